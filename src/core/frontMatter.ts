@@ -1,0 +1,170 @@
+import matter from 'gray-matter';
+import * as yaml from 'js-yaml';
+
+/**
+ * The one place that reads YAML front matter (context file and partnership records).
+ *
+ * gray-matter chooses its parser from the word after the opening `---`, and its built-in
+ * `javascript` engine calls `eval`. Replacing only the `js` engine still lets `---javascript`,
+ * `---JS` and `---Javascript` through, so the language is checked here before gray-matter
+ * sees the text, and every engine but YAML is replaced by one that refuses, as a second line.
+ * Only YAML is ever parsed: with js-yaml's CORE_SCHEMA (no `<<` merge keys, no timestamps,
+ * no custom tags) and duplicate keys rejected.
+ */
+
+export const MAX_FRONT_MATTER_DEPTH = 32;
+export const MAX_FRONT_MATTER_NODES = 20_000;
+
+export type FrontMatter =
+  | { readonly kind: 'none'; readonly body: string; readonly bodyOffset: number }
+  | {
+      readonly kind: 'yaml';
+      readonly data: Record<string, unknown>;
+      /** The YAML text between the delimiters. */
+      readonly raw: string;
+      /** Offset in the original text where the YAML text starts. */
+      readonly rawOffset: number;
+      readonly body: string;
+      /** Offset in the original text (BOM included) where the body starts. */
+      readonly bodyOffset: number;
+    }
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      /** 0-based line in the original text. */
+      readonly line: number;
+      readonly body: string;
+      readonly bodyOffset: number;
+    };
+
+const refuse = (name: string) => (): never => {
+  throw new Error(`Front matter in ${name} is not read: only YAML front matter is supported.`);
+};
+
+function loadYaml(text: string): unknown {
+  return yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA, json: false });
+}
+
+// Every engine gray-matter ships, replaced. Passing options also keeps gray-matter's
+// global cache (keyed by file content, filled only when no options are given) empty.
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: loadYaml, stringify: refuse('yaml') },
+    javascript: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
+    js: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
+    json: { parse: refuse('JSON'), stringify: refuse('JSON') },
+    coffee: { parse: refuse('CoffeeScript'), stringify: refuse('CoffeeScript') },
+    toml: { parse: refuse('TOML'), stringify: refuse('TOML') },
+  },
+} as unknown as Parameters<typeof matter>[1];
+
+const BOM = '\ufeff';
+
+/** Reads the front matter of a document; never throws, never evaluates anything. */
+export function readFrontMatter(text: string): FrontMatter {
+  const bomLength = text.startsWith(BOM) ? 1 : 0;
+  const src = text.slice(bomLength);
+  if (!/^---(?!-)/.test(src)) return { kind: 'none', body: text.slice(bomLength), bodyOffset: bomLength };
+
+  const firstLineEnd = src.search(/\r?\n|$/);
+  const language = src.slice(3, firstLineEnd).trim();
+  if (language !== '' && !/^(yaml|yml)$/i.test(language)) {
+    return {
+      kind: 'error',
+      message: `Front matter marked "${truncate(language, 40)}" was not read: only YAML front matter is supported, and no other language is ever run.`,
+      line: 0,
+      body: src,
+      bodyOffset: bomLength,
+    };
+  }
+  // A front matter that is never closed is not front matter (gray-matter treats it the same).
+  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(src.slice(firstLineEnd));
+  if (!close) return { kind: 'none', body: src, bodyOffset: bomLength };
+
+  const rawStart = firstLineEnd + (src[firstLineEnd] === '\r' ? 2 : 1);
+  const rawEnd = firstLineEnd + close.index + (close[0].startsWith('\r') ? 2 : 1);
+  const raw = rawStart <= rawEnd ? src.slice(rawStart, rawEnd) : '';
+  let file: matter.GrayMatterFile<string>;
+  try {
+    file = matter(src, MATTER_OPTIONS);
+  } catch (err) {
+    // Line numbers come from parsing the same YAML text on its own, so they are relative to `raw`.
+    let located = err;
+    try {
+      loadYaml(raw);
+    } catch (again) {
+      located = again;
+    }
+    const { message, line } = describeYamlError(located);
+    const bodyStart = firstLineEnd + close.index + close[0].length;
+    return {
+      kind: 'error',
+      message,
+      line: 1 + line,
+      body: src.slice(bodyStart),
+      bodyOffset: bomLength + bodyStart,
+    };
+  }
+  const bodyOffset = bomLength + src.length - file.content.length;
+  const data = sanitize(file.data);
+  if (data.kind === 'error') {
+    return { kind: 'error', message: data.message, line: 0, body: file.content, bodyOffset };
+  }
+  return { kind: 'yaml', data: data.value, raw, rawOffset: bomLength + rawStart, body: file.content, bodyOffset };
+}
+
+function describeYamlError(err: unknown): { message: string; line: number } {
+  if (err instanceof RangeError) {
+    return { message: 'The front matter is nested too deeply to read.', line: 0 };
+  }
+  const e = err as { reason?: string; mark?: { line?: number }; message?: string };
+  if (e && typeof e.reason === 'string') {
+    return { message: `The front matter is not valid YAML: ${e.reason}.`, line: e.mark?.line ?? 0 };
+  }
+  return { message: e?.message ? String(e.message) : 'The front matter could not be read.', line: 0 };
+}
+
+type Sanitized = { kind: 'ok'; value: Record<string, unknown> } | { kind: 'error'; message: string };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Copies the parsed YAML into plain data: drops keys that could reach a prototype, and refuses
+ * data nested too deep or with too many nodes (YAML aliases can make a small file expand into
+ * a huge tree when walked).
+ */
+function sanitize(data: unknown): Sanitized {
+  if (data === null || data === undefined) return { kind: 'ok', value: {} };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { kind: 'error', message: 'The front matter must be a set of "key: value" lines.' };
+  }
+  let nodes = 0;
+  const copy = (value: unknown, depth: number): unknown => {
+    if (++nodes > MAX_FRONT_MATTER_NODES) throw new FrontMatterLimit('The front matter is too large to read (too many values, or aliases that expand).');
+    if (depth > MAX_FRONT_MATTER_DEPTH) throw new FrontMatterLimit('The front matter is nested too deeply to read.');
+    if (Array.isArray(value)) return value.map((v) => copy(v, depth + 1));
+    if (value !== null && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) continue;
+        out[key] = copy((value as Record<string, unknown>)[key], depth + 1);
+      }
+      return out;
+    }
+    return value;
+  };
+  try {
+    return { kind: 'ok', value: copy(data, 0) as Record<string, unknown> };
+  } catch (err) {
+    if (err instanceof FrontMatterLimit) return { kind: 'error', message: err.message };
+    if (err instanceof RangeError) return { kind: 'error', message: 'The front matter is nested too deeply to read.' };
+    throw err;
+  }
+}
+
+class FrontMatterLimit extends Error {}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) + '…' : s;
+}
