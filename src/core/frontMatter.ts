@@ -106,12 +106,26 @@ export function readFrontMatter(text: string): FrontMatter {
       bodyOffset: bomLength + bodyStart,
     };
   }
-  const bodyOffset = bomLength + src.length - file.content.length;
-  const data = sanitize(file.data);
-  if (data.kind === 'error') {
-    return { kind: 'error', message: data.message, line: 0, body: file.content, bodyOffset };
+  // gray-matter ends the block at the first "---" it finds, even inside a line such as "----";
+  // the block is the fenced region found above, so when the two disagree, that region's YAML is
+  // read with the same safe loader and data, raw and body always describe the same text.
+  const bodyStart = firstLineEnd + close.index + close[0].length;
+  let parsed: unknown = file.data;
+  if (file.matter.trim() !== raw.trim()) {
+    try {
+      parsed = loadYaml(raw);
+    } catch (err) {
+      const { message, line } = describeYamlError(err);
+      return { kind: 'error', message, line: 1 + line, body: src.slice(bodyStart), bodyOffset: bomLength + bodyStart };
+    }
   }
-  return { kind: 'yaml', data: data.value, raw, rawOffset: bomLength + rawStart, body: file.content, bodyOffset };
+  const body = src.slice(bodyStart);
+  const bodyOffset = bomLength + bodyStart;
+  const data = sanitize(parsed);
+  if (data.kind === 'error') {
+    return { kind: 'error', message: data.message, line: 0, body, bodyOffset };
+  }
+  return { kind: 'yaml', data: data.value, raw, rawOffset: bomLength + rawStart, body, bodyOffset };
 }
 
 function describeYamlError(err: unknown): { message: string; line: number } {

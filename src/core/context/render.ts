@@ -1,0 +1,29 @@
+import { CONTEXT_SECTIONS, type ContextLabel } from './labels';
+import { normalizeContextValue } from './parse';
+
+/**
+ * Writes a value the way the parser reads it back: `TBD` when empty, and further lines as
+ * continuation lines indented two spaces deeper than the bullet, so that they can never be
+ * mistaken for a heading, a new bullet or another label.
+ */
+export function formatBodyValue(value: string | undefined, eol: '\n' | '\r\n', bulletIndent = ''): string {
+  const normal = normalizeContextValue(value);
+  if (normal === undefined) return 'TBD';
+  return normal.split('\n').join(eol + bulletIndent + '  ');
+}
+
+/** One `- **Label:** value` line (with its continuation lines), in the skill family's form. */
+export function renderEntryLine(label: ContextLabel, value: string | undefined, eol: '\n' | '\r\n', indent = ''): string {
+  return `${indent}- **${label}:** ${formatBodyValue(value, eol, indent)}`;
+}
+
+/** A whole context file in exactly the structure the community skill family writes. */
+export function renderContext(values: Partial<Record<ContextLabel, string | undefined>>, eol: '\n' | '\r\n' = '\n'): string {
+  const lines: string[] = ['# Community Context', ''];
+  CONTEXT_SECTIONS.forEach((section, i) => {
+    if (i > 0) lines.push('');
+    lines.push(`## ${section.title}`);
+    for (const label of section.labels) lines.push(renderEntryLine(label, values[label], eol));
+  });
+  return lines.join(eol) + eol;
+}
