@@ -1,0 +1,314 @@
+/**
+ * The partnership agreement: the five things both sides align on, the five practices that keep
+ * a partnership running, and the lightweight Markdown document that records them.
+ */
+import type { ContextLabel } from './context/labels';
+import { AGREEMENT_ITEMS, RUNNING_PRACTICES, SUCCESS_METRICS } from './domain';
+import { escapeSnippetText } from './placeholders';
+
+export type AgreementItemId = (typeof AGREEMENT_ITEMS)[number]['id'];
+export type RunningPracticeId = (typeof RUNNING_PRACTICES)[number]['id'];
+
+export const DURATIONS = ['3 months', '6 months', 'ongoing'] as const;
+export type Duration = (typeof DURATIONS)[number];
+
+/** The two check-in rhythms the playbook suggests; any other text is accepted too. */
+export const CHECK_IN_CADENCES = ['monthly call', 'bi-weekly async update'] as const;
+
+/** Either side may end the partnership with this much notice unless they agree otherwise. */
+export const DEFAULT_NOTICE_PERIOD = '2 weeks';
+
+export interface SuccessTarget {
+  metric: string;
+  target: string;
+}
+
+export interface PerSide<T> {
+  yours?: T;
+  theirs?: T;
+}
+
+/** Everything the agreement form holds. Plain data only, so it round-trips through JSON. */
+export interface AgreementState {
+  contributions?: PerSide<string[]>;
+  duration?: Duration | '';
+  /** ISO dates (`2026-03-01`) or whatever the user wrote. */
+  startDate?: string;
+  reviewDate?: string;
+  metrics?: SuccessTarget[];
+  /** Primary contact on each side. */
+  contacts?: PerSide<string>;
+  /** `monthly call`, `bi-weekly async update` or the user's own rhythm. */
+  cadence?: string;
+  noticePeriod?: string;
+  /** Running practices agreed (ticked). `owners` is decided by the owner names instead. */
+  practices?: Partial<Record<RunningPracticeId, boolean>>;
+  /** Partnership owner on each side; the primary contact stands in when none is named. */
+  owners?: PerSide<string>;
+}
+
+export interface AgreementSides {
+  yours: string;
+  theirs: string;
+}
+
+export function emptyAgreement(): AgreementState {
+  return {
+    contributions: { yours: [], theirs: [] },
+    duration: '',
+    startDate: '',
+    reviewDate: '',
+    metrics: [],
+    contacts: { yours: '', theirs: '' },
+    cadence: '',
+    noticePeriod: DEFAULT_NOTICE_PERIOD,
+    practices: {},
+    owners: { yours: '', theirs: '' },
+  };
+}
+
+export interface AgreementProgressItem {
+  id: AgreementItemId | RunningPracticeId;
+  kind: 'item' | 'practice';
+  title: string;
+  done: boolean;
+  /** What is still to be filled in, in words for the form. */
+  missing: string[];
+}
+
+export interface AgreementProgress {
+  done: number;
+  total: number;
+  items: AgreementProgressItem[];
+}
+
+/** The five agreement items, then the five running practices. */
+export function agreementProgress(state: AgreementState): AgreementProgress {
+  const f = fields(state);
+  const missingFor: Record<AgreementItemId | RunningPracticeId, string[]> = {
+    contributions: [...(f.yourContributions.length ? [] : ['your contributions']), ...(f.theirContributions.length ? [] : ["the partner's contributions"])],
+    timeline: [...(f.duration ? [] : ['duration']), ...(f.startDate ? [] : ['start date']), ...(f.reviewDate ? [] : ['review date'])],
+    success: metricsMissing(f.metrics),
+    communication: [...(f.yourContact ? [] : ['your primary contact']), ...(f.theirContact ? [] : ["the partner's primary contact"]), ...(f.cadence ? [] : ['check-in cadence'])],
+    exit: f.notice ? [] : ['notice period'],
+    owners: [...(f.yourOwner ? [] : ['your owner']), ...(f.theirOwner ? [] : ["the partner's owner"])],
+    startSmall: f.practices.startSmall ? [] : ['agreed by both sides'],
+    monthlyCheckIn: f.practices.monthlyCheckIn ? [] : ['agreed by both sides'],
+    shareData: f.practices.shareData ? [] : ['agreed by both sides'],
+    celebrate: f.practices.celebrate ? [] : ['agreed by both sides'],
+  };
+  const items: AgreementProgressItem[] = [
+    ...AGREEMENT_ITEMS.map((i) => ({ id: i.id, kind: 'item' as const, title: i.title, done: missingFor[i.id].length === 0, missing: missingFor[i.id] })),
+    ...RUNNING_PRACTICES.map((p) => ({ id: p.id, kind: 'practice' as const, title: p.title, done: missingFor[p.id].length === 0, missing: missingFor[p.id] })),
+  ];
+  return { done: items.filter((i) => i.done).length, total: items.length, items };
+}
+
+function metricsMissing(metrics: SuccessTarget[]): string[] {
+  if (metrics.length === 0) return ['a success metric with a target'];
+  if (metrics.some((m) => m.metric && m.target)) return [];
+  return metrics.filter((m) => m.metric && !m.target).map((m) => `a target for ${m.metric}`).concat(metrics.some((m) => !m.metric) ? ['a metric name'] : []);
+}
+
+/** Sections of the agreement document, also offered one by one as Quick Fixes. */
+export type AgreementSectionId = AgreementItemId | 'review-date' | 'running' | 'sign-off';
+
+/** Placeholders of the agreement document while a value is missing. */
+export const AGREEMENT_PLACEHOLDERS = {
+  yours: '[your community]',
+  theirs: '[partner community]',
+  startDate: '[start date]',
+  duration: '[3 months, 6 months or ongoing]',
+  reviewDate: '[review date]',
+  yourContribution: '[what you contribute]',
+  theirContribution: '[what they contribute]',
+  metric: '[metric]',
+  target: '[target]',
+  contact: '[name and email]',
+  cadence: '[monthly call or bi-weekly async update]',
+  notice: '[notice period]',
+  owner: '[owner]',
+  signer: '[name]',
+} as const;
+
+const A = AGREEMENT_PLACEHOLDERS;
+
+export const AGREEMENT_TITLE_PREFIX = 'Community Partnership - ';
+
+/** The Markdown of one section (no trailing newline). */
+export function agreementSection(id: AgreementSectionId, state: AgreementState, sides: AgreementSides): string {
+  const f = fields(state);
+  const s = sideNames(sides);
+  switch (id) {
+    case 'timeline':
+      return [`- **Start date:** ${f.startDate || A.startDate}`, `- **Duration:** ${f.duration || A.duration}`, agreementSection('review-date', state, sides)].join('\n');
+    case 'review-date':
+      return `- **Review date:** ${f.reviewDate || A.reviewDate}`;
+    case 'contributions':
+      return [
+        '## What each side contributes',
+        '',
+        `**${s.yours} will:**`,
+        '',
+        ...bullets(f.yourContributions, A.yourContribution),
+        '',
+        `**${s.theirs} will:**`,
+        '',
+        ...bullets(f.theirContributions, A.theirContribution),
+      ].join('\n');
+    case 'success': {
+      const metrics = f.metrics.length ? f.metrics : [{ metric: '', target: '' }];
+      return ['## Success metrics', '', ...metrics.map((m) => `- **${m.metric || A.metric}:** ${m.target || A.target}`)].join('\n');
+    }
+    case 'communication':
+      return [
+        '## Communication',
+        '',
+        `- **Primary contact for ${s.yours}:** ${f.yourContact || A.contact}`,
+        `- **Primary contact for ${s.theirs}:** ${f.theirContact || A.contact}`,
+        `- **Check-ins:** ${f.cadence || A.cadence}`,
+      ].join('\n');
+    case 'exit':
+      return [
+        '## Exit clause',
+        '',
+        `Either side can end this partnership at any time by letting the other side know in writing, with ${f.notice || A.notice} of notice. ` +
+          'Anything already promised to members (an announced event, a piece in progress) is either finished or called off together, and both sides agree on how to tell their members.',
+      ].join('\n');
+    case 'running': {
+      const box = (done: boolean) => (done ? '[x]' : '[ ]');
+      return [
+        '## Running it',
+        '',
+        ...RUNNING_PRACTICES.map((p) =>
+          p.id === 'owners'
+            ? `- ${box(!!(f.yourOwner && f.theirOwner))} ${p.title}: ${f.yourOwner || A.owner} (${s.yours}) and ${f.theirOwner || A.owner} (${s.theirs})`
+            : `- ${box(!!f.practices[p.id])} ${p.title}`,
+        ),
+      ].join('\n');
+    }
+    case 'sign-off':
+      return [
+        '## Sign-off',
+        '',
+        `- For ${s.yours}: ${f.yourContact || A.signer}, date: ____________`,
+        `- For ${s.theirs}: ${f.theirContact || A.signer}, date: ____________`,
+      ].join('\n');
+  }
+}
+
+/** The title line, without the `# `. */
+export function agreementTitle(sides: AgreementSides): string {
+  const s = sideNames(sides);
+  return `${AGREEMENT_TITLE_PREFIX}${s.yours} x ${s.theirs}`;
+}
+
+/**
+ * The lightweight agreement as Markdown. The front matter lets the checker recognise the file
+ * even after the title is changed.
+ */
+export function renderAgreement(state: AgreementState, sides: AgreementSides): string {
+  const sections: AgreementSectionId[] = ['contributions', 'success', 'communication', 'exit', 'running', 'sign-off'];
+  return [
+    '---',
+    'partnership-doc: agreement',
+    '---',
+    '',
+    `# ${agreementTitle(sides)}`,
+    '',
+    agreementSection('timeline', state, sides),
+    ...sections.flatMap((id) => ['', agreementSection(id, state, sides)]),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The agreement as a VS Code snippet: tab stops through every slot, choices for duration,
+ * first metric and cadence, the community's side prefilled from the context. Context values
+ * are escaped, so a name like `${1:x}` or `$TM_FILENAME` is inserted as written.
+ */
+export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>): string {
+  // The document is rendered with markers in place of the slots, escaped as a whole, and the
+  // markers are then swapped for snippet syntax in one pass. The markers use private-use
+  // characters, which are removed from context values first so a value cannot forge one.
+  const stops: string[] = [];
+  const slot = (snippet: string) => `\uE000${stops.push(snippet) - 1}\uE001`;
+  const tab = (n: number, text: string) => slot(`\${${n}:${escapeSnippetText(text)}}`);
+  const choice = (n: number, options: readonly string[]) => slot(`\${${n}|${options.map(escapeChoice).join(',')}|}`);
+
+  const name = contextValue(values['Community Name']);
+  const contact = firstTeamMember(contextValue(values['Team']));
+  const yours = tab(1, name || A.yours);
+  const theirs = tab(2, A.theirs);
+  const yourContact = tab(10, contact || A.contact);
+  const theirContact = tab(11, A.contact);
+  const state: AgreementState = {
+    startDate: slot('${3:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}'),
+    duration: choice(4, DURATIONS) as Duration,
+    reviewDate: tab(5, A.reviewDate),
+    contributions: { yours: [tab(6, A.yourContribution)], theirs: [tab(7, A.theirContribution)] },
+    metrics: [{ metric: choice(8, SUCCESS_METRICS.map((m) => m.title)), target: tab(9, A.target) }],
+    contacts: { yours: yourContact, theirs: theirContact },
+    cadence: choice(12, CHECK_IN_CADENCES),
+    noticePeriod: tab(13, DEFAULT_NOTICE_PERIOD),
+  };
+  // The owners line falls back to the contacts, which are always "filled" here (by tab
+  // stops); nothing is agreed yet when the snippet is inserted, so its box starts unticked.
+  const owners = RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '';
+  const rendered = renderAgreement(state, { yours, theirs }).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
+  const text = escapeSnippetText(rendered);
+  return text.replace(/\uE000(\d+)\uE001/g, (_, n: string) => stops[Number(n)]) + '$0';
+}
+
+/** Inside `${1|a,b|}` a comma or pipe also needs escaping. */
+function escapeChoice(text: string): string {
+  return text.replace(/[\\$}|,]/g, '\\$&');
+}
+
+function contextValue(value: string | undefined): string {
+  const v = (value ?? '').replace(/[\uE000\uE001]/g, '').replace(/\s+/g, ' ').trim();
+  return /^tbd\.?$/i.test(v) ? '' : v;
+}
+
+/** `Jane Doe (lead), Sam (DevRel)` gives `Jane Doe (lead)`: the contact is one person. */
+function firstTeamMember(team: string): string {
+  return (team.split(/[;,]|\s+and\s+/)[0] ?? '').trim();
+}
+
+function bullets(items: string[], placeholder: string): string[] {
+  return (items.length ? items : [placeholder]).map((i) => `- ${i}`);
+}
+
+function sideNames(sides: AgreementSides): AgreementSides {
+  return { yours: clean(sides.yours) || A.yours, theirs: clean(sides.theirs) || A.theirs };
+}
+
+function clean(value: string | undefined): string {
+  return (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
+}
+
+/** The state with every value cleaned and defaults applied; tolerant of hand-edited JSON. */
+function fields(state: AgreementState) {
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => clean(typeof x === 'string' ? x : '')).filter(Boolean) : []);
+  const metrics = (Array.isArray(state.metrics) ? state.metrics : [])
+    .map((m) => ({ metric: clean(m?.metric), target: clean(m?.target) }))
+    .filter((m) => m.metric || m.target);
+  const yourContact = clean(state.contacts?.yours);
+  const theirContact = clean(state.contacts?.theirs);
+  return {
+    yourContributions: list(state.contributions?.yours),
+    theirContributions: list(state.contributions?.theirs),
+    duration: clean(state.duration),
+    startDate: clean(state.startDate),
+    reviewDate: clean(state.reviewDate),
+    metrics,
+    yourContact,
+    theirContact,
+    cadence: clean(state.cadence),
+    // Unset means the default notice; an explicitly emptied field is missing.
+    notice: state.noticePeriod === undefined ? DEFAULT_NOTICE_PERIOD : clean(state.noticePeriod),
+    practices: state.practices ?? {},
+    yourOwner: clean(state.owners?.yours) || yourContact,
+    theirOwner: clean(state.owners?.theirs) || theirContact,
+  };
+}
