@@ -1,0 +1,146 @@
+import { isIsoDate, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
+
+/*
+ * Check-in and review schedule. Only agreed and active partnerships have check-ins due: before
+ * an agreement there is nothing to check in on, and an ended one is over. The next check-in is
+ * one cadence after the latest check-in, or after the start date when there has been none.
+ *
+ * All dates are YYYY-MM-DD strings and all arithmetic is on UTC calendar days, so the time zone
+ * of the machine never moves a due date. Adding months keeps the day of the month where it can
+ * and otherwise takes the month's last day: Jan 31 + 1 month = Feb 28 (Feb 29 in a leap year).
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a UTC calendar date (month from 0; days past its end roll over). */
+function utcDays(year: number, month: number, day: number): number {
+  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  return Math.round(d.getTime() / DAY_MS);
+}
+
+function toDays(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`Expected a date written YYYY-MM-DD, got ${JSON.stringify(date)}.`);
+  return utcDays(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function fromDays(days: number): string {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDays(toDays(date) + days);
+}
+
+export function addMonths(date: string, months: number): string {
+  toDays(date);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  const last = utcDays(year, month + 1, 1) - utcDays(year, month, 1);
+  return fromDays(utcDays(year, month, Math.min(d, last)));
+}
+
+/** Days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: string, to: string): number {
+  return toDays(to) - toDays(from);
+}
+
+export function addCadence(date: string, cadence: Cadence): string {
+  switch (cadence) {
+    case 'weekly':
+      return addDays(date, 7);
+    case 'bi-weekly':
+      return addDays(date, 14);
+    case 'monthly':
+      return addMonths(date, 1);
+    case 'quarterly':
+      return addMonths(date, 3);
+  }
+}
+
+/** How many days before a check-in is due it shows as due soon: about a quarter of the cadence. */
+export const DUE_SOON_DAYS: Readonly<Record<Cadence, number>> = { weekly: 2, 'bi-weekly': 3, monthly: 7, quarterly: 14 };
+
+/** A review date shows as due soon this many days ahead. */
+export const REVIEW_SOON_DAYS = 14;
+
+const RUNNING: readonly Stage[] = ['agreed', 'active'];
+
+export function isRunning(record: Pick<PartnershipRecord, 'stage'>): boolean {
+  return RUNNING.includes(record.stage);
+}
+
+/** The latest check-in date, whatever order the entries are written in. */
+export function lastCheckInDate(record: Pick<PartnershipRecord, 'checkIns'>): string | undefined {
+  let last: string | undefined;
+  for (const c of record.checkIns) if (last === undefined || c.date > last) last = c.date;
+  return last;
+}
+
+export type CheckInSchedule =
+  | { running: false }
+  /** `due` is undefined when a running partnership has no start date and no check-in yet. */
+  | { running: true; due: string | undefined; from: 'last-check-in' | 'start' | 'none' };
+
+/**
+ * When the next check-in falls, independent of today, so that it can be worked out once per
+ * record and compared with any day later.
+ */
+export function checkInSchedule(record: Pick<PartnershipRecord, 'stage' | 'checkIns' | 'start' | 'cadence'>): CheckInSchedule {
+  if (!isRunning(record)) return { running: false };
+  const cadence = record.cadence ?? 'monthly';
+  const last = lastCheckInDate(record);
+  if (last) return { running: true, due: addCadence(last, cadence), from: 'last-check-in' };
+  if (record.start) return { running: true, due: addCadence(record.start, cadence), from: 'start' };
+  return { running: true, due: undefined, from: 'none' };
+}
+
+export type NextCheckIn =
+  | { status: 'ok' | 'due-soon' | 'overdue'; due: string; overdueDays: number; from: 'last-check-in' | 'start' | 'none' }
+  | { status: 'not-running'; due: undefined; overdueDays: 0 };
+
+/**
+ * The next check-in as of `today`. A running partnership with neither a start date nor a check-in
+ * has one due today: there is nothing to count from, and the first check-in sets the rhythm.
+ */
+export function nextCheckIn(record: Pick<PartnershipRecord, 'stage' | 'checkIns' | 'start' | 'cadence'>, today: string): NextCheckIn {
+  toDays(today);
+  const schedule = checkInSchedule(record);
+  if (!schedule.running) return { status: 'not-running', due: undefined, overdueDays: 0 };
+  return checkInStatus(schedule.due ?? today, record.cadence ?? 'monthly', today, schedule.from);
+}
+
+export function checkInStatus(due: string, cadence: Cadence, today: string, from: 'last-check-in' | 'start' | 'none' = 'last-check-in'): NextCheckIn {
+  const late = daysBetween(due, today);
+  if (late > 0) return { status: 'overdue', due, overdueDays: late, from };
+  return { status: -late <= DUE_SOON_DAYS[cadence] ? 'due-soon' : 'ok', due, overdueDays: 0, from };
+}
+
+/** How many partnerships have a check-in past its due date. */
+export function overdueCount(records: readonly Pick<PartnershipRecord, 'stage' | 'checkIns' | 'start' | 'cadence'>[], today: string): number {
+  let n = 0;
+  for (const r of records) if (nextCheckIn(r, today).status === 'overdue') n++;
+  return n;
+}
+
+export type ReviewStatus =
+  | { status: 'none' | 'not-running'; review: string | undefined; daysUntil: undefined }
+  | { status: 'ok' | 'due-soon' | 'overdue'; review: string; daysUntil: number };
+
+/**
+ * Where the review date stands: `none` without one, `not-running` for a partnership that has
+ * ended (nothing left to review) or not been agreed yet, and otherwise `overdue` once the day has
+ * passed, `due-soon` within REVIEW_SOON_DAYS (the day itself included), else `ok`.
+ */
+export function reviewStatus(record: Pick<PartnershipRecord, 'stage' | 'review'>, today: string): ReviewStatus {
+  toDays(today);
+  if (!record.review) return { status: 'none', review: undefined, daysUntil: undefined };
+  if (!isRunning(record)) return { status: 'not-running', review: record.review, daysUntil: undefined };
+  const daysUntil = daysBetween(today, record.review);
+  const status = daysUntil < 0 ? 'overdue' : daysUntil <= REVIEW_SOON_DAYS ? 'due-soon' : 'ok';
+  return { status, review: record.review, daysUntil };
+}

@@ -1,0 +1,311 @@
+import * as z from 'zod/mini';
+import {
+  PARTNERSHIP_TYPES,
+  PLAYBOOKS,
+  SCORECARD_CRITERIA,
+  SUCCESS_METRICS,
+  type PartnershipTypeId,
+  type ScorecardCriterionId,
+  type SuccessMetricId,
+} from '../domain';
+import { parseCount } from '../numbers';
+
+/*
+ * Partnership record front matter (one Markdown file per partnership, in `partnerships/`).
+ * Keys are camelCase; every key but `partner` is optional.
+ *
+ *   partner: Design Systems Guild        # required: the partner's name
+ *   community: Design Systems Guild Slack # their community
+ *   contact: Ana Ruiz <ana@example.org>  # who to talk to on their side
+ *   stage: active                        # prospect | contacted | agreed | active | ended (default prospect)
+ *   types:                               # partnership type ids (see "Partnership types")
+ *     - newsletter-cross-promotion
+ *     - co-hosted-event
+ *   owners:                              # the owner on each side
+ *     ours: Sam
+ *     theirs: Ana
+ *   start: 2026-01-15                    # dates are written YYYY-MM-DD
+ *   review: 2026-07-15                   # when to decide whether to go on
+ *   cadence: monthly                     # weekly | bi-weekly | monthly | quarterly (default monthly)
+ *   checkIns:                            # one entry per check-in between the owners
+ *     - date: 2026-02-15
+ *       notes: First swap went out; 80 clicks.
+ *       worthContinuing: yes             # yes | no | unsure
+ *   scores:                              # partner scorecard, each 1-5
+ *     audienceOverlap: 4
+ *     complementary: 5
+ *     similarSize: 3
+ *     responsiveness: 4
+ *     valuesAlignment: 4
+ *     mutualBenefit: 3
+ *   partnerSize: 12k                     # their community size; 12,000 / 12k / ~12K all work
+ *   metrics:                             # measurements, one entry per measurement
+ *     - date: 2026-02-20
+ *       metric: cross-community-joins    # cross-community-joins | content-engagement |
+ *       value: 85                        #   event-attendance | member-overlap | satisfaction
+ *       note: after the February swap
+ *   playbook:                            # done steps of each co-marketing playbook, numbered from 1
+ *     newsletter-swap: [1, 2]            # co-hosted-event | newsletter-swap | content-collab
+ *
+ * Metric values: joins and overlap are counts of people; event-attendance is the percent of
+ * attendees from the other community (45 or "45%"); content-engagement is a multiplier of
+ * your usual engagement (2.5 or "2.5x"); satisfaction is any number you track.
+ * Any other key is kept as it is and never rewritten.
+ */
+
+export const STAGES = ['prospect', 'contacted', 'agreed', 'active', 'ended'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const CADENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly'] as const;
+export type Cadence = (typeof CADENCES)[number];
+
+export const WORTH_CONTINUING = ['yes', 'no', 'unsure'] as const;
+export type WorthContinuing = (typeof WORTH_CONTINUING)[number];
+
+export type PlaybookId = keyof typeof PLAYBOOKS;
+export const PLAYBOOK_IDS = Object.keys(PLAYBOOKS) as PlaybookId[];
+
+export interface CheckIn {
+  date: string;
+  notes?: string;
+  worthContinuing?: WorthContinuing;
+}
+
+export interface MetricEntry {
+  date: string;
+  metric: SuccessMetricId;
+  value: number;
+  note?: string;
+}
+
+export interface Owners {
+  ours?: string;
+  theirs?: string;
+}
+
+export type Scores = Partial<Record<ScorecardCriterionId, number>>;
+
+/** Done steps per playbook, as 1-based step numbers (the numbers people see in the body). */
+export type PlaybookProgress = Partial<Record<PlaybookId, number[]>>;
+
+export interface PartnershipRecord {
+  partner: string;
+  community?: string;
+  contact?: string;
+  stage: Stage;
+  types: PartnershipTypeId[];
+  owners: Owners;
+  start?: string;
+  review?: string;
+  cadence: Cadence;
+  checkIns: CheckIn[];
+  scores: Scores;
+  partnerSize?: number;
+  metrics: MetricEntry[];
+  playbook: PlaybookProgress;
+}
+
+/** The front matter keys this extension reads, in the order a new record writes them. */
+export const RECORD_KEYS = [
+  'partner',
+  'community',
+  'contact',
+  'stage',
+  'types',
+  'owners',
+  'start',
+  'review',
+  'cadence',
+  'checkIns',
+  'scores',
+  'partnerSize',
+  'metrics',
+  'playbook',
+] as const satisfies readonly (keyof PartnershipRecord)[];
+export type RecordKey = (typeof RECORD_KEYS)[number];
+
+// Compile-time check that RECORD_KEYS lists every field of PartnershipRecord.
+type MissingKeys = Exclude<keyof PartnershipRecord, RecordKey>;
+const everyKeyListed: MissingKeys extends never ? true : MissingKeys = true;
+void everyKeyListed;
+
+export function isRecordKey(key: string): key is RecordKey {
+  return (RECORD_KEYS as readonly string[]).includes(key);
+}
+
+/** Values a field takes when it is missing or cannot be read. */
+export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
+  return { stage: 'prospect', types: [], owners: {}, cadence: 'monthly', checkIns: [], scores: {}, metrics: [], playbook: {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}
+
+/**
+ * The YYYY-MM-DD date a front matter value stands for. A timestamp such as
+ * `2026-03-01T10:00:00Z` counts as its date: people paste them from calendars.
+ */
+export function toIsoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const head = /^\d{4}-\d{2}-\d{2}(?=$|[T ]\d)/.exec(text)?.[0];
+  return head !== undefined && isIsoDate(head) ? head : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field schemas. Each takes a value as js-yaml returns it and gives the normalised value; their
+// error messages are written for the person editing the file.
+
+/** Folds a loosely written word to compare it with ids: `Bi-Weekly`, `bi weekly`, `biweekly`. */
+export function looseKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function lookup<T extends string>(ids: readonly T[], extra: Record<string, T> = {}): (input: unknown) => T | undefined {
+  const map = new Map<string, T>();
+  for (const id of ids) map.set(looseKey(id), id);
+  for (const [k, v] of Object.entries(extra)) map.set(looseKey(k), v);
+  return (input) => (typeof input === 'string' ? map.get(looseKey(input)) : undefined);
+}
+
+/** A closed set of words, read case- and punctuation-insensitively. */
+function oneOf<T extends string>(ids: readonly T[], message: string, extra: Record<string, T> = {}) {
+  const find = lookup(ids, extra);
+  return z.pipe(
+    z.transform((input: unknown) => find(input) ?? input),
+    z.enum(ids as unknown as [T, ...T[]], { error: message }),
+  );
+}
+
+const textValue = z.union([z.string(), z.number()], { error: 'must be text' });
+
+/** Text; a number is read as text (a community called 2600 is still a name). Empty gives undefined. */
+export const optionalTextSchema = z.pipe(
+  textValue,
+  z.transform((v: string | number) => {
+    const s = String(v).trim();
+    return s === '' ? undefined : s;
+  }),
+);
+
+export const partnerSchema = z.pipe(
+  z.pipe(textValue, z.transform((v: string | number) => String(v).trim())),
+  z.string().check(z.minLength(1, { error: 'must not be empty' })),
+);
+
+export const dateSchema = z.pipe(
+  z.transform((input: unknown) => toIsoDate(input) ?? input),
+  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' })),
+);
+
+export const stageSchema = oneOf(STAGES, `must be one of ${STAGES.join(', ')}`);
+
+export const cadenceSchema = oneOf(CADENCES, `must be one of ${CADENCES.join(', ')}`, { fortnightly: 'bi-weekly', biweekly: 'bi-weekly' });
+
+export const worthContinuingSchema = z.pipe(
+  // `true`/`false` are what YAML makes of an unquoted yes/no in some editors' eyes; read them kindly.
+  z.transform((input: unknown) => (input === true ? 'yes' : input === false ? 'no' : input)),
+  oneOf(WORTH_CONTINUING, `must be one of ${WORTH_CONTINUING.join(', ')}`, { maybe: 'unsure' }),
+);
+
+const typeTitles: Record<string, PartnershipTypeId> = Object.fromEntries(PARTNERSHIP_TYPES.map((t) => [t.title, t.id]));
+export const partnershipTypeSchema = oneOf(
+  PARTNERSHIP_TYPES.map((t) => t.id),
+  'is not a partnership type (use an id such as newsletter-cross-promotion or co-hosted-event)',
+  typeTitles,
+);
+
+const metricTitles: Record<string, SuccessMetricId> = Object.fromEntries(SUCCESS_METRICS.map((m) => [m.title, m.id]));
+export const metricIdSchema = oneOf(
+  SUCCESS_METRICS.map((m) => m.id),
+  `must be one of ${SUCCESS_METRICS.map((m) => m.id).join(', ')}`,
+  metricTitles,
+);
+
+/**
+ * A measured value: a number, or text holding one (`45%`, `2.5x`, `1,200`, `1.2k`).
+ * Decimals are kept: a multiplier of 2.5 must not become 3.
+ */
+export function toMeasure(input: unknown): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  const plain = /^\s*[~≈]?\s*(-?\d+(?:\.\d+)?)\s*(?:%|x|×)?\s*$/i.exec(input);
+  if (plain) return Number(plain[1]);
+  return parseCount(input);
+}
+
+export const measureSchema = z.pipe(
+  z.transform((input: unknown) => toMeasure(input) ?? input),
+  z.number({ error: 'must be a number' }),
+);
+
+/** A community size: a whole number of people, written any way parseCount reads. */
+export const sizeSchema = z.pipe(
+  z.transform((input: unknown) => (typeof input === 'string' ? (parseCount(input) ?? input) : input)),
+  z.number({ error: 'must be a number of members, such as 12000 or 12k' }).check(z.gte(0, { error: 'must not be negative' })),
+);
+
+export const scoreSchema = z.pipe(
+  z.transform((input: unknown) => (typeof input === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(input) ? Number(input) : input)),
+  z.number({ error: 'must be a score from 1 to 5' }).check(
+    z.gte(1, { error: 'must be a score from 1 to 5' }),
+    z.lte(5, { error: 'must be a score from 1 to 5' }),
+  ),
+);
+
+export const stepNumberSchema = z.pipe(
+  z.transform((input: unknown) => (typeof input === 'string' && /^\s*\d+\s*$/.test(input) ? Number(input) : input)),
+  z.int({ error: 'must be a step number' }).check(z.gte(1, { error: 'must be a step number from 1' })),
+);
+
+export const checkInSchema = z.object({
+  date: dateSchema,
+  notes: z.optional(optionalTextSchema),
+  worthContinuing: z.optional(worthContinuingSchema),
+});
+export const CHECK_IN_KEYS = ['date', 'notes', 'worthContinuing'] as const;
+
+export const metricEntrySchema = z.object({
+  date: dateSchema,
+  metric: metricIdSchema,
+  value: measureSchema,
+  note: z.optional(optionalTextSchema),
+});
+export const METRIC_ENTRY_KEYS = ['date', 'metric', 'value', 'note'] as const;
+
+export const OWNER_KEYS = ['ours', 'theirs'] as const;
+export const SCORE_KEYS: readonly ScorecardCriterionId[] = SCORECARD_CRITERIA.map((c) => c.id);
+
+/**
+ * The whole record, as this extension holds it after reading (defaults filled in). Used to check
+ * records that cross a boundary, such as a webview message; files are read field by field by
+ * parseRecord so that one bad field does not hide the rest.
+ */
+export const partnershipRecordSchema = z.object({
+  partner: partnerSchema,
+  community: z.optional(optionalTextSchema),
+  contact: z.optional(optionalTextSchema),
+  stage: stageSchema,
+  types: z.array(partnershipTypeSchema),
+  owners: z.object({ ours: z.optional(optionalTextSchema), theirs: z.optional(optionalTextSchema) }),
+  start: z.optional(dateSchema),
+  review: z.optional(dateSchema),
+  cadence: cadenceSchema,
+  checkIns: z.array(checkInSchema),
+  scores: z.partialRecord(z.enum(SCORE_KEYS as [ScorecardCriterionId, ...ScorecardCriterionId[]]), scoreSchema),
+  partnerSize: z.optional(sizeSchema),
+  metrics: z.array(metricEntrySchema),
+  playbook: z.partialRecord(z.enum(PLAYBOOK_IDS as [PlaybookId, ...PlaybookId[]]), z.array(stepNumberSchema)),
+});

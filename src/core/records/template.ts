@@ -1,0 +1,121 @@
+import * as yaml from 'js-yaml';
+import { AGREEMENT_ITEMS, PLAYBOOKS, playbookFor, type PartnershipTypeId } from '../domain';
+import { isIsoDate, type PlaybookId } from './schema';
+
+export interface NewRecordInput {
+  partner: string;
+  community?: string;
+  types: PartnershipTypeId[];
+  /** YYYY-MM-DD: the day the record is created. */
+  today: string;
+  /** Your community's name, for the agreement's title and contributions. */
+  ourName?: string;
+}
+
+const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+
+/** One line of text for the body: names never break the Markdown structure around them. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** What each agreement item asks for; keyed by the item ids of AGREEMENT_ITEMS. */
+function agreementBody(id: (typeof AGREEMENT_ITEMS)[number]['id'], ours: string, theirs: string): string[] {
+  switch (id) {
+    case 'contributions':
+      return [`- ${ours}: [what you bring: a newsletter slot, a speaker, promotion to your members]`, `- ${theirs}: [what they bring]`];
+    case 'timeline':
+      return ['Duration: [3 months / 6 months / ongoing]. Start small: [one event, piece or swap] before anything ongoing.', 'Review date: [YYYY-MM-DD]'];
+    case 'success':
+      return ['- [Metric, such as cross-community joins]: [target]', '- [Metric]: [target]'];
+    case 'communication':
+      return [`Owners: [name] for ${ours}, [name] for ${theirs}.`, 'Check-ins: [monthly call / bi-weekly async update]. Both sides share the numbers.'];
+    case 'exit':
+      return ['Either side can end the partnership with [two weeks] notice, and both say so to their members in a friendly way.'];
+  }
+}
+
+/** The text of a new partnership record: front matter and the sections people fill in. */
+export function newRecordText(input: NewRecordInput): string {
+  if (!isIsoDate(input.today)) throw new RangeError(`today must be a date written YYYY-MM-DD (got ${JSON.stringify(input.today)}).`);
+  const partner = oneLine(input.partner);
+  if (partner === '') throw new RangeError('A partnership record needs a partner name.');
+  const community = input.community === undefined ? '' : oneLine(input.community);
+
+  const data: Record<string, unknown> = { partner };
+  if (community) data.community = community;
+  data.stage = 'prospect';
+  data.types = [...new Set(input.types)];
+  data.cadence = 'monthly';
+
+  const ours = input.ourName && oneLine(input.ourName) ? oneLine(input.ourName) : '[Your community]';
+  const lines: string[] = [
+    '---',
+    ...yaml.safeDump(data, DUMP_OPTIONS).replace(/\n$/, '').split('\n'),
+    '---',
+    '',
+    `# Community Partnership - ${ours} x ${partner}`,
+    '',
+    '## Pitch',
+    '',
+    `Hi [name], I run ${ours}: a community of [X] [who they are]. Our members overlap a lot with ${community || partner}, and I think there is a natural opportunity to work together.`,
+    '',
+    '- [One specific idea]',
+    '- [What you would contribute]',
+    '- [What you hope to gain]',
+    '',
+    'For context: [size, engagement, a number that shows the community is active].',
+    '',
+    'Would you be open to a 15-minute call to explore it?',
+    '',
+    '## Agreement',
+    '',
+    `Drafted ${input.today}.`,
+    '',
+  ];
+  for (const item of AGREEMENT_ITEMS) lines.push(`### ${item.title}`, '', ...agreementBody(item.id, ours, partner), '');
+  lines.push(`Signed: [name], [date] for ${ours}; [name], [date] for ${partner}.`, '');
+
+  const playbooks = [...new Set(input.types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
+  if (playbooks.length) {
+    lines.push('## Playbook', '');
+    for (const id of playbooks) {
+      lines.push(`### ${PLAYBOOKS[id].title}`, '', ...PLAYBOOKS[id].steps.map((s) => `- [ ] ${s}`), '');
+    }
+  }
+  lines.push('## Notes', '', `- ${input.today}: record created.`, '');
+  return lines.join('\n');
+}
+
+// Names Windows keeps for devices, with or without an extension.
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+const MAX_SLUG = 60;
+
+/** FNV-1a: a short, stable number for names that leave no letters to build a file name from. */
+function stableHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/**
+ * A file name for a partner's record: lowercase a-z, 0-9 and dashes, at most 60 characters
+ * before `.md`, never empty, no dots or path separators. Accents are dropped (`Café` gives
+ * `cafe`); a name with no such characters at all (`東京`) gives `partner-<hash>`, stable for
+ * the same name.
+ */
+export function recordFileName(partner: string): string {
+  const folded = String(partner)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ');
+  let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (slug.length > MAX_SLUG) slug = slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+  if (slug === '') slug = `partner-${stableHash(String(partner))}`;
+  if (RESERVED.test(slug)) slug = `${slug}-partner`;
+  return `${slug}.md`;
+}

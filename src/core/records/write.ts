@@ -1,0 +1,361 @@
+import * as yaml from 'js-yaml';
+import { readFrontMatter } from '../frontMatter';
+import { PLAYBOOKS, type ScorecardCriterionId } from '../domain';
+import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
+import {
+  CHECK_IN_KEYS,
+  METRIC_ENTRY_KEYS,
+  isRecordKey,
+  partnershipRecordSchema,
+  type CheckIn,
+  type MetricEntry,
+  type PartnershipRecord,
+  type PlaybookId,
+  type Stage,
+} from './schema';
+
+/** A replacement in the original text; all edits of one result apply to the same original. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface RecordUpdate {
+  text: string;
+  /** Sorted, non-overlapping, in offsets of the text that was given. */
+  edits: TextEdit[];
+}
+
+/** Keys to change; a key given as undefined is removed from the front matter. */
+export type RecordChanges = { [K in keyof PartnershipRecord]?: PartnershipRecord[K] | undefined };
+
+/** The text cannot be updated safely (its front matter could not be read). */
+export class RecordWriteError extends Error {}
+
+const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+const REMOVE: unique symbol = Symbol('remove');
+type RawChange = unknown | typeof REMOVE;
+
+/**
+ * Changes the given front matter keys and nothing else: each changed key's lines are replaced
+ * by the newly written key, a new key goes at the end of the front matter, a removed key's lines
+ * go. Other keys, comments, key order, the body, line endings and a byte order mark are left as
+ * they were. Without front matter, one is created. Throws RecordWriteError when the front matter
+ * exists but cannot be read (rewriting it would lose what is there), and RangeError when a value
+ * is not valid for its key.
+ */
+export function updateRecordText(text: string, changes: RecordChanges): RecordUpdate {
+  const raw = new Map<string, RawChange>();
+  for (const key of Object.keys(changes)) {
+    const value = (changes as Record<string, unknown>)[key];
+    if (value === undefined) {
+      raw.set(key, REMOVE);
+      continue;
+    }
+    if (isRecordKey(key)) {
+      const check = partnershipRecordSchema.shape[key].safeParse(value);
+      if (!check.success) throw new RangeError(`Cannot write ${key}: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+    }
+    raw.set(key, plain(orderEntries(key, value)));
+  }
+  return applyChanges(text, raw);
+}
+
+/** Adds a check-in at the end of `checkIns`, leaving the entries already there as written. */
+export function appendCheckIn(text: string, checkIn: CheckIn): RecordUpdate {
+  const check = partnershipRecordSchema.shape.checkIns.safeParse([checkIn]);
+  if (!check.success) throw new RangeError(`Cannot write the check-in: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  return appendToList(text, 'checkIns', (plain(orderEntries('checkIns', [checkIn])) as unknown[])[0]);
+}
+
+/** Adds a measurement at the end of `metrics`, leaving the entries already there as written. */
+export function appendMetric(text: string, entry: MetricEntry): RecordUpdate {
+  const check = partnershipRecordSchema.shape.metrics.safeParse([entry]);
+  if (!check.success) throw new RangeError(`Cannot write the metric: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  return appendToList(text, 'metrics', (plain(orderEntries('metrics', [entry])) as unknown[])[0]);
+}
+
+export function setStage(text: string, stage: Stage): RecordUpdate {
+  return updateRecordText(text, { stage });
+}
+
+/**
+ * Sets some scorecard criteria (undefined clears one) and keeps the others, including any key
+ * under `scores` this extension does not know.
+ */
+export function setScores(text: string, scores: Partial<Record<ScorecardCriterionId, number | undefined>>): RecordUpdate {
+  for (const [k, v] of Object.entries(scores)) {
+    if (v === undefined) continue;
+    const check = partnershipRecordSchema.shape.scores.safeParse({ [k]: v });
+    if (!check.success) throw new RangeError(`Cannot write scores.${k}: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  }
+  const current = currentData(text).scores;
+  const merged: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
+  for (const [k, v] of Object.entries(scores)) {
+    if (v === undefined) delete merged[k];
+    else merged[k] = v;
+  }
+  return applyChanges(text, new Map([['scores', Object.keys(merged).length ? merged : REMOVE]]));
+}
+
+/**
+ * Marks a playbook step done or not done (step numbers from 1). The front matter `playbook` key
+ * holds the progress; the matching `- [ ]` line under "## Playbook" in the body, when there is
+ * one, is ticked or unticked too so that the two never disagree in what people read.
+ */
+export function setPlaybookStep(text: string, playbook: PlaybookId, step: number, done: boolean): RecordUpdate {
+  const steps = PLAYBOOKS[playbook]?.steps;
+  if (!steps || !Number.isInteger(step) || step < 1 || step > steps.length) {
+    throw new RangeError(`Cannot mark step ${step} of playbook ${playbook}: no such step.`);
+  }
+  const current = currentData(text).playbook;
+  const merged: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
+  const before = Array.isArray(merged[playbook]) ? (merged[playbook] as unknown[]) : [];
+  const others = before.filter((s) => Number(s) !== step);
+  const after = done ? [...others, step].sort((a, b) => Number(a) - Number(b)) : others;
+  if (after.length) merged[playbook] = after;
+  else delete merged[playbook];
+  const front = applyChanges(text, new Map([['playbook', Object.keys(merged).length ? merged : REMOVE]]));
+
+  const box = checkboxEdit(text, PLAYBOOKS[playbook].title, steps[step - 1], done);
+  if (!box) return front;
+  const edits = [...front.edits, box].sort((a, b) => a.start - b.start);
+  return { text: applyEdits(text, edits), edits };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function currentData(text: string): Record<string, unknown> {
+  const fm = readFrontMatter(text);
+  if (fm.kind === 'error') throw new RecordWriteError(`The record was not changed: ${fm.message}`);
+  return fm.kind === 'yaml' ? fm.data : {};
+}
+
+/** Puts the keys of check-ins and metric entries in the order people expect to read them. */
+function orderEntries(key: string, value: unknown): unknown {
+  const order: readonly string[] | undefined = key === 'checkIns' ? CHECK_IN_KEYS : key === 'metrics' ? METRIC_ENTRY_KEYS : undefined;
+  if (!order || !Array.isArray(value)) return value;
+  return value.map((entry) => {
+    if (!isPlainObject(entry)) return entry;
+    const out: Record<string, unknown> = {};
+    for (const k of order) if (k in entry) out[k] = entry[k];
+    for (const k of Object.keys(entry)) if (!(k in out)) out[k] = entry[k];
+    return out;
+  });
+}
+
+/** Plain data for js-yaml: undefined members dropped (js-yaml refuses them). */
+function plain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plain);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual(a[k], b[k]));
+  }
+  return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+}
+
+/** What a value reads back as once written: the comparison point for the check after writing. */
+function roundTrip(value: unknown): unknown {
+  return yaml.safeLoad(yaml.safeDump(value, DUMP_OPTIONS), { schema: yaml.CORE_SCHEMA });
+}
+
+function dumpKey(key: string, value: unknown, eol: string): string {
+  // Done step numbers read best on one line: `newsletter-swap: [1, 2]`.
+  const options = key === 'playbook' ? { ...DUMP_OPTIONS, flowLevel: 2 } : DUMP_OPTIONS;
+  const out = yaml.safeDump({ [key]: value }, options);
+  return eol === '\n' ? out : out.replace(/\n/g, eol);
+}
+
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+function eolOf(sample: string): string {
+  const i = sample.indexOf('\n');
+  return i > 0 && sample[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function expectedData(data: Record<string, unknown>, changes: Map<string, RawChange>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data)) {
+    const change = changes.has(k) ? changes.get(k) : v;
+    if (change !== REMOVE) out[k] = changes.has(k) ? roundTrip(change) : v;
+  }
+  for (const [k, v] of changes) if (!(k in data) && v !== REMOVE) out[k] = roundTrip(v);
+  return out;
+}
+
+/** Reads the result back: it must hold exactly the expected data and the same body. */
+function verify(result: string, expected: Record<string, unknown>, body: string): boolean {
+  const fm = readFrontMatter(result);
+  if (fm.kind !== 'yaml' || fm.body !== body) return false;
+  const keys = Object.keys(expected);
+  const got = Object.keys(fm.data);
+  return keys.length === got.length && keys.every((k) => k in fm.data && deepEqual(fm.data[k], expected[k]));
+}
+
+/**
+ * The writer behind every update. `layout` may place a change more finely than a whole key
+ * (an entry appended to a list); it returns undefined to fall back to rewriting the key.
+ *
+ * The result is read back before it is returned. The key scan works on text, and some YAML
+ * layouts (a quoted value running over several lines, say) can fool it; then the change is made
+ * again less finely: a whole key instead of an appended entry, and at last the whole front
+ * matter written again from its data, which keeps every value but not comments or layout.
+ */
+function applyChanges(
+  text: string,
+  changes: Map<string, RawChange>,
+  layout?: (raw: string, block: KeyBlock, eol: string) => TextEdit | undefined,
+): RecordUpdate {
+  const fm = readFrontMatter(text);
+  if (fm.kind === 'error') throw new RecordWriteError(`The record was not changed: ${fm.message}`);
+
+  if (fm.kind === 'none') {
+    const eol = eolOf(text);
+    let yamlText = '';
+    for (const [k, v] of changes) if (v !== REMOVE) yamlText += dumpKey(k, v, eol);
+    if (yamlText === '') return { text, edits: [] };
+    const edit = { start: fm.bodyOffset, end: fm.bodyOffset, newText: `---${eol}${yamlText}---${eol}` };
+    return checked(text, [edit], expectedData({}, changes), fm.body);
+  }
+
+  const { raw, rawOffset, data } = fm;
+  const eol = raw.includes('\n') ? eolOf(raw) : eolOf(text);
+  const expected = expectedData(data, changes);
+  const whole = () => checked(text, [wholeRewrite(raw, rawOffset, expected, eol)], expected, fm.body);
+
+  const blocks = new Map<string, KeyBlock | null>();
+  for (const b of scanKeyBlocks(raw)) blocks.set(b.key, blocks.has(b.key) ? null : b);
+
+  const edits: TextEdit[] = [];
+  let added = '';
+  let fine = false;
+  for (const [key, value] of changes) {
+    const present = Object.prototype.hasOwnProperty.call(data, key);
+    if (value === REMOVE && !present) continue;
+    if (value !== REMOVE && present && deepEqual(data[key], roundTrip(value))) continue;
+    if (!present) {
+      added += dumpKey(key, value, eol);
+      continue;
+    }
+    const block = blocks.get(key);
+    // A key the text scan could not place, or found twice: only a full rewrite is safe.
+    if (!block) return whole();
+    const placed = value !== REMOVE && layout ? layout(raw, block, eol) : undefined;
+    if (placed) fine = true;
+    edits.push(
+      placed
+        ? { start: rawOffset + placed.start, end: rawOffset + placed.end, newText: placed.newText }
+        : { start: rawOffset + block.start, end: rawOffset + block.end, newText: value === REMOVE ? '' : dumpKey(key, value, eol) },
+    );
+  }
+  if (added) edits.push({ start: rawOffset + raw.length, end: rawOffset + raw.length, newText: added });
+  if (edits.length === 0) return { text, edits: [] };
+  edits.sort((a, b) => a.start - b.start);
+  const result = applyEdits(text, edits);
+  if (verify(result, expected, fm.body)) return { text: result, edits };
+  return fine ? applyChanges(text, changes) : whole();
+}
+
+function checked(text: string, edits: TextEdit[], expected: Record<string, unknown>, body: string): RecordUpdate {
+  const result = applyEdits(text, edits);
+  if (!verify(result, expected, body)) throw new RecordWriteError('The record was not changed: the new front matter did not read back as intended.');
+  return { text: result, edits };
+}
+
+function wholeRewrite(raw: string, rawOffset: number, expected: Record<string, unknown>, eol: string): TextEdit {
+  let yamlText = '';
+  for (const [k, v] of Object.entries(expected)) yamlText += dumpKey(k, v, eol);
+  return { start: rawOffset, end: rawOffset + raw.length, newText: yamlText };
+}
+
+/**
+ * Appends one entry to a list key. When the list is written one `- ` entry per line block, the
+ * entry is added after the last one and the existing entries stay exactly as written (notes,
+ * comments and all); otherwise the key is written again with the entry added.
+ */
+function appendToList(text: string, key: 'checkIns' | 'metrics', entry: unknown): RecordUpdate {
+  const current = currentData(text)[key];
+  // Whatever is there is kept: a list grows, a single entry written without "- " becomes the
+  // first of two, and an empty key starts a new list.
+  const list = Array.isArray(current) ? [...current, entry] : current === undefined || current === null ? [entry] : [current, entry];
+  const appendable = Array.isArray(current) && current.length > 0;
+  return applyChanges(text, new Map([[key, list]]), (raw, block, eol) => {
+    if (!appendable) return undefined;
+    const starts = lineStarts(raw);
+    const keyLine = raw.slice(starts[block.line], starts[block.line + 1]);
+    if (!/^[^:]*:[ \t]*(#.*)?\r?\n?$/.test(keyLine.replace(/^("[^"]*"|'[^']*')/, 'k'))) return undefined;
+    const firstItem = /(?:^|\n)([ \t]*)-(?:[ \t]|\r?\n)/.exec(raw.slice(block.start + keyLine.length, block.end));
+    if (!firstItem) return undefined;
+    const indent = firstItem[1];
+    const dumped = yaml.safeDump([entry], DUMP_OPTIONS);
+    const lines = dumped.replace(/\n$/, '').split('\n');
+    const newText = lines.map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
+    return { start: block.end, end: block.end, newText };
+  });
+}
+
+/** The edit that ticks or unticks a playbook step's checkbox in the body, if the line is there. */
+function checkboxEdit(text: string, playbookTitle: string, stepText: string, done: boolean): TextEdit | undefined {
+  const bodyStart = readFrontMatter(text).bodyOffset;
+  const body = text.slice(bodyStart);
+  const starts = lineStarts(body);
+  const wanted = normalise(stepText);
+  let inPlaybook = false;
+  let inThis = false;
+  let found: { at: number; checked: boolean } | undefined;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const line = body.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
+    const h2 = /^##(?!#)\s*(.*?)\s*#*\s*$/.exec(line);
+    if (h2) {
+      inPlaybook = /^playbooks?$/i.test(h2[1]);
+      inThis = false;
+      continue;
+    }
+    if (!inPlaybook) continue;
+    const h3 = /^###(?!#)\s*(.*?)\s*#*\s*$/.exec(line);
+    if (h3) {
+      inThis = normalise(h3[1]) === normalise(playbookTitle);
+      continue;
+    }
+    const box = /^(\s*[-*+]\s+\[)([ xX])(\]\s+)(.*)$/.exec(line);
+    if (!box || normalise(box[4]) !== wanted) continue;
+    const match = { at: bodyStart + starts[i] + box[1].length, checked: box[2] !== ' ' };
+    // The same step text can appear under two playbooks' headings: prefer this playbook's.
+    if (inThis) {
+      found = match;
+      break;
+    }
+    found ??= match;
+  }
+  if (!found || found.checked === done) return undefined;
+  return { start: found.at, end: found.at + 1, newText: done ? 'x' : ' ' };
+}
+
+function normalise(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,108 @@
+import * as assert from 'assert';
+import { addMonths, checkInSchedule, daysBetween, nextCheckIn, overdueCount, reviewStatus } from '../../src/core/planner/checkins';
+import type { Cadence, CheckIn, Stage } from '../../src/core/records';
+
+const rec = (stage: Stage, opts: { start?: string; checkIns?: CheckIn[]; cadence?: Cadence; review?: string } = {}) => ({
+  stage,
+  start: opts.start,
+  review: opts.review,
+  checkIns: opts.checkIns ?? [],
+  cadence: opts.cadence ?? ('monthly' as Cadence),
+});
+
+describe('planner: dates', () => {
+  it('clamps month arithmetic to the end of the month', () => {
+    assert.strictEqual(addMonths('2026-01-31', 1), '2026-02-28');
+    assert.strictEqual(addMonths('2028-01-31', 1), '2028-02-29');
+    assert.strictEqual(addMonths('2026-03-31', 1), '2026-04-30');
+    assert.strictEqual(addMonths('2026-11-30', 3), '2027-02-28');
+    assert.strictEqual(addMonths('2026-12-15', 1), '2027-01-15');
+    assert.strictEqual(addMonths('2026-03-31', -1), '2026-02-28');
+    assert.strictEqual(addMonths('0050-01-31', 1), '0050-02-28');
+  });
+
+  it('counts days across months, leap days and years', () => {
+    assert.strictEqual(daysBetween('2026-02-28', '2026-03-01'), 1);
+    assert.strictEqual(daysBetween('2028-02-28', '2028-03-01'), 2);
+    assert.strictEqual(daysBetween('2026-12-31', '2027-01-01'), 1);
+    assert.strictEqual(daysBetween('2026-03-10', '2026-03-01'), -9);
+    assert.throws(() => daysBetween('2026-02-30', '2026-03-01'), RangeError);
+  });
+});
+
+describe('planner: nextCheckIn', () => {
+  it('is one cadence after the latest check-in, whatever order they are written in', () => {
+    const r = rec('active', { start: '2025-06-01', checkIns: [{ date: '2026-01-31' }, { date: '2025-12-15' }] });
+    assert.deepStrictEqual(nextCheckIn(r, '2026-02-01'), { status: 'ok', due: '2026-02-28', overdueDays: 0, from: 'last-check-in' });
+  });
+
+  it('clamps a monthly check-in from the 31st to the end of February', () => {
+    const r = rec('active', { checkIns: [{ date: '2028-01-31' }] });
+    assert.strictEqual(nextCheckIn(r, '2028-02-01').due, '2028-02-29');
+    assert.deepStrictEqual(nextCheckIn(r, '2028-03-02'), { status: 'overdue', due: '2028-02-29', overdueDays: 2, from: 'last-check-in' });
+  });
+
+  it('counts from the start date when there has been no check-in', () => {
+    const r = rec('agreed', { start: '2026-01-10', cadence: 'weekly' });
+    assert.deepStrictEqual(nextCheckIn(r, '2026-01-12'), { status: 'ok', due: '2026-01-17', overdueDays: 0, from: 'start' });
+    assert.strictEqual(nextCheckIn(r, '2026-01-15').status, 'due-soon');
+    assert.strictEqual(nextCheckIn(r, '2026-01-17').status, 'due-soon');
+    assert.deepStrictEqual(nextCheckIn(r, '2026-01-18'), { status: 'overdue', due: '2026-01-17', overdueDays: 1, from: 'start' });
+  });
+
+  it('uses each cadence', () => {
+    const due = (cadence: Cadence) => nextCheckIn(rec('active', { start: '2026-01-31', cadence }), '2026-01-31').due;
+    assert.strictEqual(due('weekly'), '2026-02-07');
+    assert.strictEqual(due('bi-weekly'), '2026-02-14');
+    assert.strictEqual(due('monthly'), '2026-02-28');
+    assert.strictEqual(due('quarterly'), '2026-04-30');
+  });
+
+  it('shows due soon within the window before the date (7 days for monthly)', () => {
+    const r = rec('active', { checkIns: [{ date: '2026-01-15' }] });
+    assert.strictEqual(nextCheckIn(r, '2026-02-07').status, 'ok');
+    assert.strictEqual(nextCheckIn(r, '2026-02-08').status, 'due-soon');
+    assert.strictEqual(nextCheckIn(r, '2026-02-15').status, 'due-soon');
+    assert.strictEqual(nextCheckIn(r, '2026-02-16').status, 'overdue');
+  });
+
+  it('has nothing due before an agreement or after the end', () => {
+    for (const stage of ['prospect', 'contacted', 'ended'] as Stage[]) {
+      assert.deepStrictEqual(nextCheckIn(rec(stage, { start: '2026-01-01', checkIns: [{ date: '2026-01-01' }] }), '2026-06-01'), { status: 'not-running', due: undefined, overdueDays: 0 });
+      assert.deepStrictEqual(checkInSchedule(rec(stage)), { running: false });
+    }
+  });
+
+  it('has a first check-in due today for a running partnership with nothing to count from', () => {
+    assert.deepStrictEqual(nextCheckIn(rec('active'), '2026-05-05'), { status: 'due-soon', due: '2026-05-05', overdueDays: 0, from: 'none' });
+  });
+
+  it('refuses a malformed today', () => {
+    assert.throws(() => nextCheckIn(rec('active'), '5/5/2026'), RangeError);
+  });
+
+  it('counts the overdue ones', () => {
+    const records = [
+      rec('active', { checkIns: [{ date: '2026-01-01' }] }),
+      rec('agreed', { start: '2026-02-20' }),
+      rec('ended', { checkIns: [{ date: '2025-01-01' }] }),
+      rec('active', { start: '2025-12-01', cadence: 'quarterly' }),
+      rec('active', { checkIns: [{ date: '2026-02-01' }], cadence: 'weekly' }),
+    ];
+    assert.strictEqual(overdueCount(records, '2026-03-01'), 2);
+  });
+});
+
+describe('planner: reviewStatus', () => {
+  it('tells how far off the review date is', () => {
+    assert.deepStrictEqual(reviewStatus(rec('active', { review: '2026-07-15' }), '2026-06-01'), { status: 'ok', review: '2026-07-15', daysUntil: 44 });
+    assert.deepStrictEqual(reviewStatus(rec('active', { review: '2026-07-15' }), '2026-07-01'), { status: 'due-soon', review: '2026-07-15', daysUntil: 14 });
+    assert.deepStrictEqual(reviewStatus(rec('agreed', { review: '2026-07-15' }), '2026-07-15'), { status: 'due-soon', review: '2026-07-15', daysUntil: 0 });
+    assert.deepStrictEqual(reviewStatus(rec('active', { review: '2026-07-15' }), '2026-07-16'), { status: 'overdue', review: '2026-07-15', daysUntil: -1 });
+  });
+
+  it('has nothing to review without a date, or when the partnership is not running', () => {
+    assert.deepStrictEqual(reviewStatus(rec('active'), '2026-06-01'), { status: 'none', review: undefined, daysUntil: undefined });
+    assert.deepStrictEqual(reviewStatus(rec('ended', { review: '2026-01-01' }), '2026-06-01'), { status: 'not-running', review: '2026-01-01', daysUntil: undefined });
+  });
+});
