@@ -1,0 +1,94 @@
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the webview
+// scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the form the `$esbuild-watch` problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/**
+ * Keeps js-yaml's full schema (JavaScript functions and regexps as YAML types) out of the bundle:
+ * the loader only needs it as a default, and every load here passes the core schema.
+ */
+const slimYaml = {
+  name: 'slim-js-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'js-yaml.cjs') }));
+    build.onResolve({ filter: /schema\/default_full$/ }, (args) =>
+      args.importer.includes(join('js-yaml', 'lib')) ? { path: join(ROOT, 'node_modules', 'js-yaml', 'lib', 'js-yaml', 'schema', 'default_safe.js') } : undefined,
+    );
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  plugins: [problemMatcher],
+};
+
+const appDir = join(ROOT, 'src', 'webview', 'app');
+const webviewEntries = existsSync(appDir)
+  ? readdirSync(appDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(appDir, f))
+  : [];
+
+const contexts = [
+  await esbuild.context({
+    ...common,
+    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    outfile: join(ROOT, 'dist', 'extension.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [problemMatcher, slimYaml],
+    // gray-matter pulls in optional engines by name; they are never used (only YAML is read).
+    mainFields: ['module', 'main'],
+  }),
+];
+if (webviewEntries.length) {
+  contexts.push(
+    await esbuild.context({
+      ...common,
+      entryPoints: webviewEntries,
+      outdir: join(ROOT, 'dist', 'webview'),
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+    }),
+  );
+}
+
+// Codicons for the webviews, from the @vscode/codicons package.
+mkdirSync(join(ROOT, 'dist', 'webview'), { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) {
+  copyFileSync(join(ROOT, 'node_modules', '@vscode', 'codicons', 'dist', f), join(ROOT, 'dist', 'webview', f));
+}
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

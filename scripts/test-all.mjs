@@ -1,0 +1,68 @@
+// `npm test`: installs what it lacks (npm dependencies, the VS Code test host, Chromium), builds
+// the release bundle, checks types, lint and the bundle budget, then runs the unit tests (plain
+// Node), the integration tests (inside the real VS Code extension host) and the end-to-end tests
+// (the real VS Code in Chromium), and prints the real counts of each.
+import { ensureNpmDeps } from './lib/deps.mjs';
+
+ensureNpmDeps();
+const { statSync, readFileSync, readdirSync } = await import('node:fs');
+const { join } = await import('node:path');
+const { ROOT, ensureTestHost, ensureChromium } = await import('./lib/host.mjs');
+const { buildAll, sh } = await import('./lib/steps.mjs');
+
+const BUNDLE_BUDGET = 100 * 1024;
+const rows = [];
+const started = Date.now();
+const step = (title) => console.log(`\n━━ ${title}`);
+
+try {
+  // Install the hosts first, so a missing one is reported before minutes of work.
+  ensureTestHost();
+  ensureChromium();
+
+  step('Build');
+  buildAll();
+  sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.webview.json'], { label: 'Type-checking the webview scripts' });
+  sh(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], { label: 'Lint' });
+  const size = statSync(join(ROOT, 'dist', 'extension.js')).size;
+  const webview = readdirSync(join(ROOT, 'dist', 'webview')).filter((f) => f.endsWith('.js')).map((f) => `${f} ${(statSync(join(ROOT, 'dist', 'webview', f)).size / 1024).toFixed(1)} KB`);
+  const bundleOk = size <= BUNDLE_BUDGET;
+  console.log(`dist/extension.js: ${(size / 1024).toFixed(1)} KB of the ${BUNDLE_BUDGET / 1024} KB budget${bundleOk ? '' : ' — OVER BUDGET'}`);
+  console.log(`webview scripts: ${webview.join(', ')}`);
+  rows.push({ name: 'bundle budget', passed: bundleOk ? 1 : 0, failed: bundleOk ? 0 : 1 });
+
+  step('Unit tests (plain Node)');
+  rows.push({ name: 'unit', ...(await runUnit()) });
+
+  step('Integration tests (inside the VS Code extension host)');
+  const { runIntegration } = await import('./test-integration.mjs');
+  const integration = await runIntegration({ build: false });
+  rows.push({ name: `integration (VS Code ${integration.vscodeVersion ?? '?'})`, ...integration });
+
+  step('End-to-end tests (VS Code in Chromium)');
+  const { runE2E } = await import('./test-e2e.mjs');
+  const e2e = await runE2E({ build: false });
+  rows.push({ name: 'end-to-end', ...e2e });
+} catch (err) {
+  console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
+  rows.push({ name: 'setup', passed: 0, failed: 1 });
+}
+
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\n━━ Summary (${seconds} s)`);
+for (const r of rows) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+const passed = rows.reduce((n, r) => n + r.passed, 0);
+const failed = rows.reduce((n, r) => n + r.failed, 0);
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+async function runUnit() {
+  const { default: Mocha } = await import('mocha');
+  const config = JSON.parse(readFileSync(join(ROOT, '.mocharc.json'), 'utf8'));
+  const mocha = new Mocha({ timeout: config.timeout, reporter: 'spec' });
+  const dir = join(ROOT, 'out', 'test', 'unit');
+  for (const f of readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(dir, f));
+  return new Promise((resolve) => {
+    const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures, pending: runner.stats.pending }));
+  });
+}

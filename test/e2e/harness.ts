@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+
+/** What scripts/test-e2e.mjs gives the suites: one browser, a fresh VS Code server per workbench. */
+export interface E2E {
+  screenshots: string;
+  vscodeVersion: string;
+  open(fixture: string, options?: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
+}
+
+export function e2e(): E2E {
+  const h = (globalThis as { __communityPartnershipsE2E?: E2E }).__communityPartnershipsE2E;
+  if (!h) throw new Error('Run the end-to-end tests with `npm run test:e2e`.');
+  return h;
+}
+
+/** Runs a command from the Command Palette by its title, as a user does. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  // Right after start-up the palette may not list extension commands yet: try again.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      continue;
+    }
+    await input.fill('>' + title);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.click();
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** The content of the visible webview whose editor tab has this title (VS Code nests it in two iframes). */
+export async function webview(page: Page, title: string): Promise<FrameLocator> {
+  await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
+  await frame.locator('#app *').first().waitFor({ state: 'visible', timeout: 30_000 });
+  return frame;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(e2e().screenshots, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The text of the active editor's visible lines. */
+export async function editorText(page: Page): Promise<string> {
+  const lines = page.locator('.monaco-editor .view-lines').first().locator('.view-line');
+  return (await lines.allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+}

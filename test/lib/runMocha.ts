@@ -1,0 +1,68 @@
+/**
+ * Runs a folder of mocha suites inside the VS Code extension host and records the outcome in
+ * files the launcher reads: the extension host exits 0 even when tests fail, so the exit code
+ * cannot carry the result.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export const OUTPUT_DIR = path.resolve(__dirname, '../../../.test-output');
+
+export interface SuiteResult {
+  passed: number;
+  failed: number;
+  pending: number;
+  failures: { title: string; error: string }[];
+  vscodeVersion?: string;
+}
+
+export async function runMochaFolder(folder: string, name: string, vscodeVersion?: string): Promise<SuiteResult> {
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+  const logFile = path.join(OUTPUT_DIR, `${name}.log`);
+  const resultFile = path.join(OUTPUT_DIR, `${name}-results.json`);
+  fs.writeFileSync(logFile, '');
+  const log = (line: string) => fs.appendFileSync(logFile, line + '\n');
+
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'dot' });
+  // Silence the default reporter's stdout; the lines below are the report.
+  mocha.reporter(class {
+    constructor(runner: Mocha.Runner) {
+      void runner;
+    }
+  } as unknown as Mocha.ReporterConstructor);
+  for (const f of fs.readdirSync(folder).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(folder, f));
+
+  const result: SuiteResult = { passed: 0, failed: 0, pending: 0, failures: [], vscodeVersion };
+  try {
+    await new Promise<void>((resolve) => {
+      const runner = mocha.run(() => resolve());
+      let depth = 0;
+      runner.on('suite', (s) => {
+        if (s.title) log('  '.repeat(depth) + s.title);
+        depth++;
+      });
+      runner.on('suite end', () => depth--);
+      runner.on('pass', (t) => {
+        result.passed++;
+        log(`${'  '.repeat(depth)}✔ ${t.title} (${t.duration ?? 0} ms)`);
+      });
+      runner.on('pending', (t) => {
+        result.pending++;
+        log(`${'  '.repeat(depth)}- ${t.title} (skipped)`);
+      });
+      runner.on('fail', (t, err: Error) => {
+        result.failed++;
+        const title = t.fullTitle();
+        result.failures.push({ title, error: String(err?.stack ?? err) });
+        log(`${'  '.repeat(depth)}✘ ${t.title}\n${String(err?.stack ?? err).replace(/^/gm, '      ')}`);
+      });
+    });
+  } catch (err) {
+    result.failed++;
+    result.failures.push({ title: 'loading the suites', error: String((err as Error)?.stack ?? err) });
+    log(`✘ loading the suites failed: ${String((err as Error)?.stack ?? err)}`);
+  }
+  fs.writeFileSync(resultFile, JSON.stringify(result, null, 2));
+  return result;
+}
