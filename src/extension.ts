@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import { createLog } from './features/log';
+import { ContextService } from './features/contextService';
+import { registerContextStatus } from './features/contextStatus';
+import { registerContextCommands } from './features/contextCommands';
+import { registerContextForm } from './features/contextForm';
+import type { Deps } from './features/deps';
+
+/** Everything the extension does, one feature a line. */
+const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
+  registerContextStatus, // status bar item and Problems for .claude/community-context.md
+  registerContextCommands, // Open Community Context
+  registerContextForm, // Create / Update Community Context
+];
+
+export interface ExtensionApi {
+  /** For tests: the community context of each folder as the extension sees it. */
+  readonly contexts: ContextService;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = createLog(context);
+  const contexts = new ContextService(log);
+  context.subscriptions.push(contexts);
+  const deps: Deps = { log, contexts };
+  for (const feature of FEATURES) feature(context, deps);
+  return { contexts };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { CONTEXT_SECTIONS } from '../core/context/labels';
+import { communityName } from '../core/context';
+import type { Deps } from './deps';
+import type { FolderContext } from './contextService';
+
+/**
+ * Problems in the context file go to the Problems panel, and a status bar item shows the
+ * community's name and how complete its context is ("Acme Devs · 23/39").
+ */
+export function registerContextStatus(context: vscode.ExtensionContext, { contexts }: Deps): void {
+  const diagnostics = vscode.languages.createDiagnosticCollection('community-context');
+  const item = vscode.window.createStatusBarItem('communityPartnerships.context', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Community Context';
+  context.subscriptions.push(diagnostics, item);
+
+  const showDiagnostics = (c: FolderContext) => {
+    if (c.state === 'missing') {
+      diagnostics.delete(c.uri);
+    } else if (c.state === 'unreadable') {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Community context: this file ${c.message.replace(/^\S+ /, '')}`, vscode.DiagnosticSeverity.Error);
+      d.source = 'Community Partnerships';
+      diagnostics.set(c.uri, [d]);
+    } else {
+      diagnostics.set(
+        c.uri,
+        c.parsed.problems.map((p) => {
+          const endLine = p.endLine ?? p.line;
+          const range = new vscode.Range(p.line, 0, endLine, Number.MAX_SAFE_INTEGER);
+          const d = new vscode.Diagnostic(range, p.message, severity(p.severity));
+          d.source = 'Community Partnerships';
+          return d;
+        }),
+      );
+    }
+  };
+
+  const update = () => {
+    const all = contexts.all();
+    if (all.length === 0) {
+      item.hide();
+      return;
+    }
+    const c = contexts.active() ?? all[0];
+    item.backgroundColor = undefined;
+    if (c.state === 'missing') {
+      item.text = '$(organization) Set up community context';
+      item.tooltip = new vscode.MarkdownString().appendText(
+        `No community context in ${c.folder.name}. Click to create ${vscode.workspace.asRelativePath(c.uri)} so pitches, agreements and the planner are prefilled.`,
+      );
+      item.command = { command: 'communityPartnerships.createContext', title: 'Create Community Context', arguments: [c.folder] };
+    } else if (c.state === 'unreadable') {
+      item.text = '$(warning) Community context';
+      item.tooltip = new vscode.MarkdownString().appendText(c.message);
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.command = { command: 'communityPartnerships.openContext', title: 'Open Community Context', arguments: [c.folder] };
+    } else {
+      const p = c.parsed;
+      const name = communityName(p) ?? 'Unnamed community';
+      const errors = p.problems.filter((x) => x.severity === 'error').length;
+      item.text = `${errors ? '$(warning)' : '$(organization)'} ${truncate(name, 32)} · ${p.filled}/${p.total}`;
+      const tip = new vscode.MarkdownString();
+      tip.appendText(`${name}: ${p.filled} of ${p.total} context fields filled.`);
+      const gaps = CONTEXT_SECTIONS.map((s) => ({ title: s.title, missing: s.labels.filter((l) => !p.values[l]).length })).filter((s) => s.missing > 0);
+      if (gaps.length) tip.appendText(`\n\nTo fill: ${gaps.map((g) => `${g.title} (${g.missing})`).join(', ')}.`);
+      if (errors) tip.appendText(`\n\n${errors} problem${errors === 1 ? '' : 's'} in the file: see the Problems panel.`);
+      tip.appendText('\n\nClick to open the file.');
+      item.tooltip = tip;
+      if (errors) item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.command = { command: 'communityPartnerships.openContext', title: 'Open Community Context', arguments: [c.folder] };
+    }
+    item.show();
+  };
+
+  context.subscriptions.push(
+    contexts.onDidChange((c) => {
+      showDiagnostics(c);
+      update();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(update),
+  );
+  void contexts.ready.then(() => {
+    for (const c of contexts.all()) showDiagnostics(c);
+    update();
+  });
+}
+
+function severity(s: 'error' | 'warning' | 'information'): vscode.DiagnosticSeverity {
+  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+function truncate(s: string, n: number): string {
+  // `$(name)` in a status bar text is an icon: workspace content must not pick icons.
+  const one = s.replace(/\s+/g, ' ').replace(/\$\(/g, '$\u200b(');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}

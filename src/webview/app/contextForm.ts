@@ -1,0 +1,179 @@
+import type { ContextFormFromWebview, ContextFormSection, ContextFormToWebview } from '../protocol';
+import { clear, h, icon, vscodeApi } from './lib/dom';
+// The hints are only shown here, so they live in the webview's bundle, not the extension's.
+import { LABEL_HINTS, MULTILINE_LABELS } from '../../core/context/hints';
+import type { ContextLabel } from '../../core/context/labels';
+
+interface State {
+  mode: 'create' | 'update';
+  filePath: string;
+  step: number;
+  values: Record<string, string>;
+}
+
+const vscode = vscodeApi<State>();
+const root = document.getElementById('app') as HTMLElement;
+let sections: ContextFormSection[] = [];
+let state: State | undefined = vscode.getState();
+let init: Extract<ContextFormToWebview, { type: 'init' }> | undefined;
+let busy = false;
+const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+
+function send(message: ContextFormFromWebview): void {
+  vscode.postMessage(message);
+}
+
+function save(): void {
+  if (!state || busy) return;
+  send({ type: 'save', values: state.values });
+}
+
+function setStep(step: number): void {
+  if (!state) return;
+  state.step = Math.max(0, Math.min(sections.length - 1, step));
+  vscode.setState(state);
+  render();
+  root.querySelector<HTMLElement>('.field input, .field textarea')?.focus();
+}
+
+function filledIn(section: ContextFormSection): number {
+  return section.fields.filter((f) => (state?.values[f.label] ?? '').trim() !== '').length;
+}
+
+function render(): void {
+  if (!state || !init) return;
+  clear(root);
+  const section = sections[state.step];
+  const total = sections.reduce((n, s) => n + s.fields.length, 0);
+  const filled = sections.reduce((n, s) => n + filledIn(s), 0);
+  const creating = init.mode === 'create';
+
+  const header = h(
+    'header',
+    { class: 'page-header' },
+    h('h1', {}, creating ? 'Create community context' : 'Update community context'),
+    h(
+      'p',
+      { class: 'description' },
+      creating ? 'Writes ' : 'Edits ',
+      h('code', {}, init.filePath),
+      creating
+        ? ', the file your community skills and this extension read. Every field is optional: skip what you do not know yet, it is written as TBD.'
+        : '. Only the fields you change are written; everything else in the file stays as it is.',
+    ),
+  );
+
+  const nav = h('nav', { class: 'steps', 'aria-label': 'Sections' });
+  const list = h('ol', {});
+  sections.forEach((s, i) => {
+    const n = filledIn(s);
+    const done = n === s.fields.length;
+    const button = h(
+      'button',
+      { type: 'button', class: 'step' + (i === state!.step ? ' current' : ''), 'aria-current': i === state!.step ? 'step' : undefined },
+      icon(done ? 'pass-filled' : n > 0 ? 'circle-large-outline' : 'circle-large', 'step-icon'),
+      h('span', { class: 'step-title' }, s.title),
+      h('span', { class: 'step-count', 'aria-label': `${n} of ${s.fields.length} filled` }, `${n}/${s.fields.length}`),
+    );
+    button.addEventListener('click', () => setStep(i));
+    list.appendChild(h('li', {}, button));
+  });
+  nav.appendChild(list);
+  nav.appendChild(h('p', { class: 'progress' }, `${filled} of ${total} fields filled`));
+
+  const form = h('form', { class: 'section-form', 'aria-labelledby': 'section-title' });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (state!.step < sections.length - 1) setStep(state!.step + 1);
+    else save();
+  });
+  form.appendChild(h('h2', { id: 'section-title' }, `${state.step + 1}. ${section.title}`));
+  section.fields.forEach((f, i) => {
+    const id = `field-${state!.step}-${i}`;
+    const label = f.label as ContextLabel;
+    const attrs = { id, name: f.label, placeholder: LABEL_HINTS[label] ?? '', disabled: init!.readOnly, spellcheck: 'true' };
+    const input = MULTILINE_LABELS.has(label) ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
+    input.value = state!.values[f.label] ?? '';
+    input.addEventListener('input', () => {
+      state!.values[f.label] = input.value;
+      vscode.setState(state!);
+      updateCounts();
+    });
+    input.addEventListener('keydown', (e) => {
+      const ke = e as KeyboardEvent;
+      if (ke.key === 'Enter' && (ke.ctrlKey || ke.metaKey)) {
+        ke.preventDefault();
+        save();
+      }
+    });
+    form.appendChild(h('div', { class: 'field' }, h('label', { for: id }, f.label), input));
+  });
+
+  const last = state.step === sections.length - 1;
+  const back = h('button', { type: 'button', class: 'secondary', disabled: state.step === 0 }, icon('arrow-left'), 'Back');
+  back.addEventListener('click', () => setStep(state!.step - 1));
+  const skip = h('button', { type: 'button', class: 'secondary', disabled: last }, 'Skip section');
+  skip.addEventListener('click', () => setStep(state!.step + 1));
+  const next = h('button', { type: 'submit', class: 'secondary', disabled: last }, 'Next', icon('arrow-right'));
+  const primary = h('button', { type: 'button', class: 'primary', disabled: init.readOnly || busy }, icon(creating ? 'new-file' : 'save'), creating ? 'Create file' : 'Save changes');
+  primary.addEventListener('click', save);
+  const actions = h('div', { class: 'actions' }, back, skip, next, h('span', { class: 'spacer' }), primary);
+  if (!creating) {
+    const openFile = h('button', { type: 'button', class: 'link' }, icon('go-to-file'), 'Open file');
+    openFile.addEventListener('click', () => send({ type: 'openFile' }));
+    actions.insertBefore(openFile, primary);
+  }
+  form.appendChild(actions);
+  if (init.readOnly) form.appendChild(h('p', { class: 'notice' }, icon('shield'), 'Restricted Mode: this workspace is not trusted, so nothing is written.'));
+
+  root.appendChild(header);
+  root.appendChild(h('div', { class: 'wizard' }, nav, h('main', {}, form, status)));
+
+  function updateCounts(): void {
+    const counts = nav.querySelectorAll('.step-count');
+    sections.forEach((s, i) => {
+      const n = filledIn(s);
+      counts[i].textContent = `${n}/${s.fields.length}`;
+      counts[i].setAttribute('aria-label', `${n} of ${s.fields.length} filled`);
+    });
+    const p = nav.querySelector('.progress');
+    if (p) p.textContent = `${sections.reduce((n, s) => n + filledIn(s), 0)} of ${total} fields filled`;
+  }
+}
+
+function showStatus(kind: 'info' | 'error', text: string): void {
+  clear(status);
+  status.className = `status ${kind}`;
+  status.appendChild(icon(kind === 'error' ? 'error' : 'check'));
+  status.appendChild(document.createTextNode(' ' + text));
+}
+
+window.addEventListener('message', (event: MessageEvent<ContextFormToWebview>) => {
+  const m = event.data;
+  switch (m.type) {
+    case 'init': {
+      init = m;
+      sections = m.sections;
+      const fresh: Record<string, string> = {};
+      for (const s of m.sections) for (const f of s.fields) fresh[f.label] = f.value;
+      // Keep what the user typed when the panel was hidden and shown again.
+      const keep = state && state.mode === m.mode && state.filePath === m.filePath;
+      state = keep ? { ...state!, values: { ...fresh, ...state!.values } } : { mode: m.mode, filePath: m.filePath, step: 0, values: fresh };
+      vscode.setState(state);
+      render();
+      break;
+    }
+    case 'saved':
+      showStatus('info', m.changed === 0 ? 'Nothing changed: the file was left as it is.' : `Saved ${m.changed} change${m.changed === 1 ? '' : 's'} to ${m.filePath}.`);
+      break;
+    case 'error':
+      showStatus('error', m.message);
+      break;
+    case 'busy':
+      busy = m.busy;
+      root.querySelector<HTMLButtonElement>('button.primary')?.toggleAttribute('disabled', busy || !!init?.readOnly);
+      break;
+  }
+});
+
+send({ type: 'ready' });

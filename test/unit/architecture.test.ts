@@ -1,0 +1,50 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+const IMPORT = /(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+describe('architecture', () => {
+  it('keeps src/core free of the VS Code API and of Node I/O', () => {
+    const core = filesUnder(path.join(ROOT, 'src', 'core'));
+    assert.ok(core.length > 10, 'the core has files');
+    const offenders = core.flatMap((f) =>
+      importsOf(f)
+        .filter((m) => m === 'vscode' || /^(node:)?(fs|path|child_process|os)(\/|$)/.test(m))
+        .map((m) => `${path.relative(ROOT, f)} imports ${m}`),
+    );
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('never imports the full zod build (it bundles every locale), only zod/mini', () => {
+    const offenders = filesUnder(path.join(ROOT, 'src')).flatMap((f) => importsOf(f).filter((m) => m === 'zod' || m.startsWith('zod/v')).map((m) => `${path.relative(ROOT, f)}: ${m}`));
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('reads front matter only through the YAML-only wrapper', () => {
+    const offenders = filesUnder(path.join(ROOT, 'src'))
+      .filter((f) => !f.endsWith(path.join('core', 'frontMatter.ts')))
+      .filter((f) => importsOf(f).includes('gray-matter'))
+      .map((f) => path.relative(ROOT, f));
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('has one webview protocol file', () => {
+    const protocols = filesUnder(path.join(ROOT, 'src')).filter((f) => /protocol/i.test(path.basename(f)));
+    assert.deepStrictEqual(protocols.map((f) => path.relative(ROOT, f)), [path.join('src', 'webview', 'protocol.ts')]);
+  });
+});
