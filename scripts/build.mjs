@@ -53,11 +53,15 @@ const webviewEntries = existsSync(appDir)
   ? readdirSync(appDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(appDir, f))
   : [];
 
+// Features loaded on first use (src/features/lazy.ts): one bundle each, beside the entry bundle.
+const lazyDir = join(ROOT, 'src', 'lazy');
+const lazyEntries = existsSync(lazyDir) ? readdirSync(lazyDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f)).map((f) => join(lazyDir, f)) : [];
+
 const contexts = [
   await esbuild.context({
     ...common,
-    entryPoints: [join(ROOT, 'src', 'extension.ts')],
-    outfile: join(ROOT, 'dist', 'extension.js'),
+    entryPoints: [join(ROOT, 'src', 'extension.ts'), ...lazyEntries.map((f) => ({ in: f, out: join('lazy', f.slice(lazyDir.length + 1, -3)) }))],
+    outdir: join(ROOT, 'dist'),
     format: 'cjs',
     platform: 'node',
     target: 'node20',

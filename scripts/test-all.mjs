@@ -29,6 +29,8 @@ try {
   const bundleOk = size <= BUNDLE_BUDGET;
   console.log(`dist/extension.js: ${(size / 1024).toFixed(1)} KB of the ${BUNDLE_BUDGET / 1024} KB budget${bundleOk ? '' : ' — OVER BUDGET'}`);
   console.log(`webview scripts: ${webview.join(', ')}`);
+  const lazy = readdirSync(join(ROOT, 'dist', 'lazy')).filter((f) => f.endsWith('.js')).map((f) => `${f} ${(statSync(join(ROOT, 'dist', 'lazy', f)).size / 1024).toFixed(1)} KB`);
+  console.log(`loaded on first use (dist/lazy): ${lazy.join(', ')}`);
   rows.push({ name: 'bundle budget', passed: bundleOk ? 1 : 0, failed: bundleOk ? 0 : 1 });
 
   step('Unit tests (plain Node)');

@@ -3,7 +3,7 @@ import { createLog } from './features/log';
 import { ContextService } from './features/contextService';
 import { registerContextStatus } from './features/contextStatus';
 import { registerContextCommands } from './features/contextCommands';
-import { registerContextForm } from './features/contextForm';
+import { registerContextForm } from './features/contextFormShell';
 import type { Deps } from './features/deps';
 
 /** Everything the extension does, one feature a line. */

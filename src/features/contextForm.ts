@@ -13,10 +13,11 @@ type Values = Record<ContextLabel, string>;
  * "Create Community Context" and "Update Community Context": a form in a webview panel, one
  * section per step, every field skippable. Create writes the file in the exact structure the
  * skill family uses (TBD for unknowns); Update changes only the fields that changed and keeps
- * every other byte of the file.
+ * every other byte of the file. Loaded on first use (see src/lazy/contextForm.ts).
  */
-export function registerContextForm(context: vscode.ExtensionContext, deps: Deps): void {
+export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps): { create(arg?: unknown, options?: unknown): Promise<unknown>; update(arg?: unknown, options?: unknown): Promise<unknown> } {
   const open = new Map<string, ContextFormPanel>();
+  context.subscriptions.push({ dispose: () => [...open.values()].forEach((p) => p.dispose()) });
   const show = async (mode: 'create' | 'update', arg?: unknown) => {
     const folder = await pickFolder(arg, mode === 'create' ? 'Create the community context in which folder?' : 'Update the community context of which folder?');
     if (!folder) return;
@@ -54,15 +55,10 @@ export function registerContextForm(context: vscode.ExtensionContext, deps: Deps
     const panel = new ContextFormPanel(context.extensionUri, folder, mode, deps, () => open.delete(key));
     open.set(key, panel);
   };
-  context.subscriptions.push(
-    vscode.commands.registerCommand('communityPartnerships.createContext', (arg?: unknown, options?: unknown) =>
-      givenValues(options) ? writeGiven('create', arg, options, deps) : show('create', arg),
-    ),
-    vscode.commands.registerCommand('communityPartnerships.updateContext', (arg?: unknown, options?: unknown) =>
-      givenValues(options) ? writeGiven('update', arg, options, deps) : show('update', arg),
-    ),
-    { dispose: () => [...open.values()].forEach((p) => p.dispose()) },
-  );
+  return {
+    create: (arg, options) => (givenValues(options) ? writeGiven('create', arg, options, deps) : show('create', arg)),
+    update: (arg, options) => (givenValues(options) ? writeGiven('update', arg, options, deps) : show('update', arg)),
+  };
 }
 
 function givenValues(options: unknown): Record<string, unknown> | undefined {

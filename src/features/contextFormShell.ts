@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import type { Deps } from './deps';
+import { lazyFeature } from './lazy';
+import type { contextFormCommands } from './contextForm';
+
+/** Create / Update Community Context: the commands, with the form loaded on first use. */
+export function registerContextForm(context: vscode.ExtensionContext, deps: Deps): void {
+  const load = lazyFeature<ReturnType<typeof contextFormCommands>>('contextForm', context, deps);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('communityPartnerships.createContext', (arg?: unknown, options?: unknown) => load().create(arg, options)),
+    vscode.commands.registerCommand('communityPartnerships.updateContext', (arg?: unknown, options?: unknown) => load().update(arg, options)),
+  );
+}
