@@ -28,15 +28,16 @@ const problemMatcher = {
  * Keeps js-yaml's full schema (JavaScript functions and regexps as YAML types) out of the bundle:
  * the loader only needs it as a default, and every load here passes the core schema.
  */
-const slimYaml = {
+const slimYaml = (entry) => ({
   name: 'slim-js-yaml',
   setup(build) {
-    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'js-yaml.cjs') }));
+    // The entry bundle only loads YAML: it gets the loader without the dumper.
+    if (entry) build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'js-yaml.cjs') }));
     build.onResolve({ filter: /schema\/default_full$/ }, (args) =>
       args.importer.includes(join('js-yaml', 'lib')) ? { path: join(ROOT, 'node_modules', 'js-yaml', 'lib', 'js-yaml', 'schema', 'default_safe.js') } : undefined,
     );
   },
-};
+});
 
 const common = {
   bundle: true,
@@ -57,20 +58,34 @@ const webviewEntries = existsSync(appDir)
 const lazyDir = join(ROOT, 'src', 'lazy');
 const lazyEntries = existsSync(lazyDir) ? readdirSync(lazyDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f)).map((f) => join(lazyDir, f)) : [];
 
+const node = {
+  ...common,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  // gray-matter pulls in optional engines by name; they are never used (only YAML is read).
+  mainFields: ['module', 'main'],
+};
+
 const contexts = [
   await esbuild.context({
-    ...common,
-    entryPoints: [join(ROOT, 'src', 'extension.ts'), ...lazyEntries.map((f) => ({ in: f, out: join('lazy', f.slice(lazyDir.length + 1, -3)) }))],
-    outdir: join(ROOT, 'dist'),
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['vscode'],
-    plugins: [problemMatcher, slimYaml],
-    // gray-matter pulls in optional engines by name; they are never used (only YAML is read).
-    mainFields: ['module', 'main'],
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    outfile: join(ROOT, 'dist', 'extension.js'),
+    plugins: [problemMatcher, slimYaml(true)],
   }),
 ];
+if (lazyEntries.length) {
+  contexts.push(
+    await esbuild.context({
+      ...node,
+      entryPoints: lazyEntries,
+      outdir: join(ROOT, 'dist', 'lazy'),
+      plugins: [problemMatcher, slimYaml(false)],
+    }),
+  );
+}
 if (webviewEntries.length) {
   contexts.push(
     await esbuild.context({
