@@ -33,6 +33,15 @@ try {
   console.log(`loaded on first use (dist/lazy): ${lazy.join(', ')}`);
   rows.push({ name: 'bundle budget', passed: bundleOk ? 1 : 0, failed: bundleOk ? 0 : 1 });
 
+  // What `npm run package` would put in the .vsix: only what users need.
+  const { spawnSync } = await import('node:child_process');
+  const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  const packaged = ls.stdout.split('\n').filter(Boolean);
+  const strays = packaged.filter((f) => /^(src|test|scripts|node_modules|out|demo|\.vscode-test|\.test-output)\//.test(f) || f.endsWith('.map'));
+  const packageOk = ls.status === 0 && packaged.includes('dist/extension.js') && strays.length === 0;
+  console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
+  rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
+
   step('Unit tests (plain Node)');
   rows.push({ name: 'unit', ...(await runUnit()) });
 
