@@ -5,6 +5,7 @@ import { registerContextStatus } from './features/contextStatus';
 import { registerContextCommands } from './features/contextCommands';
 import { registerContextForm } from './features/contextFormShell';
 import type { Deps } from './features/deps';
+import { LiveWebviews } from './features/messages';
 
 /** Everything the extension does, one feature a line. */
 const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
@@ -16,15 +17,18 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
 export interface ExtensionApi {
   /** For tests: the community context of each folder as the extension sees it. */
   readonly contexts: ContextService;
+  /** For tests: the message routers of the open webviews. */
+  readonly webviews: LiveWebviews;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLog(context);
   const contexts = new ContextService(log);
   context.subscriptions.push(contexts);
-  const deps: Deps = { log, contexts };
+  const webviews = new LiveWebviews();
+  const deps: Deps = { log, contexts, webviews };
   for (const feature of FEATURES) feature(context, deps);
-  return { contexts };
+  return { contexts, webviews };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../core/context/labels';
-import { ContextFormFromWebview, parseMessage, type ContextFormToWebview } from '../webview/protocol';
+import { ContextFormFromWebview, type ContextFormToWebview } from '../webview/protocol';
+import { messageRouter } from './messages';
 import { cleanValues, createContextFile, updateContextFile, type ContextValues, type WriteResult } from './contextWriter';
 import { contextFileUri } from './settings';
 import { webviewHtml, webviewOptions } from './webviewHtml';
@@ -97,7 +98,10 @@ class ContextFormPanel {
     this.panel = vscode.window.createWebviewPanel('communityPartnerships.contextForm', this.title(), vscode.ViewColumn.Active, webviewOptions(extensionUri));
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'contextForm', this.title());
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), undefined, this.disposables);
+    const stats = { handled: 0, dropped: 0, failed: 0 };
+    const router = messageRouter(ContextFormFromWebview, 'Context form', deps.log, (m) => this.onMessage(m), stats);
+    this.panel.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, this.disposables);
+    this.disposables.push(deps.webviews.add('contextForm', router, stats));
     this.panel.onDidDispose(
       () => {
         onDispose();
@@ -129,12 +133,7 @@ class ContextFormPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const message = parseMessage(ContextFormFromWebview, raw);
-    if (!message) {
-      this.deps.log.warn(`Context form: dropped a message that does not match the protocol: ${preview(raw)}`);
-      return;
-    }
+  private async onMessage(message: ContextFormFromWebview): Promise<void> {
     try {
       switch (message.type) {
         case 'ready':
@@ -183,8 +182,9 @@ class ContextFormPanel {
       this.post({ type: 'error', message: 'This workspace is in Restricted Mode: nothing is written.' });
       return;
     }
-    const values = emptyValues();
-    for (const l of CONTEXT_LABELS) values[l] = (raw[l] ?? '').trim();
+    // Only the labels the message names change: a label it leaves out keeps its value.
+    const values = { ...this.baseline };
+    for (const l of CONTEXT_LABELS) if (Object.prototype.hasOwnProperty.call(raw, l) && typeof raw[l] === 'string') values[l] = raw[l].trim();
     this.post({ type: 'busy', busy: true });
     try {
       if (this.mode === 'create') await this.create(values);
@@ -243,14 +243,4 @@ async function confirmConflicts(conflicts: ContextLabel[]): Promise<boolean> {
 
 function emptyValues(): Values {
   return Object.fromEntries(CONTEXT_LABELS.map((l) => [l, ''])) as Values;
-}
-
-export function preview(raw: unknown): string {
-  let s: string;
-  try {
-    s = JSON.stringify(raw) ?? String(raw);
-  } catch {
-    s = String(raw);
-  }
-  return s.length > 200 ? s.slice(0, 200) + '…' : s;
 }

@@ -1,0 +1,82 @@
+import type * as vscode from 'vscode';
+import type * as z from 'zod/mini';
+
+/**
+ * Every message from a webview goes through a router: checked against its zod schema from
+ * src/webview/protocol.ts, handled when it matches, dropped and logged when it does not.
+ * Handler errors are logged too; nothing a webview sends can throw out of the extension.
+ */
+export type Router = (raw: unknown) => Promise<void>;
+
+export interface RouterStats {
+  handled: number;
+  dropped: number;
+  failed: number;
+}
+
+export function messageRouter<T>(
+  schema: z.ZodMiniType<T>,
+  name: string,
+  log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>,
+  handle: (message: T) => unknown,
+  stats: RouterStats = { handled: 0, dropped: 0, failed: 0 },
+): Router {
+  return async (raw: unknown) => {
+    let parsed: { success: true; data: T } | { success: false };
+    try {
+      parsed = schema.safeParse(raw) as typeof parsed;
+    } catch {
+      parsed = { success: false };
+    }
+    if (!parsed.success) {
+      stats.dropped++;
+      log.warn(`${name}: dropped a message that does not match the protocol: ${preview(raw)}`);
+      return;
+    }
+    try {
+      stats.handled++;
+      await handle(parsed.data);
+    } catch (err) {
+      stats.failed++;
+      log.error(`${name}: handling ${preview(raw)} failed`, err);
+    }
+  };
+}
+
+/** A short, safe description of any value for the log. */
+export function preview(raw: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    s = Object.prototype.toString.call(raw);
+  }
+  return s.length > 200 ? s.slice(0, 200) + '…' : s;
+}
+
+/**
+ * The routers of the webviews that are open now, by name. The extension's API hands this to
+ * the integration tests, which drive the real handlers with hostile messages.
+ */
+export class LiveWebviews {
+  private readonly routers = new Map<string, { router: Router; stats: RouterStats }>();
+
+  add(name: string, router: Router, stats: RouterStats): vscode.Disposable {
+    this.routers.set(name, { router, stats });
+    return { dispose: () => this.routers.get(name)?.router === router && this.routers.delete(name) };
+  }
+
+  deliver(name: string, message: unknown): Promise<void> {
+    const r = this.routers.get(name);
+    if (!r) throw new Error(`no open webview named ${name}`);
+    return r.router(message);
+  }
+
+  stats(name: string): RouterStats | undefined {
+    return this.routers.get(name)?.stats;
+  }
+
+  names(): string[] {
+    return [...this.routers.keys()];
+  }
+}
