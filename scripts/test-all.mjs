@@ -49,6 +49,9 @@ try {
   const { runIntegration } = await import('./test-integration.mjs');
   const integration = await runIntegration({ build: false });
   rows.push({ name: `integration (VS Code ${integration.vscodeVersion ?? '?'})`, ...integration });
+  step('Integration tests in Restricted Mode (an untrusted workspace)');
+  const restricted = await runIntegration({ build: false, suite: 'restricted' });
+  rows.push({ name: 'integration, Restricted Mode', ...restricted });
 
   step('End-to-end tests (VS Code in Chromium)');
   const { runE2E } = await import('./test-e2e.mjs');

@@ -29,7 +29,7 @@ export async function runE2E({ build = true, grep } = {}) {
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
         join(data.dir, 'user', 'User', 'settings.json'),
-        JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off' }),
+        JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off' }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT });
       const page = await openWorkbench(browser, url, { colorScheme: theme, viewport });

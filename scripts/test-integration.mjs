@@ -11,20 +11,29 @@ import { buildAll } from './lib/steps.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
 
-export async function runIntegration({ build = true } = {}) {
+/**
+ * Runs one session: `suite` is the folder under out/test/ (integration, or restricted for the
+ * Restricted Mode run, where the workspace is not trusted).
+ */
+export async function runIntegration({ build = true, suite = 'integration' } = {}) {
   if (build) buildAll();
   ensureTestHost();
   const out = join(ROOT, '.test-output');
-  const resultFile = join(out, 'integration-results.json');
-  const logFile = join(out, 'integration.log');
+  const resultFile = join(out, `${suite}-results.json`);
+  const logFile = join(out, `${suite}.log`);
   rmSync(resultFile, { force: true });
   rmSync(logFile, { force: true });
 
   const ws = copyWorkspace('workspace');
   const data = tempDir('cp-host-');
-  // Trust the test workspace, as a user who opened their own repo would (Restricted Mode has its own tests).
+  // Trust the test workspace, as a user who opened their own repo would; the restricted suite
+  // leaves it untrusted, without the trust prompt. VS Code for the web saves after a delay by
+  // default: off, so the tests control what is saved.
+  const trust = suite === 'restricted'
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+    : { 'security.workspace.trust.enabled': false };
   mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
-  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false }));
+  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...trust, 'files.autoSave': 'off' }));
   const server = await startServer({ dataDir: data.dir });
   const browser = await openBrowser();
   const consoleErrors = [];
@@ -41,7 +50,7 @@ export async function runIntegration({ build = true } = {}) {
     const url = workbenchUrl(server, {
       folder: ws.dir,
       extensionPath: ROOT,
-      testsPath: join(ROOT, 'out', 'test', 'integration', 'index.js'),
+      testsPath: join(ROOT, 'out', 'test', suite, 'index.js'),
     });
     await openWorkbench(browser, url, {
       onConsole: (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); },
@@ -69,5 +78,7 @@ export async function runIntegration({ build = true } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runIntegration();
   console.log(`integration (VS Code ${r.vscodeVersion ?? '?'}): ${r.passed} passed, ${r.failed} failed`);
-  process.exit(r.failed > 0 || r.passed === 0 ? 1 : 0);
+  const restricted = await runIntegration({ build: false, suite: 'restricted' });
+  console.log(`integration, Restricted Mode: ${restricted.passed} passed, ${restricted.failed} failed`);
+  process.exit(r.failed + restricted.failed > 0 || r.passed === 0 || restricted.passed === 0 ? 1 : 0);
 }

@@ -22,6 +22,7 @@ export class ContextService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<FolderContext>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generation = new Map<string, number>();
+  private readonly inflight = new Map<string, Promise<FolderContext>>();
   readonly onDidChange = this.emitter.event;
   readonly ready: Promise<void>;
 
@@ -36,11 +37,15 @@ export class ContextService implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         const folder = this.folderFor(e.document.uri);
         // Also on events without content changes: that is how a document reports it is clean again (revert, save).
-        if (folder) this.schedule(folder, 150);
+        if (folder) {
+          this.log.trace(`context document changed (dirty: ${e.document.isDirty}, changes: ${e.contentChanges.length})`);
+          this.schedule(folder, 150);
+        }
       }),
       // Closing an editor drops its unsaved text: what counts again is the disk.
       vscode.workspace.onDidCloseTextDocument((d) => {
         const folder = this.folderFor(d.uri);
+        if (folder) this.log.trace('context document closed');
         if (folder) this.schedule(folder, 0);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => {
@@ -76,27 +81,35 @@ export class ContextService implements vscode.Disposable {
     return undefined;
   }
 
-  /** Reads one folder's context again now. */
+  /** Reads one folder's context again now; resolves to the newest state (a later read wins). */
   async refresh(folder: vscode.WorkspaceFolder): Promise<FolderContext> {
     const key = folder.uri.toString();
     const gen = (this.generation.get(key) ?? 0) + 1;
     this.generation.set(key, gen);
-    const uri = contextFileUri(folder, this.log);
-    let next: FolderContext;
-    try {
-      const read = await readText(uri);
-      if (read.kind === 'missing') next = { folder, uri, state: 'missing' };
-      else if (read.kind === 'unreadable') next = { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
-      else next = { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
-    } catch (err) {
-      this.log.error(`Reading ${uri.toString()} failed`, err);
-      next = { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} could not be read.` };
+    const read = this.read(folder);
+    this.inflight.set(key, read);
+    const next = await read;
+    if (this.generation.get(key) !== gen) {
+      // A newer read started meanwhile: its result is the one that counts.
+      return this.inflight.get(key) ?? next;
     }
-    // A slower, older read must not replace a newer one.
-    if (this.generation.get(key) !== gen) return this.contexts.get(key) ?? next;
+    this.inflight.delete(key);
     this.contexts.set(key, next);
     this.emitter.fire(next);
     return next;
+  }
+
+  private async read(folder: vscode.WorkspaceFolder): Promise<FolderContext> {
+    const uri = contextFileUri(folder, this.log);
+    try {
+      const read = await readText(uri);
+      if (read.kind === 'missing') return { folder, uri, state: 'missing' };
+      if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
+      return { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
+    } catch (err) {
+      this.log.error(`Reading ${uri.toString()} failed`, err);
+      return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} could not be read.` };
+    }
   }
 
   private schedule(folder: vscode.WorkspaceFolder, delay: number): void {

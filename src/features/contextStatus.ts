@@ -8,6 +8,8 @@ import type { FolderContext } from './contextService';
  * Problems in the context file go to the Problems panel, and a status bar item shows the
  * community's name and how complete its context is ("Acme Devs · 23/39").
  */
+const MAX_DIAGNOSTICS = 200;
+
 export function registerContextStatus(context: vscode.ExtensionContext, { contexts }: Deps): void {
   const diagnostics = vscode.languages.createDiagnosticCollection('community-context');
   const item = vscode.window.createStatusBarItem('communityPartnerships.context', vscode.StatusBarAlignment.Left, 50);
@@ -22,12 +24,16 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
       d.source = 'Community Partnerships';
       diagnostics.set(c.uri, [d]);
     } else {
+      // A hostile file can hold hundreds of thousands of problems: show the first ones.
+      const problems = c.parsed.problems.slice(0, MAX_DIAGNOSTICS);
+      const more = c.parsed.problems.length - problems.length;
       diagnostics.set(
         c.uri,
-        c.parsed.problems.map((p) => {
+        problems.map((p, i) => {
           const endLine = p.endLine ?? p.line;
           const range = new vscode.Range(p.line, 0, endLine, Number.MAX_SAFE_INTEGER);
-          const d = new vscode.Diagnostic(range, p.message, severity(p.severity));
+          const message = i === problems.length - 1 && more > 0 ? `${p.message} (and ${more} more problems in this file)` : p.message;
+          const d = new vscode.Diagnostic(range, message, severity(p.severity));
           d.source = 'Community Partnerships';
           return d;
         }),

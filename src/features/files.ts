@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
  */
 
 /** Files above this size are refused with a message instead of read. */
-export const MAX_TEXT_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
 export type TextRead =
   | { kind: 'text'; text: string; fromEditor: boolean; version?: number }

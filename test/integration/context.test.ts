@@ -60,10 +60,18 @@ describe('Community context in VS Code', () => {
       return c?.state === 'ok' && c.parsed.values['Community Name'] === 'Typed Not Saved';
     });
     await revertAndCloseAll();
-    await until('the saved value again', () => {
-      const c = contexts.get(folder());
-      return c?.state === 'ok' && c.parsed.values['Community Name'] === 'Acme Devs';
-    });
+    await until(
+      'the saved value again',
+      () => {
+        const c = contexts.get(folder());
+        return c?.state === 'ok' && c.parsed.values['Community Name'] === 'Acme Devs';
+      },
+      10_000,
+      () => {
+        const c = contexts.get(folder());
+        return `document dirty ${doc.isDirty}, closed ${doc.isClosed}; context ${c?.state === 'ok' ? c.parsed.values['Community Name'] : c?.state}; open docs ${vscode.workspace.textDocuments.filter((d) => d.uri.toString() === doc.uri.toString()).map((d) => `${d.isDirty}/${d.isClosed}/${d.getText().includes('Typed')}`).join(',')}`;
+      },
+    );
   });
 
   it('shows a broken front matter in the Problems panel with its line, and still reads the rest', async () => {

@@ -30,12 +30,12 @@ export async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value (events in the extension host are asynchronous). */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, describe?: () => string): Promise<T> {
   const start = Date.now();
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -44,13 +44,14 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** Reverts and closes every editor (so an unsaved test edit does not leak into the next test). */
+/** Reverts every unsaved document, then closes every editor (so a test edit never leaks or gets saved). */
 export async function revertAndCloseAll(): Promise<void> {
   for (const d of vscode.workspace.textDocuments) {
-    if (d.isDirty) {
-      await vscode.window.showTextDocument(d);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    if (!d.isDirty) continue;
+    await vscode.window.showTextDocument(d, { preview: false });
+    if (vscode.window.activeTextEditor?.document !== d) throw new Error(`could not focus ${d.uri.toString()} to revert it`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until(`the revert of ${d.uri.toString()}`, () => !d.isDirty);
   }
   await closeAllEditors();
 }

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { contextCases, markerPath, removeCase, snapshot } from '../lib/hostileCases';
+
+const marker = markerPath('integration');
+const cases = contextCases(marker);
+
+describe(`Hostile context files in the real extension (${cases.length} cases)`, () => {
+  const uri = () => file('.claude/community-context.md');
+  let original: string;
+
+  before(async () => {
+    original = await readFile(uri());
+  });
+
+  after(async () => {
+    await revertAndCloseAll();
+    removeCase(uri().fsPath);
+    await writeFile(uri(), original);
+    const { contexts } = await api();
+    await until('the original context', async () => {
+      const c = await contexts.refresh(folder());
+      return c.state === 'ok' && c.parsed.values['Community Name'] === 'Acme Devs';
+    });
+  });
+
+  for (const c of cases) {
+    it(`${c.name}: ${c.expect}`, async function () {
+      this.timeout(60_000);
+      const { contexts } = await api();
+      removeCase(uri().fsPath);
+      c.make(uri().fsPath);
+      const before = snapshot(uri().fsPath);
+      const state = await contexts.refresh(folder());
+      const diags = () => vscode.languages.getDiagnostics(uri());
+
+      if (c.expect === 'missing') {
+        assert.strictEqual(state.state, 'missing');
+      } else if (c.expect === 'unreadable') {
+        assert.strictEqual(state.state, 'unreadable');
+        assert.ok(state.state === 'unreadable' && state.message.length > 10, 'a message says why');
+        await until('a diagnostic', () => diags().some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      } else {
+        assert.strictEqual(state.state, 'ok', state.state === 'unreadable' ? state.message : '');
+        if (state.state !== 'ok') return;
+        if (c.expect === 'refused') await until('an error in Problems', () => diags().some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+        if (c.expect === 'warned') await until('a problem in Problems', () => diags().length > 0);
+        if (c.expect === 'clean' || c.expect === 'text') assert.deepStrictEqual(state.parsed.problems.filter((p) => p.severity === 'error'), []);
+        if (c.keeps) assert.strictEqual(state.parsed.values[c.keeps.label as 'Community Name'], c.keeps.value);
+        assert.ok(diags().length <= 200, 'the Problems panel is not flooded');
+      }
+      assert.strictEqual(fs.existsSync(marker), false, 'no payload ran');
+      assert.strictEqual(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
+      assert.strictEqual(snapshot(uri().fsPath), before, 'nothing on disk changed');
+
+      // The extension keeps working: the next good file is read as usual.
+      removeCase(uri().fsPath);
+      await writeFile(uri(), original);
+      const again = await contexts.refresh(folder());
+      assert.ok(again.state === 'ok' && again.parsed.values['Community Name'] === 'Acme Devs');
+    });
+  }
+});
