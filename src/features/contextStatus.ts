@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { CONTEXT_SECTIONS } from '../core/context/labels';
-import { communityName } from '../core/context';
 import type { Deps } from './deps';
 import type { FolderContext } from './contextService';
 
@@ -62,7 +61,7 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
       item.command = { command: 'communityPartnerships.openContext', title: 'Open Community Context', arguments: [c.folder] };
     } else {
       const p = c.parsed;
-      const name = communityName(p) ?? 'Unnamed community';
+      const name = p.values['Community Name'] ?? 'Unnamed community';
       const errors = p.problems.filter((x) => x.severity === 'error').length;
       item.text = `${errors ? '$(warning)' : '$(organization)'} ${truncate(name, 32)} · ${p.filled}/${p.total}`;
       const tip = new vscode.MarkdownString();
