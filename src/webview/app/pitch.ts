@@ -10,8 +10,7 @@ import type { ContextLabel } from '../../core/context/labels';
 /** Fields the context can fill; each shows where its value came from. */
 const CONTEXT_FIELDS = ['communityName', 'memberCount', 'audience', 'description', 'activeMembers', 'engagement', 'valueProp', 'yourName'] as const;
 type ContextField = (typeof CONTEXT_FIELDS)[number];
-const OTHER_FIELDS = ['partnerName', 'partnerCommunity', 'to', 'ideaType', 'ideaText', 'topic', 'contribution', 'hope'] as const;
-type Field = ContextField | (typeof OTHER_FIELDS)[number];
+type Field = ContextField | 'partnerName' | 'partnerCommunity' | 'to' | 'ideaType' | 'ideaText' | 'topic' | 'contribution' | 'hope';
 
 const LABEL_OF: Record<ContextField, ContextLabel> = {
   communityName: 'Community Name',
@@ -40,7 +39,7 @@ const VARIANT_TEXT: Record<PitchVariant, { title: string; hint: string }> = {
 
 const vscode = vscodeApi<State>();
 const root = document.getElementById('app') as HTMLElement;
-let state: State = vscode.getState() ?? { variant: 'classic', values: {}, overridden: [] };
+const state: State = vscode.getState() ?? { variant: 'classic', values: {}, overridden: [] };
 if (!PITCH_VARIANTS.includes(state.variant)) state.variant = 'classic';
 const inputs = new Map<Field, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
 const notes = new Map<ContextField, HTMLElement>();
