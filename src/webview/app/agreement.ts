@@ -35,8 +35,17 @@ function changed(): void {
   timer = setTimeout(() => send({ type: 'update', checklist: state!.checklist }), 300);
 }
 
+/** Labels that name a side follow the side's name as it is typed. */
+const dynamicLabels: [HTMLElement, () => string][] = [];
+type Label = string | (() => string);
+function labelEl(id: string, label: Label): HTMLLabelElement {
+  const el = h('label', { for: id }, typeof label === 'string' ? label : label());
+  if (typeof label !== 'string') dynamicLabels.push([el, label]);
+  return el;
+}
+
 let nextId = 0;
-function input(label: string, get: () => string, set: (v: string) => void, options: { type?: string; placeholder?: string; list?: string; hint?: string } = {}): HTMLElement {
+function input(label: Label, get: () => string, set: (v: string) => void, options: { type?: string; placeholder?: string; list?: string; hint?: string } = {}): HTMLElement {
   const id = `f${nextId++}`;
   const el = h('input', { id, type: options.type ?? 'text', placeholder: options.placeholder ?? '', list: options.list, disabled: state?.readOnly });
   el.value = get();
@@ -44,10 +53,10 @@ function input(label: string, get: () => string, set: (v: string) => void, optio
     set(el.value);
     changed();
   });
-  return h('div', { class: 'field' }, h('label', { for: id }, label), el, options.hint ? h('div', { class: 'hint' }, options.hint) : null);
+  return h('div', { class: 'field' }, labelEl(id, label), el, options.hint ? h('div', { class: 'hint' }, options.hint) : null);
 }
 
-function textarea(label: string, get: () => string, set: (v: string) => void, placeholder: string, hint: string): HTMLElement {
+function textarea(label: Label, get: () => string, set: (v: string) => void, placeholder: string, hint: string): HTMLElement {
   const id = `f${nextId++}`;
   const el = h('textarea', { id, rows: 3, placeholder, disabled: state?.readOnly });
   el.value = get();
@@ -55,7 +64,7 @@ function textarea(label: string, get: () => string, set: (v: string) => void, pl
     set(el.value);
     changed();
   });
-  return h('div', { class: 'field' }, h('label', { for: id }, label), el, h('div', { class: 'hint' }, hint));
+  return h('div', { class: 'field' }, labelEl(id, label), el, h('div', { class: 'hint' }, hint));
 }
 
 function select(label: string, options: readonly string[], get: () => string, set: (v: string) => void): HTMLElement {
@@ -140,7 +149,7 @@ function render(): void {
   st.owners ??= { yours: '', theirs: '' };
   st.practices ??= {};
   const sides = state.checklist.sides;
-  const names = sideNames();
+  dynamicLabels.length = 0;
   const ctx = state.context;
   const fromContext = ctx?.state === 'ok' && ctx.values['Community Name'] && sides.yours === ctx.values['Community Name'] ? `From your context: Community Name` : undefined;
 
@@ -192,8 +201,8 @@ function render(): void {
       h(
         'div',
         { class: 'row' },
-        textarea(`${names.yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'Promote the event to our 12,000 members', 'One contribution per line.'),
-        textarea(`${names.theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'Provide a speaker and the venue', 'One contribution per line.'),
+        textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'Promote the event to our 12,000 members', 'One contribution per line.'),
+        textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'Provide a speaker and the venue', 'One contribution per line.'),
       ),
     ),
     section(
@@ -214,8 +223,8 @@ function render(): void {
       h(
         'div',
         { class: 'row' },
-        input(`Primary contact for ${names.yours}`, () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
-        input(`Primary contact for ${names.theirs}`, () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
+        input(() => `Primary contact for ${sideNames().yours}`, () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
+        input(() => `Primary contact for ${sideNames().theirs}`, () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
       ),
       h('datalist', { id: 'cadences' }, ...CHECK_IN_CADENCES.map((c) => h('option', { value: c }))),
       input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'monthly call' }),
@@ -228,8 +237,8 @@ function render(): void {
       h(
         'div',
         { class: 'row' },
-        input(`Owner for ${names.yours}`, () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
-        input(`Owner for ${names.theirs}`, () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => `Owner for ${sideNames().yours}`, () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => `Owner for ${sideNames().theirs}`, () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
       ),
       ...RUNNING_PRACTICES.filter((p) => p.id !== 'owners').map((p) =>
         checkbox(p.title, () => !!st.practices![p.id], (v) => (st.practices![p.id] = v)),
@@ -261,6 +270,7 @@ function render(): void {
 
 function updateProgress(): void {
   if (!state) return;
+  for (const [el, text] of dynamicLabels) el.textContent = text();
   const p = agreementProgress(s());
   if (progressRefs.counter) progressRefs.counter.textContent = `${p.done} of ${p.total} agreed`;
   if (progressRefs.meter) {
