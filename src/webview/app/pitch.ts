@@ -298,8 +298,6 @@ function render(): void {
     { class: 'preview-pane', 'aria-label': 'Preview and checks' },
     h('div', { class: 'pane-title' }, h('h2', {}, 'Preview'), wordsEl),
     h('div', { class: 'preview' }, subjectEl, bodyEl),
-    h('h2', {}, 'Checks'),
-    checksEl,
     h(
       'div',
       { class: 'actions' },
@@ -309,6 +307,8 @@ function render(): void {
       button('Open in Mail App', 'mail', 'secondary', 'mail', 'Open the pitch in your mail app'),
     ),
     status.element,
+    h('h2', { class: 'checks-title' }, 'Checks'),
+    checksEl,
   );
 
   root.append(
