@@ -1,4 +1,6 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { e2e, editorText, runCommand, screenshot, webview } from './harness';
 
 for (const theme of ['light', 'dark'] as const) {
@@ -89,5 +91,29 @@ describe('Draft Outreach Pitch with a hostile context', () => {
     assert.strictEqual(inFrame, undefined);
     assert.strictEqual(inPage, undefined);
     await screenshot(page, 'pitch-hostile-dark');
+  });
+
+  it('follows the context for prefilled fields only, and keeps the form when hidden and shown again', async () => {
+    const { page, workspace } = session;
+    let form = await webview(page, 'Draft Outreach Pitch');
+    await form.getByLabel('Members', { exact: true }).fill('950');
+    await form.getByLabel('Contact name').fill('Sam');
+    const file = path.join(workspace, '.claude', 'community-context.md');
+    const text = fs.readFileSync(file, 'utf8').replace(/Community Name:\*\* .*/, 'Community Name:** Renamed Guild').replace('900 members', '1,000 members');
+    fs.writeFileSync(file, text);
+    const name = form.getByLabel('Community name', { exact: true });
+    for (let i = 0; i < 100 && (await name.inputValue()) !== 'Renamed Guild'; i++) await page.waitForTimeout(200);
+    assert.strictEqual(await name.inputValue(), 'Renamed Guild', 'a prefilled field follows the context');
+    assert.strictEqual(await form.getByLabel('Members', { exact: true }).inputValue(), '950', 'an overridden field keeps the user\'s value');
+
+    // Hidden behind another editor, the webview is discarded; shown again, it restores its state.
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+    await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).click();
+    form = await webview(page, 'Draft Outreach Pitch');
+    await form.getByText('Hi Sam,').waitFor();
+    assert.strictEqual(await form.getByLabel('Contact name').inputValue(), 'Sam');
+    assert.strictEqual(await form.getByLabel('Members', { exact: true }).inputValue(), '950');
+    assert.strictEqual(await form.getByLabel('Community name', { exact: true }).inputValue(), 'Renamed Guild');
   });
 });
