@@ -4,6 +4,7 @@ import { ContextService } from './features/contextService';
 import { registerContextStatus } from './features/contextStatus';
 import { registerContextCommands } from './features/contextCommands';
 import { registerContextForm } from './features/contextFormShell';
+import { registerPartnerships } from './features/partnershipsShell';
 import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
 
@@ -12,6 +13,7 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerContextStatus, // status bar item and Problems for .claude/community-context.md
   registerContextCommands, // Open Community Context
   registerContextForm, // Create / Update Community Context
+  registerPartnerships, // Draft Outreach Pitch, agreement checklist, completions and checks in Markdown
 ];
 
 export interface ExtensionApi {

@@ -49,3 +49,80 @@ export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T |
   const r = schema.safeParse(message);
   return r.success ? r.data : undefined;
 }
+
+// ---- Outreach pitch and agreement checklist ---------------------------------------------
+
+/** The context values the pitch and the agreement draw on, label → value ('' when unknown). */
+export type ContextValuesMessage = Record<string, string>;
+
+/** The context of the panel's folder, sent on `ready` and whenever the context file changes. */
+export interface PanelContext {
+  folderName: string;
+  /** Workspace-relative path of the context file. */
+  contextPath: string;
+  state: 'ok' | 'missing' | 'unreadable';
+  values: ContextValuesMessage;
+}
+
+export const PITCH_ACTIONS = ['insert', 'newDocument', 'copy', 'mail'] as const;
+export type PitchAction = (typeof PITCH_ACTIONS)[number];
+
+export const PitchFromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('openContext') }),
+  z.object({
+    type: z.literal('action'),
+    action: z.enum(PITCH_ACTIONS),
+    /** The pitch as the user sees it in the preview. */
+    subject: text(1_000),
+    body: text(),
+    /** The same pitch as a partnership document (front matter, subject, body). */
+    markdown: text(22_000),
+    /** The partner's address, for the mail action only. */
+    to: z.optional(text(500)),
+  }),
+]);
+export type PitchFromWebview = z.infer<typeof PitchFromWebview>;
+
+export type PitchToWebview =
+  | { type: 'context'; context: PanelContext }
+  | { type: 'done'; message: string }
+  | { type: 'error'; message: string };
+
+const side = <T extends z.ZodMiniType>(t: T) => z.optional(z.object({ yours: z.optional(t), theirs: z.optional(t) }));
+
+/** AgreementState (src/core/agreement.ts) as the checklist sends it and workspace state keeps it. */
+export const AgreementStateSchema = z.object({
+  contributions: side(z.array(text(2_000)).check(z.maxLength(50))),
+  duration: z.optional(text(100)),
+  startDate: z.optional(text(100)),
+  reviewDate: z.optional(text(100)),
+  metrics: z.optional(z.array(z.object({ metric: text(300), target: text(300) })).check(z.maxLength(20))),
+  contacts: side(text(300)),
+  cadence: z.optional(text(300)),
+  noticePeriod: z.optional(text(100)),
+  practices: z.optional(z.record(text(50), z.boolean())),
+  owners: side(text(300)),
+});
+
+/** What the checklist keeps per workspace: the filled-in agreement and the two sides' names. */
+export const AgreementChecklistSchema = z.object({
+  state: AgreementStateSchema,
+  sides: z.object({ yours: text(300), theirs: text(300) }),
+});
+export type AgreementChecklist = z.infer<typeof AgreementChecklistSchema>;
+
+export const AgreementFromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('openContext') }),
+  z.object({ type: z.literal('update'), checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('generate'), target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('reset') }),
+]);
+export type AgreementFromWebview = z.infer<typeof AgreementFromWebview>;
+
+export type AgreementToWebview =
+  | { type: 'init'; checklist: AgreementChecklist; context: PanelContext; readOnly: boolean }
+  | { type: 'context'; context: PanelContext }
+  | { type: 'done'; message: string }
+  | { type: 'error'; message: string };

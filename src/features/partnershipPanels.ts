@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { FolderContext } from './contextService';
+import type { PanelContext } from '../webview/protocol';
+import type { Deps } from './deps';
+
+/**
+ * Helpers the pitch and agreement panels share (loaded with them, never by the entry bundle).
+ */
+
+/** The context labels the panels show or fill in; the rest of the file stays in the extension. */
+const PANEL_LABELS = [
+  'Community Name',
+  'One-line description',
+  'Who is this for',
+  'Current size',
+  'Active members',
+  'Engagement level',
+  'Core value proposition',
+  'Team',
+] as const;
+
+export function panelContext(c: FolderContext | undefined): PanelContext {
+  const values: Record<string, string> = {};
+  if (c?.state === 'ok') for (const l of PANEL_LABELS) values[l] = c.parsed.values[l] ?? '';
+  return {
+    folderName: c?.folder.name ?? '',
+    contextPath: c ? vscode.workspace.asRelativePath(c.uri) : '.claude/community-context.md',
+    state: c?.state ?? 'missing',
+    values,
+  };
+}
+
+/**
+ * The text editor the user worked in last. While a webview has focus `activeTextEditor` is
+ * undefined, so the panels insert into the editor that was active before.
+ */
+export class EditorTracker implements vscode.Disposable {
+  private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  private readonly sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+    if (e && isUserDocument(e.document)) this.last = e;
+  });
+
+  /** The last active editor, shown again if it was hidden since; undefined if its document is closed. */
+  async editor(): Promise<vscode.TextEditor | undefined> {
+    const last = this.last;
+    if (!last || last.document.isClosed) return undefined;
+    const visible = vscode.window.visibleTextEditors.find((e) => e === last) ?? vscode.window.visibleTextEditors.find((e) => e.document === last.document);
+    if (visible) return visible;
+    // Hidden behind another tab: showing it again restores its cursor.
+    return vscode.window.showTextDocument(last.document, { viewColumn: last.viewColumn, preserveFocus: false });
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+  }
+}
+
+/** Output and other panels are text editors too; only documents the user edits count. */
+function isUserDocument(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm' && !doc.uri.scheme.startsWith('vscode-');
+}
+
+/** A new untitled Markdown document with this text, shown in the first editor group. */
+export async function openMarkdownDocument(text: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+}
+
+export function logDropped(deps: Deps, what: string, raw: unknown): void {
+  let s: string;
+  try {
+    s = JSON.stringify(raw) ?? String(raw);
+  } catch {
+    s = String(raw);
+  }
+  deps.log.warn(`${what}: dropped a message that does not match the protocol: ${s.length > 200 ? s.slice(0, 200) + '…' : s}`);
+}

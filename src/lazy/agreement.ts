@@ -1,0 +1,230 @@
+// Loaded on the first agreement command: the checklist panel, "Generate Agreement" and
+// "Insert Partnership Agreement". Progress is computed in the webview (src/webview/app/agreement.ts).
+import * as vscode from 'vscode';
+import type { Deps } from '../features/deps';
+import type { FolderContext } from '../features/contextService';
+import { webviewHtml, webviewOptions } from '../features/webviewHtml';
+import { openDocument } from '../features/files';
+import { EditorTracker, logDropped, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../core/agreement';
+import { AgreementChecklistSchema, AgreementFromWebview, parseMessage, type AgreementChecklist, type AgreementToWebview } from '../webview/protocol';
+
+/** Where the checklist is kept: per workspace, in VS Code's workspace storage (not in the repo). */
+export const AGREEMENT_STATE_KEY = 'communityPartnerships.agreementChecklist';
+
+export interface AgreementPanelHandle {
+  readonly panel: vscode.WebviewPanel;
+  receive(raw: unknown): Promise<void>;
+}
+
+export type GenerateTarget = 'untitled' | 'file';
+
+export interface AgreementApi {
+  open(): AgreementPanelHandle;
+  /** `target` from the palette is undefined (the user picks); tests and keybindings may pass `{ target, uri }`. */
+  generate(arg?: unknown): Promise<vscode.Uri | undefined>;
+  insert(): Promise<vscode.TextEditor>;
+  /** The checklist as stored for this workspace. */
+  stored(): AgreementChecklist;
+}
+
+export function activate(context: vscode.ExtensionContext, deps: Deps): AgreementApi {
+  const tracker = new EditorTracker();
+  context.subscriptions.push(tracker);
+  let open: AgreementPanel | undefined;
+  context.subscriptions.push({ dispose: () => open?.panel.dispose() });
+
+  const stored = (): AgreementChecklist => {
+    const raw = context.workspaceState.get<unknown>(AGREEMENT_STATE_KEY);
+    if (raw === undefined) return fresh(deps.contexts.active());
+    const parsed = AgreementChecklistSchema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    deps.log.warn('Agreement checklist: the stored checklist does not match its schema; starting from an empty one.');
+    return fresh(deps.contexts.active());
+  };
+  const store = (c: AgreementChecklist) => context.workspaceState.update(AGREEMENT_STATE_KEY, c);
+
+  const generate = async (checklist: AgreementChecklist, target: GenerateTarget | undefined, uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+    const text = renderAgreement(checklist.state as AgreementState, checklist.sides);
+    if (!target) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: '$(new-file) New Untitled Document', target: 'untitled' as const, description: 'save it where you like later' },
+          { label: '$(save-as) Save to File…', target: 'file' as const, description: 'pick a file in the workspace' },
+        ],
+        { placeHolder: 'Where should the agreement go?' },
+      );
+      if (!picked) return undefined;
+      target = picked.target;
+    }
+    if (target === 'untitled') return (await openMarkdownDocument(text)).document.uri;
+    return saveToFile(text, checklist, uri, deps);
+  };
+
+  return {
+    open() {
+      if (open) {
+        open.panel.reveal();
+        return open;
+      }
+      const panel = new AgreementPanel(context.extensionUri, deps, deps.contexts.active(), stored, store, generate, () => (open = undefined));
+      open = panel;
+      return panel;
+    },
+    async generate(arg?: unknown) {
+      const a = arg && typeof arg === 'object' ? (arg as { target?: unknown; uri?: unknown }) : {};
+      const target = a.target === 'untitled' || a.target === 'file' ? a.target : undefined;
+      return generate(stored(), target, a.uri instanceof vscode.Uri ? a.uri : undefined);
+    },
+    async insert() {
+      const c = deps.contexts.active();
+      const values = c?.state === 'ok' ? c.parsed.values : {};
+      let editor = vscode.window.activeTextEditor ?? (await tracker.editor());
+      if (!editor) editor = await openMarkdownDocument('');
+      await editor.insertSnippet(new vscode.SnippetString(agreementSnippet(values)));
+      return editor;
+    },
+    stored,
+  };
+}
+
+function fresh(c: FolderContext | undefined): AgreementChecklist {
+  const name = c?.state === 'ok' ? (c.parsed.values['Community Name'] ?? '') : '';
+  return { state: emptyAgreement() as AgreementChecklist['state'], sides: { yours: name, theirs: '' } };
+}
+
+/**
+ * Writes the agreement to a file the user picks. An existing file, or an editor with unsaved
+ * changes to it, is replaced only after the user says so; unsaved editor text is replaced through
+ * the editor (it stays unsaved, undo works), never underneath it on disk.
+ */
+async function saveToFile(text: string, checklist: AgreementChecklist, given: vscode.Uri | undefined, deps: Deps): Promise<vscode.Uri | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('This workspace is in Restricted Mode: nothing is written to its files. Generate the agreement as a new untitled document instead.');
+    return undefined;
+  }
+  const folder = deps.contexts.active()?.folder ?? vscode.workspace.workspaceFolders?.[0];
+  const slug = (checklist.sides.theirs || 'partner').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'partner';
+  const uri =
+    given ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder.uri, `partnership-agreement-${slug}.md`) : undefined,
+      filters: { Markdown: ['md'] },
+      saveLabel: 'Save Agreement',
+      title: 'Save the partnership agreement',
+    }));
+  if (!uri) return undefined;
+  const name = vscode.workspace.asRelativePath(uri);
+  const doc = openDocument(uri);
+  if (doc?.isDirty) {
+    const replace = 'Replace Editor Text';
+    const choice = await vscode.window.showWarningMessage(`${name} is open with unsaved changes. Replace its text with the agreement? (It stays unsaved; Undo brings your text back.)`, { modal: true }, replace);
+    if (choice !== replace) return undefined;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+    return uri;
+  }
+  let exists = false;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    exists = true;
+  } catch {
+    // a new file
+  }
+  if (exists) {
+    const replace = 'Replace';
+    const choice = await vscode.window.showWarningMessage(`${name} already exists. Replace it with the agreement?`, { modal: true }, replace);
+    if (choice !== replace) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  deps.log.info(`Wrote the agreement to ${uri.toString()}`);
+  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
+  return uri;
+}
+
+class AgreementPanel implements AgreementPanelHandle {
+  readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly deps: Deps,
+    private context: FolderContext | undefined,
+    private readonly stored: () => AgreementChecklist,
+    private readonly store: (c: AgreementChecklist) => Thenable<void>,
+    private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
+    onDispose: () => void,
+  ) {
+    const title = 'Partnership Agreement';
+    this.panel = vscode.window.createWebviewPanel('communityPartnerships.agreement', title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
+    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'agreement', title);
+    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), undefined, this.disposables);
+    deps.contexts.onDidChange(
+      (c) => {
+        if (!this.context || c.folder.uri.toString() === this.context.folder.uri.toString()) {
+          this.context = c;
+          this.post({ type: 'context', context: panelContext(c) });
+        }
+      },
+      undefined,
+      this.disposables,
+    );
+    this.panel.onDidDispose(
+      () => {
+        onDispose();
+        this.disposables.forEach((d) => d.dispose());
+      },
+      undefined,
+      this.disposables,
+    );
+  }
+
+  private post(message: AgreementToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private init(): void {
+    this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !vscode.workspace.isTrusted });
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const message = parseMessage(AgreementFromWebview, raw);
+    if (!message) {
+      logDropped(this.deps, 'Agreement checklist', raw);
+      return;
+    }
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.init();
+          break;
+        case 'openContext':
+          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
+          break;
+        case 'update':
+          await this.store(message.checklist);
+          break;
+        case 'reset': {
+          const clear = 'Clear Checklist';
+          const choice = await vscode.window.showWarningMessage('Clear every field of the agreement checklist?', { modal: true }, clear);
+          if (choice !== clear) return;
+          await this.store(fresh(this.context));
+          this.init();
+          break;
+        }
+        case 'generate': {
+          await this.store(message.checklist);
+          const uri = await this.generate(message.checklist, message.target);
+          if (uri) this.post({ type: 'done', message: message.target === 'untitled' ? 'Opened the agreement as a new document.' : `Saved the agreement to ${vscode.workspace.asRelativePath(uri)}.` });
+          break;
+        }
+      }
+    } catch (err) {
+      this.deps.log.error('Agreement checklist', err);
+      this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+}

@@ -1,0 +1,223 @@
+// Loaded with the first Markdown document (diagnostics) or the first completion request in
+// Markdown: the checker for partnership documents, its Quick Fixes, and the snippets of
+// snippets/partnerships.code-snippets with the community context's values filled in.
+import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import type { Deps } from '../features/deps';
+import type { FolderContext } from '../features/contextService';
+import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../core/partnershipDocs';
+import { agreementSnippet } from '../core/agreement';
+import { escapeSnippetText } from '../core/placeholders';
+import { formatCount, parseCount } from '../core/numbers';
+import { MAX_TEXT_FILE_BYTES } from '../features/files';
+
+export interface MarkdownDocsApi {
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]>;
+  startDiagnostics(): void;
+}
+
+const SOURCE = 'Community Partnerships';
+const SELECT_COMMAND = 'communityPartnerships.selectPlaceholder';
+const DEBOUNCE_MS = 300;
+
+const SnippetFile = z.record(
+  z.string(),
+  z.object({ prefix: z.string(), description: z.optional(z.string()), body: z.union([z.string(), z.array(z.string())]) }),
+);
+
+export function activate(context: vscode.ExtensionContext, deps: Deps): MarkdownDocsApi {
+  let snippets: Promise<{ prefix: string; description: string; body: string }[]> | undefined;
+  const loadSnippets = () =>
+    (snippets ??= (async () => {
+      const uri = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'partnerships.code-snippets');
+      const parsed = SnippetFile.safeParse(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      if (!parsed.success) {
+        deps.log.error('snippets/partnerships.code-snippets does not match the snippet format');
+        return [];
+      }
+      return Object.values(parsed.data).map((s) => ({ prefix: s.prefix, description: s.description ?? '', body: Array.isArray(s.body) ? s.body.join('\n') : s.body }));
+    })());
+
+  let diagnostics: Diagnostics | undefined;
+  return {
+    async provideCompletionItems(doc, position) {
+      const c = contextFor(doc, deps);
+      if (c?.state !== 'ok') return [];
+      const values = c.parsed.values;
+      const fills = contextFills(values);
+      const name = fills['[your community]'];
+      if (!name) return [];
+      const range = doc.getWordRangeAtPosition(position, /[\w-]+/);
+      const items: vscode.CompletionItem[] = [];
+      for (const s of await loadSnippets()) {
+        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : fillSnippet(s.body, fills);
+        // A snippet the context has nothing to add to is already offered by the static one.
+        if (body === s.body) continue;
+        const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: 'from your community context' }, vscode.CompletionItemKind.Snippet);
+        item.filterText = s.prefix;
+        item.sortText = s.prefix;
+        item.insertText = new vscode.SnippetString(body);
+        item.detail = s.description;
+        item.documentation = new vscode.MarkdownString().appendCodeblock(new vscode.SnippetString(body).value.replace(/\$\{\d+[:|]([^}]*)\}/g, '$1').slice(0, 1200), 'markdown');
+        if (range) item.range = range;
+        items.push(item);
+      }
+      return items;
+    },
+    startDiagnostics() {
+      if (diagnostics) return;
+      diagnostics = new Diagnostics(deps);
+      context.subscriptions.push(diagnostics);
+    },
+  };
+}
+
+function contextFor(doc: vscode.TextDocument, deps: Deps): FolderContext | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  return (folder && deps.contexts.get(folder)) || deps.contexts.active();
+}
+
+/** Placeholder text of the snippets → the context's value for it. */
+export function contextFills(values: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const known = (v: string | undefined) => {
+    const t = (v ?? '').replace(/\s+/g, ' ').trim();
+    return t && !/^tbd\.?$/i.test(t) ? t : '';
+  };
+  const fills: Record<string, string> = {};
+  const set = (placeholder: string, value: string) => {
+    if (value) fills[placeholder] = value;
+  };
+  const size = parseCount(known(values['Current size']));
+  const active = parseCount(known(values['Active members']));
+  const engagement = known(values['Engagement level']).replace(/\.$/, '');
+  const person = (known(values['Team']).split(/[;,]|\s+and\s+/)[0] ?? '').replace(/\([^)]*\)/g, '').trim();
+  set('[your community]', known(values['Community Name']));
+  set('[member count]', size ? formatCount(size) : '');
+  set('[who your members are]', known(values['Who is this for']));
+  set('[numbers that show your community is active]', [size ? `${formatCount(size)} members` : '', active ? `${formatCount(active)} active members` : '', engagement ? `engagement: ${engagement}` : ''].filter(Boolean).join(', '));
+  set('[your name]', person);
+  set('[your owner]', person);
+  return fills;
+}
+
+/** `${4:[member count]}` → `${4:12,000}`: the tab stop stays, its default is the context's value. */
+export function fillSnippet(body: string, fills: Readonly<Record<string, string>>): string {
+  return body.replace(/\$\{(\d+):(\[[^\]$}]*\])\}/g, (whole, n: string, placeholder: string) => (fills[placeholder] ? `\${${n}:${escapeSnippetText(fills[placeholder])}}` : whole));
+}
+
+/** Diagnostics for partnership documents, with Quick Fixes. Other Markdown is left alone. */
+class Diagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('communityPartnerships.docs');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: Deps) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.check(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cancel(d);
+        this.collection.delete(d.uri);
+      }),
+      vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, { provideCodeActions: (d, r, c) => this.codeActions(d, r, c) }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      vscode.commands.registerCommand(SELECT_COMMAND, async (uri: vscode.Uri, range: vscode.Range) => {
+        const editor = await vscode.window.showTextDocument(uri);
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range);
+      }),
+    );
+    for (const d of vscode.workspace.textDocuments) this.check(d);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (doc.languageId !== 'markdown') return;
+    this.cancel(doc);
+    this.timers.set(
+      doc.uri.toString(),
+      setTimeout(() => {
+        this.timers.delete(doc.uri.toString());
+        this.check(doc);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private cancel(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  private diagnose(doc: vscode.TextDocument): PartnershipDiagnostic[] {
+    if (doc.languageId !== 'markdown' || doc.isClosed) return [];
+    const text = doc.getText();
+    if (text.length > MAX_TEXT_FILE_BYTES) return [];
+    try {
+      return diagnosePartnershipDoc(text);
+    } catch (err) {
+      this.deps.log.error(`Checking ${doc.uri.toString()} failed`, err);
+      return [];
+    }
+  }
+
+  private check(doc: vscode.TextDocument): void {
+    if (doc.languageId !== 'markdown') {
+      // A document switched from Markdown to another language keeps no stale problems.
+      if (this.collection.has(doc.uri)) this.collection.delete(doc.uri);
+      return;
+    }
+    if (doc.isClosed) return;
+    const found = this.diagnose(doc).map((p) => {
+      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, p.code === 'placeholder' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
+      d.source = SOURCE;
+      d.code = p.code;
+      return d;
+    });
+    this.collection.set(doc.uri, found);
+  }
+
+  private codeActions(doc: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+    if (ours.length === 0) return [];
+    // Recomputed on the current text, so the fix's offsets can't be stale.
+    const current = this.diagnose(doc);
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      const start = doc.offsetAt(d.range.start);
+      const match = current.find((p) => p.code === d.code && (p.code !== 'placeholder' || p.start === start));
+      if (!match) continue;
+      if (match.fix) {
+        const a = new vscode.CodeAction(match.fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.insert(doc.uri, doc.positionAt(match.fix.insertAt), match.fix.text);
+        a.diagnostics = [d];
+        a.isPreferred = true;
+        actions.push(a);
+      } else if (match.code === 'placeholder') {
+        const range = new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end));
+        const placeholder = doc.getText(range);
+        const c = contextFor(doc, this.deps);
+        const known = c?.state === 'ok' ? contextFills(c.parsed.values)[placeholder] : undefined;
+        if (known) {
+          const fill = new vscode.CodeAction(`Replace ${placeholder} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
+          fill.edit = new vscode.WorkspaceEdit();
+          fill.edit.replace(doc.uri, range, known);
+          fill.diagnostics = [d];
+          fill.isPreferred = true;
+          actions.push(fill);
+        }
+        const select = new vscode.CodeAction(`Select ${placeholder} to fill it in`, vscode.CodeActionKind.QuickFix);
+        select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, range] };
+        select.diagnostics = [d];
+        actions.push(select);
+      }
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

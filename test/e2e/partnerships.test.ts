@@ -1,0 +1,119 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { e2e, editorText, runCommand, screenshot, webview } from './harness';
+
+for (const theme of ['light', 'dark'] as const) {
+  describe(`Draft Outreach Pitch and the agreement checklist (${theme} theme)`, () => {
+    let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
+
+    before(async () => {
+      session = await e2e().open('workspace', { theme });
+    });
+    after(async () => session?.close());
+
+    it('prefills the pitch from the context, previews as the user types, and opens it as a document', async () => {
+      const { page } = session;
+      await runCommand(page, 'Community Partnerships: Draft Outreach Pitch');
+      const form = await webview(page, 'Draft Outreach Pitch');
+
+      const name = form.getByLabel('Community name', { exact: true });
+      await name.waitFor();
+      assert.strictEqual(await name.inputValue(), 'Acme Devs');
+      await form.getByText('From your context: Community Name').waitFor();
+      const preview = form.getByRole('document', { name: 'Pitch preview' });
+      assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/);
+
+      await form.getByLabel('Contact name').fill('Sam');
+      await form.getByText("Hi Sam,").waitFor();
+      await form.getByLabel('Their community').fill('Design Systems Guild');
+      await form.getByLabel('Collaboration idea').selectOption('co-hosted-event');
+      await form.getByLabel('Topic', { exact: true }).fill('API design reviews');
+      await form.getByLabel('What you contribute').fill('a speaker from our team and a feature in our newsletter');
+      await form.getByLabel('What you hope to gain').fill('a slot in your newsletter');
+      const text = (await preview.textContent()) ?? '';
+      assert.ok(text.includes('I run Acme Devs, a community of 12,000'), text);
+      assert.ok(text.includes('Co-hosting an AMA or workshop on API design reviews'), text);
+      await form.getByRole('heading', { name: 'Draft outreach pitch' }).scrollIntoViewIfNeeded();
+      await screenshot(page, `pitch-panel-${theme}`);
+
+      await form.getByRole('button', { name: 'Open as Document' }).click();
+      await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'Hi Sam,' }).first().waitFor({ timeout: 15_000 });
+      const doc = await editorText(page);
+      assert.match(doc, /partnership-doc: pitch/);
+      assert.match(doc, /Hi Sam,/);
+      await screenshot(page, `pitch-document-${theme}`);
+    });
+
+    it('fills the agreement checklist with its progress', async () => {
+      const { page } = session;
+      // The click in the webview kept the keyboard there: give it back to the editor first.
+      await page.locator('.monaco-editor .view-lines').first().click();
+      await runCommand(page, 'Community Partnerships: Open Agreement Checklist');
+      const form = await webview(page, 'Partnership Agreement');
+      const yours = form.getByLabel('Your community', { exact: true });
+      await yours.waitFor();
+      assert.strictEqual(await yours.inputValue(), 'Acme Devs');
+      await form.getByLabel('Partner community').fill('Design Systems Guild');
+      await form.getByLabel('Design Systems Guild will').fill('Provide the speaker\nHost the recording');
+      await form.getByLabel('Acme Devs will').fill('Promote the workshop to our members');
+      await form.getByLabel('Duration', { exact: true }).selectOption('3 months');
+      await form.getByText('2 of 10 agreed').waitFor();
+      await screenshot(page, `agreement-checklist-${theme}`);
+    });
+  });
+}
+
+describe('Draft Outreach Pitch with a hostile context', () => {
+  let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
+
+  before(async () => {
+    session = await e2e().open('hostile-workspace', { theme: 'dark' });
+  });
+  after(async () => session?.close());
+
+  it('shows markup from the context as text and runs none of it', async () => {
+    const { page } = session;
+    await runCommand(page, 'Community Partnerships: Draft Outreach Pitch');
+    const form = await webview(page, 'Draft Outreach Pitch');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const name = form.getByLabel('Community name', { exact: true });
+    await name.waitFor();
+    assert.strictEqual(await name.inputValue(), hostile);
+    const preview = form.getByRole('document', { name: 'Pitch preview' });
+    await preview.getByText(`I run ${hostile}`).waitFor();
+    assert.ok(((await preview.textContent()) ?? '').includes('<script>window.__pwned=1</script> builders'));
+    assert.strictEqual(await form.locator('#app img, #app script, #app b').count(), 0, 'no element made from the context');
+    await page.waitForTimeout(1_000);
+    const inFrame = await form.locator('body').evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
+    const inPage = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
+    assert.strictEqual(inFrame, undefined);
+    assert.strictEqual(inPage, undefined);
+    await screenshot(page, 'pitch-hostile-dark');
+  });
+
+  it('follows the context for prefilled fields only, and keeps the form when hidden and shown again', async () => {
+    const { page, workspace } = session;
+    let form = await webview(page, 'Draft Outreach Pitch');
+    await form.getByLabel('Members', { exact: true }).fill('950');
+    await form.getByLabel('Contact name').fill('Sam');
+    const file = path.join(workspace, '.claude', 'community-context.md');
+    const text = fs.readFileSync(file, 'utf8').replace(/Community Name:\*\* .*/, 'Community Name:** Renamed Guild').replace('900 members', '1,000 members');
+    fs.writeFileSync(file, text);
+    const name = form.getByLabel('Community name', { exact: true });
+    for (let i = 0; i < 100 && (await name.inputValue()) !== 'Renamed Guild'; i++) await page.waitForTimeout(200);
+    assert.strictEqual(await name.inputValue(), 'Renamed Guild', 'a prefilled field follows the context');
+    assert.strictEqual(await form.getByLabel('Members', { exact: true }).inputValue(), '950', 'an overridden field keeps the user\'s value');
+
+    // Hidden behind another editor, the webview is discarded; shown again, it restores its state.
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15_000 });
+    await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).click();
+    form = await webview(page, 'Draft Outreach Pitch');
+    await form.getByText('Hi Sam,').waitFor();
+    assert.strictEqual(await form.getByLabel('Contact name').inputValue(), 'Sam');
+    assert.strictEqual(await form.getByLabel('Members', { exact: true }).inputValue(), '950');
+    assert.strictEqual(await form.getByLabel('Community name', { exact: true }).inputValue(), 'Renamed Guild');
+  });
+});
