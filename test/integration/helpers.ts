@@ -50,8 +50,9 @@ export async function revertAndCloseAll(): Promise<void> {
     if (!d.isDirty) continue;
     await vscode.window.showTextDocument(d, { preview: false });
     if (vscode.window.activeTextEditor?.document !== d) throw new Error(`could not focus ${d.uri.toString()} to revert it`);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await until(`the revert of ${d.uri.toString()}`, () => !d.isDirty);
+    // An untitled document has nothing to revert to: it is closed without saving.
+    await vscode.commands.executeCommand(d.isUntitled ? 'workbench.action.revertAndCloseActiveEditor' : 'workbench.action.files.revert');
+    await until(`the revert of ${d.uri.toString()}`, () => !d.isDirty || d.isClosed);
   }
   await closeAllEditors();
 }

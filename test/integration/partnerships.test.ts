@@ -5,7 +5,7 @@ import type { PitchPanelHandle } from '../../src/lazy/pitch';
 import type { AgreementPanelHandle } from '../../src/lazy/agreement';
 import { emptyAgreement, renderAgreement } from '../../src/core/agreement';
 
-const DRAFT = 'partnerships/agreement-draft.md';
+const DRAFT = 'docs/agreement-draft.md';
 
 async function draft(): Promise<PitchPanelHandle> {
   const handle = await vscode.commands.executeCommand<PitchPanelHandle>('communityPartnerships.draftPitch');
@@ -150,7 +150,7 @@ describe('Partnership agreement: insert, checklist, generate', () => {
     assert.ok(doc.getText().includes('with 30 days of notice'));
 
     // Into a file the user picks (here given, as a keybinding could): written, then shown.
-    const target = file('partnerships/generated-agreement.md');
+    const target = file('docs/generated-agreement.md');
     try {
       const written = await vscode.commands.executeCommand<vscode.Uri>('communityPartnerships.generateAgreement', { target: 'file', uri: target });
       assert.strictEqual(written?.toString(), target.toString());
@@ -250,7 +250,7 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
   });
 
   it('leaves other Markdown alone and clears the problems when a document stops being checked', async () => {
-    const notes = await vscode.workspace.openTextDocument(file('partnerships/notes.md'));
+    const notes = await vscode.workspace.openTextDocument(file('docs/notes.md'));
     await vscode.window.showTextDocument(notes);
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\npartnership-doc: check-in\n---\n\n[number] joins\n' });
     await vscode.window.showTextDocument(doc);
