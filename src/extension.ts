@@ -5,6 +5,8 @@ import { registerContextStatus } from './features/contextStatus';
 import { registerContextCommands } from './features/contextCommands';
 import { registerContextForm } from './features/contextFormShell';
 import type { Deps } from './features/deps';
+import { registerPlanner } from './features/plannerShell';
+import type { PlannerApi } from './lazy/planner';
 
 /** Everything the extension does, one feature a line. */
 const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
@@ -16,6 +18,8 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
 export interface ExtensionApi {
   /** For tests: the community context of each folder as the extension sees it. */
   readonly contexts: ContextService;
+  /** For tests: the sidebar planner (loads it, and its record index, on first call). */
+  readonly planner: () => Promise<PlannerApi>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -24,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(contexts);
   const deps: Deps = { log, contexts };
   for (const feature of FEATURES) feature(context, deps);
-  return { contexts };
+  const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
+  return { contexts, planner };
 }
 
 export function deactivate(): void {}
