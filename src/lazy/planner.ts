@@ -29,8 +29,9 @@ export interface PlannerApi {
 
 export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerApi {
   const service = new PlannerService(deps);
-  let view: PlannerViewProvider | undefined;
-  const commands = plannerCommands(service, deps, (id) => view?.select(id));
+  // The commands select what they wrote in the view, which is made after them.
+  const shown: { view?: PlannerViewProvider } = {};
+  const commands = plannerCommands(service, deps, (id) => shown.view?.select(id));
   const run = (name: string, arg?: unknown): Promise<unknown> => {
     switch (name) {
       case 'newPartnership':
@@ -48,10 +49,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
     }
     return Promise.resolve(undefined);
   };
-  view = new PlannerViewProvider(context.extensionUri, service, deps, { run });
+  const view = new PlannerViewProvider(context.extensionUri, service, deps, { run });
+  shown.view = view;
   context.subscriptions.push(service, view);
   return {
-    resolveView: (v) => view!.resolveWebviewView(v),
+    resolveView: (v) => view.resolveWebviewView(v),
     ensureLoaded: () => service.ensureLoaded(),
     newPartnership: async (arg, options) => {
       await service.ensureLoaded();
