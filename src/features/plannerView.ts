@@ -65,7 +65,9 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
   private updateBadge(): void {
     if (!this.view) return;
     const n = this.service.loader.loaded ? this.service.overdue().length : 0;
-    this.view.badge = n > 0 ? { value: n, tooltip: `${n} partnership check-in${n === 1 ? '' : 's'} overdue` } : undefined;
+    // A badge of 0 is hidden. Setting `undefined` would be the obvious way, but VS Code's webview
+    // views leave the last badge on the activity bar then (fixed upstream in microsoft/vscode#331019).
+    this.view.badge = n > 0 ? { value: n, tooltip: `${n} partnership check-in${n === 1 ? '' : 's'} overdue` } : { value: 0, tooltip: '' };
   }
 
   private changed(): void {

@@ -97,24 +97,60 @@ function section(id: Section, title: string, body: Node[], extra?: Node): HTMLEl
 /** What the user has typed in the forms, kept across re-renders (the data changes under them). */
 const drafts = new Map<string, string | boolean>();
 
-function render(): void {
+const ORDER: Section[] = ['context', 'pipeline', 'record', 'plan'];
+
+function build(id: Section): HTMLElement | undefined {
+  switch (id) {
+    case 'context':
+      return section('context', 'Context', contextBody());
+    case 'pipeline':
+      lastPipeline = pipelineKey();
+      return section('pipeline', 'Pipeline', pipelineBody(), h('span', { class: 'count-badge', 'aria-label': `${total} partnerships` }, String(total)));
+    case 'record':
+      shownRecord = current?.id;
+      return state.selected ? section('record', current?.row ? current.row.partner : 'Partnership', recordBody()) : undefined;
+    case 'plan':
+      return section('plan', 'Plan and forecast', planBody());
+  }
+}
+
+/**
+ * Builds the given sections again in place; the others stay as they are, so that a click or
+ * typing in one section is never lost to an update of another.
+ */
+function render(only: readonly Section[] = ORDER): void {
   const focusId = document.activeElement?.id;
-  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
+  // Drafts belong to the record whose forms they were typed in.
+  if (shownRecord === current?.id) for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
     drafts.set(el.id, el instanceof HTMLInputElement && el.type === 'radio' ? el.checked : el.value);
   }
-  clear(root);
-  root.append(section('context', 'Context', contextBody()));
-  root.append(section('pipeline', 'Pipeline', pipelineBody(), h('span', { class: 'count-badge', 'aria-label': `${total} partnerships` }, String(total))));
-  if (state.selected) root.append(section('record', current?.row ? current.row.partner : 'Partnership', recordBody()));
-  root.append(section('plan', 'Plan and forecast', planBody()));
-  root.append(status);
+  if (!root.contains(status)) root.append(status);
+  for (const id of ORDER) {
+    if (!only.includes(id)) continue;
+    const old = document.getElementById(`section-${id}`);
+    const next = build(id);
+    if (old && next) old.replaceWith(next);
+    else if (old) old.remove();
+    else if (next) {
+      const after = ORDER.slice(ORDER.indexOf(id) + 1)
+        .map((s) => document.getElementById(`section-${s}`))
+        .find((e): e is HTMLElement => !!e);
+      root.insertBefore(next, after ?? status);
+    }
+  }
   for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
     const v = drafts.get(el.id);
     if (v === undefined) continue;
     if (typeof v === 'boolean') (el as HTMLInputElement).checked = v;
     else el.value = v;
   }
-  if (focusId) document.getElementById(focusId)?.focus();
+  if (focusId && document.activeElement?.id !== focusId) document.getElementById(focusId)?.focus();
+}
+
+let lastPipeline = '';
+let shownRecord: string | undefined;
+function pipelineKey(): string {
+  return JSON.stringify([page, counts, total, owners, loading, state.selected, state.stage, state.offset]);
 }
 
 function contextBody(): Node[] {
@@ -148,7 +184,7 @@ function pipelineBody(): Node[] {
       state.stage = value;
       state.offset = 0;
       save();
-      render();
+      render(['pipeline']);
       query();
     });
     chips.appendChild(b);
@@ -507,20 +543,20 @@ function planBody(): Node[] {
     type.addEventListener('change', () => {
       p.type = type.value;
       save();
-      render();
+      render(['plan']);
     });
     const count = h('input', { type: 'number', id: `plan-count-${i}`, min: 0, max: 99, step: 1, 'aria-label': `How many this quarter (${partnershipType(p.type)?.title ?? p.type})` });
     count.value = String(p.count);
     count.addEventListener('change', () => {
       p.count = Math.max(0, Math.min(99, Math.floor(Number(count.value) || 0)));
       save();
-      render();
+      render(['plan']);
     });
     const remove = h('button', { type: 'button', class: 'icon', 'aria-label': 'Remove from the plan', title: 'Remove' }, icon('close'));
     remove.addEventListener('click', () => {
       state.plan.splice(i, 1);
       save();
-      render();
+      render(['plan']);
     });
     return h('div', { class: 'plan-row' }, type, count, remove);
   });
@@ -529,7 +565,7 @@ function planBody(): Node[] {
     const used = new Set(state.plan.map((p) => p.type));
     state.plan.push({ type: PARTNERSHIP_TYPES.find((t) => !used.has(t.id))?.id ?? 'co-hosted-event', count: 1 });
     save();
-    render();
+    render(['plan']);
   });
   const f = forecast(state.plan.map((p) => ({ type: p.type as PartnershipTypeId, count: p.count })));
   const money = (n: number) => `$${formatCount(n)}`;
@@ -577,7 +613,10 @@ window.addEventListener('message', (event: MessageEvent<PlannerToWebview>) => {
       overdue = m.overdue;
       owners = m.owners;
       loading = m.loading;
-      context = m.context;
+      if (JSON.stringify(m.context) !== JSON.stringify(context)) {
+        context = m.context;
+        render(['context', 'record']);
+      }
       query();
       break;
     case 'page':
@@ -589,13 +628,14 @@ window.addEventListener('message', (event: MessageEvent<PlannerToWebview>) => {
         query();
         return;
       }
-      render();
+      if (pipelineKey() !== lastPipeline) render(['pipeline']);
       break;
     case 'record':
       if (m.id !== state.selected) return;
       if (current?.id !== m.id) drafts.clear();
+      else if (JSON.stringify(current) === JSON.stringify(m)) return;
       current = m;
-      render();
+      render(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
       break;
     case 'select':
       selectRecord(m.id);
