@@ -102,15 +102,23 @@ for (const theme of ['light', 'dark'] as const) {
       await view.locator('.playbook .criterion-head', { hasText: '1/6' }).waitFor({ timeout: 15_000 });
 
       await page.waitForTimeout(500); // let the last update land before scrolling
-      await view.locator('#section-record .sub[aria-label="Partner fit"]').scrollIntoViewIfNeeded();
+      const scrollTo = async (selector: string) => {
+        await view.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(200);
+      };
+      await scrollTo('#section-context');
+      await screenshot(page, `planner-pipeline-${theme}`);
+      await scrollTo('#section-record .sub[aria-label="Partner fit"]');
       await screenshot(page, `planner-fit-${theme}`);
-      await metric.scrollIntoViewIfNeeded();
+      await scrollTo('#section-record .sub[aria-label="Metrics"]');
       await screenshot(page, `planner-metrics-${theme}`);
+      // The logged check-in emptied its form.
+      assert.strictEqual(await view.locator('#check-in-notes').inputValue(), '');
 
       // The plan and forecast.
       await view.locator('#section-plan summary').click();
       await view.locator('#forecast', { hasText: '50–200' }).waitFor();
-      await view.locator('#section-plan').scrollIntoViewIfNeeded();
+      await scrollTo('#section-plan');
       await screenshot(page, `planner-forecast-${theme}`);
 
       // The overdue badge still counts the guild; logging its check-in clears it.

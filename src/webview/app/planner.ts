@@ -409,7 +409,7 @@ function metricsBlock(id: string, record: PartnershipRecord): HTMLElement {
   if (items.length === 0) items.push(h('p', { class: 'muted' }, 'No measurements yet.'));
 
   const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, m.title)));
-  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: '85, 45% or 2.5x', disabled: readOnly });
+  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: '85 or 45%', disabled: readOnly });
   const date = h('input', { type: 'date', id: 'metric-date', 'data-draft': true, value: today, disabled: readOnly });
   const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: 'Note (optional)', disabled: readOnly });
   const form = h(
@@ -596,6 +596,15 @@ function verdictLabel(v: 'pursue' | 'caution' | 'pass'): string {
   return v === 'pursue' ? 'Pursue' : v === 'caution' ? 'Proceed cautiously' : 'Pass';
 }
 
+function resetFields(ids: string[]): void {
+  for (const id of ids) {
+    drafts.delete(id);
+    const el = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null;
+    if (el instanceof HTMLInputElement && el.type === 'radio') el.checked = false;
+    else if (el) el.value = '';
+  }
+}
+
 window.addEventListener('message', (event: MessageEvent<PlannerToWebview>) => {
   const m = event.data;
   switch (m.type) {
@@ -642,8 +651,8 @@ window.addEventListener('message', (event: MessageEvent<PlannerToWebview>) => {
       break;
     case 'notice':
       // A logged entry empties its form.
-      if (m.kind === 'info' && /^Metric logged/.test(m.message)) ['metric-value', 'metric-note'].forEach((k) => drafts.delete(k));
-      if (m.kind === 'info' && /^Check-in logged/.test(m.message)) ['check-in-notes', 'worth-yes', 'worth-no', 'worth-unsure'].forEach((k) => drafts.delete(k));
+      if (m.kind === 'info' && /^Metric logged/.test(m.message)) resetFields(['metric-value', 'metric-note']);
+      if (m.kind === 'info' && /^Check-in logged/.test(m.message)) resetFields(['check-in-notes', 'worth-yes', 'worth-no', 'worth-unsure']);
       showStatus(m.kind, m.message);
       break;
   }
