@@ -229,6 +229,7 @@ function pipelineBody(): Node[] {
   const list = h('ul', { class: 'rows', id: 'rows', 'aria-label': 'Partnerships' });
   page.items.forEach((r, i) => list.appendChild(rowItem(r, i)));
   const body: Node[] = [chips, search, h('div', { class: 'filters' }, typeSelect, ownerSelect)];
+  if (readOnly) body.unshift(h('p', { class: 'notice' }, icon('shield'), 'Restricted Mode: this workspace is not trusted, so the planner only reads the records.'));
   if (loading && total === 0) body.push(h('p', { class: 'muted' }, icon('loading', 'codicon-modifier-spin'), ' Reading partnership records…'));
   else if (page.total === 0) {
     if (total === 0) {
