@@ -7,6 +7,8 @@ import { registerContextForm } from './features/contextFormShell';
 import { registerPartnerships } from './features/partnershipsShell';
 import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
+import { registerPlanner } from './features/plannerShell';
+import type { PlannerApi } from './lazy/planner';
 
 /** Everything the extension does, one feature a line. */
 const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
@@ -21,6 +23,8 @@ export interface ExtensionApi {
   readonly contexts: ContextService;
   /** For tests: the message routers of the open webviews. */
   readonly webviews: LiveWebviews;
+  /** For tests: the sidebar planner (loads it, and its record index, on first call). */
+  readonly planner: () => Promise<PlannerApi>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -30,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const webviews = new LiveWebviews();
   const deps: Deps = { log, contexts, webviews };
   for (const feature of FEATURES) feature(context, deps);
-  return { contexts, webviews };
+  const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
+  return { contexts, webviews, planner };
 }
 
 export function deactivate(): void {}

@@ -126,3 +126,118 @@ export type AgreementToWebview =
   | { type: 'context'; context: PanelContext }
   | { type: 'done'; message: string }
   | { type: 'error'; message: string };
+// ---- Sidebar planner (issue 4) ----------------------------------------------------------
+// The planner view asks for pages of records and one record at a time; it never holds the
+// whole list. Record ids are the files' URIs as the extension gave them; the extension acts
+// only on ids it has in its index.
+
+const recordId = text(4_000);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const stage = z.enum(['prospect', 'contacted', 'agreed', 'active', 'ended']);
+
+export const PlannerFromWebview = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({
+    type: z.literal('query'),
+    requestId: z.number().check(z.int()),
+    text: z.optional(text(200)),
+    stage: z.optional(z.union([stage, z.literal('broken')])),
+    partnershipType: z.optional(text(100)),
+    owner: z.optional(text(200)),
+    offset: z.number().check(z.int(), z.gte(0)),
+    limit: z.number().check(z.int(), z.gte(1), z.lte(100)),
+  }),
+  z.object({ type: z.literal('select'), id: recordId }),
+  z.object({ type: z.literal('open'), id: recordId }),
+  z.object({ type: z.literal('setStage'), id: recordId, stage }),
+  z.object({
+    type: z.literal('setScore'),
+    id: recordId,
+    criterion: z.enum(['audienceOverlap', 'complementary', 'similarSize', 'responsiveness', 'valuesAlignment', 'mutualBenefit']),
+    /** null clears the criterion. */
+    score: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(5))),
+  }),
+  z.object({ type: z.literal('setCadence'), id: recordId, cadence: z.enum(['weekly', 'bi-weekly', 'monthly', 'quarterly']) }),
+  z.object({
+    type: z.literal('logMetric'),
+    id: recordId,
+    metric: z.enum(['cross-community-joins', 'content-engagement', 'event-attendance', 'member-overlap', 'satisfaction']),
+    value: z.number().check(z.refine(Number.isFinite)),
+    date: isoDate,
+    note: z.optional(text(2_000)),
+  }),
+  z.object({
+    type: z.literal('logCheckIn'),
+    id: recordId,
+    date: isoDate,
+    notes: z.optional(text(5_000)),
+    worthContinuing: z.optional(z.enum(['yes', 'no', 'unsure'])),
+  }),
+  z.object({
+    type: z.literal('setPlaybookStep'),
+    id: recordId,
+    playbook: z.enum(['co-hosted-event', 'newsletter-swap', 'content-collab']),
+    step: z.number().check(z.int(), z.gte(1), z.lte(20)),
+    done: z.boolean(),
+  }),
+  z.object({ type: z.literal('run'), command: z.enum(['newPartnership', 'exportReport', 'openContext', 'createContext', 'logCheckIn', 'logMetric']) }),
+]);
+export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
+
+/** A row of the pipeline: what RecordIndex summarises for one record. */
+export interface PlannerRow {
+  id: string;
+  partner: string;
+  community?: string;
+  stage?: 'prospect' | 'contacted' | 'agreed' | 'active' | 'ended';
+  types: string[];
+  owners: { ours?: string; theirs?: string };
+  score?: number;
+  scored: number;
+  verdict?: 'pursue' | 'caution' | 'pass';
+  nextCheckIn?: string;
+  broken: boolean;
+  problem?: string;
+  fileName: string;
+}
+
+export interface PlannerContextInfo {
+  state: 'ok' | 'missing' | 'unreadable';
+  name?: string;
+  filled?: number;
+  total?: number;
+  filePath: string;
+  /** Your community's size, for the "similar size" suggestion. */
+  size?: number;
+}
+
+export type PlannerToWebview =
+  | {
+      type: 'init';
+      today: string;
+      readOnly: boolean;
+      context?: PlannerContextInfo;
+      folder: string;
+    }
+  | {
+      /** The records changed: counts and the overdue list are current; ask for the page again. */
+      type: 'changed';
+      loading: boolean;
+      counts: Record<'prospect' | 'contacted' | 'agreed' | 'active' | 'ended' | 'broken', number>;
+      total: number;
+      overdue: number;
+      owners: string[];
+      context?: PlannerContextInfo;
+    }
+  | { type: 'page'; requestId: number; items: PlannerRow[]; total: number }
+  | {
+      type: 'record';
+      id: string;
+      row?: PlannerRow;
+      /** The record as read, with defaults filled in; absent for a broken record. */
+      record?: import('../core/records/schema').PartnershipRecord;
+      problems: { line: number; message: string; severity: 'error' | 'warning' }[];
+      filePath: string;
+    }
+  | { type: 'select'; id: string }
+  | { type: 'notice'; kind: 'info' | 'error'; message: string };

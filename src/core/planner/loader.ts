@@ -1,0 +1,117 @@
+import type { RecordIndex } from './recordIndex';
+
+/**
+ * Where records come from: the extension reads files through VS Code, tests from memory.
+ * `read` gives undefined when the record is gone.
+ */
+export interface RecordSource {
+  list(): Promise<string[]>;
+  read(id: string): Promise<string | undefined>;
+}
+
+export interface LoaderOptions {
+  /** Reads in flight at once: enough to keep the file system busy, few enough not to flood it. */
+  concurrency?: number;
+  /** Called after each record is read (or found gone), for diagnostics. */
+  onRecord?: (id: string, text: string | undefined) => void;
+}
+
+/**
+ * Fills a RecordIndex from a source and keeps it current one record at a time: loading lists
+ * the records once and reads each once, with a bounded number of reads in flight; afterwards a
+ * changed record costs one read and a deleted one none, never a rescan.
+ */
+export class RecordLoader {
+  /** Reads made so far (tests check that one change costs one). */
+  reads = 0;
+  private loading: Promise<void> | undefined;
+  private readonly concurrency: number;
+  /** Per record, a counter that makes a slower, older read lose to a newer one. */
+  private readonly generation = new Map<string, number>();
+
+  constructor(
+    private readonly index: RecordIndex,
+    private readonly source: RecordSource,
+    private readonly options: LoaderOptions = {},
+  ) {
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 16));
+  }
+
+  /** Loads every record once; later calls wait for the same load. */
+  load(): Promise<void> {
+    this.loading ??= this.loadAll();
+    return this.loading;
+  }
+
+  get loaded(): boolean {
+    return this.loading !== undefined;
+  }
+
+  /** Lists the records again and reads them all: for a changed setting or new workspace folders. */
+  reload(): Promise<void> {
+    this.loading = this.loadAll();
+    return this.loading;
+  }
+
+  /** One record changed (or appeared): read it, once. */
+  async update(id: string): Promise<void> {
+    const gen = this.bump(id);
+    const text = await this.readOne(id);
+    if (this.generation.get(id) !== gen) return;
+    this.apply(id, text);
+  }
+
+  /**
+   * The text of a record is known without reading it (the extension just wrote it): take it,
+   * and let a read already in flight lose.
+   */
+  put(id: string, text: string): void {
+    this.bump(id);
+    this.apply(id, text);
+  }
+
+  /** One record is gone: no read needed. */
+  remove(id: string): void {
+    this.bump(id);
+    this.apply(id, undefined);
+  }
+
+  private bump(id: string): number {
+    const gen = (this.generation.get(id) ?? 0) + 1;
+    this.generation.set(id, gen);
+    return gen;
+  }
+
+  private async readOne(id: string): Promise<string | undefined> {
+    this.reads++;
+    try {
+      return await this.source.read(id);
+    } catch {
+      // A source reports what it can read; anything it throws is treated as gone.
+      return undefined;
+    }
+  }
+
+  private apply(id: string, text: string | undefined): void {
+    if (text === undefined) this.index.delete(id);
+    else this.index.set(id, text);
+    this.options.onRecord?.(id, text);
+  }
+
+  private async loadAll(): Promise<void> {
+    const ids = [...new Set(await this.source.list())];
+    const keep = new Set(ids);
+    for (const old of this.index.all()) if (!keep.has(old.id)) this.remove(old.id);
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        const gen = this.bump(id);
+        const text = await this.readOne(id);
+        // An event for this record came in while it was being read: that read wins.
+        if (this.generation.get(id) === gen) this.apply(id, text);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, ids.length) }, worker));
+  }
+}

@@ -1,0 +1,264 @@
+import * as vscode from 'vscode';
+import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../core/domain';
+import { appendCheckIn, appendMetric, isIsoDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
+import { renderReport } from '../core/planner/report';
+import { communityName } from '../core/context';
+import { createFile } from './files';
+import { pickFolder } from './folders';
+import type { PlannerService, WriteOutcome } from './plannerService';
+import type { Deps } from './deps';
+
+const TYPE_IDS = new Set<string>(PARTNERSHIP_CATEGORIES.flatMap((c) => c.types.map((t) => t.id)));
+const METRIC_IDS = new Set<string>(SUCCESS_METRICS.map((m) => m.id));
+
+function options<T>(raw: unknown): Partial<T> {
+  return raw && typeof raw === 'object' && !(raw instanceof vscode.Uri) ? (raw as Partial<T>) : {};
+}
+
+export interface NewPartnershipOptions {
+  partner: string;
+  community: string;
+  types: string[];
+}
+
+export interface LogMetricOptions {
+  metric: string;
+  value: number | string;
+  date: string;
+  note: string;
+}
+
+export interface LogCheckInOptions {
+  date: string;
+  notes: string;
+  worthContinuing: WorthContinuing;
+}
+
+/**
+ * The planner's commands. Each asks what it needs through quick inputs; given an options
+ * object (a keybinding, a task, a test) it uses those values and asks nothing.
+ */
+export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void) {
+  const trusted = (): boolean => {
+    if (vscode.workspace.isTrusted) return true;
+    void vscode.window.showWarningMessage('Writing partnership records needs a trusted workspace. In Restricted Mode they are only read.');
+    return false;
+  };
+
+  const report = (outcome: WriteOutcome, done: string): boolean => {
+    if (!outcome.ok) {
+      void vscode.window.showErrorMessage(outcome.message);
+      return false;
+    }
+    if (outcome.inEditor) void vscode.window.showInformationMessage(`${done} The change is in the open editor, beside your unsaved edits: save the file when ready.`);
+    else void vscode.window.setStatusBarMessage(`$(check) ${done}`, 4000);
+    return true;
+  };
+
+  /** The record a command works on: the one given (an id or a file), else the active editor's, else a pick. */
+  const pickRecord = async (arg: unknown, placeHolder: string): Promise<string | undefined> => {
+    await service.ensureLoaded();
+    if (typeof arg === 'string' && service.index.get(arg)) return arg;
+    if (arg instanceof vscode.Uri) {
+      const id = service.idOf(arg);
+      if (id) return id;
+    }
+    const all = service.index.all().filter((r) => r.parse.ok);
+    if (all.length === 0) {
+      const create = 'New Partnership';
+      const choice = await vscode.window.showInformationMessage('There are no partnership records yet.', create);
+      if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
+      return undefined;
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const activeId = active && service.idOf(active);
+    const items = all.map((r) => ({
+      label: r.summary.partner,
+      description: [r.summary.stage, r.summary.community].filter(Boolean).join(' · '),
+      detail: vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id)),
+      id: r.id,
+    }));
+    items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : 0));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
+    return picked?.id;
+  };
+
+  const askDate = (title: string): Thenable<string | undefined> =>
+    vscode.window.showInputBox({
+      title,
+      prompt: 'Date, written YYYY-MM-DD',
+      value: service.today(),
+      ignoreFocusOut: true,
+      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, such as 2026-03-15.'),
+    });
+
+  const newPartnership = async (arg?: unknown, raw?: unknown): Promise<vscode.Uri | undefined> => {
+    const plainArg = arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && !('uri' in arg) ? arg : undefined;
+    const given = options<NewPartnershipOptions>(raw ?? plainArg);
+    const folder = await pickFolder(arg, 'Create the partnership record in which folder?');
+    if (!folder || !trusted()) return undefined;
+    const partner =
+      given.partner ??
+      (await vscode.window.showInputBox({
+        title: 'New Partnership (1/3)',
+        prompt: "The partner's name",
+        placeHolder: 'Design Systems Guild',
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : 'A partnership needs a partner name.'),
+      }));
+    if (!partner?.trim()) return undefined;
+    const community =
+      given.community ??
+      (await vscode.window.showInputBox({
+        title: 'New Partnership (2/3)',
+        prompt: 'Their community (optional): where their members are',
+        placeHolder: `${partner.trim()} Slack`,
+        ignoreFocusOut: true,
+      }));
+    if (community === undefined) return undefined;
+    let types = given.types?.filter((t) => TYPE_IDS.has(t)) as PartnershipTypeId[] | undefined;
+    if (!types) {
+      const items: (vscode.QuickPickItem & { id?: PartnershipTypeId })[] = [];
+      for (const c of PARTNERSHIP_CATEGORIES) {
+        items.push({ label: c.title, kind: vscode.QuickPickItemKind.Separator });
+        for (const t of c.types) items.push({ label: t.title, description: t.hint, id: t.id });
+      }
+      const picked = await vscode.window.showQuickPick(items, {
+        title: 'New Partnership (3/3)',
+        placeHolder: 'Partnership types: pick one or more (you can change them in the file later)',
+        canPickMany: true,
+        ignoreFocusOut: true,
+      });
+      if (!picked) return undefined;
+      types = picked.flatMap((p) => (p.id ? [p.id] : []));
+    }
+    const ctx = deps.contexts.get(folder);
+    const text = newRecordText({
+      partner,
+      community: community.trim() || undefined,
+      types,
+      today: service.today(),
+      ourName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined,
+    });
+    const root = service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
+    if (!root) return undefined;
+    const base = recordFileName(partner).replace(/\.md$/, '');
+    // Never over an existing record: a second partnership with the same partner gets "-2".
+    let uri: vscode.Uri | undefined;
+    for (let n = 1; n < 100 && !uri; n++) {
+      const candidate = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
+      if (await createFile(candidate, text)) uri = candidate;
+    }
+    if (!uri) {
+      void vscode.window.showErrorMessage(`Could not find a free file name for ${base}.md in ${root.rel}.`);
+      return undefined;
+    }
+    deps.log.info(`Created ${uri.toString()}`);
+    const id = service.created(uri, text);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    onSelect(id);
+    return uri;
+  };
+
+  const logMetric = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
+    const given = options<LogMetricOptions>(raw);
+    if (!trusted()) return undefined;
+    const id = await pickRecord(arg, 'Log a metric for which partnership?');
+    if (!id) return undefined;
+    let metric = given.metric && METRIC_IDS.has(given.metric) ? (given.metric as SuccessMetricId) : undefined;
+    if (!metric) {
+      const picked = await vscode.window.showQuickPick(
+        SUCCESS_METRICS.map((m) => ({ label: m.title, detail: `Tracked: ${m.tracked}`, id: m.id })),
+        { placeHolder: 'Which success metric?', ignoreFocusOut: true },
+      );
+      if (!picked) return undefined;
+      metric = picked.id;
+    }
+    let value = given.value !== undefined ? toMeasure(given.value) : undefined;
+    if (value === undefined) {
+      const hint = metric === 'event-attendance' ? 'Percent of attendees from the other community, such as 45' : metric === 'content-engagement' ? 'Times your usual engagement, such as 2.5' : 'A number, such as 85';
+      const text = await vscode.window.showInputBox({
+        title: 'Log Metric',
+        prompt: hint,
+        ignoreFocusOut: true,
+        validateInput: (v) => (toMeasure(v) === undefined ? 'Write a number, such as 85, 45% or 2.5x.' : undefined),
+      });
+      if (text === undefined) return undefined;
+      value = toMeasure(text);
+      if (value === undefined) return undefined;
+    }
+    const date = given.date ?? (await askDate('Log Metric: when was it measured?'));
+    if (!date || !isIsoDate(date.trim())) return undefined;
+    const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
+    if (note === undefined && !raw) return undefined;
+    const outcome = await service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
+    report(outcome, 'Metric logged.');
+    if (outcome.ok) onSelect(id);
+    return outcome;
+  };
+
+  const logCheckIn = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
+    const given = options<LogCheckInOptions>(raw);
+    if (!trusted()) return undefined;
+    const id = await pickRecord(arg, 'Log a check-in for which partnership?');
+    if (!id) return undefined;
+    const date = given.date ?? (await askDate('Log Check-in: when did you meet?'));
+    if (!date || !isIsoDate(date.trim())) return undefined;
+    const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
+    if (notes === undefined && !raw) return undefined;
+    let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;
+    if (!worth && !raw) {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: 'Yes', id: 'yes' as const },
+          { label: 'Unsure', id: 'unsure' as const },
+          { label: 'No', id: 'no' as const },
+        ],
+        { title: 'Log Check-in', placeHolder: 'Is this partnership worth continuing?', ignoreFocusOut: true },
+      );
+      if (!picked) return undefined;
+      worth = picked.id;
+    }
+    const outcome = await service.write(id, (t) => appendCheckIn(t, { date: date.trim(), ...(notes?.trim() ? { notes: notes.trim() } : {}), ...(worth ? { worthContinuing: worth } : {}) }));
+    report(outcome, 'Check-in logged.');
+    if (outcome.ok) onSelect(id);
+    return outcome;
+  };
+
+  const exportReport = async (arg?: unknown, raw?: unknown): Promise<vscode.TextDocument | undefined> => {
+    const given = options<{ all: boolean }>(raw);
+    await service.ensureLoaded();
+    const readable = service.index.all().filter((r) => r.parse.ok);
+    if (readable.length === 0) {
+      void vscode.window.showInformationMessage('There are no partnership records to report on yet.');
+      return undefined;
+    }
+    let ids: string[] | undefined;
+    const one = typeof arg === 'string' ? (service.index.get(arg) ? arg : undefined) : arg instanceof vscode.Uri ? service.idOf(arg) : undefined;
+    if (given.all) ids = readable.map((r) => r.id);
+    else if (one && raw !== undefined) ids = [one];
+    else {
+      const picked = await vscode.window.showQuickPick(
+        [
+          { label: `$(list-unordered) All partnerships`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
+          { label: '', kind: vscode.QuickPickItemKind.Separator, ids: [] as string[] },
+          ...readable.map((r) => ({ label: r.summary.partner, description: r.summary.stage, ids: [r.id] })),
+        ],
+        { placeHolder: 'Export a report of which partnerships?', matchOnDescription: true },
+      );
+      ids = picked?.ids;
+    }
+    if (!ids?.length) return undefined;
+    const records = ids.flatMap((id) => {
+      const e = service.index.get(id);
+      return e?.parse.ok ? [e.parse.record] : [];
+    });
+    const ctx = deps.contexts.active();
+    const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined });
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return doc;
+  };
+
+  return { newPartnership, logMetric, logCheckIn, exportReport };
+}

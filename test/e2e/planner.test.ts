@@ -1,0 +1,134 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { e2e, screenshot } from './harness';
+
+/** The content of the sidebar's Planner view (a webview view: no editor tab, VS Code nests it in two iframes). */
+async function plannerView(page: Page): Promise<FrameLocator> {
+  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
+  await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
+  return frame;
+}
+
+async function quickInput(page: Page, title: string, value: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  describe(`Sidebar planner from the activity bar (${theme} theme)`, () => {
+    let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
+
+    before(async () => {
+      session = await e2e().open('workspace', { theme, viewport: { width: 1400, height: 1000 } });
+    });
+    after(async () => session?.close());
+
+    it('creates a partnership, scores it, moves its stage, logs a metric and a check-in, and shows the chart and the badge', async () => {
+      const { page, workspace } = session;
+      const container = page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first();
+      await container.waitFor({ state: 'visible', timeout: 60_000 });
+      await container.click();
+      const view = await plannerView(page);
+
+      // The fixture's records, the broken one listed as such, and the overdue badge.
+      await view.locator('.row', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 30_000 });
+      await view.locator('.row', { hasText: 'broken-quotes' }).locator('.stage-badge.broken').waitFor();
+      await view.locator('.context-line', { hasText: 'Acme Devs' }).waitFor();
+      const badge = page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Community Partnerships"]') }).locator('.badge-content');
+      await badge.filter({ hasText: '1' }).waitFor({ timeout: 30_000 });
+      await page.locator('.statusbar-item', { hasText: '1 check-in overdue' }).waitFor({ timeout: 15_000 });
+
+      // New Partnership from the view: the quick inputs, then the file opens and the view selects it.
+      await view.locator('#new-partnership').click();
+      await quickInput(page, 'New Partnership (1/3)', 'Night Owls Collective');
+      await quickInput(page, 'New Partnership (2/3)', 'Night Owls Discord');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'New Partnership (3/3)' }).waitFor({ timeout: 15_000 });
+      const input = page.locator('.quick-input-widget input.input');
+      await input.fill('Co-hosted');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Co-hosted AMA' }).first().click();
+      await input.fill('');
+      await page.keyboard.press('Enter');
+      const file = path.join(workspace, 'partnerships', 'night-owls-collective.md');
+      await page.locator('.tab.active', { hasText: 'night-owls-collective.md' }).waitFor({ timeout: 20_000 });
+      assert.match(fs.readFileSync(file, 'utf8'), /^---\npartner: Night Owls Collective\ncommunity: Night Owls Discord\nstage: prospect\ntypes:\n {2}- co-hosted-event\n/);
+      const record = view.locator('#section-record');
+      await record.locator('summary', { hasText: 'Night Owls Collective' }).waitFor({ timeout: 20_000 });
+
+      // Score all six criteria: the weighted total and the verdict.
+      const scores: [string, number][] = [['audienceOverlap', 4], ['complementary', 5], ['similarSize', 3], ['responsiveness', 4], ['valuesAlignment', 4], ['mutualBenefit', 3]];
+      for (const [criterion, n] of scores) {
+        await view.locator(`#score-${criterion}-${n}`).click();
+        await view.locator(`#score-${criterion}-${n}[aria-pressed="true"]`).waitFor({ timeout: 15_000 });
+      }
+      await view.locator('#fit-total', { hasText: '3.95 of 5' }).waitFor();
+      await view.locator('#fit-total .verdict.pursue', { hasText: 'Pursue' }).waitFor();
+      assert.match(fs.readFileSync(file, 'utf8'), /scores:\n {2}audienceOverlap: 4\n/);
+
+      // Move it to active.
+      await view.locator('#stage').selectOption('active');
+      await view.locator('.row[aria-current="true"] .stage-badge.active').waitFor({ timeout: 15_000 });
+      assert.match(fs.readFileSync(file, 'utf8'), /\nstage: active\n/);
+
+      // Two measurements of joins: a chart, and the result against the co-hosted event benchmark (30-100).
+      await view.locator('#metric-name').selectOption('cross-community-joins');
+      await view.locator('#metric-value').fill('45');
+      await view.locator('#metric-date').fill('2026-10-01');
+      await view.locator('#log-metric').click();
+      await view.locator('.metric', { hasText: 'Cross-community joins' }).waitFor({ timeout: 15_000 });
+      await view.locator('#metric-value').fill('120');
+      await view.locator('#metric-date').fill('2026-11-01');
+      await view.locator('#log-metric').click();
+      const metric = view.locator('.metric', { hasText: 'Cross-community joins' });
+      await metric.locator('.status-badge.above').waitFor({ timeout: 15_000 });
+      assert.strictEqual(await metric.locator('svg.sparkline polyline').count(), 1);
+      assert.match((await metric.locator('svg.sparkline').getAttribute('aria-label')) ?? '', /45 on 2026-10-01, 120 on 2026-11-01/);
+
+      // A check-in.
+      await view.locator('#check-in-notes').fill('Kick-off call: first event in January.');
+      await view.locator('label[for="worth-yes"]').click();
+      await view.locator('#log-check-in').click();
+      await view.locator('.check-ins li', { hasText: 'Kick-off call' }).waitFor({ timeout: 15_000 });
+      await view.locator('#next-check-in', { hasText: 'Next check-in' }).waitFor();
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /metrics:\n {2}- date: 2026-10-01\n {4}metric: cross-community-joins\n {4}value: 45\n {2}- date: 2026-11-01\n/);
+      assert.match(text, /checkIns:\n {2}- date: \d{4}-\d{2}-\d{2}\n {4}notes: 'Kick-off call: first event in January\.'\n {4}worthContinuing: '?yes'?\n/);
+
+      // The playbook of a co-hosted event, as a checklist.
+      await view.locator('#step-co-hosted-event-1').check();
+      await view.locator('.playbook .criterion-head', { hasText: '1/6' }).waitFor({ timeout: 15_000 });
+
+      await page.waitForTimeout(500); // let the last update land before scrolling
+      const scrollTo = async (selector: string) => {
+        await view.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(200);
+      };
+      await scrollTo('#section-context');
+      await screenshot(page, `planner-pipeline-${theme}`);
+      await scrollTo('#section-record .sub[aria-label="Partner fit"]');
+      await screenshot(page, `planner-fit-${theme}`);
+      await scrollTo('#section-record .sub[aria-label="Metrics"]');
+      await screenshot(page, `planner-metrics-${theme}`);
+      // The logged check-in emptied its form.
+      assert.strictEqual(await view.locator('#check-in-notes').inputValue(), '');
+
+      // The plan and forecast.
+      await view.locator('#section-plan summary').click();
+      await view.locator('#forecast', { hasText: '50–200' }).waitFor();
+      await scrollTo('#section-plan');
+      await screenshot(page, `planner-forecast-${theme}`);
+
+      // The overdue badge still counts the guild; logging its check-in clears it.
+      await view.locator('.row', { hasText: 'Design Systems Guild' }).click();
+      await record.locator('summary', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 15_000 });
+      await view.locator('#next-check-in.overdue').waitFor();
+      await view.locator('#log-check-in').click();
+      await view.locator('#next-check-in', { hasText: 'Next check-in' }).waitFor({ timeout: 15_000 });
+      await badge.waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.locator('.statusbar-item', { hasText: 'check-in overdue' }).waitFor({ state: 'hidden', timeout: 15_000 });
+    });
+  });
+}

@@ -1,0 +1,148 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { newRecordText } from '../../src/core/records';
+import { localToday } from '../../src/features/plannerService';
+import type { PlannerApi } from '../../src/lazy/planner';
+
+const GUILD = 'partnerships/design-systems-guild.md';
+const BROKEN = 'partnerships/broken-quotes.md';
+
+async function planner(): Promise<PlannerApi> {
+  const p = await (await api()).planner();
+  await p.ensureLoaded();
+  return p;
+}
+
+const idOf = (rel: string) => file(rel).toString();
+
+describe('Sidebar planner in VS Code', () => {
+  const originals = new Map<string, string>();
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    for (const rel of [GUILD, BROKEN]) originals.set(rel, await readFile(file(rel)));
+  });
+
+  afterEach(async () => {
+    await revertAndCloseAll();
+    for (const [rel, text] of originals) if ((await readFile(file(rel))) !== text) await writeFile(file(rel), text);
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    const p = await planner();
+    await until('the original records', () => p.get(idOf(GUILD))?.summary.stage === 'active' && p.query().total === 3);
+  });
+
+  it('lists the records of the partnerships folder, a malformed one as broken with a diagnostic on its line', async () => {
+    const p = await planner();
+    const all = p.query({ limit: 100 });
+    assert.deepStrictEqual(all.items.map((s) => s.partner), ['broken-quotes', 'Design Systems Guild', 'Rust Berlin']);
+    const broken = all.items.find((s) => s.id === idOf(BROKEN));
+    assert.ok(broken?.broken, 'listed as broken');
+    assert.match(broken.problem ?? '', /not valid YAML/);
+    assert.deepStrictEqual(p.counts(), { prospect: 1, contacted: 0, agreed: 0, active: 1, ended: 0, broken: 1 });
+    const diags = await until('the diagnostic', () => {
+      const d = vscode.languages.getDiagnostics(file(BROKEN));
+      return d.length > 0 && d;
+    });
+    assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(diags[0].range.start.line, 4, 'on the line where the YAML breaks');
+    assert.strictEqual(vscode.languages.getDiagnostics(file(GUILD)).length, 0);
+    // The guild's last check-in was 2026-02-15, monthly: overdue.
+    assert.deepStrictEqual(p.overdue().map((s) => s.partner), ['Design Systems Guild']);
+    assert.strictEqual(p.query({ owner: 'priya' }).items[0]?.partner, 'Rust Berlin');
+    assert.strictEqual(p.query({ type: 'co-hosted-event' }).total, 1);
+  });
+
+  it('New Partnership writes the record from the template and never overwrites one', async () => {
+    const p = await planner();
+    const options = { partner: 'Night Owls Collective', community: 'Night Owls Discord', types: ['co-hosted-event', 'newsletter-cross-promotion'] };
+    const uri = (await vscode.commands.executeCommand('communityPartnerships.newPartnership', folder().uri, options)) as vscode.Uri;
+    created.push(file('partnerships/night-owls-collective.md'));
+    assert.strictEqual(uri.toString(), file('partnerships/night-owls-collective.md').toString());
+    const expected = newRecordText({ partner: options.partner, community: options.community, types: ['co-hosted-event', 'newsletter-cross-promotion'], today: localToday(), ourName: 'Acme Devs' });
+    assert.strictEqual(await readFile(uri), expected);
+    assert.ok(expected.includes('## Pitch') && expected.includes('## Agreement') && expected.includes('### Co-hosted event'));
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opened in the editor');
+    await until('the new record in the index', () => p.get(uri.toString())?.summary.stage === 'prospect');
+
+    const second = (await vscode.commands.executeCommand('communityPartnerships.newPartnership', folder().uri, options)) as vscode.Uri;
+    created.push(file('partnerships/night-owls-collective-2.md'));
+    assert.strictEqual(second.toString(), file('partnerships/night-owls-collective-2.md').toString());
+    assert.strictEqual(await readFile(uri), expected, 'the first record untouched');
+  });
+
+  it('follows an edit on disk: one changed file costs one read, no rescan', async () => {
+    const p = await planner();
+    await new Promise((r) => setTimeout(r, 300)); // let events of earlier tests settle
+    const before = p.reads();
+    await writeFile(file(GUILD), originals.get(GUILD)!.replace('stage: active', 'stage: ended').replace('partner: Design Systems Guild', 'partner: Design Systems Guild Renamed'));
+    await until('the changed record', () => p.get(idOf(GUILD))?.summary.stage === 'ended');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(p.reads() - before, 1, 'one read');
+    assert.strictEqual(p.query({ text: 'renamed' }).total, 1);
+    assert.deepStrictEqual(p.overdue(), [], 'an ended partnership has no check-in due');
+  });
+
+  it('counts an open editor’s unsaved text, and the disk again once it is reverted', async () => {
+    const p = await planner();
+    const doc = await vscode.workspace.openTextDocument(file(GUILD));
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').indexOf('stage: active');
+    await editor.edit((e) => e.replace(doc.lineAt(line).range, 'stage: agreed'));
+    await until('the unsaved stage', () => p.get(idOf(GUILD))?.summary.stage === 'agreed');
+    await revertAndCloseAll();
+    await until('the saved stage', () => p.get(idOf(GUILD))?.summary.stage === 'active');
+  });
+
+  it('Log Metric, Log Check-in and a stage change edit a dirty editor through the editor, never the disk', async () => {
+    const p = await planner();
+    const doc = await vscode.workspace.openTextDocument(file(GUILD));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '\n- Unsaved thought about the next swap.\n'));
+    assert.ok(doc.isDirty);
+
+    const metric = (await vscode.commands.executeCommand('communityPartnerships.logMetric', idOf(GUILD), { metric: 'event-attendance', value: '45%', date: '2026-04-20' })) as { ok: boolean };
+    assert.ok(metric?.ok, 'metric written');
+    const checkIn = (await vscode.commands.executeCommand('communityPartnerships.logCheckIn', idOf(GUILD), { date: '2026-04-21', notes: 'Workshop went well.', worthContinuing: 'yes' })) as { ok: boolean };
+    assert.ok(checkIn?.ok, 'check-in written');
+    const stage = (await p.setStage(idOf(GUILD), 'ended')) as { ok: boolean };
+    assert.ok(stage.ok);
+
+    const text = doc.getText();
+    assert.ok(doc.isDirty, 'still unsaved: the user saves');
+    assert.ok(text.includes('- Unsaved thought about the next swap.'), 'the unsaved edit is kept');
+    assert.ok(text.includes('  - date: 2026-04-20\n    metric: event-attendance\n    value: 45\n'), 'metric appended after the last entry');
+    assert.match(text, /\n  - date: 2026-04-21\n    notes: Workshop went well\.\n    worthContinuing: '?yes'?\n/, 'check-in appended');
+    assert.ok(text.includes('stage: ended\n'));
+    assert.strictEqual(await readFile(file(GUILD)), originals.get(GUILD), 'the disk is untouched');
+    // What the editor holds is what the planner shows.
+    const record = p.get(idOf(GUILD));
+    assert.ok(record?.parse.ok);
+    assert.strictEqual(record.parse.record.stage, 'ended');
+    assert.strictEqual(record.parse.record.metrics.length, 2);
+    assert.strictEqual(record.parse.record.checkIns.length, 2);
+  });
+
+  it('writes to the file when no editor has unsaved changes, keeping every other byte', async () => {
+    const p = await planner();
+    const result = (await p.setStage(idOf(GUILD), 'agreed')) as { ok: boolean };
+    assert.ok(result.ok);
+    assert.strictEqual(await readFile(file(GUILD)), originals.get(GUILD)!.replace('stage: active\n', 'stage: agreed\n'));
+    assert.strictEqual(p.get(idOf(GUILD))?.summary.stage, 'agreed');
+    // A broken record is never rewritten.
+    const broken = (await p.setStage(idOf(BROKEN), 'active')) as { ok: boolean; message?: string };
+    assert.strictEqual(broken.ok, false);
+    assert.strictEqual(await readFile(file(BROKEN)), originals.get(BROKEN));
+  });
+
+  it('Export Partnership Report opens an untitled Markdown report of all partnerships', async () => {
+    const doc = (await vscode.commands.executeCommand('communityPartnerships.exportReport', undefined, { all: true })) as vscode.TextDocument;
+    assert.strictEqual(doc.languageId, 'markdown');
+    assert.ok(doc.isUntitled);
+    const text = doc.getText();
+    assert.match(text, /^# Partnerships report: Acme Devs/);
+    assert.ok(text.includes('| Design Systems Guild | active |'));
+    assert.ok(text.includes('## Rust Berlin'));
+    assert.ok(!text.includes('Broken Quotes'), 'a broken record is not reported on');
+  });
+});

@@ -1,0 +1,118 @@
+import * as assert from 'assert';
+import { RecordLoader, type RecordSource } from '../../src/core/planner/loader';
+import { RecordIndex } from '../../src/core/planner/recordIndex';
+import { parseRecord, STAGES, type RecordParse } from '../../src/core/records';
+
+function recordText(i: number, stage = STAGES[i % STAGES.length]): string {
+  return ['---', `partner: Partner ${String(i).padStart(5, '0')}`, `stage: ${stage}`, 'types: [newsletter-cross-promotion]', `owners: {ours: Sam}`, '---', `Notes ${i}.`, ''].join('\n');
+}
+
+/** Records in memory that count reads and how many are in flight at once. */
+class MemorySource implements RecordSource {
+  readonly files = new Map<string, string>();
+  reads = 0;
+  lists = 0;
+  inFlight = 0;
+  maxInFlight = 0;
+  async list(): Promise<string[]> {
+    this.lists++;
+    return [...this.files.keys()];
+  }
+  async read(id: string): Promise<string | undefined> {
+    this.reads++;
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    await new Promise((r) => setImmediate(r));
+    this.inFlight--;
+    return this.files.get(id);
+  }
+}
+
+describe('planner: RecordLoader', () => {
+  it('loads 10,000 records with bounded reads, then one changed file costs one read and one parse', async function () {
+    this.timeout(120_000);
+    const source = new MemorySource();
+    for (let i = 0; i < 10_000; i++) source.files.set(`file:///ws/partnerships/p-${i}.md`, recordText(i));
+    let parses = 0;
+    const index = new RecordIndex((text): RecordParse => {
+      parses++;
+      return parseRecord(text);
+    });
+    const seen: string[] = [];
+    const loader = new RecordLoader(index, source, { concurrency: 8, onRecord: (id) => seen.push(id) });
+
+    await loader.load();
+    assert.strictEqual(index.size, 10_000);
+    assert.strictEqual(source.lists, 1);
+    assert.strictEqual(source.reads, 10_000, 'each record read once');
+    assert.strictEqual(loader.reads, 10_000);
+    assert.strictEqual(parses, 10_000, 'each record parsed once');
+    assert.ok(source.maxInFlight <= 8, `at most 8 reads in flight, saw ${source.maxInFlight}`);
+    assert.ok(source.maxInFlight > 1, 'reads overlap');
+    assert.strictEqual(seen.length, 10_000);
+    await loader.load();
+    assert.strictEqual(source.reads, 10_000, 'a second load() waits for the first instead of reading again');
+
+    // One file changes: one read, one parse, no listing.
+    const id = 'file:///ws/partnerships/p-4242.md';
+    source.files.set(id, recordText(4242, 'ended').replace('Partner 04242', 'Renamed Partner'));
+    await loader.update(id);
+    assert.strictEqual(source.reads - 10_000, 1, 'one read');
+    assert.strictEqual(parses - 10_000, 1, 'one parse');
+    assert.strictEqual(source.lists, 1, 'no rescan');
+    assert.strictEqual(index.get(id)?.summary.partner, 'Renamed Partner');
+    assert.strictEqual(index.get(id)?.summary.stage, 'ended');
+    assert.strictEqual(index.query({ text: 'renamed' }).total, 1);
+
+    // A new file: one read. A deleted file: no read.
+    const added = 'file:///ws/partnerships/new.md';
+    source.files.set(added, recordText(10_001));
+    await loader.update(added);
+    assert.strictEqual(index.size, 10_001);
+    source.files.delete(id);
+    loader.remove(id);
+    assert.strictEqual(index.size, 10_000);
+    assert.strictEqual(source.reads, 10_002);
+  });
+
+  it('lets a newer read win over an older, slower one', async () => {
+    const index = new RecordIndex();
+    const id = 'file:///ws/partnerships/a.md';
+    let release: (() => void) | undefined;
+    let call = 0;
+    const source: RecordSource = {
+      list: async () => [id],
+      read: async () => {
+        call++;
+        if (call === 1) {
+          await new Promise<void>((r) => (release = r));
+          return recordText(1, 'prospect');
+        }
+        return recordText(1, 'active');
+      },
+    };
+    const loader = new RecordLoader(index, source);
+    const slow = loader.update(id);
+    await loader.update(id);
+    release?.();
+    await slow;
+    assert.strictEqual(index.get(id)?.summary.stage, 'active');
+  });
+
+  it('drops records that are gone when it reloads, and treats a failing read as gone', async () => {
+    const source = new MemorySource();
+    source.files.set('a', recordText(1));
+    source.files.set('b', recordText(2));
+    const index = new RecordIndex();
+    const loader = new RecordLoader(index, source);
+    await loader.load();
+    assert.strictEqual(index.size, 2);
+    source.files.delete('b');
+    await loader.reload();
+    assert.deepStrictEqual(index.all().map((r) => r.id), ['a']);
+
+    const failing = new RecordLoader(index, { list: async () => ['a'], read: async () => Promise.reject(new Error('EACCES')) });
+    await failing.update('a');
+    assert.strictEqual(index.size, 0);
+  });
+});
