@@ -62,16 +62,16 @@ try {
     const manifest = JSON.parse(readFileSync(join(warm, 'package.json'), 'utf8'));
     writeFileSync(join(warm, 'package.json'), JSON.stringify({ ...manifest, name: 'warm-up' }));
     const order = ['bench.warm-up', ...(i % 2 === 0 ? [EMPTY, OURS] : [OURS, EMPTY])];
-    writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ order }));
-    rmSync(join(OUT, 'bench-activation.json'), { force: true });
+    writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'activation', order }));
+    rmSync(join(OUT, 'bench-result.json'), { force: true });
     const server = await startServer({ dataDir: data.dir });
     try {
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT, testsPath: join(ROOT, 'out', 'test', 'bench', 'index.js') });
       const page = await openWorkbench(browser, url);
       const started = Date.now();
-      while (!existsSync(join(OUT, 'bench-activation.json')) && Date.now() - started < 120_000) await page.waitForTimeout(200);
+      while (!existsSync(join(OUT, 'bench-result.json')) && Date.now() - started < 120_000) await page.waitForTimeout(200);
       await page.context().close();
-      const r = JSON.parse(readFileSync(join(OUT, 'bench-activation.json'), 'utf8'));
+      const r = JSON.parse(readFileSync(join(OUT, 'bench-result.json'), 'utf8'));
       if (!r.ok) throw new Error(r.error);
       times[EMPTY].push(r.result[EMPTY]);
       times[OURS].push(r.result[OURS]);
@@ -92,6 +92,108 @@ const ratio = ours / empty;
 row('Activation vs an empty extension', `${ratio.toFixed(2)}x (${ours.toFixed(1)} ms vs ${empty.toFixed(1)} ms)`, '<= 1.5x', ratio <= 1.5, `median of ${RUNS} sessions`);
 row('Activation to context read', `${median(times.ready).toFixed(1)} ms`, 'information', undefined, 'activate() until the context file is parsed');
 
+// ---- Index: records into the planner's index, against reading the same bytes ------------------------
+const { writeRecords } = await import('./lib/records.mjs');
+const INDEX_RUNS = Number(process.env.BENCH_INDEX_RUNS ?? 3);
+const indexBrowser = await openBrowser();
+const indexResults = {};
+try {
+  for (const n of [1000, 10000]) {
+    const ws = tempDir('cp-bench-records-');
+    writeRecords(join(ws.dir, 'records'), n);
+    mkdirSync(join(ws.dir, '.vscode'), { recursive: true });
+    writeFileSync(join(ws.dir, '.vscode', 'settings.json'), JSON.stringify({ 'communityPartnerships.partnershipsFolder': 'records' }));
+    const runs = [];
+    for (let i = 0; i < INDEX_RUNS; i++) {
+      const data = tempDir('cp-bench-host-');
+      mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
+      writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'files.autoSave': 'off' }));
+      writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'index' }));
+      rmSync(join(OUT, 'bench-result.json'), { force: true });
+      // The one file the run changes is put back, so every run starts from the same records.
+      writeRecords(join(ws.dir, 'records'), 8);
+      const server = await startServer({ dataDir: data.dir });
+      try {
+        const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT, testsPath: join(ROOT, 'out', 'test', 'bench', 'index.js') });
+        const page = await openWorkbench(indexBrowser, url);
+        const started = Date.now();
+        while (!existsSync(join(OUT, 'bench-result.json')) && Date.now() - started < 300_000) await page.waitForTimeout(250);
+        await page.context().close();
+        const r = JSON.parse(readFileSync(join(OUT, 'bench-result.json'), 'utf8'));
+        if (!r.ok) throw new Error(r.error);
+        runs.push(r.result);
+        process.stdout.write(`index ${n} run ${i + 1}/${INDEX_RUNS}: raw ${r.result.rawMs.toFixed(0)} ms, raw+parse ${r.result.rawParseMs.toFixed(0)} ms, index ${r.result.indexMs.toFixed(0)} ms, listed ${r.result.listed}, one change: ${r.result.changeReads} read(s) in ${r.result.changeMs.toFixed(0)} ms\n`);
+      } finally {
+        server.stop();
+        data.remove();
+      }
+    }
+    ws.remove();
+    indexResults[n] = runs;
+    const raw = median(runs.map((r) => r.rawMs));
+    const idx = median(runs.map((r) => r.indexMs));
+    const listedAll = runs.every((r) => r.listed === n && r.broken === 0);
+    row(`Index: ${n.toLocaleString('en-US')} records`, `${(idx / raw).toFixed(2)}x (${idx.toFixed(0)} ms vs ${raw.toFixed(0)} ms raw reads)`, '<= 2x', idx / raw <= 2 && listedAll, `median of ${INDEX_RUNS}; ${listedAll ? 'all listed, none broken' : 'NOT ALL LISTED AND READ'}; ${(runs[0].bytes / 1024 / 1024).toFixed(1)} MB`);
+    const rawParse = median(runs.map((r) => r.rawParseMs));
+    row(`Index: ${n.toLocaleString('en-US')} records, reads + parse only`, `${(rawParse / raw).toFixed(2)}x (${rawParse.toFixed(0)} ms)`, 'information', undefined, 'the same reads with parseRecord on each, no index');
+    const reads = Math.max(...runs.map((r) => r.changeReads));
+    row(`Index: one changed file (${n.toLocaleString('en-US')} records)`, `${reads} read, ${median(runs.map((r) => r.changeMs)).toFixed(0)} ms to show`, '1 read, no rescan', reads === 1, 'file watcher event to the index showing it');
+    if (n === 10000) {
+      row('Memory: extension host heap growth, 10,000 records', `${(median(runs.map((r) => r.heapGrowthBytes)) / 1024 / 1024).toFixed(1)} MB`, 'information', undefined, 'heapUsed before and after the load (no forced GC)');
+    }
+  }
+} finally {
+  await indexBrowser.close();
+}
+
+// ---- Planner: opening the view to its first full render, in the browser ---------------------------
+// Measured from the page: the click on the activity bar until the pipeline shows its rows and
+// the full count. Baseline: the same view on a workspace with 3 records, in the same run.
+async function plannerOpen(count) {
+  const ws = tempDir('cp-bench-planner-');
+  cpSync(join(ROOT, 'demo', '.claude'), join(ws.dir, '.claude'), { recursive: true });
+  writeRecords(join(ws.dir, 'partnerships'), count);
+  const data = tempDir('cp-bench-host-');
+  mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
+  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none' }));
+  const server = await startServer({ dataDir: data.dir });
+  const b = await openBrowser();
+  try {
+    const page = await openWorkbench(b, workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT }));
+    // The planner reads its records a few seconds after activation, as it does for a user.
+    await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(5_000);
+    const icon = page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first();
+    const started = Date.now();
+    await icon.click();
+    const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
+    await frame.locator('#section-pipeline .count-badge', { hasText: String(count) }).waitFor({ timeout: 120_000 });
+    await frame.locator('#rows .row').first().waitFor({ timeout: 120_000 });
+    const ms = Date.now() - started;
+    const rendered = await frame.locator('#rows .row').count();
+    return { ms, rendered };
+  } finally {
+    await b.close();
+    server.stop();
+    ws.remove();
+    data.remove();
+  }
+}
+const plannerRuns = { few: [], many: [] };
+for (let i = 0; i < Math.max(2, Math.min(RUNS, 3)); i++) {
+  const few = await plannerOpen(3);
+  const many = await plannerOpen(1000);
+  plannerRuns.few.push(few.ms);
+  plannerRuns.many.push(many.ms);
+  process.stdout.write(`planner open: 3 records ${few.ms} ms, 1,000 records ${many.ms} ms (${many.rendered} rows rendered)\n`);
+  plannerRuns.rendered = many.rendered;
+}
+{
+  const few = median(plannerRuns.few);
+  const many = median(plannerRuns.many);
+  row('Planner: open to first full render, 1,000 records', `${(many / few).toFixed(2)}x (${many} ms vs ${few} ms with 3 records)`, '<= 2x', many / few <= 2, `${plannerRuns.rendered} rows in the DOM (paged)`);
+}
+
 // ---- Report ------------------------------------------------------------------------------------
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
 const table = [
@@ -101,6 +203,6 @@ const table = [
 ].join('\n');
 console.log(`\n${table}\n\nMachine: ${machine}`);
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, rows, raw: times }, null, 2) + '\n');
+writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, rows, raw: { activation: times, index: indexResults, planner: plannerRuns } }, null, 2) + '\n');
 const missed = rows.filter((r) => r.status === 'MISSED');
 if (missed.length) console.log(`\nMissed: ${missed.map((r) => r.name).join('; ')}`);

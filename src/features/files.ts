@@ -30,9 +30,12 @@ export function formatBytes(n: number): string {
  * Reads a text file as the user sees it: an editor's unsaved text if there is one, else the
  * disk. (A document without unsaved changes may lag behind the disk, so the disk wins then.)
  */
-export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES): Promise<TextRead> {
+export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, options: { listed?: boolean } = {}): Promise<TextRead> {
   const doc = openDocument(uri);
   if (doc?.isDirty) return { kind: 'text', text: doc.getText(), fromEditor: true, version: doc.version };
+  // A file that findFiles just listed needs no stat first: one round trip instead of two (it
+  // halves the time to read thousands of records); the size limit is checked after reading.
+  if (options.listed) return readListed(uri, maxBytes);
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);
@@ -50,6 +53,21 @@ export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES):
   } catch (err) {
     if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
     return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
+  }
+  return decodeText(bytes);
+}
+
+async function readListed(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (err) {
+    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
+    if (err instanceof vscode.FileSystemError && err.code === 'FileIsADirectory') return { kind: 'unreadable', message: 'is a folder, not a file' };
+    return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
+  }
+  if (bytes.length > maxBytes) {
+    return { kind: 'unreadable', message: `is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for files this extension reads` };
   }
   return decodeText(bytes);
 }

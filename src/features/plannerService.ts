@@ -228,7 +228,7 @@ export class PlannerService implements vscode.Disposable {
   private async readRecord(id: string): Promise<string | undefined> {
     const uri = this.uris.get(id);
     if (!uri) return undefined;
-    const read = await readText(uri);
+    const read = await readText(uri, undefined, { listed: true });
     if (read.kind === 'missing') return undefined;
     if (read.kind === 'unreadable') return UNREADABLE + read.message;
     return read.text;

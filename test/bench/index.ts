@@ -1,7 +1,10 @@
 /**
- * Runs inside the VS Code extension host for `npm run bench`: activates the empty baseline
- * extension and Community Partnerships the same way (an explicit activate(), no activation
- * event fired first) in the order the launcher asks, and writes the times to a file.
+ * Runs inside the VS Code extension host for `npm run bench`. The launcher writes a job file:
+ * - activation: activates the empty baseline extension and Community Partnerships the same way
+ *   (an explicit activate(), no activation event fired first), in the order given;
+ * - index: reads the workspace's partnership records with plain workspace.fs reads (the
+ *   baseline: bytes, no parsing), then loads them into the planner's index, then changes one
+ *   file and counts what that costs; and the extension host's heap growth.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,25 +13,107 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 
 const OUT = path.resolve(__dirname, '../../../.test-output');
+const OURS = 'community-partnerships.community-partnerships';
 
 export async function run(): Promise<void> {
-  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { order: string[] };
-  const result: Record<string, number> = {};
+  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[] };
   try {
-    for (const id of job.order) {
-      const ext = vscode.extensions.getExtension(id);
-      if (!ext) throw new Error(`${id} is not installed`);
-      if (ext.isActive) throw new Error(`${id} was already active: the measurement would be empty`);
-      const started = performance.now();
-      const api = (await ext.activate()) as ExtensionApi | undefined;
-      result[id] = performance.now() - started;
-      if (api?.contexts) {
-        await api.contexts.ready;
-        result[`${id}#contextReady`] = performance.now() - started;
-      }
-    }
-    fs.writeFileSync(path.join(OUT, 'bench-activation.json'), JSON.stringify({ ok: true, result }));
+    const result = job.kind === 'index' ? await index() : await activation(job.order ?? []);
+    fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: true, result }));
   } catch (err) {
-    fs.writeFileSync(path.join(OUT, 'bench-activation.json'), JSON.stringify({ ok: false, error: String(err) }));
+    fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: false, error: String((err as Error)?.stack ?? err) }));
   }
+}
+
+async function activation(order: string[]): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const id of order) {
+    const ext = vscode.extensions.getExtension(id);
+    if (!ext) throw new Error(`${id} is not installed`);
+    if (ext.isActive) throw new Error(`${id} was already active: the measurement would be empty`);
+    const started = performance.now();
+    const api = (await ext.activate()) as ExtensionApi | undefined;
+    result[id] = performance.now() - started;
+    if (api?.contexts) {
+      await api.contexts.ready;
+      result[`${id}#contextReady`] = performance.now() - started;
+    }
+  }
+  return result;
+}
+
+async function rawRead(folder: vscode.WorkspaceFolder, parse?: (text: string) => unknown): Promise<{ ms: number; files: number; bytes: number }> {
+  const started = performance.now();
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'records/**/*.md'));
+  let bytes = 0;
+  let next = 0;
+  // The same bounded concurrency as the planner's loader.
+  const worker = async () => {
+    while (next < found.length) {
+      const uri = found[next++];
+      const read = await vscode.workspace.fs.readFile(uri);
+      bytes += read.length;
+      if (parse) parse(new TextDecoder().decode(read));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { ms: performance.now() - started, files: found.length, bytes };
+}
+
+async function index(): Promise<Record<string, number>> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  const ext = vscode.extensions.getExtension<ExtensionApi>(OURS);
+  if (!ext) throw new Error('extension missing');
+  if (ext.isActive) throw new Error('the extension was activated before the measurement');
+  // Warm the file system cache and the API once, so neither side pays the first touch. The
+  // records sit in a folder the setting names (records/), so nothing activated the extension
+  // at start-up and its own start-up load (3 s after activation) cannot run before this one.
+  await rawRead(folder);
+  const raw1 = await rawRead(folder);
+  const api = await ext.activate();
+  const heapBefore = process.memoryUsage().heapUsed;
+  // planner() loads the planner's module and its index: both are what opening the planner costs.
+  const started = performance.now();
+  const planner = await api.planner();
+  await planner.ensureLoaded();
+  const indexMs = performance.now() - started;
+  const heapAfter = process.memoryUsage().heapUsed;
+  const raw2 = await rawRead(folder);
+  // The same reads with the record parser on each: how much of the index's cost is parsing.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseRecord } = require('../../src/core/records') as typeof import('../../src/core/records');
+  const rawParse = await rawRead(folder, parseRecord);
+  const listed = planner.query({ offset: 0, limit: 1 }).total;
+  const broken = planner.counts().broken;
+
+  // One changed file: how many reads, and how long until the index shows it.
+  const readsBefore = planner.reads();
+  const target = vscode.Uri.joinPath(folder.uri, 'records', 'partner-00007.md');
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+  const changedAt = performance.now();
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text.replace('partner: Partner Community 7', 'partner: Renamed Community 7')));
+  for (;;) {
+    const hit = planner.query({ text: 'Renamed Community 7', offset: 0, limit: 1 }).total;
+    if (hit === 1) break;
+    if (performance.now() - changedAt > 30_000) {
+      const old = planner.query({ text: 'Partner Community 7', offset: 0, limit: 3 });
+      throw new Error(`the index never showed the changed file: reads +${planner.reads() - readsBefore}, old name matches ${old.total} (${old.items.map((x) => x.id).join(', ')}), target ${target.toString()}`);
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const changeMs = performance.now() - changedAt;
+  await new Promise((r) => setTimeout(r, 500)); // let any stray extra read show up in the count
+  return {
+    files: raw1.files,
+    bytes: raw1.bytes,
+    listed,
+    broken,
+    rawMs: (raw1.ms + raw2.ms) / 2,
+    rawParseMs: rawParse.ms,
+    indexMs,
+    heapGrowthBytes: heapAfter - heapBefore,
+    changeReads: planner.reads() - readsBefore,
+    changeMs,
+  };
 }
