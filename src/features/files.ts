@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { applyTextEdits, type TextEdit } from '../core/textEdits';
 
 /**
  * Reading and writing workspace files. Everything goes through `vscode.workspace.fs` (so the
@@ -91,11 +92,7 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type OffsetEdit = TextEdit;
 
 /**
  * Applies offset edits to a file. A document with unsaved changes gets them through a
@@ -115,20 +112,10 @@ export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, ed
   const read = await readText(uri);
   if (read.kind !== 'text' || read.text !== expectedText) return { applied: false, saved: false };
   if (edits.length === 0) return { applied: true, saved: false };
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(applyOffsetEdits(expectedText, edits)));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(applyTextEdits(expectedText, edits)));
   return { applied: true, saved: true };
 }
 
-/** Applies non-overlapping offset edits to a string. */
-export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
 
 /** Writes a new file; refuses (returns false) when it exists already. */
 export async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, labelKey } from './labels';
 import { type BodyEntryLine, type ContextAnalysis, type ContextEntry, analyseContext, continuesValue, indentWidth, normalizeContextValue } from './parse';
 import { formatBodyValue, renderEntryLine } from './render';
+import { applyTextEdits, type TextEdit } from '../textEdits';
 
 /**
  * Writes changed values back into a context file and nothing else: the community skill family
@@ -8,12 +9,7 @@ import { formatBodyValue, renderEntryLine } from './render';
  * BOM, front matter) stays as it was, so the extension keeps the same promise.
  */
 
-/** A replacement of `start..end` (offsets in the original text) by `newText`. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type { TextEdit } from '../textEdits';
 
 export interface ContextUpdate {
   /** Sorted by start, never overlapping. */
@@ -64,7 +60,7 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
   pending.push(...insertions(text, analysis, toInsert));
   const { edits, conflicts } = arrange(pending);
   for (const label of conflicts) skipped.push({ label, reason: `"${label}" could not be written without touching another change.` });
-  return { edits, text: apply(text, edits), skipped };
+  return { edits, text: applyTextEdits(text, edits), skipped };
 }
 
 function bodyEdit(text: string, analysis: ContextAnalysis, entry: ContextEntry, next: string | undefined): TextEdit {
@@ -177,12 +173,3 @@ function arrange(pending: PendingEdit[]): { edits: TextEdit[]; conflicts: Contex
   return { edits: out.map(({ start, end, newText }) => ({ start, end, newText })), conflicts };
 }
 
-function apply(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}

@@ -2,6 +2,7 @@ import * as yaml from 'js-yaml';
 import { readFrontMatter } from '../frontMatter';
 import { PLAYBOOKS, type ScorecardCriterionId } from '../domain';
 import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
+import { applyTextEdits, type TextEdit } from '../textEdits';
 import {
   CHECK_IN_KEYS,
   METRIC_ENTRY_KEYS,
@@ -14,12 +15,7 @@ import {
   type Stage,
 } from './schema';
 
-/** A replacement in the original text; all edits of one result apply to the same original. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export type { TextEdit } from '../textEdits';
 
 export interface RecordUpdate {
   text: string;
@@ -121,7 +117,7 @@ export function setPlaybookStep(text: string, playbook: PlaybookId, step: number
   const box = checkboxEdit(text, PLAYBOOKS[playbook].title, steps[step - 1], done);
   if (!box) return front;
   const edits = [...front.edits, box].sort((a, b) => a.start - b.start);
-  return { text: applyEdits(text, edits), edits };
+  return { text: applyTextEdits(text, edits), edits };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,15 +179,6 @@ function dumpKey(key: string, value: unknown, eol: string): string {
   return eol === '\n' ? out : out.replace(/\n/g, eol);
 }
 
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  return out + text.slice(at);
-}
 
 function eolOf(sample: string): string {
   const i = sample.indexOf('\n');
@@ -276,13 +263,13 @@ function applyChanges(
   if (added) edits.push({ start: rawOffset + raw.length, end: rawOffset + raw.length, newText: added });
   if (edits.length === 0) return { text, edits: [] };
   edits.sort((a, b) => a.start - b.start);
-  const result = applyEdits(text, edits);
+  const result = applyTextEdits(text, edits);
   if (verify(result, expected, fm.body)) return { text: result, edits };
   return fine ? applyChanges(text, changes) : whole();
 }
 
 function checked(text: string, edits: TextEdit[], expected: Record<string, unknown>, body: string): RecordUpdate {
-  const result = applyEdits(text, edits);
+  const result = applyTextEdits(text, edits);
   if (!verify(result, expected, body)) throw new RecordWriteError('The record was not changed: the new front matter did not read back as intended.');
   return { text: result, edits };
 }
