@@ -17,7 +17,7 @@ const data = join(ROOT, '.vscode-test', 'start-data');
 const settings = join(data, 'user', 'User', 'settings.json');
 if (!existsSync(settings)) {
   mkdirSync(join(settings, '..'), { recursive: true });
-  writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off' }, null, 2));
+  writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2));
 }
 const server = await startServer({ dataDir: data });
 const url = workbenchUrl(server, { folder: demo, extensionPath: ROOT });
