@@ -154,8 +154,9 @@ class ContextFormPanel {
           break;
       }
     } catch (err) {
-      this.deps.log.error('Context form', err);
+      // The router logs and counts the failure; the form says what happened.
       this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
     }
   }
 
