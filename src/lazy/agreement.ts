@@ -16,6 +16,8 @@ export const AGREEMENT_STATE_KEY = 'communityPartnerships.agreementChecklist';
 export interface AgreementPanelHandle {
   readonly panel: vscode.WebviewPanel;
   receive(raw: unknown): Promise<void>;
+  /** The checklist as stored for this workspace. */
+  stored(): AgreementChecklist;
 }
 
 export type GenerateTarget = 'untitled' | 'file';
@@ -154,7 +156,7 @@ class AgreementPanel implements AgreementPanelHandle {
     extensionUri: vscode.Uri,
     deps: Deps,
     private context: FolderContext | undefined,
-    private readonly stored: () => AgreementChecklist,
+    readonly stored: () => AgreementChecklist,
     private readonly store: (c: AgreementChecklist) => Thenable<void>,
     private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
     onDispose: () => void,
