@@ -49,7 +49,7 @@ for (const theme of ['light', 'dark'] as const) {
       const view = await plannerView(page);
       const row = view.locator('.row', { hasText: `${IMG}Hostile Guild` });
       await row.waitFor({ timeout: 30_000 });
-      await view.locator('.context-line', { hasText: `${IMG}Acme` }).waitFor({ timeout: 15_000 });
+      await view.locator('.context-line', { hasText: `${IMG}` }).waitFor({ timeout: 15_000 });
       await row.click();
       const record = view.locator('#section-record');
       await record.locator('summary', { hasText: `${IMG}Hostile Guild` }).waitFor({ timeout: 20_000 });
@@ -71,9 +71,15 @@ for (const theme of ['light', 'dark'] as const) {
       const form = await webview(page, 'Update Community Context');
       const name = form.getByLabel('Community Name', { exact: true });
       await name.waitFor({ timeout: 20_000 });
-      assert.strictEqual(await name.inputValue(), `${IMG}Acme`);
+      assert.strictEqual(await name.inputValue(), `${IMG}`);
       assert.strictEqual(await form.getByLabel('One-line description', { exact: true }).inputValue(), `${SCRIPT} builders`);
       assert.strictEqual(await form.getByLabel('Community URL', { exact: true }).inputValue(), JS_LINK);
+      // Later sections: `<b>` and `</style>` in values.
+      await form.getByRole('button', { name: 'Next' }).click();
+      const who = form.getByLabel('Who is this for', { exact: true });
+      await who.waitFor({ timeout: 15_000 });
+      assert.strictEqual(await who.inputValue(), 'people who type <b>tags</b> into forms');
+      assert.strictEqual(await form.getByLabel('Core value proposition', { exact: true }).inputValue(), `[answers](${JS_LINK}) </style><style>body{display:none}</style> within hours`);
       await noInjectedElements(form);
       await screenshot(page, `hostile-context-form-${theme}`);
       assert.deepStrictEqual(await pwned(page), []);
@@ -81,7 +87,7 @@ for (const theme of ['light', 'dark'] as const) {
       // The agreement checklist names the sides from the context: in labels, as text.
       await runCommand(page, 'Community Partnerships: Open Agreement Checklist');
       const checklist = await webview(page, 'Partnership Agreement');
-      await checklist.getByText(`Primary contact for ${IMG}Acme`).waitFor({ timeout: 20_000 });
+      await checklist.getByText(`Primary contact for ${IMG}`).waitFor({ timeout: 20_000 });
       await checklist.getByLabel('Partner community').fill('Design Systems Guild');
       await checklist.getByText('Primary contact for Design Systems Guild').scrollIntoViewIfNeeded();
       await noInjectedElements(checklist);
