@@ -154,8 +154,9 @@ class ContextFormPanel {
           break;
       }
     } catch (err) {
-      this.deps.log.error('Context form', err);
+      // The router logs and counts the failure; the form says what happened.
       this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
     }
   }
 
@@ -214,7 +215,7 @@ class ContextFormPanel {
       this.post({ type: 'saved', filePath: vscode.workspace.asRelativePath(contextFileUri(this.folder)), changed: 0 });
       return;
     }
-    const result = await updateContextFile(this.folder, changes, this.baseline, confirmConflicts);
+    const result = await updateContextFile(this.folder, changes, this.baseline, (conflicts) => confirmConflicts(conflicts, this.deps));
     if (!result.ok) {
       this.post({ type: 'error', message: result.message + ' The form still holds your values.' });
       return;
@@ -231,7 +232,9 @@ class ContextFormPanel {
 }
 
 /** Someone else changed a field this form changes too: ask before replacing their value. */
-async function confirmConflicts(conflicts: ContextLabel[]): Promise<boolean> {
+async function confirmConflicts(conflicts: ContextLabel[], deps: Deps): Promise<boolean> {
+  const preset = deps.webviews.presetAnswer('contextConflict', conflicts.join(', '));
+  if (preset !== undefined) return preset;
   const overwrite = 'Use My Values';
   const choice = await vscode.window.showWarningMessage(
     `The context file changed since this form was opened: ${conflicts.join(', ')}. Replace those with the form's values?`,

@@ -79,4 +79,23 @@ export class LiveWebviews {
   names(): string[] {
     return [...this.routers.keys()];
   }
+
+  /**
+   * Modal questions a webview's action asks (a conflict before a write, say): tests cannot click
+   * a modal, so they set the answer here first; every question asked is recorded for them.
+   */
+  readonly asked: { question: string; detail: string }[] = [];
+  private readonly answers = new Map<string, boolean>();
+
+  answerNext(question: string, answer: boolean): void {
+    this.answers.set(question, answer);
+  }
+
+  /** The answer a test set for this question (used once), or undefined: ask the user. */
+  presetAnswer(question: string, detail: string): boolean | undefined {
+    this.asked.push({ question, detail });
+    const answer = this.answers.get(question);
+    this.answers.delete(question);
+    return answer;
+  }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { FolderContext } from './contextService';
 import type { PanelContext } from '../webview/protocol';
-import type { Deps } from './deps';
 
 /**
  * Helpers the pitch and agreement panels share (loaded with them, never by the entry bundle).
@@ -64,14 +63,4 @@ function isUserDocument(doc: vscode.TextDocument): boolean {
 export async function openMarkdownDocument(text: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
-}
-
-export function logDropped(deps: Deps, what: string, raw: unknown): void {
-  let s: string;
-  try {
-    s = JSON.stringify(raw) ?? String(raw);
-  } catch {
-    s = String(raw);
-  }
-  deps.log.warn(`${what}: dropped a message that does not match the protocol: ${s.length > 200 ? s.slice(0, 200) + '…' : s}`);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { appendCheckIn, appendMetric, setPlaybookStep, setScores, setStage, updateRecordText } from '../core/records';
-import { PlannerFromWebview, parseMessage, type PlannerToWebview } from '../webview/protocol';
+import { PlannerFromWebview, type PlannerToWebview } from '../webview/protocol';
+import { messageRouter, preview } from './messages';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { PlannerService, WriteOutcome } from './plannerService';
 import type { Deps } from './deps';
@@ -39,7 +40,10 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
     view.webview.html = webviewHtml(view.webview, this.extensionUri, 'planner', 'Planner');
-    view.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), undefined, this.viewDisposables);
+    const stats = { handled: 0, dropped: 0, failed: 0 };
+    const router = messageRouter(PlannerFromWebview, 'Planner', this.deps.log, (m) => this.onMessage(m), stats);
+    view.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, this.viewDisposables);
+    this.viewDisposables.push(this.deps.webviews.add('planner', router, stats));
     view.onDidDispose(
       () => {
         if (this.view === view) this.view = undefined;
@@ -99,15 +103,10 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
     });
   }
 
-  private async onMessage(raw: unknown): Promise<void> {
-    const message = parseMessage(PlannerFromWebview, raw);
-    if (!message) {
-      this.deps.log.warn(`Planner: dropped a message that does not match the protocol: ${preview(raw)}`);
-      return;
-    }
+  private async onMessage(message: PlannerFromWebview): Promise<void> {
     // Every id the page sends must be a record the index holds: the page never names other files.
     if ('id' in message && !this.service.index.get(message.id)) {
-      this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(raw)}`);
+      this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(message)}`);
       if (message.type === 'select') this.sendRecord(message.id);
       return;
     }
@@ -184,8 +183,9 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
           break;
       }
     } catch (err) {
-      this.deps.log.error('Planner', err);
+      // The router logs and counts the failure; the view says what happened.
       this.post({ type: 'notice', kind: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
     }
   }
 
@@ -205,14 +205,4 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
     this.viewDisposables.splice(0).forEach((d) => d.dispose());
     this.disposables.forEach((d) => d.dispose());
   }
-}
-
-function preview(raw: unknown): string {
-  let s: string;
-  try {
-    s = JSON.stringify(raw) ?? String(raw);
-  } catch {
-    s = String(raw);
-  }
-  return s.length > 200 ? s.slice(0, 200) + '…' : s;
 }

@@ -5,9 +5,10 @@ import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
 import { webviewHtml, webviewOptions } from '../features/webviewHtml';
 import { openDocument } from '../features/files';
-import { EditorTracker, logDropped, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import { EditorTracker, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import { messageRouter, type Router } from '../features/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../core/agreement';
-import { AgreementChecklistSchema, AgreementFromWebview, parseMessage, type AgreementChecklist, type AgreementToWebview } from '../webview/protocol';
+import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementToWebview } from '../webview/protocol';
 
 /** Where the checklist is kept: per workspace, in VS Code's workspace storage (not in the repo). */
 export const AGREEMENT_STATE_KEY = 'communityPartnerships.agreementChecklist';
@@ -15,6 +16,8 @@ export const AGREEMENT_STATE_KEY = 'communityPartnerships.agreementChecklist';
 export interface AgreementPanelHandle {
   readonly panel: vscode.WebviewPanel;
   receive(raw: unknown): Promise<void>;
+  /** The checklist as stored for this workspace. */
+  stored(): AgreementChecklist;
 }
 
 export type GenerateTarget = 'untitled' | 'file';
@@ -147,12 +150,13 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
 class AgreementPanel implements AgreementPanelHandle {
   readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly router: Router;
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly deps: Deps,
+    deps: Deps,
     private context: FolderContext | undefined,
-    private readonly stored: () => AgreementChecklist,
+    readonly stored: () => AgreementChecklist,
     private readonly store: (c: AgreementChecklist) => Thenable<void>,
     private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
     onDispose: () => void,
@@ -161,7 +165,10 @@ class AgreementPanel implements AgreementPanelHandle {
     this.panel = vscode.window.createWebviewPanel('communityPartnerships.agreement', title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'agreement', title);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), undefined, this.disposables);
+    const stats = { handled: 0, dropped: 0, failed: 0 };
+    this.router = messageRouter(AgreementFromWebview, 'Agreement checklist', deps.log, (m) => this.onMessage(m), stats);
+    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.router(m), undefined, this.disposables);
+    this.disposables.push(deps.webviews.add('agreement', this.router, stats));
     deps.contexts.onDidChange(
       (c) => {
         if (!this.context || c.folder.uri.toString() === this.context.folder.uri.toString()) {
@@ -190,12 +197,11 @@ class AgreementPanel implements AgreementPanelHandle {
     this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !vscode.workspace.isTrusted });
   }
 
-  async receive(raw: unknown): Promise<void> {
-    const message = parseMessage(AgreementFromWebview, raw);
-    if (!message) {
-      logDropped(this.deps, 'Agreement checklist', raw);
-      return;
-    }
+  receive(raw: unknown): Promise<void> {
+    return this.router(raw);
+  }
+
+  private async onMessage(message: AgreementFromWebview): Promise<void> {
     try {
       switch (message.type) {
         case 'ready':
@@ -223,8 +229,9 @@ class AgreementPanel implements AgreementPanelHandle {
         }
       }
     } catch (err) {
-      this.deps.log.error('Agreement checklist', err);
+      // The router logs and counts the failure; the page says what happened.
       this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
     }
   }
 }

@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
 import { webviewHtml, webviewOptions } from '../features/webviewHtml';
-import { EditorTracker, logDropped, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import { EditorTracker, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import { messageRouter, type Router } from '../features/messages';
 import { mailtoUrl } from '../core/pitch';
-import { parseMessage, PitchFromWebview, type PitchToWebview } from '../webview/protocol';
+import { PitchFromWebview, type PitchToWebview } from '../webview/protocol';
 
 /** Opens a URI outside VS Code; replaceable in tests, where no mail app should open. */
 export type Opener = (target: vscode.Uri) => Thenable<boolean>;
@@ -50,11 +51,12 @@ export function pitchText(subject: string, body: string, markdown: boolean): str
 class PitchPanel implements PitchPanelHandle {
   readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly router: Router;
   opener: Opener = (target) => vscode.env.openExternal(target);
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly deps: Deps,
+    deps: Deps,
     private readonly tracker: EditorTracker,
     private context: FolderContext | undefined,
     onDispose: () => void,
@@ -63,7 +65,10 @@ class PitchPanel implements PitchPanelHandle {
     this.panel = vscode.window.createWebviewPanel('communityPartnerships.pitch', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(extensionUri));
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
     this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'pitch', title);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), undefined, this.disposables);
+    const stats = { handled: 0, dropped: 0, failed: 0 };
+    this.router = messageRouter(PitchFromWebview, 'Pitch', deps.log, (m) => this.onMessage(m), stats);
+    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.router(m), undefined, this.disposables);
+    this.disposables.push(deps.webviews.add('pitch', this.router, stats));
     // Only the prefilled fields follow the context; the page keeps what the user overrode.
     deps.contexts.onDidChange(
       (c) => {
@@ -89,12 +94,11 @@ class PitchPanel implements PitchPanelHandle {
     void this.panel.webview.postMessage(message);
   }
 
-  async receive(raw: unknown): Promise<void> {
-    const message = parseMessage(PitchFromWebview, raw);
-    if (!message) {
-      logDropped(this.deps, 'Pitch', raw);
-      return;
-    }
+  receive(raw: unknown): Promise<void> {
+    return this.router(raw);
+  }
+
+  private async onMessage(message: PitchFromWebview): Promise<void> {
     try {
       switch (message.type) {
         case 'ready':
@@ -108,8 +112,9 @@ class PitchPanel implements PitchPanelHandle {
           break;
       }
     } catch (err) {
-      this.deps.log.error('Pitch', err);
+      // The router logs and counts the failure; the page says what happened.
       this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
+      throw err;
     }
   }
 

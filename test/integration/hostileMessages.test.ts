@@ -1,11 +1,18 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until } from './helpers';
 import { hostileMessages } from '../lib/hostileMessages';
-import { ContextFormFromWebview } from '../../src/webview/protocol';
+import { AgreementFromWebview, ContextFormFromWebview, PITCH_ACTIONS, PitchFromWebview, PlannerFromWebview } from '../../src/webview/protocol';
 import { CONTEXT_LABELS } from '../../src/core/context/labels';
+import { emptyAgreement } from '../../src/core/agreement';
+import type { PitchPanelHandle } from '../../src/lazy/pitch';
+import type { AgreementPanelHandle } from '../../src/lazy/agreement';
 
 describe('Hostile webview messages in the real extension host', () => {
+  beforeEach(revertAndCloseAll);
   after(revertAndCloseAll);
 
   it('the context form drops 10,000 random and malformed messages: no crash, no write, each logged', async function () {
@@ -37,8 +44,171 @@ describe('Hostile webview messages in the real extension host', () => {
     await webviews.deliver('contextForm', { type: 'ready' });
     assert.strictEqual(webviews.stats('contextForm')?.failed, 0);
   });
+  const text = fc.oneof(fc.string(), fc.constantFrom('<img src=x onerror="globalThis.__pwned=1">', 'javascript:alert(1)', '</style>', ''));
+  const date = fc.constantFrom('2026-03-01', '2026-13-45', '2026-3-1', '');
+
+  it('the pitch panel drops 10,000 random and malformed messages: no crash, no write, nothing opened, each logged', async function () {
+    this.timeout(180_000);
+    const { webviews } = await api();
+    const handle = await vscode.commands.executeCommand<PitchPanelHandle>('communityPartnerships.draftPitch');
+    await until('the pitch panel to open', () => webviews.names().includes('pitch') && openThings().tabs.includes('Draft Outreach Pitch'));
+    try {
+      await fuzz({
+        name: 'pitch',
+        schema: PitchFromWebview,
+        types: ['ready', 'openContext', 'action'],
+        fields: { action: fc.constantFrom(...PITCH_ACTIONS, 'runShell', 'open'), subject: text, body: text, markdown: text, to: text },
+        // Every valid action places the pitch somewhere (an editor, the clipboard, a mail app); opening the context opens a file.
+        isUserAction: (m) => m.type === 'action' || m.type === 'openContext',
+        seed: 11,
+      });
+      // Still working: the panel answers a real message with the context.
+      await webviews.deliver('pitch', { type: 'ready' });
+      assert.strictEqual(webviews.stats('pitch')?.failed, 0);
+    } finally {
+      handle.panel.dispose();
+    }
+  });
+
+  it('the agreement checklist drops 10,000 random and malformed messages: no crash, no write, nothing opened, the stored checklist unchanged', async function () {
+    this.timeout(180_000);
+    const { webviews } = await api();
+    const handle = await vscode.commands.executeCommand<AgreementPanelHandle>('communityPartnerships.openAgreement');
+    await until('the checklist to open', () => webviews.names().includes('agreement') && openThings().tabs.includes('Partnership Agreement'));
+    const checklist = fc.record({
+      state: fc.oneof(fc.constant(emptyAgreement()), fc.record({ duration: text, metrics: fc.anything(), practices: fc.dictionary(fc.string(), fc.boolean()) }, { requiredKeys: [] })),
+      sides: fc.record({ yours: text, theirs: text }, { requiredKeys: [] }),
+    });
+    const stored = JSON.stringify(handle.stored());
+    try {
+      await fuzz({
+        name: 'agreement',
+        schema: AgreementFromWebview,
+        types: ['ready', 'openContext', 'update', 'generate', 'reset'],
+        fields: { checklist, target: fc.constantFrom('untitled', 'file', '../../etc/passwd') },
+        // Saving the checklist, generating, clearing (a modal question) and opening the context are the user's to do.
+        isUserAction: (m) => m.type !== 'ready',
+        seed: 12,
+      });
+      await webviews.deliver('agreement', { type: 'ready' });
+      assert.strictEqual(webviews.stats('agreement')?.failed, 0);
+      assert.strictEqual(JSON.stringify(handle.stored()), stored, 'the stored checklist unchanged');
+    } finally {
+      handle.panel.dispose();
+    }
+  });
+
+  it('the planner view drops 10,000 random and malformed messages: no crash, no write, nothing opened, the records still listed', async function () {
+    this.timeout(180_000);
+    const { webviews, planner } = await api();
+    const p = await planner();
+    await vscode.commands.executeCommand('communityPartnerships.openPlanner');
+    await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+    const records = p.query({ limit: 100 }).items.map((s) => s.id);
+    assert.strictEqual(records.length, 3);
+    // Ids that name files but no record: the context file, a path outside the workspace.
+    const id = fc.oneof(fc.string(), fc.constantFrom(file('.claude/community-context.md').toString(), file('partnerships').toString(), 'file:///etc/passwd', file('partnerships/../.claude/community-context.md').toString()));
+    try {
+      await fuzz({
+        name: 'planner',
+        schema: PlannerFromWebview,
+        types: ['ready', 'query', 'select', 'open', 'setStage', 'setScore', 'setCadence', 'logMetric', 'logCheckIn', 'setPlaybookStep', 'run'],
+        fields: {
+          id,
+          requestId: fc.integer(),
+          offset: fc.integer({ min: -1, max: 5 }),
+          limit: fc.integer({ min: 0, max: 101 }),
+          stage: fc.constantFrom('prospect', 'active', 'broken', 'deleted'),
+          partnershipType: text,
+          owner: text,
+          criterion: fc.constantFrom('audienceOverlap', 'mutualBenefit', 'charm'),
+          score: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null)),
+          cadence: fc.constantFrom('weekly', 'monthly', 'hourly'),
+          metric: fc.constantFrom('cross-community-joins', 'satisfaction', 'vibes'),
+          value: fc.oneof(fc.double(), fc.integer()),
+          date,
+          note: text,
+          notes: text,
+          worthContinuing: fc.constantFrom('yes', 'no', 'perhaps'),
+          playbook: fc.constantFrom('newsletter-swap', 'heist'),
+          done: fc.boolean(),
+          command: fc.constantFrom('newPartnership', 'exportReport', 'openContext', 'rm'),
+        },
+        // A valid message about a record the index holds changes or opens it; "run" starts a command.
+        isUserAction: (m) => m.type === 'run' || ('id' in m && records.includes(m.id)),
+        seed: 13,
+      });
+      // Still working: the same records, and the view answers a real query.
+      assert.deepStrictEqual(p.query({ limit: 100 }).items.map((s) => s.id), records);
+      await webviews.deliver('planner', { type: 'query', requestId: 1, offset: 0, limit: 10 });
+      assert.strictEqual(webviews.stats('planner')?.failed, 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    }
+  });
 });
 
 function isLabel(k: string): boolean {
   return (CONTEXT_LABELS as readonly string[]).includes(k);
+}
+
+/** Every file under the workspace folder, path → bytes (hex), to show a fuzz wrote nothing. */
+function workspaceBytes(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.set(path.relative(folder().uri.fsPath, p), fs.readFileSync(p).toString('hex'));
+      else if (e.isSymbolicLink()) out.set(path.relative(folder().uri.fsPath, p), 'link:' + fs.readlinkSync(p));
+    }
+  };
+  walk(folder().uri.fsPath);
+  return out;
+}
+
+/** The documents and editor tabs that are open: a fuzz must not add any. */
+function openThings(): { untitled: string[]; documents: string[]; tabs: string[] } {
+  return {
+    untitled: vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed).map((d) => d.uri.toString()),
+    documents: vscode.workspace.textDocuments.filter((d) => !d.isClosed && d.uri.scheme === 'file').map((d) => d.uri.toString()).sort(),
+    tabs: vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)),
+  };
+}
+
+interface Fuzz<T> {
+  /** The name the webview is registered under in the extension API. */
+  name: string;
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+  types: readonly string[];
+  fields: Record<string, fc.Arbitrary<unknown>>;
+  /** A valid message the user would only send on purpose (it writes, opens or asks): left out. */
+  isUserAction(message: T): boolean;
+  seed: number;
+}
+
+/** Delivers 10,000 hostile messages to an open webview's real handler; returns how many were malformed. */
+async function fuzz<T>(f: Fuzz<T>): Promise<number> {
+  const { webviews } = await api();
+  const messages = hostileMessages(f.types, 10_000, f.seed, f.fields).filter((m) => {
+    const r = f.schema.safeParse(m);
+    return !(r.success && f.isUserAction(r.data));
+  });
+  const invalid = messages.filter((m) => !f.schema.safeParse(m).success).length;
+  const stats = webviews.stats(f.name);
+  assert.ok(stats, `${f.name} is registered`);
+  const droppedBefore = stats.dropped;
+  const failedBefore = stats.failed;
+  const bytes = workspaceBytes();
+  const open = openThings();
+  for (const m of messages) await webviews.deliver(f.name, m);
+  // Anything a handler started in the background gets a moment to show itself.
+  await new Promise((r) => setTimeout(r, 500));
+  // The real page sends only valid messages, so every drop is a fuzz message.
+  assert.strictEqual(stats.dropped - droppedBefore, invalid, 'every malformed message dropped, and only those');
+  assert.ok(invalid > 8_000, `malformed: ${invalid} of ${messages.length}`);
+  assert.strictEqual(stats.failed - failedBefore, 0, 'no handler failed');
+  assert.deepStrictEqual(workspaceBytes(), bytes, 'no file in the workspace changed');
+  assert.deepStrictEqual(openThings(), open, 'no document or editor opened');
+  return invalid;
 }

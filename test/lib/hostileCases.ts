@@ -132,3 +132,149 @@ export function snapshot(target: string): string {
     return 'none';
   }
 }
+
+// ---- Partnership records ----------------------------------------------------------------
+
+/**
+ * What the record reader must make of a record:
+ * - broken: not read as a record, an error says why (the planner lists it as broken)
+ * - refused: read (listed with its partner), with errors naming each field it could not read
+ * - text / clean / unreadable / missing: as for the context file
+ */
+export type RecordExpectation = 'broken' | 'refused' | 'text' | 'clean' | 'unreadable' | 'missing';
+
+export interface RecordCase {
+  name: string;
+  /** The file name it gets in the partnerships folder. */
+  file: string;
+  expect: RecordExpectation;
+  text?: string;
+  make(target: string): void;
+  /** The partner name it is listed under when read. */
+  partner?: string;
+  /** Values the reader must keep as the exact characters: a path into the record, and the text. */
+  keeps?: { path: string; value: string }[];
+  /** Problems the reader must report, each matched by one of the messages. */
+  problems?: RegExp[];
+}
+
+const RECORD_EXPECT: Record<string, Omit<RecordCase, 'name' | 'file' | 'text' | 'make'>> = {
+  'html-fields.md': {
+    expect: 'text',
+    partner: '<img src=x onerror="globalThis.__pwned=1">',
+    keeps: [
+      { path: 'partner', value: '<img src=x onerror="globalThis.__pwned=1">' },
+      { path: 'community', value: '<script>globalThis.__pwned=1</script>' },
+      { path: 'contact', value: '[Ana](javascript:globalThis.__pwned=1) </style><b>bold</b>' },
+      { path: 'owners.ours', value: '</style><img src=x onerror="globalThis.__pwned=1">' },
+      { path: 'owners.theirs', value: 'javascript:globalThis.__pwned=1' },
+      { path: 'checkIns.0.notes', value: '<script>globalThis.__pwned=1</script></style><a href="javascript:globalThis.__pwned=1">link</a>' },
+      { path: 'metrics.0.note', value: '<img src=x onerror="globalThis.__pwned=1"> $(zap) ${{constructor.constructor("globalThis.__pwned=1")()}}' },
+    ],
+  },
+  // Under the core schema `<<` is an ordinary (unknown) key: nothing is merged into the record.
+  'yaml-merge-proto.md': { expect: 'clean', partner: 'Merge Trap', keeps: [{ path: 'stage', value: 'prospect' }] },
+  'yaml-proto-keys.md': {
+    expect: 'clean',
+    partner: 'Proto Keys',
+    keeps: [
+      { path: 'owners.ours', value: 'Sam' },
+      { path: 'checkIns.0.notes', value: 'kept' },
+    ],
+  },
+  'yaml-alias-bomb.md': { expect: 'broken', problems: [/too large/] },
+  'yaml-deep-nesting.md': { expect: 'broken', problems: [/nested too deeply/] },
+  'yaml-deep-mapping.md': { expect: 'broken', problems: [/nested too deeply/] },
+  'yaml-duplicate-keys.md': { expect: 'broken', problems: [/duplicated mapping key/] },
+  'yaml-custom-tags.md': { expect: 'broken', problems: [/unknown tag/] },
+  'yaml-not-a-mapping.md': { expect: 'broken', problems: [/"key: value"/] },
+  'yaml-wrong-partner.md': { expect: 'broken', problems: [/partner must be text/] },
+  'yaml-wrong-types.md': {
+    expect: 'refused',
+    partner: 'Wrong Types',
+    problems: [/^community /, /^contact /, /^stage /, /^types: /, /^owners /, /^start /, /^review /, /^cadence /, /^checkIns /, /^scores /, /^partnerSize /, /^metrics /, /^playbook /],
+  },
+  'yaml-wrong-nested.md': {
+    expect: 'refused',
+    partner: 'Wrong Nested',
+    keeps: [{ path: 'types.0', value: 'newsletter-cross-promotion' }],
+    problems: [/^types: 42/, /^types: \{"a":1\}/, /^owners\.ours /, /^owners\.theirs /, /^checkIns: check-in 1/, /^checkIns: check-in 2/, /^checkIns: check-in 3/, /^scores\.audienceOverlap /, /^scores\.complementary /, /^scores\.similarSize /, /^metrics: metric entry 1/, /^metrics: metric entry 2/, /^playbook\.newsletter-swap: 0 /, /^playbook\.newsletter-swap: 99 /, /^playbook\.newsletter-swap: "x" /],
+  },
+};
+
+function recordFixture(file: string, marker: string): string {
+  return fs.readFileSync(path.join(HOSTILE_DIR, 'records', file), 'utf8').split('__MARKER__').join(marker.replace(/\\/g, '/'));
+}
+
+/** Every partnership-record case. `marker` is the path a payload would create if it ever ran. */
+export function recordCases(marker: string): RecordCase[] {
+  const cases: RecordCase[] = [];
+  for (const file of fs.readdirSync(path.join(HOSTILE_DIR, 'records')).sort()) {
+    const text = recordFixture(file, marker);
+    const known = file.startsWith('fm-') ? { expect: 'broken' as const, problems: [/only YAML front matter is supported/] } : RECORD_EXPECT[file];
+    if (!known) throw new Error(`no expectation for hostile record fixture ${file}`);
+    cases.push({ name: `records/${file}`, file: `hostile-${file}`, text, make: writeText(text), ...known });
+  }
+  const record = '---\npartner: Line Endings Guild\nstage: active\nowners:\n  ours: Sam\n---\n\n# Notes\n';
+  const crlf = record.replace(/\n/g, '\r\n');
+  const keeps = [{ path: 'owners.ours', value: 'Sam' }];
+  const generated: Omit<RecordCase, 'file'>[] = [
+    { name: 'generated/bom', expect: 'clean', text: '\ufeff' + record, make: writeText('\ufeff' + record), partner: 'Line Endings Guild', keeps },
+    { name: 'generated/crlf', expect: 'clean', text: crlf, make: writeText(crlf), partner: 'Line Endings Guild', keeps },
+    { name: 'generated/bom-crlf', expect: 'clean', text: '\ufeff' + crlf, make: writeText('\ufeff' + crlf), partner: 'Line Endings Guild', keeps },
+    { name: 'generated/empty', expect: 'broken', text: '', make: writeText(''), problems: [/no front matter/] },
+    // One line of 5 MB: no front matter can fit on one line.
+    { name: 'generated/one-line-5mb', expect: 'broken', text: undefined, make: writeText('partner: ' + 'a'.repeat(5 * 1024 * 1024)), problems: [/no front matter/] },
+    // A record whose body is one 5 MB line is still a record.
+    { name: 'generated/body-line-5mb', expect: 'clean', text: undefined, make: writeText(record + 'a'.repeat(5 * 1024 * 1024) + '\n'), partner: 'Line Endings Guild', keeps },
+    { name: 'generated/binary', expect: 'unreadable', make: writeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])), problems: [/binary/] },
+    { name: 'generated/invalid-utf8', expect: 'unreadable', make: writeBytes(Buffer.concat([Buffer.from(record), Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff])])), problems: [/UTF-8/] },
+    {
+      name: 'generated/50mb',
+      expect: 'unreadable',
+      make: (target) => {
+        const fd = fs.openSync(target, 'w');
+        fs.writeSync(fd, record);
+        const chunk = Buffer.alloc(1024 * 1024, 'a');
+        for (let i = 0; i < 50; i++) fs.writeSync(fd, chunk);
+        fs.closeSync(fd);
+      },
+      problems: [/over the 10\.0 MB limit/],
+    },
+    { name: 'generated/directory', expect: 'unreadable', make: (target) => fs.mkdirSync(target), problems: [/is a folder/] },
+    {
+      name: 'generated/symlink-loop',
+      expect: 'unreadable',
+      make: (target) => {
+        const other = target + '.loop';
+        fs.symlinkSync(path.basename(other), target);
+        fs.symlinkSync(path.basename(target), other);
+      },
+      problems: [/could not be read/],
+    },
+    { name: 'generated/missing', expect: 'missing', make: () => {} },
+  ];
+  for (const c of generated) cases.push({ ...c, file: `hostile-${c.name.slice('generated/'.length)}.md` });
+  return cases;
+}
+
+/** The text of a 5 MB case, for the pure reader (too big to keep in the case list). */
+export function recordCaseText(c: RecordCase): string | undefined {
+  if (c.text !== undefined) return c.text;
+  if (c.expect === 'unreadable' || c.expect === 'missing') return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-record-case-'));
+  try {
+    const file = path.join(dir, c.file);
+    c.make(file);
+    return fs.readFileSync(file, 'utf8');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Reads a dotted path (`checkIns.0.notes`) out of a record. */
+export function valueAt(record: unknown, dotted: string): unknown {
+  let v: unknown = record;
+  for (const part of dotted.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}

@@ -4,7 +4,7 @@ import fc from 'fast-check';
  * Messages a compromised or buggy webview could send: any JSON-like value, and near misses of
  * real messages (known types with wrong, missing, oversized or prototype-polluting fields).
  */
-export function hostileMessage(knownTypes: readonly string[]): fc.Arbitrary<unknown> {
+export function hostileMessage(knownTypes: readonly string[], fields: Record<string, fc.Arbitrary<unknown>> = {}): fc.Arbitrary<unknown> {
   const nasty = fc.constantFrom<unknown>(
     '__proto__',
     'constructor',
@@ -30,6 +30,8 @@ export function hostileMessage(knownTypes: readonly string[]): fc.Arbitrary<unkn
       id: value,
       text: value,
       payload: value,
+      // A protocol's own fields, with plausible values as well as hostile ones.
+      ...Object.fromEntries(Object.entries(fields).map(([k, plausible]) => [k, fc.oneof(plausible, value)])),
     },
     { requiredKeys: [] },
   );
@@ -37,6 +39,6 @@ export function hostileMessage(knownTypes: readonly string[]): fc.Arbitrary<unkn
 }
 
 /** A fixed list of `count` hostile messages (seeded, so failures can be replayed). */
-export function hostileMessages(knownTypes: readonly string[], count: number, seed = 42): unknown[] {
-  return fc.sample(hostileMessage(knownTypes), { numRuns: count, seed });
+export function hostileMessages(knownTypes: readonly string[], count: number, seed = 42, fields: Record<string, fc.Arbitrary<unknown>> = {}): unknown[] {
+  return fc.sample(hostileMessage(knownTypes, fields), { numRuns: count, seed });
 }

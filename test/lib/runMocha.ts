@@ -24,7 +24,8 @@ export async function runMochaFolder(folder: string, name: string, vscodeVersion
   fs.writeFileSync(logFile, '');
   const log = (line: string) => fs.appendFileSync(logFile, line + '\n');
 
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'dot' });
+  // INTEGRATION_GREP runs only the matching tests while working on them; the full run sets none.
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'dot', grep: process.env.INTEGRATION_GREP || undefined });
   // Silence the default reporter's stdout; the lines below are the report.
   mocha.reporter(class {
     constructor(runner: Mocha.Runner) {

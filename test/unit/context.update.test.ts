@@ -455,7 +455,7 @@ describe('updateContext', () => {
           assert.deepEqual(result.edits, []);
           assert.equal(result.text, text);
         }),
-        { numRuns: 500 },
+        { numRuns: 1000 },
       );
     });
   });

@@ -190,7 +190,7 @@ function render(): void {
       h('h2', {}, 'The partnership'),
       h(
         'div',
-        { class: 'row' },
+        { class: 'field-row' },
         input('Your community', () => sides.yours, (v) => (sides.yours = v), { hint: fromContext }),
         input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'Design Systems Guild' }),
       ),
@@ -200,7 +200,7 @@ function render(): void {
       '1. What each side contributes',
       h(
         'div',
-        { class: 'row' },
+        { class: 'field-row' },
         textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'Promote the event to our 12,000 members', 'One contribution per line.'),
         textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'Provide a speaker and the venue', 'One contribution per line.'),
       ),
@@ -210,7 +210,7 @@ function render(): void {
       '2. Timeline and cadence',
       h(
         'div',
-        { class: 'row three' },
+        { class: 'field-row three' },
         select('Duration', DURATIONS, () => st.duration ?? '', (v) => (st.duration = v as AgreementState['duration'])),
         input('Start date', () => st.startDate ?? '', (v) => (st.startDate = v), { type: 'date' }),
         input('Review date', () => st.reviewDate ?? '', (v) => (st.reviewDate = v), { type: 'date', hint: 'When you decide together whether to continue.' }),
@@ -222,7 +222,7 @@ function render(): void {
       '4. Communication rhythm',
       h(
         'div',
-        { class: 'row' },
+        { class: 'field-row' },
         input(() => `Primary contact for ${sideNames().yours}`, () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
         input(() => `Primary contact for ${sideNames().theirs}`, () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
       ),
@@ -236,7 +236,7 @@ function render(): void {
       h('p', { class: 'description' }, 'Five practices that keep a partnership alive. Tick what both sides agreed to.'),
       h(
         'div',
-        { class: 'row' },
+        { class: 'field-row' },
         input(() => `Owner for ${sideNames().yours}`, () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
         input(() => `Owner for ${sideNames().theirs}`, () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
       ),
