@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../core/context/labels';
 import { ContextFormFromWebview, type ContextFormToWebview } from '../webview/protocol';
-import { messageRouter } from './messages';
+import { openPanel } from './panels';
 import { cleanValues, createContextFile, updateContextFile, type ContextValues, type WriteResult } from './contextWriter';
 import { contextFileUri } from './settings';
-import { webviewHtml, webviewOptions } from './webviewHtml';
 import { pickFolder } from './folders';
 import type { Deps } from './deps';
 
@@ -84,7 +83,6 @@ async function writeGiven(mode: 'create' | 'update', arg: unknown, options: unkn
 
 class ContextFormPanel {
   private readonly panel: vscode.WebviewPanel;
-  private readonly disposables: vscode.Disposable[] = [];
   /** The values the form was filled with: what "changed" is measured against. */
   private baseline: Values = emptyValues();
 
@@ -95,21 +93,18 @@ class ContextFormPanel {
     private readonly deps: Deps,
     onDispose: () => void,
   ) {
-    this.panel = vscode.window.createWebviewPanel('communityPartnerships.contextForm', this.title(), vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'contextForm', this.title());
-    const stats = { handled: 0, dropped: 0, failed: 0 };
-    const router = messageRouter(ContextFormFromWebview, 'Context form', deps.log, (m) => this.onMessage(m), stats);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, this.disposables);
-    this.disposables.push(deps.webviews.add('contextForm', router, stats));
-    this.panel.onDidDispose(
-      () => {
-        onDispose();
-        this.disposables.forEach((d) => d.dispose());
-      },
-      undefined,
-      this.disposables,
-    );
+    const opened = openPanel(extensionUri, deps, {
+      viewType: 'communityPartnerships.contextForm',
+      title: this.title(),
+      script: 'contextForm',
+      column: vscode.ViewColumn.Active,
+      name: 'contextForm',
+      logLabel: 'Context form',
+      schema: ContextFormFromWebview,
+      handle: (m) => this.onMessage(m),
+      onDispose,
+    });
+    this.panel = opened.panel;
   }
 
   reveal(mode: 'create' | 'update'): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FolderContext } from './contextService';
 import type { PanelContext } from '../webview/protocol';
+import type { Deps } from './deps';
 
 /**
  * Helpers the pitch and agreement panels share (loaded with them, never by the entry bundle).
@@ -17,6 +18,26 @@ const PANEL_LABELS = [
   'Core value proposition',
   'Team',
 ] as const;
+
+/**
+ * Keeps a panel on the context of its folder: the first context it gets, then every change of
+ * that folder's context (a panel opened before any context was read takes the first one).
+ */
+export function followPanelContext(
+  deps: Deps,
+  current: () => FolderContext | undefined,
+  update: (c: FolderContext) => void,
+  disposables: vscode.Disposable[],
+): void {
+  deps.contexts.onDidChange(
+    (c) => {
+      const mine = current();
+      if (!mine || c.folder.uri.toString() === mine.folder.uri.toString()) update(c);
+    },
+    undefined,
+    disposables,
+  );
+}
 
 export function panelContext(c: FolderContext | undefined): PanelContext {
   const values: Record<string, string> = {};

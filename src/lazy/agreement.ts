@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
-import { webviewHtml, webviewOptions } from '../features/webviewHtml';
+import { openPanel } from '../features/panels';
 import { openDocument } from '../features/files';
-import { EditorTracker, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
-import { messageRouter, type Router } from '../features/messages';
+import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import type { Router } from '../features/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../core/agreement';
 import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementToWebview } from '../webview/protocol';
 
@@ -149,7 +149,7 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
 
 class AgreementPanel implements AgreementPanelHandle {
   readonly panel: vscode.WebviewPanel;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[];
   private readonly router: Router;
 
   constructor(
@@ -161,32 +161,24 @@ class AgreementPanel implements AgreementPanelHandle {
     private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
     onDispose: () => void,
   ) {
-    const title = 'Partnership Agreement';
-    this.panel = vscode.window.createWebviewPanel('communityPartnerships.agreement', title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'agreement', title);
-    const stats = { handled: 0, dropped: 0, failed: 0 };
-    this.router = messageRouter(AgreementFromWebview, 'Agreement checklist', deps.log, (m) => this.onMessage(m), stats);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.router(m), undefined, this.disposables);
-    this.disposables.push(deps.webviews.add('agreement', this.router, stats));
-    deps.contexts.onDidChange(
-      (c) => {
-        if (!this.context || c.folder.uri.toString() === this.context.folder.uri.toString()) {
-          this.context = c;
-          this.post({ type: 'context', context: panelContext(c) });
-        }
-      },
-      undefined,
-      this.disposables,
-    );
-    this.panel.onDidDispose(
-      () => {
-        onDispose();
-        this.disposables.forEach((d) => d.dispose());
-      },
-      undefined,
-      this.disposables,
-    );
+    const opened = openPanel(extensionUri, deps, {
+      viewType: 'communityPartnerships.agreement',
+      title: 'Partnership Agreement',
+      script: 'agreement',
+      column: vscode.ViewColumn.Active,
+      name: 'agreement',
+      logLabel: 'Agreement checklist',
+      schema: AgreementFromWebview,
+      handle: (m) => this.onMessage(m),
+      onDispose,
+    });
+    this.panel = opened.panel;
+    this.router = opened.router;
+    this.disposables = opened.disposables;
+    followPanelContext(deps, () => this.context, (c) => {
+      this.context = c;
+      this.post({ type: 'context', context: panelContext(c) });
+    }, this.disposables);
   }
 
   private post(message: AgreementToWebview): void {

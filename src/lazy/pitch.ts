@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
-import { webviewHtml, webviewOptions } from '../features/webviewHtml';
-import { EditorTracker, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
-import { messageRouter, type Router } from '../features/messages';
+import { openPanel } from '../features/panels';
+import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
+import type { Router } from '../features/messages';
 import { mailtoUrl } from '../core/pitch';
 import { PitchFromWebview, type PitchToWebview } from '../webview/protocol';
 
@@ -50,7 +50,7 @@ export function pitchText(subject: string, body: string, markdown: boolean): str
 
 class PitchPanel implements PitchPanelHandle {
   readonly panel: vscode.WebviewPanel;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[];
   private readonly router: Router;
   opener: Opener = (target) => vscode.env.openExternal(target);
 
@@ -61,33 +61,25 @@ class PitchPanel implements PitchPanelHandle {
     private context: FolderContext | undefined,
     onDispose: () => void,
   ) {
-    const title = 'Draft Outreach Pitch';
-    this.panel = vscode.window.createWebviewPanel('communityPartnerships.pitch', title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(extensionUri));
-    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-    this.panel.webview.html = webviewHtml(this.panel.webview, extensionUri, 'pitch', title);
-    const stats = { handled: 0, dropped: 0, failed: 0 };
-    this.router = messageRouter(PitchFromWebview, 'Pitch', deps.log, (m) => this.onMessage(m), stats);
-    this.panel.webview.onDidReceiveMessage((m: unknown) => void this.router(m), undefined, this.disposables);
-    this.disposables.push(deps.webviews.add('pitch', this.router, stats));
+    const opened = openPanel(extensionUri, deps, {
+      viewType: 'communityPartnerships.pitch',
+      title: 'Draft Outreach Pitch',
+      script: 'pitch',
+      column: { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      name: 'pitch',
+      logLabel: 'Pitch',
+      schema: PitchFromWebview,
+      handle: (m) => this.onMessage(m),
+      onDispose,
+    });
+    this.panel = opened.panel;
+    this.router = opened.router;
+    this.disposables = opened.disposables;
     // Only the prefilled fields follow the context; the page keeps what the user overrode.
-    deps.contexts.onDidChange(
-      (c) => {
-        if (this.context ? c.folder.uri.toString() === this.context.folder.uri.toString() : true) {
-          this.context = c;
-          this.post({ type: 'context', context: panelContext(c) });
-        }
-      },
-      undefined,
-      this.disposables,
-    );
-    this.panel.onDidDispose(
-      () => {
-        onDispose();
-        this.disposables.forEach((d) => d.dispose());
-      },
-      undefined,
-      this.disposables,
-    );
+    followPanelContext(deps, () => this.context, (c) => {
+      this.context = c;
+      this.post({ type: 'context', context: panelContext(c) });
+    }, this.disposables);
   }
 
   private post(message: PitchToWebview): void {

@@ -80,9 +80,10 @@ describe('Draft Outreach Pitch with a hostile context', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const name = form.getByLabel('Community name', { exact: true });
     await name.waitFor();
-    assert.strictEqual(await name.inputValue(), hostile);
+    // The context reaches the page after the form is drawn: the preview shows when it has.
     const preview = form.getByRole('document', { name: 'Pitch preview' });
     await preview.getByText(`I run ${hostile}`).waitFor();
+    assert.strictEqual(await name.inputValue(), hostile);
     assert.ok(((await preview.textContent()) ?? '').includes('<script>window.__pwned=1</script> builders'));
     assert.strictEqual(await form.locator('#app img, #app script, #app b').count(), 0, 'no element made from the context');
     await page.waitForTimeout(1_000);

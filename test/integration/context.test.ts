@@ -139,9 +139,12 @@ describe('Community context in VS Code', () => {
 
   it('Update Community Context edits an editor with unsaved changes through the editor, never the disk', async () => {
     const doc = await vscode.workspace.openTextDocument(file(CONTEXT));
+    // The previous test rewrote the file: VS Code may still be reloading the open document.
+    await until('the document to hold the file as it is on disk', () => doc.getText() === original && !doc.isDirty);
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '\nUnsaved thought.\n'));
-    assert.ok(doc.isDirty);
+    assert.ok(await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '\nUnsaved thought.\n')), 'the edit applied');
+    // The dirty flag reaches the extension host a moment after the edit.
+    await until('the edit to make the document dirty', () => doc.isDirty);
     await vscode.commands.executeCommand('communityPartnerships.updateContext', folder().uri, { values: { Tone: 'Warm and precise' } });
     assert.ok(doc.isDirty, 'still dirty: the user saves');
     assert.ok(doc.getText().includes('Unsaved thought.'), 'unsaved edit kept');
