@@ -2,22 +2,14 @@ import * as vscode from 'vscode';
 import type { FolderContext } from './contextService';
 import type { PanelContext } from '../webview/protocol';
 import type { Deps } from './deps';
+import { PITCH_CONTEXT_LABELS } from '../core/pitch';
 
 /**
  * Helpers the pitch and agreement panels share (loaded with them, never by the entry bundle).
  */
 
 /** The context labels the panels show or fill in; the rest of the file stays in the extension. */
-const PANEL_LABELS = [
-  'Community Name',
-  'One-line description',
-  'Who is this for',
-  'Current size',
-  'Active members',
-  'Engagement level',
-  'Core value proposition',
-  'Team',
-] as const;
+const PANEL_LABELS = [...PITCH_CONTEXT_LABELS, 'Team'] as const;
 
 /**
  * Keeps a panel on the context of its folder: the first context it gets, then every change of

@@ -1,4 +1,5 @@
-import { isIsoDate, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
+import { isIsoDate } from '../dates';
+import type { Cadence, PartnershipRecord, Stage } from '../records/schema';
 
 /*
  * Check-in and review schedule. Only agreed and active partnerships have check-ins due: before

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../dates';
 import * as z from 'zod/mini';
 import {
   PARTNERSHIP_TYPES,
@@ -133,6 +134,8 @@ export function isRecordKey(key: string): key is RecordKey {
   return (RECORD_KEYS as readonly string[]).includes(key);
 }
 
+export { isIsoDate };
+
 /** Values a field takes when it is missing or cannot be read. */
 export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
   return { stage: 'prospect', types: [], owners: {}, cadence: 'monthly', checkIns: [], scores: {}, metrics: [], playbook: {} };
@@ -141,17 +144,8 @@ export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-}
 
 /**
  * The YYYY-MM-DD date a front matter value stands for. A timestamp such as
