@@ -1,5 +1,6 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', '.vscode-test/**', '.test-output/**', 'bench/tmp/**'] },
@@ -10,6 +11,15 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
+    },
+  },
+  {
+    // Workspace text reaches many of these expressions: none may backtrack super-linearly.
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'warn',
+      'regexp/no-super-linear-move': 'warn',
     },
   },
   {

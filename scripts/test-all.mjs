@@ -7,7 +7,7 @@ import { ensureNpmDeps } from './lib/deps.mjs';
 ensureNpmDeps();
 const { statSync, readFileSync, readdirSync } = await import('node:fs');
 const { join } = await import('node:path');
-const { ROOT, ensureTestHost, ensureChromium } = await import('./lib/host.mjs');
+const { ROOT, checkTestHost } = await import('./lib/host.mjs');
 const { buildAll, sh } = await import('./lib/steps.mjs');
 
 const BUNDLE_BUDGET = 100 * 1024;
@@ -16,9 +16,10 @@ const started = Date.now();
 const step = (title) => console.log(`\n━━ ${title}`);
 
 try {
-  // Install the hosts first, so a missing one is reported before minutes of work.
-  ensureTestHost();
-  ensureChromium();
+  // Install and check the hosts first, so a missing piece is one line before minutes of work.
+  step('Test host');
+  await checkTestHost();
+  console.log('VS Code test host, its ripgrep and Chromium: ready');
 
   step('Build');
   buildAll();

@@ -20,9 +20,25 @@ function run(cmd, args, cwd, label) {
   }
 }
 
-/** Installs the test host once (about a minute); later runs reuse the cache. */
+const RG_DEST = join(VSCODE_DIR, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+
+/** Installs the test host once (about a minute); later runs reuse the cache, repaired if need be. */
 export function ensureTestHost({ log = console.log } = {}) {
-  if (existsSync(READY)) return VSCODE_DIR;
+  if (!existsSync(READY)) installTestHost(log);
+  // Search across files (workspace.findFiles) needs ripgrep. The host is installed without its
+  // download script, so its rg is the system's one, copied in; a cache without it is repaired.
+  if (!runs(RG_DEST)) {
+    const rg = ensureSystemCommand({ command: 'rg', pkg: 'ripgrep', why: 'the VS Code test host searches files with it', log });
+    mkdirSync(join(RG_DEST, '..'), { recursive: true });
+    rmSync(RG_DEST, { force: true });
+    copyFileSync(rg, RG_DEST);
+    chmodSync(RG_DEST, 0o755);
+    if (!runs(RG_DEST)) throw new Error(`The test host's ripgrep (${RG_DEST}) does not run: delete .vscode-test/ and run again.`);
+  }
+  return VSCODE_DIR;
+}
+
+function installTestHost(log) {
   log(`Installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, VS Code 1.99.3) into .vscode-test/ …`);
   rmSync(CACHE, { recursive: true, force: true });
   mkdirSync(CACHE, { recursive: true });
@@ -36,44 +52,85 @@ export function ensureTestHost({ log = console.log } = {}) {
   run(npm, ['rebuild', ...quiet, '@vscode/spdlog', 'native-watchdog'], VSCODE_DIR, 'Building native modules');
   const asar = join(VSCODE_DIR, 'node_modules.asar');
   if (!existsSync(asar)) symlinkSync('node_modules', asar); // as code-server's postinstall.sh does
-  // Search across files needs ripgrep: use the system's one when there is one.
-  const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
-  const rgDest = join(VSCODE_DIR, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
-  if (rg && !existsSync(rgDest)) {
-    mkdirSync(join(rgDest, '..'), { recursive: true });
-    copyFileSync(rg, rgDest);
-    chmodSync(rgDest, 0o755);
-  }
   const version = JSON.parse(readFileSync(join(VSCODE_DIR, 'package.json'), 'utf8')).version;
   writeFileSync(READY, version + '\n');
   log(`Test host ready: VS Code ${version}.`);
-  return VSCODE_DIR;
 }
 
 export function vscodeVersion() {
   return JSON.parse(readFileSync(join(VSCODE_DIR, 'package.json'), 'utf8')).version;
 }
 
+/** True when the binary exists and answers `--version`. */
+function runs(binary) {
+  if (!existsSync(binary)) return false;
+  const r = spawnSync(binary, ['--version'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+  return r.status === 0;
+}
+
+function which(command) {
+  const r = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : '';
+}
+
+let aptUpdated = false;
+
+/**
+ * The path of a system command, installing its Debian package (apt-get, as root) when it is
+ * missing; where that cannot be done, one line says exactly what to install.
+ */
+export function ensureSystemCommand({ command, pkg, why, candidates = [], log = console.log }) {
+  const find = () => [...candidates, which(command)].filter(Boolean).find((c) => existsSync(c) && runs(c));
+  const found = find();
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && which('apt-get')) {
+    log(`Installing Debian's ${pkg} (apt-get install ${pkg}): ${why} …`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (!aptUpdated) {
+      spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+      aptUpdated = true;
+    }
+    const r = spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env });
+    if (r.status !== 0) process.stderr.write(r.stderr);
+    const installed = find();
+    if (installed) return installed;
+  }
+  throw new Error(`Missing system package: ${command} (${why}). Install it with: sudo apt-get update && sudo apt-get install -y ${pkg}`);
+}
+
 /** Finds Chromium; installs Debian's package when it is missing and we may (root + apt-get). */
 export function ensureChromium({ log = console.log } = {}) {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  for (const c of candidates) if (existsSync(c)) return c;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { encoding: 'utf8' }).status === 0;
-  if (isRoot && hasApt) {
-    log('Installing Debian\'s chromium (apt-get install chromium) for the end-to-end tests …');
-    run('apt-get', ['update', '-qq'], ROOT, 'apt-get update');
-    const r = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
-      stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (r.status !== 0) process.stderr.write(r.stderr);
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  if (process.env.CHROMIUM_PATH) {
+    if (runs(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not run (\`--version\` failed).`);
   }
-  throw new Error(
-    'Chromium is needed for the end-to-end tests and was not found. Install it with\n' +
-      '  sudo apt-get update && sudo apt-get install -y chromium\n' +
-      'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
-  );
+  return ensureSystemCommand({
+    command: 'chromium', pkg: 'chromium', why: 'the tests drive VS Code in it',
+    candidates: ['/usr/bin/chromium', '/usr/bin/chromium-browser'], log,
+  });
+}
+
+/**
+ * Checks the whole test host before any suite runs, so that a missing piece is one clear line
+ * rather than dozens of failing tests: ripgrep runs, and Chromium starts and opens a page.
+ */
+export async function checkTestHost() {
+  ensureTestHost();
+  if (!runs(RG_DEST)) throw new Error(`The test host's ripgrep does not run: ${RG_DEST}`);
+  const executablePath = ensureChromium();
+  const { chromium } = await import('playwright-core');
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    const page = await browser.newPage();
+    await page.setContent('<p id="ok">ok</p>');
+    if ((await page.textContent('#ok')) !== 'ok') throw new Error('the page did not render');
+  } catch (err) {
+    throw new Error(`Chromium (${executablePath}) does not start headless: ${err instanceof Error ? err.message.split('\n')[0] : err}`);
+  } finally {
+    await browser?.close().catch(() => {});
+  }
 }
 
 export const CHROMIUM_ARGS = [
