@@ -3,13 +3,21 @@ import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type S
 import { appendCheckIn, appendMetric, isIsoDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
 import { renderReport } from '../core/planner/report';
 import { communityName } from '../core/context';
-import { createFile } from './files';
+import { createNewFile } from './files';
 import { pickFolder } from './folders';
 import type { PlannerService, WriteOutcome } from './plannerService';
 import type { Deps } from './deps';
 
 const TYPE_IDS = new Set<string>(PARTNERSHIP_CATEGORIES.flatMap((c) => c.types.map((t) => t.id)));
 const METRIC_IDS = new Set<string>(SUCCESS_METRICS.map((m) => m.id));
+
+/**
+ * Workspace text shown in a quick pick: `$(name)` there is an icon, and a record must not pick
+ * icons (or hide its text behind one). `\$(` is VS Code's escape: shown as typed, `$(name)`.
+ */
+export function pickText(text: string | undefined): string {
+  return (text ?? '').replace(/\$\(/g, '\\$(');
+}
 
 function options<T>(raw: unknown): Partial<T> {
   return raw && typeof raw === 'object' && !(raw instanceof vscode.Uri) ? (raw as Partial<T>) : {};
@@ -73,9 +81,9 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     const active = vscode.window.activeTextEditor?.document.uri;
     const activeId = active && service.idOf(active);
     const items = all.map((r) => ({
-      label: r.summary.partner,
-      description: [r.summary.stage, r.summary.community].filter(Boolean).join(' · '),
-      detail: vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id)),
+      label: pickText(r.summary.partner),
+      description: pickText([r.summary.stage, r.summary.community].filter(Boolean).join(' · ')),
+      detail: pickText(vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
       id: r.id,
     }));
     items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : 0));
@@ -147,7 +155,13 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     let uri: vscode.Uri | undefined;
     for (let n = 1; n < 100 && !uri; n++) {
       const candidate = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
-      if (await createFile(candidate, text)) uri = candidate;
+      const created = await createNewFile(candidate, text);
+      if (created.ok) uri = candidate;
+      else if (!created.exists) {
+        // A link, a device, a file system error: no other name would fare better.
+        void vscode.window.showErrorMessage(`The partnership record was not created: ${created.message}`);
+        return undefined;
+      }
     }
     if (!uri) {
       void vscode.window.showErrorMessage(`Could not find a free file name for ${base}.md in ${root.rel}.`);
@@ -242,7 +256,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
         [
           { label: `$(list-unordered) All partnerships`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
           { label: '', kind: vscode.QuickPickItemKind.Separator, ids: [] as string[] },
-          ...readable.map((r) => ({ label: r.summary.partner, description: r.summary.stage, ids: [r.id] })),
+          ...readable.map((r) => ({ label: pickText(r.summary.partner), description: r.summary.stage, ids: [r.id] })),
         ],
         { placeHolder: 'Export a report of which partnerships?', matchOnDescription: true },
       );

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates';
+import { DATE_RANGE, isIsoDate, isRecordDate } from '../dates';
 import * as z from 'zod/mini';
 import {
   PARTNERSHIP_TYPES,
@@ -134,7 +134,7 @@ export function isRecordKey(key: string): key is RecordKey {
   return (RECORD_KEYS as readonly string[]).includes(key);
 }
 
-export { isIsoDate };
+export { isIsoDate, isRecordDate };
 
 /** Values a field takes when it is missing or cannot be read. */
 export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
@@ -143,9 +143,6 @@ export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
 
 // ---------------------------------------------------------------------------------------------
 // Dates
-
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 
 /**
  * The YYYY-MM-DD date a front matter value stands for. A timestamp such as
@@ -201,7 +198,10 @@ export const partnerSchema = z.pipe(
 
 export const dateSchema = z.pipe(
   z.transform((input: unknown) => toIsoDate(input) ?? input),
-  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' })),
+  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(
+    z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD', abort: true }),
+    z.refine(isRecordDate, { error: `must be a date ${DATE_RANGE}` }),
+  ),
 );
 
 export const stageSchema = oneOf(STAGES, `must be one of ${STAGES.join(', ')}`);
