@@ -56,7 +56,8 @@ function overLimit(size: number, maxBytes: number): string {
 function segmentsBelow(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; segments: string[] } | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   if (!folder || folder.uri.scheme !== uri.scheme || folder.uri.authority !== uri.authority) return undefined;
-  const base = folder.uri.path.replace(/\/+$/, '');
+  let base = folder.uri.path;
+  while (base.endsWith('/')) base = base.slice(0, -1);
   if (uri.path !== base && !uri.path.startsWith(base + '/')) return undefined;
   const segments = uri.path.slice(base.length).split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '.' || s === '..')) return undefined;

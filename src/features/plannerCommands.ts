@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../core/domain';
-import { appendCheckIn, appendMetric, isIsoDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
+import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
 import { renderReport } from '../core/planner/report';
 import { communityName } from '../core/context';
 import { createNewFile } from './files';
+import { dateProblem } from '../core/dates';
 import { pickFolder } from './folders';
 import type { PlannerService, WriteOutcome } from './plannerService';
 import type { Deps } from './deps';
@@ -97,7 +98,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       prompt: 'Date, written YYYY-MM-DD',
       value: service.today(),
       ignoreFocusOut: true,
-      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, such as 2026-03-15.'),
+      validateInput: (v) => dateProblem(v.trim()),
     });
 
   const newPartnership = async (arg?: unknown, raw?: unknown): Promise<vscode.Uri | undefined> => {
@@ -195,14 +196,18 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
         title: 'Log Metric',
         prompt: hint,
         ignoreFocusOut: true,
-        validateInput: (v) => (toMeasure(v) === undefined ? 'Write a number, such as 85, 45% or 2.5x.' : undefined),
+        validateInput: (v) => (toMeasure(v) === undefined ? 'Write one number, such as 85, 45%, 2.5x or .5 (1,5 is read as 1.5).' : undefined),
       });
       if (text === undefined) return undefined;
       value = toMeasure(text);
       if (value === undefined) return undefined;
     }
     const date = given.date ?? (await askDate('Log Metric: when was it measured?'));
-    if (!date || !isIsoDate(date.trim())) return undefined;
+    if (!date) return undefined;
+    if (!isRecordDate(date.trim())) {
+      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      return undefined;
+    }
     const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
     if (note === undefined && !raw) return undefined;
     const outcome = await service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
@@ -217,7 +222,11 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     const id = await pickRecord(arg, 'Log a check-in for which partnership?');
     if (!id) return undefined;
     const date = given.date ?? (await askDate('Log Check-in: when did you meet?'));
-    if (!date || !isIsoDate(date.trim())) return undefined;
+    if (!date) return undefined;
+    if (!isRecordDate(date.trim())) {
+      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      return undefined;
+    }
     const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
     if (notes === undefined && !raw) return undefined;
     let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;

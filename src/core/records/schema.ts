@@ -9,7 +9,7 @@ import {
   type ScorecardCriterionId,
   type SuccessMetricId,
 } from '../domain';
-import { parseCount } from '../numbers';
+import { parseCount, parseNumber } from '../numbers';
 
 /*
  * Partnership record front matter (one Markdown file per partnership, in `partnerships/`).
@@ -229,15 +229,13 @@ export const metricIdSchema = oneOf(
 );
 
 /**
- * A measured value: a number, or text holding one (`45%`, `2.5x`, `1,200`, `1.2k`).
- * Decimals are kept: a multiplier of 2.5 must not become 3.
+ * A measured value: a number, or text holding one (`45%`, `2.5x`, `1,200`, `1.2k`, `.5`,
+ * `2.5e3`, `1,5`), read by the one number parser: what it cannot read without guessing (`1e400`,
+ * two numbers, words) is no value, never a misread one. Decimals are kept: 2.5 stays 2.5.
  */
 export function toMeasure(input: unknown): number | undefined {
-  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
-  if (typeof input !== 'string') return undefined;
-  const plain = /^\s*[~≈]?\s*(-?\d+(?:\.\d+)?)\s*(?:%|x|×)?\s*$/i.exec(input);
-  if (plain) return Number(plain[1]);
-  return parseCount(input);
+  if (typeof input !== 'number' && typeof input !== 'string') return undefined;
+  return parseNumber(input);
 }
 
 export const measureSchema = z.pipe(
