@@ -52,9 +52,10 @@ describe('The workspace boundary, end to end (dark theme)', () => {
     const container = page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first();
     await container.click();
     const view = await plannerView(page);
-    const linked = view.locator('.row', { hasText: 'linked.md' });
+    const linked = view.locator('.row', { hasText: 'is a symbolic link' });
     await linked.locator('.stage-badge.broken').waitFor({ timeout: 30_000 });
     assert.strictEqual(await view.locator('.row', { hasText: 'Outside Secret Partner' }).count(), 0, 'nothing from outside is listed');
+    assert.match((await linked.textContent()) ?? '', /^linked/);
     await linked.click();
     await view.locator('#section-record', { hasText: 'symbolic link' }).waitFor({ timeout: 15_000 });
 
