@@ -10,11 +10,9 @@ import { ROOT, ensureTestHost, startServer, workbenchUrl } from './lib/host.mjs'
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
-export const EXTENSION_ID = 'community-partnerships.community-partnerships';
-/** The user setting that makes the server run an extension with both entries in the web worker. */
-export const WEB_HOST_SETTINGS = { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } };
 
 /** The web test bundle: inside the extension folder, so the worker that hosts the extension runs it. */
 async function bundleTests() {
