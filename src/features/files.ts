@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { applyTextEdits, type TextEdit } from '../core/textEdits';
+import { localFiles, type LocalUpdate } from '../platform/localFile';
 
 /**
  * Reading and writing workspace files: the one place that resolves and checks every path the
@@ -231,84 +232,20 @@ export async function listFiles(root: vscode.Uri, matches: (name: string) => boo
 
 export type OffsetEdit = TextEdit;
 
-type NodeFs = typeof import('node:fs');
-let nodeFs: NodeFs | null | undefined;
-
-/** Node's fs, for the compare-and-write of a local file; null where there is none. */
-function localFs(): NodeFs | null {
-  if (nodeFs === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      nodeFs = typeof process !== 'undefined' && process.versions?.node ? (require('node:fs') as NodeFs) : null;
-    } catch {
-      nodeFs = null;
-    }
-  }
-  return nodeFs;
-}
-
-type LocalUpdate<T> =
-  | { kind: 'written'; text: string; value: T }
-  | { kind: 'unchanged'; text: string; value: T }
-  | { kind: 'changing' }
-  | { kind: 'missing' }
-  | { kind: 'refused'; message: string };
-
-function readAll(fs: NodeFs, fd: number, limit: number): Buffer | undefined {
-  const buf = Buffer.alloc(Math.min(limit, MAX_TEXT_FILE_BYTES) + 1);
-  let n = 0;
-  for (;;) {
-    const got = fs.readSync(fd, buf, n, buf.length - n, n);
-    if (got === 0) break;
-    n += got;
-    if (n >= buf.length) return undefined;
-  }
-  return buf.subarray(0, n);
-}
-
-/**
- * Changes a local file on one handle, opened without following a link: reads it, computes the
- * change from its text, reads it again and, only if it is still exactly those bytes, writes the
- * result. Everything is synchronous: nothing in this extension host runs between the check and
- * the write, and another process has microseconds, not round trips, to slip a change in. When
- * the file changed, the change is computed again from the new text, up to `attempts` times.
- */
-function compareAndWrite<T>(fs: NodeFs, path: string, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts: number, expected?: string): LocalUpdate<T> {
-  let fd: number;
-  try {
-    fd = fs.openSync(path, fs.constants.O_RDWR | (fs.constants.O_NOFOLLOW ?? 0));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'ELOOP') return { kind: 'refused', message: `is a symbolic link (${NO_LINKS})` };
-    if (code === 'EISDIR') return { kind: 'refused', message: 'is a folder, not a file' };
-    return { kind: 'refused', message: `could not be opened for writing (${code ?? String(err)})` };
-  }
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { kind: 'refused', message: 'is not a regular file, so it is not written' };
-    if (st.size > MAX_TEXT_FILE_BYTES) return { kind: 'refused', message: overLimit(st.size, MAX_TEXT_FILE_BYTES) };
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      const before = readAll(fs, fd, MAX_TEXT_FILE_BYTES);
-      if (!before) return { kind: 'refused', message: overLimit(MAX_TEXT_FILE_BYTES + 1, MAX_TEXT_FILE_BYTES) };
-      const read = decodeText(before);
-      if (read.kind !== 'text') return { kind: 'refused', message: read.kind === 'unreadable' ? read.message : 'could not be read' };
-      if (expected !== undefined && read.text !== expected) return { kind: 'changing' };
-      const { edits, value } = compute(read.text);
-      if (edits.length === 0) return { kind: 'unchanged', text: read.text, value };
-      const text = applyTextEdits(read.text, edits);
-      const bytes = Buffer.from(text, 'utf8');
-      // Right before writing: the file must still be exactly what the change was computed from.
-      const now = readAll(fs, fd, MAX_TEXT_FILE_BYTES);
-      if (!now || !now.equals(before)) continue;
-      fs.writeSync(fd, bytes, 0, bytes.length, 0);
-      if (bytes.length < before.length) fs.ftruncateSync(fd, bytes.length);
-      return { kind: 'written', text, value };
-    }
-    return { kind: 'changing' };
-  } finally {
-    fs.closeSync(fd);
-  }
+/** The compare-and-write of a local file (src/platform/localFile.ts), with this file's rules. */
+function compareAndWrite<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts: number, expected?: string): LocalUpdate<T> | undefined {
+  const local = uri.scheme === 'file' ? localFiles() : undefined;
+  if (!local) return undefined;
+  return local.update(
+    uri.fsPath,
+    (bytes) => {
+      const read = decodeText(bytes);
+      return read.kind === 'text' ? { text: read.text } : { message: read.kind === 'unreadable' ? read.message : 'could not be read' };
+    },
+    compute,
+    applyTextEdits,
+    { attempts, maxBytes: MAX_TEXT_FILE_BYTES, expected, linkMessage: `is a symbolic link (${NO_LINKS})`, overLimit: (size) => overLimit(size, MAX_TEXT_FILE_BYTES) },
+  );
 }
 
 export type FileUpdate<T> =
@@ -346,9 +283,8 @@ export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string)
         return { ok: true, changed: true, inEditor: true, text: doc.getText(), value };
       }
       if (resolved.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
-      const fs = uri.scheme === 'file' ? localFs() : null;
-      if (fs) {
-        const r = compareAndWrite(fs, uri.fsPath, run, attempts);
+      const r = compareAndWrite(uri, run, attempts);
+      if (r) {
         if (r.kind === 'written') return { ok: true, changed: true, inEditor: false, text: r.text, value: r.value };
         if (r.kind === 'unchanged') return { ok: true, changed: false, inEditor: false, text: r.text, value: r.value };
         if (r.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
@@ -395,9 +331,8 @@ export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, ed
     return { applied: await vscode.workspace.applyEdit(we), saved: false };
   }
   if (resolved.kind === 'missing') return { applied: false, saved: false };
-  const fs = uri.scheme === 'file' ? localFs() : null;
-  if (fs) {
-    const r = compareAndWrite(fs, uri.fsPath, () => ({ edits, value: undefined }), 1, expectedText);
+  const r = compareAndWrite(uri, () => ({ edits, value: undefined }), 1, expectedText);
+  if (r) {
     if (r.kind === 'refused') return { applied: false, saved: false, message: `${vscode.workspace.asRelativePath(uri)} ${r.message}` };
     return { applied: r.kind === 'written' || r.kind === 'unchanged', saved: r.kind === 'written' };
   }
@@ -424,23 +359,10 @@ export async function createNewFile(uri: vscode.Uri, text: string): Promise<Crea
   if (folder.kind === 'refused') return { ok: false, exists: false, message: `${vscode.workspace.asRelativePath(parent)} ${folder.message}; nothing was written.` };
   try {
     if (folder.kind === 'missing') await vscode.workspace.fs.createDirectory(parent);
-    const fs = uri.scheme === 'file' ? localFs() : null;
-    if (fs) {
+    const local = uri.scheme === 'file' ? localFiles() : undefined;
+    if (local) {
       // O_EXCL: never over a file that appeared meanwhile; O_NOFOLLOW: never through a link.
-      let fd: number;
-      try {
-        fd = fs.openSync(uri.fsPath, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o644);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { ok: false, exists: true, message: `${rel} exists already.` };
-        throw err;
-      }
-      try {
-        const bytes = Buffer.from(text, 'utf8');
-        fs.writeSync(fd, bytes, 0, bytes.length, 0);
-      } finally {
-        fs.closeSync(fd);
-      }
-      return { ok: true };
+      return local.create(uri.fsPath, text) === 'created' ? { ok: true } : { ok: false, exists: true, message: `${rel} exists already.` };
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     return { ok: true };
