@@ -246,4 +246,17 @@ describe('The workspace folder is the boundary: symbolic links are refused and s
     await until('the planner to drop it', () => !p.get(upper.toString()), 30_000);
     await setSetting('partnershipsFolder', undefined);
   });
+
+  it('afterwards the planner still follows partnerships/ through its file watcher', async function () {
+    this.timeout(60_000);
+    const p = await planner();
+    await setSetting('partnershipsFolder', undefined);
+    await until('the fixture records', () => p.query({ limit: 100 }).total === FIXTURE_RECORDS.length, 30_000);
+    const uri = file('partnerships/after-links.md');
+    made.push(uri.fsPath);
+    fs.writeFileSync(uri.fsPath, '---\npartner: After Links Guild\n---\n');
+    await until('the watcher to report the new record', () => p.get(uri.toString())?.summary.partner === 'After Links Guild', 20_000);
+    rm(uri.fsPath);
+    await until('the watcher to report it gone', () => !p.get(uri.toString()), 20_000);
+  });
 });

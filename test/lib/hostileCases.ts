@@ -33,6 +33,8 @@ export interface HostileCase {
   message?: RegExp;
   /** A file outside the workspace the case points at: it must never change (nor be shown). */
   outside?: string;
+  /** The case points at a device (no size, no end). */
+  device?: string;
 }
 
 /**
@@ -154,7 +156,7 @@ export function contextCases(marker: string): HostileCase[] {
     { name: 'generated/symlink-to-etc-passwd', expect: 'unreadable', message: LINKED, make: linkTo('/etc/passwd') },
   );
   for (const device of ['/dev/zero', '/dev/urandom']) {
-    if (hasDevice(device)) cases.push({ name: `generated/symlink-to-${device.slice(5)}`, expect: 'unreadable', message: LINKED, make: linkTo(device) });
+    if (hasDevice(device)) cases.push({ name: `generated/symlink-to-${device.slice(5)}`, expect: 'unreadable', message: LINKED, device, make: linkTo(device) });
   }
   return cases;
 }
