@@ -199,7 +199,7 @@ describe('The workspace folder is the boundary: symbolic links are refused and s
     await relist(p, 'partnerships', () => p.query({ limit: 100 }).total === FIXTURE_RECORDS.length);
   });
 
-  // /etc rather than /usr: VS Code's own workspace watcher may follow a link and walk what it points to.
+  // A system folder (/etc: small, always there) stands for any folder the repository points at.
   for (const kind of ['an outside folder', '/etc'] as const) {
     it(`partnerships/ itself a link to ${kind}: nothing listed from there, New Partnership writes nothing there`, async function () {
       this.timeout(120_000);
