@@ -37,6 +37,10 @@ row('Bundle: Node host, entry + lazy', kb(sizes.nodeHost), '<= 200 KB', sizes.no
 row('Bundle: dist/web/extension.js', kb(sizes.web), 'web worker host, one file', undefined);
 for (const w of sizes.webviews) row(`Bundle: ${w.file}`, kb(w.bytes), 'webview script', undefined);
 
+// ---- Regular expressions on workspace text: plain Node, 5,000 and 50,000 chars (test/bench/regex.ts) ----
+const { regexRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'regex.js')}`)).default;
+for (const r of await regexRows()) row(r.name, r.value, r.target, r.ok, r.note);
+
 // ---- Activation ------------------------------------------------------------------------------
 const EMPTY = 'bench.empty-extension';
 const OURS = 'community-partnerships.community-partnerships';

@@ -29,15 +29,21 @@ export interface ExtensionApi {
   readonly planner: () => Promise<PlannerApi>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/**
+ * The API exists only under tests (`extensionMode` Test: the integration suites and the
+ * benchmark's runner). Installed normally, the extension exports nothing, so no other extension
+ * can drive its webviews' handlers or preset the answers to its confirmation dialogs.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
   const log = createLog(context);
   const contexts = new ContextService(log);
   context.subscriptions.push(contexts);
-  const webviews = new LiveWebviews();
+  const webviews = new LiveWebviews(testing);
   const deps: Deps = { log, contexts, webviews };
   for (const feature of FEATURES) feature(context, deps);
   const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
-  return { contexts, webviews, planner };
+  return testing ? { contexts, webviews, planner } : undefined;
 }
 
 export function deactivate(): void {}

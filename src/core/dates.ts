@@ -4,7 +4,16 @@
  */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar date written YYYY-MM-DD (no 2026-02-30). */
+/**
+ * The years a date in a record may fall in. A partnership dated 9999 is a typo (or a trap): its
+ * next check-in would fall in year 10000, which YYYY-MM-DD cannot write. Dates computed from
+ * dates in range (a quarter after 2999-12-31) still have four-digit years.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+export const DATE_RANGE = `between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`;
+
+/** True for a real calendar date written YYYY-MM-DD (no 2026-02-30), of any four-digit year. */
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
@@ -12,4 +21,18 @@ export function isIsoDate(text: string): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}
+
+/** True for a real calendar date written YYYY-MM-DD whose year is from MIN_YEAR to MAX_YEAR. */
+export function isRecordDate(text: string): boolean {
+  if (!isIsoDate(text)) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** Why a date typed or read is not a record date, or undefined when it is one. */
+export function dateProblem(text: string): string | undefined {
+  if (!isIsoDate(text)) return 'Write a real date as YYYY-MM-DD, such as 2026-03-15.';
+  if (!isRecordDate(text)) return `Write a date ${DATE_RANGE}.`;
+  return undefined;
 }

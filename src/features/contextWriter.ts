@@ -25,6 +25,7 @@ export async function createContextFile(folder: vscode.WorkspaceFolder, values: 
   const uri = contextFileUri(folder);
   const rel = vscode.workspace.asRelativePath(uri);
   const read = await readText(uri);
+  if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}. Nothing was written.` };
   if (read.kind !== 'missing') {
     return { ok: false, message: `${rel} exists already. Use "Update Community Context", so nothing in it is lost.` };
   }
@@ -58,7 +59,8 @@ export async function updateContextFile(
       if (conflicts.length && !(await confirm(conflicts))) return { ok: false, message: 'Nothing was written.' };
     }
     const result = updateContext(read.text, changes);
-    const { applied, saved } = await applyEditsToFile(uri, read.text, result.edits);
+    const { applied, saved, message } = await applyEditsToFile(uri, read.text, result.edits);
+    if (message) return { ok: false, message: `${message}. Nothing was written.` };
     if (!applied) continue; // the document changed between the read and the edit: read again
     return { ok: true, uri, changed: result.edits.length, saved, inEditor: read.fromEditor, skipped: result.skipped };
   }

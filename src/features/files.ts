@@ -1,19 +1,41 @@
 import * as vscode from 'vscode';
 import { applyTextEdits, type TextEdit } from '../core/textEdits';
+import { localFiles, type LocalUpdate } from '../platform/localFile';
 
 /**
- * Reading and writing workspace files. Everything goes through `vscode.workspace.fs` (so the
- * extension works on remote and virtual workspaces) or through the open document, so that an
- * editor's unsaved changes are never overwritten on disk.
+ * Reading and writing workspace files: the one place that resolves and checks every path the
+ * extension reads or writes. The workspace folder is the boundary:
+ * - every segment from the workspace folder down is checked with `workspace.fs.stat`: a path
+ *   that is a symbolic link, or passes through one, is refused and the reason given (a link
+ *   can point anywhere: outside the workspace, at /etc/passwd, at /dev/zero);
+ * - only regular files are read: a device, a pipe or a socket has no size to check and may
+ *   never end, so it is refused before any byte is read;
+ * - files over MAX_TEXT_FILE_BYTES, binary files and invalid UTF-8 are refused.
+ * Reads go through `vscode.workspace.fs` (so the extension works on remote and virtual
+ * workspaces) or the open document, so that an editor's unsaved changes are never overwritten.
+ * A change to a local file is made on one file handle, opened without following a link: the
+ * text is read, the change computed from it, and right before writing the file is read again
+ * and must still be exactly that text; nothing runs in between (see compareAndWrite).
  */
 
 /** Files above this size are refused with a message instead of read. */
 export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
+const NO_LINKS = 'the extension reads and writes files only inside the workspace folder, never through a symbolic link';
+
 export type TextRead =
   | { kind: 'text'; text: string; fromEditor: boolean; version?: number }
   | { kind: 'missing' }
   | { kind: 'unreadable'; message: string };
+
+/**
+ * What a path is, checked segment by segment from its workspace folder down:
+ * - `file` / `folder`: it is one, and nothing on the way is a link;
+ * - `missing`: it (or a folder on the way) does not exist, and nothing before that is a link;
+ * - `refused`: it must not be read or written; `message` says why, written to follow the
+ *   path (`partnerships/x.md is a symbolic link (...)`).
+ */
+export type Resolved = { kind: 'file' | 'folder'; stat: vscode.FileStat } | { kind: 'missing' } | { kind: 'refused'; message: string };
 
 /** The open (possibly unsaved) document for a URI, if an editor has it. */
 export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -27,56 +49,115 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+function overLimit(size: number, maxBytes: number): string {
+  return `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for files this extension reads`;
+}
+
+/** The path segments of `uri` below its workspace folder, or undefined when it is in none. */
+function segmentsBelow(uri: vscode.Uri): { folder: vscode.WorkspaceFolder; segments: string[] } | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder || folder.uri.scheme !== uri.scheme || folder.uri.authority !== uri.authority) return undefined;
+  let base = folder.uri.path;
+  while (base.endsWith('/')) base = base.slice(0, -1);
+  if (uri.path !== base && !uri.path.startsWith(base + '/')) return undefined;
+  const segments = uri.path.slice(base.length).split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '.' || s === '..')) return undefined;
+  return { folder, segments };
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof vscode.FileSystemError && (err.code === 'FileNotFound' || err.code === 'EntryNotFound');
+}
+
+/**
+ * Checks a path before it is read or written: every segment below the workspace folder must
+ * not be a symbolic link, every folder on the way must be a folder, and the path itself must be
+ * what is wanted (a regular file, or a folder). The segments are looked at in parallel; the
+ * first one that fails decides.
+ */
+export async function resolvePath(uri: vscode.Uri, want: 'file' | 'folder' = 'file'): Promise<Resolved> {
+  const below = segmentsBelow(uri);
+  if (!below) return { kind: 'refused', message: 'is not inside a workspace folder (the extension reads and writes files only inside the workspace folder)' };
+  const { folder, segments } = below;
+  if (segments.length === 0) {
+    if (want === 'file') return { kind: 'refused', message: 'is the workspace folder, not a file' };
+    try {
+      return { kind: 'folder', stat: await vscode.workspace.fs.stat(folder.uri) };
+    } catch (err) {
+      return isNotFound(err) ? { kind: 'missing' } : { kind: 'refused', message: `could not be read (${describeError(err)})` };
+    }
+  }
+  const stats = await Promise.all(
+    segments.map((_, i) =>
+      vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, ...segments.slice(0, i + 1))).then(
+        (stat) => ({ stat }) as const,
+        (error: unknown) => ({ error }) as const,
+      ),
+    ),
+  );
+  for (let i = 0; i < segments.length; i++) {
+    const last = i === segments.length - 1;
+    const where = segments.slice(0, i + 1).join('/');
+    const s = stats[i];
+    if ('error' in s) {
+      if (isNotFound(s.error)) return { kind: 'missing' };
+      return { kind: 'refused', message: last ? `could not be read (${describeError(s.error)})` : `is inside ${where}, which could not be read (${describeError(s.error)})` };
+    }
+    const type = s.stat.type;
+    if (type & vscode.FileType.SymbolicLink) {
+      return { kind: 'refused', message: last ? `is a symbolic link (${NO_LINKS})` : `is inside ${where}, a symbolic link (${NO_LINKS})` };
+    }
+    if (!last) {
+      if (!(type & vscode.FileType.Directory)) return { kind: 'refused', message: `is inside ${where}, which is not a folder` };
+      continue;
+    }
+    if (want === 'folder') {
+      return type & vscode.FileType.Directory ? { kind: 'folder', stat: s.stat } : { kind: 'refused', message: 'is not a folder' };
+    }
+    if (type & vscode.FileType.Directory) return { kind: 'refused', message: 'is a folder, not a file' };
+    if (!(type & vscode.FileType.File)) return { kind: 'refused', message: 'is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)' };
+    return { kind: 'file', stat: s.stat };
+  }
+  return { kind: 'missing' };
+}
+
 /**
  * Reads a text file as the user sees it: an editor's unsaved text if there is one, else the
  * disk. (A document without unsaved changes may lag behind the disk, so the disk wins then.)
+ * The path is checked first (resolvePath) unless `checked` says the caller has just done so
+ * (a listing that saw each entry's type): then one round trip reads it, and the size limit is
+ * checked after reading.
  */
-export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, options: { listed?: boolean } = {}): Promise<TextRead> {
+export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, options: { checked?: boolean } = {}): Promise<TextRead> {
+  if (options.checked) {
+    const doc = openDocument(uri);
+    if (doc?.isDirty) return { kind: 'text', text: doc.getText(), fromEditor: true, version: doc.version };
+    return readChecked(uri, maxBytes);
+  }
+  const resolved = await resolvePath(uri);
+  if (resolved.kind === 'refused') return { kind: 'unreadable', message: resolved.message };
   const doc = openDocument(uri);
   if (doc?.isDirty) return { kind: 'text', text: doc.getText(), fromEditor: true, version: doc.version };
-  // A file that findFiles just listed needs no stat first: one round trip instead of two (it
-  // halves the time to read thousands of records); the size limit is checked after reading.
-  if (options.listed) return readListed(uri, maxBytes);
-  let stat: vscode.FileStat;
-  try {
-    stat = await vscode.workspace.fs.stat(uri);
-  } catch (err) {
-    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
-    return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
-  }
-  if (stat.type & vscode.FileType.Directory) return { kind: 'unreadable', message: 'is a folder, not a file' };
-  if (stat.size > maxBytes) {
-    return { kind: 'unreadable', message: `is ${formatBytes(stat.size)}, over the ${formatBytes(maxBytes)} limit for files this extension reads` };
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (err) {
-    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
-    return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
-  }
-  return decodeText(bytes);
+  if (resolved.kind === 'missing') return { kind: 'missing' };
+  if (resolved.stat.size > maxBytes) return { kind: 'unreadable', message: overLimit(resolved.stat.size, maxBytes) };
+  return readChecked(uri, maxBytes);
 }
 
-async function readListed(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {
+async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (err) {
-    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return { kind: 'missing' };
+    if (isNotFound(err)) return { kind: 'missing' };
     if (err instanceof vscode.FileSystemError && err.code === 'FileIsADirectory') return { kind: 'unreadable', message: 'is a folder, not a file' };
     return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
   }
-  if (bytes.length > maxBytes) {
-    return { kind: 'unreadable', message: `is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} limit for files this extension reads` };
-  }
+  if (bytes.length > maxBytes) return { kind: 'unreadable', message: overLimit(bytes.length, maxBytes) };
   return decodeText(bytes);
 }
 
 export function decodeText(bytes: Uint8Array): TextRead {
-  if (bytes.length > MAX_TEXT_FILE_BYTES) {
-    return { kind: 'unreadable', message: `is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_TEXT_FILE_BYTES)} limit for files this extension reads` };
-  }
+  if (bytes.length > MAX_TEXT_FILE_BYTES) return { kind: 'unreadable', message: overLimit(bytes.length, MAX_TEXT_FILE_BYTES) };
   if (bytes.includes(0)) return { kind: 'unreadable', message: 'is not a text file (it contains binary data)' };
   try {
     // ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too.
@@ -92,15 +173,155 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
+// ---- Listing ------------------------------------------------------------------------------
+
+export interface Listing {
+  /** Regular files whose name matched, none of them through a link. */
+  files: vscode.Uri[];
+  /** Entries that would have been read but are refused: links, devices; a refused root. */
+  refused: { uri: vscode.Uri; folder: boolean; message: string }[];
+}
+
+/**
+ * Lists the files under `root` whose name matches, from `readDirectory`, which gives each
+ * entry's type (a link included) at no extra cost. A link (to a file or a folder) whose name
+ * matches or that is a folder, and any non-regular file whose name matches, is refused and
+ * listed as such; nothing under a linked folder is read. Folders whose name starts with a dot
+ * are skipped, as are folders deeper than `maxDepth`.
+ */
+export async function listFiles(root: vscode.Uri, matches: (name: string) => boolean, options: { maxDepth?: number; maxFiles?: number } = {}): Promise<Listing> {
+  const maxDepth = options.maxDepth ?? 12;
+  const maxFiles = options.maxFiles ?? 200_000;
+  const out: Listing = { files: [], refused: [] };
+  const resolved = await resolvePath(root, 'folder');
+  if (resolved.kind === 'missing') return out;
+  if (resolved.kind === 'refused') {
+    out.refused.push({ uri: root, folder: true, message: resolved.message });
+    return out;
+  }
+  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return; // gone meanwhile, or not readable: nothing to list
+    }
+    const subfolders: vscode.Uri[] = [];
+    for (const [name, type] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      if (type & vscode.FileType.SymbolicLink) {
+        if (type & vscode.FileType.Directory) out.refused.push({ uri, folder: true, message: `is a symbolic link to a folder (${NO_LINKS}); nothing in it is read` });
+        else if (matches(name)) out.refused.push({ uri, folder: false, message: `is a symbolic link (${NO_LINKS})` });
+      } else if (type & vscode.FileType.Directory) {
+        if (!name.startsWith('.') && name !== 'node_modules' && depth < maxDepth) subfolders.push(uri);
+      } else if (matches(name)) {
+        if (type & vscode.FileType.File) {
+          if (out.files.length < maxFiles) out.files.push(uri);
+        } else {
+          out.refused.push({ uri, folder: false, message: 'is not a regular file (a device, a pipe, a socket or a link that cannot be followed), so it is not read' });
+        }
+      }
+    }
+    await Promise.all(subfolders.map((f) => walk(f, depth + 1)));
+  };
+  await walk(root, 0);
+  return out;
+}
+
+// ---- Writing ------------------------------------------------------------------------------
+
 export type OffsetEdit = TextEdit;
+
+/** The compare-and-write of a local file (src/platform/localFile.ts), with this file's rules. */
+function compareAndWrite<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts: number, expected?: string): LocalUpdate<T> | undefined {
+  const local = uri.scheme === 'file' ? localFiles() : undefined;
+  if (!local) return undefined;
+  return local.update(
+    uri.fsPath,
+    (bytes) => {
+      const read = decodeText(bytes);
+      return read.kind === 'text' ? { text: read.text } : { message: read.kind === 'unreadable' ? read.message : 'could not be read' };
+    },
+    compute,
+    applyTextEdits,
+    { attempts, maxBytes: MAX_TEXT_FILE_BYTES, expected, linkMessage: `is a symbolic link (${NO_LINKS})`, overLimit: (size) => overLimit(size, MAX_TEXT_FILE_BYTES) },
+  );
+}
+
+export type FileUpdate<T> =
+  | { ok: true; changed: boolean; inEditor: boolean; text: string; value: T }
+  | { ok: false; message: string };
+
+/**
+ * Changes a text file: `compute` gets its current text and gives the edits (offsets in that
+ * text). A document with unsaved changes gets them through a WorkspaceEdit, on top of the
+ * user's edits, and stays unsaved; a local file is changed by compareAndWrite; a file of another
+ * file system is read, and read again right before writing. A file that keeps changing under
+ * the change is left alone with a message. `compute` may throw: its message is the outcome's.
+ */
+export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts = 5): Promise<FileUpdate<T>> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  const run = (text: string) => {
+    try {
+      return compute(text);
+    } catch (err) {
+      throw new ComputeError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const resolved = await resolvePath(uri);
+      if (resolved.kind === 'refused') return { ok: false, message: `${rel} ${resolved.message}; nothing was written.` };
+      const doc = openDocument(uri);
+      if (doc?.isDirty) {
+        const text = doc.getText();
+        const { edits, value } = run(text);
+        if (edits.length === 0) return { ok: true, changed: false, inEditor: true, text, value };
+        const we = new vscode.WorkspaceEdit();
+        for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+        if (!(await vscode.workspace.applyEdit(we))) return { ok: false, message: `${rel} could not be changed in its editor.` };
+        return { ok: true, changed: true, inEditor: true, text: doc.getText(), value };
+      }
+      if (resolved.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+      const r = compareAndWrite(uri, run, attempts);
+      if (r) {
+        if (r.kind === 'written') return { ok: true, changed: true, inEditor: false, text: r.text, value: r.value };
+        if (r.kind === 'unchanged') return { ok: true, changed: false, inEditor: false, text: r.text, value: r.value };
+        if (r.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+        if (r.kind === 'refused') return { ok: false, message: `${rel} ${r.message}; nothing was written.` };
+        break;
+      }
+      const read = await readText(uri);
+      if (read.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+      if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}; nothing was written.` };
+      if (read.fromEditor) continue; // became dirty meanwhile: go through the editor
+      const { edits, value } = run(read.text);
+      if (edits.length === 0) return { ok: true, changed: false, inEditor: false, text: read.text, value };
+      const text = applyTextEdits(read.text, edits);
+      const again = await readText(uri);
+      if (again.kind !== 'text' || again.fromEditor || again.text !== read.text) continue;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      return { ok: true, changed: true, inEditor: false, text, value };
+    }
+  } catch (err) {
+    if (err instanceof ComputeError) return { ok: false, message: err.message };
+    return { ok: false, message: `${rel} could not be written (${describeError(err)}).` };
+  }
+  return { ok: false, message: `${rel} kept changing while it was being written; nothing was changed. Try again.` };
+}
+
+class ComputeError extends Error {}
 
 /**
  * Applies offset edits to a file. A document with unsaved changes gets them through a
  * WorkspaceEdit, on top of the user's edits, and stays unsaved; otherwise the file on disk is
  * changed. The offsets are for `expectedText`; if the file or document no longer holds exactly
- * that text, nothing is applied and `applied` is false, so the caller can read again.
+ * that text, nothing is applied and `applied` is false, so the caller can read again. A path
+ * that must not be written (a link, say) is not applied either, and `message` says why.
  */
-export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, edits: readonly OffsetEdit[]): Promise<{ applied: boolean; saved: boolean }> {
+export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, edits: readonly OffsetEdit[]): Promise<{ applied: boolean; saved: boolean; message?: string }> {
+  const resolved = await resolvePath(uri);
+  if (resolved.kind === 'refused') return { applied: false, saved: false, message: `${vscode.workspace.asRelativePath(uri)} ${resolved.message}` };
   const doc = openDocument(uri);
   if (doc?.isDirty) {
     if (doc.getText() !== expectedText) return { applied: false, saved: false };
@@ -109,6 +330,12 @@ export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, ed
     for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
     return { applied: await vscode.workspace.applyEdit(we), saved: false };
   }
+  if (resolved.kind === 'missing') return { applied: false, saved: false };
+  const r = compareAndWrite(uri, () => ({ edits, value: undefined }), 1, expectedText);
+  if (r) {
+    if (r.kind === 'refused') return { applied: false, saved: false, message: `${vscode.workspace.asRelativePath(uri)} ${r.message}` };
+    return { applied: r.kind === 'written' || r.kind === 'unchanged', saved: r.kind === 'written' };
+  }
   const read = await readText(uri);
   if (read.kind !== 'text' || read.text !== expectedText) return { applied: false, saved: false };
   if (edits.length === 0) return { applied: true, saved: false };
@@ -116,17 +343,35 @@ export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, ed
   return { applied: true, saved: true };
 }
 
+export type CreateOutcome = { ok: true } | { ok: false; exists: boolean; message: string };
 
-/** Writes a new file; refuses (returns false) when it exists already. */
-export async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {
+/**
+ * Writes a new file, never over anything: refused when the path exists (a file, an unsaved
+ * editor) or passes through a link. Missing folders on the way are created.
+ */
+export async function createNewFile(uri: vscode.Uri, text: string): Promise<CreateOutcome> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  const resolved = await resolvePath(uri);
+  if (resolved.kind === 'refused') return { ok: false, exists: false, message: `${rel} ${resolved.message}; nothing was written.` };
+  if (resolved.kind !== 'missing' || openDocument(uri)?.isDirty) return { ok: false, exists: true, message: `${rel} exists already.` };
+  const parent = vscode.Uri.joinPath(uri, '..');
+  const folder = await resolvePath(parent, 'folder');
+  if (folder.kind === 'refused') return { ok: false, exists: false, message: `${vscode.workspace.asRelativePath(parent)} ${folder.message}; nothing was written.` };
   try {
-    await vscode.workspace.fs.stat(uri);
-    return false;
-  } catch {
-    // does not exist: go on
+    if (folder.kind === 'missing') await vscode.workspace.fs.createDirectory(parent);
+    const local = uri.scheme === 'file' ? localFiles() : undefined;
+    if (local) {
+      // O_EXCL: never over a file that appeared meanwhile; O_NOFOLLOW: never through a link.
+      return local.create(uri.fsPath, text) === 'created' ? { ok: true } : { ok: false, exists: true, message: `${rel} exists already.` };
+    }
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, exists: false, message: `${rel} could not be created (${describeError(err)}).` };
   }
-  if (openDocument(uri)?.isDirty) return false;
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  return true;
+}
+
+/** Writes a new file; refuses (returns false) when it exists already or the path is refused. */
+export async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {
+  return (await createNewFile(uri, text)).ok;
 }

@@ -59,6 +59,9 @@ export function preview(raw: unknown): string {
  * the integration tests, which drive the real handlers with hostile messages.
  */
 export class LiveWebviews {
+  /** `testing`: the extension runs under tests; otherwise no answer can be preset. */
+  constructor(private readonly testing = false) {}
+
   private readonly routers = new Map<string, { router: Router; stats: RouterStats }>();
 
   add(name: string, router: Router, stats: RouterStats): vscode.Disposable {
@@ -88,11 +91,13 @@ export class LiveWebviews {
   private readonly answers = new Map<string, boolean>();
 
   answerNext(question: string, answer: boolean): void {
+    if (!this.testing) throw new Error('answers can be preset only under tests');
     this.answers.set(question, answer);
   }
 
   /** The answer a test set for this question (used once), or undefined: ask the user. */
   presetAnswer(question: string, detail: string): boolean | undefined {
+    if (!this.testing) return undefined;
     this.asked.push({ question, detail });
     const answer = this.answers.get(question);
     this.answers.delete(question);

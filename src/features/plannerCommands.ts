@@ -1,15 +1,24 @@
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../core/domain';
-import { appendCheckIn, appendMetric, isIsoDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
+import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
 import { renderReport } from '../core/planner/report';
 import { communityName } from '../core/context';
-import { createFile } from './files';
+import { createNewFile } from './files';
+import { dateProblem } from '../core/dates';
 import { pickFolder } from './folders';
 import type { PlannerService, WriteOutcome } from './plannerService';
 import type { Deps } from './deps';
 
 const TYPE_IDS = new Set<string>(PARTNERSHIP_CATEGORIES.flatMap((c) => c.types.map((t) => t.id)));
 const METRIC_IDS = new Set<string>(SUCCESS_METRICS.map((m) => m.id));
+
+/**
+ * Workspace text shown in a quick pick: `$(name)` there is an icon, and a record must not pick
+ * icons (or hide its text behind one). `\$(` is VS Code's escape: shown as typed, `$(name)`.
+ */
+export function pickText(text: string | undefined): string {
+  return (text ?? '').replace(/\$\(/g, '\\$(');
+}
 
 function options<T>(raw: unknown): Partial<T> {
   return raw && typeof raw === 'object' && !(raw instanceof vscode.Uri) ? (raw as Partial<T>) : {};
@@ -73,9 +82,9 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     const active = vscode.window.activeTextEditor?.document.uri;
     const activeId = active && service.idOf(active);
     const items = all.map((r) => ({
-      label: r.summary.partner,
-      description: [r.summary.stage, r.summary.community].filter(Boolean).join(' · '),
-      detail: vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id)),
+      label: pickText(r.summary.partner),
+      description: pickText([r.summary.stage, r.summary.community].filter(Boolean).join(' · ')),
+      detail: pickText(vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
       id: r.id,
     }));
     items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : 0));
@@ -89,7 +98,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       prompt: 'Date, written YYYY-MM-DD',
       value: service.today(),
       ignoreFocusOut: true,
-      validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, such as 2026-03-15.'),
+      validateInput: (v) => dateProblem(v.trim()),
     });
 
   const newPartnership = async (arg?: unknown, raw?: unknown): Promise<vscode.Uri | undefined> => {
@@ -147,7 +156,13 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     let uri: vscode.Uri | undefined;
     for (let n = 1; n < 100 && !uri; n++) {
       const candidate = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
-      if (await createFile(candidate, text)) uri = candidate;
+      const created = await createNewFile(candidate, text);
+      if (created.ok) uri = candidate;
+      else if (!created.exists) {
+        // A link, a device, a file system error: no other name would fare better.
+        void vscode.window.showErrorMessage(`The partnership record was not created: ${created.message}`);
+        return undefined;
+      }
     }
     if (!uri) {
       void vscode.window.showErrorMessage(`Could not find a free file name for ${base}.md in ${root.rel}.`);
@@ -181,14 +196,18 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
         title: 'Log Metric',
         prompt: hint,
         ignoreFocusOut: true,
-        validateInput: (v) => (toMeasure(v) === undefined ? 'Write a number, such as 85, 45% or 2.5x.' : undefined),
+        validateInput: (v) => (toMeasure(v) === undefined ? 'Write one number, such as 85, 45%, 2.5x or .5 (1,5 is read as 1.5).' : undefined),
       });
       if (text === undefined) return undefined;
       value = toMeasure(text);
       if (value === undefined) return undefined;
     }
     const date = given.date ?? (await askDate('Log Metric: when was it measured?'));
-    if (!date || !isIsoDate(date.trim())) return undefined;
+    if (!date) return undefined;
+    if (!isRecordDate(date.trim())) {
+      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      return undefined;
+    }
     const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
     if (note === undefined && !raw) return undefined;
     const outcome = await service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
@@ -203,7 +222,11 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     const id = await pickRecord(arg, 'Log a check-in for which partnership?');
     if (!id) return undefined;
     const date = given.date ?? (await askDate('Log Check-in: when did you meet?'));
-    if (!date || !isIsoDate(date.trim())) return undefined;
+    if (!date) return undefined;
+    if (!isRecordDate(date.trim())) {
+      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      return undefined;
+    }
     const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
     if (notes === undefined && !raw) return undefined;
     let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;
@@ -242,7 +265,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
         [
           { label: `$(list-unordered) All partnerships`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
           { label: '', kind: vscode.QuickPickItemKind.Separator, ids: [] as string[] },
-          ...readable.map((r) => ({ label: r.summary.partner, description: r.summary.stage, ids: [r.id] })),
+          ...readable.map((r) => ({ label: pickText(r.summary.partner), description: r.summary.stage, ids: [r.id] })),
         ],
         { placeHolder: 'Export a report of which partnerships?', matchOnDescription: true },
       );

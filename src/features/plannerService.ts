@@ -3,7 +3,7 @@ import { RecordIndex, type RecordSummary } from '../core/planner/recordIndex';
 import { RecordLoader } from '../core/planner/loader';
 import { parseRecord, type RecordParse, type RecordUpdate } from '../core/records';
 import { communityName } from '../core/context';
-import { applyEditsToFile, readText } from './files';
+import { listFiles, readText, resolvePath, updateTextFile } from './files';
 import { relativeSetting, SECTION } from './settings';
 import type { PlannerContextInfo, PlannerRow } from '../webview/protocol';
 import type { Deps } from './deps';
@@ -15,7 +15,7 @@ const UNREADABLE = '\u0000unreadable:';
 
 function parseOrUnreadable(text: string): RecordParse {
   if (text.startsWith(UNREADABLE)) {
-    return { ok: false, problems: [{ line: 0, message: `This partnership record ${text.slice(UNREADABLE.length)}.`, severity: 'error' }], partial: {} };
+    return { ok: false, problems: [{ line: 0, message: text.slice(UNREADABLE.length), severity: 'error' }], partial: {} };
   }
   return parseRecord(text);
 }
@@ -39,6 +39,10 @@ export class PlannerService implements vscode.Disposable {
   readonly index = new RecordIndex(parseOrUnreadable);
   readonly loader: RecordLoader;
   private readonly uris = new Map<string, vscode.Uri>();
+  /** Files the last listing saw as regular files, not links: their first read needs no check. */
+  private readonly listedFiles = new Set<string>();
+  /** Folders the listing refused (a link, or a partnerships folder that is one): listed as broken. */
+  private readonly refusedFolders = new Set<string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
   private readonly withProblems = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -182,26 +186,16 @@ export class PlannerService implements vscode.Disposable {
   async write(id: string, change: (text: string) => RecordUpdate): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return { ok: false, message: 'This workspace is in Restricted Mode: nothing is written.' };
     const uri = this.uris.get(id);
-    if (!uri || !this.index.get(id)) return { ok: false, message: 'That partnership record is no longer in the workspace.' };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const read = await readText(uri);
-      if (read.kind === 'missing') return { ok: false, message: `${vscode.workspace.asRelativePath(uri)} no longer exists.` };
-      if (read.kind === 'unreadable') return { ok: false, message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
-      let update: RecordUpdate;
-      try {
-        update = change(read.text);
-      } catch (err) {
-        return { ok: false, message: err instanceof Error ? err.message : String(err) };
-      }
-      if (update.edits.length === 0) return { ok: true, changed: false, inEditor: read.fromEditor };
-      const result = await applyEditsToFile(uri, read.text, update.edits);
-      if (result.applied) {
-        // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
-        this.loader.put(id, update.text);
-        return { ok: true, changed: true, inEditor: !result.saved };
-      }
-    }
-    return { ok: false, message: `${vscode.workspace.asRelativePath(uri)} kept changing while it was being written; nothing was changed. Try again.` };
+    if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: 'That partnership record is no longer in the workspace.' };
+    // Computed from the text as it is right before the write, and again if it changed under it.
+    const result = await updateTextFile(uri, (text) => {
+      const update = change(text);
+      return { edits: update.edits, value: update.text };
+    });
+    if (!result.ok) return { ok: false, message: result.message };
+    // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
+    if (result.changed) this.loader.put(id, result.value);
+    return { ok: true, changed: result.changed, inEditor: result.inEditor };
   }
 
   /** A record written by the extension itself: index it at once. */
@@ -214,11 +208,22 @@ export class PlannerService implements vscode.Disposable {
 
   private async listAll(): Promise<string[]> {
     const ids: string[] = [];
+    this.listedFiles.clear();
+    this.refusedFolders.clear();
     for (const root of this.roots()) {
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root.folder, `${root.rel}/**/*.md`));
-      for (const uri of found) {
+      // A walk of the folder rather than findFiles: it sees each entry's type, so links (which
+      // findFiles follows) are listed as refused instead of read, and `.MD` counts as `.md`.
+      const listing = await listFiles(root.uri, (name) => /\.md$/i.test(name));
+      for (const uri of listing.files) {
         const id = uri.toString();
         this.uris.set(id, uri);
+        this.listedFiles.add(id);
+        ids.push(id);
+      }
+      for (const r of listing.refused) {
+        const id = r.uri.toString();
+        this.uris.set(id, r.uri);
+        if (r.folder) this.refusedFolders.add(id);
         ids.push(id);
       }
     }
@@ -228,9 +233,17 @@ export class PlannerService implements vscode.Disposable {
   private async readRecord(id: string): Promise<string | undefined> {
     const uri = this.uris.get(id);
     if (!uri) return undefined;
-    const read = await readText(uri, undefined, { listed: true });
+    if (this.refusedFolders.has(id)) {
+      const folder = await resolvePath(uri, 'folder');
+      if (folder.kind === 'refused') return `${UNREADABLE}The folder ${vscode.workspace.asRelativePath(uri)} ${folder.message}: no partnership record in it is read.`;
+      this.refusedFolders.delete(id);
+      return undefined;
+    }
+    // A file the listing just saw is read at once; any later read (a watcher event) checks the path again.
+    const checked = this.listedFiles.delete(id);
+    const read = await readText(uri, undefined, { checked });
     if (read.kind === 'missing') return undefined;
-    if (read.kind === 'unreadable') return UNREADABLE + read.message;
+    if (read.kind === 'unreadable') return `${UNREADABLE}This partnership record ${read.message}.`;
     return read.text;
   }
 

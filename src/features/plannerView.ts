@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { appendCheckIn, appendMetric, setPlaybookStep, setScores, setStage, updateRecordText } from '../core/records';
 import { PlannerFromWebview, type PlannerToWebview } from '../webview/protocol';
 import { messageRouter, preview } from './messages';
+import { resolvePath } from './files';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { PlannerService, WriteOutcome } from './plannerService';
 import type { Deps } from './deps';
@@ -149,7 +150,11 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
           break;
         case 'open': {
           const uri = this.service.uriOf(message.id);
-          if (uri) await vscode.window.showTextDocument(uri, { preview: false });
+          if (!uri) break;
+          // A link (or a device) is not opened either: the editor would show what it points to.
+          const resolved = await resolvePath(uri);
+          if (resolved.kind === 'refused') this.post({ type: 'notice', kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} ${resolved.message}.` });
+          else await vscode.window.showTextDocument(uri, { preview: false });
           break;
         }
         case 'setStage':

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
-import { contextCases, markerPath, removeCase, snapshot } from '../lib/hostileCases';
+import { OUTSIDE_NAME, contextCases, markerPath, removeCase, snapshot } from '../lib/hostileCases';
 
 const marker = markerPath('integration');
 const cases = contextCases(marker);
@@ -33,7 +33,25 @@ describe(`Hostile context files in the real extension (${cases.length} cases)`, 
       removeCase(uri().fsPath);
       c.make(uri().fsPath);
       const before = snapshot(uri().fsPath);
+      const outsideBefore = c.outside && snapshot(c.outside);
+      const used = () => {
+        const m = process.memoryUsage();
+        return m.heapUsed + m.arrayBuffers;
+      };
+      const memoryBefore = used();
+      const started = Date.now();
       const state = await contexts.refresh(folder());
+      if (c.device) {
+        // A device has no end (read, /dev/zero grew the host by 250 MB a second): refused at once,
+        // and the memory stays flat for the next two seconds.
+        assert.ok(Date.now() - started < 5_000, 'refused at once');
+        let grew = 0;
+        for (let i = 0; i < 20; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          grew = Math.max(grew, used() - memoryBefore);
+        }
+        assert.ok(grew < 100 * 1024 * 1024, `memory stays flat: grew ${(grew / 1024 / 1024).toFixed(0)} MB`);
+      }
       const diags = () => vscode.languages.getDiagnostics(uri());
 
       if (c.expect === 'missing') {
@@ -41,7 +59,8 @@ describe(`Hostile context files in the real extension (${cases.length} cases)`, 
       } else if (c.expect === 'unreadable') {
         assert.strictEqual(state.state, 'unreadable');
         assert.ok(state.state === 'unreadable' && state.message.length > 10, 'a message says why');
-        await until('a diagnostic', () => diags().some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+        if (c.message) assert.match(state.state === 'unreadable' ? state.message : '', c.message);
+        await until('a diagnostic', () => diags().some((d) => d.severity === vscode.DiagnosticSeverity.Error && (!c.message || c.message.test(d.message))));
       } else {
         assert.strictEqual(state.state, 'ok', state.state === 'unreadable' ? state.message : '');
         if (state.state !== 'ok') return;
@@ -54,6 +73,8 @@ describe(`Hostile context files in the real extension (${cases.length} cases)`, 
       assert.strictEqual(fs.existsSync(marker), false, 'no payload ran');
       assert.strictEqual(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
       assert.strictEqual(snapshot(uri().fsPath), before, 'nothing on disk changed');
+      if (c.outside) assert.strictEqual(snapshot(c.outside), outsideBefore, 'the file outside the workspace did not change');
+      assert.ok(!contexts.all().some((x) => x.state === 'ok' && x.parsed.values['Community Name'] === OUTSIDE_NAME), 'the outside file is never read');
 
       // The extension keeps working: the next good file is read as usual.
       removeCase(uri().fsPath);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { api, file, folder, revertAndCloseAll, until } from './helpers';
-import { markerPath, recordCases, removeCase, snapshot, valueAt } from '../lib/hostileCases';
+import { OUTSIDE_PARTNER, markerPath, recordCases, removeCase, snapshot, valueAt } from '../lib/hostileCases';
 import type { PlannerApi } from '../../src/lazy/planner';
 
 const marker = markerPath('integration-records');
@@ -67,6 +67,7 @@ describe(`Hostile partnership records in the real planner (${cases.length} cases
         for (const re of c.problems ?? []) assert.ok(problems.some((x) => re.test(x.message)), `a problem matching ${re}: ${problems.map((x) => x.message).join(' | ')}`);
         assert.ok(diags().length <= 200, 'the Problems panel is not flooded');
       }
+      assert.ok(!p.query({ limit: 1000 }).items.some((x) => x.partner === OUTSIDE_PARTNER), 'nothing outside the workspace is listed');
       // The other records are still listed, as they were.
       for (const rel of FIXTURE_RECORDS) assert.ok(p.get(file(rel).toString()), `${rel} still listed`);
       assert.strictEqual(p.get(file('partnerships/design-systems-guild.md').toString())?.summary.partner, 'Design Systems Guild');

@@ -29,7 +29,52 @@ export interface HostileCase {
   make(target: string): void;
   /** A value the reader must keep exactly (as text, never interpreted). */
   keeps?: { label: string; value: string };
+  /** What the message of an unreadable case must say. */
+  message?: RegExp;
+  /** A file outside the workspace the case points at: it must never change (nor be shown). */
+  outside?: string;
+  /** The case points at a device (no size, no end). */
+  device?: string;
 }
+
+/**
+ * A folder outside the workspace (per process) for the files links point at. Its files hold
+ * values a reader must never show, and a writer must never change.
+ */
+export function outsideDir(): string {
+  const dir = path.join(os.tmpdir(), `community-partnerships-outside-${process.pid}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export const OUTSIDE_NAME = 'Outside Secret Community';
+export const OUTSIDE_PARTNER = 'Outside Secret Partner';
+
+/** An outside context file: a valid context with a name that must never be shown. */
+export function outsideContext(tag: string): string {
+  const file = path.join(outsideDir(), `context-${tag}.md`);
+  fs.writeFileSync(file, `## Community Overview\n- **Community Name:** ${OUTSIDE_NAME}\n- **Current size:** 1,000 members\n`);
+  return file;
+}
+
+/** An outside partnership record, valid, whose partner must never be listed. */
+export function outsideRecord(dir: string, name: string, partner = OUTSIDE_PARTNER): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, `---\npartner: ${partner}\nstage: active\nstart: 2026-01-01\ncheckIns:\n  - date: 2026-01-15\n---\n\n# Notes\n`);
+  return file;
+}
+
+/** Symbolic links made at run time: each points out of the workspace. */
+const LINKED = /symbolic link/;
+const linkTo = (to: string | (() => string)) => (target: string) => fs.symlinkSync(typeof to === 'string' ? to : to(), target);
+const hasDevice = (p: string): boolean => {
+  try {
+    return fs.statSync(p).isCharacterDevice();
+  } catch {
+    return false;
+  }
+};
 
 export function markerPath(tag: string): string {
   return path.join(os.tmpdir(), `community-partnerships-marker-${tag}-${process.pid}`);
@@ -104,6 +149,15 @@ export function contextCases(marker: string): HostileCase[] {
     },
     { name: 'generated/missing', expect: 'missing', make: () => {} },
   );
+  const outside = path.join(outsideDir(), 'context-link-target.md');
+  cases.push(
+    { name: 'generated/symlink-to-outside-file', expect: 'unreadable', message: LINKED, outside, make: linkTo(() => outsideContext('link-target')) },
+    { name: 'generated/symlink-dangling', expect: 'unreadable', message: LINKED, make: linkTo(path.join(outsideDir(), 'nothing-here.md')) },
+    { name: 'generated/symlink-to-etc-passwd', expect: 'unreadable', message: LINKED, make: linkTo('/etc/passwd') },
+  );
+  for (const device of ['/dev/zero', '/dev/urandom']) {
+    if (hasDevice(device)) cases.push({ name: `generated/symlink-to-${device.slice(5)}`, expect: 'unreadable', message: LINKED, device, make: linkTo(device) });
+  }
   return cases;
 }
 
@@ -206,6 +260,23 @@ function recordFixture(file: string, marker: string): string {
   return fs.readFileSync(path.join(HOSTILE_DIR, 'records', file), 'utf8').split('__MARKER__').join(marker.replace(/\\/g, '/'));
 }
 
+/** A record whose dates are late in 9999: each is refused with the range, the rest is read. */
+const FAR_DATES = [
+  '---',
+  'partner: Far Future Guild',
+  'stage: active',
+  'start: 9999-12-20',
+  'review: 9999-12-31',
+  'cadence: quarterly',
+  'checkIns:',
+  '  - date: 9999-12-30',
+  '    notes: the next one would fall in year 10000',
+  '---',
+  '',
+  '# Notes',
+  '',
+].join('\n');
+
 /** Every partnership-record case. `marker` is the path a payload would create if it ever ran. */
 export function recordCases(marker: string): RecordCase[] {
   const cases: RecordCase[] = [];
@@ -253,6 +324,18 @@ export function recordCases(marker: string): RecordCase[] {
       problems: [/could not be read/],
     },
     { name: 'generated/missing', expect: 'missing', make: () => {} },
+    {
+      name: 'generated/far-dates',
+      expect: 'refused',
+      text: FAR_DATES,
+      make: writeText(FAR_DATES),
+      partner: 'Far Future Guild',
+      problems: [/^start .*between 1900-01-01 and 2999-12-31/, /^review .*between 1900-01-01 and 2999-12-31/, /^checkIns: check-in 1: date must be a date between 1900-01-01 and 2999-12-31/],
+    },
+    { name: 'generated/symlink-to-outside-record', expect: 'unreadable', make: linkTo(() => outsideRecord(outsideDir(), 'linked-record.md')), problems: [LINKED] },
+    { name: 'generated/symlink-to-etc-passwd', expect: 'unreadable', make: linkTo('/etc/passwd'), problems: [LINKED] },
+    { name: 'generated/symlink-dangling', expect: 'unreadable', make: linkTo(path.join(outsideDir(), 'no-such-record.md')), problems: [LINKED] },
+    ...['/dev/zero', '/dev/urandom'].filter(hasDevice).map((device) => ({ name: `generated/symlink-to-${device.slice(5)}`, expect: 'unreadable' as const, make: linkTo(device), problems: [LINKED] })),
   ];
   for (const c of generated) cases.push({ ...c, file: `hostile-${c.name.slice('generated/'.length)}.md` });
   return cases;

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates';
+import { isIsoDate, isRecordDate } from '../dates';
 import type { Cadence, PartnershipRecord, Stage } from '../records/schema';
 
 /*
@@ -27,7 +27,11 @@ function toDays(date: string): number {
 }
 
 function fromDays(days: number): string {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(days * DAY_MS);
+  const year = d.getUTCFullYear();
+  // toISOString writes years past 9999 as +010000: never a date this code hands out.
+  if (!(year >= 0 && year <= 9999)) throw new RangeError(`A date in year ${year} cannot be written YYYY-MM-DD.`);
+  return d.toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {
@@ -75,10 +79,15 @@ export function isRunning(record: Pick<PartnershipRecord, 'stage'>): boolean {
   return RUNNING.includes(record.stage);
 }
 
-/** The latest check-in date, whatever order the entries are written in. */
+/**
+ * The latest check-in date, whatever order the entries are written in. Only dates a record may
+ * hold count (isRecordDate): the reader refuses others, and a record that reaches this code
+ * another way must not make every later date computation fail (a check-in in 9999 would put the
+ * next one in year 10000).
+ */
 export function lastCheckInDate(record: Pick<PartnershipRecord, 'checkIns'>): string | undefined {
   let last: string | undefined;
-  for (const c of record.checkIns) if (last === undefined || c.date > last) last = c.date;
+  for (const c of record.checkIns) if (typeof c?.date === 'string' && isRecordDate(c.date) && (last === undefined || c.date > last)) last = c.date;
   return last;
 }
 
@@ -96,7 +105,7 @@ export function checkInSchedule(record: Pick<PartnershipRecord, 'stage' | 'check
   const cadence = record.cadence ?? 'monthly';
   const last = lastCheckInDate(record);
   if (last) return { running: true, due: addCadence(last, cadence), from: 'last-check-in' };
-  if (record.start) return { running: true, due: addCadence(record.start, cadence), from: 'start' };
+  if (record.start && isRecordDate(record.start)) return { running: true, due: addCadence(record.start, cadence), from: 'start' };
   return { running: true, due: undefined, from: 'none' };
 }
 
@@ -139,7 +148,7 @@ export type ReviewStatus =
  */
 export function reviewStatus(record: Pick<PartnershipRecord, 'stage' | 'review'>, today: string): ReviewStatus {
   toDays(today);
-  if (!record.review) return { status: 'none', review: undefined, daysUntil: undefined };
+  if (!record.review || !isRecordDate(record.review)) return { status: 'none', review: undefined, daysUntil: undefined };
   if (!isRunning(record)) return { status: 'not-running', review: record.review, daysUntil: undefined };
   const daysUntil = daysBetween(today, record.review);
   const status = daysUntil < 0 ? 'overdue' : daysUntil <= REVIEW_SOON_DAYS ? 'due-soon' : 'ok';

@@ -99,9 +99,11 @@ export function sparklinePoints(series: readonly { date: string; value: number }
   const span = datesUsable ? times.reduce((a, b) => Math.max(a, b)) - first : 0;
   const x = (i: number) => (span > 0 ? ((times[i] - first) / span) * width : (i / (points.length - 1)) * width);
 
-  const values = points.map((p) => p.value);
+  // Halved first: the spread of two extreme values (1e308 and -1e308) would overflow to Infinity
+  // and every point would be NaN.
+  const values = points.map((p) => p.value / 2);
   const low = values.reduce((a, b) => Math.min(a, b));
   const high = values.reduce((a, b) => Math.max(a, b));
-  const y = (v: number) => (high === low ? height / 2 : height - ((v - low) / (high - low)) * height);
-  return points.map((p, i) => `${fmt(x(i))},${fmt(y(p.value))}`).join(' ');
+  const y = (half: number) => (high === low ? height / 2 : height - ((half - low) / (high - low)) * height);
+  return points.map((_p, i) => `${fmt(x(i))},${fmt(y(values[i]))}`).join(' ');
 }

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../dates';
+import { DATE_RANGE, isIsoDate, isRecordDate } from '../dates';
 import * as z from 'zod/mini';
 import {
   PARTNERSHIP_TYPES,
@@ -9,7 +9,7 @@ import {
   type ScorecardCriterionId,
   type SuccessMetricId,
 } from '../domain';
-import { parseCount } from '../numbers';
+import { parseCount, parseNumber } from '../numbers';
 
 /*
  * Partnership record front matter (one Markdown file per partnership, in `partnerships/`).
@@ -134,7 +134,7 @@ export function isRecordKey(key: string): key is RecordKey {
   return (RECORD_KEYS as readonly string[]).includes(key);
 }
 
-export { isIsoDate };
+export { isIsoDate, isRecordDate };
 
 /** Values a field takes when it is missing or cannot be read. */
 export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
@@ -143,9 +143,6 @@ export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
 
 // ---------------------------------------------------------------------------------------------
 // Dates
-
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
 
 /**
  * The YYYY-MM-DD date a front matter value stands for. A timestamp such as
@@ -201,7 +198,10 @@ export const partnerSchema = z.pipe(
 
 export const dateSchema = z.pipe(
   z.transform((input: unknown) => toIsoDate(input) ?? input),
-  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD' })),
+  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(
+    z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD', abort: true }),
+    z.refine(isRecordDate, { error: `must be a date ${DATE_RANGE}` }),
+  ),
 );
 
 export const stageSchema = oneOf(STAGES, `must be one of ${STAGES.join(', ')}`);
@@ -229,15 +229,13 @@ export const metricIdSchema = oneOf(
 );
 
 /**
- * A measured value: a number, or text holding one (`45%`, `2.5x`, `1,200`, `1.2k`).
- * Decimals are kept: a multiplier of 2.5 must not become 3.
+ * A measured value: a number, or text holding one (`45%`, `2.5x`, `1,200`, `1.2k`, `.5`,
+ * `2.5e3`, `1,5`), read by the one number parser: what it cannot read without guessing (`1e400`,
+ * two numbers, words) is no value, never a misread one. Decimals are kept: 2.5 stays 2.5.
  */
 export function toMeasure(input: unknown): number | undefined {
-  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
-  if (typeof input !== 'string') return undefined;
-  const plain = /^\s*[~≈]?\s*(-?\d+(?:\.\d+)?)\s*(?:%|x|×)?\s*$/i.exec(input);
-  if (plain) return Number(plain[1]);
-  return parseCount(input);
+  if (typeof input !== 'number' && typeof input !== 'string') return undefined;
+  return parseNumber(input);
 }
 
 export const measureSchema = z.pipe(

@@ -30,6 +30,38 @@ export type RecordChanges = { [K in keyof PartnershipRecord]?: PartnershipRecord
 export class RecordWriteError extends Error {}
 
 const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+
+/** Keys the front matter reader drops (they could reach a prototype): a rewrite must not lose them. */
+const DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * True when this YAML text holds, at any depth, a key the reader drops: a rewrite of that text
+ * from the data read would lose it. Text that does not load on its own counts as holding one.
+ */
+function holdsDroppedKey(yamlText: string): boolean {
+  let data: unknown;
+  try {
+    data = yaml.safeLoad(yamlText, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return true;
+  }
+  let nodes = 0;
+  const walk = (value: unknown, depth: number): boolean => {
+    if (++nodes > 50_000 || depth > 64) return true;
+    if (Array.isArray(value)) return value.some((v) => walk(v, depth + 1));
+    if (value !== null && typeof value === 'object') {
+      return Object.keys(value).some((k) => DROPPED_KEYS.has(k) || walk((value as Record<string, unknown>)[k], depth + 1));
+    }
+    return false;
+  };
+  return walk(data, 0);
+}
+
+function droppedKeyError(): RecordWriteError {
+  return new RecordWriteError(
+    'The record was not changed: its front matter has a key named constructor, prototype or __proto__, which this extension does not read, and this change would rewrite the lines that hold it. Rename that key, or make the change by hand.',
+  );
+}
 const REMOVE: unique symbol = Symbol('remove');
 type RawChange = unknown | typeof REMOVE;
 
@@ -233,7 +265,12 @@ function applyChanges(
   const { raw, rawOffset, data } = fm;
   const eol = raw.includes('\n') ? eolOf(raw) : eolOf(text);
   const expected = expectedData(data, changes);
-  const whole = () => checked(text, [wholeRewrite(raw, rawOffset, expected, eol)], expected, fm.body);
+  // Keys the reader dropped are not in `data`: text holding one must not be written again from it.
+  const risky = holdsDroppedKey(raw);
+  const whole = () => {
+    if (risky) throw droppedKeyError();
+    return checked(text, [wholeRewrite(raw, rawOffset, expected, eol)], expected, fm.body);
+  };
 
   const blocks = new Map<string, KeyBlock | null>();
   for (const b of scanKeyBlocks(raw)) blocks.set(b.key, blocks.has(b.key) ? null : b);
@@ -254,6 +291,7 @@ function applyChanges(
     if (!block) return whole();
     const placed = value !== REMOVE && layout ? layout(raw, block, eol) : undefined;
     if (placed) fine = true;
+    else if (risky && holdsDroppedKey(raw.slice(block.start, block.end))) throw droppedKeyError();
     edits.push(
       placed
         ? { start: rawOffset + placed.start, end: rawOffset + placed.end, newText: placed.newText }
@@ -317,20 +355,20 @@ function checkboxEdit(text: string, playbookTitle: string, stepText: string, don
   let found: { at: number; checked: boolean } | undefined;
   for (let i = 0; i + 1 < starts.length; i++) {
     const line = body.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
-    const h2 = /^##(?!#)\s*(.*?)\s*#*\s*$/.exec(line);
-    if (h2) {
-      inPlaybook = /^playbooks?$/i.test(h2[1]);
+    const h2 = headingText(line, 2);
+    if (h2 !== undefined) {
+      inPlaybook = /^playbooks?$/i.test(h2);
       inThis = false;
       continue;
     }
     if (!inPlaybook) continue;
-    const h3 = /^###(?!#)\s*(.*?)\s*#*\s*$/.exec(line);
-    if (h3) {
-      inThis = normalise(h3[1]) === normalise(playbookTitle);
+    const h3 = headingText(line, 3);
+    if (h3 !== undefined) {
+      inThis = normalise(h3) === normalise(playbookTitle);
       continue;
     }
-    const box = /^(\s*[-*+]\s+\[)([ xX])(\]\s+)(.*)$/.exec(line);
-    if (!box || normalise(box[4]) !== wanted) continue;
+    const box = /^(\s*[-*+]\s+\[)([ xX])\](\s.*)$/.exec(line);
+    if (!box || normalise(box[3]) !== wanted) continue;
     const match = { at: bodyStart + starts[i] + box[1].length, checked: box[2] !== ' ' };
     // The same step text can appear under two playbooks' headings: prefer this playbook's.
     if (inThis) {
@@ -341,6 +379,31 @@ function checkboxEdit(text: string, playbookTitle: string, stepText: string, don
   }
   if (!found || found.checked === done) return undefined;
   return { start: found.at, end: found.at + 1, newText: done ? 'x' : ' ' };
+}
+
+/**
+ * The text of a Markdown heading of exactly this level (`## Playbook ##` gives `Playbook`), or
+ * undefined for any other line. A scan, not a regular expression: a heading line is workspace
+ * text and may be long (a pattern with `\s*(.*?)\s*#*\s*$` takes quadratic time on it).
+ */
+function headingText(line: string, level: number): string | undefined {
+  let i = 0;
+  while (i < line.length && line[i] === '#') i++;
+  if (i !== level) return undefined;
+  let end = line.length;
+  while (end > i && isBlank(line[end - 1])) end--;
+  // A closing run of #s counts when the heading text is empty or a blank separates it.
+  let close = end;
+  while (close > i && line[close - 1] === '#') close--;
+  if (close === i || isBlank(line[close - 1])) end = close;
+  let start = i;
+  while (start < end && isBlank(line[start])) start++;
+  while (end > start && isBlank(line[end - 1])) end--;
+  return line.slice(start, end);
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\u00a0';
 }
 
 function normalise(s: string): string {

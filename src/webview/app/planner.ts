@@ -7,7 +7,8 @@ import { weightedScore, suggestSimilarSize } from '../../core/planner/scorecard'
 import { forecast, FORECAST_DISCLAIMER } from '../../core/planner/forecast';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
-import { formatCount } from '../../core/numbers';
+import { formatCount, parseNumber } from '../../core/numbers';
+import { dateProblem } from '../../core/dates';
 import type { PartnershipRecord, Stage } from '../../core/records/schema';
 
 const STAGES: Stage[] = ['prospect', 'contacted', 'agreed', 'active', 'ended'];
@@ -423,24 +424,20 @@ function metricsBlock(id: string, record: PartnershipRecord): HTMLElement {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const v = measure(value.value);
+    const v = parseNumber(value.value);
     if (v === undefined) {
       showStatus('error', 'Write the value as a number, such as 85, 45% or 2.5x.');
       value.focus();
       return;
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
-      showStatus('error', 'Pick the date it was measured.');
+    const badDate = date.value ? dateProblem(date.value) : 'Pick the date it was measured.';
+    if (badDate) {
+      showStatus('error', badDate);
       return;
     }
     send({ type: 'logMetric', id, metric: metric.value as SuccessMetricId, value: v, date: date.value, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
   });
   return subsection('Metrics', 'graph-line', ...items, form);
-}
-
-function measure(text: string): number | undefined {
-  const m = /^\s*[~≈]?\s*(-?\d+(?:[.,]\d+)?)\s*(?:%|x|×)?\s*$/i.exec(text.replace(/(\d),(\d{3})\b/g, '$1$2'));
-  return m ? Number(m[1].replace(',', '.')) : undefined;
 }
 
 function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
@@ -495,8 +492,9 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date.value)) {
-      showStatus('error', 'Pick the date of the check-in.');
+    const badDate = date.value ? dateProblem(date.value) : 'Pick the date of the check-in.';
+    if (badDate) {
+      showStatus('error', badDate);
       return;
     }
     const picked = worth.querySelector<HTMLInputElement>('input:checked')?.value as 'yes' | 'no' | 'unsure' | undefined;

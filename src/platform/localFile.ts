@@ -1,0 +1,107 @@
+// The Node-only file handle work (desktop VS Code and remote hosts): the compare-and-write of a
+// local file on one handle, and creating a file that must not exist. scripts/build.mjs swaps
+// this file for localFile.web.ts in the web bundle, where there is no local file system and
+// src/features/files.ts goes through workspace.fs instead.
+import * as fs from 'node:fs';
+
+export type LocalUpdate<T> =
+  | { kind: 'written'; text: string; value: T }
+  | { kind: 'unchanged'; text: string; value: T }
+  | { kind: 'changing' }
+  | { kind: 'missing' }
+  | { kind: 'refused'; message: string };
+
+export interface LocalFiles {
+  /**
+   * Changes a local file on one handle, opened without following a link: reads it, computes the
+   * change from its text, reads it again and, only if it is still exactly those bytes, writes the
+   * result. Everything is synchronous: nothing in this extension host runs between the check and
+   * the write, and another process has microseconds, not round trips, to slip a change in. When
+   * the file changed, the change is computed again from the new text, up to `attempts` times;
+   * with `expected`, the text must be that one (the caller computed the edits from it).
+   */
+  update<T>(
+    path: string,
+    decode: (bytes: Uint8Array) => { text: string } | { message: string },
+    compute: (text: string) => { edits: readonly { start: number; end: number; newText: string }[]; value: T },
+    apply: (text: string, edits: readonly { start: number; end: number; newText: string }[]) => string,
+    options: { attempts: number; maxBytes: number; expected?: string; linkMessage: string; overLimit: (size: number) => string },
+  ): LocalUpdate<T>;
+  /** Creates a file that must not exist yet (O_EXCL), never through a link (O_NOFOLLOW). */
+  create(path: string, text: string): 'created' | 'exists';
+}
+
+function readAll(fd: number, limit: number): Buffer | undefined {
+  const buf = Buffer.alloc(limit + 1);
+  let n = 0;
+  for (;;) {
+    const got = fs.readSync(fd, buf, n, buf.length - n, n);
+    if (got === 0) break;
+    n += got;
+    if (n >= buf.length) return undefined;
+  }
+  return buf.subarray(0, n);
+}
+
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+const files: LocalFiles = {
+  update(path, decode, compute, apply, options) {
+    let fd: number;
+    try {
+      fd = fs.openSync(path, fs.constants.O_RDWR | NOFOLLOW);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { kind: 'missing' };
+      if (code === 'ELOOP') return { kind: 'refused', message: options.linkMessage };
+      if (code === 'EISDIR') return { kind: 'refused', message: 'is a folder, not a file' };
+      return { kind: 'refused', message: `could not be opened for writing (${code ?? String(err)})` };
+    }
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { kind: 'refused', message: 'is not a regular file, so it is not written' };
+      if (st.size > options.maxBytes) return { kind: 'refused', message: options.overLimit(st.size) };
+      for (let attempt = 0; attempt < options.attempts; attempt++) {
+        const before = readAll(fd, options.maxBytes);
+        if (!before) return { kind: 'refused', message: options.overLimit(options.maxBytes + 1) };
+        const read = decode(before);
+        if ('message' in read) return { kind: 'refused', message: read.message };
+        if (options.expected !== undefined && read.text !== options.expected) return { kind: 'changing' };
+        const { edits, value } = compute(read.text);
+        if (edits.length === 0) return { kind: 'unchanged', text: read.text, value };
+        const text = apply(read.text, edits);
+        const bytes = Buffer.from(text, 'utf8');
+        // Right before writing: the file must still be exactly what the change was computed from.
+        const now = readAll(fd, options.maxBytes);
+        if (!now || !now.equals(before)) continue;
+        fs.writeSync(fd, bytes, 0, bytes.length, 0);
+        if (bytes.length < before.length) fs.ftruncateSync(fd, bytes.length);
+        return { kind: 'written', text, value };
+      }
+      return { kind: 'changing' };
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+  create(path, text) {
+    let fd: number;
+    try {
+      fd = fs.openSync(path, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
+      throw err;
+    }
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      fs.writeSync(fd, bytes, 0, bytes.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return 'created';
+  },
+};
+
+/** The local file system's handles, where the extension host has one. */
+export function localFiles(): LocalFiles | undefined {
+  return files;
+}
