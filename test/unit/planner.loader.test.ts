@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { RecordLoader, type RecordSource } from '../../src/core/planner/loader';
 import { RecordIndex } from '../../src/core/planner/recordIndex';
-import { parseRecord, STAGES, type RecordParse } from '../../src/core/records';
+import { digestRecord, STAGES, type DigestParse } from '../../src/core/records';
 
 function recordText(i: number, stage = STAGES[i % STAGES.length]): string {
   return ['---', `partner: Partner ${String(i).padStart(5, '0')}`, `stage: ${stage}`, 'types: [newsletter-cross-promotion]', `owners: {ours: Sam}`, '---', `Notes ${i}.`, ''].join('\n');
@@ -34,9 +34,9 @@ describe('planner: RecordLoader', () => {
     const source = new MemorySource();
     for (let i = 0; i < 10_000; i++) source.files.set(`file:///ws/partnerships/p-${i}.md`, recordText(i));
     let parses = 0;
-    const index = new RecordIndex((text): RecordParse => {
+    const index = new RecordIndex((text): DigestParse => {
       parses++;
-      return parseRecord(text);
+      return digestRecord(text);
     });
     const seen: string[] = [];
     const loader = new RecordLoader(index, source, { concurrency: 8, onRecord: (id) => seen.push(id) });

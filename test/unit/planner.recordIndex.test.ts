@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { PartnershipTypeId } from '../../src/core/domain';
 import { RecordIndex, type RecordSummary } from '../../src/core/planner/recordIndex';
-import { STAGES, parseRecord, type RecordParse, type Stage } from '../../src/core/records';
+import { STAGES, digestRecord, parseRecord, type DigestParse, type Stage } from '../../src/core/records';
 
 const TYPES: PartnershipTypeId[] = ['newsletter-cross-promotion', 'co-hosted-event', 'mutual-promotion', 'integration-partnership'];
 const OWNERS = ['Sam', 'Priya', 'Jonas', 'Mei'];
@@ -29,9 +29,9 @@ function generated(i: number): { id: string; text: string; partner: string; stag
 
 function countingParser() {
   const counter = { calls: 0 };
-  const parse = (text: string): RecordParse => {
+  const parse = (text: string): DigestParse => {
     counter.calls++;
-    return parseRecord(text);
+    return digestRecord(text);
   };
   return { counter, parse };
 }
@@ -110,8 +110,9 @@ describe('planner: RecordIndex', () => {
     assert.deepStrictEqual(index.counts(), { prospect: 0, contacted: 1, agreed: 0, active: 0, ended: 0, broken: 2 });
     assert.strictEqual(index.query().total, 3);
     assert.deepStrictEqual(index.query({ text: 'broken' }).items.map((s) => s.id), ['file:///p/Broken%20One.md']);
-    assert.strictEqual(index.records().length, 1);
-    assert.strictEqual(index.get('file:///p/bad-yaml.md')?.parse.ok, false);
+    assert.strictEqual(index.all().filter((r) => !r.summary.broken).length, 1);
+    assert.strictEqual(index.get('file:///p/bad-yaml.md')?.summary.broken, true);
+    assert.deepStrictEqual(index.get('file:///p/bad-yaml.md')?.problems, parseRecord('---\npartner: "x\n---\n').problems);
   });
 
   it('summarises score, verdict, next check-in and problems', () => {
