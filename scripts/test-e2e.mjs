@@ -8,6 +8,7 @@ import { ROOT, ensureTestHost, startServer, workbenchUrl, vscodeVersion } from '
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep } = {}) {
   if (build) buildAll();
@@ -21,7 +22,7 @@ export async function runE2E({ build = true, grep } = {}) {
     screenshots,
     vscodeVersion: vscodeVersion(),
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
-    async open(fixture, { theme = 'dark', viewport } = {}) {
+    async open(fixture, { theme = 'dark', viewport, host = 'node' } = {}) {
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
       const server = await startServer({ dataDir: data.dir });
@@ -29,7 +30,11 @@ export async function runE2E({ build = true, grep } = {}) {
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
         join(data.dir, 'user', 'User', 'settings.json'),
-        JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off' }),
+        JSON.stringify({
+          'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off',
+          // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
+          ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
+        }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT });
       const page = await openWorkbench(browser, url, { colorScheme: theme, viewport });
