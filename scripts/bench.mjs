@@ -108,7 +108,7 @@ try {
       const data = tempDir('cp-bench-host-');
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'files.autoSave': 'off' }));
-      writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'index' }));
+      writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'index', profile: process.env.BENCH_PROFILE === '1' }));
       rmSync(join(OUT, 'bench-result.json'), { force: true });
       // The one file the run changes is put back, so every run starts from the same records.
       writeRecords(join(ws.dir, 'records'), 8);

@@ -8,6 +8,7 @@
  *   extension host's heap growth, measured after a forced garbage collection.
  */
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
@@ -19,9 +20,9 @@ const OUT = path.resolve(__dirname, '../../../.test-output');
 const OURS = 'community-partnerships.community-partnerships';
 
 export async function run(): Promise<void> {
-  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[] };
+  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[]; profile?: boolean };
   try {
-    const result = job.kind === 'index' ? await index() : await activation(job.order ?? []);
+    const result = job.kind === 'index' ? await index(job.profile === true) : await activation(job.order ?? []);
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: true, result }));
   } catch (err) {
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: false, error: String((err as Error)?.stack ?? err) }));
@@ -93,7 +94,24 @@ async function nodeRead(uris: readonly vscode.Uri[]): Promise<{ ms: number; byte
   return { ms: performance.now() - started, bytes };
 }
 
-async function index(): Promise<Record<string, number>> {
+/** A CPU profile of the extension host while `run` runs (BENCH_PROFILE=1), for Chrome's DevTools. */
+async function profiled<T>(on: boolean, file: string, run: () => Promise<T>): Promise<T> {
+  if (!on) return run();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(path.join(OUT, file), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function index(profile = false): Promise<Record<string, number>> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder');
   const ext = vscode.extensions.getExtension<ExtensionApi>(OURS);
@@ -113,12 +131,15 @@ async function index(): Promise<Record<string, number>> {
   const heapBeforeNoGc = process.memoryUsage().heapUsed;
   // planner() loads the planner's module and its index: both are what opening the planner costs.
   const started = performance.now();
-  const planner = await api.planner();
-  await planner.ensureLoaded();
+  const planner = await profiled(profile, 'bench-index.cpuprofile', async () => {
+    const p = await api.planner();
+    await p.ensureLoaded();
+    return p;
+  });
   const indexMs = performance.now() - started;
   const heapAfterNoGc = process.memoryUsage().heapUsed;
   const heapAfter = heap();
-  const raw2 = await rawRead(folder);
+  const raw2 = await profiled(profile, 'bench-raw.cpuprofile', () => rawRead(folder));
   const floor2 = await nodeRead(uris);
   // The same reads with the record parser on each: how much of the index's cost is parsing.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -72,6 +72,11 @@ interface Entry {
   name: string;
 }
 
+/** The list's order: by partner name (any case), then id. */
+function byName(a: Entry, b: Entry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Whole records kept for the ones opened last, so that showing one again needs no read. */
 const OPENED_KEPT = 16;
 
@@ -248,10 +253,12 @@ export class RecordIndex {
   /** Records with a check-in due before `today`, most overdue first. */
   overdue(today: string): RecordSummary[] {
     if (!isIsoDate(today)) throw new RangeError(`today must be a date written YYYY-MM-DD, got ${JSON.stringify(today)}.`);
-    const out: RecordSummary[] = [];
-    // ISO dates compare as text in calendar order.
-    for (const e of this.order()) if (e.summary.nextCheckIn !== undefined && e.summary.nextCheckIn < today) out.push(e.summary);
-    return out.sort((a, b) => (a.nextCheckIn! < b.nextCheckIn! ? -1 : a.nextCheckIn! > b.nextCheckIn! ? 1 : 0));
+    const out: Entry[] = [];
+    // ISO dates compare as text in calendar order. Only the overdue ones are sorted (by due date,
+    // then as the list is), not the whole index: the status bar asks while records load.
+    for (const e of this.entries.values()) if (e.summary.nextCheckIn !== undefined && e.summary.nextCheckIn < today) out.push(e);
+    const due = (e: Entry) => e.summary.nextCheckIn!;
+    return out.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : byName(a, b))).map((e) => e.summary);
   }
 
   /** The entry for this text: the one there when the text is unchanged, else a new one. */
@@ -270,7 +277,7 @@ export class RecordIndex {
 
   private order(): Entry[] {
     if (!this.sorted) {
-      this.sorted = [...this.entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.sorted = [...this.entries.values()].sort(byName);
     }
     return this.sorted;
   }
