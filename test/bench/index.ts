@@ -145,6 +145,22 @@ async function index(profile = false): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseRecord } = require('../../src/core/records') as typeof import('../../src/core/records');
   const rawParse = await rawRead(folder, parseRecord);
+  // The index alone, filled by its loader from workspace.fs reads: no planner service around it
+  // (no status bar, watchers or Problems panel).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RecordIndex } = require('../../src/core/planner/recordIndex') as typeof import('../../src/core/planner/recordIndex');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RecordLoader } = require('../../src/core/planner/loader') as typeof import('../../src/core/planner/loader');
+  const coreStarted = performance.now();
+  const core = new RecordIndex();
+  await profiled(profile, 'bench-core.cpuprofile', () =>
+    new RecordLoader(core, {
+      list: async () => (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'records/**/*.md'))).map((u) => u.toString()),
+      read: async (id) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(id))),
+    }).load(),
+  );
+  const coreMs = performance.now() - coreStarted;
+  if (core.size !== raw1.files) throw new Error(`the index alone holds ${core.size} records`);
   const listed = planner.query({ offset: 0, limit: 1 }).total;
   const broken = planner.counts().broken;
 
@@ -172,6 +188,7 @@ async function index(profile = false): Promise<Record<string, number>> {
     broken,
     rawMs: (raw1.ms + raw2.ms) / 2,
     rawParseMs: rawParse.ms,
+    coreMs,
     floorMs: (floor1.ms + floor2.ms) / 2,
     floorBytes: floor1.bytes,
     indexMs,
