@@ -1,15 +1,16 @@
-import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
+import { readBlockYaml } from './blockYaml';
 
 /**
  * The one place that reads YAML front matter (context file and partnership records).
  *
- * gray-matter chooses its parser from the word after the opening `---`, and its built-in
- * `javascript` engine calls `eval`. Replacing only the `js` engine still lets `---javascript`,
- * `---JS` and `---Javascript` through, so the language is checked here before gray-matter
- * sees the text, and every engine but YAML is replaced by one that refuses, as a second line.
- * Only YAML is ever parsed: with js-yaml's CORE_SCHEMA (no `<<` merge keys, no timestamps,
- * no custom tags) and duplicate keys rejected.
+ * Only YAML is ever parsed. The language named after the opening `---` is checked first: any
+ * other (`---js`, `---javascript`, `---JS`, `---coffee`, `---toml`, ...) is refused and never
+ * run. No front matter library picks a parser here (gray-matter's `javascript` engine calls
+ * `eval`, and it has to be kept from `---JS` and its other spellings): the block is found here
+ * and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
+ * unusual) or by js-yaml with its CORE_SCHEMA (no `<<` merge keys, no timestamps, no custom
+ * tags) and duplicate keys rejected. Both give the same data, with the same limits.
  */
 
 export const MAX_FRONT_MATTER_DEPTH = 32;
@@ -37,27 +38,9 @@ export type FrontMatter =
       readonly bodyOffset: number;
     };
 
-const refuse = (name: string) => (): never => {
-  throw new Error(`Front matter in ${name} is not read: only YAML front matter is supported.`);
-};
-
 function loadYaml(text: string): unknown {
   return yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA, json: false });
 }
-
-// Every engine gray-matter ships, replaced. Passing options also keeps gray-matter's
-// global cache (keyed by file content, filled only when no options are given) empty.
-const MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: { parse: loadYaml, stringify: refuse('yaml') },
-    javascript: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    js: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    json: { parse: refuse('JSON'), stringify: refuse('JSON') },
-    coffee: { parse: refuse('CoffeeScript'), stringify: refuse('CoffeeScript') },
-    toml: { parse: refuse('TOML'), stringify: refuse('TOML') },
-  },
-} as unknown as Parameters<typeof matter>[1];
 
 const BOM = '\ufeff';
 
@@ -65,11 +48,11 @@ const BOM = '\ufeff';
 export function readFrontMatter(text: string): FrontMatter {
   const bomLength = text.startsWith(BOM) ? 1 : 0;
   const src = text.slice(bomLength);
-  if (!/^---(?!-)/.test(src)) return { kind: 'none', body: text.slice(bomLength), bodyOffset: bomLength };
+  if (!src.startsWith('---') || src[3] === '-') return { kind: 'none', body: src, bodyOffset: bomLength };
 
   const firstLineEnd = src.search(/\r?\n|$/);
   const language = src.slice(3, firstLineEnd).trim();
-  if (language !== '' && !/^(yaml|yml)$/i.test(language)) {
+  if (language !== '' && !/^(?:yaml|yml)$/i.test(language)) {
     return {
       kind: 'error',
       message: `Front matter marked "${truncate(language, 40)}" was not read: only YAML front matter is supported, and no other language is ever run.`,
@@ -78,49 +61,28 @@ export function readFrontMatter(text: string): FrontMatter {
       bodyOffset: bomLength,
     };
   }
-  // A front matter that is never closed is not front matter (gray-matter treats it the same).
-  const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(src.slice(firstLineEnd));
+  // A front matter that is never closed is not front matter.
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(src.slice(firstLineEnd));
   if (!close) return { kind: 'none', body: src, bodyOffset: bomLength };
 
   const rawStart = firstLineEnd + (src[firstLineEnd] === '\r' ? 2 : 1);
   const rawEnd = firstLineEnd + close.index + (close[0].startsWith('\r') ? 2 : 1);
   const raw = rawStart <= rawEnd ? src.slice(rawStart, rawEnd) : '';
-  let file: matter.GrayMatterFile<string>;
-  try {
-    file = matter(src, MATTER_OPTIONS);
-  } catch (err) {
-    // Line numbers come from parsing the same YAML text on its own, so they are relative to `raw`.
-    let located = err;
-    try {
-      loadYaml(raw);
-    } catch (again) {
-      located = again;
-    }
-    const { message, line } = describeYamlError(located);
-    const bodyStart = firstLineEnd + close.index + close[0].length;
-    return {
-      kind: 'error',
-      message,
-      line: 1 + line,
-      body: src.slice(bodyStart),
-      bodyOffset: bomLength + bodyStart,
-    };
-  }
-  // gray-matter ends the block at the first "---" it finds, even inside a line such as "----";
-  // the block is the fenced region found above, so when the two disagree, that region's YAML is
-  // read with the same safe loader and data, raw and body always describe the same text.
   const bodyStart = firstLineEnd + close.index + close[0].length;
-  let parsed: unknown = file.data;
-  if (file.matter.trim() !== raw.trim()) {
-    try {
-      parsed = loadYaml(raw);
-    } catch (err) {
-      const { message, line } = describeYamlError(err);
-      return { kind: 'error', message, line: 1 + line, body: src.slice(bodyStart), bodyOffset: bomLength + bodyStart };
-    }
-  }
   const body = src.slice(bodyStart);
   const bodyOffset = bomLength + bodyStart;
+
+  const simple = readBlockYaml(raw, MAX_FRONT_MATTER_NODES, MAX_FRONT_MATTER_DEPTH);
+  if (simple) return { kind: 'yaml', data: simple, raw, rawOffset: bomLength + rawStart, body, bodyOffset };
+
+  let parsed: unknown;
+  try {
+    parsed = loadYaml(raw);
+  } catch (err) {
+    // Line numbers are relative to `raw`, which starts on the line after the opening `---`.
+    const { message, line } = describeYamlError(err);
+    return { kind: 'error', message, line: 1 + line, body, bodyOffset };
+  }
   const data = sanitize(parsed);
   if (data.kind === 'error') {
     return { kind: 'error', message: data.message, line: 0, body, bodyOffset };

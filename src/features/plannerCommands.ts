@@ -72,7 +72,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       const id = service.idOf(arg);
       if (id) return id;
     }
-    const all = service.index.all().filter((r) => r.parse.ok);
+    const all = service.index.all().filter((r) => !r.summary.broken);
     if (all.length === 0) {
       const create = 'New Partnership';
       const choice = await vscode.window.showInformationMessage('There are no partnership records yet.', create);
@@ -251,7 +251,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const exportReport = async (arg?: unknown, raw?: unknown): Promise<vscode.TextDocument | undefined> => {
     const given = options<{ all: boolean }>(raw);
     await service.ensureLoaded();
-    const readable = service.index.all().filter((r) => r.parse.ok);
+    const readable = service.index.all().filter((r) => !r.summary.broken);
     if (readable.length === 0) {
       void vscode.window.showInformationMessage('There are no partnership records to report on yet.');
       return undefined;
@@ -272,10 +272,8 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       ids = picked?.ids;
     }
     if (!ids?.length) return undefined;
-    const records = ids.flatMap((id) => {
-      const e = service.index.get(id);
-      return e?.parse.ok ? [e.parse.record] : [];
-    });
+    // The index keeps digests: the report reads the whole records.
+    const records = (await service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
     const ctx = deps.contexts.active();
     const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined });
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { RecordIndex, type RecordSummary } from '../core/planner/recordIndex';
 import { RecordLoader } from '../core/planner/loader';
-import { parseRecord, type RecordParse, type RecordUpdate } from '../core/records';
+import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../core/records';
 import { communityName } from '../core/context';
 import { listFiles, readText, resolvePath, updateTextFile } from './files';
 import { relativeSetting, SECTION } from './settings';
@@ -13,12 +13,12 @@ export const DEFAULT_PARTNERSHIPS_FOLDER = 'partnerships';
 /** Marks a file that could not be read as text; real text never holds a NUL (binary files are refused). */
 const UNREADABLE = '\u0000unreadable:';
 
-function parseOrUnreadable(text: string): RecordParse {
-  if (text.startsWith(UNREADABLE)) {
-    return { ok: false, problems: [{ line: 0, message: text.slice(UNREADABLE.length), severity: 'error' }], partial: {} };
-  }
-  return parseRecord(text);
+function unreadable(text: string): { ok: false; problems: RecordParse['problems']; partial: Record<string, never> } | undefined {
+  if (!text.startsWith(UNREADABLE)) return undefined;
+  return { ok: false, problems: [{ line: 0, message: text.slice(UNREADABLE.length), severity: 'error' }], partial: {} };
 }
+const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
+const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
 /** Today as YYYY-MM-DD in the user's time zone: check-ins fall due on the user's calendar. */
 export function localToday(now = new Date()): string {
@@ -36,7 +36,7 @@ export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean } | {
  * a record that cannot be read stays in the index as broken.
  */
 export class PlannerService implements vscode.Disposable {
-  readonly index = new RecordIndex(parseOrUnreadable);
+  readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
   readonly loader: RecordLoader;
   private readonly uris = new Map<string, vscode.Uri>();
   /** Files the last listing saw as regular files, not links: their first read needs no check. */
@@ -128,6 +128,11 @@ export class PlannerService implements vscode.Disposable {
   idOf(uri: vscode.Uri): string | undefined {
     const id = uri.toString();
     return this.index.get(id) ? id : undefined;
+  }
+
+  /** The whole record (every check-in, measurement and step), read when it is opened. */
+  open(id: string): Promise<RecordParse | undefined> {
+    return this.loader.open(id);
   }
 
   today(): string {
@@ -252,7 +257,7 @@ export class PlannerService implements vscode.Disposable {
     const entry = this.index.get(id);
     if (!entry) this.uris.delete(id);
     if (uri) {
-      const problems = entry?.parse.problems ?? [];
+      const problems = entry?.problems ?? [];
       if (problems.length) {
         this.diagnostics.set(
           uri,

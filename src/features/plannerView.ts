@@ -88,18 +88,22 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
       owners: this.service.owners(),
       context: this.service.contextInfo(),
     });
-    if (this.selected) this.sendRecord(this.selected);
+    if (this.selected) void this.sendRecord(this.selected);
   }
 
-  private sendRecord(id: string): void {
+  private async sendRecord(id: string): Promise<void> {
+    // The index keeps a digest of each record; the whole record is read when it is shown.
+    const parse = this.service.index.get(id) ? await this.service.open(id).catch(() => undefined) : undefined;
+    // Another record was selected while this one was read: its own message follows.
+    if (this.selected !== undefined && this.selected !== id) return;
     const entry = this.service.index.get(id);
     const uri = this.service.uriOf(id);
     this.post({
       type: 'record',
       id,
       row: entry && this.service.row(entry.summary),
-      record: entry?.parse.ok ? entry.parse.record : undefined,
-      problems: entry?.parse.problems ?? [],
+      record: entry && parse?.ok ? parse.record : undefined,
+      problems: entry ? [...entry.problems] : [],
       filePath: uri ? vscode.workspace.asRelativePath(uri) : '',
     });
   }
@@ -108,7 +112,7 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
     // Every id the page sends must be a record the index holds: the page never names other files.
     if ('id' in message && !this.service.index.get(message.id)) {
       this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(message)}`);
-      if (message.type === 'select') this.sendRecord(message.id);
+      if (message.type === 'select') void this.sendRecord(message.id);
       return;
     }
     try {
@@ -146,7 +150,7 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
         }
         case 'select':
           this.selected = message.id;
-          this.sendRecord(message.id);
+          await this.sendRecord(message.id);
           break;
         case 'open': {
           const uri = this.service.uriOf(message.id);

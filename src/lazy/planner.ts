@@ -6,7 +6,7 @@ import { PlannerService } from '../features/plannerService';
 import { PlannerViewProvider } from '../features/plannerView';
 import { plannerCommands } from '../features/plannerCommands';
 import type { RecordQuery, RecordSummary, StageCounts } from '../core/planner/recordIndex';
-import type { RecordParse, Stage } from '../core/records';
+import type { RecordParse, RecordProblem, Stage } from '../core/records';
 import { setStage } from '../core/records';
 
 export interface PlannerApi {
@@ -19,7 +19,9 @@ export interface PlannerApi {
   exportReport(arg?: unknown, options?: unknown): Promise<unknown>;
   // For tests: what the planner shows, from the same index the view queries.
   query(q?: RecordQuery): { items: RecordSummary[]; total: number };
-  get(id: string): { summary: RecordSummary; parse: RecordParse } | undefined;
+  get(id: string): { summary: RecordSummary; problems: readonly RecordProblem[] } | undefined;
+  /** The whole record, as the view shows it (read when it is opened). */
+  open(id: string): Promise<RecordParse | undefined>;
   counts(): StageCounts;
   overdue(): RecordSummary[];
   /** Record reads made so far (one per changed file). */
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
     exportReport: (arg, options) => commands.exportReport(arg, options),
     query: (q) => service.index.query(q),
     get: (id) => service.index.get(id),
+    open: (id) => service.open(id),
     counts: () => service.index.counts(),
     overdue: () => service.overdue(),
     reads: () => service.loader.reads,

@@ -3,12 +3,16 @@
  * - activation: activates the empty baseline extension and Community Partnerships the same way
  *   (an explicit activate(), no activation event fired first), in the order given;
  * - index: reads the workspace's partnership records with plain workspace.fs reads (the
- *   baseline: bytes, no parsing), then loads them into the planner's index, then changes one
- *   file and counts what that costs; and the extension host's heap growth.
+ *   baseline: bytes, no parsing) and with Node's fs in this process (the floor), then loads them
+ *   into the planner's index, then changes one file and counts what that costs; and the
+ *   extension host's heap growth, measured after a forced garbage collection.
  */
 import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 
@@ -16,9 +20,9 @@ const OUT = path.resolve(__dirname, '../../../.test-output');
 const OURS = 'community-partnerships.community-partnerships';
 
 export async function run(): Promise<void> {
-  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[] };
+  const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[]; profile?: boolean };
   try {
-    const result = job.kind === 'index' ? await index() : await activation(job.order ?? []);
+    const result = job.kind === 'index' ? await index(job.profile === true) : await activation(job.order ?? []);
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: true, result }));
   } catch (err) {
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: false, error: String((err as Error)?.stack ?? err) }));
@@ -60,7 +64,54 @@ async function rawRead(folder: vscode.WorkspaceFolder, parse?: (text: string) =>
   return { ms: performance.now() - started, files: found.length, bytes };
 }
 
-async function index(): Promise<Record<string, number>> {
+/**
+ * A full garbage collection in the extension host, which runs without --expose-gc: the flag is
+ * set at run time and `gc` taken from a fresh context, where V8 then defines it. Collected a few
+ * times over, so that what is left is what something still holds.
+ */
+function forcedGc(): () => number {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  if (typeof gc !== 'function') throw new Error('could not force a garbage collection in the extension host');
+  return () => {
+    for (let i = 0; i < 4; i++) gc();
+    return process.memoryUsage().heapUsed;
+  };
+}
+
+/** The same files read with Node's fs from this process, with the same bounded concurrency. */
+async function nodeRead(uris: readonly vscode.Uri[]): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  let bytes = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < uris.length) {
+      const read = await fs.promises.readFile(uris[next++].fsPath);
+      bytes += read.length;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  return { ms: performance.now() - started, bytes };
+}
+
+/** A CPU profile of the extension host while `run` runs (BENCH_PROFILE=1), for Chrome's DevTools. */
+async function profiled<T>(on: boolean, file: string, run: () => Promise<T>): Promise<T> {
+  if (!on) return run();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    fs.writeFileSync(path.join(OUT, file), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function index(profile = false): Promise<Record<string, number>> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder');
   const ext = vscode.extensions.getExtension<ExtensionApi>(OURS);
@@ -71,19 +122,45 @@ async function index(): Promise<Record<string, number>> {
   // at start-up and its own start-up load (3 s after activation) cannot run before this one.
   await rawRead(folder);
   const raw1 = await rawRead(folder);
+  const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'records/**/*.md'));
+  await nodeRead(uris);
+  const floor1 = await nodeRead(uris);
   const api = await ext.activate();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heap = forcedGc();
+  const heapBefore = heap();
+  const heapBeforeNoGc = process.memoryUsage().heapUsed;
   // planner() loads the planner's module and its index: both are what opening the planner costs.
   const started = performance.now();
-  const planner = await api.planner();
-  await planner.ensureLoaded();
+  const planner = await profiled(profile, 'bench-index.cpuprofile', async () => {
+    const p = await api.planner();
+    await p.ensureLoaded();
+    return p;
+  });
   const indexMs = performance.now() - started;
-  const heapAfter = process.memoryUsage().heapUsed;
-  const raw2 = await rawRead(folder);
+  const heapAfterNoGc = process.memoryUsage().heapUsed;
+  const heapAfter = heap();
+  const raw2 = await profiled(profile, 'bench-raw.cpuprofile', () => rawRead(folder));
+  const floor2 = await nodeRead(uris);
   // The same reads with the record parser on each: how much of the index's cost is parsing.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parseRecord } = require('../../src/core/records') as typeof import('../../src/core/records');
   const rawParse = await rawRead(folder, parseRecord);
+  // The index alone, filled by its loader from workspace.fs reads: no planner service around it
+  // (no status bar, watchers or Problems panel).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RecordIndex } = require('../../src/core/planner/recordIndex') as typeof import('../../src/core/planner/recordIndex');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RecordLoader } = require('../../src/core/planner/loader') as typeof import('../../src/core/planner/loader');
+  const coreStarted = performance.now();
+  const core = new RecordIndex();
+  await profiled(profile, 'bench-core.cpuprofile', () =>
+    new RecordLoader(core, {
+      list: async () => (await vscode.workspace.findFiles(new vscode.RelativePattern(folder, 'records/**/*.md'))).map((u) => u.toString()),
+      read: async (id) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(id))),
+    }).load(),
+  );
+  const coreMs = performance.now() - coreStarted;
+  if (core.size !== raw1.files) throw new Error(`the index alone holds ${core.size} records`);
   const listed = planner.query({ offset: 0, limit: 1 }).total;
   const broken = planner.counts().broken;
 
@@ -111,8 +188,12 @@ async function index(): Promise<Record<string, number>> {
     broken,
     rawMs: (raw1.ms + raw2.ms) / 2,
     rawParseMs: rawParse.ms,
+    coreMs,
+    floorMs: (floor1.ms + floor2.ms) / 2,
+    floorBytes: floor1.bytes,
     indexMs,
     heapGrowthBytes: heapAfter - heapBefore,
+    heapGrowthNoGcBytes: heapAfterNoGc - heapBeforeNoGc,
     changeReads: planner.reads() - readsBefore,
     changeMs,
   };

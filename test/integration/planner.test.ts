@@ -116,11 +116,12 @@ describe('Sidebar planner in VS Code', () => {
     assert.ok(text.includes('stage: ended\n'));
     assert.strictEqual(await readFile(file(GUILD)), originals.get(GUILD), 'the disk is untouched');
     // What the editor holds is what the planner shows.
-    const record = p.get(idOf(GUILD));
-    assert.ok(record?.parse.ok);
-    assert.strictEqual(record.parse.record.stage, 'ended');
-    assert.strictEqual(record.parse.record.metrics.length, 2);
-    assert.strictEqual(record.parse.record.checkIns.length, 2);
+    assert.strictEqual(p.get(idOf(GUILD))?.summary.stage, 'ended');
+    const record = await p.open(idOf(GUILD));
+    assert.ok(record?.ok);
+    assert.strictEqual(record.record.stage, 'ended');
+    assert.strictEqual(record.record.metrics.length, 2);
+    assert.strictEqual(record.record.checkIns.length, 2);
   });
 
   it('writes to the file when no editor has unsaved changes, keeping every other byte', async () => {

@@ -68,9 +68,9 @@ describe('Lost updates: an outside process appends while the planner writes', ()
     assert.ok(text.includes('notes: first\n'), 'the first check-in is still there');
 
     // The planner's index follows the file: it holds every check-in that was written.
-    await until('the index to hold every check-in', () => {
-      const e = p.get(id);
-      return e?.parse.ok && e.parse.record.checkIns.length === written.length + 1;
+    await until('the index to hold every check-in', async () => {
+      const whole = await p.open(id);
+      return whole?.ok && whole.record.checkIns.length === written.length + 1;
     }, 15_000);
   });
 });

@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import matter from 'gray-matter';
-import { readFrontMatter } from '../../src/core/frontMatter';
+import * as yaml from 'js-yaml';
+import { readBlockYaml } from '../../src/core/blockYaml';
+import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, readFrontMatter } from '../../src/core/frontMatter';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'context');
 
@@ -157,5 +159,133 @@ describe('readFrontMatter', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('the block-style YAML reader', () => {
+  const jsYaml = (raw: string): { ok: true; value: unknown } | { ok: false } => {
+    try {
+      return { ok: true, value: yaml.safeLoad(raw, { schema: yaml.CORE_SCHEMA, json: false }) ?? {} };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const simple = (raw: string) => readBlockYaml(raw, MAX_FRONT_MATTER_NODES, MAX_FRONT_MATTER_DEPTH);
+  const REPO = path.join(__dirname, '..', '..', '..');
+
+  it('gives exactly what js-yaml gives, or gives up, on text made of YAML’s tricky pieces', () => {
+    const indent = fc.constantFrom('', ' ', '  ', '    ', '      ');
+    const key = fc.constantFrom('partner', 'types', 'ours', 'date', 'a', 'b c', 'x-y', 'k_1', 'true', 'null', 'Null', '__proto__', 'constructor', 'a  b', 'é', '1');
+    const value = fc.constantFrom(
+      '1', '012', '0x1F', '1_000', '1:30', '.5', '-5', '-a', '-', '2026-01-15', 'true', 'TRUE', 'False', 'yes', '~', 'null', '+1', '.inf', '-.inf', '.NaN', '4.0', '1e3', '0o7',
+      'a b', 'a: b', 'x: y: z', 'a #c', 'a#b', 'C#', 'a,b', 'a]', '"q"', '"q" #c', '"a\\"b"', '"a" b', "'it''s'", "'x", '[a, b]', '[1, 2] #x', '[1, 2]x', '[]', '{}', '{a: 1, b: c}',
+      '[a,, b]', '[a, [b]]', '{a: }', '{ours: Sam, theirs: Ana Lima}', '&x a', '*x', '!!str 1', '|', '>', 'x:', '? a', ': a', '%x', '@a', '`a`', 'a\tb', 'a ', 'a\u00a0', '\u00a0a', '🎉', '\ud83c',
+    );
+    const line = fc.oneof(
+      fc.tuple(indent, key, value).map(([i, k, v]) => `${i}${k}: ${v}`),
+      fc.tuple(indent, key).map(([i, k]) => `${i}${k}:`),
+      fc.tuple(indent, value).map(([i, v]) => `${i}- ${v}`),
+      fc.tuple(indent, key, value).map(([i, k, v]) => `${i}- ${k}: ${v}`),
+      indent.map((i) => `${i}-`),
+      fc.constantFrom('', '# comment', '  # c', '---', '...', '\t', 'a:b', 'a :b', 'key:  spaced', 'k:\t1', '%YAML 1.2'),
+    );
+    const eol = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, eol), { maxLength: 14 }), (lines) => {
+        const raw = lines.map(([l, e]) => l + e).join('');
+        const fast = simple(raw);
+        if (fast === undefined) return;
+        read++;
+        const slow = jsYaml(raw);
+        assert.ok(slow.ok, `js-yaml refuses what the reader read: ${JSON.stringify(raw)}`);
+        assert.deepStrictEqual(fast, slow.value, JSON.stringify(raw));
+        assert.equal(Object.getPrototypeOf(fast), Object.prototype);
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(read > 1000, `the reader read ${read} of the texts`);
+  });
+
+  it('reads back what js-yaml writes, in block and flow style', () => {
+    const leaf = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-01-15', 'Maya Chen', 'a: b', '#x', 'x #y', "it's", '"q"', '012', 'yes'));
+    const key = fc.oneof(fc.constantFrom('partner', 'date', 'notes', 'a b', 'x-y'), fc.string({ maxLength: 6 }));
+    const { tree } = fc.letrec((tie) => ({ tree: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })) }));
+    let read = 0;
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), fc.integer({ min: -1, max: 2 }), fc.constantFrom(1, 2, 4), (data, flowLevel, indent) => {
+        const raw = yaml.safeDump(data, { schema: yaml.CORE_SCHEMA, flowLevel, indent } as yaml.DumpOptions);
+        const fast = simple(raw);
+        if (fast === undefined) return;
+        read++;
+        const slow = jsYaml(raw);
+        assert.ok(slow.ok);
+        assert.deepStrictEqual(fast, slow.value, JSON.stringify(raw));
+      }),
+      { numRuns: 5_000 },
+    );
+    assert.ok(read > 200, `the reader read ${read} of the texts`);
+  });
+
+  it('reads every record of the demo and of the benchmark’s generator, and gives up on the hostile ones', async () => {
+    const demo = path.join(REPO, 'demo', 'partnerships');
+    for (const file of fs.readdirSync(demo)) {
+      const fm = readFrontMatter(fs.readFileSync(path.join(demo, file), 'utf8'));
+      assert.equal(fm.kind, 'yaml', file);
+      if (fm.kind === 'yaml') assert.ok(simple(fm.raw), `${file} is read without js-yaml`);
+    }
+    const { recordText } = (await import(path.join(REPO, 'scripts', 'lib', 'records.mjs'))) as { recordText(i: number): string };
+    for (let i = 0; i < 50; i++) {
+      const fm = readFrontMatter(recordText(i));
+      assert.ok(fm.kind === 'yaml' && simple(fm.raw), `generated record ${i}`);
+    }
+    const hostile = path.join(REPO, 'test', 'fixtures', 'hostile', 'records');
+    for (const file of fs.readdirSync(hostile).filter((f) => f.startsWith('yaml-'))) {
+      const text = fs.readFileSync(path.join(hostile, file), 'utf8');
+      const raw = /^---[^\n]*\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      const fast = simple(raw + '\n');
+      if (fast !== undefined) assert.deepStrictEqual(fast, jsYaml(raw + '\n').ok ? (jsYaml(raw + '\n') as { value: unknown }).value : Symbol('refused'), file);
+    }
+  });
+
+  it('gives up on what it does not read', () => {
+    for (const raw of [
+      'a:\tb\n', // tab
+      'a: &x 1\nb: *x\n', // anchor and alias
+      'a: |\n  text\n', // block scalar
+      'a: one\n  two\n', // a plain value over two lines
+      'a: "x\\ny"\n', // an escape
+      'a: 1\na: 2\n', // a duplicate key (js-yaml refuses it)
+      '__proto__: {polluted: 1}\n', // a key the copy step drops
+      'a: !!binary aGk=\n', // a tag
+      '? a\n: b\n', // a complex key
+      'a: [b, [c]]\n', // nested flow
+      '  a: 1\n', // an indented root
+      '- a\n', // not a mapping
+      'a: x\r b: 1\n', // a CR on its own
+    ]) {
+      assert.equal(simple(raw), undefined, JSON.stringify(raw));
+    }
+    assert.equal(readBlockYaml('a: [1, 2, 3]\n', 4, 32), undefined, 'past the node limit (the mapping, its value and each item count)');
+    assert.deepEqual(readBlockYaml('a: [1, 2]\n', 4, 32), { a: [1, 2] });
+  });
+
+  it('runs in linear time on long lines of spaces', () => {
+    const time = (n: number) => {
+      const sp = ' '.repeat(n);
+      const texts = [`---\na${sp}b: 1\n---\n`, `---\nowners:\n    b${sp}c\n---\n`, `---\na: b${sp}#c${sp}d\n---\n`, `---\na: [${sp}b${sp},${sp}c]\n---\n`, `---\n${sp}\n${sp}a: 1\n---\n`];
+      const started = process.hrtime.bigint();
+      for (const t of texts) readFrontMatter(t);
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    };
+    // The least of a few runs: the machines these run on are shared.
+    const best = (n: number) => Math.min(time(n), time(n), time(n), time(n), time(n));
+    // A floor of 2 ms for the small case (timer resolution, a GC pause): a quadratic reader
+    // takes seconds at 50,000, far past 15 times that.
+    time(5_000);
+    time(50_000);
+    const small = Math.max(best(5_000), 2);
+    const large = best(50_000);
+    assert.ok(large / small <= 15, `5,000: ${small.toFixed(1)} ms, 50,000: ${large.toFixed(1)} ms`);
   });
 });

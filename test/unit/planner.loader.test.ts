@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { RecordLoader, type RecordSource } from '../../src/core/planner/loader';
 import { RecordIndex } from '../../src/core/planner/recordIndex';
-import { parseRecord, STAGES, type RecordParse } from '../../src/core/records';
+import { digestRecord, parseRecord, STAGES, type DigestParse } from '../../src/core/records';
 
 function recordText(i: number, stage = STAGES[i % STAGES.length]): string {
   return ['---', `partner: Partner ${String(i).padStart(5, '0')}`, `stage: ${stage}`, 'types: [newsletter-cross-promotion]', `owners: {ours: Sam}`, '---', `Notes ${i}.`, ''].join('\n');
@@ -34,9 +34,9 @@ describe('planner: RecordLoader', () => {
     const source = new MemorySource();
     for (let i = 0; i < 10_000; i++) source.files.set(`file:///ws/partnerships/p-${i}.md`, recordText(i));
     let parses = 0;
-    const index = new RecordIndex((text): RecordParse => {
+    const index = new RecordIndex((text): DigestParse => {
       parses++;
-      return parseRecord(text);
+      return digestRecord(text);
     });
     const seen: string[] = [];
     const loader = new RecordLoader(index, source, { concurrency: 8, onRecord: (id) => seen.push(id) });
@@ -114,5 +114,60 @@ describe('planner: RecordLoader', () => {
     const failing = new RecordLoader(index, { list: async () => ['a'], read: async () => Promise.reject(new Error('EACCES')) });
     await failing.update('a');
     assert.strictEqual(index.size, 0);
+  });
+
+  it('opens a whole record with one read, and again with none while it is unchanged', async () => {
+    const source = new MemorySource();
+    const id = 'file:///ws/partnerships/a.md';
+    const withCheckIns = (n: number) =>
+      ['---', 'partner: A', 'stage: active', 'checkIns:', ...Array.from({ length: n }, (_, k) => `  - date: 2026-0${k + 1}-01\n    notes: check-in ${k + 1}`), 'playbook:', '  newsletter-swap: [1, 2]', '---', ''].join('\n');
+    source.files.set(id, withCheckIns(3));
+    let fullParses = 0;
+    const index = new RecordIndex(digestRecord, (text) => {
+      fullParses++;
+      return parseRecord(text);
+    });
+    const loader = new RecordLoader(index, source);
+    await loader.load();
+    assert.strictEqual(source.reads, 1);
+    assert.strictEqual(fullParses, 0, 'loading reads no whole record');
+    assert.strictEqual(index.get(id)?.summary.lastCheckIn?.date, '2026-03-01');
+
+    const first = await loader.open(id);
+    assert.ok(first?.ok);
+    assert.strictEqual(first.record.checkIns.length, 3);
+    assert.deepStrictEqual(first.record.playbook, { 'newsletter-swap': [1, 2] });
+    assert.strictEqual(source.reads, 2, 'opening reads the record once');
+    assert.strictEqual(await loader.open(id), first, 'opened again unchanged: no read');
+    assert.strictEqual(source.reads, 2);
+
+    // The open record changes: the one read that brings the index up to date also reads it whole.
+    source.files.set(id, withCheckIns(4));
+    await loader.update(id);
+    assert.strictEqual(source.reads, 3);
+    const again = await loader.open(id);
+    assert.ok(again?.ok);
+    assert.strictEqual(again.record.checkIns.length, 4);
+    assert.strictEqual(source.reads, 3, 'no second read for a changed record that is open');
+
+    source.files.delete(id);
+    assert.strictEqual(await loader.open('file:///ws/partnerships/missing.md'), undefined);
+  });
+
+  it('opens many records for a report with bounded reads, and a gone one as undefined', async () => {
+    const source = new MemorySource();
+    const ids = Array.from({ length: 200 }, (_, i) => `file:///ws/partnerships/p-${i}.md`);
+    for (const [i, id] of ids.entries()) source.files.set(id, recordText(i));
+    const index = new RecordIndex();
+    const loader = new RecordLoader(index, source, { concurrency: 4 });
+    await loader.load();
+    source.maxInFlight = 0;
+    source.files.delete(ids[7]);
+    const opened = await loader.openAll(ids);
+    assert.strictEqual(opened.length, 200);
+    assert.strictEqual(opened[7], undefined);
+    assert.strictEqual(index.get(ids[7]), undefined, 'the gone record left the index');
+    assert.deepStrictEqual(opened.map((p, i) => (p?.ok ? p.record.partner : i)).filter((x) => typeof x === 'string').length, 199);
+    assert.ok(source.maxInFlight <= 4, `at most 4 reads in flight, saw ${source.maxInFlight}`);
   });
 });

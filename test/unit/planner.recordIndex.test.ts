@@ -1,7 +1,10 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import type { PartnershipTypeId } from '../../src/core/domain';
+import { checkInSchedule } from '../../src/core/planner/checkins';
 import { RecordIndex, type RecordSummary } from '../../src/core/planner/recordIndex';
-import { STAGES, parseRecord, type RecordParse, type Stage } from '../../src/core/records';
+import { weightedScore } from '../../src/core/planner/scorecard';
+import { STAGES, digestRecord, parseRecord, type DigestParse, type Stage } from '../../src/core/records';
 
 const TYPES: PartnershipTypeId[] = ['newsletter-cross-promotion', 'co-hosted-event', 'mutual-promotion', 'integration-partnership'];
 const OWNERS = ['Sam', 'Priya', 'Jonas', 'Mei'];
@@ -29,9 +32,9 @@ function generated(i: number): { id: string; text: string; partner: string; stag
 
 function countingParser() {
   const counter = { calls: 0 };
-  const parse = (text: string): RecordParse => {
+  const parse = (text: string): DigestParse => {
     counter.calls++;
-    return parseRecord(text);
+    return digestRecord(text);
   };
   return { counter, parse };
 }
@@ -110,8 +113,9 @@ describe('planner: RecordIndex', () => {
     assert.deepStrictEqual(index.counts(), { prospect: 0, contacted: 1, agreed: 0, active: 0, ended: 0, broken: 2 });
     assert.strictEqual(index.query().total, 3);
     assert.deepStrictEqual(index.query({ text: 'broken' }).items.map((s) => s.id), ['file:///p/Broken%20One.md']);
-    assert.strictEqual(index.records().length, 1);
-    assert.strictEqual(index.get('file:///p/bad-yaml.md')?.parse.ok, false);
+    assert.strictEqual(index.all().filter((r) => !r.summary.broken).length, 1);
+    assert.strictEqual(index.get('file:///p/bad-yaml.md')?.summary.broken, true);
+    assert.deepStrictEqual(index.get('file:///p/bad-yaml.md')?.problems, parseRecord('---\npartner: "x\n---\n').problems);
   });
 
   it('summarises score, verdict, next check-in and problems', () => {
@@ -147,5 +151,98 @@ describe('planner: RecordIndex', () => {
     assert.deepStrictEqual(index.overdue('2026-03-01').map((s) => s.partner), ['A']);
     assert.deepStrictEqual(index.all().map((r) => r.summary.partner), ['A', 'C', 'D', 'E']);
     assert.throws(() => index.overdue('March'), RangeError);
+  });
+
+  it('gives each record the summary its whole record gives, over a varied corpus', () => {
+    const date = fc.constantFrom('2026-01-15', '2026-01-15', '2026-03-01', '2025-12-31', '2026-02-30', 'soon', '2026-04-01T10:00:00Z', '"2026-05-05"', '');
+    const pick = <T,>(...xs: T[]) => fc.constantFrom(...xs);
+    const checkIn = fc.record({ date, notes: pick('', 'Went well', '"Quoted: yes"', '{a: 1}', "'it''s fine'"), worth: pick('', 'yes', 'no', 'maybe', 'perhaps', 'true') });
+    const metric = fc.record({ date, metric: pick('cross-community-joins', 'event-attendance', 'Co-created content engagement', 'nope'), value: pick('12', '45%', '2.5x', '"1,200"', 'lots', '-3') });
+    const recordText = fc
+      .record({
+        partner: pick('Design Guild', '"Quoted Partner"', '2600', '', '"  "', 'Anna: the second', '[a, b]'),
+        community: pick('', 'Guild Slack', '{x: 1}'),
+        stage: pick('', 'active', 'Agreed', 'paused', 'ended'),
+        cadence: pick('', 'weekly', 'Bi-Weekly', 'fortnightly', 'daily'),
+        start: date,
+        review: date,
+        types: pick('', '[co-hosted-event]', '\n  - newsletter-cross-promotion\n  - podcasts\n  - newsletter-cross-promotion', 'Co-hosted event'),
+        owners: pick('', '{ours: Sam, theirs: Ana}', '\n  ours: Sam\n  theirz: Ana', 'Sam'),
+        scores: pick('', '{audienceOverlap: 4, complementary: 5, similarSize: 3, responsiveness: 4, valuesAlignment: 4, mutualBenefit: 3}', '\n  audienceOverlap: 9\n  complementary: "4"'),
+        checkIns: fc.array(checkIn, { maxLength: 5 }),
+        metrics: fc.array(metric, { maxLength: 5 }),
+        crlf: fc.boolean(),
+        order: fc.boolean(),
+      })
+      .map((r) => {
+        const lines: string[] = [];
+        const field = (k: string, v: string) => v !== '' && lines.push(`${k}:${v.startsWith('\n') ? v : ` ${v}`}`);
+        const scalars: [string, string][] = [['partner', r.partner], ['community', r.community], ['stage', r.stage], ['cadence', r.cadence], ['start', r.start], ['review', r.review], ['types', r.types], ['owners', r.owners], ['scores', r.scores]];
+        for (const [k, v] of r.order ? scalars.reverse() : scalars) field(k, v);
+        if (r.checkIns.length) {
+          lines.push('checkIns:');
+          for (const c of r.checkIns) lines.push(`  - date: ${c.date}`, ...(c.notes ? [`    notes: ${c.notes}`] : []), ...(c.worth ? [`    worthContinuing: ${c.worth}`] : []));
+        }
+        if (r.metrics.length) {
+          lines.push('metrics:');
+          for (const m of r.metrics) lines.push(`  - date: ${m.date}`, `    metric: ${m.metric}`, `    value: ${m.value}`);
+        }
+        const text = ['---', ...lines, '---', 'Body.', ''].join('\n');
+        return r.crlf ? text.replace(/\n/g, '\r\n') : text;
+      });
+    fc.assert(
+      fc.property(recordText, (text) => {
+        const index = new RecordIndex();
+        const s = index.set('file:///p/x.md', text);
+        const full = parseRecord(text);
+        const part = full.ok ? full.record : full.partial;
+        const score = weightedScore(part.scores);
+        const schedule = full.ok ? checkInSchedule(full.record) : { running: false as const };
+        assert.deepStrictEqual(
+          { partner: s.partner, community: s.community, stage: s.stage, types: s.types, owners: s.owners, score: s.score, scored: s.scored, verdict: s.verdict, review: s.review, nextCheckIn: s.nextCheckIn, broken: s.broken },
+          {
+            partner: part.partner ?? 'x',
+            community: part.community,
+            stage: part.stage,
+            types: part.types ?? [],
+            owners: part.owners ?? {},
+            score: score.total,
+            scored: score.scored,
+            verdict: score.verdict,
+            review: part.review,
+            nextCheckIn: schedule.running ? schedule.due : undefined,
+            broken: !full.ok,
+          },
+        );
+        assert.deepStrictEqual(index.get('file:///p/x.md')?.problems, full.problems, 'the problems a whole read reports');
+        if (full.ok) {
+          let last: (typeof full.record.checkIns)[number] | undefined;
+          for (const c of full.record.checkIns) if (!last || c.date > last.date) last = c;
+          assert.deepStrictEqual(s.lastCheckIn, last);
+          const latest: Record<string, unknown> = {};
+          for (const m of full.record.metrics) if (!latest[m.metric] || m.date >= (latest[m.metric] as { date: string }).date) latest[m.metric] = m;
+          assert.deepStrictEqual(s.latestMetrics ?? {}, latest);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('keeps at most 100 problems of a record and one that counts the rest', () => {
+    const index = new RecordIndex();
+    const text = ['---', 'partner: Many Problems', 'types:', ...Array.from({ length: 5000 }, (_, i) => `  - not-a-type-${i}`), '---', ''].join('\n');
+    const started = Date.now();
+    const s = index.set('file:///p/many.md', text);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    const problems = index.get('file:///p/many.md')!.problems;
+    assert.strictEqual(problems.length, 101);
+    assert.strictEqual(s.problemCount, 101);
+    assert.match(problems[0].message, /types has 5,000 entries; only the first 1,000 are read/);
+    assert.strictEqual(problems[1].line, 3, 'each kept problem at its own line');
+    assert.strictEqual(problems[99].line, 101);
+    assert.match(problems[100].message, /and 901 more problems in this file/);
+    assert.strictEqual(problems[100].severity, 'error');
+    assert.strictEqual(s.broken, false);
+    assert.deepStrictEqual(s.types, []);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { parseRecord, scanKeyBlocks, type RecordParse } from '../../src/core/records';
+import { checkInSchema, digestRecord, MAX_LIST_ENTRIES, MAX_PROBLEMS, metricEntrySchema, parseRecord, scanKeyBlocks, type RecordParse } from '../../src/core/records';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/records');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -255,6 +255,89 @@ describe('records: parseRecord', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('records: reading at scale', () => {
+  it('finds a nested key’s line in linear time (a line of thousands of spaces under owners)', () => {
+    const text = (n: number) => `---\npartner: A\nowners:\n  ours: Sam\n    b${' '.repeat(n)}c\n  theirz: Ana\n---\n`;
+    const time = (n: number) => {
+      const t = text(n);
+      const started = process.hrtime.bigint();
+      const r = parseRecord(t);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      return { ms, r };
+    };
+    const best = (n: number) => Math.min(time(n).ms, time(n).ms, time(n).ms, time(n).ms, time(n).ms);
+    // Whatever YAML makes of the odd line, the answer is quick and the same at both sizes.
+    const small = time(5_000).r;
+    const large = time(50_000).r;
+    assert.deepStrictEqual(large.problems.map((p) => [p.line, p.severity]), small.problems.map((p) => [p.line, p.severity]));
+    time(50_000);
+    const ratio = best(50_000) / Math.max(best(5_000), 2);
+    assert.ok(ratio <= 15, `50,000 spaces take ${ratio.toFixed(1)}x the time of 5,000`);
+    // And in the valid layout the warning is on the nested key's own line.
+    const valid = parseRecord(`---\npartner: A\nowners:\n  ours: Sam\n  b${' '.repeat(50_000)}c: 1\n---\n`);
+    assert.deepStrictEqual(valid.problems.map((p) => p.line), [4]);
+  });
+
+  it('caps problems per file and entries read per list', () => {
+    const types = parseRecord(['---', 'partner: A', 'types:', ...Array.from({ length: 19_000 }, (_, i) => `  - bad-${i}`), '---', ''].join('\n'));
+    assert.ok(types.ok);
+    assert.strictEqual(types.problems.length, MAX_PROBLEMS + 1);
+    assert.match(types.problems[0].message, new RegExp(`types has 19,000 entries; only the first ${MAX_LIST_ENTRIES.toLocaleString('en-US')} are read`));
+    assert.match(types.problems[MAX_PROBLEMS].message, /^…and 901 more problems in this file/);
+    const checkIns = parseRecord(['---', 'partner: A', 'checkIns:', ...Array.from({ length: 1_500 }, (_, i) => `  - date: 2026-01-${String((i % 28) + 1).padStart(2, '0')}`), '---', ''].join('\n'));
+    assert.ok(checkIns.ok);
+    assert.strictEqual(checkIns.record.checkIns.length, MAX_LIST_ENTRIES);
+    assert.deepStrictEqual(checkIns.problems.map((p) => [p.line, p.severity]), [[2, 'warning']]);
+    // Fifty such files keep 101 problems each, whatever they hold.
+    for (let i = 0; i < 50; i++) assert.ok(digestRecord(['---', 'partner: A', 'types:', ...Array.from({ length: 5_000 }, (_, k) => `  - bad-${i}-${k}`), '---'].join('\n')).problems.length <= MAX_PROBLEMS + 1);
+  });
+
+  it('reads each check-in and measurement as their schemas do', () => {
+    const value = fc.constantFrom<unknown>('2026-01-15', '2026-02-30', '2026-03-01T10:00:00Z', 'soon', 7, true, null, '', ' ', 'yes', 'Maybe', 'no', 'cross-community-joins', 'Event attendance', '45%', '2.5x', '1,200', -3, 'lots', [1], { a: 1 });
+    const entry = fc.dictionary(fc.constantFrom('date', 'notes', 'worthContinuing', 'metric', 'value', 'note', 'other'), value, { maxKeys: 5 });
+    fc.assert(
+      fc.property(entry, (item) => {
+        const plain: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(item)) if (v !== null && v !== undefined) plain[k] = v;
+        for (const [key, schema] of [['checkIns', checkInSchema], ['metrics', metricEntrySchema]] as const) {
+          const r = parseRecord(`---\npartner: A\n${key}: [${JSON.stringify(item)}]\n---\n`);
+          assert.ok(r.ok);
+          const want = schema.safeParse(plain);
+          const got = key === 'checkIns' ? r.record.checkIns : r.record.metrics;
+          if (want.success) assert.deepStrictEqual(got, [want.data]);
+          else {
+            assert.deepStrictEqual(got, []);
+            const issue = want.error.issues[0];
+            assert.ok(r.problems.some((p) => p.message.includes(`: ${issue.path.join('.')} ${issue.message}; it is skipped.`)), `${JSON.stringify(item)}: ${r.problems.map((p) => p.message).join(' | ')}`);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('digests a record with the problems and fields of the whole record', () => {
+    for (const file of fs.readdirSync(FIXTURES)) {
+      const text = fixture(file);
+      const full = parseRecord(text);
+      const digest = digestRecord(text);
+      assert.deepStrictEqual(digest.problems, full.problems, file);
+      assert.strictEqual(digest.ok, full.ok, file);
+      if (!full.ok || !digest.ok) continue;
+      const { checkIns, metrics, playbook, ...rest } = full.record;
+      const { lastCheckIn, latestMetrics, ...kept } = digest.digest;
+      assert.deepStrictEqual(kept, rest, file);
+      assert.ok(playbook);
+      assert.deepStrictEqual(lastCheckIn, checkIns.length ? checkIns.reduce((a, b) => (b.date > a.date ? b : a)) : undefined, file);
+      for (const m of metrics) assert.ok(latestMetrics[m.metric] && latestMetrics[m.metric]!.date >= m.date, file);
+    }
+    const guild = digestRecord(fixture('design-systems-guild.md'));
+    assert.ok(guild.ok);
+    assert.deepStrictEqual(guild.digest.lastCheckIn, EXPECTED_GUILD.checkIns[1]);
+    assert.deepStrictEqual(guild.digest.latestMetrics, { 'cross-community-joins': EXPECTED_GUILD.metrics[0], 'event-attendance': EXPECTED_GUILD.metrics[1] });
   });
 });
 

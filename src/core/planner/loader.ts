@@ -1,3 +1,4 @@
+import type { RecordParse } from '../records/parse';
 import type { RecordIndex } from './recordIndex';
 
 /**
@@ -19,7 +20,8 @@ export interface LoaderOptions {
 /**
  * Fills a RecordIndex from a source and keeps it current one record at a time: loading lists
  * the records once and reads each once, with a bounded number of reads in flight; afterwards a
- * changed record costs one read and a deleted one none, never a rescan.
+ * changed record costs one read and a deleted one none, never a rescan. Opening a record (to
+ * show or report all of it) reads it once, unless it was opened last and has not changed.
  */
 export class RecordLoader {
   /** Reads made so far (tests check that one change costs one). */
@@ -68,6 +70,40 @@ export class RecordLoader {
   put(id: string, text: string): void {
     this.bump(id);
     this.apply(id, text);
+  }
+
+  /**
+   * The whole record, to show or report it: the one kept from the last time it was opened when
+   * the record has not changed since, else one read (which also brings the index up to date).
+   * Undefined when the record is gone.
+   */
+  async open(id: string): Promise<RecordParse | undefined> {
+    const kept = this.index.cached(id);
+    if (kept) return kept;
+    const gen = this.bump(id);
+    const text = await this.readOne(id);
+    const current = this.generation.get(id) === gen;
+    if (text === undefined) {
+      if (current) this.apply(id, undefined);
+      return undefined;
+    }
+    const { parse, changed } = this.index.open(id, text, current);
+    if (changed) this.options.onRecord?.(id, text);
+    return parse;
+  }
+
+  /** Several whole records (for a report), with the same bound on reads in flight as loading. */
+  async openAll(ids: readonly string[]): Promise<(RecordParse | undefined)[]> {
+    const out: (RecordParse | undefined)[] = new Array(ids.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const i = next++;
+        out[i] = await this.open(ids[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, ids.length) }, worker));
+    return out;
   }
 
   /** One record is gone: no read needed. */

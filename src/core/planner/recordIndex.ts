@@ -1,6 +1,6 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
-import { parseRecord, type RecordParse, type RecordProblem } from '../records/parse';
-import { isIsoDate, type Owners, type PartnershipRecord, type Stage } from '../records/schema';
+import { digestRecord, parseRecord, type DigestParse, type RecordDigest, type RecordParse, type RecordProblem } from '../records/parse';
+import { isIsoDate, type CheckIn, type Owners, type Stage } from '../records/schema';
 import { checkInSchedule } from './checkins';
 import { weightedScore, type Verdict } from './scorecard';
 
@@ -28,12 +28,19 @@ export interface RecordSummary {
   /** The first problem, errors before warnings. */
   problem?: string;
   problemCount: number;
+  /** The latest check-in, and the latest measurement of each metric (readable records only). */
+  lastCheckIn?: CheckIn;
+  latestMetrics?: RecordDigest['latestMetrics'];
 }
 
 export interface IndexedRecord {
   id: string;
-  parse: RecordParse;
   summary: RecordSummary;
+  /**
+   * The record's problems, for the Problems panel (at most MAX_PROBLEMS, then one that says how
+   * many more there are).
+   */
+  problems: readonly RecordProblem[];
 }
 
 export interface RecordQuery {
@@ -50,17 +57,35 @@ export interface RecordQuery {
 
 export type StageCounts = Record<Stage | 'broken', number>;
 
-interface Entry extends IndexedRecord {
-  text: string;
-  record?: PartnershipRecord;
+interface Entry {
+  id: string;
+  /** A fingerprint of the text the entry was read from (the text itself is not kept). */
+  length: number;
+  hashA: number;
+  hashB: number;
+  summary: RecordSummary;
+  problems: readonly RecordProblem[];
   /** Lowercased text the `text` filter searches. */
   haystack: string;
   owners: string[];
-  sortKey: string;
+  /** The lowercased partner name, to sort by. */
+  name: string;
 }
 
+/** The list's order: by partner name (any case), then id. */
+function byName(a: Entry, b: Entry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Whole records kept for the ones opened last, so that showing one again needs no read. */
+const OPENED_KEPT = 16;
+
+const NO_PROBLEMS: readonly RecordProblem[] = Object.freeze([]);
+
 function fileNameOf(id: string): string {
-  const tail = id.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? id;
+  const cut = id.search(/[?#]/);
+  const path = cut === -1 ? id : id.slice(0, cut);
+  const tail = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   let name = tail;
   try {
     name = decodeURIComponent(tail);
@@ -75,18 +100,66 @@ function firstProblem(problems: readonly RecordProblem[]): RecordProblem | undef
 }
 
 /**
- * Every partnership record of the workspace, read once each. `set` parses a record when its text
- * changed (and only then) and works out its summary; queries, counts and the overdue list use the
- * summaries and never parse again, so a list of 10,000 records pages quickly.
+ * A copy of a string that holds only its own characters. A string cut from a record's text
+ * (by the YAML reader) can keep the whole text alive in V8; the index keeps none of the text.
+ */
+function own<T extends string | undefined>(s: T): T {
+  if (s === undefined || s.length < 13) return s;
+  return (s + ' ').slice(0, -1) as T;
+}
+
+function ownCheckIn(c: CheckIn | undefined): CheckIn | undefined {
+  if (!c) return undefined;
+  const out: CheckIn = { date: own(c.date) };
+  if (c.notes !== undefined) out.notes = own(c.notes);
+  if (c.worthContinuing !== undefined) out.worthContinuing = c.worthContinuing;
+  return out;
+}
+
+function ownMetrics(m: RecordDigest['latestMetrics'] | undefined): RecordDigest['latestMetrics'] | undefined {
+  if (!m) return undefined;
+  let out: RecordDigest['latestMetrics'] | undefined;
+  for (const [k, e] of Object.entries(m)) {
+    if (!e) continue;
+    out ??= {};
+    out[k as keyof typeof out] = { date: own(e.date), metric: e.metric, value: e.value, ...(e.note !== undefined ? { note: own(e.note) } : {}) };
+  }
+  return out;
+}
+
+/** Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one. */
+function fingerprint(text: string): { length: number; hashA: number; hashB: number } {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return { length: text.length, hashA: a, hashB: b };
+}
+
+/**
+ * Every partnership record of the workspace, read once each. `set` reads a record when its text
+ * changed (and only then) and keeps what lists, filters, counts and badges use (its digest, see
+ * digestRecord) and its problems, never the text; queries, counts and the overdue list use that
+ * and never parse again, so a list of 10,000 records pages quickly. The whole record is read
+ * when it is opened (`open`), and kept for the few opened last.
  *
- * The parser can be passed in (tests count calls with it).
+ * The parsers can be passed in (tests count calls with them).
  */
 export class RecordIndex {
   private readonly entries = new Map<string, Entry>();
   private sorted: Entry[] | undefined;
   private readonly stageCounts: StageCounts = { prospect: 0, contacted: 0, agreed: 0, active: 0, ended: 0, broken: 0 };
+  /** Whole records of the ones opened last (oldest first), for the text the entry was read from. */
+  private readonly opened = new Map<string, { length: number; hashA: number; hashB: number; parse: RecordParse }>();
 
-  constructor(private readonly parse: (text: string) => RecordParse = parseRecord) {}
+  constructor(
+    private readonly digest: (text: string) => DigestParse = digestRecord,
+    private readonly parseFull: (text: string) => RecordParse = parseRecord,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -94,20 +167,14 @@ export class RecordIndex {
 
   /** Reads (or reads again) the record with this id; returns its summary. */
   set(id: string, text: string): RecordSummary {
-    const old = this.entries.get(id);
-    if (old && old.text === text) return old.summary;
-    const entry = this.build(id, text, this.parse(text));
-    if (old) this.count(old, -1);
-    this.entries.set(id, entry);
-    this.count(entry, +1);
-    this.sorted = undefined;
-    return entry.summary;
+    return this.take(id, text, fingerprint(text)).summary;
   }
 
   delete(id: string): boolean {
     const old = this.entries.get(id);
     if (!old) return false;
     this.entries.delete(id);
+    this.opened.delete(id);
     this.count(old, -1);
     this.sorted = undefined;
     return true;
@@ -115,19 +182,43 @@ export class RecordIndex {
 
   get(id: string): IndexedRecord | undefined {
     const e = this.entries.get(id);
-    return e && { id: e.id, parse: e.parse, summary: e.summary };
+    return e && { id: e.id, summary: e.summary, problems: e.problems };
+  }
+
+  /** The whole record, if it was opened and has not changed since; else undefined (read it and call `open`). */
+  cached(id: string): RecordParse | undefined {
+    const e = this.entries.get(id);
+    const o = this.opened.get(id);
+    if (!e || !o || o.length !== e.length || o.hashA !== e.hashA || o.hashB !== e.hashB) return undefined;
+    // Most recently used last.
+    this.opened.delete(id);
+    this.opened.set(id, o);
+    return o.parse;
+  }
+
+  /**
+   * The whole record read from `text`, which is also taken as the record's current text (as `set`
+   * does); `changed` says whether that changed the index. With `current` false (a newer read is
+   * on its way) the index is left as it is and nothing is kept.
+   */
+  open(id: string, text: string, current = true): { parse: RecordParse; changed: boolean } {
+    const fp = fingerprint(text);
+    if (!current) return { parse: this.parseFull(text), changed: false };
+    const before = this.entries.get(id);
+    const entry = this.take(id, text, fp);
+    const known = this.opened.get(id);
+    let parse: RecordParse;
+    if (known && known.length === fp.length && known.hashA === fp.hashA && known.hashB === fp.hashB) parse = known.parse;
+    else parse = this.parseFull(text);
+    this.opened.delete(id);
+    this.opened.set(id, { ...fp, parse });
+    while (this.opened.size > OPENED_KEPT) this.opened.delete(this.opened.keys().next().value as string);
+    return { parse, changed: before !== entry };
   }
 
   /** All records, sorted by partner name. */
   all(): IndexedRecord[] {
-    return this.order().map((e) => ({ id: e.id, parse: e.parse, summary: e.summary }));
-  }
-
-  /** The records that could be read, sorted by partner name (for reports). */
-  records(): PartnershipRecord[] {
-    const out: PartnershipRecord[] = [];
-    for (const e of this.order()) if (e.record) out.push(e.record);
-    return out;
+    return this.order().map((e) => ({ id: e.id, summary: e.summary, problems: e.problems }));
   }
 
   /** How many records are at each stage; broken records are counted apart, under `broken`. */
@@ -162,15 +253,31 @@ export class RecordIndex {
   /** Records with a check-in due before `today`, most overdue first. */
   overdue(today: string): RecordSummary[] {
     if (!isIsoDate(today)) throw new RangeError(`today must be a date written YYYY-MM-DD, got ${JSON.stringify(today)}.`);
-    const out: RecordSummary[] = [];
-    // ISO dates compare as text in calendar order.
-    for (const e of this.order()) if (e.summary.nextCheckIn !== undefined && e.summary.nextCheckIn < today) out.push(e.summary);
-    return out.sort((a, b) => (a.nextCheckIn! < b.nextCheckIn! ? -1 : a.nextCheckIn! > b.nextCheckIn! ? 1 : 0));
+    const out: Entry[] = [];
+    // ISO dates compare as text in calendar order. Only the overdue ones are sorted (by due date,
+    // then as the list is), not the whole index: the status bar asks while records load.
+    for (const e of this.entries.values()) if (e.summary.nextCheckIn !== undefined && e.summary.nextCheckIn < today) out.push(e);
+    const due = (e: Entry) => e.summary.nextCheckIn!;
+    return out.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : byName(a, b))).map((e) => e.summary);
+  }
+
+  /** The entry for this text: the one there when the text is unchanged, else a new one. */
+  private take(id: string, text: string, fp: { length: number; hashA: number; hashB: number }): Entry {
+    const old = this.entries.get(id);
+    if (old && old.length === fp.length && old.hashA === fp.hashA && old.hashB === fp.hashB) return old;
+    const entry = this.build(id, fp, this.digest(text));
+    if (old) this.count(old, -1);
+    this.entries.set(id, entry);
+    this.count(entry, +1);
+    this.sorted = undefined;
+    // A record open in the view is read whole again at once, from the same text: no second read.
+    if (this.opened.has(id)) this.opened.set(id, { ...fp, parse: this.parseFull(text) });
+    return entry;
   }
 
   private order(): Entry[] {
     if (!this.sorted) {
-      this.sorted = [...this.entries.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+      this.sorted = [...this.entries.values()].sort(byName);
     }
     return this.sorted;
   }
@@ -180,37 +287,45 @@ export class RecordIndex {
     if (key) this.stageCounts[key] += delta;
   }
 
-  private build(id: string, text: string, parse: RecordParse): Entry {
-    const record = parse.ok ? parse.record : undefined;
-    const partial: Partial<PartnershipRecord> = parse.ok ? parse.record : parse.partial;
-    const partner = partial.partner ?? fileNameOf(id);
-    const stage = partial.stage;
-    const types = partial.types ?? [];
-    const owners = partial.owners ?? {};
-    const score = weightedScore(partial.scores);
-    const schedule = record ? checkInSchedule(record) : { running: false as const };
-    const problem = firstProblem(parse.problems);
+  private build(id: string, fp: { length: number; hashA: number; hashB: number }, parse: DigestParse): Entry {
+    const d: Partial<RecordDigest> = parse.ok ? parse.digest : parse.partial;
+    const partner = own(d.partner) ?? fileNameOf(id);
+    const community = own(d.community);
+    const types = d.types ?? [];
+    const owners: Owners = {};
+    if (d.owners?.ours !== undefined) owners.ours = own(d.owners.ours);
+    if (d.owners?.theirs !== undefined) owners.theirs = own(d.owners.theirs);
+    const score = weightedScore(d.scores);
+    const schedule = parse.ok ? checkInSchedule({ stage: parse.digest.stage, cadence: parse.digest.cadence, start: parse.digest.start, checkIns: parse.digest.lastCheckIn ? [parse.digest.lastCheckIn] : [] }) : { running: false as const };
+    const problems = parse.problems.length ? parse.problems.map((p) => ({ line: p.line, message: own(p.message), severity: p.severity })) : NO_PROBLEMS;
+    const problem = firstProblem(problems);
     const summary: RecordSummary = {
       id,
       partner,
-      community: partial.community,
-      stage,
+      community,
+      stage: d.stage,
       types,
       owners,
       score: score.total,
       scored: score.scored,
       verdict: score.verdict,
       nextCheckIn: schedule.running ? schedule.due : undefined,
-      review: partial.review,
+      review: d.review,
       broken: !parse.ok,
       problem: problem?.message,
-      problemCount: parse.problems.length,
+      problemCount: problems.length,
     };
-    const haystack = [partner, partial.community, partial.contact, owners.ours, owners.theirs, ...types.map((t) => partnershipType(t)?.title ?? t)]
+    if (parse.ok) {
+      const last = ownCheckIn(parse.digest.lastCheckIn);
+      if (last) summary.lastCheckIn = last;
+      const metrics = ownMetrics(parse.digest.latestMetrics);
+      if (metrics) summary.latestMetrics = metrics;
+    }
+    const haystack = [partner, community, d.contact, owners.ours, owners.theirs, ...types.map((t) => partnershipType(t)?.title ?? t)]
       .filter((s): s is string => typeof s === 'string')
       .join('\n')
       .toLowerCase();
     const ownerNames = [owners.ours, owners.theirs].filter((s): s is string => typeof s === 'string').map((s) => s.trim().toLowerCase());
-    return { id, text, parse, record, summary, haystack, owners: ownerNames, sortKey: `${partner.toLowerCase()}\u0000${id}` };
+    return { id, ...fp, summary, problems, haystack, owners: ownerNames, name: partner.toLowerCase() };
   }
 }

@@ -1,5 +1,5 @@
 export * from './schema';
-export { parseRecord, scanKeyBlocks, type RecordParse, type RecordProblem, type KeyBlock } from './parse';
+export { parseRecord, digestRecord, scanKeyBlocks, MAX_PROBLEMS, MAX_LIST_ENTRIES, type RecordParse, type DigestParse, type RecordDigest, type RecordProblem, type KeyBlock } from './parse';
 export {
   updateRecordText,
   appendCheckIn,

@@ -1,5 +1,5 @@
 import { readFrontMatter } from '../frontMatter';
-import { PLAYBOOKS } from '../domain';
+import { PLAYBOOKS, type SuccessMetricId } from '../domain';
 import {
   CHECK_IN_KEYS,
   METRIC_ENTRY_KEYS,
@@ -38,6 +38,38 @@ export interface RecordProblem {
 export type RecordParse =
   | { ok: true; record: PartnershipRecord; problems: RecordProblem[]; unknownKeys: string[] }
   | { ok: false; problems: RecordProblem[]; partial: Partial<PartnershipRecord> };
+
+/**
+ * What the planner's index keeps of a record: the fields its lists, filters, counts and badges
+ * use, the latest check-in and the latest value of each metric. The rest (every check-in and
+ * measurement, the playbook) is read when the record is opened.
+ */
+export interface RecordDigest {
+  partner: string;
+  community?: string;
+  contact?: string;
+  stage: PartnershipRecord['stage'];
+  types: PartnershipRecord['types'];
+  owners: PartnershipRecord['owners'];
+  start?: string;
+  review?: string;
+  cadence: PartnershipRecord['cadence'];
+  scores: PartnershipRecord['scores'];
+  partnerSize?: number;
+  /** The check-in with the latest date (the first of them when several share it). */
+  lastCheckIn?: CheckIn;
+  /** Per metric, the measurement with the latest date (the last written when several share it). */
+  latestMetrics: Partial<Record<SuccessMetricId, MetricEntry>>;
+}
+
+export type DigestParse =
+  | { ok: true; digest: RecordDigest; problems: RecordProblem[] }
+  | { ok: false; problems: RecordProblem[]; partial: Partial<RecordDigest> };
+
+/** Problems kept per file; past it, one more says how many were left out. */
+export const MAX_PROBLEMS = 100;
+/** Entries read of each list (types, check-ins, metrics, a playbook's steps). */
+export const MAX_LIST_ENTRIES = 1000;
 
 /** A top-level key of the YAML text and the lines it spans. */
 export interface KeyBlock {
@@ -78,6 +110,11 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** A line of only white space, or one starting with `#`. */
+function isBlankOrComment(line: string): boolean {
+  return line.startsWith('#') || /^\s*$/.test(line);
+}
+
 /**
  * Finds the top-level keys of a YAML mapping by looking at the text (js-yaml gives no positions).
  * A key's block runs to the line before the next top-level key; blank lines and comments at the
@@ -96,7 +133,7 @@ export function scanKeyBlocks(raw: string): KeyBlock[] {
   return keyLines.map(({ key, line }, n) => {
     const next = n + 1 < keyLines.length ? keyLines[n + 1].line : lineCount;
     let last = next - 1;
-    while (last > line && /^(#.*)?\s*$/.test(lineAt(last))) last--;
+    while (last > line && isBlankOrComment(lineAt(last))) last--;
     return { key, line, lastLine: last, start: starts[line], end: starts[last + 1] };
   });
 }
@@ -121,13 +158,40 @@ function itemLines(raw: string, block: KeyBlock): number[] {
   return out;
 }
 
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * The key a line inside a block starts with (after any indentation and dashes): `"quoted"`,
+ * `'quoted'` or plain up to its colon, which must be followed by white space or the end.
+ * A scan, not a regular expression: it sees workspace text.
+ */
+function nestedKeyOf(line: string): string | undefined {
+  let i = 0;
+  while (i < line.length && (isSpace(line[i]) || line[i] === '-')) i++;
+  const c = line[i];
+  if (c === undefined || c === ':' || c === '#') return undefined;
+  let key: string;
+  let colon: number;
+  if (c === '"' || c === "'") {
+    const close = line.indexOf(c, i + 1);
+    if (close === -1) return undefined;
+    key = line.slice(i + 1, close);
+    colon = close + 1;
+    while (colon < line.length && isSpace(line[colon])) colon++;
+    if (line[colon] !== ':') return undefined;
+  } else {
+    colon = line.indexOf(':', i + 1);
+    if (colon === -1) return undefined;
+    key = line.slice(i, colon).trimEnd();
+  }
+  const after = line[colon + 1];
+  return after === undefined || isSpace(after) ? key : undefined;
+}
+
 /** The line of `name:` inside a key's block (a nested key such as `scores.similarSize`). */
 function nestedKeyLine(raw: string, block: KeyBlock, name: string): number | undefined {
   const lines = raw.slice(block.start, block.end).split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const m = /^[\s-]*(?:"([^"]*)"|'([^']*)'|([^\s:#][^:]*?))\s*:(?:\s|$)/.exec(lines[i]);
-    if (m && (m[1] ?? m[2] ?? m[3]) === name) return block.line + i;
-  }
+  for (let i = 1; i < lines.length; i++) if (nestedKeyOf(lines[i]) === name) return block.line + i;
   return undefined;
 }
 
@@ -141,12 +205,82 @@ function show(value: unknown): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-function firstMessage(result: { success: boolean; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } }): string {
+type SafeResult = { success: boolean; data?: unknown; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
+interface Schema {
+  safeParse(v: unknown): SafeResult;
+}
+
+function firstMessage(result: SafeResult): string {
   const issue = result.error?.issues[0];
   if (!issue) return 'could not be read';
   const path = issue.path.length ? `${issue.path.map(String).join('.')} ` : '';
   return `${path}${issue.message}`;
 }
+
+/**
+ * A schema's results for the scalar values records repeat (stages, types, dates, scores), worked
+ * out once each. The schemas are pure functions of the value, so a remembered result is the
+ * result. Text that is different in every record (names, notes) is not remembered. A key is
+ * kept as a copy of its own: a string cut from a record's text could keep the whole text alive.
+ */
+function remembered(schema: Schema): (value: unknown) => SafeResult {
+  const seen = new Map<unknown, SafeResult>();
+  return (value) => {
+    const t = typeof value;
+    if ((t !== 'string' || (value as string).length > 40) && t !== 'number' && t !== 'boolean') return schema.safeParse(value);
+    let r = seen.get(value);
+    if (r === undefined) {
+      r = schema.safeParse(value);
+      if (seen.size >= 2000) seen.clear();
+      seen.set(t === 'string' ? ownCopy(value as string) : value, r);
+    }
+    return r;
+  };
+}
+
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+const plain = (schema: Schema) => (value: unknown) => schema.safeParse(value);
+
+const read = {
+  partner: plain(partnerSchema),
+  text: plain(optionalTextSchema),
+  date: remembered(dateSchema),
+  stage: remembered(stageSchema),
+  cadence: remembered(cadenceSchema),
+  size: remembered(sizeSchema),
+  type: remembered(partnershipTypeSchema),
+  score: remembered(scoreSchema),
+  step: remembered(stepNumberSchema),
+};
+
+/**
+ * Checks an entry of `checkIns` or `metrics` field by field with the object schema's own field
+ * schemas, giving what the object schema gives: its fields in order, a field present in the
+ * entry kept even when it reads as empty, the first failing field's message. Free text fields
+ * (`notes`, `note`) are not remembered.
+ */
+function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
+  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' ? plain(s) : remembered(s)] as const);
+  return (item) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, check] of fields) {
+      const present = Object.prototype.hasOwnProperty.call(item, key);
+      const r = check(present ? item[key] : undefined);
+      if (!r.success) {
+        const issue = r.error?.issues[0];
+        return { success: false, error: { issues: [{ message: issue?.message ?? 'could not be read', path: [key, ...(issue?.path ?? [])] }] } };
+      }
+      if (present || r.data !== undefined) out[key] = r.data;
+    }
+    return { success: true, data: out };
+  };
+}
+
+const readCheckIn = entryReader(checkInSchema as unknown as { shape: Record<string, Schema> });
+const readMetricEntry = entryReader(metricEntrySchema as unknown as { shape: Record<string, Schema> });
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -166,7 +300,7 @@ function editDistance(a: string, b: string): number {
 function meantKey(key: string, known: readonly string[]): string | undefined {
   const loose = looseKey(key);
   for (const k of known) if (looseKey(k) === loose) return k;
-  if (key.length < 4) return undefined;
+  if (key.length < 4 || key.length > 40) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
@@ -187,6 +321,8 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /**
  * Reads a partnership record. Never throws. A field that cannot be read is reported at its line
  * and takes its default; the record is only refused when it has no readable `partner` or its
@@ -194,14 +330,54 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
  */
 export function parseRecord(text: string): RecordParse {
   try {
-    return parseRecordText(typeof text === 'string' ? text : String(text));
+    const r = readRecord(typeof text === 'string' ? text : String(text), false);
+    if (!r.ok) return { ok: false, problems: r.problems, partial: r.partial };
+    return { ok: true, record: r.record, problems: r.problems, unknownKeys: r.unknownKeys };
   } catch (err) {
-    // Nothing above is expected to throw; a record must never take the caller down with it.
-    return { ok: false, problems: [{ line: 0, message: `The record could not be read: ${err instanceof Error ? err.message : String(err)}`, severity: 'error' }], partial: {} };
+    return unexpected(err);
   }
 }
 
-function parseRecordText(text: string): RecordParse {
+/**
+ * Reads what the planner's index keeps of a record (see RecordDigest), with every problem
+ * parseRecord reports: all of the front matter is checked, but only the digest is built.
+ */
+export function digestRecord(text: string): DigestParse {
+  try {
+    const r = readRecord(typeof text === 'string' ? text : String(text), true);
+    if (!r.ok) return { ok: false, problems: r.problems, partial: r.partial };
+    const { partner, community, contact, stage, types, owners, start, review, cadence, scores, partnerSize } = r.record;
+    const digest: RecordDigest = { partner, stage, types, owners, cadence, scores, latestMetrics: r.latestMetrics };
+    if (community !== undefined) digest.community = community;
+    if (contact !== undefined) digest.contact = contact;
+    if (start !== undefined) digest.start = start;
+    if (review !== undefined) digest.review = review;
+    if (partnerSize !== undefined) digest.partnerSize = partnerSize;
+    if (r.lastCheckIn) digest.lastCheckIn = r.lastCheckIn;
+    return { ok: true, digest, problems: r.problems };
+  } catch (err) {
+    return unexpected(err);
+  }
+}
+
+function unexpected(err: unknown): { ok: false; problems: RecordProblem[]; partial: Record<string, never> } {
+  // Nothing in the reader is expected to throw; a record must never take the caller down with it.
+  return { ok: false, problems: [{ line: 0, message: `The record could not be read: ${err instanceof Error ? err.message : String(err)}`, severity: 'error' }], partial: {} };
+}
+
+/** A line, or how to find it: lines are only worked out for problems that are kept. */
+type LineRef = number | (() => number);
+const lineOf = (at: LineRef) => (typeof at === 'number' ? at : at());
+
+type Reading =
+  | { ok: true; record: PartnershipRecord; problems: RecordProblem[]; unknownKeys: string[]; lastCheckIn?: CheckIn; latestMetrics: RecordDigest['latestMetrics'] }
+  | { ok: false; problems: RecordProblem[]; partial: Partial<PartnershipRecord> };
+
+/**
+ * The reader behind parseRecord and digestRecord. With `digest`, check-ins and measurements are
+ * checked one by one but not kept: only the latest check-in and the latest value of each metric.
+ */
+function readRecord(text: string, digest: boolean): Reading {
   const fm = readFrontMatter(text);
   if (fm.kind === 'none') {
     return {
@@ -215,21 +391,47 @@ function parseRecordText(text: string): RecordParse {
   }
 
   const raw = fm.raw;
-  const firstLine = countLines(text, fm.rawOffset);
-  const blocks = new Map<string, KeyBlock>();
-  for (const b of scanKeyBlocks(raw)) if (!blocks.has(b.key)) blocks.set(b.key, b);
+  let firstLineAt: number | undefined;
+  const firstLine = () => (firstLineAt ??= countLines(text, fm.rawOffset));
+  // The text is only scanned for key lines when a problem needs one.
+  let blocks: Map<string, KeyBlock> | undefined;
+  const blockOf = (key: string) => {
+    if (!blocks) {
+      blocks = new Map();
+      for (const b of scanKeyBlocks(raw)) if (!blocks.has(b.key)) blocks.set(b.key, b);
+    }
+    return blocks.get(key);
+  };
   // Keys the text scan could not place (such as a front matter written as one `{...}`) are
   // reported on the opening `---` line.
-  const keyLine = (key: string) => {
-    const b = blocks.get(key);
-    return b ? firstLine + b.line : Math.max(0, firstLine - 1);
+  const keyLine = (key: string) => () => {
+    const b = blockOf(key);
+    return b ? firstLine() + b.line : Math.max(0, firstLine() - 1);
+  };
+  const nestedLine = (key: string, name: string, fallback: LineRef) => () => {
+    const b = blockOf(key);
+    const nested = b ? nestedKeyLine(raw, b, name) : undefined;
+    return nested !== undefined ? firstLine() + nested : lineOf(fallback);
   };
 
   const problems: RecordProblem[] = [];
+  let dropped = 0;
+  let droppedAt: LineRef = 0;
+  let droppedError = false;
+  const problem = (at: LineRef, message: string, severity: RecordProblem['severity'] = 'error') => {
+    if (problems.length < MAX_PROBLEMS) {
+      problems.push({ line: lineOf(at), message, severity });
+      return;
+    }
+    if (dropped++ === 0) droppedAt = at;
+    if (severity === 'error') droppedError = true;
+  };
+
   const unknownKeys: string[] = [];
   const record: Partial<PartnershipRecord> = {};
+  let lastCheckIn: CheckIn | undefined;
+  const latestMetrics: RecordDigest['latestMetrics'] = {};
   const data = fm.data;
-  const problem = (line: number, message: string, severity: RecordProblem['severity'] = 'error') => problems.push({ line, message, severity });
 
   for (const key of Object.keys(data)) {
     const value = data[key];
@@ -241,54 +443,55 @@ function parseRecordText(text: string): RecordParse {
       continue;
     }
     if (value === null || value === undefined) continue;
-    readField(key, value, line, blocks.get(key));
+    readField(key, value, line);
   }
 
-  function scalar<K extends RecordKey>(key: K, schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }, value: unknown, line: number, fallback: string) {
-    const r = schema.safeParse(value);
+  function scalar<K extends RecordKey>(key: K, check: (v: unknown) => SafeResult, value: unknown, line: LineRef, fallback: string) {
+    const r = check(value);
     if (r.success) {
       if (r.data !== undefined) (record as Record<string, unknown>)[key] = r.data;
     } else {
-      problem(line, `${key} ${firstMessage(r as Parameters<typeof firstMessage>[0])} (found ${show(value)}); ${fallback}.`);
+      problem(line, `${key} ${firstMessage(r)} (found ${show(value)}); ${fallback}.`);
     }
   }
 
-  function readField(key: RecordKey, value: unknown, line: number, block: KeyBlock | undefined) {
+  function readField(key: RecordKey, value: unknown, line: LineRef) {
     switch (key) {
       case 'partner':
-        return scalar(key, partnerSchema, value, line, 'the record needs a partner name');
+        return scalar(key, read.partner, value, line, 'the record needs a partner name');
       case 'community':
       case 'contact':
-        return scalar(key, optionalTextSchema, value, line, 'it is left empty');
+        return scalar(key, read.text, value, line, 'it is left empty');
       case 'start':
       case 'review':
-        return scalar(key, dateSchema, value, line, 'it is left empty');
+        return scalar(key, read.date, value, line, 'it is left empty');
       case 'stage':
-        return scalar(key, stageSchema, value, line, 'reading it as prospect');
+        return scalar(key, read.stage, value, line, 'reading it as prospect');
       case 'cadence':
-        return scalar(key, cadenceSchema, value, line, 'reading it as monthly');
+        return scalar(key, read.cadence, value, line, 'reading it as monthly');
       case 'partnerSize':
-        return scalar(key, sizeSchema, value, line, 'it is left empty');
-      case 'types':
-        record.types = list(Array.isArray(value) ? value : [value], line, block, (item, at) => {
-          const r = partnershipTypeSchema.safeParse(item);
-          if (r.success) return r.data;
+        return scalar(key, read.size, value, line, 'it is left empty');
+      case 'types': {
+        const types = list(key, Array.isArray(value) ? value : [value], line, (item, at) => {
+          const r = read.type(item);
+          if (r.success) return r.data as PartnershipRecord['types'][number];
           problem(at, `types: ${show(item)} ${firstMessage(r)}; it is skipped.`);
           return undefined;
         });
         // The same type twice says nothing more; keep the first.
-        record.types = [...new Set(record.types)];
+        record.types = [...new Set(types)];
         return;
+      }
       case 'checkIns':
       case 'metrics': {
         if (!Array.isArray(value)) {
           problem(line, `${key} must be a list of entries, each starting with "- date:"; it is not read.`);
           return;
         }
-        const schema = key === 'checkIns' ? checkInSchema : metricEntrySchema;
+        const check = key === 'checkIns' ? readCheckIn : readMetricEntry;
         const allowed: readonly string[] = key === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS;
         const what = key === 'checkIns' ? 'check-in' : 'metric entry';
-        const entries = list(value, line, block, (item, at, n) => {
+        const entries = list(key, value, line, (item, at, n) => {
           if (!isPlainObject(item)) {
             problem(at, `${key}: ${what} ${n + 1} must be a set of "key: value" lines (found ${show(item)}); it is skipped.`);
             return undefined;
@@ -299,10 +502,22 @@ function parseRecordText(text: string): RecordParse {
               problem(at, `${key}: ${what} ${n + 1} has "${k}", which is not read${meant ? `: did you mean "${meant}"?` : '.'}`, 'warning');
             }
           }
-          const r = schema.safeParse(withoutNulls(item));
-          if (r.success) return r.data as CheckIn | MetricEntry;
-          problem(at, `${key}: ${what} ${n + 1}: ${firstMessage(r)}; it is skipped.`);
-          return undefined;
+          const r = check(withoutNulls(item));
+          if (!r.success) {
+            problem(at, `${key}: ${what} ${n + 1}: ${firstMessage(r)}; it is skipped.`);
+            return undefined;
+          }
+          const entry = r.data as CheckIn | MetricEntry;
+          if (key === 'checkIns') {
+            // The first of the latest date, as lastCheckInDate counts it.
+            if (!lastCheckIn || entry.date > lastCheckIn.date) lastCheckIn = entry as CheckIn;
+          } else {
+            const m = entry as MetricEntry;
+            // The later line for two on one day, as the metrics view counts it.
+            const seen = latestMetrics[m.metric];
+            if (!seen || m.date >= seen.date) latestMetrics[m.metric] = m;
+          }
+          return digest ? undefined : entry;
         });
         if (key === 'checkIns') record.checkIns = entries as CheckIn[];
         else record.metrics = entries as MetricEntry[];
@@ -315,17 +530,16 @@ function parseRecordText(text: string): RecordParse {
         }
         const owners: PartnershipRecord['owners'] = {};
         for (const [k, v] of Object.entries(value)) {
-          const nested = block ? nestedKeyLine(raw, block, k) : undefined;
-          const at = nested !== undefined ? firstLine + nested : line;
+          const at = nestedLine(key, k, line);
           if (k !== 'ours' && k !== 'theirs') {
             const meant = meantKey(k, OWNER_KEYS);
             problem(at, `owners: "${k}" is not read${meant ? `: did you mean "${meant}"?` : ' (use "ours" and "theirs").'}`, 'warning');
             continue;
           }
           if (v === null) continue;
-          const r = optionalTextSchema.safeParse(v);
+          const r = read.text(v);
           if (r.success) {
-            if (r.data !== undefined) owners[k] = r.data;
+            if (r.data !== undefined) owners[k] = r.data as string;
           } else problem(at, `owners.${k} must be a name (found ${show(v)}); it is left empty.`);
         }
         record.owners = owners;
@@ -338,16 +552,15 @@ function parseRecordText(text: string): RecordParse {
         }
         const scores: PartnershipRecord['scores'] = {};
         for (const [k, v] of Object.entries(value)) {
-          const nested = block ? nestedKeyLine(raw, block, k) : undefined;
-          const at = nested !== undefined ? firstLine + nested : line;
+          const at = nestedLine(key, k, line);
           if (!(SCORE_KEYS as readonly string[]).includes(k)) {
             const meant = meantKey(k, SCORE_KEYS);
             problem(at, `scores: "${k}" is not a scorecard criterion${meant ? `: did you mean "${meant}"?` : ` (use ${SCORE_KEYS.join(', ')})`}; it is not counted.`, 'warning');
             continue;
           }
           if (v === null) continue;
-          const r = scoreSchema.safeParse(v);
-          if (r.success) scores[k as keyof typeof scores] = r.data;
+          const r = read.score(v);
+          if (r.success) scores[k as keyof typeof scores] = r.data as number;
           else problem(at, `scores.${k} ${firstMessage(r)} (found ${show(v)}); it is not counted.`);
         }
         record.scores = scores;
@@ -360,8 +573,7 @@ function parseRecordText(text: string): RecordParse {
         }
         const progress: PartnershipRecord['playbook'] = {};
         for (const [k, v] of Object.entries(value)) {
-          const nested = block ? nestedKeyLine(raw, block, k) : undefined;
-          const at = nested !== undefined ? firstLine + nested : line;
+          const at = nestedLine(key, k, line);
           if (!(PLAYBOOK_IDS as string[]).includes(k)) {
             problem(at, `playbook: "${k}" is not a playbook (use ${PLAYBOOK_IDS.join(', ')}); it is not read.`, 'warning');
             continue;
@@ -369,36 +581,58 @@ function parseRecordText(text: string): RecordParse {
           if (v === null) continue;
           const steps = PLAYBOOKS[k as PlaybookId].steps.length;
           const done = new Set<number>();
-          for (const item of Array.isArray(v) ? v : [v]) {
-            const r = stepNumberSchema.safeParse(item);
-            if (r.success && r.data <= steps) done.add(r.data);
+          const items = Array.isArray(v) ? v : [v];
+          if (items.length > MAX_LIST_ENTRIES) problem(at, `playbook.${k} lists ${count(items.length)} steps; only the first ${count(MAX_LIST_ENTRIES)} are read.`, 'warning');
+          for (const item of items.slice(0, MAX_LIST_ENTRIES)) {
+            const r = read.step(item);
+            if (r.success && (r.data as number) <= steps) done.add(r.data as number);
             else problem(at, `playbook.${k}: ${show(item)} is not a step number from 1 to ${steps}; it is skipped.`);
           }
           progress[k as PlaybookId] = [...done].sort((a, b) => a - b);
         }
-        record.playbook = progress;
+        if (!digest) record.playbook = progress;
         return;
       }
     }
   }
 
-  /** Reads a list item by item, so one bad entry does not lose the others. */
-  function list<T>(items: unknown[], line: number, block: KeyBlock | undefined, read: (item: unknown, line: number, index: number) => T | undefined): T[] {
-    const lines = block ? itemLines(raw, block) : [];
+  /**
+   * Reads a list item by item, so one bad entry does not lose the others; at most
+   * MAX_LIST_ENTRIES of them, with a warning for the rest.
+   */
+  function list<T>(key: string, items: unknown[], line: LineRef, readItem: (item: unknown, line: LineRef, index: number) => T | undefined): T[] {
+    let lines: number[] | undefined;
     // Only trust the item lines when they match the list (a list written `[a, b]` has none).
-    const at = (i: number) => (lines.length === items.length ? firstLine + lines[i] : line);
+    const at = (i: number) => () => {
+      if (!lines) {
+        const b = blockOf(key);
+        lines = b ? itemLines(raw, b) : [];
+      }
+      return lines.length === items.length ? firstLine() + lines[i] : lineOf(line);
+    };
+    if (items.length > MAX_LIST_ENTRIES) {
+      problem(line, `${key} has ${count(items.length)} entries; only the first ${count(MAX_LIST_ENTRIES)} are read.`, 'warning');
+    }
     const out: T[] = [];
-    items.forEach((item, i) => {
-      const v = read(item, at(i), i);
+    const n = Math.min(items.length, MAX_LIST_ENTRIES);
+    for (let i = 0; i < n; i++) {
+      const v = readItem(items[i], at(i), i);
       if (v !== undefined) out.push(v);
-    });
+    }
     return out;
   }
 
   problems.sort((a, b) => a.line - b.line);
+  if (dropped > 0) {
+    problems.push({
+      line: lineOf(droppedAt),
+      message: `…and ${count(dropped)} more problem${dropped === 1 ? '' : 's'} in this file, not listed: only the first ${MAX_PROBLEMS} are.`,
+      severity: droppedError ? 'error' : 'warning',
+    });
+  }
   if (record.partner === undefined) {
     if (!('partner' in data) || data.partner === null) {
-      problems.unshift({ line: Math.max(0, firstLine - 1), message: 'The record has no partner: add a line "partner: <their name>" to the front matter.', severity: 'error' });
+      problems.unshift({ line: Math.max(0, firstLine() - 1), message: 'The record has no partner: add a line "partner: <their name>" to the front matter.', severity: 'error' });
     }
     return { ok: false, problems, partial: record };
   }
@@ -409,5 +643,5 @@ function parseRecordText(text: string): RecordParse {
     const value = key in record ? (record as Record<string, unknown>)[key] : defaults[key];
     if (value !== undefined) full[key] = value;
   }
-  return { ok: true, record: full as unknown as PartnershipRecord, problems, unknownKeys };
+  return { ok: true, record: full as unknown as PartnershipRecord, problems, unknownKeys, lastCheckIn, latestMetrics };
 }
