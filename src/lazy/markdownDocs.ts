@@ -7,6 +7,7 @@ import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
 import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../core/partnershipDocs';
 import { agreementSnippet } from '../core/agreement';
+import { firstPerson, pitchDefaultsFromContext, pitchSnippet, type PitchVariant } from '../core/pitch';
 import { escapeSnippetText } from '../core/placeholders';
 import { formatCount, parseCount } from '../core/numbers';
 import { MAX_TEXT_FILE_BYTES } from '../features/files';
@@ -19,6 +20,9 @@ export interface MarkdownDocsApi {
 const SOURCE = 'Community Partnerships';
 const SELECT_COMMAND = 'communityPartnerships.selectPlaceholder';
 const DEBOUNCE_MS = 300;
+
+/** The pitch snippets, by prefix, and the variant each writes. */
+const PITCH_SNIPPETS: Readonly<Record<string, PitchVariant | undefined>> = { 'cp-pitch': 'classic', 'cp-pitch-cold': 'cold', 'cp-pitch-warm': 'warm' };
 
 const SnippetFile = z.record(
   z.string(),
@@ -50,7 +54,9 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
       const range = doc.getWordRangeAtPosition(position, /[\w-]+/);
       const items: vscode.CompletionItem[] = [];
       for (const s of await loadSnippets()) {
-        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : fillSnippet(s.body, fills);
+        const variant = PITCH_SNIPPETS[s.prefix];
+        // The pitches come from the same composer as the pitch panel, so they read the same.
+        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : variant ? pitchSnippet({ ...pitchDefaultsFromContext(values).input, variant }) : fillSnippet(s.body, fills);
         // A snippet the context has nothing to add to is already offered by the static one.
         if (body === s.body) continue;
         const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: 'from your community context' }, vscode.CompletionItemKind.Snippet);
@@ -90,11 +96,12 @@ export function contextFills(values: Readonly<Record<string, string | undefined>
   const size = parseCount(known(values['Current size']));
   const active = parseCount(known(values['Active members']));
   const engagement = known(values['Engagement level']).replace(/\.$/, '');
-  const person = (known(values['Team']).split(/[;,]|\s+and\s+/)[0] ?? '').replace(/\([^)]*\)/g, '').trim();
+  const person = firstPerson(known(values['Team'])) ?? '';
   set('[your community]', known(values['Community Name']));
   set('[member count]', size ? formatCount(size) : '');
   set('[who your members are]', known(values['Who is this for']));
-  set('[numbers that show your community is active]', [size ? `${formatCount(size)} members` : '', active ? `${formatCount(active)} active members` : '', engagement ? `engagement: ${engagement}` : ''].filter(Boolean).join(', '));
+  const activity = [size ? `${formatCount(size)} members` : '', active && (!size || active < size) ? `${formatCount(active)} of them active` : ''].filter(Boolean).join(', ');
+  set('[numbers that show your community is active]', activity && engagement ? `${activity} (${engagement})` : activity || engagement);
   set('[your name]', person);
   set('[your owner]', person);
   return fills;

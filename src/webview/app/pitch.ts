@@ -64,21 +64,13 @@ function computeDefaults(context: PanelContext | undefined): void {
   sources = {};
   missing = new Set();
   for (const f of CONTEXT_FIELDS) {
-    if (f === 'yourName') continue;
     const v = d.input[f];
     if (v !== undefined) {
       defaults[f] = typeof v === 'number' ? formatCount(v) : String(v);
       sources[f] = d.sources[f];
     }
-    if (d.missing.includes(LABEL_OF[f])) missing.add(f);
+    if (d.missing.includes(LABEL_OF[f]) || (f === 'yourName' && v === undefined)) missing.add(f);
   }
-  // The sender signs the pitch: the first person the Team line names, without their role.
-  const team = (values.Team ?? '').trim();
-  const first = team && !/^tbd\.?$/i.test(team) ? (team.split(/[;,]|\s+and\s+/)[0] ?? '').replace(/\([^)]*\)/g, '').trim() : '';
-  if (first) {
-    defaults.yourName = first;
-    sources.yourName = 'Team';
-  } else missing.add('yourName');
 }
 
 function value(f: Field): string {
