@@ -139,6 +139,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       types,
       today: service.today(),
       ourName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined,
+      context: ctx?.state === 'ok' ? ctx.parsed.values : undefined,
     });
     const root = service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
     if (!root) return undefined;
