@@ -202,20 +202,26 @@ class Diagnostics implements vscode.Disposable {
         a.isPreferred = true;
         actions.push(a);
       } else if (match.code === 'placeholder') {
-        const range = new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end));
-        const placeholder = doc.getText(range);
         const c = contextFor(doc, this.deps);
-        const known = c?.state === 'ok' ? contextFills(c.parsed.values)[placeholder] : undefined;
-        if (known) {
-          const fill = new vscode.CodeAction(`Replace ${placeholder} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
+        const fills = c?.state === 'ok' ? contextFills(c.parsed.values) : {};
+        const group = match.placeholders ?? [{ start: match.start, end: match.end, text: doc.getText(new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end))) }];
+        // One fix per placeholder the context can answer, then one to select the first.
+        const offered = new Set<string>();
+        for (const p of group) {
+          const known = fills[p.text];
+          if (!known || offered.has(p.text)) continue;
+          offered.add(p.text);
+          const ranges = group.filter((q) => q.text === p.text).map((q) => new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)));
+          const fill = new vscode.CodeAction(`Replace ${p.text} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
           fill.edit = new vscode.WorkspaceEdit();
-          fill.edit.replace(doc.uri, range, known);
+          for (const r of ranges) fill.edit.replace(doc.uri, r, known);
           fill.diagnostics = [d];
-          fill.isPreferred = true;
+          fill.isPreferred = offered.size === 1;
           actions.push(fill);
         }
-        const select = new vscode.CodeAction(`Select ${placeholder} to fill it in`, vscode.CodeActionKind.QuickFix);
-        select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, range] };
+        const first = new vscode.Range(doc.positionAt(group[0].start), doc.positionAt(group[0].end));
+        const select = new vscode.CodeAction(`Select ${group[0].text} to fill it in`, vscode.CodeActionKind.QuickFix);
+        select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, first] };
         select.diagnostics = [d];
         actions.push(select);
       }

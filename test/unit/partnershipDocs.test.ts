@@ -6,6 +6,7 @@ import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/d
 import { agreementSnippet, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind } from '../../src/core/partnershipDocs';
 import { pitchSnippet } from '../../src/core/pitch';
+import { newRecordText } from '../../src/core/records';
 
 // ---------------------------------------------------------------------------------------------
 // A strict reader of VS Code snippet syntax (tab stops, placeholders, choices, variables), to
@@ -530,5 +531,68 @@ describe('snippets/partnerships.code-snippets', () => {
   it('the README table lists every prefix', () => {
     const readme = fs.readFileSync(path.join(path.dirname(file), '..', 'README.md'), 'utf8');
     for (const s of Object.values(snippets)) assert.ok(readme.includes(`\`${s.prefix}\``), s.prefix);
+  });
+});
+
+describe('diagnosePartnershipDoc on partnership records', () => {
+  const DEMO = path.resolve(__dirname, '../../../demo/partnerships');
+  const stageOf = (text: string) => /^stage:\s*(\S+)/m.exec(text)?.[1] ?? 'prospect';
+
+  it('checks the agreement of no demo record before `agreed`, and reads dates and cadence from the front matter', () => {
+    const files = fs.readdirSync(DEMO).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 5);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(DEMO, f), 'utf8');
+      const missing = diagnosePartnershipDoc(text).filter((d) => d.code.startsWith('missing-'));
+      if (!['agreed', 'active', 'ended'].includes(stageOf(text))) assert.deepEqual(missing, [], f);
+      // The front matter's start, review and cadence (with owners) settle those items.
+      if (/^start:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-timeline'), f);
+      if (/^review:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-review-date'), f);
+      if (/^cadence:/m.test(text) && /^owners:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-communication'), f);
+    }
+  });
+
+  it('checks a record from `agreed` on, with what its front matter holds', () => {
+    const record = (stage: string, extra = '') => `---\npartner: Beta\nstage: ${stage}\n${extra}---\n\n# Community Partnership - Acme x Beta\n\n## Notes\n`;
+    assert.deepEqual(diagnosePartnershipDoc(record('prospect')), []);
+    assert.deepEqual(diagnosePartnershipDoc(record('contacted')), []);
+    assert.deepEqual(
+      diagnosePartnershipDoc(record('agreed')).map((d) => d.code),
+      ['missing-contributions', 'missing-timeline', 'missing-success', 'missing-communication', 'missing-exit'],
+    );
+    const settled = record('active', 'start: 2026-01-15\nreview: 2026-07-15\ncadence: monthly\nowners:\n  ours: Sam\n');
+    assert.deepEqual(diagnosePartnershipDoc(settled).map((d) => d.code), ['missing-contributions', 'missing-success', 'missing-exit']);
+    // Without a review date in the front matter, the review date is what is missing.
+    const noReview = record('ended', 'start: 2026-01-15\ncadence: monthly\ncontact: Ana\n');
+    assert.deepEqual(diagnosePartnershipDoc(noReview).map((d) => d.code), ['missing-contributions', 'missing-review-date', 'missing-success', 'missing-exit']);
+  });
+
+  it('gives a new record at most one Information per section, naming what is left', () => {
+    const text = newRecordText({ partner: 'Rust Berlin', types: ['co-hosted-event'], today: '2026-03-01', ourName: 'Acme Devs' });
+    const d = diagnosePartnershipDoc(text);
+    assert.ok(d.every((x) => x.code === 'placeholder'), 'a prospect gets no agreement warnings');
+    const headings = text.split('\n').filter((l) => /^#{1,6} /.test(l));
+    assert.ok(d.length <= headings.length, `${d.length} diagnostics for ${headings.length} sections`);
+    const starts = d.map((x) => text.lastIndexOf('\n#', x.start));
+    assert.equal(new Set(starts).size, starts.length, 'one per section');
+    const pitch = d.find((x) => x.start > text.indexOf('## Pitch') && x.start < text.indexOf('## Agreement'));
+    assert.ok(pitch);
+    assert.match(pitch.message, /^\d+ placeholders to fill in here: \[partner's name\], /);
+    assert.equal(text.slice(pitch.start, pitch.end), "[partner's name]");
+    assert.ok(pitch.placeholders && pitch.placeholders.length >= 4);
+    for (const p of pitch.placeholders) assert.equal(text.slice(p.start, p.end), p.text);
+    const one = diagnosePartnershipDoc('---\npartnership-doc: pitch\n---\n\nHi [name],\n');
+    assert.deepEqual(one.map((x) => x.message), ['[name] is still to be filled in.']);
+  });
+
+  it('reads an agreement title of one word repeated thousands of times in linear time', () => {
+    for (const word of ['x', 'a', 'Community Partnership -']) {
+      const title = `# Community Partnership - ${Array.from({ length: 20000 }, () => word).join(' ')}`;
+      const started = Date.now();
+      partnershipDocKind(title);
+      diagnosePartnershipDoc(`${title}\n\n## ${'x '.repeat(20000)}\n`);
+      assert.ok(Date.now() - started < 1000, `${word}: ${Date.now() - started} ms`);
+    }
+    assert.deepEqual(partnershipDocKind('# Community Partnership - Acme Devs x Go Berlin'), 'agreement');
   });
 });
