@@ -116,9 +116,21 @@ export function pitchDefaultsFromContext(values: ContextValues): {
 
 /** `Maya Chen (community lead), one part-time moderator` gives `Maya Chen`. */
 export function firstPerson(team: string | undefined): string | undefined {
-  const first = (team ?? '').split(/[;,]|\s+and\s+/)[0] ?? '';
-  const name = first.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+  const first = clean(team).split(/[;,]| and /)[0] ?? '';
+  const name = clean(withoutParentheses(first));
   return name || undefined;
+}
+
+/** `Maya Chen (community lead)` gives `Maya Chen `; one pass, no pattern to backtrack. */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
 }
 
 /** What each slot says while the user has not filled it. */
@@ -384,10 +396,30 @@ function audienceNoun(audience: string): string {
 /** A value without Markdown marks: `**bold**`, `` `code` ``, `[text](url)` read as their text. */
 function plain(text: string | undefined): string {
   return clean(text)
-    .replace(/\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    .split('](')
+    .map((part, i, parts) => linkText(part, i, parts.length))
+    .join('')
     .replace(/\*\*|__|`/g, '')
     .replace(/^[-*+]\s+/, '')
     .trim();
+}
+
+/**
+ * One piece of a value split at `](`: `[text](url)` reads as `text`. The piece before a `](`
+ * loses its last `[`; the piece after loses the URL up to its `)`.
+ */
+function linkText(part: string, i: number, count: number): string {
+  let text = part;
+  if (i > 0) {
+    const close = text.indexOf(')');
+    const url = close < 0 ? '' : text.slice(0, close);
+    text = close >= 0 && !/\s/.test(url) ? text.slice(close + 1) : `](${text}`;
+  }
+  if (i < count - 1) {
+    const open = text.lastIndexOf('[');
+    text = open >= 0 ? text.slice(0, open) + text.slice(open + 1) : text;
+  }
+  return text;
 }
 
 /** The text without its final full stop, for a sentence that goes on after it. */
@@ -572,13 +604,23 @@ function namesIn(texts: readonly (string | undefined)[]): Set<string> {
     const text = clean(raw);
     const words = text.split(' ');
     words.forEach((w, i) => {
-      const word = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const word = trimPunctuation(w);
       if (!/^\p{Lu}/u.test(word)) return;
       const afterStop = i > 0 && /[.!?:]$/.test(words[i - 1]);
       if (i > 0 && !afterStop) names.add(word);
     });
   }
   return names;
+}
+
+/** The word without the punctuation around it: `(GraphQL),` gives `GraphQL`. */
+function trimPunctuation(word: string): string {
+  const isText = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isText(word[start])) start++;
+  while (end > start && !isText(word[end - 1])) end--;
+  return word.slice(start, end);
 }
 
 /** Whether a word that starts a value is a name (and keeps its capital in mid-sentence). */
