@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
+import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
 import { agreementSnippet, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind } from '../../src/core/partnershipDocs';
 import { pitchSnippet } from '../../src/core/pitch';
@@ -204,7 +204,7 @@ const complete: AgreementState = {
   cadence: 'bi-weekly async update',
   practices: { startSmall: true, monthlyCheckIn: true, shareData: true, celebrate: true },
 };
-const fullDoc = renderAgreement(complete, { yours: 'Acme', theirs: 'Beta' });
+const fullDoc = renderAgreement({ ...complete, collaboration: { type: 'co-hosted-event', topic: 'design tokens' } }, { yours: 'Acme', theirs: 'Beta' });
 
 /** The document without the section that starts with `heading` (up to the next `## `). */
 function without(doc: string, heading: string): string {
@@ -379,9 +379,12 @@ describe('agreementSnippet', () => {
   it('is a well-formed snippet with a duration choice', () => {
     const snippet = agreementSnippet(context);
     const e = assertWellFormed('agreementSnippet', snippet);
-    assert.ok(snippet.includes('${4|3 months,6 months,ongoing|}'));
-    assert.ok(snippet.includes('${12|monthly call,bi-weekly async update|}'));
-    assert.deepEqual(e.tabStops.find((t) => t.index === 8)?.choices, SUCCESS_METRICS.map((m) => m.title));
+    assert.ok(snippet.includes('${6|3 months,6 months,ongoing|}'));
+    assert.ok(snippet.includes('${14|monthly call,bi-weekly async update|}'));
+    assert.deepEqual(e.tabStops.find((t) => t.index === 10)?.choices, SUCCESS_METRICS.map((m) => m.title));
+    // What the collaboration is: a type to pick (none preset) and a topic.
+    assert.deepEqual(e.tabStops.find((t) => t.index === 3)?.choices, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+    assert.equal(e.tabStops.find((t) => t.index === 4)?.placeholder, '[topic]');
     assert.ok(snippet.endsWith('$0'));
   });
 
@@ -389,10 +392,11 @@ describe('agreementSnippet', () => {
     const e = expandSnippet(agreementSnippet(context), { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '01' });
     assert.match(e.text, /^# Community Partnership - Acme Devs x \[partner community\]$/m);
     assert.match(e.text, /^\*\*Acme Devs will:\*\*$/m);
-    assert.match(e.text, /Primary contact for Acme Devs:\*\* Jane Doe \(lead\)$/m);
+    assert.match(e.text, /Primary contact for Acme Devs:\*\* Jane Doe$/m);
+    assert.match(e.text, /^- \*\*The collaboration:\*\* \[partnership type\] on \[topic\]$/m);
     assert.match(e.text, /^- \*\*Start date:\*\* 2026-03-01$/m);
     assert.match(e.text, /^- \*\*Duration:\*\* 3 months$/m);
-    assert.match(e.text, /with 2 weeks of notice/);
+    assert.match(e.text, /with a notice period of two weeks\./);
     // Title, "will" line, contact label, owners line, sign-off.
     assert.equal(e.tabStops.filter((t) => t.index === 1).length, 5);
   });
@@ -473,7 +477,7 @@ describe('snippets/partnerships.code-snippets', () => {
 
   it('the agreement is the same as agreementSnippet without context', () => {
     assert.equal(body('cp-agreement'), agreementSnippet({}));
-    assert.ok(body('cp-agreement').includes('${4|3 months,6 months,ongoing|}'));
+    assert.ok(body('cp-agreement').includes('${6|3 months,6 months,ongoing|}'));
   });
 
   it('the pitches are the same as pitchSnippet', () => {
@@ -502,8 +506,12 @@ describe('snippets/partnerships.code-snippets', () => {
     });
     assert.deepEqual(rows.map((r) => Number(/\| (\d+)% \|/.exec(r)?.[1])), [25, 20, 15, 15, 15, 10]);
     assert.match(text, /^\*\*Weighted total:\*\* .*3\.5 or more: pursue.*2\.5 to 3\.4: proceed cautiously.*Under 2\.5: pass/m);
-    const scores = expandSnippet(body('cp-scorecard')).tabStops.filter((t) => t.choices);
-    assert.ok(scores.filter((t) => t.choices?.join() === '1,2,3,4,5').length === 6);
+    // Nothing it cannot know: no score is preset, the decision is a choice with its rule.
+    const stops = expandSnippet(body('cp-scorecard')).tabStops;
+    assert.equal(stops.filter((t) => t.placeholder === '[1-5]').length, 6);
+    const decision = stops.find((t) => t.choices);
+    assert.deepEqual(decision?.choices, ['[decide once all six are scored]', 'Pursue (3.5 or more)', 'Proceed cautiously (2.5 to 3.4)', 'Pass (under 2.5)']);
+    assert.doesNotMatch(text, /\[total\]/);
   });
 
   const playbooks: [string, keyof typeof PLAYBOOKS][] = [

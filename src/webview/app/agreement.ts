@@ -3,7 +3,13 @@ import { clear, h, icon, vscodeApi } from './lib/dom';
 import { contextNote, statusLine } from './lib/panel';
 // Progress is display-only: it is computed here, as the user types.
 import { agreementProgress, CHECK_IN_CADENCES, DEFAULT_NOTICE_PERIOD, DURATIONS, type AgreementState } from '../../core/agreement';
-import { AGREEMENT_ITEMS, RUNNING_PRACTICES, SUCCESS_METRICS } from '../../core/domain';
+import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from '../../core/domain';
+
+/** The type's title, whether the state holds its id or its title. */
+function collaborationType(st: AgreementState): string {
+  const type = st.collaboration?.type ?? '';
+  return partnershipType(type)?.title ?? type;
+}
 
 interface State {
   checklist: AgreementChecklist;
@@ -91,6 +97,13 @@ function checkbox(label: string, get: () => boolean, set: (v: boolean) => void):
 function sideNames(): { yours: string; theirs: string } {
   const c = state!.checklist.sides;
   return { yours: c.yours.trim() || 'Your community', theirs: c.theirs.trim() || 'The partner' };
+}
+
+/** "Primary contact for Acme Devs", or "Your primary contact" / "The partner's primary contact" before a name is given. */
+function forSide(side: 'yours' | 'theirs', what: string): string {
+  const name = state!.checklist.sides[side].trim();
+  if (name) return `${what.charAt(0).toUpperCase()}${what.slice(1)} for ${name}`;
+  return side === 'yours' ? `Your ${what}` : `The partner's ${what}`;
 }
 
 function section(id: string, title: string, ...children: (HTMLElement | null)[]): HTMLElement {
@@ -194,6 +207,12 @@ function render(): void {
         input('Your community', () => sides.yours, (v) => (sides.yours = v), { hint: fromContext }),
         input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'Design Systems Guild' }),
       ),
+      h(
+        'div',
+        { class: 'field-row' },
+        select('Partnership type', PARTNERSHIP_TYPES.map((t) => t.title), () => collaborationType(st), (v) => (st.collaboration = { ...st.collaboration, type: v })),
+        input('Topic', () => st.collaboration?.topic ?? '', (v) => (st.collaboration = { ...st.collaboration, topic: v }), { placeholder: 'design tokens in APIs', hint: 'What the collaboration is about, in a few words.' }),
+      ),
     ),
     section(
       'contributions',
@@ -223,8 +242,8 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        input(() => `Primary contact for ${sideNames().yours}`, () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
-        input(() => `Primary contact for ${sideNames().theirs}`, () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
+        input(() => forSide('yours', 'primary contact'), () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
+        input(() => forSide('theirs', 'primary contact'), () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
       ),
       h('datalist', { id: 'cadences' }, ...CHECK_IN_CADENCES.map((c) => h('option', { value: c }))),
       input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'monthly call' }),
@@ -237,8 +256,8 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        input(() => `Owner for ${sideNames().yours}`, () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
-        input(() => `Owner for ${sideNames().theirs}`, () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => forSide('yours', 'owner'), () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => forSide('theirs', 'owner'), () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
       ),
       ...RUNNING_PRACTICES.filter((p) => p.id !== 'owners').map((p) =>
         checkbox(p.title, () => !!st.practices![p.id], (v) => (st.practices![p.id] = v)),
