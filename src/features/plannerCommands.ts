@@ -227,7 +227,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   };
 
   const exportReport = async (arg?: unknown, raw?: unknown): Promise<vscode.TextDocument | undefined> => {
-    const given = options<{ all: boolean }>(raw);
+    const given = options<{ all: boolean; audience: 'partner' | 'team' }>(raw);
     await service.ensureLoaded();
     const readable = service.index.all().filter((r) => r.parse.ok);
     if (readable.length === 0) {
@@ -250,12 +250,24 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       ids = picked?.ids;
     }
     if (!ids?.length) return undefined;
+    let audience = given.audience === 'partner' || given.audience === 'team' ? given.audience : raw !== undefined ? 'team' : undefined;
+    if (!audience) {
+      const version = await vscode.window.showQuickPick(
+        [
+          { label: 'To share with the partner', detail: 'Stages, metrics and check-in dates, without your scores or your check-in notes', id: 'partner' as const },
+          { label: 'For your team', detail: 'Everything, with the partner scorecard and the check-in notes', id: 'team' as const },
+        ],
+        { placeHolder: 'Which version of the report?' },
+      );
+      if (!version) return undefined;
+      audience = version.id;
+    }
     const records = ids.flatMap((id) => {
       const e = service.index.get(id);
       return e?.parse.ok ? [e.parse.record] : [];
     });
     const ctx = deps.contexts.active();
-    const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined });
+    const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience });
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc;
