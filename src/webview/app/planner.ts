@@ -3,7 +3,7 @@ import { clear, h, icon, vscodeApi } from './lib/dom';
 import { bar, sparkline } from './lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
 import { PARTNERSHIP_CATEGORIES, PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, partnershipType, playbookFor, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../../core/domain';
-import { weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
+import { VERDICT_LABELS, formatScore, verdictText, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
 import { forecast, FORECAST_DISCLAIMER } from '../../core/planner/forecast';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
@@ -262,7 +262,7 @@ function rowItem(r: PlannerRow, i: number): HTMLElement {
   const due = r.nextCheckIn && r.nextCheckIn < today;
   const meta: string[] = [];
   if (r.community) meta.push(r.community);
-  if (r.score !== undefined) meta.push(`${r.score.toFixed(1)}${r.verdict ? ' ' + verdictLabel(r.verdict) : ''}`);
+  if (r.score !== undefined) meta.push(`${formatScore(r.score)}${r.verdict ? ' ' + verdictLabel(r.verdict) : ''}`);
   const b = h(
     'button',
     { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r) },
@@ -293,7 +293,7 @@ function rowItem(r: PlannerRow, i: number): HTMLElement {
 
 function rowLabel(r: PlannerRow): string {
   const parts = [r.partner, r.broken ? 'broken record' : `stage ${r.stage}`];
-  if (r.score !== undefined) parts.push(`score ${r.score.toFixed(1)}${r.verdict ? ', ' + verdictLabel(r.verdict) : ''}`);
+  if (r.score !== undefined) parts.push(`score ${formatScore(r.score)}${r.verdict ? ', ' + verdictText(r.verdict) : ''}`);
   if (r.nextCheckIn && r.nextCheckIn < today) parts.push(`check-in overdue since ${r.nextCheckIn}`);
   return parts.join(', ');
 }
@@ -376,12 +376,12 @@ function fitBlock(id: string, record: PartnershipRecord): HTMLElement {
       : h(
           'p',
           { class: 'total', id: 'fit-total' },
-          h('strong', {}, `${score.total.toFixed(2)} of 5`),
+          h('strong', {}, `${formatScore(score.total)} of 5`),
           score.verdict
             ? h('span', { class: `verdict ${score.verdict}` }, verdictLabel(score.verdict))
-            : h('span', { class: 'muted' }, ` from ${score.scored} of 6: score all six for a verdict`),
+            : h('span', { class: 'muted' }, `, from ${score.scored} of 6 criteria: score all six for a verdict`),
         );
-  return subsection('Partner fit', 'checklist', totalLine, ...rows, h('p', { class: 'hint' }, 'Pursue at 3.5 or more; proceed cautiously from 2.5; pass below.'));
+  return subsection('Partner fit', 'checklist', totalLine, ...rows, h('p', { class: 'hint' }, '3.5 or more: pursue. 2.5 to 3.4: proceed cautiously. Under 2.5: pass.'));
 }
 
 function unitText(value: number, unit: string | undefined): string {
@@ -594,7 +594,7 @@ function cap(s: string): string {
 }
 
 function verdictLabel(v: 'pursue' | 'caution' | 'pass'): string {
-  return v === 'pursue' ? 'Pursue' : v === 'caution' ? 'Proceed cautiously' : 'Pass';
+  return VERDICT_LABELS[v];
 }
 
 function resetFields(ids: string[]): void {
