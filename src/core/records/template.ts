@@ -113,6 +113,15 @@ export function newRecordText(input: NewRecordInput): string {
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 const MAX_SLUG = 60;
 
+/** Without dashes at either end (a loop: `-+$` is quadratic on a long run of dashes). */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
+}
+
 /** FNV-1a: a short, stable number for names that leave no letters to build a file name from. */
 function stableHash(text: string): string {
   let h = 0x811c9dc5;
@@ -135,8 +144,8 @@ export function recordFileName(partner: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ');
-  let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (slug.length > MAX_SLUG) slug = slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+  let slug = trimDashes(folded.replace(/[^a-z0-9]+/g, '-'));
+  if (slug.length > MAX_SLUG) slug = trimDashes(slug.slice(0, MAX_SLUG));
   if (slug === '') slug = `partner-${stableHash(String(partner))}`;
   if (RESERVED.test(slug)) slug = `${slug}-partner`;
   return `${slug}.md`;
