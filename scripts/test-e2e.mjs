@@ -4,10 +4,11 @@
 // under .test-output/screenshots/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureTestHost, startServer, workbenchUrl, vscodeVersion } from './lib/host.mjs';
+import { ROOT, ensureTestHost, installVsix, startServer, workbenchUrl, vscodeVersion } from './lib/host.mjs';
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep } = {}) {
   if (build) buildAll();
@@ -21,17 +22,24 @@ export async function runE2E({ build = true, grep } = {}) {
     screenshots,
     vscodeVersion: vscodeVersion(),
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
-    async open(fixture, { theme = 'dark', viewport } = {}) {
+    async open(fixture, { theme = 'dark', viewport, host = 'node', vsix } = {}) {
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
+      // vsix: the packaged extension installed into the server, as a user installs it, in place of
+      // the extension under development.
+      if (vsix) installVsix(data.dir, vsix);
       const server = await startServer({ dataDir: data.dir });
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
         join(data.dir, 'user', 'User', 'settings.json'),
-        JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off' }),
+        JSON.stringify({
+          'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off',
+          // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
+          ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
+        }),
       );
-      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT });
+      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: vsix ? undefined : ROOT });
       const page = await openWorkbench(browser, url, { colorScheme: theme, viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
       await setColorTheme(page, theme === 'light' ? 'Light Modern' : 'Dark Modern');

@@ -1,20 +1,298 @@
 /**
- * Turns the ways people write community sizes into numbers:
- * `12,000`, `12k`, `~3.5K members`, `1.2M`, `5,000+`, `about 800 people`.
- * Returns undefined when the text holds no number (including `TBD`).
+ * The one number reader for everything people type or files hold: Log Metric and the planner's
+ * forms, record front matter, the community context. The same rules everywhere:
+ * - `,` `.` `'`, a space or a thin space between groups of exactly three digits group thousands:
+ *   `12,000`, `12.000`, `12 000`, `1'200`, `1,234,567`;
+ * - one `,` or `.` followed by other than three digits (or after a lone `0`) is the decimal mark:
+ *   `1.5`, `1,5`, `0.500`; with both marks, the last one is the decimal mark: `1,234.5`, `1.234,5`;
+ * - `.5`, an exponent (`2.5e3`), a suffix (`12k`, `1.2M`, `3 million`) and `%` are read;
+ * - anything else (`1.2.3`, `1,23,4`, `1e400`, two numbers, words) is refused, never guessed.
+ *
+ * It is a hand-written scan (no regular expression), so it runs in linear time on any text.
+ */
+
+export interface NumberToken {
+  /** The value, suffix applied (`12k` → 12000; `15%` → 15). */
+  readonly value: number;
+  /** Offsets of the token in the text it came from (suffix and `%` included). */
+  readonly start: number;
+  readonly end: number;
+  /** Whether a `%` follows. */
+  readonly percent: boolean;
+  /** The suffix's factor (`k` → 1000), 1 without one. */
+  readonly scale: number;
+  /** Plain digits with no separator, decimal, suffix or exponent (a year looks like this). */
+  readonly plainInteger: boolean;
+}
+
+const THOUSANDS_ONLY = new Set([' ', '\u00a0', '\u202f', '\u2009', "'", '\u2019']);
+const MARKS = new Set([',', '.', ...THOUSANDS_ONLY]);
+const SUFFIX_LETTERS: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+const SUFFIX_WORDS: Record<string, number> = { thousand: 1e3, million: 1e6, mio: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+
+function digitsFrom(s: string, i: number): number {
+  let j = i;
+  while (isDigit(s[j])) j++;
+  return j - i;
+}
+
+/** Reads the digits and marks of a numeral: the value, or NaN when the grouping is not valid. */
+function interpret(raw: string): number {
+  const groups: string[] = [];
+  const marks: string[] = [];
+  let current = '';
+  for (const c of raw) {
+    if (isDigit(c)) current += c;
+    else {
+      groups.push(current);
+      marks.push(THOUSANDS_ONLY.has(c) ? ' ' : c);
+      current = '';
+    }
+  }
+  groups.push(current);
+  if (marks.length === 0) return Number(raw);
+  if (groups[0] === '') {
+    // `.5`: a leading decimal mark, nothing else.
+    return marks.length === 1 && marks[0] !== ' ' ? Number('0.' + groups[1]) : NaN;
+  }
+  const kinds = [...new Set(marks)];
+  let decimalMark: string | undefined;
+  if (kinds.length > 2) return NaN;
+  if (kinds.length === 2) {
+    decimalMark = marks[marks.length - 1];
+    if (decimalMark === ' ' || marks.filter((m) => m === decimalMark).length > 1) return NaN;
+  } else if (kinds[0] !== ' ' && marks.length === 1 && (groups[1].length !== 3 || groups[0] === '0' || groups[0].length > 3)) {
+    decimalMark = kinds[0];
+  }
+  const intGroups = decimalMark ? groups.slice(0, -1) : groups;
+  if (intGroups.length > 1) {
+    if (intGroups[0].length > 3 || intGroups[0].length === 0) return NaN;
+    if (intGroups.slice(1).some((g) => g.length !== 3)) return NaN;
+  }
+  const integer = intGroups.join('');
+  return Number(decimalMark ? `${integer}.${groups[groups.length - 1]}` : integer);
+}
+
+/** The numeral that starts at `i` (a digit, or `.` before a digit), or undefined. */
+function scanAt(s: string, i: number): NumberToken | undefined {
+  let j = i;
+  if (s[j] === '.') j++; // `.5`
+  j += digitsFrom(s, j);
+  // Marks join groups only when digits follow; a space only before exactly three digits.
+  for (;;) {
+    const c = s[j];
+    if (c === undefined || !MARKS.has(c) || !isDigit(s[j + 1])) break;
+    const n = digitsFrom(s, j + 1);
+    if (THOUSANDS_ONLY.has(c) && n !== 3) break;
+    j += 1 + n;
+  }
+  const raw = s.slice(i, j);
+  let value = interpret(raw);
+  if (Number.isNaN(value)) return undefined;
+  let plainInteger = digitsFrom(s, i) === raw.length;
+  // An exponent: e, an optional sign, digits, and no letter after.
+  if ((s[j] === 'e' || s[j] === 'E') && !isLetter(s[j - 1])) {
+    let k = j + 1;
+    if (s[k] === '+' || s[k] === '-') k++;
+    const n = digitsFrom(s, k);
+    if (n > 0 && !isLetter(s[k + n])) {
+      value = Number(`${value}e${s.slice(j + 1, k + n)}`);
+      j = k + n;
+      plainInteger = false;
+    }
+  }
+  let scale = 1;
+  const letter = s[j]?.toLowerCase();
+  if (letter && SUFFIX_LETTERS[letter] && !isLetter(s[j + 1])) {
+    scale = SUFFIX_LETTERS[letter];
+    j++;
+  } else {
+    let k = j;
+    while (s[k] === ' ') k++;
+    let w = k;
+    while (isLetter(s[w])) w++;
+    const word = s.slice(k, w).toLowerCase();
+    if (k - j <= 1 && SUFFIX_WORDS[word] && w - k <= 8) {
+      scale = SUFFIX_WORDS[word];
+      j = w;
+    }
+  }
+  value *= scale;
+  if (scale !== 1) plainInteger = false;
+  let percent = false;
+  let k = j;
+  while (s[k] === ' ') k++;
+  if (s[k] === '%' && k - j <= 1) {
+    percent = true;
+    j = k + 1;
+    plainInteger = false;
+  }
+  if (!Number.isFinite(value)) return undefined;
+  return { value, start: i, end: j, percent, scale, plainInteger };
+}
+
+/** Every number in a text, left to right (a number whose grouping cannot be read is skipped). */
+export function scanNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const startsHere = (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) && !isDigit(text[i - 1]) && !isLetter(text[i - 1]);
+    if (!startsHere) {
+      i++;
+      continue;
+    }
+    const token = scanAt(text, i);
+    if (token) {
+      out.push(token);
+      i = token.end;
+    } else {
+      // Skip the whole run of digits and marks that could not be read.
+      let j = i + 1;
+      while (j < text.length && (isDigit(text[j]) || MARKS.has(text[j]))) j++;
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * One number as a person types it or a file holds it: `1200`, `1,200`, `12.000`, `1.5`, `1,5`,
+ * `.5`, `-3`, `2.5e3`, `1.2k`, `~45%` (45), `2.5x`. Undefined for anything else: text, two
+ * numbers, `1.2.3`, a value too large to hold (`1e400`).
+ */
+export function parseNumber(text: string | number | undefined): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) ? text : undefined;
+  if (typeof text !== 'string') return undefined;
+  let s = text.trim();
+  if (s.startsWith('~') || s.startsWith('≈')) s = s.slice(1).trimStart();
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) s = s.slice(1);
+  if (s === '' || !(isDigit(s[0]) || (s[0] === '.' && isDigit(s[1])))) return undefined;
+  const token = scanAt(s, 0);
+  if (!token) return undefined;
+  let rest = s.slice(token.end).trim();
+  if (!token.percent && (rest === 'x' || rest === 'X' || rest === '×')) rest = '';
+  if (rest !== '') return undefined;
+  return sign * token.value;
+}
+
+export interface CountReading {
+  /** The count (for a range, its low end). */
+  readonly value: number;
+  /** For a range such as `3-5k`: both ends. */
+  readonly low?: number;
+  readonly high?: number;
+  /** Written as an estimate: `~`, `about`, `12,000+`, a range. */
+  readonly approximate: boolean;
+  /** The part of the text the count was read from, as written (`~3.5K`, `3-5k`). */
+  readonly text: string;
+}
+
+const MEMBER_WORDS = new Set([
+  'members', 'member', 'people', 'users', 'user', 'developers', 'devs', 'subscribers', 'followers', 'mau', 'dau', 'wau',
+  'active', 'participants', 'contributors', 'volunteers', 'folks', 'builders', 'attendees', 'readers', 'learners', 'makers',
+  'mitglieder', 'miembros', 'personas', 'membres', 'leute',
+]);
+const APPROX_WORDS = ['about', 'around', 'approx', 'approx.', 'approximately', 'roughly', 'nearly', 'almost', 'over', 'ca.', 'circa', 'est.', 'estimated', 'some', 'more than', 'than', 'under', 'up to', 'ungefähr', 'etwa', 'rund', 'über', 'aproximadamente', 'unos', 'más de', 'cerca de'];
+const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2']);
+const YEAR_WORDS = new Set(['in', 'since', 'of', 'year', 'from', 'by', 'until', 'end', 'fy', 'spring', 'summer', 'autumn', 'fall', 'winter', 'early', 'late', 'mid']);
+const EXCLUDING_WORDS = ['waitlist', 'wait list', 'waiting list', 'waitlisted', 'pre-registered', 'preregistered', 'signed up for the waitlist'];
+
+function wordsBefore(text: string, at: number, n: number): string[] {
+  const before = text.slice(Math.max(0, at - 60), at).toLowerCase();
+  return before.split(/[^\p{L}\p{N}.]+/u).filter(Boolean).slice(-n);
+}
+
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '+' || text[i] === '\u00a0' || text[i] === '(' || text[i] === '"')) i++;
+  let j = i;
+  while (j < text.length && isLetter(text[j])) j++;
+  return text.slice(i, j).toLowerCase();
+}
+
+/** The dash or "to" of a range between two numbers, or -1. */
+function rangeGap(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to).trim().toLowerCase();
+  return gap === '-' || gap === '–' || gap === '—' || gap === 'to' || gap === 'bis' || gap === 'a';
+}
+
+/**
+ * The count in a free-text value, such as a community size: `12,000`, `~3.5K members`, `12,000+`,
+ * `about 3k`, `3-5k` (a range), `15% (≈1,400 MAU)` (1,400), `As of March 2026, about 9,500`
+ * (9,500). A year, a percentage, part of a date and a waitlist are not counts of members:
+ * `Pre-launch (waitlist of 340)` has none. When several numbers qualify, the one followed by
+ * a word for people (members, MAU, subscribers, ...) wins, else the first.
+ */
+export function readCount(text: string | undefined): CountReading | undefined {
+  if (text === undefined) return undefined;
+  const tokens = scanNumbers(text);
+  const candidates: { reading: CountReading; people: boolean; yearLike: boolean }[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
+    if (token.percent || token.value < 0) continue;
+    const prev = text[token.start - 1];
+    const next = text[token.end];
+    // Part of a date or a version: 2026-03-01, 3/1/2026, v2.1, #12.
+    if ((prev === '-' || prev === '/' || prev === ':') && isDigit(text[token.start - 2])) continue;
+    if ((next === '/' || next === ':') && isDigit(text[token.end + 1])) continue;
+    if (next === '-' && isDigit(text[token.end + 1]) && /^\d{4}-\d{2}/.test(text.slice(token.start, token.start + 7))) continue;
+    if (prev === '#' || prev === '$' || prev === '€' || prev === '£') continue;
+    const before = wordsBefore(text, token.start, 3);
+    const after = wordAfter(text, token.end);
+    // A year: `in 2026`, `March 2026`, `since 2019`; a bare 2000 with nothing else may be a size.
+    const yearLike = token.plainInteger && token.value >= 1900 && token.value <= 2100 && !MEMBER_WORDS.has(after);
+    const last = before[before.length - 1];
+    if (yearLike && last !== undefined && (MONTHS.has(last) || YEAR_WORDS.has(last))) continue;
+    const context = text.slice(Math.max(0, token.start - 40), token.start).toLowerCase();
+    if (EXCLUDING_WORDS.some((w) => context.includes(w)) || /^(?:on|in) (?:the|our) wait/.test(text.slice(token.end, token.end + 40).trimStart().toLowerCase())) continue;
+    // A range: this number, a dash or "to", another number; a suffix on the second applies to both.
+    let end = token.end;
+    let low = token.value;
+    let high: number | undefined;
+    const second = tokens[t + 1];
+    if (second && !second.percent && rangeGap(text, token.end, second.start)) {
+      high = second.value;
+      if (second.scale !== 1 && token.scale === 1) low = token.value * second.scale;
+      end = second.end;
+      t++;
+      if (high < low) [low, high] = [high, low];
+    }
+    let approximate = high !== undefined;
+    const beforeText = text.slice(Math.max(0, token.start - 20), token.start).toLowerCase().trimEnd();
+    if (beforeText.endsWith('~') || beforeText.endsWith('≈') || beforeText.endsWith('>') || APPROX_WORDS.some((w) => beforeText.endsWith(' ' + w) || beforeText === w)) approximate = true;
+    let shownStart = token.start;
+    if (text[token.start - 1] === '~' || text[token.start - 1] === '≈') shownStart--;
+    if (text[end] === '+') {
+      approximate = true;
+      end++;
+    }
+    const people = MEMBER_WORDS.has(wordAfter(text, end));
+    const reading: CountReading = {
+      value: Math.round(low),
+      ...(high !== undefined ? { low: Math.round(low), high: Math.round(high) } : {}),
+      approximate,
+      text: text.slice(shownStart, end),
+    };
+    candidates.push({ reading, people, yearLike });
+  }
+  return (candidates.find((c) => c.people) ?? candidates.find((c) => !c.yearLike) ?? candidates[0])?.reading;
+}
+
+/**
+ * A community size written any way people write it, as a whole number (a range gives its low
+ * end): `12,000`, `12k`, `~3.5K members`, `1.2M`, `5,000+`, `about 800 people`. Undefined when
+ * the text holds no count (including `TBD`).
  */
 export function parseCount(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  // The first number in the text, with thousands separators (, . space or thin space before 3 digits)
-  const match = /(\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+|\d+(?:\.\d+)?)\s*([kKmM](?![a-zA-Z]))?/.exec(text);
-  if (!match) return undefined;
-  const digits = match[1].replace(/[,\u202f\u00a0 ]/g, '');
-  let value = Number(digits);
-  if (!Number.isFinite(value)) return undefined;
-  const suffix = match[2]?.toLowerCase();
-  if (suffix === 'k') value *= 1_000;
-  if (suffix === 'm') value *= 1_000_000;
-  return Math.round(value);
+  return readCount(text)?.value;
 }
 
 /** `12000` → `12,000`; used wherever a count is shown or written back. */

@@ -3,6 +3,7 @@ import type { ParsedContext } from '../core/context';
 import { contextFileUri, SECTION } from './settings';
 import { readText } from './files';
 import type { Log } from './log';
+import { lazyModules } from '../platform/lazy';
 
 /** What the extension knows of one workspace folder's community context. */
 export type FolderContext =
@@ -106,8 +107,7 @@ export class ContextService implements vscode.Disposable {
       if (read.kind === 'missing') return { folder, uri, state: 'missing' };
       if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
       // Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { parseContext } = require('../core/context/parse') as typeof import('../core/context/parse');
+      const { parseContext } = lazyModules().contextParser();
       return { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
     } catch (err) {
       this.log.error(`Reading ${uri.toString()} failed`, err);

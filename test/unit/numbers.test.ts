@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { formatCount, parseCount, parseNumber, readCount, scanNumbers } from '../../src/core/numbers';
+
+describe('parseNumber: one number as typed or stored', () => {
+  const read: [string, number][] = [
+    ['1200', 1200], ['1,200', 1200], ['12.000', 12000], ['12 000', 12000], ["1'200", 1200], ['1\u202f234\u202f567', 1234567],
+    ['1,234,567', 1234567], ['1.5', 1.5], ['1,5', 1.5], ['0.500', 0.5], ['.5', 0.5], ['-3', -3], ['+4', 4], ['2.5e3', 2500],
+    ['1E-2', 0.01], ['1.2k', 1200], ['3M', 3_000_000], ['2 million', 2_000_000], ['~45%', 45], ['45 %', 45], ['2.5x', 2.5],
+    ['2.5×', 2.5], ['1,234.5', 1234.5], ['1.234,5', 1234.5], ['1 234,5', 1234.5], ['1234.567', 1234.567], ['  7  ', 7], ['0', 0],
+  ];
+  for (const [text, value] of read) it(`reads ${JSON.stringify(text)} as ${value}`, () => assert.equal(parseNumber(text), value));
+
+  const refused = ['', 'TBD', 'abc', '1.2.3', '1,23,4', '1e400', '1 2', '12 members', '3-5', '1,2.3,4', '12,34,567', '5 apples', '.', '-', '1..2', 'x', '1,5k,3'];
+  for (const text of refused) it(`refuses ${JSON.stringify(text)}`, () => assert.equal(parseNumber(text), undefined));
+
+  it('takes finite numbers as they are and refuses the others', () => {
+    assert.equal(parseNumber(3.25), 3.25);
+    assert.equal(parseNumber(Number.POSITIVE_INFINITY), undefined);
+    assert.equal(parseNumber(Number.NaN), undefined);
+  });
+});
+
+describe('readCount: the count in a free-text value', () => {
+  const cases: [string, number | undefined, Partial<{ low: number; high: number; approximate: boolean; text: string }>?][] = [
+    ['12,000', 12000, { approximate: false, text: '12,000' }],
+    ['12.000 Mitglieder', 12000],
+    ['12 000 members', 12000],
+    ['12k', 12000],
+    ['1.2M', 1_200_000],
+    ['~3.5K members', 3500, { approximate: true, text: '~3.5K' }],
+    ['12,000+', 12000, { approximate: true, text: '12,000+' }],
+    ['about 3k', 3000, { approximate: true }],
+    ['3-5k', 3000, { low: 3000, high: 5000, approximate: true, text: '3-5k' }],
+    ['3k–5k members', 3000, { low: 3000, high: 5000 }],
+    ['between 800 to 1,000 people', 800, { low: 800, high: 1000 }],
+    ['As of March 2026, about 9,500', 9500, { approximate: true }],
+    ['15% (≈1,400 MAU)', 1400, { approximate: true }],
+    ['Pre-launch (waitlist of 340)', undefined],
+    ['340 on the waitlist', undefined],
+    ['Founded in 2019; 800 members', 800],
+    ['2000', 2000],
+    ['TBD', undefined],
+    ['TBD - too early to tell', undefined],
+    ['about 800 people', 800],
+    ['1.500', 1500],
+    ['Grew 20% since 2024 to 4,200 developers', 4200],
+    ['v2.1 launched 2025-03-01 with 600 members', 600],
+    ['1,5k', 1500],
+  ];
+  for (const [text, value, extra] of cases) {
+    it(`reads ${JSON.stringify(text)} as ${value}`, () => {
+      const r = readCount(text);
+      assert.equal(r?.value, value);
+      assert.equal(parseCount(text), value);
+      if (extra && r) for (const [k, v] of Object.entries(extra)) assert.deepEqual((r as unknown as Record<string, unknown>)[k], v, k);
+    });
+  }
+  it('gives undefined for undefined', () => assert.equal(readCount(undefined), undefined));
+});
+
+describe('the number scan runs in linear time', () => {
+  const time = (text: string) => {
+    const t = process.hrtime.bigint();
+    scanNumbers(text);
+    readCount(text);
+    parseNumber(text);
+    return Number(process.hrtime.bigint() - t);
+  };
+  for (const [name, make] of [
+    ['digits and spaces', (n: number) => '1' + ' '.repeat(n) + 'a'],
+    ['groups of digits', (n: number) => '1' + ',123'.repeat(n / 4) + ',12'],
+    ['dots', (n: number) => '1.'.repeat(n / 2)],
+    ['numbers and words', (n: number) => '12 members about '.repeat(n / 17)],
+  ] as const) {
+    it(`${name}: 10x the text takes well under 100x the time`, () => {
+      time(make(1000));
+      const small = Math.min(time(make(5000)), time(make(5000)));
+      const large = Math.min(time(make(50000)), time(make(50000)));
+      assert.ok(large / Math.max(small, 1) < 40, `${large} ns vs ${small} ns`);
+    });
+  }
+});
+
+describe('formatCount', () => {
+  it('groups thousands', () => assert.equal(formatCount(12000.4), '12,000'));
+});
