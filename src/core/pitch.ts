@@ -4,7 +4,7 @@
  */
 import type { ContextLabel } from './context/labels';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
-import { formatCount, parseCount } from './numbers';
+import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
 
 /**
@@ -22,10 +22,14 @@ export interface PitchInput {
   yourName?: string;
   communityName?: string;
   memberCount?: number;
+  /** The size as written, shown instead of the number when it is a range (`3-5k`). */
+  memberCountText?: string;
   description?: string;
   /** Who the community is for: completes "a community of 12,000 ...". */
   audience?: string;
   activeMembers?: number;
+  /** The active count as written, shown instead of the number when it is a range. */
+  activeMembersText?: string;
   engagement?: string;
   valueProp?: string;
   partnerName?: string;
@@ -89,12 +93,14 @@ export function pitchDefaultsFromContext(values: ContextValues): {
     sources[field] = label;
   };
   const number = (field: 'memberCount' | 'activeMembers', label: ContextLabel) => {
-    const value = parseCount(known(values[label]));
-    if (value === undefined || value <= 0) {
+    const reading = readCount(known(values[label]));
+    if (reading === undefined || reading.value <= 0) {
       missing.push(label);
       return;
     }
-    input[field] = value;
+    input[field] = reading.value;
+    // A range ("3-5k") is shown as written: one number would claim more than the file says.
+    if (reading.high !== undefined) input[field === 'memberCount' ? 'memberCountText' : 'activeMembersText'] = reading.text;
     sources[field] = label;
   };
 
@@ -349,8 +355,8 @@ function ask(v: Slots, nounLead: string, verbLead: string): string {
 
 /** Every slot the variants share, filled or shown as a placeholder, cleaned for a sentence. */
 function slots(input: PitchInput, drop: ReadonlySet<Optional>) {
-  const memberCount = count(input.memberCount);
-  const active = count(input.activeMembers);
+  const memberCount = count(input.memberCount) && (clean(input.memberCountText) || count(input.memberCount));
+  const active = count(input.activeMembers) && (clean(input.activeMembersText) || count(input.activeMembers));
   const names = namesIn([input.communityName, input.partnerCommunity, input.partnerName, input.yourName, input.description, input.audience, input.valueProp, input.engagement, input.topic, input.ideaText, input.contribution, input.hope]);
   for (const n of namesIn([`. ${clean(input.communityName)}`, `. ${clean(input.partnerCommunity)}`])) names.add(n);
   for (const w of `${clean(input.communityName)} ${clean(input.partnerCommunity)} ${clean(input.partnerName)}`.split(' ')) if (/^\p{Lu}/u.test(w)) names.add(w);
@@ -501,8 +507,9 @@ function specificIdea(input: PitchInput): PitchCheck {
 function proof(input: PitchInput, body: string): PitchCheck {
   const title = 'Proof your community is active';
   const numbers = [count(input.memberCount), count(input.activeMembers)].filter((n): n is string => n !== undefined);
+  const written = [clean(input.memberCountText), clean(input.activeMembersText)].filter(Boolean);
   const engagement = clean(input.engagement);
-  const shown = numbers.some((n) => containsNumber(body, n)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
+  const shown = numbers.some((n) => containsNumber(body, n)) || written.some((t) => body.includes(t)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
   if (shown) return { id: 'proof', ok: true, title, hint: 'The pitch shows a number about your community.' };
   return { id: 'proof', ok: false, title, hint: 'Add at least one number about your community (members, active members, posts a week, newsletter open rate). It shows the partner you are not a ghost town.' };
 }

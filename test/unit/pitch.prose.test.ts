@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseContext } from '../../src/core/context';
 import { formatCount } from '../../src/core/numbers';
-import { PITCH_VARIANTS, PITCH_WORD_LIMITS, pitchDefaultsFromContext, renderPitch, type PitchInput } from '../../src/core/pitch';
+import { PITCH_VARIANTS, PITCH_WORD_LIMITS, checkPitch, pitchDefaultsFromContext, renderPitch, type PitchInput } from '../../src/core/pitch';
 import { proseProblems } from '../lib/prose';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -93,6 +93,18 @@ describe('the pitch composer writes sentences (a corpus of real and drifted cont
   it('the warm pitch names its topic once', () => {
     const { body } = renderPitch({ ...load(CONTEXTS[0].file).input, ...PARTNERS[0], variant: 'warm' });
     assert.equal(body.match(/API design reviews/g)?.length, 1, body);
+  });
+
+  it('shows a size written as a range as it is written, once', () => {
+    const { input } = pitchDefaultsFromContext({ 'Community Name': 'Makers', 'Current size': '3-5k members', 'Who is this for': 'Hardware makers', 'Active members': 'about 400' });
+    assert.equal(input.memberCount, 3000);
+    assert.equal(input.memberCountText, '3-5k');
+    for (const variant of PITCH_VARIANTS) {
+      const { body } = renderPitch({ ...input, variant });
+      assert.equal(body.match(/3-5k/g)?.length, 1, body);
+      assert.doesNotMatch(body, /3,000/);
+      assert.ok(checkPitch({ ...input, variant }, renderPitch({ ...input, variant })).find((c) => c.id === 'proof')?.ok, variant);
+    }
   });
 
   it('prefills the sender from the Team line', () => {

@@ -4,7 +4,7 @@ import { contextNote, statusLine } from './lib/panel';
 // Rendering and checking happen here, as the user types: the extension only receives the result.
 import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, type PitchInput, type PitchVariant } from '../../core/pitch';
 import { PARTNERSHIP_CATEGORIES, partnershipType, type PartnershipTypeId } from '../../core/domain';
-import { formatCount, parseCount } from '../../core/numbers';
+import { formatCount, parseCount, readCount } from '../../core/numbers';
 import type { ContextLabel } from '../../core/context/labels';
 
 /** Fields the context can fill; each shows where its value came from. */
@@ -66,7 +66,8 @@ function computeDefaults(context: PanelContext | undefined): void {
   for (const f of CONTEXT_FIELDS) {
     const v = d.input[f];
     if (v !== undefined) {
-      defaults[f] = typeof v === 'number' ? formatCount(v) : String(v);
+      const asWritten = f === 'memberCount' ? d.input.memberCountText : f === 'activeMembers' ? d.input.activeMembersText : undefined;
+      defaults[f] = asWritten ?? (typeof v === 'number' ? formatCount(v) : String(v));
       sources[f] = d.sources[f];
     }
     if (d.missing.includes(LABEL_OF[f]) || (f === 'yourName' && v === undefined)) missing.add(f);
@@ -78,6 +79,12 @@ function value(f: Field): string {
   return state.values[f] ?? '';
 }
 
+/** A count written as a range ("3-5k") is shown as written. */
+function rangeText(text: string): string | undefined {
+  const r = readCount(text);
+  return r?.high !== undefined ? r.text : undefined;
+}
+
 function pitchInput(): PitchInput {
   const ideaType = value('ideaType');
   const type = partnershipType(ideaType);
@@ -86,9 +93,11 @@ function pitchInput(): PitchInput {
     yourName: value('yourName'),
     communityName: value('communityName'),
     memberCount: parseCount(value('memberCount')),
+    memberCountText: rangeText(value('memberCount')),
     description: value('description'),
     audience: value('audience'),
     activeMembers: parseCount(value('activeMembers')),
+    activeMembersText: rangeText(value('activeMembers')),
     engagement: value('engagement'),
     valueProp: value('valueProp'),
     partnerName: value('partnerName'),
