@@ -134,7 +134,7 @@ function metricsEditor(): HTMLElement {
           'div',
           { class: 'metric-row' },
           input(`Metric ${i + 1}`, () => m.metric, (v) => (m.metric = v), { list: 'metric-names', placeholder: 'Cross-community joins' }),
-          input('Target', () => m.target, (v) => (m.target = v), { placeholder: '50 new members in 3 months' }),
+          input('Target', () => m.target, (v) => (m.target = v), { placeholder: 'such as 50 new members in 3 months' }),
           remove,
         ),
       );
@@ -205,13 +205,13 @@ function render(): void {
         'div',
         { class: 'field-row' },
         input('Your community', () => sides.yours, (v) => (sides.yours = v), { hint: fromContext }),
-        input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'Design Systems Guild' }),
+        input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'such as Design Systems Guild' }),
       ),
       h(
         'div',
         { class: 'field-row' },
         select('Partnership type', PARTNERSHIP_TYPES.map((t) => t.title), () => collaborationType(st), (v) => (st.collaboration = { ...st.collaboration, type: v })),
-        input('Topic', () => st.collaboration?.topic ?? '', (v) => (st.collaboration = { ...st.collaboration, topic: v }), { placeholder: 'design tokens in APIs', hint: 'What the collaboration is about, in a few words.' }),
+        input('Topic', () => st.collaboration?.topic ?? '', (v) => (st.collaboration = { ...st.collaboration, topic: v }), { placeholder: 'such as design tokens in APIs', hint: 'What the collaboration is about, in a few words.' }),
       ),
     ),
     section(
@@ -220,8 +220,8 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'Promote the event to our 12,000 members', 'One contribution per line.'),
-        textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'Provide a speaker and the venue', 'One contribution per line.'),
+        textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'For example: promote the event to our members', 'One contribution per line.'),
+        textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'For example: provide a speaker and the venue', 'One contribution per line.'),
       ),
     ),
     section(
@@ -246,7 +246,7 @@ function render(): void {
         input(() => forSide('theirs', 'primary contact'), () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
       ),
       h('datalist', { id: 'cadences' }, ...CHECK_IN_CADENCES.map((c) => h('option', { value: c }))),
-      input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'monthly call' }),
+      input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'such as a monthly call' }),
     ),
     section('exit', '5. Exit clause', input('Notice period', () => st.noticePeriod ?? DEFAULT_NOTICE_PERIOD, (v) => (st.noticePeriod = v), { hint: 'Either side can end the partnership with this much notice, in writing.' })),
     section(

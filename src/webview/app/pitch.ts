@@ -179,7 +179,7 @@ function ideaSelect(): HTMLElement {
   select.appendChild(h('option', { value: 'own' }, 'My own idea (free text)'));
   select.value = value('ideaType');
   const note = h('div', { class: 'hint', id: `${id}-note` });
-  const own = field('ideaText', 'Your idea', { multiline: true, placeholder: 'A workshop on onboarding new contributors, streamed to both communities' });
+  const own = field('ideaText', 'Your idea', { multiline: true, placeholder: 'Such as a workshop on onboarding new contributors, streamed to both communities' });
   const sync = () => {
     const t = partnershipType(select.value);
     note.textContent = t ? `${capitalise(t.hint)}.` : select.value === 'own' ? 'Say it in one sentence: what, about what, when.' : 'Or write your own idea.';
@@ -224,6 +224,7 @@ const bodyEl = h('div', { class: 'preview-body', tabindex: 0, role: 'document', 
 const wordsEl = h('span', { class: 'count' });
 const checksEl = h('ul', { class: 'checks', 'aria-label': 'Checks' });
 const contextBanner = h('div', {});
+const headerNote = h('p', { class: 'description' });
 
 function update(): void {
   const input = pitchInput();
@@ -270,26 +271,26 @@ function render(): void {
       'Your community',
       contextBanner,
       field('communityName', 'Community name'),
-      field('memberCount', 'Members', { placeholder: '12,000' }),
-      field('audience', 'Who your members are', { placeholder: 'backend developers' }),
+      field('memberCount', 'Members', { placeholder: 'such as 12,000' }),
+      field('audience', 'Who your members are', { placeholder: 'such as backend developers' }),
       field('description', 'One-line description'),
-      field('activeMembers', 'Active members', { placeholder: '1,800' }),
-      field('engagement', 'Engagement', { placeholder: 'about 400 messages a week' }),
+      field('activeMembers', 'Active members', { placeholder: 'such as 1,800' }),
+      field('engagement', 'Engagement', { placeholder: 'such as 400 messages a week' }),
       field('valueProp', 'Core value proposition'),
       field('yourName', 'Your name (sign-off)'),
     ),
     fieldset(
       'The partner',
-      field('partnerName', 'Contact name', { placeholder: 'Sam' }),
-      field('partnerCommunity', 'Their community', { placeholder: 'Design Systems Guild' }),
-      field('to', 'Their email address', { placeholder: 'sam@example.org', hint: 'Only used by “Open in mail app”.' }),
+      field('partnerName', 'Contact name', { placeholder: 'such as Sam' }),
+      field('partnerCommunity', 'Their community', { placeholder: 'such as Design Systems Guild' }),
+      field('to', 'Their email address', { placeholder: 'such as sam@example.org', hint: 'Only used by “Open in Mail App”.' }),
     ),
     fieldset(
       'The idea',
       ideaSelect(),
-      field('topic', 'Topic', { placeholder: 'API design reviews' }),
-      field('contribution', 'What you contribute', { multiline: true, placeholder: 'a speaker from our team and a feature in our newsletter (12,000 readers)' }),
-      field('hope', 'What you hope to gain', { multiline: true, placeholder: 'a slot in your newsletter' }),
+      field('topic', 'Topic', { placeholder: 'such as API design reviews' }),
+      field('contribution', 'What you contribute', { multiline: true, placeholder: 'such as a speaker from our team and a feature in our newsletter' }),
+      field('hope', 'What you hope to gain', { multiline: true, placeholder: 'such as a slot in your newsletter' }),
     ),
   );
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -313,7 +314,7 @@ function render(): void {
   );
 
   root.append(
-    h('header', { class: 'page-header' }, h('h1', {}, 'Draft outreach pitch'), h('p', { class: 'description' }, 'Prefilled from your community context. Change any field; the preview and the checks follow as you type.')),
+    h('header', { class: 'page-header' }, h('h1', {}, 'Draft outreach pitch'), headerNote),
     h('div', { class: 'two-pane' }, form, preview),
   );
   for (const f of CONTEXT_FIELDS) renderNote(f);
@@ -324,6 +325,11 @@ function render(): void {
 function renderContextBanner(): void {
   clear(contextBanner);
   const ctx = state.context;
+  // Only a context that was read prefills anything.
+  headerNote.textContent =
+    ctx?.state === 'ok'
+      ? 'Prefilled from your community context. Change any field: the preview and the checks follow as you type.'
+      : 'Fill in the fields: the preview and the checks follow as you type.';
   if (!ctx || ctx.state === 'ok') return;
   contextBanner.appendChild(contextNote(ctx, () => send({ type: 'openContext' })));
 }
