@@ -410,7 +410,7 @@ function metricsBlock(id: string, record: PartnershipRecord): HTMLElement {
   if (items.length === 0) items.push(h('p', { class: 'muted' }, 'No measurements yet.'));
 
   const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, m.title)));
-  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: '85 or 45%', disabled: readOnly });
+  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: 'such as 85 or 45%', disabled: readOnly });
   const date = h('input', { type: 'date', id: 'metric-date', 'data-draft': true, value: today, disabled: readOnly });
   const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: 'Note (optional)', disabled: readOnly });
   const form = h(
@@ -451,7 +451,7 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
   cadence.addEventListener('change', () => send({ type: 'setCadence', id, cadence: cadence.value as PartnershipRecord['cadence'] }));
   const nextLine =
     next.status === 'not-running'
-      ? h('p', { class: 'muted' }, `No check-ins due while the partnership is ${record.stage}.`)
+      ? h('p', { class: 'muted' }, `No check-ins are due at the ${record.stage} stage.`)
       : h(
           'p',
           { class: `due ${next.status}`, id: 'next-check-in' },
@@ -460,12 +460,12 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
         );
   const reviewLine =
     review.status === 'none'
-      ? h('p', { class: 'muted' }, 'No review date yet: set one in the agreement (review: YYYY-MM-DD).')
+      ? h('p', { class: 'muted' }, 'No review date yet: add "review: YYYY-MM-DD" to the front matter.')
       : h(
           'p',
           { class: `due ${review.status === 'overdue' ? 'overdue' : review.status === 'due-soon' ? 'due-soon' : ''}` },
           icon('milestone'),
-          review.status === 'overdue' ? `Review was due ${review.review}` : `Review: ${review.review}${review.daysUntil !== undefined ? ` (in ${review.daysUntil} day${review.daysUntil === 1 ? '' : 's'})` : ''}`,
+          review.status === 'overdue' ? `Review was due ${review.review}` : `Review: ${review.review}${review.daysUntil !== undefined ? (review.daysUntil === 0 ? ' (today)' : review.daysUntil === 1 ? ' (tomorrow)' : ` (in ${review.daysUntil} days)`) : ''}`,
         );
   const recent = [...record.checkIns].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 3);
   const list = recent.length
