@@ -102,7 +102,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       (await vscode.window.showInputBox({
         title: 'New Partnership (1/3)',
         prompt: "The partner's name",
-        placeHolder: 'Design Systems Guild',
+        placeHolder: 'such as Design Systems Guild',
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? undefined : 'A partnership needs a partner name.'),
       }));
@@ -112,7 +112,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       (await vscode.window.showInputBox({
         title: 'New Partnership (2/3)',
         prompt: 'Their community (optional): where their members are',
-        placeHolder: `${partner.trim()} Slack`,
+        placeHolder: `such as ${partner.trim()} Slack`,
         ignoreFocusOut: true,
       }));
     if (community === undefined) return undefined;
