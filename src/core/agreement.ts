@@ -3,8 +3,9 @@
  * a partnership running, and the lightweight Markdown document that records them.
  */
 import type { ContextLabel } from './context/labels';
-import { AGREEMENT_ITEMS, RUNNING_PRACTICES, SUCCESS_METRICS } from './domain';
+import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from './domain';
 import { escapeSnippetText } from './placeholders';
+import { firstPerson } from './pitch';
 
 export type AgreementItemId = (typeof AGREEMENT_ITEMS)[number]['id'];
 export type RunningPracticeId = (typeof RUNNING_PRACTICES)[number]['id'];
@@ -16,7 +17,7 @@ export type Duration = (typeof DURATIONS)[number];
 export const CHECK_IN_CADENCES = ['monthly call', 'bi-weekly async update'] as const;
 
 /** Either side may end the partnership with this much notice unless they agree otherwise. */
-export const DEFAULT_NOTICE_PERIOD = '2 weeks';
+export const DEFAULT_NOTICE_PERIOD = 'two weeks';
 
 export interface SuccessTarget {
   metric: string;
@@ -30,6 +31,8 @@ export interface PerSide<T> {
 
 /** Everything the agreement form holds. Plain data only, so it round-trips through JSON. */
 export interface AgreementState {
+  /** What the partnership is: one of the 16 types (its id or title) and the topic. */
+  collaboration?: { type?: string; topic?: string };
   contributions?: PerSide<string[]>;
   duration?: Duration | '';
   /** ISO dates (`2026-03-01`) or whatever the user wrote. */
@@ -54,6 +57,7 @@ export interface AgreementSides {
 
 export function emptyAgreement(): AgreementState {
   return {
+    collaboration: { type: '', topic: '' },
     contributions: { yours: [], theirs: [] },
     duration: '',
     startDate: '',
@@ -111,12 +115,14 @@ function metricsMissing(metrics: SuccessTarget[]): string[] {
 }
 
 /** Sections of the agreement document, also offered one by one as Quick Fixes. */
-export type AgreementSectionId = AgreementItemId | 'review-date' | 'running' | 'sign-off';
+export type AgreementSectionId = AgreementItemId | 'collaboration' | 'review-date' | 'running' | 'sign-off';
 
 /** Placeholders of the agreement document while a value is missing. */
 export const AGREEMENT_PLACEHOLDERS = {
   yours: '[your community]',
   theirs: '[partner community]',
+  collaboration: '[what you will do together]',
+  topic: '[topic]',
   startDate: '[start date]',
   duration: '[3 months, 6 months or ongoing]',
   reviewDate: '[review date]',
@@ -140,6 +146,8 @@ export function agreementSection(id: AgreementSectionId, state: AgreementState, 
   const f = fields(state);
   const s = sideNames(sides);
   switch (id) {
+    case 'collaboration':
+      return `- **The collaboration:** ${f.collaboration || A.collaboration} on ${f.topic || A.topic}`;
     case 'timeline':
       return [`- **Start date:** ${f.startDate || A.startDate}`, `- **Duration:** ${f.duration || A.duration}`, agreementSection('review-date', state, sides)].join('\n');
     case 'review-date':
@@ -172,7 +180,7 @@ export function agreementSection(id: AgreementSectionId, state: AgreementState, 
       return [
         '## Exit clause',
         '',
-        `Either side can end this partnership at any time by letting the other side know in writing, with ${f.notice || A.notice} of notice. ` +
+        `Either side can end this partnership at any time by telling the other side in writing, with ${noticePhrase(f.notice || A.notice)}. ` +
           'Anything already promised to members (an announced event, a piece in progress) is either finished or called off together, and both sides agree on how to tell their members.',
       ].join('\n');
     case 'running': {
@@ -182,7 +190,7 @@ export function agreementSection(id: AgreementSectionId, state: AgreementState, 
         '',
         ...RUNNING_PRACTICES.map((p) =>
           p.id === 'owners'
-            ? `- ${box(!!(f.yourOwner && f.theirOwner))} ${p.title}: ${f.yourOwner || A.owner} (${s.yours}) and ${f.theirOwner || A.owner} (${s.theirs})`
+            ? `- ${box(!!(f.yourOwner && f.theirOwner))} ${p.title}: ${f.yourOwner || A.owner} for ${s.yours}, ${f.theirOwner || A.owner} for ${s.theirs}`
             : `- ${box(!!f.practices[p.id])} ${p.title}`,
         ),
       ].join('\n');
@@ -216,6 +224,7 @@ export function renderAgreement(state: AgreementState, sides: AgreementSides): s
     '',
     `# ${agreementTitle(sides)}`,
     '',
+    agreementSection('collaboration', state, sides),
     agreementSection('timeline', state, sides),
     ...sections.flatMap((id) => ['', agreementSection(id, state, sides)]),
     '',
@@ -237,20 +246,22 @@ export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, s
   const choice = (n: number, options: readonly string[]) => slot(`\${${n}|${options.map(escapeChoice).join(',')}|}`);
 
   const name = contextValue(values['Community Name']);
-  const contact = firstTeamMember(contextValue(values['Team']));
+  const contact = firstPerson(contextValue(values['Team']));
   const yours = tab(1, name || A.yours);
   const theirs = tab(2, A.theirs);
-  const yourContact = tab(10, contact || A.contact);
-  const theirContact = tab(11, A.contact);
+  const yourContact = tab(12, contact || A.contact);
+  const theirContact = tab(13, A.contact);
   const state: AgreementState = {
-    startDate: slot('${3:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}'),
-    duration: choice(4, DURATIONS) as Duration,
-    reviewDate: tab(5, A.reviewDate),
-    contributions: { yours: [tab(6, A.yourContribution)], theirs: [tab(7, A.theirContribution)] },
-    metrics: [{ metric: choice(8, SUCCESS_METRICS.map((m) => m.title)), target: tab(9, A.target) }],
+    // The first choice says the type is still to pick: a real type would be a guess.
+    collaboration: { type: choice(3, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]), topic: tab(4, A.topic) },
+    startDate: slot('${5:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}'),
+    duration: choice(6, DURATIONS) as Duration,
+    reviewDate: tab(7, A.reviewDate),
+    contributions: { yours: [tab(8, A.yourContribution)], theirs: [tab(9, A.theirContribution)] },
+    metrics: [{ metric: choice(10, SUCCESS_METRICS.map((m) => m.title)), target: tab(11, A.target) }],
     contacts: { yours: yourContact, theirs: theirContact },
-    cadence: choice(12, CHECK_IN_CADENCES),
-    noticePeriod: tab(13, DEFAULT_NOTICE_PERIOD),
+    cadence: choice(14, CHECK_IN_CADENCES),
+    noticePeriod: tab(15, DEFAULT_NOTICE_PERIOD),
   };
   // The owners line falls back to the contacts, which are always "filled" here (by tab
   // stops); nothing is agreed yet when the snippet is inserted, so its box starts unticked.
@@ -270,9 +281,22 @@ function contextValue(value: string | undefined): string {
   return /^tbd\.?$/i.test(v) ? '' : v;
 }
 
-/** `Jane Doe (lead), Sam (DevRel)` gives `Jane Doe (lead)`: the contact is one person. */
-function firstTeamMember(team: string): string {
-  return (team.split(/[;,]|\s+and\s+/)[0] ?? '').trim();
+/**
+ * "two weeks' notice", "one month's notice", "30 days' notice"; a period written some other
+ * way (or a placeholder, or a snippet's tab stop) reads "a notice period of ...".
+ */
+export function noticePhrase(notice: string): string {
+  const m = /^(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve) (day|week|month)(s?)$/i.exec(notice.trim());
+  if (!m) return `a notice period of ${notice}`;
+  const count = m[1].toLowerCase() === 'a' || m[1].toLowerCase() === 'an' ? 'one' : m[1] === '1' ? 'one' : m[1] === '2' ? 'two' : m[1].toLowerCase();
+  const plural = count !== 'one';
+  return `${count} ${m[2].toLowerCase()}${plural ? "s'" : "'s"} notice`;
+}
+
+/** The partnership type's title for the document: "Co-hosted AMA, workshop or webinar". */
+function collaborationTitle(type: string): string {
+  const t = partnershipType(type) ?? PARTNERSHIP_TYPES.find((x) => x.title.toLowerCase() === type.toLowerCase());
+  return t ? t.title : type;
 }
 
 function bullets(items: string[], placeholder: string): string[] {
@@ -296,6 +320,8 @@ function fields(state: AgreementState) {
   const yourContact = clean(state.contacts?.yours);
   const theirContact = clean(state.contacts?.theirs);
   return {
+    collaboration: collaborationTitle(clean(state.collaboration?.type)),
+    topic: clean(state.collaboration?.topic),
     yourContributions: list(state.contributions?.yours),
     theirContributions: list(state.contributions?.theirs),
     duration: clean(state.duration),

@@ -37,15 +37,34 @@ interface Heading {
   sides?: AgreementSides;
 }
 
-const AGREEMENT_TITLE = /^Community Partnership\s*[-\u2013\u2014:]\s*(.+?)\s+[x\u00d7]\s+(.+?)$/i;
+/**
+ * `Community Partnership - Yours x Theirs` (an en or em dash or a colon also works; `x` or
+ * `×`) split into the two sides, by hand: a pattern with two lazy groups around ` x ` would
+ * backtrack over a title of thousands of words.
+ */
+export function parseAgreementTitle(title: string): AgreementSides | undefined {
+  const prefix = 'community partnership';
+  if (title.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+  let rest = title.slice(prefix.length).trimStart();
+  if (!/^[-\u2013\u2014:]/.test(rest)) return undefined;
+  rest = rest.slice(1).trim();
+  // The first " x " that has text on both sides: "Acme x Go Berlin" gives Acme and Go Berlin.
+  const words = rest.split(/\s/);
+  for (let i = 1; i < words.length - 1; i++) {
+    if (words[i] !== 'x' && words[i] !== 'X' && words[i] !== '\u00d7') continue;
+    const yours = words.slice(0, i).join(' ').trim();
+    const theirs = words.slice(i + 1).join(' ').trim();
+    if (yours && theirs) return { yours, theirs };
+  }
+  return undefined;
+}
 
 /** The first H1 of the body, if it is an agreement title (code blocks ignored). */
 function agreementHeading(text: string): Heading | undefined {
   const h1 = firstH1(text);
   if (!h1) return undefined;
-  // Titles are short; the length cap keeps the title pattern from crawling a pathological line.
-  const m = h1.title.length <= 300 ? AGREEMENT_TITLE.exec(h1.title) : null;
-  return m ? { start: h1.start, end: h1.end, sides: { yours: m[1], theirs: m[2] } } : undefined;
+  const sides = parseAgreementTitle(h1.title);
+  return sides ? { start: h1.start, end: h1.end, sides } : undefined;
 }
 
 function firstH1(text: string): { start: number; end: number; title: string } | undefined {
@@ -54,10 +73,19 @@ function firstH1(text: string): { start: number; end: number; title: string } | 
     const m = /^ {0,3}#(?:[ \t]+|$)/.exec(line.text);
     if (!m) continue;
     // The optional closing hashes of an ATX heading are not part of the title.
-    const title = text.slice(line.start + m[0].length, line.end).trim().replace(/(?:^|[ \t])#+$/, '').trim();
+    const title = withoutClosingHashes(text.slice(line.start + m[0].length, line.end).trim());
     return { start: line.start, end: line.end, title };
   }
   return undefined;
+}
+
+/** `Title ##` gives `Title`: the optional closing hashes of an ATX heading (a loop, not a regex). */
+function withoutClosingHashes(title: string): string {
+  let end = title.length;
+  while (end > 0 && title[end - 1] === '#') end--;
+  if (end === title.length) return title;
+  if (end === 0) return '';
+  return /[ \t]/.test(title[end - 1]) ? title.slice(0, end).trim() : title;
 }
 
 function lines(text: string): { start: number; end: number; text: string }[] {
@@ -118,14 +146,24 @@ const CHECK_TITLES: Record<AgreementCheckId, string> = {
   'review-date': 'Review date',
 };
 
+/**
+ * What a partnership record's front matter already settles: `start` is the timeline's start,
+ * `review` the review date, `cadence` with an owner or a contact the communication rhythm.
+ */
+export interface AgreementFacts {
+  start?: boolean;
+  review?: boolean;
+  communication?: boolean;
+}
+
 /** Which of the five items (and the review date) an agreement document lacks. */
-export function checkAgreement(text: string): { missing: MissingAgreementItem[] } {
+export function checkAgreement(text: string, facts: AgreementFacts = {}): { missing: MissingAgreementItem[] } {
   const fm = readFrontMatter(text);
   const body = maskCodeAndComments(fm.body);
   const labels: string[] = [];
   const prose: string[] = [];
   for (const { text: line } of lines(body)) {
-    const heading = /^ {0,3}#{1,6}[ \t]+(.*)$/.exec(line);
+    const heading = /^ {0,3}#{1,6}[ \t](.*)$/.exec(line);
     if (heading) {
       // The agreement title names the partnership, not a section.
       if (!/^Community Partnership\b/i.test(heading[1].trim())) labels.push(heading[1].replace(/[*_#]/g, '').trim());
@@ -137,7 +175,8 @@ export function checkAgreement(text: string): { missing: MissingAgreementItem[] 
     // terms; they count only through an explicit label.
     if (!/^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/.test(line)) prose.push(line);
   }
-  const has = (id: AgreementCheckId) => labels.some((l) => DETECT[id].label.test(l)) || prose.some((l) => DETECT[id].prose.test(l));
+  const settled: Partial<Record<AgreementCheckId, boolean>> = { timeline: facts.start, 'review-date': facts.review, communication: facts.communication };
+  const has = (id: AgreementCheckId) => !!settled[id] || labels.some((l) => DETECT[id].label.test(l)) || prose.some((l) => DETECT[id].prose.test(l));
 
   const sides = agreementHeading(text)?.sides ?? { yours: '', theirs: '' };
   const empty = emptyAgreement();
@@ -159,30 +198,97 @@ export interface PartnershipDiagnostic {
   /** `placeholder` or `missing-<item>` (`missing-review-date` for the review date). */
   code: string;
   fix?: { insertAt: number; text: string; title: string };
+  /** For `placeholder`: every placeholder of the section, the first one at start..end. */
+  placeholders?: { start: number; end: number; text: string }[];
 }
 
 const MISSING_MESSAGES: Record<AgreementCheckId, string> = {
   contributions: "The agreement doesn't say what each side contributes.",
   timeline: 'The agreement has no timeline: add the start date, the duration and a review date.',
-  'review-date': 'The agreement has no review date: pick the day you decide together whether to continue.',
+  'review-date': 'The agreement has no review date: pick the day you decide together whether to go on.',
   success: "The agreement doesn't say how success is measured: add a metric with a target.",
   communication: 'The agreement has no communication rhythm: name a primary contact on each side and how often you check in.',
   exit: 'The agreement has no exit clause: say how either side can end the partnership gracefully.',
 };
 
-/** Placeholders in any partnership document, plus the missing items of an agreement. */
-export function diagnosePartnershipDoc(text: string): PartnershipDiagnostic[] {
-  const kind = partnershipDocKind(text);
-  if (!kind) return [];
-  const out: PartnershipDiagnostic[] = findPlaceholders(text).map((p) => ({
-    start: p.start,
-    end: p.end,
-    message: `Placeholder ${p.text} is not filled in yet.`,
-    code: 'placeholder',
-  }));
-  if (kind !== 'agreement') return out;
+const FIX_TITLES: Record<AgreementCheckId, string> = {
+  contributions: 'Add what each side contributes',
+  timeline: 'Add a timeline (start date, duration, review date)',
+  'review-date': 'Add a review date',
+  success: 'Add success metrics',
+  communication: 'Add contacts and check-ins',
+  exit: 'Add an exit clause',
+};
 
-  const { missing } = checkAgreement(text);
+/** The stages from which a record's agreement is checked: before, the terms are not agreed yet. */
+const AGREED_STAGES = new Set(['agreed', 'active', 'ended']);
+
+/**
+ * A partnership record (front matter with a `partner`), its stage, and what its front matter
+ * settles of the agreement. Undefined for any other document.
+ */
+function recordFacts(text: string): { stage: string; facts: AgreementFacts } | undefined {
+  const fm = readFrontMatter(text);
+  if (fm.kind !== 'yaml' || typeof fm.data.partner !== 'string' || fm.data[PARTNERSHIP_DOC_KEY] !== undefined) return undefined;
+  const d = fm.data;
+  const filled = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v instanceof Date || typeof v === 'number');
+  const owners = d.owners && typeof d.owners === 'object' ? (d.owners as Record<string, unknown>) : {};
+  const person = filled(owners.ours) || filled(owners.theirs) || filled(d.contact);
+  return {
+    stage: typeof d.stage === 'string' ? d.stage.trim().toLowerCase() : 'prospect',
+    facts: { start: filled(d.start), review: filled(d.review), communication: filled(d.cadence) && person },
+  };
+}
+
+/** At most this many placeholders are named in one section's message. */
+const NAMED_PLACEHOLDERS = 4;
+
+/**
+ * The placeholders of a partnership document, one diagnostic per section (the text under one
+ * heading): a new record's template leaves a few in each, and one line per section says what
+ * is left without flooding the Problems panel. It sits on the section's first placeholder.
+ */
+function placeholderDiagnostics(text: string): PartnershipDiagnostic[] {
+  const found = findPlaceholders(text);
+  if (found.length === 0) return [];
+  const headings = lines(maskCodeAndComments(text))
+    .filter((l) => /^ {0,3}#{1,6}(?:[ \t]|$)/.test(l.text))
+    .map((l) => l.start);
+  const sectionOf = (offset: number) => {
+    let section = -1;
+    for (const h of headings) if (h <= offset) section = h;
+    return section;
+  };
+  const groups = new Map<number, typeof found>();
+  for (const p of found) {
+    // A placeholder in a heading belongs to the section that heading opens.
+    const key = sectionOf(p.start);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()].map((group) => {
+    const names = [...new Set(group.map((p) => p.text))];
+    const shown = names.slice(0, NAMED_PLACEHOLDERS).join(', ') + (names.length > NAMED_PLACEHOLDERS ? `, and ${names.length - NAMED_PLACEHOLDERS} more` : '');
+    const message = group.length === 1 ? `${group[0].text} is still to be filled in.` : `${group.length} placeholders to fill in here: ${shown}.`;
+    return { start: group[0].start, end: group[0].end, message, code: 'placeholder', placeholders: group.map((p) => ({ start: p.start, end: p.end, text: p.text })) };
+  });
+}
+
+/**
+ * Placeholders in any partnership document, plus the missing items of an agreement: an
+ * agreement document, or a partnership record from the stage `agreed` on (a prospect has no
+ * terms yet). A record's front matter counts: `start`, `review` and `cadence` are its dates
+ * and rhythm.
+ */
+export function diagnosePartnershipDoc(text: string): PartnershipDiagnostic[] {
+  const record = recordFacts(text);
+  const kind = record ? 'record' : partnershipDocKind(text);
+  if (!kind) return [];
+  const out = placeholderDiagnostics(text);
+  if (record ? !AGREED_STAGES.has(record.stage) : kind !== 'agreement') return out;
+
+  const { missing } = checkAgreement(text, record?.facts);
   if (missing.length === 0) return out;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const withEol = (s: string) => s.replace(/\n/g, eol);
@@ -210,7 +316,7 @@ export function diagnosePartnershipDoc(text: string): PartnershipDiagnostic[] {
       end: anchor.end,
       message: MISSING_MESSAGES[m.id],
       code: `missing-${m.id}`,
-      fix: { ...fix, title: `Add ${m.title.toLowerCase()}` },
+      fix: { ...fix, title: FIX_TITLES[m.id] },
     });
   }
   return out;

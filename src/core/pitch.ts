@@ -4,7 +4,7 @@
  */
 import type { ContextLabel } from './context/labels';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
-import { formatCount, parseCount } from './numbers';
+import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
 
 /**
@@ -22,10 +22,14 @@ export interface PitchInput {
   yourName?: string;
   communityName?: string;
   memberCount?: number;
+  /** The size as written, shown instead of the number when it is a range (`3-5k`). */
+  memberCountText?: string;
   description?: string;
   /** Who the community is for: completes "a community of 12,000 ...". */
   audience?: string;
   activeMembers?: number;
+  /** The active count as written, shown instead of the number when it is a range. */
+  activeMembersText?: string;
   engagement?: string;
   valueProp?: string;
   partnerName?: string;
@@ -89,12 +93,14 @@ export function pitchDefaultsFromContext(values: ContextValues): {
     sources[field] = label;
   };
   const number = (field: 'memberCount' | 'activeMembers', label: ContextLabel) => {
-    const value = parseCount(known(values[label]));
-    if (value === undefined || value <= 0) {
+    const reading = readCount(known(values[label]));
+    if (reading === undefined || reading.value <= 0) {
       missing.push(label);
       return;
     }
-    input[field] = value;
+    input[field] = reading.value;
+    // A range ("3-5k") is shown as written: one number would claim more than the file says.
+    if (reading.high !== undefined) input[field === 'memberCount' ? 'memberCountText' : 'activeMembersText'] = reading.text;
     sources[field] = label;
   };
 
@@ -105,7 +111,32 @@ export function pitchDefaultsFromContext(values: ContextValues): {
   number('activeMembers', 'Active members');
   text('engagement', 'Engagement level');
   text('valueProp', 'Core value proposition');
+  // The sender signs the pitch: the first person the Team line names, without their role.
+  const person = firstPerson(known(values['Team']));
+  if (person) {
+    input.yourName = person;
+    sources.yourName = 'Team';
+  }
   return { input, sources, missing };
+}
+
+/** `Maya Chen (community lead), one part-time moderator` gives `Maya Chen`. */
+export function firstPerson(team: string | undefined): string | undefined {
+  const first = clean(team).split(/[;,]| and /)[0] ?? '';
+  const name = clean(withoutParentheses(first));
+  return name || undefined;
+}
+
+/** `Maya Chen (community lead)` gives `Maya Chen `; one pass, no pattern to backtrack. */
+function withoutParentheses(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(') depth++;
+    else if (c === ')' && depth > 0) depth--;
+    else if (depth === 0) out += c;
+  }
+  return out;
 }
 
 /** What each slot says while the user has not filled it. */
@@ -125,61 +156,86 @@ export const PITCH_PLACEHOLDERS = {
 
 const P = PITCH_PLACEHOLDERS;
 
-/** How each partnership type reads as a concrete proposal; `{topic}` is the shared topic. */
-const IDEA_PHRASES: Readonly<Record<PartnershipTypeId, string>> = {
-  'co-created-content': 'writing a guide on {topic} together and publishing it in both communities',
-  'guest-contributions': 'a guest post swap on {topic}: one of our members writes for you, one of yours for us',
-  'newsletter-cross-promotion': "a newsletter swap: a short feature on each other's community, angled on {topic}",
-  'podcast-video': 'recording an episode together on {topic}',
-  'co-hosted-event': 'co-hosting an AMA or workshop on {topic}',
-  'joint-hackathon': 'a joint challenge where members of both communities build something around {topic}',
-  'conference-sharing': 'sharing a sponsorship or booth at {topic}',
-  'meetup-cross-promotion': "announcing each other's meetups on {topic}",
-  'mutual-promotion': 'introducing each other to our members, with a post on {topic}',
-  'shared-referral': 'a shared referral programme for members into {topic}',
-  'bundle-offering': 'a bundle: join both communities at a discount, for people into {topic}',
-  'cross-platform-presence': "guest channels in each other's spaces about {topic}",
-  'integration-partnership': 'an integration between our tools around {topic}',
-  'joint-resource-library': 'a shared resource library on {topic}',
-  'shared-ambassador-network': 'a shared ambassador network for {topic}',
-  'industry-coalition': 'a coalition of communities around {topic}',
+/**
+ * How each partnership type reads as a concrete proposal. Given the topic, the phrase names it;
+ * without (the warm pitch has just named it), it refers back to it or leaves it out.
+ */
+const IDEA_PHRASES: Readonly<Record<PartnershipTypeId, (topic?: string) => string>> = {
+  'co-created-content': (t) => (t ? `writing a guide on ${t} together and publishing it in both communities` : 'writing a guide together and publishing it in both communities'),
+  'guest-contributions': (t) => `a guest post swap${t ? ` on ${t}` : ''}: one of our members writes for you, and one of yours writes for us`,
+  'newsletter-cross-promotion': (t) => `a newsletter swap: a short feature on each other's community${t ? `, with an angle on ${t}` : ''}`,
+  'podcast-video': (t) => (t ? `recording an episode together on ${t}` : 'recording an episode on it together'),
+  'co-hosted-event': (t) => `co-hosting an AMA or workshop on ${t ?? 'it'}`,
+  'joint-hackathon': (t) => `a joint challenge where members of both communities build something around ${t ?? 'it'}`,
+  'conference-sharing': (t) => `sharing a booth or a sponsorship at a conference on ${t ?? 'it'}`,
+  'meetup-cross-promotion': (t) => (t ? `announcing each other's meetups on ${t}` : "announcing each other's meetups to our members"),
+  'mutual-promotion': (t) => `introducing each other to our members, with a post each${t ? ` on ${t}` : ''}`,
+  'shared-referral': (t) => `a shared referral programme${t ? ` for people interested in ${t}` : ' between our communities'}`,
+  'bundle-offering': (t) => `a bundle that lets ${t ? `people interested in ${t}` : 'people'} join both communities at a discount`,
+  'cross-platform-presence': (t) => `guest channels in each other's spaces${t ? ` about ${t}` : ''}`,
+  'integration-partnership': (t) => `an integration between our tools${t ? ` around ${t}` : ''}`,
+  'joint-resource-library': (t) => `a shared resource library on ${t ?? 'it'}`,
+  'shared-ambassador-network': (t) => `a shared ambassador network${t ? ` for ${t}` : ''}`,
+  'industry-coalition': (t) => `a coalition of communities around ${t ?? 'it'}`,
 };
 
-/** The idea as it appears in the pitch, without a final full stop. */
-export function pitchIdea(input: Pick<PitchInput, 'ideaType' | 'ideaText' | 'topic'>): string {
+/**
+ * The idea as it appears in the pitch, without a final full stop. `topicSaid`: the pitch has
+ * already named the topic, so the idea need not say it again.
+ */
+export function pitchIdea(input: Pick<PitchInput, 'ideaType' | 'ideaText' | 'topic'>, topicSaid = false): string {
   const text = clean(input.ideaText);
   if (text) return stripStop(text);
   const type = input.ideaType ? partnershipType(input.ideaType) : undefined;
-  if (type) return IDEA_PHRASES[type.id].replace('{topic}', clean(input.topic) || P.topic);
+  if (type) return IDEA_PHRASES[type.id](topicSaid && clean(input.topic) ? undefined : clean(input.topic) || P.topic);
   return P.idea;
 }
 
+/**
+ * The pitch: one composer for every place that writes one (the pitch panel, the completions,
+ * the snippets, a new partnership record). It writes sentences around the values rather than
+ * pasting them in: a value that starts with a capital only because it starts the value is
+ * lower-cased in mid-sentence (names and acronyms keep theirs), the size and the activity are
+ * each said once, and the context's optional lines (description, value proposition,
+ * engagement) are left out, in that order, when the pitch would run over its word limit or say
+ * a phrase twice.
+ */
 export function renderPitch(input: PitchInput): RenderedPitch {
+  const limit = PITCH_WORD_LIMITS[input.variant] ?? PITCH_WORD_LIMITS.classic;
+  const drops: Optional[][] = [[], ['description'], ['description', 'valueProp'], ['description', 'valueProp', 'engagement']];
+  const candidates = drops.map((drop) => compose(input, new Set(drop)));
+  const fits = (r: RenderedPitch) => countWords(r.body) <= limit;
+  return candidates.find((r) => fits(r) && repeatedPhrases(r.body).length === 0) ?? candidates.find(fits) ?? candidates[candidates.length - 1];
+}
+
+type Optional = 'description' | 'valueProp' | 'engagement';
+
+function compose(input: PitchInput, drop: ReadonlySet<Optional>): RenderedPitch {
+  const v = slots(input, drop);
   switch (input.variant) {
     case 'cold':
-      return renderCold(input);
+      return renderCold(input, v);
     case 'warm':
-      return renderWarm(input);
+      return renderWarm(input, v);
     default:
-      return renderClassic(input);
+      return renderClassic(input, v);
   }
 }
 
-function renderClassic(input: PitchInput): RenderedPitch {
-  const v = slots(input);
-  const about = [sentence(clean(input.description)), sentence(clean(input.valueProp))].filter(Boolean).join(' ');
+type Slots = ReturnType<typeof slots>;
+
+function renderClassic(_input: PitchInput, v: Slots): RenderedPitch {
   const body = [
     `Hi ${v.partnerName},`,
     '',
-    `I run ${v.communityName}, a community of ${v.memberCount} ${v.audience}.${about ? ' ' + about : ''} Our members overlap a lot with ${v.partnerCommunity}, and I think there's a natural way for us to work together.`,
+    [...introduction(v, true), `I see a lot of overlap with ${v.partnerCommunity}, and I think there's a natural way for us to work together.`].join(' '),
     '',
     "Here's what I have in mind:",
-    `- ${capitalise(v.idea)}`,
-    `- What we'd contribute: ${stripStop(v.contribution)}`,
-    `- What we'd hope to get: ${stripStop(v.hope)}`,
+    `- ${sentence(sentenceStart(v.idea))}`,
+    `- ${offer(v, "We'd contribute")}`,
+    `- ${ask(v, "In return, we'd hope for", "In return, we'd hope to")}`,
     '',
-    `For context: ${proofSummary(input)}.`,
-    '',
+    ...proofSentence(v),
     'Would you be open to a quick call to explore it?',
     '',
     v.yourName,
@@ -187,86 +243,194 @@ function renderClassic(input: PitchInput): RenderedPitch {
   return { subject: `${v.communityName} x ${v.partnerCommunity}: a collaboration idea`, body };
 }
 
-function renderCold(input: PitchInput): RenderedPitch {
-  const v = slots(input);
-  // Short by design: the description only stands in for a missing audience.
-  const about = [clean(input.audience) ? '' : sentence(clean(input.description)), sentence(clean(input.valueProp))].filter(Boolean).join(' ');
-  const hope = clean(input.hope);
+function renderCold(input: PitchInput, v: Slots): RenderedPitch {
   const lines = [
     `Hi ${v.partnerName},`,
     '',
-    `I run ${v.communityName}, a community of ${v.memberCount} ${v.audience}.${about ? ' ' + about : ''}`,
+    introduction(v, false).join(' '),
     '',
     `One idea for ${v.partnerCommunity} and us: ${v.idea}.`,
     '',
-    `Why it's a win for you: ${sentence(v.contribution)}`,
+    `Why it's a win for you: ${midSentence(offer(v, "we'd bring", true), v.names)}`,
   ];
   // The cold pitch stays short: the return ask is only there when the user wrote one.
-  if (hope) lines.push(`In return, we'd love ${sentence(hope)}`);
-  lines.push('', 'A few numbers about us:', ...proofLines(input), '', 'Would you have 15 minutes for a call in the next week or two?', '', v.yourName);
+  if (clean(input.hope)) lines.push(ask(v, "In return, we'd love", "In return, we'd love to"));
+  const numbers = [`- ${v.count ?? P.memberCount} members${v.active ? `, ${v.active} of them active` : ''}`];
+  if (v.engagement) numbers.push(`- ${sentenceStart(v.engagement)}`);
+  lines.push('', 'A few numbers about us:', ...numbers, '', 'Would you have 15 minutes for a call in the next week or two?', '', v.yourName);
   return { subject: `community collab idea - ${v.communityName} x ${v.partnerCommunity}`, body: lines.join('\n') };
 }
 
-function renderWarm(input: PitchInput): RenderedPitch {
-  const v = slots(input);
-  const topic = clean(input.topic) || P.topic;
+function renderWarm(input: PitchInput, v: Slots): RenderedPitch {
+  const topic = stripStop(clean(input.topic)) || P.topic;
+  const idea = pitchIdea(input, true);
+  const activity = v.count || v.active || v.engagement;
+  const proof = activity
+    ? `For context, we have ${v.count ?? P.memberCount} members${v.active ? `, ${v.active} of them active` : ''}${v.engagement ? ` (${engagementClause(v.engagement)})` : ''}.`
+    : `For context: ${P.proof}.`;
   const body = [
     `Hi ${v.partnerName},`,
     '',
-    `${v.partnerCommunity} and ${v.communityName} keep ending up in the same conversations about ${stripStop(topic)}, and I think our members would get a lot out of meeting each other.`,
+    `Members of ${v.communityName} and ${v.partnerCommunity} keep ending up in the same conversations about ${midSentence(topic, v.names)}, and I think they would get a lot out of meeting each other.`,
     '',
-    `One idea: ${v.idea}.`,
+    `One idea: ${midSentence(idea, v.names)}.`,
     '',
-    `What we'd bring: ${sentence(v.contribution)}`,
-    `What we'd love from you: ${sentence(v.hope)}`,
+    `${offer(v, "We'd bring")} ${ask(v, "From you, we'd love", "From you, we'd love to")}`,
     '',
-    `For context: ${proofSummary(input)}.`,
+    proof,
     '',
     `To keep it light, we could start with ${smallTest(input)} and see how it goes before planning anything ongoing. Would that work for you?`,
     '',
     v.yourName,
   ].join('\n');
-  return { subject: `${capitalise(stripStop(topic))}: an idea for ${v.communityName} x ${v.partnerCommunity}`, body };
+  return { subject: `${sentenceStart(topic)}: an idea for ${v.communityName} x ${v.partnerCommunity}`, body };
 }
 
-/** Every slot the variants share, filled or shown as a placeholder. */
-function slots(input: PitchInput) {
-  const audience = clean(input.audience);
-  const description = clean(input.description);
+/**
+ * Who you are, in one to three sentences: the name with the description as its apposition,
+ * the members (with their count when `withCount`), and what they come for.
+ */
+function introduction(v: Slots, withCount: boolean): string[] {
+  const count = withCount ? `${v.count ?? P.memberCount} ` : '';
+  const out: string[] = [];
+  const who = v.audience;
+  let membersSaid = false;
+  // The cold pitch is short: the description only stands in for a missing audience.
+  const description = withCount || !who ? v.description : undefined;
+  if (description && !isSentence(description)) {
+    const desc = midSentence(description, v.names);
+    // "a place for..." is an apposition; "monthly meetups and a busy Discord" is a list.
+    const joint = /^(?:a|an|the|where|home|one)\s/i.test(desc) || /^\p{Lu}/u.test(desc) ? ',' : ':';
+    if (who) {
+      out.push(`I run ${v.communityName}${joint} ${sentenceBody(desc)}.`, `Our ${count}members are ${who}.`);
+      membersSaid = true;
+    } else {
+      out.push(withCount && joint === ',' ? `I run ${v.communityName}, ${sentenceBody(desc)}, with ${count}members.` : withCount ? `I run ${v.communityName}, a community of ${count}members: ${sentenceBody(desc)}.` : `I run ${v.communityName}${joint} ${sentenceBody(desc)}.`);
+    }
+  } else {
+    const audience = who ?? (description ? 'members' : P.audience);
+    // "a community of 12,000 a mix of designers" would not read: an audience with an article
+    // comes after the count.
+    const of = /^(?:a|an|the)\s/i.test(audience) ? `${count}members: ${audience}` : `${count}${audience}`;
+    out.push(`I run ${v.communityName}, a community of ${of}.`);
+    membersSaid = who !== undefined;
+    if (description) out.push(sentence(sentenceStart(description)));
+  }
+  if (v.valueProp) {
+    const vp = v.valueProp;
+    if (isSentence(vp)) out.push(sentence(sentenceStart(vp)));
+    else if (startsWithVerb(vp)) out.push(`${membersSaid ? 'They' : 'Members'} come to ${sentenceBody(midSentence(vp, v.names))}.`);
+    else out.push(`${membersSaid ? 'They' : 'Members'} come to us for ${sentenceBody(midSentence(vp, v.names))}.`);
+  }
+  return out;
+}
+
+/** The classic pitch's proof: how active the members are (the size is in the introduction). */
+function proofSentence(v: Slots): string[] {
+  if (v.active) return [`For context, ${v.active} of our members are active${v.engagement ? ` (${engagementClause(v.engagement)})` : ''}.`, ''];
+  if (v.engagement) return [`For context, here is how active we are: ${v.engagement}.`, ''];
+  if (v.count) return [];
+  return [`For context: ${P.proof}.`, ''];
+}
+
+/** "high" reads as "engagement is high"; anything longer is quoted as written. */
+function engagementClause(engagement: string): string {
+  return !/\d/.test(engagement) && engagement.split(' ').length <= 2 ? `engagement is ${engagement}` : engagement;
+}
+
+/** What you bring, as a sentence: "We'd contribute two speakers." / "We'd promote it." */
+function offer(v: Slots, lead: string, lowerLead = false): string {
+  const contribution = v.contribution;
+  if (isSentence(contribution)) return sentence(sentenceStart(contribution));
+  const head = startsWithVerb(contribution) ? (lowerLead ? "we'd" : "We'd") : lead;
+  return `${head} ${midSentence(contribution, v.names)}.`;
+}
+
+/** What you hope for, as a sentence, a noun or a verb phrase after the lead. */
+function ask(v: Slots, nounLead: string, verbLead: string): string {
+  const hope = v.hope;
+  if (isSentence(hope)) return sentence(sentenceStart(hope));
+  return `${startsWithVerb(hope) ? verbLead : nounLead} ${midSentence(hope, v.names)}.`;
+}
+
+/** Every slot the variants share, filled or shown as a placeholder, cleaned for a sentence. */
+function slots(input: PitchInput, drop: ReadonlySet<Optional>) {
+  const memberCount = count(input.memberCount) && (clean(input.memberCountText) || count(input.memberCount));
+  const active = count(input.activeMembers) && (clean(input.activeMembersText) || count(input.activeMembers));
+  const names = namesIn([input.communityName, input.partnerCommunity, input.partnerName, input.yourName, input.description, input.audience, input.valueProp, input.engagement, input.topic, input.ideaText, input.contribution, input.hope]);
+  for (const n of namesIn([`. ${clean(input.communityName)}`, `. ${clean(input.partnerCommunity)}`])) names.add(n);
+  for (const w of `${clean(input.communityName)} ${clean(input.partnerCommunity)} ${clean(input.partnerName)}`.split(' ')) if (/^\p{Lu}/u.test(w)) names.add(w);
+  const value = (text: string | undefined, max: number) => {
+    const v = stripStop(plain(text));
+    return v ? clip(v, max) : undefined;
+  };
+  let audience = value(input.audience, 20);
+  if (audience) audience = audienceNoun(midSentence(audience, names));
+  let description = drop.has('description') ? undefined : value(input.description, 20);
+  let valueProp = drop.has('valueProp') ? undefined : value(input.valueProp, 25);
+  let engagement = drop.has('engagement') ? undefined : value(input.engagement, 20);
+  // Said once: a line that gives the size again (or the active count again) is left out.
+  if (description && (restates(description, input.memberCount) || (audience && repeatedPhrases(`${description} . ${audience}`).length))) description = undefined;
+  if (valueProp && restates(valueProp, input.memberCount)) valueProp = undefined;
+  if (engagement && restates(engagement, input.memberCount)) engagement = undefined;
+  if (engagement) engagement = midSentence(engagement, names);
+  // An active count as large as the size is the size again (a line like "950 members, 200 active").
+  const activeShown = active && !(input.memberCount && (input.activeMembers ?? 0) >= input.memberCount) && !(engagement && restates(engagement, input.activeMembers)) ? active : undefined;
   return {
+    names,
     partnerName: clean(input.partnerName) || P.partnerName,
     yourName: clean(input.yourName) || P.yourName,
     communityName: clean(input.communityName) || P.communityName,
     partnerCommunity: clean(input.partnerCommunity) || P.partnerCommunity,
-    memberCount: count(input.memberCount) ?? P.memberCount,
-    // Without an audience, the description (said after the count) does the job.
-    audience: stripStop(audience || (description ? 'members' : P.audience)),
+    count: memberCount,
+    active: activeShown,
+    audience,
+    description,
+    valueProp,
+    engagement,
     idea: pitchIdea(input),
-    contribution: clean(input.contribution) || P.contribution,
-    hope: clean(input.hope) || P.hope,
+    contribution: stripStop(clean(input.contribution)) || P.contribution,
+    hope: stripStop(clean(input.hope)) || P.hope,
   };
 }
 
-function proofParts(input: PitchInput): string[] {
-  const parts: string[] = [];
-  const members = count(input.memberCount);
-  const active = count(input.activeMembers);
-  if (members) parts.push(`${members} members`);
-  if (active) parts.push(`${active} active members`);
-  const engagement = clean(input.engagement);
-  if (engagement) parts.push(`engagement: ${stripStop(engagement)}`);
-  return parts;
+/** "For designers who code" and "Anyone learning Rust" read as who the members are. */
+function audienceNoun(audience: string): string {
+  return audience.replace(/^for\s+/i, '').replace(/^(?:anyone|everyone|everybody)\b/i, 'people');
 }
 
-function proofSummary(input: PitchInput): string {
-  const parts = proofParts(input);
-  return parts.length ? parts.join(', ') : P.proof;
+/** A value without Markdown marks: `**bold**`, `` `code` ``, `[text](url)` read as their text. */
+function plain(text: string | undefined): string {
+  return clean(text)
+    .split('](')
+    .map((part, i, parts) => linkText(part, i, parts.length))
+    .join('')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^[-*+]\s+/, '')
+    .trim();
 }
 
-function proofLines(input: PitchInput): string[] {
-  const parts = proofParts(input);
-  if (!count(input.memberCount)) parts.unshift(`${P.memberCount} members`);
-  return parts.map((p) => `- ${capitalise(p)}`);
+/**
+ * One piece of a value split at `](`: `[text](url)` reads as `text`. The piece before a `](`
+ * loses its last `[`; the piece after loses the URL up to its `)`.
+ */
+function linkText(part: string, i: number, count: number): string {
+  let text = part;
+  if (i > 0) {
+    const close = text.indexOf(')');
+    const url = close < 0 ? '' : text.slice(0, close);
+    text = close >= 0 && !/\s/.test(url) ? text.slice(close + 1) : `](${text}`;
+  }
+  if (i < count - 1) {
+    const open = text.lastIndexOf('[');
+    text = open >= 0 ? text.slice(0, open) + text.slice(open + 1) : text;
+  }
+  return text;
+}
+
+/** The text without its final full stop, for a sentence that goes on after it. */
+function sentenceBody(text: string): string {
+  return stripStop(text);
 }
 
 /** The low-commitment first step of the warm pitch, matched to the idea's playbook. */
@@ -343,8 +507,9 @@ function specificIdea(input: PitchInput): PitchCheck {
 function proof(input: PitchInput, body: string): PitchCheck {
   const title = 'Proof your community is active';
   const numbers = [count(input.memberCount), count(input.activeMembers)].filter((n): n is string => n !== undefined);
+  const written = [clean(input.memberCountText), clean(input.activeMembersText)].filter(Boolean);
   const engagement = clean(input.engagement);
-  const shown = numbers.some((n) => containsNumber(body, n)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
+  const shown = numbers.some((n) => containsNumber(body, n)) || written.some((t) => body.includes(t)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
   if (shown) return { id: 'proof', ok: true, title, hint: 'The pitch shows a number about your community.' };
   return { id: 'proof', ok: false, title, hint: 'Add at least one number about your community (members, active members, posts a week, newsletter open rate). It shows the partner you are not a ghost town.' };
 }
@@ -406,6 +571,164 @@ export function pitchSnippet(input: PitchInput): string {
   return placeholdersToSnippet(pitchMarkdown(input));
 }
 
+// ---- Composing: sentences from context values ---------------------------------------------
+
+/**
+ * Words that are names wherever they appear, so they keep their capital in mid-sentence. The
+ * rest of the evidence comes from the pitch itself (a word written with a capital in the middle
+ * of any value is a name) and from the word's shape (`GraphQL`, `API`, `iOS`).
+ */
+const PROPER_NOUNS = new Set(
+  (
+    'I Python Rust Go Golang Java JavaScript TypeScript Kotlin Swift Ruby Rails Elixir Erlang Haskell Scala Clojure Perl PHP Laravel Django Flask ' +
+    'React Vue Angular Svelte Node Deno Bun Linux Unix Windows Android Apple Google Microsoft Amazon Azure Docker Kubernetes Terraform ' +
+    'Discord Slack GitHub GitLab Reddit YouTube Twitter Mastodon LinkedIn Figma Notion WordPress Shopify Stripe Webflow Unity Unreal Blender ' +
+    'Europe European Africa African Asia Asian America American Americans Latin Berlin London Paris Madrid Lisbon Amsterdam Munich Vienna Zurich ' +
+    'English German French Spanish Portuguese Italian Dutch Polish Japanese Chinese Korean Indian Black Indigenous ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'
+  ).split(' '),
+);
+
+/** Words that start a full sentence rather than a noun phrase: "We pair every newcomer...". */
+const SENTENCE_STARTS = new Set(['we', "we're", "we've", 'i', "i'm", 'you', 'they', 'it', "it's", 'this', 'here', 'there', 'everyone', 'everybody', 'anyone']);
+
+/** Verbs that start an imperative or infinitive value: "Learn Rust by building real projects". */
+const BASE_VERBS = new Set(
+  'learn get find meet share build ship grow connect discover join reach swap co-host host feature promote cross-promote introduce invite run write publish make see hear try test trade exchange partner collaborate work help teach mentor support launch start co-create create'.split(' '),
+);
+
+/** The first word of a text (letters, digits, apostrophes, hyphens) and where it ends. */
+function firstWord(text: string): string {
+  let end = 0;
+  while (end < text.length && /[\p{L}\p{N}'’-]/u.test(text[end])) end++;
+  return text.slice(0, end);
+}
+
+/** Words written with a capital after the start of a value: names the pitch should keep. */
+function namesIn(texts: readonly (string | undefined)[]): Set<string> {
+  const names = new Set<string>();
+  for (const raw of texts) {
+    const text = clean(raw);
+    const words = text.split(' ');
+    words.forEach((w, i) => {
+      const word = trimPunctuation(w);
+      if (!/^\p{Lu}/u.test(word)) return;
+      const afterStop = i > 0 && /[.!?:]$/.test(words[i - 1]);
+      if (i > 0 && !afterStop) names.add(word);
+    });
+  }
+  return names;
+}
+
+/** The word without the punctuation around it: `(GraphQL),` gives `GraphQL`. */
+function trimPunctuation(word: string): string {
+  const isText = (c: string) => /[\p{L}\p{N}]/u.test(c);
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isText(word[start])) start++;
+  while (end > start && !isText(word[end - 1])) end--;
+  return word.slice(start, end);
+}
+
+/** Whether a word that starts a value is a name (and keeps its capital in mid-sentence). */
+function isName(word: string, next: string, names: ReadonlySet<string>): boolean {
+  if (word === '') return true;
+  if (/\p{Lu}/u.test(word.slice(1))) return true; // GraphQL, API, iOS, OpenStreetMap, DevOps
+  if (!/^\p{Lu}/u.test(word)) return true; // already lower case, or a digit: nothing to do
+  const bare = word.replace(/['’]s$/, '');
+  if (PROPER_NOUNS.has(bare) || names.has(bare) || names.has(word)) return true;
+  if (BASE_VERBS.has(word.toLowerCase()) || DANGLING.has(word.toLowerCase())) return false;
+  // "Open Source Fridays members": a run of capitalised words is a name.
+  return /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:And|Or|Of|For|The|A|An|In|On|With|To)$/.test(next);
+}
+
+/** The value as it reads in mid-sentence: its first letter lower-cased unless it starts a name. */
+function midSentence(text: string, names: ReadonlySet<string>): string {
+  const word = firstWord(text);
+  const rest = text.slice(word.length).trimStart();
+  const next = firstWord(rest);
+  if (isName(word, next, names)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** The value as it reads at the start of a sentence; `iOS` and `eBay` stay as they are. */
+function sentenceStart(text: string): string {
+  const word = firstWord(text);
+  if (/^\p{Ll}/u.test(word) && /\p{Lu}/u.test(word.slice(1))) return text;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Subjects that, followed by a verb, make a value a sentence: "Members get code review". */
+const SUBJECT_NOUNS = new Set('members people newcomers beginners attendees users developers founders designers mentors volunteers readers'.split(' '));
+const AUXILIARIES = new Set('can will get gets are have learn learns meet meets share shares find finds help helps'.split(' '));
+
+/** A value that is already a sentence of its own ("We pair every newcomer with a mentor"). */
+function isSentence(text: string): boolean {
+  const first = firstWord(text).toLowerCase();
+  if (SENTENCE_STARTS.has(first)) return true;
+  const second = firstWord(text.slice(first.length).trimStart()).toLowerCase();
+  return SUBJECT_NOUNS.has(first) && (AUXILIARIES.has(second) || BASE_VERBS.has(second));
+}
+
+/** A value that starts with a verb ("Learn Rust by building", "get a slot in your newsletter"). */
+function startsWithVerb(text: string): boolean {
+  return BASE_VERBS.has(firstWord(text).toLowerCase());
+}
+
+/** Words that cannot end a shortened value. */
+const DANGLING = new Set('and or but with of for to the a an in on at by from as our your their its that which who'.split(' '));
+
+/**
+ * The value cut to at most `max` words: at the last clause break (`,` `;` `:` ` - `) that keeps
+ * at least half of it, else at the word limit, never on a word like "and" or "the".
+ */
+function clip(text: string, max: number): string {
+  const words = text.split(' ');
+  if (words.length <= max) return text;
+  let cut = max;
+  for (let i = max; i >= Math.ceil(max / 2); i--) {
+    if (/[,;:]$/.test(words[i - 1]) || words[i] === '-' || words[i] === '–') {
+      cut = i;
+      break;
+    }
+  }
+  const kept = words.slice(0, cut);
+  while (kept.length > 1 && DANGLING.has(kept[kept.length - 1].replace(/[,;:]$/, '').toLowerCase())) kept.pop();
+  return kept.join(' ').replace(/[,;:]$/, '');
+}
+
+/** Every number written in a text (`12,000`, `12k`, `1.8K`), as values. */
+function numbersIn(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/\d[\d,.]*(?:\s?[kKmM](?!\p{L}))?/gu)) {
+    const n = parseCount(m[0].replace(/[.,]$/, ''));
+    if (n !== undefined) out.push(n);
+  }
+  return out;
+}
+
+/** Whether a text states this count again (within 5%, so "about 12k" restates 12,000). */
+function restates(text: string, n: number | undefined): boolean {
+  if (!n) return false;
+  return numbersIn(text).some((m) => Math.abs(m - n) <= n * 0.05);
+}
+
+/** Lower-cased runs of four words, for spotting a phrase the pitch would say twice. */
+export function repeatedPhrases(text: string, size = 4): string[] {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter((w) => w !== '');
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (let i = 0; i + size <= words.length; i++) {
+    const gram = words.slice(i, i + size).join(' ');
+    if (seen.has(gram)) repeated.add(gram);
+    seen.add(gram);
+  }
+  return [...repeated];
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Whitespace collapsed to single spaces: a line break in a field must not break the layout. */
@@ -439,8 +762,4 @@ function stripStop(text: string): string {
 function sentence(text: string): string {
   if (!text) return '';
   return /[.!?]["')\]]?$/.test(text) ? text : `${text}.`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -136,7 +136,25 @@ export function placeholdersToSnippet(markdown: string, firstTabStop = 1): strin
 // Same delimiters as readFrontMatter in frontMatter.ts; repeated here because that module
 // pulls in gray-matter, which this one must not (it runs in the webview too).
 const FRONT_MATTER = /^\ufeff?---(?!-)[^\r\n]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-const FENCE_OPEN = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
+/** The block-quote markers and indentation before a fence. */
+const FENCE_PREFIX = /^(?:[ \t]*>)*[ \t]*/;
+
+/**
+ * A fence opening the line (after any `>` and indentation): its run of three or more backticks
+ * or tildes as [run, info string], read by hand so that a line of thousands of backticks costs
+ * one pass, like the match the close pattern makes.
+ */
+const FENCE_OPEN = {
+  exec(line: string): [string, string, string] | null {
+    const at = FENCE_PREFIX.exec(line)?.[0].length ?? 0;
+    const c = line[at];
+    if (c !== '`' && c !== '~') return null;
+    let end = at;
+    while (line[end] === c) end++;
+    if (end - at < 3) return null;
+    return [line.slice(at), line.slice(at, end), line.slice(end)];
+  },
+};
 const FENCE_CLOSE = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
 /** `[label]: destination` at the start of a line (block quotes allowed). */
 // The label's alternatives are disjoint, so the match stays linear on long lines.

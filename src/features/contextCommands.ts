@@ -11,7 +11,7 @@ export function registerContextCommands(context: vscode.ExtensionContext, { cont
       const c = await contexts.refresh(folder);
       if (c.state === 'missing') {
         const create = 'Create Community Context';
-        const choice = await vscode.window.showInformationMessage(`${folder.name} has no ${vscode.workspace.asRelativePath(c.uri)} yet.`, create);
+        const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} has no ${vscode.workspace.asRelativePath(c.uri)} yet.`, create);
         if (choice === create) await vscode.commands.executeCommand('communityPartnerships.createContext', folder);
         return;
       }

@@ -35,14 +35,14 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
     if (mode === 'create' && current.state === 'ok') {
       const update = 'Update It';
       const openFile = 'Open File';
-      const choice = await vscode.window.showInformationMessage(`${folder.name} already has a community context.`, update, openFile);
+      const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} already has a community context.`, update, openFile);
       if (choice === openFile) await vscode.window.showTextDocument(current.uri);
       if (choice !== update) return;
       mode = 'update';
     }
     if (mode === 'update' && current.state === 'missing') {
       const create = 'Create It';
-      const choice = await vscode.window.showInformationMessage(`${folder.name} has no community context yet.`, create);
+      const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} has no community context yet.`, create);
       if (choice !== create) return;
       mode = 'create';
     }

@@ -111,7 +111,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       (await vscode.window.showInputBox({
         title: 'New Partnership (1/3)',
         prompt: "The partner's name",
-        placeHolder: 'Design Systems Guild',
+        placeHolder: 'such as Design Systems Guild',
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? undefined : 'A partnership needs a partner name.'),
       }));
@@ -121,7 +121,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       (await vscode.window.showInputBox({
         title: 'New Partnership (2/3)',
         prompt: 'Their community (optional): where their members are',
-        placeHolder: `${partner.trim()} Slack`,
+        placeHolder: `such as ${partner.trim()} Slack`,
         ignoreFocusOut: true,
       }));
     if (community === undefined) return undefined;
@@ -148,6 +148,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       types,
       today: service.today(),
       ourName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined,
+      context: ctx?.state === 'ok' ? ctx.parsed.values : undefined,
     });
     const root = service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
     if (!root) return undefined;
@@ -249,7 +250,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   };
 
   const exportReport = async (arg?: unknown, raw?: unknown): Promise<vscode.TextDocument | undefined> => {
-    const given = options<{ all: boolean }>(raw);
+    const given = options<{ all: boolean; audience: 'partner' | 'team' }>(raw);
     await service.ensureLoaded();
     const readable = service.index.all().filter((r) => !r.summary.broken);
     if (readable.length === 0) {
@@ -272,10 +273,22 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       ids = picked?.ids;
     }
     if (!ids?.length) return undefined;
+    let audience = given.audience === 'partner' || given.audience === 'team' ? given.audience : raw !== undefined ? 'team' : undefined;
+    if (!audience) {
+      const version = await vscode.window.showQuickPick(
+        [
+          { label: 'To share with the partner', detail: 'Stages, metrics and check-in dates, without your scores or your check-in notes', id: 'partner' as const },
+          { label: 'For your team', detail: 'Everything, with the partner scorecard and the check-in notes', id: 'team' as const },
+        ],
+        { placeHolder: 'Which version of the report?' },
+      );
+      if (!version) return undefined;
+      audience = version.id;
+    }
     // The index keeps digests: the report reads the whole records.
     const records = (await service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
     const ctx = deps.contexts.active();
-    const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined });
+    const content = renderReport(records, { today: service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience });
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc, { preview: false });
     return doc;

@@ -7,6 +7,7 @@ import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
 import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../core/partnershipDocs';
 import { agreementSnippet } from '../core/agreement';
+import { firstPerson, pitchDefaultsFromContext, pitchSnippet, type PitchVariant } from '../core/pitch';
 import { escapeSnippetText } from '../core/placeholders';
 import { formatCount, parseCount } from '../core/numbers';
 import { MAX_TEXT_FILE_BYTES } from '../features/files';
@@ -19,6 +20,9 @@ export interface MarkdownDocsApi {
 const SOURCE = 'Community Partnerships';
 const SELECT_COMMAND = 'communityPartnerships.selectPlaceholder';
 const DEBOUNCE_MS = 300;
+
+/** The pitch snippets, by prefix, and the variant each writes. */
+const PITCH_SNIPPETS: Readonly<Record<string, PitchVariant | undefined>> = { 'cp-pitch': 'classic', 'cp-pitch-cold': 'cold', 'cp-pitch-warm': 'warm' };
 
 const SnippetFile = z.record(
   z.string(),
@@ -50,7 +54,9 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
       const range = doc.getWordRangeAtPosition(position, /[\w-]+/);
       const items: vscode.CompletionItem[] = [];
       for (const s of await loadSnippets()) {
-        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : fillSnippet(s.body, fills);
+        const variant = PITCH_SNIPPETS[s.prefix];
+        // The pitches come from the same composer as the pitch panel, so they read the same.
+        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : variant ? pitchSnippet({ ...pitchDefaultsFromContext(values).input, variant }) : fillSnippet(s.body, fills);
         // A snippet the context has nothing to add to is already offered by the static one.
         if (body === s.body) continue;
         const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: 'from your community context' }, vscode.CompletionItemKind.Snippet);
@@ -90,11 +96,12 @@ export function contextFills(values: Readonly<Record<string, string | undefined>
   const size = parseCount(known(values['Current size']));
   const active = parseCount(known(values['Active members']));
   const engagement = known(values['Engagement level']).replace(/\.$/, '');
-  const person = (known(values['Team']).split(/[;,]|\s+and\s+/)[0] ?? '').replace(/\([^)]*\)/g, '').trim();
+  const person = firstPerson(known(values['Team'])) ?? '';
   set('[your community]', known(values['Community Name']));
   set('[member count]', size ? formatCount(size) : '');
   set('[who your members are]', known(values['Who is this for']));
-  set('[numbers that show your community is active]', [size ? `${formatCount(size)} members` : '', active ? `${formatCount(active)} active members` : '', engagement ? `engagement: ${engagement}` : ''].filter(Boolean).join(', '));
+  const activity = [size ? `${formatCount(size)} members` : '', active && (!size || active < size) ? `${formatCount(active)} of them active` : ''].filter(Boolean).join(', ');
+  set('[numbers that show your community is active]', activity && engagement ? `${activity} (${engagement})` : activity || engagement);
   set('[your name]', person);
   set('[your owner]', person);
   return fills;
@@ -195,20 +202,26 @@ class Diagnostics implements vscode.Disposable {
         a.isPreferred = true;
         actions.push(a);
       } else if (match.code === 'placeholder') {
-        const range = new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end));
-        const placeholder = doc.getText(range);
         const c = contextFor(doc, this.deps);
-        const known = c?.state === 'ok' ? contextFills(c.parsed.values)[placeholder] : undefined;
-        if (known) {
-          const fill = new vscode.CodeAction(`Replace ${placeholder} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
+        const fills = c?.state === 'ok' ? contextFills(c.parsed.values) : {};
+        const group = match.placeholders ?? [{ start: match.start, end: match.end, text: doc.getText(new vscode.Range(doc.positionAt(match.start), doc.positionAt(match.end))) }];
+        // One fix per placeholder the context can answer, then one to select the first.
+        const offered = new Set<string>();
+        for (const p of group) {
+          const known = fills[p.text];
+          if (!known || offered.has(p.text)) continue;
+          offered.add(p.text);
+          const ranges = group.filter((q) => q.text === p.text).map((q) => new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)));
+          const fill = new vscode.CodeAction(`Replace ${p.text} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
           fill.edit = new vscode.WorkspaceEdit();
-          fill.edit.replace(doc.uri, range, known);
+          for (const r of ranges) fill.edit.replace(doc.uri, r, known);
           fill.diagnostics = [d];
-          fill.isPreferred = true;
+          fill.isPreferred = offered.size === 1;
           actions.push(fill);
         }
-        const select = new vscode.CodeAction(`Select ${placeholder} to fill it in`, vscode.CodeActionKind.QuickFix);
-        select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, range] };
+        const first = new vscode.Range(doc.positionAt(group[0].start), doc.positionAt(group[0].end));
+        const select = new vscode.CodeAction(`Select ${group[0].text} to fill it in`, vscode.CodeActionKind.QuickFix);
+        select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, first] };
         select.diagnostics = [d];
         actions.push(select);
       }

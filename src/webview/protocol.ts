@@ -93,6 +93,7 @@ const side = <T extends z.ZodMiniType>(t: T) => z.optional(z.object({ yours: z.o
 
 /** AgreementState (src/core/agreement.ts) as the checklist sends it and workspace state keeps it. */
 export const AgreementStateSchema = z.object({
+  collaboration: z.optional(z.object({ type: z.optional(text(200)), topic: z.optional(text(500)) })),
   contributions: side(z.array(text(2_000)).check(z.maxLength(50))),
   duration: z.optional(text(100)),
   startDate: z.optional(text(100)),

@@ -64,7 +64,7 @@ for (const theme of ['light', 'dark'] as const) {
         await view.locator(`#score-${criterion}-${n}`).click();
         await view.locator(`#score-${criterion}-${n}[aria-pressed="true"]`).waitFor({ timeout: 15_000 });
       }
-      await view.locator('#fit-total', { hasText: '3.95 of 5' }).waitFor();
+      await view.locator('#fit-total', { hasText: '3.9 of 5' }).waitFor();
       await view.locator('#fit-total .verdict.pursue', { hasText: 'Pursue' }).waitFor();
       assert.match(fs.readFileSync(file, 'utf8'), /scores:\n {2}audienceOverlap: 4\n/);
 

@@ -2,6 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
 import { newRecordText } from '../../src/core/records';
+import { parseContext } from '../../src/core/context';
 import { localToday } from '../../src/features/plannerService';
 import type { PlannerApi } from '../../src/lazy/planner';
 
@@ -59,7 +60,8 @@ describe('Sidebar planner in VS Code', () => {
     const uri = (await vscode.commands.executeCommand('communityPartnerships.newPartnership', folder().uri, options)) as vscode.Uri;
     created.push(file('partnerships/night-owls-collective.md'));
     assert.strictEqual(uri.toString(), file('partnerships/night-owls-collective.md').toString());
-    const expected = newRecordText({ partner: options.partner, community: options.community, types: ['co-hosted-event', 'newsletter-cross-promotion'], today: localToday(), ourName: 'Acme Devs' });
+    const context = parseContext(await readFile(file('.claude/community-context.md'))).values;
+    const expected = newRecordText({ partner: options.partner, community: options.community, types: ['co-hosted-event', 'newsletter-cross-promotion'], today: localToday(), ourName: 'Acme Devs', context });
     assert.strictEqual(await readFile(uri), expected);
     assert.ok(expected.includes('## Pitch') && expected.includes('## Agreement') && expected.includes('### Co-hosted event'));
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'opened in the editor');

@@ -13,6 +13,7 @@ import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind } from '../.
 import { readFrontMatter } from '../../src/core/frontMatter';
 
 const complete: AgreementState = {
+  collaboration: { type: 'co-hosted-event', topic: 'moving services from Go to Rust' },
   contributions: { yours: ['Two speakers for the workshop', 'A post to our 12,000 members'], theirs: ['A feature in their newsletter'] },
   duration: '3 months',
   startDate: '2026-03-01',
@@ -23,7 +24,7 @@ const complete: AgreementState = {
   ],
   contacts: { yours: 'Alex (alex@acme.dev)', theirs: 'Sam (sam@go.berlin)' },
   cadence: 'monthly call',
-  noticePeriod: '2 weeks',
+  noticePeriod: 'two weeks',
   practices: { startSmall: true, monthlyCheckIn: true, shareData: true, celebrate: true },
   owners: { yours: 'Alex', theirs: 'Sam' },
 };
@@ -34,7 +35,7 @@ describe('agreement model', () => {
     const state = emptyAgreement();
     assert.deepEqual(JSON.parse(JSON.stringify(state)), state);
     assert.equal(state.noticePeriod, DEFAULT_NOTICE_PERIOD);
-    assert.equal(DEFAULT_NOTICE_PERIOD, '2 weeks');
+    assert.equal(DEFAULT_NOTICE_PERIOD, 'two weeks');
     assert.notEqual(emptyAgreement(), emptyAgreement());
   });
 
@@ -135,12 +136,14 @@ describe('renderAgreement', () => {
   });
 
   it('has an exit clause with the notice period', () => {
-    assert.match(doc, /## Exit clause\n\nEither side can end this partnership .* with 2 weeks of notice\./);
-    assert.match(renderAgreement({ ...complete, noticePeriod: '1 month' }, sides), /with 1 month of notice/);
+    assert.match(doc, /## Exit clause\n\nEither side can end this partnership .* with two weeks' notice\./);
+    assert.match(renderAgreement({ ...complete, noticePeriod: '1 month' }, sides), /with one month's notice\./);
+    assert.match(renderAgreement({ ...complete, noticePeriod: '30 days' }, sides), /with 30 days' notice\./);
+    assert.match(renderAgreement({ ...complete, noticePeriod: 'a fortnight' }, sides), /with a notice period of a fortnight\./);
   });
 
   it('ticks the practices agreed', () => {
-    assert.match(doc, /^- \[x\] An owner on each side: Alex \(Acme Devs\) and Sam \(Go Berlin\)$/m);
+    assert.match(doc, /^- \[x\] An owner on each side: Alex for Acme Devs, Sam for Go Berlin$/m);
     assert.match(doc, /^- \[x\] Share data both ways$/m);
     assert.match(renderAgreement({ ...complete, practices: {} }, sides), /^- \[ \] Share data both ways$/m);
   });
@@ -174,6 +177,14 @@ describe('renderAgreement', () => {
 
   it('sections render on their own for Quick Fixes', () => {
     assert.equal(agreementSection('review-date', {}, sides), '- **Review date:** [review date]');
-    assert.match(agreementSection('exit', {}, sides), /^## Exit clause\n\n.*2 weeks of notice/);
+    assert.match(agreementSection('exit', {}, sides), /^## Exit clause\n\n.*two weeks' notice/);
+  });
+});
+
+describe('renderAgreement: what the collaboration is', () => {
+  it('states the type and the topic under the title, by id or title', () => {
+    assert.match(renderAgreement(complete, sides), /^# Community Partnership - Acme Devs x Go Berlin\n\n- \*\*The collaboration:\*\* Co-hosted AMA, workshop or webinar on moving services from Go to Rust\n- \*\*Start date:\*\*/m);
+    assert.match(renderAgreement({ ...complete, collaboration: { type: 'newsletter cross-promotion', topic: 'testing' } }, sides), /The collaboration:\*\* Newsletter cross-promotion on testing$/m);
+    assert.match(renderAgreement({}, sides), /The collaboration:\*\* \[what you will do together\] on \[topic\]$/m);
   });
 });

@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
+import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
 import { agreementSnippet, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind } from '../../src/core/partnershipDocs';
 import { pitchSnippet } from '../../src/core/pitch';
+import { newRecordText } from '../../src/core/records';
 
 // ---------------------------------------------------------------------------------------------
 // A strict reader of VS Code snippet syntax (tab stops, placeholders, choices, variables), to
@@ -203,7 +204,7 @@ const complete: AgreementState = {
   cadence: 'bi-weekly async update',
   practices: { startSmall: true, monthlyCheckIn: true, shareData: true, celebrate: true },
 };
-const fullDoc = renderAgreement(complete, { yours: 'Acme', theirs: 'Beta' });
+const fullDoc = renderAgreement({ ...complete, collaboration: { type: 'co-hosted-event', topic: 'design tokens' } }, { yours: 'Acme', theirs: 'Beta' });
 
 /** The document without the section that starts with `heading` (up to the next `## `). */
 function without(doc: string, heading: string): string {
@@ -378,9 +379,12 @@ describe('agreementSnippet', () => {
   it('is a well-formed snippet with a duration choice', () => {
     const snippet = agreementSnippet(context);
     const e = assertWellFormed('agreementSnippet', snippet);
-    assert.ok(snippet.includes('${4|3 months,6 months,ongoing|}'));
-    assert.ok(snippet.includes('${12|monthly call,bi-weekly async update|}'));
-    assert.deepEqual(e.tabStops.find((t) => t.index === 8)?.choices, SUCCESS_METRICS.map((m) => m.title));
+    assert.ok(snippet.includes('${6|3 months,6 months,ongoing|}'));
+    assert.ok(snippet.includes('${14|monthly call,bi-weekly async update|}'));
+    assert.deepEqual(e.tabStops.find((t) => t.index === 10)?.choices, SUCCESS_METRICS.map((m) => m.title));
+    // What the collaboration is: a type to pick (none preset) and a topic.
+    assert.deepEqual(e.tabStops.find((t) => t.index === 3)?.choices, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+    assert.equal(e.tabStops.find((t) => t.index === 4)?.placeholder, '[topic]');
     assert.ok(snippet.endsWith('$0'));
   });
 
@@ -388,10 +392,11 @@ describe('agreementSnippet', () => {
     const e = expandSnippet(agreementSnippet(context), { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '01' });
     assert.match(e.text, /^# Community Partnership - Acme Devs x \[partner community\]$/m);
     assert.match(e.text, /^\*\*Acme Devs will:\*\*$/m);
-    assert.match(e.text, /Primary contact for Acme Devs:\*\* Jane Doe \(lead\)$/m);
+    assert.match(e.text, /Primary contact for Acme Devs:\*\* Jane Doe$/m);
+    assert.match(e.text, /^- \*\*The collaboration:\*\* \[partnership type\] on \[topic\]$/m);
     assert.match(e.text, /^- \*\*Start date:\*\* 2026-03-01$/m);
     assert.match(e.text, /^- \*\*Duration:\*\* 3 months$/m);
-    assert.match(e.text, /with 2 weeks of notice/);
+    assert.match(e.text, /with a notice period of two weeks\./);
     // Title, "will" line, contact label, owners line, sign-off.
     assert.equal(e.tabStops.filter((t) => t.index === 1).length, 5);
   });
@@ -472,7 +477,7 @@ describe('snippets/partnerships.code-snippets', () => {
 
   it('the agreement is the same as agreementSnippet without context', () => {
     assert.equal(body('cp-agreement'), agreementSnippet({}));
-    assert.ok(body('cp-agreement').includes('${4|3 months,6 months,ongoing|}'));
+    assert.ok(body('cp-agreement').includes('${6|3 months,6 months,ongoing|}'));
   });
 
   it('the pitches are the same as pitchSnippet', () => {
@@ -501,8 +506,12 @@ describe('snippets/partnerships.code-snippets', () => {
     });
     assert.deepEqual(rows.map((r) => Number(/\| (\d+)% \|/.exec(r)?.[1])), [25, 20, 15, 15, 15, 10]);
     assert.match(text, /^\*\*Weighted total:\*\* .*3\.5 or more: pursue.*2\.5 to 3\.4: proceed cautiously.*Under 2\.5: pass/m);
-    const scores = expandSnippet(body('cp-scorecard')).tabStops.filter((t) => t.choices);
-    assert.ok(scores.filter((t) => t.choices?.join() === '1,2,3,4,5').length === 6);
+    // Nothing it cannot know: no score is preset, the decision is a choice with its rule.
+    const stops = expandSnippet(body('cp-scorecard')).tabStops;
+    assert.equal(stops.filter((t) => t.placeholder === '[1-5]').length, 6);
+    const decision = stops.find((t) => t.choices);
+    assert.deepEqual(decision?.choices, ['[decide once all six are scored]', 'Pursue (3.5 or more)', 'Proceed cautiously (2.5 to 3.4)', 'Pass (under 2.5)']);
+    assert.doesNotMatch(text, /\[total\]/);
   });
 
   const playbooks: [string, keyof typeof PLAYBOOKS][] = [
@@ -530,5 +539,79 @@ describe('snippets/partnerships.code-snippets', () => {
   it('the README table lists every prefix', () => {
     const readme = fs.readFileSync(path.join(path.dirname(file), '..', 'README.md'), 'utf8');
     for (const s of Object.values(snippets)) assert.ok(readme.includes(`\`${s.prefix}\``), s.prefix);
+  });
+});
+
+describe('diagnosePartnershipDoc on partnership records', () => {
+  const DEMO = path.resolve(__dirname, '../../../demo/partnerships');
+  const stageOf = (text: string) => /^stage:\s*(\S+)/m.exec(text)?.[1] ?? 'prospect';
+
+  it('checks the agreement of no demo record before `agreed`, and reads dates and cadence from the front matter', () => {
+    const files = fs.readdirSync(DEMO).filter((f) => f.endsWith('.md'));
+    assert.ok(files.length >= 5);
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(DEMO, f), 'utf8');
+      const missing = diagnosePartnershipDoc(text).filter((d) => d.code.startsWith('missing-'));
+      if (!['agreed', 'active', 'ended'].includes(stageOf(text))) assert.deepEqual(missing, [], f);
+      // The front matter's start, review and cadence (with owners) settle those items.
+      if (/^start:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-timeline'), f);
+      if (/^review:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-review-date'), f);
+      if (/^cadence:/m.test(text) && /^owners:/m.test(text)) assert.ok(!missing.some((d) => d.code === 'missing-communication'), f);
+    }
+  });
+
+  it('checks a record from `agreed` on, with what its front matter holds', () => {
+    const record = (stage: string, extra = '') => `---\npartner: Beta\nstage: ${stage}\n${extra}---\n\n# Community Partnership - Acme x Beta\n\n## Notes\n`;
+    assert.deepEqual(diagnosePartnershipDoc(record('prospect')), []);
+    assert.deepEqual(diagnosePartnershipDoc(record('contacted')), []);
+    assert.deepEqual(
+      diagnosePartnershipDoc(record('agreed')).map((d) => d.code),
+      ['missing-contributions', 'missing-timeline', 'missing-success', 'missing-communication', 'missing-exit'],
+    );
+    const settled = record('active', 'start: 2026-01-15\nreview: 2026-07-15\ncadence: monthly\nowners:\n  ours: Sam\n');
+    assert.deepEqual(diagnosePartnershipDoc(settled).map((d) => d.code), ['missing-contributions', 'missing-success', 'missing-exit']);
+    // Without a review date in the front matter, the review date is what is missing.
+    const noReview = record('ended', 'start: 2026-01-15\ncadence: monthly\ncontact: Ana\n');
+    assert.deepEqual(diagnosePartnershipDoc(noReview).map((d) => d.code), ['missing-contributions', 'missing-review-date', 'missing-success', 'missing-exit']);
+  });
+
+  it('gives a new record at most one Information per section, naming what is left', () => {
+    const text = newRecordText({ partner: 'Rust Berlin', types: ['co-hosted-event'], today: '2026-03-01', ourName: 'Acme Devs' });
+    const d = diagnosePartnershipDoc(text);
+    assert.ok(d.every((x) => x.code === 'placeholder'), 'a prospect gets no agreement warnings');
+    const headings = text.split('\n').filter((l) => /^#{1,6} /.test(l));
+    assert.ok(d.length <= headings.length, `${d.length} diagnostics for ${headings.length} sections`);
+    const starts = d.map((x) => text.lastIndexOf('\n#', x.start));
+    assert.equal(new Set(starts).size, starts.length, 'one per section');
+    const pitch = d.find((x) => x.start > text.indexOf('## Pitch') && x.start < text.indexOf('## Agreement'));
+    assert.ok(pitch);
+    assert.match(pitch.message, /^\d+ placeholders to fill in here: \[partner's name\], /);
+    assert.equal(text.slice(pitch.start, pitch.end), "[partner's name]");
+    assert.ok(pitch.placeholders && pitch.placeholders.length >= 4);
+    for (const p of pitch.placeholders) assert.equal(text.slice(p.start, p.end), p.text);
+    const one = diagnosePartnershipDoc('---\npartnership-doc: pitch\n---\n\nHi [name],\n');
+    assert.deepEqual(one.map((x) => x.message), ['[name] is still to be filled in.']);
+  });
+
+  it('reads an agreement title of one word repeated thousands of times in linear time', () => {
+    // Four times the text may take about four times as long, never sixteen (the best of five
+    // runs each, after a warm-up, so that a busy machine does not decide).
+    const cost = (word: string, n: number) => {
+      const text = `# Community Partnership - ${Array.from({ length: n }, () => word).join(' ')}\n\n## ${'x '.repeat(n)}\n`;
+      let best = Infinity;
+      for (let run = 0; run < 6; run++) {
+        const started = process.hrtime.bigint();
+        partnershipDocKind(text);
+        diagnosePartnershipDoc(text);
+        if (run > 0) best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return best;
+    };
+    for (const word of ['x', 'a', 'Community Partnership -']) {
+      const small = cost(word, 4_000);
+      const large = cost(word, 16_000);
+      assert.ok(large < small * 10 + 20, `${word}: ${small.toFixed(1)} ms for 4,000 words, ${large.toFixed(1)} ms for 16,000`);
+    }
+    assert.deepEqual(partnershipDocKind('# Community Partnership - Acme Devs x Go Berlin'), 'agreement');
   });
 });

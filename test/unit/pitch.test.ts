@@ -98,12 +98,12 @@ describe('renderPitch', () => {
   it('classic: carries the prefilled name, count, audience, partner, idea, offer, ask and proof', () => {
     const { subject, body } = renderPitch(full('classic'));
     assert.ok(body.startsWith('Hi Sam,\n'));
-    assert.match(body, /I run Rustaceans Berlin, a community of 12,000 Rust developers in Berlin\./);
-    assert.match(body, /Go Berlin/);
-    assert.match(body, /- Co-hosting an AMA or workshop on moving services from Go to Rust\n/);
-    assert.match(body, /What we'd contribute: two speakers and a post to all our members/);
-    assert.match(body, /What we'd hope to get: a mention in your newsletter/);
-    assert.match(body, /12,000 members, 3,400 active members, engagement: 40\+ posts a week/);
+    assert.match(body, /^I run Rustaceans Berlin: monthly meetups and a busy Discord\. Our 12,000 members are Rust developers in Berlin\. Members get code review from people who ship Rust\./m);
+    assert.match(body, /overlap with Go Berlin/);
+    assert.match(body, /- Co-hosting an AMA or workshop on moving services from Go to Rust\.\n/);
+    assert.match(body, /^- We'd contribute two speakers and a post to all our members\.$/m);
+    assert.match(body, /^- In return, we'd hope for a mention in your newsletter\.$/m);
+    assert.match(body, /^For context, 3,400 of our members are active \(40\+ posts a week\)\.$/m);
     assert.ok(body.trimEnd().endsWith('Alex'));
     assert.equal(subject, 'Rustaceans Berlin x Go Berlin: a collaboration idea');
     assert.deepEqual(findPlaceholders(body), []);
@@ -112,11 +112,11 @@ describe('renderPitch', () => {
   it('cold: subject line, proof lines, why it is a win, a 15-minute call', () => {
     const { subject, body } = renderPitch(full('cold'));
     assert.equal(subject, 'community collab idea - Rustaceans Berlin x Go Berlin');
-    assert.match(body, /Why it's a win for you: two speakers and a post to all our members\./);
+    assert.match(body, /^I run Rustaceans Berlin, a community of Rust developers in Berlin\. Members get code review from people who ship Rust\.$/m);
+    assert.match(body, /Why it's a win for you: we'd bring two speakers and a post to all our members\./);
     assert.match(body, /In return, we'd love a mention in your newsletter\./);
-    assert.match(body, /^- 12,000 members$/m);
-    assert.match(body, /^- 3,400 active members$/m);
-    assert.match(body, /^- Engagement: 40\+ posts a week$/m);
+    assert.match(body, /^- 12,000 members, 3,400 of them active$/m);
+    assert.match(body, /^- 40\+ posts a week$/m);
     assert.match(body, /15 minutes for a call/);
   });
 
@@ -128,9 +128,10 @@ describe('renderPitch', () => {
   it('warm: shared topic, one idea, what you bring and would like, a small test first', () => {
     const { body } = renderPitch(full('warm'));
     assert.match(body, /same conversations about moving services from Go to Rust/);
-    assert.match(body, /One idea: co-hosting an AMA or workshop on moving services from Go to Rust\./);
-    assert.match(body, /What we'd bring: two speakers/);
-    assert.match(body, /What we'd love from you: a mention in your newsletter\./);
+    // The topic is said once: the idea refers back to it.
+    assert.match(body, /One idea: co-hosting an AMA or workshop on it\./);
+    assert.match(body, /We'd bring two speakers and a post to all our members\. From you, we'd love a mention in your newsletter\./);
+    assert.match(body, /^For context, we have 12,000 members, 3,400 of them active \(40\+ posts a week\)\.$/m);
     assert.match(body, /start with one event and see how it goes before planning anything ongoing/);
   });
 
@@ -157,14 +158,14 @@ describe('renderPitch', () => {
   it('uses the description in place of a missing audience', () => {
     for (const variant of ['classic', 'cold'] as const) {
       const { body } = renderPitch({ variant, communityName: 'Acme', memberCount: 800, description: 'A place for indie game makers' });
-      assert.match(body, /a community of 800 members\. A place for indie game makers\./, variant);
+      assert.match(body, variant === 'classic' ? /I run Acme, a place for indie game makers, with 800 members\./ : /I run Acme, a place for indie game makers\./, variant);
       assert.doesNotMatch(body, /\[who your members are\]/, variant);
     }
   });
 
   it('cold keeps the description out when the audience already says it', () => {
     assert.doesNotMatch(renderPitch(full('cold')).body, /Monthly meetups/);
-    assert.match(renderPitch(full('classic')).body, /Rust developers in Berlin\. Monthly meetups and a busy Discord\./);
+    assert.match(renderPitch(full('classic')).body, /Rustaceans Berlin: monthly meetups and a busy Discord\./);
   });
 
   it('names the topic slot when a type is picked without a topic', () => {
@@ -185,7 +186,7 @@ describe('renderPitch', () => {
     const hostile = '<script>alert(1)</script> ${1:x} $TM_FILENAME %0D%0A \\n';
     const { body } = renderPitch({ ...full('classic'), partnerName: hostile, communityName: hostile });
     assert.ok(body.includes(`Hi ${hostile},`));
-    assert.ok(body.includes(`I run ${hostile}, a community`));
+    assert.ok(body.includes(`I run ${hostile}:`));
   });
 
   it('keeps a value with line breaks on one line', () => {

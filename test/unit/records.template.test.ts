@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { AGREEMENT_ITEMS, PLAYBOOKS } from '../../src/core/domain';
 import { newRecordText, parseRecord, recordFileName } from '../../src/core/records';
+import { pitchDefaultsFromContext, renderPitch } from '../../src/core/pitch';
 
 describe('records: newRecordText', () => {
   it('writes a record that reads back with the given data and defaults', () => {
@@ -31,7 +32,7 @@ describe('records: newRecordText', () => {
     const text = newRecordText({ partner: 'P', types: [], today: '2026-03-01' });
     const headings = text.split('\n').filter((l) => l.startsWith('#'));
     assert.deepStrictEqual(headings, [
-      '# Community Partnership - [Your community] x P',
+      '# Community Partnership - [your community] x P',
       '## Pitch',
       '## Agreement',
       ...AGREEMENT_ITEMS.map((i) => `### ${i.title}`),
@@ -39,8 +40,29 @@ describe('records: newRecordText', () => {
     ]);
     for (const item of AGREEMENT_ITEMS) {
       const section = text.split(`### ${item.title}\n`)[1].split('\n### ')[0].split('\n## ')[0];
-      assert.match(section, /\[[^\]]+\]/, `${item.title} has a placeholder`);
+      // The exit clause has the playbook's default, two weeks' notice; the rest is to fill in.
+      if (item.id === 'exit') assert.match(section, /two weeks' notice/);
+      else assert.match(section, /\[[^\]]+\]/, `${item.title} has a placeholder`);
     }
+  });
+
+  it('prefills the pitch from the context with the same composer as the pitch panel', () => {
+    const context = {
+      'Community Name': 'Acme Devs',
+      'One-line description': 'A community for developers building on the Acme API',
+      'Who is this for': 'Backend and full-stack developers integrating payments and identity',
+      'Current size': '12,000 members',
+      'Active members': '~1.8K monthly active',
+      Team: 'Maya Chen (community lead), one part-time moderator',
+    };
+    const text = newRecordText({ partner: 'Rust Berlin', community: 'Rust Berlin Meetup', types: ['co-hosted-event'], today: '2026-03-01', ourName: 'Acme Devs', context });
+    const pitch = renderPitch({ ...pitchDefaultsFromContext(context).input, variant: 'classic', partnerCommunity: 'Rust Berlin Meetup', ideaType: 'co-hosted-event' });
+    assert.ok(text.includes(`## Pitch\n\n**Subject:** ${pitch.subject}\n\n${pitch.body}\n\n## Agreement`), text);
+    assert.match(text, /Our 12,000 members are backend and full-stack developers/);
+    assert.match(text, /^- Co-hosting an AMA or workshop on \[topic\]\.$/m);
+    assert.match(text, /^Owners: Maya Chen for Acme Devs and \[name\] for Rust Berlin\.$/m);
+    assert.match(text, /The collaboration: Co-hosted AMA, workshop or webinar, on \[topic\]\./);
+    assert.ok(!/\[X\]|\[who they are\]/.test(text));
   });
 
   it('lists each playbook once, as unticked steps, for the types that have one', () => {

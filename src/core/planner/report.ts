@@ -1,30 +1,55 @@
-import { SUCCESS_METRICS, partnershipType, type Range } from '../domain';
+import { SUCCESS_METRICS, benchmarkFor, partnershipType, type Range } from '../domain';
 import { formatCount } from '../numbers';
 import { STAGES, WORTH_CONTINUING, type PartnershipRecord } from '../records/schema';
 import { lastCheckInDate, nextCheckIn, reviewStatus } from './checkins';
 import { metricAgainstBenchmark, type MetricCheck } from './metrics';
-import { weightedScore } from './scorecard';
+import { formatScore, scoreSummary, verdictText, weightedScore } from './scorecard';
 
 /**
- * Makes text from a record safe to put in a line of Markdown: it reads as the same text and
- * can add no structure. Line breaks become spaces (no new block can start), `<`, `>` and `&`
- * become entities (no HTML), and Markdown punctuation is escaped: brackets (no links or images),
- * `|` (no new table cell), emphasis and code marks, `#`, `$`. `:` and a `.` inside a word are
- * escaped too, which stops bare links such as `https://...` or `example.com` from being made
- * into links by renderers that linkify text (the Markdown preview does).
+ * Text from a record as Markdown that reads as the same text and adds no structure, escaping
+ * only what Markdown would read as syntax, where it would: line breaks become spaces (no new
+ * block), a `<` that would open a tag or an autolink, an `&` that would spell an entity, emphasis
+ * and code marks, a `[` (no link or image), `~~`, `$` when a pair could make math, a `|` in a
+ * table cell and closing `#`s in a heading. Everything else (`:`, `.`, an email address) is
+ * written as it is.
  */
-export function escapeMarkdown(text: string): string {
-  return String(text)
+/** `<ana@example.org>` or `<https://example.org>`: CommonMark's autolinks (no spaces, no `<`). */
+const AUTOLINK = /^<(?:[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?(?:\.[A-Za-z\d](?:[A-Za-z\d-]{0,61}[A-Za-z\d])?)*|[A-Za-z][A-Za-z\d+.-]{1,31}:[^\s<>]*)>/;
+
+export function escapeMarkdown(text: string, where: 'inline' | 'table' | 'heading' = 'inline'): string {
+  let t = String(text)
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     // Bidirectional controls can make text display in another order than it is stored.
     .replace(/[\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/ {2,}/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]#|~$:]/g, (c) => `\\${c}`)
-    .replace(/\.(?=[\p{L}\p{N}])/gu, '\\.')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .trim();
+  const math = (t.match(/\$/g) ?? []).length >= 2;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    const next = t[i + 1] ?? '';
+    const prev = t[i - 1] ?? '';
+    if (c === '\\' && /[!-/:-@[-`{-~]/.test(next)) out += '\\\\';
+    else if (c === '`' || c === '*' || c === '[' || c === ']') out += `\\${c}`;
+    // `_` only makes emphasis at the edge of a word: snake_case stays as it is.
+    else if (c === '_' && !(/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next))) out += '\\_';
+    // An email address or URI in angle brackets is an autolink, not HTML: it stays as written.
+    else if (c === '<' && /[A-Za-z/!?]/.test(next) && !AUTOLINK.test(t.slice(i, i + 300))) out += '\\<';
+    else if (c === '&' && /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/.test(t.slice(i, i + 40))) out += '\\&';
+    else if (c === '~' && (next === '~' || prev === '~')) out += '\\~';
+    else if (c === '$' && math) out += '\\$';
+    else if (c === '|' && where === 'table') out += '\\|';
+    else out += c;
+  }
+  t = out;
+  // A heading's closing sequence ("Guild #") would be dropped; a list or block marker cannot
+  // start a line, because values never do.
+  if (where === 'heading') {
+    let end = t.length;
+    while (end > 0 && t[end - 1] === '#') end--;
+    if (end < t.length && (end === 0 || t[end - 1] === ' ')) t = t.slice(0, end) + '\\#'.repeat(t.length - end);
+  }
+  return t;
 }
 
 export interface ReportOptions {
@@ -32,46 +57,49 @@ export interface ReportOptions {
   communityName?: string;
   /** YYYY-MM-DD. */
   today: string;
+  /**
+   * `partner` (the default): the version to send to the partner, without your scorecard, their
+   * size as you noted it, or the notes and answers of your check-ins. `team`: everything.
+   */
+  audience?: 'partner' | 'team';
 }
 
 function stageText(record: PartnershipRecord): string {
-  return (STAGES as readonly string[]).includes(record.stage) ? record.stage : escapeMarkdown(String(record.stage));
+  return (STAGES as readonly string[]).includes(record.stage) ? record.stage : escapeMarkdown(String(record.stage), 'table');
 }
 
-function typeTitles(record: PartnershipRecord): string {
+function typeTitles(record: PartnershipRecord, where: 'inline' | 'table' = 'inline'): string {
   if (record.types.length === 0) return 'none yet';
   // Semicolons: some type titles have commas of their own ("Co-hosted AMA, workshop or webinar").
-  return record.types.map((t) => escapeMarkdown(partnershipType(t)?.title ?? t)).join('; ');
+  return record.types.map((t) => escapeMarkdown(partnershipType(t)?.title ?? t, where)).join('; ');
 }
 
 function number(n: number): string {
   return Number.isInteger(n) ? formatCount(n) : String(Math.round(n * 100) / 100);
 }
 
-function scoreText(record: PartnershipRecord): string {
-  const s = weightedScore(record.scores);
-  if (s.total === undefined) return 'not scored';
-  const total = s.total.toFixed(2);
-  return s.verdict ? `${total} of 5: ${s.verdict === 'caution' ? 'proceed with caution' : s.verdict}` : `${total} of 5 from ${s.scored} of 6 criteria (no verdict until all six are scored)`;
-}
-
+/** The score for the summary table: "3.9, pursue" or "3.8, from 2 of 6 criteria". */
 function shortScore(record: PartnershipRecord): string {
   const s = weightedScore(record.scores);
   if (s.total === undefined) return '-';
-  return s.verdict ? `${s.total.toFixed(2)} (${s.verdict})` : `${s.total.toFixed(2)} (${s.scored}/6 scored)`;
+  return s.verdict ? `${formatScore(s.total)}, ${verdictText(s.verdict)}` : scoreSummary(s);
 }
 
 function dateText(date: string | undefined): string {
   return date === undefined ? '' : escapeMarkdown(date);
 }
 
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
 function checkInText(record: PartnershipRecord, today: string): string {
   const next = nextCheckIn(record, today);
   switch (next.status) {
     case 'not-running':
-      return `none due (stage ${stageText(record)})`;
+      return `none due while the partnership is at the ${stageText(record)} stage`;
     case 'overdue':
-      return `${dateText(next.due)}, overdue by ${next.overdueDays} day${next.overdueDays === 1 ? '' : 's'}`;
+      return `${dateText(next.due)}, ${days(next.overdueDays)} overdue`;
     case 'due-soon':
       return `${dateText(next.due)}, due soon`;
     case 'ok':
@@ -79,11 +107,14 @@ function checkInText(record: PartnershipRecord, today: string): string {
   }
 }
 
-function rangeText(range: Range, unit: MetricCheck['unit']): string {
+/** "30-200 new members per swap or event": the unit of each benchmark the record's types have. */
+function rangeText(range: Range, unit: MetricCheck['unit'], record: PartnershipRecord): string {
   const span = range.low === range.high ? number(range.low) : `${number(range.low)}-${number(range.high)}`;
   if (unit === 'percent') return `${span}%`;
   if (unit === 'multiplier') return `${span}x`;
-  return `${span} new members per unit`;
+  const units = [...new Set(record.types.map((t) => benchmarkFor(t)?.unit).filter((u): u is string => !!u))];
+  const per = units.length > 1 ? `${units.slice(0, -1).join(', ')} or ${units[units.length - 1]}` : units[0] ?? 'swap, event or piece';
+  return `${span} new members per ${per}`;
 }
 
 function valueText(value: number, unit: MetricCheck['unit']): string {
@@ -92,25 +123,28 @@ function valueText(value: number, unit: MetricCheck['unit']): string {
   return number(value);
 }
 
+const STATUS_TEXT: Record<MetricCheck['status'], string> = { below: 'below', within: 'within', above: 'above', 'no-benchmark': 'no benchmark', 'no-data': 'no data yet' };
+
 function metricsSection(record: PartnershipRecord): string[] {
   const rows: string[] = [];
   for (const m of SUCCESS_METRICS) {
     if (!record.metrics.some((e) => e.metric === m.id)) continue;
     const check = metricAgainstBenchmark(record, m.id);
     const latest = check.latest === undefined ? '-' : `${valueText(check.latest, check.unit)} (${dateText(check.latestDate)})`;
-    const bench = check.benchmark ? rangeText(check.benchmark, check.unit) : '-';
-    const status = check.status === 'no-benchmark' ? 'no benchmark' : check.status;
-    rows.push(`| ${m.title} | ${latest} | ${bench} | ${status} |`);
+    const bench = check.benchmark ? rangeText(check.benchmark, check.unit, record) : '-';
+    rows.push(`| ${m.title} | ${latest} | ${bench} | ${STATUS_TEXT[check.status]} |`);
   }
   if (rows.length === 0) return ['No measurements recorded yet.'];
-  return ['| Metric | Latest | Benchmark | Status |', '| --- | --- | --- | --- |', ...rows];
+  return ['| Metric | Latest | Playbook benchmark | Against the benchmark |', '| --- | --- | --- | --- |', ...rows];
 }
 
-function checkInsSection(record: PartnershipRecord, today: string): string[] {
+function checkInsSection(record: PartnershipRecord, today: string, team: boolean): string[] {
   const lines: string[] = [];
   const lastDate = lastCheckInDate(record);
   if (lastDate === undefined) {
     lines.push('- **Latest:** none yet');
+  } else if (!team) {
+    lines.push(`- **Latest:** ${dateText(lastDate)} (${record.checkIns.length} so far)`);
   } else {
     // Of several check-ins on the latest day, the one written last.
     const latest = [...record.checkIns].reverse().find((c) => c.date === lastDate)!;
@@ -119,10 +153,10 @@ function checkInsSection(record: PartnershipRecord, today: string): string[] {
     if (latest.notes) parts.push(escapeMarkdown(latest.notes));
     lines.push(`- **Latest:** ${parts.join('; ')}`);
   }
-  lines.push(`- **Next due:** ${checkInText(record, today)}`);
+  lines.push(`- **Next:** ${checkInText(record, today)}`);
   const answers = WORTH_CONTINUING.map((a) => ({ a, n: record.checkIns.filter((c) => c.worthContinuing === a).length }));
-  if (answers.some((x) => x.n > 0)) {
-    lines.push(`- **Is this worth continuing?** ${answers.map((x) => `${x.a} ${x.n}`).join(', ')}`);
+  if (team && answers.some((x) => x.n > 0)) {
+    lines.push(`- **Is this worth continuing?** ${answers.filter((x) => x.n > 0).map((x) => `${x.n} ${x.a}`).join(', ')}`);
   }
   return lines;
 }
@@ -135,44 +169,51 @@ function reviewText(record: PartnershipRecord, today: string): string | undefine
     case 'not-running':
       return dateText(r.review);
     case 'overdue':
-      return `${dateText(r.review)}, passed ${-r.daysUntil} day${r.daysUntil === -1 ? '' : 's'} ago`;
+      return `${dateText(r.review)}, ${days(-r.daysUntil)} ago`;
     case 'due-soon':
-      return r.daysUntil === 0 ? `${dateText(r.review)}, today` : `${dateText(r.review)}, in ${r.daysUntil} day${r.daysUntil === 1 ? '' : 's'}`;
     case 'ok':
-      return `${dateText(r.review)}, in ${r.daysUntil} days`;
+      return r.daysUntil === 0 ? `${dateText(r.review)}, today` : r.daysUntil === 1 ? `${dateText(r.review)}, tomorrow` : `${dateText(r.review)}, in ${days(r.daysUntil)}`;
   }
 }
 
-function recordSection(record: PartnershipRecord, today: string, heading: string): string[] {
-  const lines = [`${heading} ${escapeMarkdown(record.partner)}`, ''];
-  if (record.community) lines.push(`- **Their community:** ${escapeMarkdown(record.community)}`);
-  if (record.contact) lines.push(`- **Contact:** ${escapeMarkdown(record.contact)}`);
+function recordSection(record: PartnershipRecord, today: string, heading: string, team: boolean, ours: string | undefined): string[] {
+  const lines = [`${heading} ${escapeMarkdown(record.partner, 'heading')}`, ''];
+  const partner = escapeMarkdown(record.partner);
+  if (record.community) lines.push(`- **${team ? 'Their community' : 'Community'}:** ${escapeMarkdown(record.community)}`);
+  if (team && record.contact) lines.push(`- **Contact:** ${escapeMarkdown(record.contact)}`);
   lines.push(`- **Stage:** ${stageText(record)}`);
-  lines.push(`- **Types:** ${typeTitles(record)}`);
-  const owners = [record.owners.ours && `${escapeMarkdown(record.owners.ours)} (ours)`, record.owners.theirs && `${escapeMarkdown(record.owners.theirs)} (theirs)`].filter(Boolean);
+  lines.push(`- **Partnership types:** ${typeTitles(record)}`);
+  const owners = [
+    record.owners.ours && `${escapeMarkdown(record.owners.ours)} for ${ours ?? 'us'}`,
+    record.owners.theirs && `${escapeMarkdown(record.owners.theirs)} for ${partner}`,
+  ].filter(Boolean);
   if (owners.length) lines.push(`- **Owners:** ${owners.join(', ')}`);
   if (record.start) lines.push(`- **Started:** ${dateText(record.start)}`);
   const review = reviewText(record, today);
   if (review) lines.push(`- **Review:** ${review}`);
-  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize)} members`);
-  lines.push(`- **Score:** ${scoreText(record)}`);
-  lines.push('', `${heading}# Metrics`, '', ...metricsSection(record), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today), '');
+  if (team) {
+    if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize)} members`);
+    lines.push(`- **Score:** ${scoreSummary(weightedScore(record.scores))}`);
+  }
+  lines.push('', `${heading}# Metrics`, '', ...metricsSection(record), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today, team), '');
   return lines;
 }
 
 /**
- * A Markdown report of one partnership or several: stage, types, score and verdict, metrics
- * against the playbook's benchmarks and check-ins, as of `today`. Records appear in the order
- * given. Everything taken from a record is escaped (see escapeMarkdown).
+ * A Markdown report of one partnership or several: stage, types, metrics against the
+ * playbook's benchmarks and check-ins, as of `today`, and for your team the scores and the
+ * check-in notes too. Records appear in the order given. Everything taken from a record is
+ * escaped where Markdown would read it as syntax (see escapeMarkdown).
  */
 export function renderReport(records: readonly PartnershipRecord[], opts: ReportOptions): string {
   const today = opts.today;
+  const team = opts.audience === 'team';
   const community = opts.communityName?.trim() ? escapeMarkdown(opts.communityName) : undefined;
   if (records.length === 1) {
     const r = records[0];
-    const lines = [`# Partnership report: ${escapeMarkdown(r.partner)}`, ''];
-    lines.push(`${community ? `${community}, as` : 'As'} of ${escapeMarkdown(today)}.`, '');
-    lines.push(...recordSection(r, today, '##').slice(2));
+    const lines = [`# Partnership report: ${escapeMarkdown(r.partner, 'heading')}`, ''];
+    lines.push(`${community ? `${community} and ${escapeMarkdown(r.partner)}, as` : 'As'} of ${escapeMarkdown(today)}.${team ? ' This version is for your team: it has your scorecard and your check-in notes.' : ''}`, '');
+    lines.push(...recordSection(r, today, '##', team, community).slice(2));
     return lines.join('\n');
   }
 
@@ -183,16 +224,18 @@ export function renderReport(records: readonly PartnershipRecord[], opts: Report
   }
   const byStage = STAGES.map((s) => ({ s, n: records.filter((r) => r.stage === s).length })).filter((x) => x.n > 0);
   const overdue = records.filter((r) => nextCheckIn(r, today).status === 'overdue').length;
+  const overdueText = overdue === 0 ? 'no check-in overdue' : overdue === 1 ? 'one with a check-in overdue' : `${overdue} with a check-in overdue`;
   lines.push(
-    `As of ${escapeMarkdown(today)}: ${records.length} partnerships (${byStage.map((x) => `${x.n} ${x.s}`).join(', ')}); ${overdue} with a check-in overdue.`,
+    `As of ${escapeMarkdown(today)}: ${records.length} partnerships (${byStage.map((x) => `${x.n} ${x.s}`).join(', ')}), ${overdueText}.`,
     '',
-    '| Partner | Stage | Types | Score | Next check-in |',
-    '| --- | --- | --- | --- | --- |',
+    team ? '| Partner | Stage | Types | Score | Next check-in |' : '| Partner | Stage | Types | Next check-in |',
+    team ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
   );
   for (const r of records) {
-    lines.push(`| ${escapeMarkdown(r.partner)} | ${stageText(r)} | ${typeTitles(r)} | ${shortScore(r)} | ${checkInText(r, today)} |`);
+    const cells = [escapeMarkdown(r.partner, 'table'), stageText(r), typeTitles(r, 'table'), ...(team ? [shortScore(r)] : []), checkInText(r, today)];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');
-  for (const r of records) lines.push(...recordSection(r, today, '##'));
+  for (const r of records) lines.push(...recordSection(r, today, '##', team, community));
   return lines.join('\n');
 }

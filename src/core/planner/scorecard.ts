@@ -26,6 +26,34 @@ export function verdictFor(total: number): Verdict {
   return 'pass';
 }
 
+/** How each verdict is written, everywhere: the planner, the report, the scorecard snippet. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { pursue: 'Pursue', caution: 'Proceed cautiously', pass: 'Pass' };
+
+/** The verdict in mid-sentence: "pursue", "proceed cautiously", "pass". */
+export function verdictText(verdict: Verdict): string {
+  return VERDICT_LABELS[verdict].toLowerCase();
+}
+
+/**
+ * A weighted total as it is shown, everywhere: one decimal, cut rather than rounded, so the
+ * number always sits in its verdict's band (3.46 is "proceed cautiously" and shows 3.4, as the
+ * rule "2.5 to 3.4: proceed cautiously" reads; rounding would show 3.5).
+ */
+export function formatScore(total: number): string {
+  const tenths = Math.floor(total * 10 + EPSILON * 10);
+  return (tenths / 10).toFixed(1);
+}
+
+/**
+ * The score in words: "3.9 of 5: pursue"; a partial one is marked, with no verdict, as
+ * "3.8, from 2 of 6 criteria"; "not scored yet" with nothing scored.
+ */
+export function scoreSummary(score: WeightedScore): string {
+  if (score.total === undefined) return 'not scored yet';
+  if (score.verdict) return `${formatScore(score.total)} of 5: ${verdictText(score.verdict)}`;
+  return `${formatScore(score.total)}, from ${score.scored} of ${SCORECARD_CRITERIA.length} criteria`;
+}
+
 function isScore(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 && value <= 5;
 }

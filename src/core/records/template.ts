@@ -1,5 +1,7 @@
 import * as yaml from 'js-yaml';
-import { AGREEMENT_ITEMS, PLAYBOOKS, playbookFor, type PartnershipTypeId } from '../domain';
+import { AGREEMENT_ITEMS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from '../domain';
+import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
+import type { ContextLabel } from '../context/labels';
 import { isIsoDate, type PlaybookId } from './schema';
 
 export interface NewRecordInput {
@@ -10,6 +12,8 @@ export interface NewRecordInput {
   today: string;
   /** Your community's name, for the agreement's title and contributions. */
   ourName?: string;
+  /** The community context's values: the pitch is prefilled from them, as in the pitch panel. */
+  context?: Readonly<Partial<Record<ContextLabel, string | undefined>>>;
 }
 
 const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
@@ -20,19 +24,32 @@ function oneLine(text: string): string {
 }
 
 /** What each agreement item asks for; keyed by the item ids of AGREEMENT_ITEMS. */
-function agreementBody(id: (typeof AGREEMENT_ITEMS)[number]['id'], ours: string, theirs: string): string[] {
+function agreementBody(id: (typeof AGREEMENT_ITEMS)[number]['id'], ours: string, theirs: string, ourOwner: string | undefined): string[] {
   switch (id) {
     case 'contributions':
       return [`- ${ours}: [what you bring: a newsletter slot, a speaker, promotion to your members]`, `- ${theirs}: [what they bring]`];
     case 'timeline':
-      return ['Duration: [3 months / 6 months / ongoing]. Start small: [one event, piece or swap] before anything ongoing.', 'Review date: [YYYY-MM-DD]'];
+      return [
+        'Duration: [3 months, 6 months or ongoing]. Start small: one event, piece or swap before anything ongoing.',
+        'The start and review dates go in the front matter (`start`, `review`) once you agree on them.',
+      ];
     case 'success':
-      return ['- [Metric, such as cross-community joins]: [target]', '- [Metric]: [target]'];
+      return ['- [A metric, such as cross-community joins]: [target]'];
     case 'communication':
-      return [`Owners: [name] for ${ours}, [name] for ${theirs}.`, 'Check-ins: [monthly call / bi-weekly async update]. Both sides share the numbers.'];
+      return [`Owners: ${ourOwner ?? '[name]'} for ${ours} and [name] for ${theirs}.`, 'Check-ins: as often as the `cadence` in the front matter says; both sides share the numbers.'];
     case 'exit':
-      return ['Either side can end the partnership with [two weeks] notice, and both say so to their members in a friendly way.'];
+      return ["Either side can end the partnership with two weeks' notice, and both tell their members in a friendly way."];
   }
+}
+
+/** "Co-hosted AMA, workshop or webinar and newsletter cross-promotion": what the partnership is. */
+function typesText(types: readonly PartnershipTypeId[]): string {
+  const titles = types.map((t, i) => {
+    const title = partnershipType(t)?.title ?? t;
+    return i === 0 ? title : title.charAt(0).toLowerCase() + title.slice(1);
+  });
+  if (titles.length <= 1) return titles[0] ?? '';
+  return `${titles.slice(0, -1).join('; ')} and ${titles[titles.length - 1]}`;
 }
 
 /** The text of a new partnership record: front matter and the sections people fill in. */
@@ -48,7 +65,18 @@ export function newRecordText(input: NewRecordInput): string {
   data.types = [...new Set(input.types)];
   data.cadence = 'monthly';
 
-  const ours = input.ourName && oneLine(input.ourName) ? oneLine(input.ourName) : '[Your community]';
+  const ours = input.ourName && oneLine(input.ourName) ? oneLine(input.ourName) : '[your community]';
+  const types = [...new Set(input.types)];
+  // The same pitch as the pitch panel's, prefilled from the context and the record's partner.
+  const defaults = input.context ? pitchDefaultsFromContext(input.context).input : {};
+  const pitch = renderPitch({
+    ...defaults,
+    variant: 'classic',
+    communityName: ours.startsWith('[') ? defaults.communityName : ours,
+    partnerCommunity: community || partner,
+    ideaType: types[0] ?? '',
+  });
+  const ourOwner = input.context ? firstPerson(input.context['Team']) : undefined;
   const lines: string[] = [
     '---',
     ...yaml.safeDump(data, DUMP_OPTIONS).replace(/\n$/, '').split('\n'),
@@ -58,23 +86,17 @@ export function newRecordText(input: NewRecordInput): string {
     '',
     '## Pitch',
     '',
-    `Hi [name], I run ${ours}: a community of [X] [who they are]. Our members overlap a lot with ${community || partner}, and I think there is a natural opportunity to work together.`,
+    `**Subject:** ${pitch.subject}`,
     '',
-    '- [One specific idea]',
-    '- [What you would contribute]',
-    '- [What you hope to gain]',
-    '',
-    'For context: [size, engagement, a number that shows the community is active].',
-    '',
-    'Would you be open to a 15-minute call to explore it?',
+    pitch.body,
     '',
     '## Agreement',
     '',
-    `Drafted ${input.today}.`,
+    `Drafted ${input.today}.${types.length ? ` The collaboration: ${typesText(types)}, on [topic].` : ' The collaboration: [what you will do together, and on what topic].'}`,
     '',
   ];
-  for (const item of AGREEMENT_ITEMS) lines.push(`### ${item.title}`, '', ...agreementBody(item.id, ours, partner), '');
-  lines.push(`Signed: [name], [date] for ${ours}; [name], [date] for ${partner}.`, '');
+  for (const item of AGREEMENT_ITEMS) lines.push(`### ${item.title}`, '', ...agreementBody(item.id, ours, partner, ourOwner), '');
+  lines.push(`Signed for ${ours}: [name], [date]. Signed for ${partner}: [name], [date].`, '');
 
   const playbooks = [...new Set(input.types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
   if (playbooks.length) {
@@ -90,6 +112,15 @@ export function newRecordText(input: NewRecordInput): string {
 // Names Windows keeps for devices, with or without an extension.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 const MAX_SLUG = 60;
+
+/** Without dashes at either end (a loop: `-+$` is quadratic on a long run of dashes). */
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
+}
 
 /** FNV-1a: a short, stable number for names that leave no letters to build a file name from. */
 function stableHash(text: string): string {
@@ -113,8 +144,8 @@ export function recordFileName(partner: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ');
-  let slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (slug.length > MAX_SLUG) slug = slug.slice(0, MAX_SLUG).replace(/-+$/, '');
+  let slug = trimDashes(folded.replace(/[^a-z0-9]+/g, '-'));
+  if (slug.length > MAX_SLUG) slug = trimDashes(slug.slice(0, MAX_SLUG));
   if (slug === '') slug = `partner-${stableHash(String(partner))}`;
   if (RESERVED.test(slug)) slug = `${slug}-partner`;
   return `${slug}.md`;

@@ -3,7 +3,13 @@ import { clear, h, icon, vscodeApi } from './lib/dom';
 import { contextNote, statusLine } from './lib/panel';
 // Progress is display-only: it is computed here, as the user types.
 import { agreementProgress, CHECK_IN_CADENCES, DEFAULT_NOTICE_PERIOD, DURATIONS, type AgreementState } from '../../core/agreement';
-import { AGREEMENT_ITEMS, RUNNING_PRACTICES, SUCCESS_METRICS } from '../../core/domain';
+import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from '../../core/domain';
+
+/** The type's title, whether the state holds its id or its title. */
+function collaborationType(st: AgreementState): string {
+  const type = st.collaboration?.type ?? '';
+  return partnershipType(type)?.title ?? type;
+}
 
 interface State {
   checklist: AgreementChecklist;
@@ -93,6 +99,13 @@ function sideNames(): { yours: string; theirs: string } {
   return { yours: c.yours.trim() || 'Your community', theirs: c.theirs.trim() || 'The partner' };
 }
 
+/** "Primary contact for Acme Devs", or "Your primary contact" / "The partner's primary contact" before a name is given. */
+function forSide(side: 'yours' | 'theirs', what: string): string {
+  const name = state!.checklist.sides[side].trim();
+  if (name) return `${what.charAt(0).toUpperCase()}${what.slice(1)} for ${name}`;
+  return side === 'yours' ? `Your ${what}` : `The partner's ${what}`;
+}
+
 function section(id: string, title: string, ...children: (HTMLElement | null)[]): HTMLElement {
   const statusEl = h('div', { class: 'item-status' });
   progressRefs.sections.set(id, statusEl);
@@ -121,7 +134,7 @@ function metricsEditor(): HTMLElement {
           'div',
           { class: 'metric-row' },
           input(`Metric ${i + 1}`, () => m.metric, (v) => (m.metric = v), { list: 'metric-names', placeholder: 'Cross-community joins' }),
-          input('Target', () => m.target, (v) => (m.target = v), { placeholder: '50 new members in 3 months' }),
+          input('Target', () => m.target, (v) => (m.target = v), { placeholder: 'such as 50 new members in 3 months' }),
           remove,
         ),
       );
@@ -192,7 +205,13 @@ function render(): void {
         'div',
         { class: 'field-row' },
         input('Your community', () => sides.yours, (v) => (sides.yours = v), { hint: fromContext }),
-        input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'Design Systems Guild' }),
+        input('Partner community', () => sides.theirs, (v) => (sides.theirs = v), { placeholder: 'such as Design Systems Guild' }),
+      ),
+      h(
+        'div',
+        { class: 'field-row' },
+        select('Partnership type', PARTNERSHIP_TYPES.map((t) => t.title), () => collaborationType(st), (v) => (st.collaboration = { ...st.collaboration, type: v })),
+        input('Topic', () => st.collaboration?.topic ?? '', (v) => (st.collaboration = { ...st.collaboration, topic: v }), { placeholder: 'such as design tokens in APIs', hint: 'What the collaboration is about, in a few words.' }),
       ),
     ),
     section(
@@ -201,8 +220,8 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'Promote the event to our 12,000 members', 'One contribution per line.'),
-        textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'Provide a speaker and the venue', 'One contribution per line.'),
+        textarea(() => `${sideNames().yours} will`, () => lines(st.contributions!.yours), (v) => (st.contributions!.yours = v.split('\n')), 'For example: promote the event to our members', 'One contribution per line.'),
+        textarea(() => `${sideNames().theirs} will`, () => lines(st.contributions!.theirs), (v) => (st.contributions!.theirs = v.split('\n')), 'For example: provide a speaker and the venue', 'One contribution per line.'),
       ),
     ),
     section(
@@ -223,11 +242,11 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        input(() => `Primary contact for ${sideNames().yours}`, () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
-        input(() => `Primary contact for ${sideNames().theirs}`, () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
+        input(() => forSide('yours', 'primary contact'), () => st.contacts!.yours ?? '', (v) => (st.contacts!.yours = v), { placeholder: 'Name and email' }),
+        input(() => forSide('theirs', 'primary contact'), () => st.contacts!.theirs ?? '', (v) => (st.contacts!.theirs = v), { placeholder: 'Name and email' }),
       ),
       h('datalist', { id: 'cadences' }, ...CHECK_IN_CADENCES.map((c) => h('option', { value: c }))),
-      input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'monthly call' }),
+      input('Check-in cadence', () => st.cadence ?? '', (v) => (st.cadence = v), { list: 'cadences', placeholder: 'such as a monthly call' }),
     ),
     section('exit', '5. Exit clause', input('Notice period', () => st.noticePeriod ?? DEFAULT_NOTICE_PERIOD, (v) => (st.noticePeriod = v), { hint: 'Either side can end the partnership with this much notice, in writing.' })),
     section(
@@ -237,8 +256,8 @@ function render(): void {
       h(
         'div',
         { class: 'field-row' },
-        input(() => `Owner for ${sideNames().yours}`, () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
-        input(() => `Owner for ${sideNames().theirs}`, () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => forSide('yours', 'owner'), () => st.owners!.yours ?? '', (v) => (st.owners!.yours = v), { placeholder: 'Defaults to the primary contact' }),
+        input(() => forSide('theirs', 'owner'), () => st.owners!.theirs ?? '', (v) => (st.owners!.theirs = v), { placeholder: 'Defaults to the primary contact' }),
       ),
       ...RUNNING_PRACTICES.filter((p) => p.id !== 'owners').map((p) =>
         checkbox(p.title, () => !!st.practices![p.id], (v) => (st.practices![p.id] = v)),

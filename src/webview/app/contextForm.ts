@@ -58,7 +58,7 @@ function render(): void {
       creating ? 'Writes ' : 'Edits ',
       h('code', {}, init.filePath),
       creating
-        ? ', the file your community skills and this extension read. Every field is optional: skip what you do not know yet, it is written as TBD.'
+        ? ', the file your community skills and this extension read. Every field is optional: skip what you do not know yet, and it is written as TBD.'
         : '. Only the fields you change are written; everything else in the file stays as it is.',
     ),
   );

@@ -4,7 +4,7 @@ import { contextNote, statusLine } from './lib/panel';
 // Rendering and checking happen here, as the user types: the extension only receives the result.
 import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, type PitchInput, type PitchVariant } from '../../core/pitch';
 import { PARTNERSHIP_CATEGORIES, partnershipType, type PartnershipTypeId } from '../../core/domain';
-import { formatCount, parseCount } from '../../core/numbers';
+import { formatCount, parseCount, readCount } from '../../core/numbers';
 import type { ContextLabel } from '../../core/context/labels';
 
 /** Fields the context can fill; each shows where its value came from. */
@@ -64,26 +64,25 @@ function computeDefaults(context: PanelContext | undefined): void {
   sources = {};
   missing = new Set();
   for (const f of CONTEXT_FIELDS) {
-    if (f === 'yourName') continue;
     const v = d.input[f];
     if (v !== undefined) {
-      defaults[f] = typeof v === 'number' ? formatCount(v) : String(v);
+      const asWritten = f === 'memberCount' ? d.input.memberCountText : f === 'activeMembers' ? d.input.activeMembersText : undefined;
+      defaults[f] = asWritten ?? (typeof v === 'number' ? formatCount(v) : String(v));
       sources[f] = d.sources[f];
     }
-    if (d.missing.includes(LABEL_OF[f])) missing.add(f);
+    if (d.missing.includes(LABEL_OF[f]) || (f === 'yourName' && v === undefined)) missing.add(f);
   }
-  // The sender signs the pitch: the first person the Team line names, without their role.
-  const team = (values.Team ?? '').trim();
-  const first = team && !/^tbd\.?$/i.test(team) ? (team.split(/[;,]|\s+and\s+/)[0] ?? '').replace(/\([^)]*\)/g, '').trim() : '';
-  if (first) {
-    defaults.yourName = first;
-    sources.yourName = 'Team';
-  } else missing.add('yourName');
 }
 
 function value(f: Field): string {
   if ((CONTEXT_FIELDS as readonly string[]).includes(f) && !state.overridden.includes(f as ContextField)) return defaults[f as ContextField] ?? '';
   return state.values[f] ?? '';
+}
+
+/** A count written as a range ("3-5k") is shown as written. */
+function rangeText(text: string): string | undefined {
+  const r = readCount(text);
+  return r?.high !== undefined ? r.text : undefined;
 }
 
 function pitchInput(): PitchInput {
@@ -94,9 +93,11 @@ function pitchInput(): PitchInput {
     yourName: value('yourName'),
     communityName: value('communityName'),
     memberCount: parseCount(value('memberCount')),
+    memberCountText: rangeText(value('memberCount')),
     description: value('description'),
     audience: value('audience'),
     activeMembers: parseCount(value('activeMembers')),
+    activeMembersText: rangeText(value('activeMembers')),
     engagement: value('engagement'),
     valueProp: value('valueProp'),
     partnerName: value('partnerName'),
@@ -178,7 +179,7 @@ function ideaSelect(): HTMLElement {
   select.appendChild(h('option', { value: 'own' }, 'My own idea (free text)'));
   select.value = value('ideaType');
   const note = h('div', { class: 'hint', id: `${id}-note` });
-  const own = field('ideaText', 'Your idea', { multiline: true, placeholder: 'A workshop on onboarding new contributors, streamed to both communities' });
+  const own = field('ideaText', 'Your idea', { multiline: true, placeholder: 'Such as a workshop on onboarding new contributors, streamed to both communities' });
   const sync = () => {
     const t = partnershipType(select.value);
     note.textContent = t ? `${capitalise(t.hint)}.` : select.value === 'own' ? 'Say it in one sentence: what, about what, when.' : 'Or write your own idea.';
@@ -223,6 +224,7 @@ const bodyEl = h('div', { class: 'preview-body', tabindex: 0, role: 'document', 
 const wordsEl = h('span', { class: 'count' });
 const checksEl = h('ul', { class: 'checks', 'aria-label': 'Checks' });
 const contextBanner = h('div', {});
+const headerNote = h('p', { class: 'description' });
 
 function update(): void {
   const input = pitchInput();
@@ -269,26 +271,26 @@ function render(): void {
       'Your community',
       contextBanner,
       field('communityName', 'Community name'),
-      field('memberCount', 'Members', { placeholder: '12,000' }),
-      field('audience', 'Who your members are', { placeholder: 'backend developers' }),
+      field('memberCount', 'Members', { placeholder: 'such as 12,000' }),
+      field('audience', 'Who your members are', { placeholder: 'such as backend developers' }),
       field('description', 'One-line description'),
-      field('activeMembers', 'Active members', { placeholder: '1,800' }),
-      field('engagement', 'Engagement', { placeholder: 'about 400 messages a week' }),
+      field('activeMembers', 'Active members', { placeholder: 'such as 1,800' }),
+      field('engagement', 'Engagement', { placeholder: 'such as 400 messages a week' }),
       field('valueProp', 'Core value proposition'),
       field('yourName', 'Your name (sign-off)'),
     ),
     fieldset(
       'The partner',
-      field('partnerName', 'Contact name', { placeholder: 'Sam' }),
-      field('partnerCommunity', 'Their community', { placeholder: 'Design Systems Guild' }),
-      field('to', 'Their email address', { placeholder: 'sam@example.org', hint: 'Only used by “Open in mail app”.' }),
+      field('partnerName', 'Contact name', { placeholder: 'such as Sam' }),
+      field('partnerCommunity', 'Their community', { placeholder: 'such as Design Systems Guild' }),
+      field('to', 'Their email address', { placeholder: 'such as sam@example.org', hint: 'Only used by “Open in Mail App”.' }),
     ),
     fieldset(
       'The idea',
       ideaSelect(),
-      field('topic', 'Topic', { placeholder: 'API design reviews' }),
-      field('contribution', 'What you contribute', { multiline: true, placeholder: 'a speaker from our team and a feature in our newsletter (12,000 readers)' }),
-      field('hope', 'What you hope to gain', { multiline: true, placeholder: 'a slot in your newsletter' }),
+      field('topic', 'Topic', { placeholder: 'such as API design reviews' }),
+      field('contribution', 'What you contribute', { multiline: true, placeholder: 'such as a speaker from our team and a feature in our newsletter' }),
+      field('hope', 'What you hope to gain', { multiline: true, placeholder: 'such as a slot in your newsletter' }),
     ),
   );
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -312,7 +314,7 @@ function render(): void {
   );
 
   root.append(
-    h('header', { class: 'page-header' }, h('h1', {}, 'Draft outreach pitch'), h('p', { class: 'description' }, 'Prefilled from your community context. Change any field; the preview and the checks follow as you type.')),
+    h('header', { class: 'page-header' }, h('h1', {}, 'Draft outreach pitch'), headerNote),
     h('div', { class: 'two-pane' }, form, preview),
   );
   for (const f of CONTEXT_FIELDS) renderNote(f);
@@ -323,6 +325,11 @@ function render(): void {
 function renderContextBanner(): void {
   clear(contextBanner);
   const ctx = state.context;
+  // Only a context that was read prefills anything.
+  headerNote.textContent =
+    ctx?.state === 'ok'
+      ? 'Prefilled from your community context. Change any field: the preview and the checks follow as you type.'
+      : 'Fill in the fields: the preview and the checks follow as you type.';
   if (!ctx || ctx.state === 'ok') return;
   contextBanner.appendChild(contextNote(ctx, () => send({ type: 'openContext' })));
 }

@@ -3,7 +3,7 @@ import { clear, h, icon, vscodeApi } from './lib/dom';
 import { bar, sparkline } from './lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
 import { PARTNERSHIP_CATEGORIES, PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, partnershipType, playbookFor, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../../core/domain';
-import { weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
+import { VERDICT_LABELS, formatScore, verdictText, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
 import { forecast, FORECAST_DISCLAIMER } from '../../core/planner/forecast';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
@@ -263,7 +263,7 @@ function rowItem(r: PlannerRow, i: number): HTMLElement {
   const due = r.nextCheckIn && r.nextCheckIn < today;
   const meta: string[] = [];
   if (r.community) meta.push(r.community);
-  if (r.score !== undefined) meta.push(`${r.score.toFixed(1)}${r.verdict ? ' ' + verdictLabel(r.verdict) : ''}`);
+  if (r.score !== undefined) meta.push(`${formatScore(r.score)}${r.verdict ? ' ' + verdictLabel(r.verdict) : ''}`);
   const b = h(
     'button',
     { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r) },
@@ -294,7 +294,7 @@ function rowItem(r: PlannerRow, i: number): HTMLElement {
 
 function rowLabel(r: PlannerRow): string {
   const parts = [r.partner, r.broken ? 'broken record' : `stage ${r.stage}`];
-  if (r.score !== undefined) parts.push(`score ${r.score.toFixed(1)}${r.verdict ? ', ' + verdictLabel(r.verdict) : ''}`);
+  if (r.score !== undefined) parts.push(`score ${formatScore(r.score)}${r.verdict ? ', ' + verdictText(r.verdict) : ''}`);
   if (r.nextCheckIn && r.nextCheckIn < today) parts.push(`check-in overdue since ${r.nextCheckIn}`);
   return parts.join(', ');
 }
@@ -377,12 +377,12 @@ function fitBlock(id: string, record: PartnershipRecord): HTMLElement {
       : h(
           'p',
           { class: 'total', id: 'fit-total' },
-          h('strong', {}, `${score.total.toFixed(2)} of 5`),
+          h('strong', {}, `${formatScore(score.total)} of 5`),
           score.verdict
             ? h('span', { class: `verdict ${score.verdict}` }, verdictLabel(score.verdict))
-            : h('span', { class: 'muted' }, ` from ${score.scored} of 6: score all six for a verdict`),
+            : h('span', { class: 'muted' }, `, from ${score.scored} of 6 criteria: score all six for a verdict`),
         );
-  return subsection('Partner fit', 'checklist', totalLine, ...rows, h('p', { class: 'hint' }, 'Pursue at 3.5 or more; proceed cautiously from 2.5; pass below.'));
+  return subsection('Partner fit', 'checklist', totalLine, ...rows, h('p', { class: 'hint' }, '3.5 or more: pursue. 2.5 to 3.4: proceed cautiously. Under 2.5: pass.'));
 }
 
 function unitText(value: number, unit: string | undefined): string {
@@ -411,7 +411,7 @@ function metricsBlock(id: string, record: PartnershipRecord): HTMLElement {
   if (items.length === 0) items.push(h('p', { class: 'muted' }, 'No measurements yet.'));
 
   const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, m.title)));
-  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: '85 or 45%', disabled: readOnly });
+  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: 'such as 85 or 45%', disabled: readOnly });
   const date = h('input', { type: 'date', id: 'metric-date', 'data-draft': true, value: today, disabled: readOnly });
   const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: 'Note (optional)', disabled: readOnly });
   const form = h(
@@ -448,7 +448,7 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
   cadence.addEventListener('change', () => send({ type: 'setCadence', id, cadence: cadence.value as PartnershipRecord['cadence'] }));
   const nextLine =
     next.status === 'not-running'
-      ? h('p', { class: 'muted' }, `No check-ins due while the partnership is ${record.stage}.`)
+      ? h('p', { class: 'muted' }, `No check-ins are due at the ${record.stage} stage.`)
       : h(
           'p',
           { class: `due ${next.status}`, id: 'next-check-in' },
@@ -457,12 +457,12 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
         );
   const reviewLine =
     review.status === 'none'
-      ? h('p', { class: 'muted' }, 'No review date yet: set one in the agreement (review: YYYY-MM-DD).')
+      ? h('p', { class: 'muted' }, 'No review date yet: add "review: YYYY-MM-DD" to the front matter.')
       : h(
           'p',
           { class: `due ${review.status === 'overdue' ? 'overdue' : review.status === 'due-soon' ? 'due-soon' : ''}` },
           icon('milestone'),
-          review.status === 'overdue' ? `Review was due ${review.review}` : `Review: ${review.review}${review.daysUntil !== undefined ? ` (in ${review.daysUntil} day${review.daysUntil === 1 ? '' : 's'})` : ''}`,
+          review.status === 'overdue' ? `Review was due ${review.review}` : `Review: ${review.review}${review.daysUntil !== undefined ? (review.daysUntil === 0 ? ' (today)' : review.daysUntil === 1 ? ' (tomorrow)' : ` (in ${review.daysUntil} days)`) : ''}`,
         );
   const recent = [...record.checkIns].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 3);
   const list = recent.length
@@ -592,7 +592,7 @@ function cap(s: string): string {
 }
 
 function verdictLabel(v: 'pursue' | 'caution' | 'pass'): string {
-  return v === 'pursue' ? 'Pursue' : v === 'caution' ? 'Proceed cautiously' : 'Pass';
+  return VERDICT_LABELS[v];
 }
 
 function resetFields(ids: string[]): void {
