@@ -48,9 +48,11 @@ try {
   rows.push({ name: 'unit', ...(await runUnit()) });
 
   step('Integration tests (inside the VS Code extension host)');
-  const { runIntegration } = await import('./test-integration.mjs');
-  const integration = await runIntegration({ build: false });
-  rows.push({ name: `integration (VS Code ${integration.vscodeVersion ?? '?'})`, ...integration });
+  const { runIntegration, runIntegrationSessions } = await import('./test-integration.mjs');
+  // The cases that link files to devices run in a session of their own (see DEVICE_CASES).
+  const { devices, rest } = await runIntegrationSessions({ build: false });
+  rows.push({ name: 'integration, files linked to devices (own session)', ...devices });
+  rows.push({ name: `integration (VS Code ${rest.vscodeVersion ?? '?'})`, ...rest });
   step('Integration tests in Restricted Mode (an untrusted workspace)');
   const restricted = await runIntegration({ build: false, suite: 'restricted' });
   rows.push({ name: 'integration, Restricted Mode', ...restricted });

@@ -140,10 +140,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts the VS Code server on a free loopback port with fresh data folders.
+ * Starts the VS Code server on a free loopback port with fresh data folders (`env`: added to
+ * the environment of the server and so of its extension host).
  * Resolves to { port, url, stop() } once it listens.
  */
-export function startServer({ dataDir, log = () => {} }) {
+export function startServer({ dataDir, log = () => {}, env }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
     join(VSCODE_DIR, 'out', 'server-main.js'),
@@ -152,7 +153,7 @@ export function startServer({ dataDir, log = () => {} }) {
     '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'),
     '--extensions-dir', join(dataDir, 'extensions'),
   ];
-  const child = spawn(process.execPath, args, { cwd: VSCODE_DIR, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+  const child = spawn(process.execPath, args, { cwd: VSCODE_DIR, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', env: env ? { ...process.env, ...env } : process.env });
   return new Promise((resolvePromise, reject) => {
     let out = '';
     const timer = setTimeout(() => { stop(); reject(new Error('The VS Code server did not start within 60 s:\n' + out)); }, 60_000);

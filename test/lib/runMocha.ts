@@ -24,8 +24,12 @@ export async function runMochaFolder(folder: string, name: string, vscodeVersion
   fs.writeFileSync(logFile, '');
   const log = (line: string) => fs.appendFileSync(logFile, line + '\n');
 
-  // INTEGRATION_GREP runs only the matching tests while working on them; the full run sets none.
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'dot', grep: process.env.INTEGRATION_GREP || undefined });
+  // INTEGRATION_GREP runs only the matching tests (or, with INTEGRATION_GREP_INVERT=1, all but
+  // them): while working on them, and for the device-file session of `npm test`.
+  const mocha = new Mocha({
+    ui: 'bdd', timeout: 30_000, color: false, reporter: 'dot',
+    grep: process.env.INTEGRATION_GREP || undefined, invert: process.env.INTEGRATION_GREP_INVERT === '1',
+  });
   // Silence the default reporter's stdout; the lines below are the report.
   mocha.reporter(class {
     constructor(runner: Mocha.Runner) {
