@@ -1,5 +1,6 @@
 import { type CountReading, readCount } from '../numbers';
 import { readContextFrontMatter } from './frontMatterFields';
+import { labelledLines } from './generic';
 import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, canonicalLabel, canonicalSection, stripDecoration } from './labels';
 import { type Block, endBeforeComments, isCommentOnly, isItalicNote, parseBlocks, plainText, tableCells } from './markdown';
 import { type TextLine, detectEol, isTbd, lineAtOffset, splitLines } from './text';
@@ -853,14 +854,22 @@ export function analyseContext(text: string): ContextAnalysis {
     }
   }
 
-  if (w.fields.length === 0 && fm.entries.size === 0 && body.trim() !== '') {
-    const first = lines.findIndex((l) => l.start >= bodyOffset - 1 && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
+  // Nothing recognised (prose), or a file labelled in other words (a translation) where only a
+  // few labels happen to match: say so, with the Quick Fix that restructures it.
+  const labelled = labelledLines(body).flat().length;
+  const recognised = new Set(w.fields.map((f) => f.entry.label)).size;
+  const nothing = w.fields.length === 0 && fm.entries.size === 0 && body.trim() !== '';
+  const mostlyForeign = labelled >= 8 && recognised * 5 <= labelled && fm.entries.size === 0;
+  if (nothing || mostlyForeign) {
+    const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
+    const why = nothing
+      ? 'No field of the community context was recognised in this file'
+      : `Only ${recognised} of the ${labelled} labels in this file are the community context's`;
     problems.push({
       line: Math.max(0, first),
       severity: 'warning',
       code: 'unrecognised',
-      message:
-        'No field of the community context was recognised in this file (the skills write "## Community Overview" sections of "- **Community Name:** value" lines), so nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.',
+      message: `${why} (the community skills write "## Community Overview" sections of "- **Community Name:** value" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.`,
     });
   }
 

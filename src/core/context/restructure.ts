@@ -2,7 +2,7 @@ import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from './labels';
 import { plainText } from './markdown';
 import { analyseContext, readValue } from './parse';
 import { renderContext } from './render';
-import { splitLines } from './text';
+import { labelledLines } from './generic';
 
 /**
  * The Quick Fix for a file where no field is recognised (labels translated by an assistant,
@@ -24,16 +24,16 @@ export function restructureContext(text: string): { text: string; carried: Conte
   const carried: ContextLabel[] = CONTEXT_LABELS.filter((l) => ctx.values[l] !== undefined);
   let keepBody = true;
 
-  if (carried.length === 0) {
+  {
     const groups = labelledLines(body);
     const shape = CONTEXT_SECTIONS.map((s) => s.labels.length);
     const counts = groups.map((g) => g.length).filter((n) => n > 0);
     const flat = groups.flat();
     if ((counts.length === shape.length && counts.every((n, i) => n === shape[i])) || flat.length === CONTEXT_LABELS.length) {
       CONTEXT_LABELS.forEach((label, i) => {
-        const value = readValue(label, plainText(flat[i])).value;
+        const value = ctx.values[label] ?? readValue(label, plainText(flat[i])).value;
         values[label] = value;
-        if (value !== undefined) carried.push(label);
+        if (value !== undefined && !carried.includes(label)) carried.push(label);
       });
       keepBody = false;
     }
@@ -45,45 +45,3 @@ export function restructureContext(text: string): { text: string; carried: Conte
   return { text: out, carried };
 }
 
-/** The raw values of `Label: value` lines, grouped by the heading above them (outside code blocks). */
-function labelledLines(body: string): string[][] {
-  const groups: string[][] = [[]];
-  let fence = '';
-  for (const line of splitLines(body).map((l) => body.slice(l.start, l.end))) {
-    const t = line.trim();
-    if (fence !== '') {
-      if (t.startsWith(fence)) fence = '';
-      continue;
-    }
-    if (t.startsWith('```') || t.startsWith('~~~')) {
-      fence = t.slice(0, 3);
-      continue;
-    }
-    if (t.startsWith('#')) {
-      groups.push([]);
-      continue;
-    }
-    const value = labelledValue(t.replace(/^(?:[-*+]|\d{1,3}[.)])[ \t]+/, ''));
-    if (value !== undefined) groups[groups.length - 1].push(value);
-  }
-  return groups;
-}
-
-/** The raw value of a `**Label:** value`, `**Label**: value` or `Label: value` line, whatever the label's words. */
-function labelledValue(line: string): string | undefined {
-  for (const mark of ['**', '__']) {
-    if (!line.startsWith(mark)) continue;
-    const close = line.indexOf(mark, mark.length);
-    if (close === -1 || close > 120) return undefined;
-    const inner = line.slice(mark.length, close).trimEnd();
-    let rest = line.slice(close + mark.length).trimStart();
-    if (inner.endsWith(':') || inner.endsWith('?')) return rest;
-    if (rest.startsWith(':')) return rest.slice(1).trimStart();
-    rest = rest.replace(/^[-–—][ \t]*/, '');
-    return rest;
-  }
-  const colon = line.indexOf(': ');
-  if (colon > 0 && colon <= 60 && !line.slice(0, colon).includes('://')) return line.slice(colon + 2);
-  if (line.endsWith(':') && line.length <= 61) return '';
-  return undefined;
-}
