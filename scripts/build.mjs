@@ -25,19 +25,34 @@ const problemMatcher = {
 };
 
 /**
- * Keeps js-yaml's full schema (JavaScript functions and regexps as YAML types) out of the bundle:
- * the loader only needs it as a default, and every load here passes the core schema.
+ * Keeps js-yaml's full schema (JavaScript functions and regexps as YAML types) out of the
+ * bundles: every load and dump here passes the core schema.
  */
-const slimYaml = (entry) => ({
+const slimYaml = {
   name: 'slim-js-yaml',
   setup(build) {
-    // The entry bundle only loads YAML: it gets the loader without the dumper.
-    if (entry) build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'js-yaml.cjs') }));
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'js-yaml.cjs') }));
     build.onResolve({ filter: /schema\/default_full$/ }, (args) =>
       args.importer.includes(join('js-yaml', 'lib')) ? { path: join(ROOT, 'node_modules', 'js-yaml', 'lib', 'js-yaml', 'schema', 'default_safe.js') } : undefined,
     );
   },
-});
+};
+
+/**
+ * The web worker host has no Node: the web bundle takes src/platform/*.web.ts in place of the
+ * Node adapters, and none of Node's modules (gray-matter names `fs` for a function never called).
+ */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]platform[\\/][\w-]+$/ }, (args) => {
+      const file = resolve(args.resolveDir, args.path + '.web.ts');
+      return existsSync(file) ? { path: file } : undefined;
+    });
+    build.onResolve({ filter: /^(node:)?(fs|path)$/ }, () => ({ path: 'node-builtin', namespace: 'web-empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'web-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -54,10 +69,6 @@ const webviewEntries = existsSync(appDir)
   ? readdirSync(appDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(appDir, f))
   : [];
 
-// Features loaded on first use (src/features/lazy.ts): one bundle each, beside the entry bundle.
-const lazyDir = join(ROOT, 'src', 'lazy');
-const lazyEntries = existsSync(lazyDir) ? readdirSync(lazyDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f)).map((f) => join(lazyDir, f)) : [];
-
 const node = {
   ...common,
   format: 'cjs',
@@ -69,23 +80,36 @@ const node = {
 };
 
 const contexts = [
+  // The desktop (Node host) entry: registrations only, within the 100 KB budget.
   await esbuild.context({
     ...node,
     entryPoints: [join(ROOT, 'src', 'extension.ts')],
     outfile: join(ROOT, 'dist', 'extension.js'),
-    plugins: [problemMatcher, slimYaml(true)],
+    plugins: [problemMatcher, slimYaml],
+  }),
+  // Everything loaded on first use (src/lazy/index.ts), one bundle beside it: no library twice.
+  await esbuild.context({
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'lazy', 'index.ts')],
+    outfile: join(ROOT, 'dist', 'lazy.js'),
+    plugins: [problemMatcher, slimYaml],
+  }),
+  // VS Code for the Web (the web worker extension host): the whole extension in one file, each
+  // lazy part initialised on first use.
+  await esbuild.context({
+    ...common,
+    entryPoints: [join(ROOT, 'src', 'extension.ts')],
+    outfile: join(ROOT, 'dist', 'web', 'extension.js'),
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { global: 'globalThis' },
+    inject: [join(ROOT, 'scripts', 'shims', 'buffer.web.mjs')],
+    plugins: [problemMatcher, slimYaml, webPlatform],
   }),
 ];
-if (lazyEntries.length) {
-  contexts.push(
-    await esbuild.context({
-      ...node,
-      entryPoints: lazyEntries,
-      outdir: join(ROOT, 'dist', 'lazy'),
-      plugins: [problemMatcher, slimYaml(false)],
-    }),
-  );
-}
 if (webviewEntries.length) {
   contexts.push(
     await esbuild.context({

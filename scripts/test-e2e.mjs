@@ -3,11 +3,13 @@
 // test/e2e get a harness (one server and one browser) through a global; screenshots are saved
 // under .test-output/screenshots/.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, ensureTestHost, startServer, workbenchUrl, vscodeVersion } from './lib/host.mjs';
+import { ROOT, ensureTestHost, installVsix, startServer, workbenchUrl, vscodeVersion } from './lib/host.mjs';
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep } = {}) {
   if (build) buildAll();
@@ -21,17 +23,39 @@ export async function runE2E({ build = true, grep } = {}) {
     screenshots,
     vscodeVersion: vscodeVersion(),
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
-    async open(fixture, { theme = 'dark', viewport } = {}) {
+    async open(fixture, { theme = 'dark', viewport, host = 'node', vsix, locale } = {}) {
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
+      // vsix: the packaged extension installed into the server, as a user installs it, in place of
+      // the extension under development.
+      if (vsix) installVsix(data.dir, vsix);
+      // locale: the display language. The server takes it only with a language pack installed: a
+      // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
+      if (locale) {
+        installVsix(data.dir, languagePack(locale, data.dir));
+        mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
+        writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
+        // The server finds language packs through this index, which desktop VS Code writes itself.
+        const pack = `community-partnerships-tests.test-language-pack-${locale}`;
+        writeFileSync(join(data.dir, 'user', 'languagepacks.json'), JSON.stringify({
+          [locale]: {
+            hash: `test-${locale}-1`, label: locale, extensions: [{ extensionIdentifier: { id: pack }, version: '1.0.0' }],
+            translations: { vscode: join(data.dir, 'extensions', `${pack}-1.0.0`, 'translations', 'main.i18n.json') },
+          },
+        }));
+      }
       const server = await startServer({ dataDir: data.dir });
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
         join(data.dir, 'user', 'User', 'settings.json'),
-        JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off' }),
+        JSON.stringify({
+          'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off',
+          // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
+          ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
+        }),
       );
-      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT });
+      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: vsix ? undefined : ROOT });
       const page = await openWorkbench(browser, url, { colorScheme: theme, viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
       await setColorTheme(page, theme === 'light' ? 'Light Modern' : 'Dark Modern');
@@ -58,6 +82,15 @@ export async function runE2E({ build = true, grep } = {}) {
     for (const c of cleanups) await c();
     await browser.close().catch(() => {});
   }
+}
+
+/** The test language pack for a locale, packaged as a .vsix into `dir`. */
+function languagePack(locale, dir) {
+  const out = join(dir, `language-pack-${locale}.vsix`);
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: join(ROOT, 'test', 'fixtures', `language-pack-${locale}`), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
+  return out;
 }
 
 async function setColorTheme(page, name) {

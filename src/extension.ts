@@ -9,6 +9,7 @@ import { registerPartnerships } from './features/partnershipsShell';
 import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
 import { registerPlanner } from './features/plannerShell';
+import { registerWalkthrough } from './features/walkthrough';
 import type { PlannerApi } from './lazy/planner';
 
 /** Everything the extension does, one feature a line. */
@@ -18,6 +19,7 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerContextForm, // Create / Update Community Context
   registerContextRestructure, // Quick Fix: rewrite an unrecognised context file into the family's structure
   registerPartnerships, // Draft Outreach Pitch, agreement checklist, completions and checks in Markdown
+  registerWalkthrough, // Get Started: the walkthrough
 ];
 
 export interface ExtensionApi {

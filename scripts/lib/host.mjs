@@ -179,6 +179,15 @@ export function startServer({ dataDir, log = () => {} }) {
   });
 }
 
+/** Installs a .vsix into the extensions folder of a server data folder (see startServer). */
+export function installVsix(dataDir, vsix) {
+  run(process.execPath, [
+    join(VSCODE_DIR, 'out', 'server-main.js'), '--accept-server-license-terms',
+    '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'), '--extensions-dir', join(dataDir, 'extensions'),
+    '--install-extension', vsix, '--force',
+  ], VSCODE_DIR, `Installing ${vsix}`);
+}
+
 /** The workbench URL for a folder or a workspace file, optionally with extension development/test payload. */
 export function workbenchUrl(server, { folder, workspace, extensionPath, testsPath }) {
   const remote = `vscode-remote://127.0.0.1:${server.port}`;

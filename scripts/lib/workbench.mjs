@@ -7,10 +7,9 @@ export async function openBrowser({ headless = true } = {}) {
   return chromium.launch({ executablePath, headless, args: CHROMIUM_ARGS });
 }
 
-/** A page on the workbench; resolves once `.monaco-workbench` is up. */
-export async function openWorkbench(browser, url, { colorScheme = 'dark', viewport = { width: 1400, height: 900 }, onConsole } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
-  const page = await context.newPage();
+/** A page on the workbench (a new one, or `page` as set up by the caller); resolves once `.monaco-workbench` is up. */
+export async function openWorkbench(browser, url, { colorScheme = 'dark', viewport = { width: 1400, height: 900 }, onConsole, page: given } = {}) {
+  const page = given ?? (await (await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 })).newPage());
   if (onConsole) page.on('console', onConsole);
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });

@@ -252,7 +252,7 @@ export function readCount(text: string | undefined): CountReading | undefined {
     const last = before[before.length - 1];
     if (yearLike && last !== undefined && (MONTHS.has(last) || YEAR_WORDS.has(last))) continue;
     const context = text.slice(Math.max(0, token.start - 40), token.start).toLowerCase();
-    if (EXCLUDING_WORDS.some((w) => context.includes(w)) || /^(?:on|in) (?:the|our) wait/.test(text.slice(token.end).trimStart().toLowerCase())) continue;
+    if (EXCLUDING_WORDS.some((w) => context.includes(w)) || /^(?:on|in) (?:the|our) wait/.test(text.slice(token.end, token.end + 40).trimStart().toLowerCase())) continue;
     // A range: this number, a dash or "to", another number; a suffix on the second applies to both.
     let end = token.end;
     let low = token.value;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Deps } from './deps';
-import { contextParser } from './contextParser';
+import { lazyModules } from '../platform/lazy';
 import { applyEditsToFile, readText } from './files';
 
 const SCHEME = 'community-context-proposal';
@@ -50,7 +50,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
         void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} could not be read, so nothing was rewritten.`);
         return false;
       }
-      const proposal = contextParser().restructureContext(read.text);
+      const proposal = lazyModules().contextParser().restructureContext(read.text);
       const proposed = uri.with({ scheme: SCHEME, query: `${Date.now()}` });
       proposals.set(proposed.toString(), proposal.text);
       const rel = vscode.workspace.asRelativePath(uri);

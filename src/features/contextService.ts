@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { ParsedContext } from '../core/context';
 import { contextFileUri, SECTION } from './settings';
 import { readText } from './files';
-import { contextParser } from './contextParser';
 import type { Log } from './log';
+import { lazyModules } from '../platform/lazy';
 
 /** What the extension knows of one workspace folder's community context. */
 export type FolderContext =
@@ -106,8 +106,9 @@ export class ContextService implements vscode.Disposable {
       const read = await readText(uri);
       if (read.kind === 'missing') return { folder, uri, state: 'missing' };
       if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
-      // Loaded on first read, not at activation: the parser brings markdown-it, zod, gray-matter and js-yaml.
-      return { folder, uri, state: 'ok', parsed: contextParser().parseContext(read.text), text: read.text };
+      // Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml.
+      const { parseContext } = lazyModules().contextParser();
+      return { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
     } catch (err) {
       this.log.error(`Reading ${uri.toString()} failed`, err);
       return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} could not be read.` };

@@ -1,25 +1,25 @@
-import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { Deps } from './deps';
+import { lazyModules } from '../platform/lazy';
+import type { LazyModules } from '../lazy/index';
 
 /**
- * Features that are not needed at activation live in their own bundles under dist/lazy/ and
- * are loaded on first use: the extension's entry bundle stays small (the 100 KB budget) and
- * activation stays fast. A lazy module exports `activate(context, deps)`, called once.
+ * Features that are not needed at activation are loaded on first use (src/lazy/): the entry
+ * bundle stays small (the 100 KB budget) and activation stays fast. A lazy module exports
+ * `activate(context, deps)`, called once.
  */
 export interface LazyModule<Api> {
   activate(context: vscode.ExtensionContext, deps: Deps): Api;
 }
 
-export function lazyFeature<Api>(name: string, context: vscode.ExtensionContext, deps: Deps): () => Api {
+export type LazyFeatureName = Exclude<keyof LazyModules, 'contextParser'>;
+
+export function lazyFeature<Api>(name: LazyFeatureName, context: vscode.ExtensionContext, deps: Deps): () => Api {
   let api: Api | undefined;
   return () => {
     if (api === undefined) {
-      // A path esbuild cannot follow, so the module stays out of the entry bundle.
-      const file = path.join(__dirname, 'lazy', `${name}.js`);
       const started = Date.now();
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(file) as LazyModule<Api>;
+      const mod = lazyModules()[name]() as unknown as LazyModule<Api>;
       api = mod.activate(context, deps);
       deps.log.info(`Loaded ${name} in ${Date.now() - started} ms`);
     }

@@ -1,4 +1,4 @@
-// Loaded on the first read of a context file (src/features/contextParser.ts): the Markdown
-// reader (markdown-it) and the YAML front matter reader stay out of the entry bundle.
+// The context file reader (markdown-it, zod, gray-matter, js-yaml) and the restructuring Quick
+// Fix's rewrite: loaded with the first read of a context file (see ./index.ts).
 export { parseContext } from '../core/context/parse';
 export { restructureContext } from '../core/context/restructure';

@@ -5,7 +5,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 export interface E2E {
   screenshots: string;
   vscodeVersion: string;
-  open(fixture: string, options?: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
+  open(fixture: string, options?: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number }; host?: 'node' | 'web'; vsix?: string; locale?: string }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
 }
 
 export function e2e(): E2E {

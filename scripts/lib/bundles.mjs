@@ -1,0 +1,20 @@
+// The bundles and their budgets, for `npm test` (which fails over budget) and `npm run bench`.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './host.mjs';
+
+export const ENTRY_BUDGET = 100 * 1024;
+/** Everything the Node extension host may load: the entry and the lazy bundle together. */
+export const NODE_HOST_BUDGET = 200 * 1024;
+
+const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
+
+export function bundleSizes() {
+  const entry = size('dist/extension.js');
+  const lazy = size('dist/lazy.js');
+  const web = size('dist/web/extension.js');
+  const webviews = readdirSync(join(ROOT, 'dist', 'webview')).filter((f) => f.endsWith('.js')).sort().map((f) => ({ file: `dist/webview/${f}`, bytes: size(`dist/webview/${f}`) }));
+  return { entry, lazy, nodeHost: entry + lazy, web, webviews };
+}
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;

@@ -1,0 +1,26 @@
+// `npm run package`: the .vsix. VS Code shows an extension's README in a page that loads images
+// only over https or as data: URIs, so the packaged README carries its screenshots as data: URIs
+// (the repository's README keeps plain relative links, which hosts such as GitHub show).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './lib/host.mjs';
+
+const out = process.argv[2] ?? join(ROOT, 'community-partnerships.vsix');
+
+/** The README with each local image `![alt](path.png)` inlined as a data: URI. */
+export function packagedReadme(markdown) {
+  return markdown.replace(/!\[([^\]\n]*)\]\(([^)\s]+\.(png|svg|gif|jpe?g))\)/g, (whole, alt, path, ext) => {
+    if (/^[a-z]+:/i.test(path)) return whole;
+    const bytes = readFileSync(resolve(ROOT, path));
+    const type = ext === 'svg' ? 'image/svg+xml' : ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
+    return `![${alt}](data:${type};base64,${bytes.toString('base64')})`;
+  });
+}
+
+// vsce takes a README path only among the package's files (.vscodeignore lists it).
+mkdirSync(join(ROOT, 'dist'), { recursive: true });
+writeFileSync(join(ROOT, 'dist', 'README.md'), packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
+const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -1,0 +1,15 @@
+// Everything the extension loads on first use, in one module: dist/lazy.js on the desktop (so
+// no library is bundled twice), part of the single bundle in VS Code for the Web. Each part is
+// initialised on its first call, not when this module loads.
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const lazyModules = {
+  /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */
+  contextParser: () => require('./contextParser') as typeof import('./contextParser'),
+  contextForm: () => require('./contextForm') as typeof import('./contextForm'),
+  pitch: () => require('./pitch') as typeof import('./pitch'),
+  agreement: () => require('./agreement') as typeof import('./agreement'),
+  markdownDocs: () => require('./markdownDocs') as typeof import('./markdownDocs'),
+  planner: () => require('./planner') as typeof import('./planner'),
+};
+
+export type LazyModules = typeof lazyModules;
