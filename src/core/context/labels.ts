@@ -195,6 +195,7 @@ export function stripDecoration(text: string): string {
 
 /** Drops characters from the end while they match (a scan from the end: linear on any text). */
 function trimEndWhile(s: string, drop: (ch: string) => boolean): string {
+  if (s === '' || /[A-Za-z0-9.)]$/.test(s)) return s;
   const chars = [...s];
   let end = chars.length;
   while (end > 0 && drop(chars[end - 1])) end--;

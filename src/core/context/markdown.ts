@@ -60,6 +60,8 @@ const FORMATTING_TAG = /^<\/?(?:b|i|em|strong|u|s|del|ins|sub|sup|small|mark|spa
  */
 export function plainText(raw: string): string {
   if (raw.trim() === '') return '';
+  // No character that could be markup or an entity: the text is its own reading.
+  if (!/[\\`*_[\]<>&~!\u0000]/.test(raw)) return finishLines(raw);
   let out = '';
   let struck = 0;
   for (const token of md.parseInline(raw, {})) {
@@ -93,8 +95,12 @@ export function plainText(raw: string): string {
       }
     }
   }
-  return out
-    .split('\n')
+  return finishLines(out);
+}
+
+function finishLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
     .map((l) => collapseSpaces(l.replace(/\u00a0/g, ' ')))
     .filter((l) => l !== '')
     .join('\n');
