@@ -51,7 +51,6 @@ export function parseBlocks(text: string): Block[] {
   return root.children;
 }
 
-const FORMATTING_TAG = /^<\/?(?:b|i|em|strong|u|s|del|ins|sub|sup|small|mark|span|code|kbd|abbr|font|p|div)(?:[ \t][^<>]*)?>$/i;
 
 /**
  * A value as its reader sees it: bold, italics and code marks removed, links reduced to their
@@ -82,10 +81,10 @@ export function plainText(raw: string): string {
           out += '\n';
           break;
         case 'html_inline':
-          // Comments and formatting tags are dropped (`<br>` stays a line break); any other
-          // markup is text, shown as written and never rendered.
+          // Comments are dropped (`<br>` stays a line break); any other HTML is text, shown as
+          // written and never rendered.
           if (/^<br\b/i.test(c.content)) out += '\n';
-          else if (!struck && !c.content.startsWith('<!--') && !FORMATTING_TAG.test(c.content)) out += c.content;
+          else if (!struck && !c.content.startsWith('<!--')) out += c.content;
           break;
         case 'image':
           if (!struck) out += c.content;
