@@ -56,6 +56,9 @@ try {
   step('Integration tests in Restricted Mode (an untrusted workspace)');
   const restricted = await runIntegration({ build: false, suite: 'restricted' });
   rows.push({ name: 'integration, Restricted Mode', ...restricted });
+  step('Integration tests in a multi-root workspace (two folders, two contexts)');
+  const multiroot = await runIntegration({ build: false, suite: 'multiroot' });
+  rows.push({ name: 'integration, multi-root workspace', ...multiroot });
 
   step('Integration tests in the web worker extension host (VS Code for the Web)');
   const { runWeb } = await import('./test-web.mjs');

@@ -12,8 +12,9 @@ import { buildAll } from './lib/steps.mjs';
 const TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Runs one session: `suite` is the folder under out/test/ (integration, or restricted for the
- * Restricted Mode run, where the workspace is not trusted).
+ * Runs one session: `suite` is the folder under out/test/ (integration; restricted for the
+ * Restricted Mode run, where the workspace is not trusted; multiroot for the multi-root run,
+ * a workspace of two folders with a context each).
  */
 export async function runIntegration({ build = true, suite = 'integration', grep, invert = false } = {}) {
   if (build) buildAll();
@@ -24,7 +25,8 @@ export async function runIntegration({ build = true, suite = 'integration', grep
   rmSync(resultFile, { force: true });
   rmSync(logFile, { force: true });
 
-  const ws = copyWorkspace('workspace');
+  const multiroot = suite === 'multiroot';
+  const ws = copyWorkspace(multiroot ? 'multiroot' : 'workspace');
   const data = tempDir('cp-host-');
   // Trust the test workspace, as a user who opened their own repo would; the restricted suite
   // leaves it untrusted, without the trust prompt. VS Code for the web saves after a delay by
@@ -49,6 +51,7 @@ export async function runIntegration({ build = true, suite = 'integration', grep
   try {
     const url = workbenchUrl(server, {
       folder: ws.dir,
+      workspace: multiroot ? join(ws.dir, 'multiroot.code-workspace') : undefined,
       extensionPath: ROOT,
       testsPath: join(ROOT, 'out', 'test', suite, 'index.js'),
     });
@@ -103,5 +106,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`integration (VS Code ${r.vscodeVersion ?? '?'}): ${r.passed} passed, ${r.failed} failed`);
   const restricted = await runIntegration({ build: false, suite: 'restricted' });
   console.log(`integration, Restricted Mode: ${restricted.passed} passed, ${restricted.failed} failed`);
-  process.exit(r.failed + restricted.failed > 0 || r.passed === 0 || restricted.passed === 0 ? 1 : 0);
+  const multi = await runIntegration({ build: false, suite: 'multiroot' });
+  console.log(`integration, multi-root workspace: ${multi.passed} passed, ${multi.failed} failed`);
+  process.exit(r.failed + restricted.failed + multi.failed > 0 || r.passed === 0 || restricted.passed === 0 || multi.passed === 0 ? 1 : 0);
 }

@@ -4,6 +4,7 @@ import { ContextService } from './features/contextService';
 import { registerContextStatus } from './features/contextStatus';
 import { registerContextCommands } from './features/contextCommands';
 import { registerContextForm } from './features/contextFormShell';
+import { registerContextRestructure } from './features/contextRestructure';
 import { registerPartnerships } from './features/partnershipsShell';
 import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
@@ -16,6 +17,7 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerContextStatus, // status bar item and Problems for .claude/community-context.md
   registerContextCommands, // Open Community Context
   registerContextForm, // Create / Update Community Context
+  registerContextRestructure, // Quick Fix: rewrite an unrecognised context file into the family's structure
   registerPartnerships, // Draft Outreach Pitch, agreement checklist, completions and checks in Markdown
   registerWalkthrough, // Get Started: the walkthrough
 ];

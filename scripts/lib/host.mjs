@@ -189,13 +189,14 @@ export function installVsix(dataDir, vsix) {
   ], VSCODE_DIR, `Installing ${vsix}`);
 }
 
-/** The workbench URL for a folder, optionally with extension development/test payload. */
-export function workbenchUrl(server, { folder, extensionPath, testsPath }) {
+/** The workbench URL for a folder or a workspace file, optionally with extension development/test payload. */
+export function workbenchUrl(server, { folder, workspace, extensionPath, testsPath }) {
   const remote = `vscode-remote://127.0.0.1:${server.port}`;
   const payload = [];
   if (extensionPath) payload.push(['extensionDevelopmentPath', remote + extensionPath]);
   if (testsPath) payload.push(['extensionTestsPath', remote + testsPath]);
-  let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  // A `.code-workspace` file opens a multi-root workspace; a folder, a single-folder one.
+  let url = workspace ? `${server.url}/?workspace=${encodeURIComponent(workspace)}` : `${server.url}/?folder=${encodeURIComponent(folder)}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

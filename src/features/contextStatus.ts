@@ -5,7 +5,7 @@ import type { FolderContext } from './contextService';
 
 /**
  * Problems in the context file go to the Problems panel, and a status bar item shows the
- * community's name and how complete its context is ("Acme Devs · 23/39").
+ * community's name and how complete its context is ("Acme Devs · 23/39 fields").
  */
 const MAX_DIAGNOSTICS = 200;
 
@@ -34,6 +34,8 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
           const message = i === problems.length - 1 && more > 0 ? `${p.message} (and ${more} more problems in this file)` : p.message;
           const d = new vscode.Diagnostic(range, message, severity(p.severity));
           d.source = 'Community Partnerships';
+          // The code says which Quick Fix applies ('unrecognised': restructure the file).
+          if (p.code) d.code = p.code;
           return d;
         }),
       );
@@ -54,23 +56,34 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
         `No community context in ${c.folder.name}. Click to create ${vscode.workspace.asRelativePath(c.uri)} so pitches, agreements and the planner are prefilled.`,
       );
       item.command = { command: 'communityPartnerships.createContext', title: 'Create Community Context', arguments: [c.folder] };
+      item.accessibilityInformation = { label: `No community context in ${c.folder.name}. Activate to create one.`, role: 'button' };
     } else if (c.state === 'unreadable') {
       item.text = '$(warning) Community context';
       item.tooltip = new vscode.MarkdownString().appendText(c.message);
+      item.accessibilityInformation = { label: `Community context cannot be read: ${c.message} Activate to open it.`, role: 'button' };
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       item.command = { command: 'communityPartnerships.openContext', title: 'Open Community Context', arguments: [c.folder] };
     } else {
       const p = c.parsed;
       const name = p.values['Community Name'] ?? 'Unnamed community';
       const errors = p.problems.filter((x) => x.severity === 'error').length;
-      item.text = `${errors ? '$(warning)' : '$(organization)'} ${truncate(name, 32)} · ${p.filled}/${p.total}`;
+      // What `36/39` counts: the fields of the family's template that hold a value.
+      item.text = `${errors ? '$(warning)' : '$(organization)'} ${truncate(name, 32)} · ${p.filled}/${p.total} fields`;
       const tip = new vscode.MarkdownString();
-      tip.appendText(`${name}: ${p.filled} of ${p.total} context fields filled.`);
+      const counted = `${p.filled} of the ${p.total} fields of the community context filled in (TBD and the template's guidance count as not filled in).`;
+      tip.appendText(`${name}: ${counted}`);
       const gaps = CONTEXT_SECTIONS.map((s) => ({ title: s.title, missing: s.labels.filter((l) => !p.values[l]).length })).filter((s) => s.missing > 0);
-      if (gaps.length) tip.appendText(`\n\nTo fill: ${gaps.map((g) => `${g.title} (${g.missing})`).join(', ')}.`);
-      if (errors) tip.appendText(`\n\n${errors} problem${errors === 1 ? '' : 's'} in the file: see the Problems panel.`);
+      const toFill = gaps.length ? `To fill in: ${gaps.map((g) => `${g.title} (${g.missing})`).join(', ')}.` : '';
+      if (toFill) tip.appendText(`\n\n${toFill}`);
+      const problemsText = errors ? `${errors} problem${errors === 1 ? '' : 's'} in the file: see the Problems panel.` : '';
+      if (problemsText) tip.appendText(`\n\n${problemsText}`);
       tip.appendText('\n\nClick to open the file.');
       item.tooltip = tip;
+      // Read as plain text: a screen reader would otherwise read the tooltip's escaped Markdown.
+      item.accessibilityInformation = {
+        label: [`Community context of ${oneLine(name)}: ${counted}`, toFill, problemsText, 'Activate to open the file.'].filter(Boolean).join(' '),
+        role: 'button',
+      };
       if (errors) item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       item.command = { command: 'communityPartnerships.openContext', title: 'Open Community Context', arguments: [c.folder] };
     }
@@ -92,6 +105,10 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
 
 function severity(s: 'error' | 'warning' | 'information'): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 function truncate(s: string, n: number): string {

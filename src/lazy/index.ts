@@ -3,8 +3,8 @@
 // initialised on its first call, not when this module loads.
 /* eslint-disable @typescript-eslint/no-require-imports */
 export const lazyModules = {
-  /** The context parser, with zod, gray-matter and js-yaml: on the first read of a context file. */
-  contextParser: () => require('../core/context/parse') as typeof import('../core/context/parse'),
+  /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */
+  contextParser: () => require('./contextParser') as typeof import('./contextParser'),
   contextForm: () => require('./contextForm') as typeof import('./contextForm'),
   pitch: () => require('./pitch') as typeof import('./pitch'),
   agreement: () => require('./agreement') as typeof import('./agreement'),

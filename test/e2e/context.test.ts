@@ -31,7 +31,8 @@ for (const theme of ['dark', 'light'] as const) {
       const started = Date.now();
       while (!fs.existsSync(file) && Date.now() - started < 15_000) await page.waitForTimeout(100);
       const text = fs.readFileSync(file, 'utf8');
-      assert.match(text, /^# Community Context\n/);
+      // The family's template exactly: no title before the first section.
+      assert.match(text, /^## Community Overview\n/);
       assert.ok(text.includes('- **Community Name:** Night Owls\n'));
       assert.ok(text.includes('- **Current size:** 2.5k members\n'));
       assert.ok(text.includes('- **Active members:** 600\n'));
@@ -43,7 +44,7 @@ for (const theme of ['dark', 'light'] as const) {
       assert.match(await editorText(page), /Community Name:\*\* Night Owls/);
       const status = page.locator('.statusbar-item', { hasText: 'Night Owls' });
       await status.waitFor({ timeout: 15_000 });
-      assert.match((await status.textContent()) ?? '', /Night Owls · 4\/39/);
+      assert.match((await status.textContent()) ?? '', /Night Owls · 4\/39 fields/);
       await screenshot(page, `context-created-${theme}`);
     });
   });

@@ -40,6 +40,95 @@ describe('Community context in VS Code', () => {
     assert.strictEqual(c.parsed.filled, 36, '39 labels, 3 of them TBD');
   });
 
+  it('reads a drifted file as its reader does: reworded labels, tables, guidance left in, a dated update', async () => {
+    const { contexts } = await api();
+    const drifted = [
+      '## 📊 Community Overview',
+      '| Field | Value |',
+      '| --- | --- |',
+      '| Community Name | **Table Talk** |',
+      '| Community size | 12.000 |',
+      '',
+      '## Current State',
+      '- **Active members (MAU):** 15% (≈1,400 MAU)',
+      '- **Engagement level:** (high/medium/low, qualitative description)',
+      '- **Team / roles:**',
+      '  - Sam (lead)',
+      '  - Ana (moderator)',
+      '',
+      '## Update (2026-03-01)',
+      '- **Active members:** 1,600 monthly',
+      '',
+    ].join('\n');
+    await writeFile(file(CONTEXT), drifted);
+    const c = await until('the drifted file', () => {
+      const x = contexts.get(folder());
+      return x?.state === 'ok' && x.parsed.values['Community Name'] === 'Table Talk' && x;
+    });
+    assert.strictEqual(c.parsed.counts.currentSize, 12000);
+    assert.strictEqual(c.parsed.counts.activeMembers, 1600, 'the dated update wins');
+    assert.strictEqual(c.parsed.values['Engagement level'], undefined, 'guidance is not a value');
+    assert.strictEqual(c.parsed.values.Team, 'Sam (lead)\nAna (moderator)');
+    const diags = await until('the problems', () => {
+      const d = vscode.languages.getDiagnostics(file(CONTEXT));
+      return d.length >= 2 && d;
+    });
+    const guidance = diags.find((d) => d.code === 'guidance');
+    assert.ok(guidance && guidance.severity === vscode.DiagnosticSeverity.Information && guidance.range.start.line === 8, 'guidance reported on its line');
+    const stale = diags.find((d) => d.code === 'stale');
+    assert.ok(stale && stale.range.start.line === 7, 'the stale line says so');
+
+    // Updating a table cell and a nested list changes those and nothing else.
+    await vscode.commands.executeCommand('communityPartnerships.updateContext', folder().uri, { values: { 'Community Name': 'Table Talk Club', Team: 'Sam (lead)\nAna (moderator)\nLee (events)' } });
+    assert.strictEqual(
+      await readFile(file(CONTEXT)),
+      drifted.replace('| Community Name | **Table Talk** |', '| Community Name | Table Talk Club |').replace('  - Ana (moderator)\n', '  - Ana (moderator)\n  - Lee (events)\n'),
+    );
+  });
+
+  it('warns about a file with no recognised label, and the Quick Fix rewrites it after a confirmation', async () => {
+    const { contexts, webviews } = await api();
+    const prose = '# About us\n\nWild Ferments is a Discord community of about 7,500 home fermenters.\n';
+    await writeFile(file(CONTEXT), prose);
+    const warning = await until('the warning', () => vscode.languages.getDiagnostics(file(CONTEXT)).find((d) => d.code === 'unrecognised'));
+    assert.strictEqual(warning.severity, vscode.DiagnosticSeverity.Warning);
+    const doc = await vscode.workspace.openTextDocument(file(CONTEXT));
+    await vscode.window.showTextDocument(doc);
+    // The request is cancelled when the document changes under it (the editor opening): ask again.
+    let titles: string[] = [];
+    const fix = await until(
+      'the Quick Fix',
+      async () => {
+        try {
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+          titles = actions.map((a) => a.title);
+          return actions.find((a) => a.title.startsWith('Rewrite into the community context structure') && a.command);
+        } catch {
+          return undefined;
+        }
+      },
+      10_000,
+      () => `got ${titles.join(', ')}`,
+    );
+    assert.ok(fix.command);
+
+    // Declined: the diff is shown, nothing is written.
+    webviews.answerNext('contextRestructure', false);
+    assert.strictEqual(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), false);
+    assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'community-context-proposal')), 'the diff was shown');
+    assert.strictEqual(await readFile(file(CONTEXT)), prose);
+
+    // Confirmed: the family's structure, the prose kept under a notes section.
+    webviews.answerNext('contextRestructure', true);
+    assert.strictEqual(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+    const after = await readFile(file(CONTEXT));
+    assert.ok(after.startsWith('## Community Overview\n- **Community Name:** TBD\n'), after.slice(0, 80));
+    assert.ok(after.includes('Wild Ferments is a Discord community of about 7,500 home fermenters.'), 'the prose is kept');
+    await until('the warning to go', () => !vscode.languages.getDiagnostics(file(CONTEXT)).some((d) => d.code === 'unrecognised'));
+    const c = contexts.get(folder());
+    assert.ok(c?.state === 'ok' && c.parsed.sections.length >= 7);
+  });
+
   it('follows an edit on disk through the file watcher', async () => {
     const { contexts } = await api();
     await writeFile(file(CONTEXT), original.replace('Acme Devs', 'Acme Builders'));
@@ -161,8 +250,9 @@ describe('Community context in VS Code', () => {
     });
     const text = await readFile(file(CONTEXT));
     const lines = text.split('\n');
-    assert.strictEqual(lines[0], '# Community Context');
-    assert.ok(lines.includes('## Community Overview'));
+    // The family's template exactly: no title, seven sections.
+    assert.strictEqual(lines[0], '## Community Overview');
+    assert.ok(!lines.some((l) => /^# /.test(l)), 'no H1');
     assert.ok(lines.includes('- **Community Name:** Night Owls'));
     assert.ok(lines.includes('- **Current size:** 800'));
     assert.ok(lines.includes('- **Mission:** TBD'));

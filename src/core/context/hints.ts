@@ -1,57 +1,36 @@
-import type { ContextLabel } from './labels';
+import { TEMPLATE_GUIDANCE, type ContextLabel } from './labels';
 
-/** A short example or question shown in an empty field of the context form. */
-export const LABEL_HINTS: Readonly<Record<ContextLabel, string>> = {
+/**
+ * What the context form says under each field: the family's own guidance, verbatim, where its
+ * template gives one (what each field means is the family's, so its words are quoted, never
+ * reworded); a short example for the fields it leaves without guidance.
+ */
+export const LABEL_GUIDANCE: Readonly<Partial<Record<ContextLabel, string>>> = TEMPLATE_GUIDANCE;
+
+/** An example shown in an empty field that the template gives no guidance for. */
+export const LABEL_EXAMPLES: Readonly<Partial<Record<ContextLabel, string>>> = {
   'Community Name': 'e.g. Acme Devs',
   'One-line description': 'What the community is, in one sentence',
-  'Community type': 'e.g. developer community, customer community, open source',
-  'Primary platform': 'e.g. Discord, Slack, Discourse',
-  'Secondary platforms': 'e.g. GitHub Discussions, YouTube, newsletter',
+  'Secondary platforms': 'e.g. GitHub Discussions, YouTube, a newsletter',
   'Community URL': 'https://…',
-  Founded: 'e.g. 2022',
-  'Current size': 'e.g. 12,000 members',
-  Mission: 'Why the community exists',
-  'Who is this for': 'The people you serve',
-  'Who is this NOT for': 'Who you deliberately do not serve',
-  'Core value proposition': 'What members get that they cannot get elsewhere',
-  'Positioning statement': 'For [who], [community] is the [what] that [why]',
-  'Relationship to business': 'e.g. customer community of a product company, independent',
-  'Company/brand': 'The company or brand behind it, if any',
-  'Product/service': 'What the company sells or offers',
-  'Revenue model': 'How the business makes money',
-  'Primary business goal': 'growth, content, credibility or access',
-  Demographics: 'Roles, seniority, regions',
-  Psychographics: 'Motivations, attitudes, what they care about',
-  'Where they hang out online': 'Other communities, sites and channels your members use',
-  'What they talk about': 'Topics that get the most discussion',
-  'Language/jargon': 'Words your members use',
-  Stage: 'e.g. launch, growth, mature',
-  'Active members': 'e.g. 1,800 monthly active',
-  'Engagement level': 'e.g. 400 posts a week, 45% newsletter open rate',
-  Team: 'Who runs the community',
-  Budget: 'Yearly or monthly budget',
-  'Tools in use': 'e.g. Discord, Common Room, Luma',
-  'Existing programs': 'Ambassadors, events, existing partnerships…',
-  'Primary goal (next 90 days)': 'The one thing that matters most this quarter',
+  'Primary goal (next 90 days)': 'The one thing that matters most in the next 90 days',
   'Secondary goals': 'Other goals',
-  'Biggest challenge right now': 'What holds the community back',
+  'Biggest challenge right now': 'What holds the community back today',
   "What's working well": 'What to keep doing',
   "What's not working": 'What to change',
-  'Community personality': 'e.g. helpful, nerdy, welcoming',
-  Tone: 'e.g. casual, direct, no jargon',
-  Values: 'What the community stands for',
-  'Taboo topics': 'What is off-limits',
 };
 
-/** Labels whose values tend to run to several sentences: a text area in the form. */
+/** Labels whose values tend to run to several sentences or items: a text area in the form. */
 export const MULTILINE_LABELS: ReadonlySet<ContextLabel> = new Set<ContextLabel>([
   'Mission',
+  'Who is this for',
   'Core value proposition',
   'Positioning statement',
   'Demographics',
   'Psychographics',
   'Where they hang out online',
   'What they talk about',
+  'Team',
   'Existing programs',
   'Secondary goals',
   'Biggest challenge right now',

@@ -1,29 +1,40 @@
-import * as z from 'zod/mini';
-import { readFrontMatter } from '../frontMatter';
-import { parseCount } from '../numbers';
-import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, canonicalLabel, labelKey } from './labels';
+import { type CountReading, readCount } from '../numbers';
+import { readContextFrontMatter } from './frontMatterFields';
+import { labelledLines } from './generic';
+import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, canonicalLabel, canonicalSection, stripDecoration } from './labels';
+import { type Block, endBeforeComments, isCommentOnly, isItalicNote, parseBlocks, plainText, tableCells } from './markdown';
+import { type TextLine, detectEol, isTbd, lineAtOffset, splitLines } from './text';
+import { readValue } from './values';
+
+export { normalizeContextValue, splitLines, indentWidth, type TextLine } from './text';
+export { readValue } from './values';
 
 /**
  * Reads `.claude/community-context.md` as the community skill family writes it (H2 sections of
- * `- **Label:** value` bullets) and as people actually leave it (drifted label forms, prose,
- * extra sections, values on several lines, CRLF, a BOM, optional YAML front matter).
+ * `- **Label:** value` bullets) and as people and assistants actually leave it: reworded,
+ * decorated or nested labels, values as lists, `**Label:** value` paragraphs, two-column
+ * tables, a paste wrapped in a fence, the template's guidance left in, dated updates appended,
+ * CRLF, a BOM, optional YAML front matter. The body is read with markdown-it; its source lines
+ * give every value's exact span, which the updater edits and nothing else.
  */
 
 export interface ContextEntry {
   label: ContextLabel;
-  /** Trimmed; `TBD` and empty values are undefined; lines of a multi-line value joined with `\n`. */
+  /** Markup removed; `TBD`, the template's guidance and empty values are undefined; lines joined with `\n`. */
   value: string | undefined;
   source: 'body' | 'frontMatter';
   /** 0-based line in the original text (BOM and front matter included). */
   line: number;
   /**
-   * Offsets in the original text of the value as written. Body: from after the label, colon and
-   * spaces to the end of the last continuation line, line break excluded. Front matter: the
+   * Offsets in the original text of the value as written. Body: from after the label to the end
+   * of the value's last line or item (notes and trailing comments excluded). Front matter: the
    * scalar on the key's line (quotes included), or an empty span right after the colon of `key:`.
    */
   valueStart: number;
   valueEnd: number;
 }
+
+export type ContextProblemCode = 'guidance' | 'tbd' | 'duplicate' | 'stale' | 'unrecognised' | 'frontMatter';
 
 export interface ContextProblem {
   line: number;
@@ -31,15 +42,18 @@ export interface ContextProblem {
   message: string;
   severity: 'error' | 'warning' | 'information';
   label?: ContextLabel;
+  code?: ContextProblemCode;
 }
 
 export interface ParsedContext {
   /** Every label is a key; front matter wins over the body. */
   values: Readonly<Record<ContextLabel, string | undefined>>;
   counts: { currentSize?: number; activeMembers?: number };
+  /** The counts as read (ranges keep their low and high, and the text they came from). */
+  countReadings: { currentSize?: CountReading; activeMembers?: CountReading };
   /** The entry that gave each label its value. */
   entries: ReadonlyMap<ContextLabel, ContextEntry>;
-  /** Where each label stands in the body (its first occurrence). */
+  /** Where each label stands in the body (the occurrence that is used). */
   bodyEntries: ReadonlyMap<ContextLabel, ContextEntry>;
   sections: readonly { title: string; line: number; known: boolean }[];
   problems: readonly ContextProblem[];
@@ -50,34 +64,76 @@ export interface ParsedContext {
   frontMatter: 'none' | 'yaml' | 'error';
 }
 
-/** One line of the original text; `end` excludes the line break. */
-export interface TextLine {
-  index: number;
+export interface Span {
   start: number;
   end: number;
 }
 
-/** A recognised `- Label: value` line of the body, duplicates included. */
-export interface BodyEntryLine {
-  entry: ContextEntry;
-  /** The bullet's leading whitespace, reused when a line is written next to it. */
-  indent: string;
-  /** Index of the last line the value runs over. */
+/** One item of a value written as a list. */
+export interface ValueItem {
+  /** The item's text (after its marker), notes excluded. */
+  start: number;
+  end: number;
+  text: string;
+  line: number;
   lastLine: number;
+  /** Offsets of the item's whole lines (nested content included), line break after the last included. */
+  linesStart: number;
+  linesEnd: number;
+  /** The line up to the item's text: indentation and marker (`  - `), reused for a new item. */
+  prefix: string;
+  /** A known label stands inside the item: it is never deleted. */
+  holdsField: boolean;
+}
+
+export type FieldLayout = 'bullet' | 'paragraph' | 'table' | 'heading';
+
+/** A label of the body as written, with what the updater needs to edit it in place. */
+export interface BodyField {
+  entry: ContextEntry;
+  layout: FieldLayout;
+  /** The value on the label's line and its continuation lines; empty (start = end) right after the label when there is none. */
+  inline: Span;
+  inlineText: string;
+  items: ValueItem[];
+  /** The label line up to the value (`  - **Team:** `). */
+  labelPrefix: string;
+  /** The line up to the label (`  - `, `3. `, `### `, `| `): reused for a sibling. */
+  lead: string;
+  /** The label as written, with its markup (`**Team:**`, `Team:`): its style is reused for a sibling. */
+  labelText: string;
+  /** Where a sibling line goes: the end of the field's last line (nested content included). */
+  endOffset: number;
+  lastLine: number;
+  /** The indentation of continuation lines for a value written over several lines. */
+  continuationIndent: string;
+  /** The family's section this field stands in, if its heading names one. */
+  section: ContextSectionTitle | undefined;
+  /** A table field: the row's line. A paragraph field: whether it shares its paragraph. */
+  sharedParagraph: boolean;
+  nested: boolean;
+  dated: { date?: number; update: boolean };
+  /** The field is the used one for its label. */
+  used: boolean;
 }
 
 export interface BodyHeading {
   level: number;
   title: string;
   line: number;
+  section: ContextSectionTitle | undefined;
+  /** Offset of the end of the heading's line. */
+  end: number;
 }
 
 /** What the updater needs beyond the public result: positions that the public API does not expose. */
 export interface ContextAnalysis {
   ctx: ParsedContext;
   lines: readonly TextLine[];
-  bodyLines: readonly BodyEntryLine[];
+  fields: readonly BodyField[];
   headings: readonly BodyHeading[];
+  /** The fence that holds the whole file, when the file is a paste wrapped in one. */
+  fence: { openLine: number; closeLine: number | undefined; marker: string } | undefined;
   /** The opening fence of a code block still open at the end of the text. */
   openFence: string | undefined;
   /** Labels whose front matter line is a plain `key: scalar` one-liner that can be rewritten in place. */
@@ -86,33 +142,17 @@ export interface ContextAnalysis {
   bodyOffset: number;
 }
 
-const TBD = /^tbd\p{P}*$/iu;
 const BOM = '\ufeff';
-
-/**
- * The one normal form for a value, shared by the parser, the updater and the renderer so that
- * "unchanged" means the same thing everywhere: lines trimmed, blank lines dropped (a blank line
- * ends a value in the body, so it could not be written back), `TBD` and empty read as unset.
- */
-export function normalizeContextValue(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const lines = value
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const joined = lines.join('\n');
-  return joined === '' || TBD.test(joined) ? undefined : joined;
-}
 
 /** Never throws: a context that cannot be analysed reads as empty, with the reason as a problem. */
 export function parseContext(text: string): ParsedContext {
   try {
     return analyseContext(text).ctx;
   } catch (err) {
-    const values = emptyValues();
     return {
-      values,
+      values: emptyValues(),
       counts: {},
+      countReadings: {},
       entries: new Map(),
       bodyEntries: new Map(),
       sections: [],
@@ -136,445 +176,663 @@ function emptyValues(): Record<ContextLabel, string | undefined> {
   return values;
 }
 
-export function splitLines(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  // \r alone counts as a line break too, as it does in VS Code, so line numbers match the editor.
-  const breaks = /\r\n|\r|\n/g;
-  let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = breaks.exec(text)) !== null) {
-    lines.push({ index: lines.length, start, end: m.index });
-    start = m.index + m[0].length;
+// ---------------------------------------------------------------------------------------------
+// Labels in a line of Markdown source
+
+export interface LabelMatch {
+  label: ContextLabel;
+  /** Column in the line where the value starts (after the label, its colon and spaces). */
+  valueColumn: number;
+  /** Column where the label's markup starts (after emoji and numbering). */
+  labelColumn: number;
+}
+
+const EMPHASIS = ['**', '__', '*', '_'] as const;
+
+function isSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+function skipSpaces(s: string, i: number): number {
+  while (isSpace(s[i])) i++;
+  return i;
+}
+
+/** Emoji, symbols, a numbering or a task box before a label: where the label itself starts. */
+function skipDecoration(s: string, from: number): number {
+  let i = skipSpaces(s, from);
+  for (let guard = 0; guard < 8; guard++) {
+    const before = i;
+    if (s.startsWith('[ ]', i) || s.startsWith('[x]', i) || s.startsWith('[X]', i)) i = skipSpaces(s, i + 3);
+    const cp = s.codePointAt(i);
+    if (cp !== undefined) {
+      const ch = String.fromCodePoint(cp);
+      if (/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f\u20e3]/u.test(ch)) i = skipSpaces(s, i + ch.length);
+    }
+    // `1.`, `2)`, `A.` before a label (an ordered list is read by markdown-it; this is a numbering in the text).
+    let j = i;
+    while (j < s.length && j - i < 3 && s[j] >= '0' && s[j] <= '9') j++;
+    if (j > i && (s[j] === '.' || s[j] === ')') && isSpace(s[j + 1])) i = skipSpaces(s, j + 1);
+    if (i === before) break;
   }
-  lines.push({ index: lines.length, start, end: text.length });
-  return lines;
+  return i;
 }
 
-function detectEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text[i - 1] === '\r') crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
-
-/** Width of the leading spaces and tabs (a tab advances to the next multiple of 4). */
-export function indentWidth(line: string): number {
-  let width = 0;
-  for (const ch of line) {
-    if (ch === ' ') width++;
-    else if (ch === '\t') width += 4 - (width % 4);
-    else break;
-  }
-  return width;
-}
-
-/** ATX heading: level and title (closing hashes removed), or undefined. */
-export function readHeading(line: string): { level: number; title: string } | undefined {
-  const m = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
-  if (!m) return undefined;
-  let title = line.slice(m[0].length).trim();
-  // A closing run of hashes is not part of the title ("## Title ##"); done by hand to avoid
-  // a backtracking regex on long lines of spaces.
-  if (title.endsWith('#')) {
-    let i = title.length;
-    while (i > 0 && title[i - 1] === '#') i--;
-    const before = title.slice(0, i);
-    if (before === '' || /[ \t]$/.test(before)) title = before.trim();
-  }
-  return { level: m[1].length, title };
-}
-
-function isThematicBreak(line: string): boolean {
-  if (indentWidth(line) > 3) return false;
-  const compact = line.replace(/[ \t]/g, '');
-  return compact.length >= 3 && /^(?:-+|\*+|_+)$/.test(compact);
-}
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-function isListItem(line: string): boolean {
-  return /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line);
+/** After a label: `:`, or a dash between spaces. Returns the column after it, or -1. */
+function separatorAt(s: string, i: number): number {
+  const j = skipSpaces(s, i);
+  if (s[j] === ':' || s[j] === '：') return j + 1;
+  if ((s[j] === '-' || s[j] === '–' || s[j] === '—') && j > i && (isSpace(s[j + 1]) || j + 1 === s.length)) return j + 1;
+  return -1;
 }
 
 /**
- * Whether a line that follows an open entry (whose bullet is indented `bulletIndent`) carries
- * its value on. Lines indented deeper than the bullet always do, so a written value can hold any
- * text; other lines do unless they are blank or start something of their own.
+ * The label a line of Markdown source starts with (`**Label:** value`, `**Label**: value`,
+ * `Label: value`, `**Who is this for?** value`, with emoji or numbering before it), or undefined.
+ * `nested`: the line stands under another label, where only unambiguous labels count.
  */
-export function continuesValue(line: string, bulletIndent: number): boolean {
-  if (line.trim() === '') return false;
-  if (indentWidth(line) > bulletIndent) return true;
-  return !(readHeading(line) || isThematicBreak(line) || isListItem(line) || FENCE.test(line));
-}
-
-// Label forms, tried in this order. The label text may not hold `*`, `_` or `:`, so the value
-// written after it can never change which label a line is read as.
-const LABEL_FORMS = [
-  // **Label:** value
-  /^(\*\*|__|\*|_)([^*_:]{1,100}?)[ \t]*:[ \t]*\1[ \t]*/,
-  // **Label**: value
-  /^(\*\*|__|\*|_)([^*_:]{1,100}?)\1[ \t]*:[ \t]*/,
-  // Label: value
-  /^()([^*_:]{1,100}?)[ \t]*:[ \t]*/,
-];
-
-/** A bullet line that names a known label: the label and where its value starts in the line. */
-export function readLabelLine(line: string): { label: ContextLabel; indent: string; valueColumn: number } | undefined {
-  const bullet = /^([ \t]*)([-*+])[ \t]+/.exec(line);
-  if (!bullet) return undefined;
-  const content = line.slice(bullet[0].length);
-  for (const form of LABEL_FORMS) {
-    const m = form.exec(content);
-    if (!m) continue;
-    const label = canonicalLabel(m[2]);
-    if (label) return { label, indent: bullet[1], valueColumn: bullet[0].length + m[0].length };
+export function readLabel(s: string, nested = false): LabelMatch | undefined {
+  const labelColumn = skipDecoration(s, 0);
+  const i = labelColumn;
+  const mark = EMPHASIS.find((m) => s.startsWith(m, i) && s[i + m.length] !== m[0]);
+  if (mark) {
+    const inner = i + mark.length;
+    const close = s.indexOf(mark, inner + 1);
+    if (close === -1 || close - inner > 120) return undefined;
+    let text = s.slice(inner, close);
+    if (text.includes('\n')) return undefined;
+    let after = close + mark.length;
+    const trimmed = text.trimEnd();
+    let separated = false;
+    if (trimmed.endsWith(':') || trimmed.endsWith('：')) {
+      text = trimmed.slice(0, -1);
+      separated = true;
+    } else {
+      const sep = separatorAt(s, after);
+      if (sep !== -1) {
+        after = sep;
+        separated = true;
+      }
+    }
+    const label = canonicalLabel(text, { nested });
+    if (!label) return undefined;
+    // `**Who is this for?**` or a bold label alone: the bold is the label, the rest the value.
+    if (!separated && !(text.trimEnd().endsWith('?') || skipSpaces(s, after) === s.length || canonicalLabel(text, { nested: true }) === label)) return undefined;
+    return { label, labelColumn, valueColumn: skipSpaces(s, after) };
   }
-  return undefined;
+  // No emphasis: the text up to a colon (or a question mark) names the label.
+  let end = -1;
+  let stop = Math.min(s.length, i + 100);
+  for (let j = i; j < stop; j++) {
+    const c = s[j];
+    if (c === ':' || c === '：') {
+      if (j + 1 === s.length || isSpace(s[j + 1])) {
+        end = j;
+        break;
+      }
+      return undefined; // `https://…`
+    }
+    if (c === '?' && (j + 1 === s.length || isSpace(s[j + 1]))) {
+      end = j;
+      break;
+    }
+    if (c === '*' || c === '`' || c === '[' || c === '<' || c === '|' || c === '\\') return undefined;
+    if ((c === '—' || c === '–' || c === '-') && isSpace(s[j - 1]) && isSpace(s[j + 1])) {
+      end = j;
+      break;
+    }
+  }
+  if (end === -1) return undefined;
+  const text = s.slice(i, end);
+  const dashed = s[end] !== ':' && s[end] !== '：';
+  const label = canonicalLabel(text, { nested: nested || dashed });
+  if (!label) return undefined;
+  stop = end + 1;
+  return { label, labelColumn, valueColumn: skipSpaces(s, stop) };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Front matter
+// Values
 
-const FrontMatterData = z.record(z.string(), z.unknown());
-const FrontMatterItem = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const FrontMatterValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(FrontMatterItem)]);
-type FrontMatterValue = z.infer<typeof FrontMatterValue>;
+// ---------------------------------------------------------------------------------------------
+// Dates in headings and values (which of two occurrences is the newer one)
 
-function frontMatterText(value: FrontMatterValue): string | undefined {
-  if (value === null) return undefined;
-  if (Array.isArray(value)) {
-    return value
-      .filter((v) => v !== null)
-      .map((v) => String(v).trim())
-      .filter((v) => v !== '')
-      .join(', ');
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A date in a heading or a note (`2026-03-12`, `March 2026`, `12 Mar 2026`) as yyyymmdd, or undefined. */
+export function findDate(text: string): number | undefined {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  let best: number | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const iso = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/.exec(w);
+    if (iso) {
+      best = Math.max(best ?? 0, Number(iso[1]) * 10000 + Number(iso[2]) * 100 + Number(iso[3] ?? 0));
+      continue;
+    }
+    if (!/^(?:19|20)\d\d$/.test(w)) continue;
+    const year = Number(w);
+    let month = 0;
+    let day = 0;
+    const monthAt = (k: number) => (words[k] && /^\p{L}{3,}$/u.test(words[k]) ? MONTHS.findIndex((name) => words[k].startsWith(name)) + 1 : 0);
+    const dayAt = (k: number) => (words[k] && /^\d{1,2}$/.test(words[k]) && Number(words[k]) <= 31 ? Number(words[k]) : 0);
+    if (monthAt(i - 1)) {
+      month = monthAt(i - 1); // March 2026, 12 March 2026
+      day = dayAt(i - 2);
+    } else if (dayAt(i - 1) && monthAt(i - 2)) {
+      month = monthAt(i - 2); // March 12, 2026
+      day = dayAt(i - 1);
+    }
+    const q = /^q([1-4])$/.exec(words[i - 1] ?? '');
+    if (q) month = Number(q[1]) * 3;
+    best = Math.max(best ?? 0, year * 10000 + month * 100 + day);
   }
-  return String(value);
+  return best;
 }
 
-function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'a list that holds lists or sets of keys';
-  if (value !== null && typeof value === 'object') return 'a set of keys';
-  if (typeof value === 'number') return 'a number that is not finite';
-  return `a value of type ${typeof value}`;
+const UPDATE_WORDS = /\b(?:updated?|updates|as of|latest|changelog|refresh(?:ed)?)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+// The body
+
+interface Walk {
+  text: string;
+  lines: readonly TextLine[];
+  bodyOffset: number;
+  lineBase: number;
+  fields: BodyField[];
+  headings: BodyHeading[];
+  problems: ContextProblem[];
+  /** Headings above the current block, by level. */
+  stack: { level: number; section: ContextSectionTitle | undefined; date?: number; update: boolean }[];
+  /** A label with nothing after it: a list that follows is its value. */
+  pending: BodyField | undefined;
+  /** A heading that names a label (`### Mission`): the paragraphs under it are its value. */
+  headingField: BodyField | undefined;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function lineText(w: Walk, abs: number): string {
+  const l = w.lines[abs];
+  if (!l) return '';
+  return w.text.slice(Math.max(l.start, w.bodyOffset), l.end);
 }
 
-/** Where the scalar after `key:` stands on its line, and whether it is a one-line scalar. */
-function scalarOnLine(lineText: string, afterColon: number): { start: number; end: number; oneLine: boolean; empty: boolean } {
-  let i = afterColon;
-  while (i < lineText.length && (lineText[i] === ' ' || lineText[i] === '\t')) i++;
-  const rest = lineText.slice(i);
-  if (rest === '' || rest.startsWith('#')) return { start: afterColon, end: afterColon, oneLine: true, empty: true };
-  const first = rest[0];
-  const commentFrom = (from: number): boolean => /^[ \t]*(?:#.*)?$/s.test(rest.slice(from));
-  if (first === '"') {
-    for (let j = 1; j < rest.length; j++) {
-      if (rest[j] === '\\') {
-        j++;
-        continue;
-      }
-      if (rest[j] === '"') return { start: i, end: i + j + 1, oneLine: commentFrom(j + 1), empty: false };
-    }
-    return { start: i, end: lineText.length, oneLine: false, empty: false };
+function lineStartOffset(w: Walk, abs: number): number {
+  const l = w.lines[abs];
+  return l ? Math.max(l.start, w.bodyOffset) : w.text.length;
+}
+
+/** The offset after a line's break (the start of the next line), or the end of the text. */
+function afterLine(w: Walk, abs: number): number {
+  const next = w.lines[abs + 1];
+  return next ? next.start : w.text.length;
+}
+
+/** Where the i-th content line of an inline token starts in the source (its column). */
+function contentColumn(source: string, content: string, from = 0): number {
+  const c = content.trim();
+  const trimmedSource = source.trimEnd();
+  if (c !== '' && trimmedSource.endsWith(c) && trimmedSource.length - c.length >= from) return trimmedSource.length - c.length;
+  const at = c === '' ? -1 : source.indexOf(c, from);
+  return at === -1 ? Math.min(source.length, Math.max(from, source.length - source.trimStart().length)) : at;
+}
+
+function context(w: Walk): { section: ContextSectionTitle | undefined; dated: { date?: number; update: boolean } } {
+  let section: ContextSectionTitle | undefined;
+  let date: number | undefined;
+  let update = false;
+  for (let i = w.stack.length - 1; i >= 0; i--) {
+    const h = w.stack[i];
+    section ??= h.section;
+    date ??= h.date;
+    update ||= h.update;
   }
-  if (first === "'") {
-    for (let j = 1; j < rest.length; j++) {
-      if (rest[j] !== "'") continue;
-      if (rest[j + 1] === "'") {
-        j++;
-        continue;
-      }
-      return { start: i, end: i + j + 1, oneLine: commentFrom(j + 1), empty: false };
-    }
-    return { start: i, end: lineText.length, oneLine: false, empty: false };
-  }
-  const comment = /[ \t]#/.exec(rest);
-  const end = i + (comment ? comment.index : rest.length);
-  let trimmedEnd = end;
-  while (trimmedEnd > i && (lineText[trimmedEnd - 1] === ' ' || lineText[trimmedEnd - 1] === '\t')) trimmedEnd--;
-  // Block scalars, flow collections, anchors, aliases, tags and reserved indicators are not plain one-liners.
-  const plain = !/^[|>[\]{}&*!%@`,]/.test(rest);
-  return { start: i, end: trimmedEnd, oneLine: plain, empty: false };
+  return { section, dated: { date, update } };
 }
 
-/**
- * The lines of the YAML text where a top-level key can start: column 0, not a comment, and not
- * inside a quoted scalar or flow collection that runs over several lines (js-yaml accepts their
- * continuation lines at column 0, so `Tone: x` there is text, not a key).
- */
-function topLevelKeyLines(lines: readonly string[]): boolean[] {
-  const out = lines.map(() => false);
-  // What is still open at the end of a line: a quote character, or the depth of flow brackets.
-  let quote: '"' | "'" | undefined;
-  let depth = 0;
-  // In a flow collection a quote opens a scalar only where a scalar starts (`it's` is plain text).
-  let last = '';
-  const scan = (line: string, from: number) => {
-    for (let i = from; i < line.length; i++) {
-      const c = line[i];
-      if (quote === '"') {
-        if (c === '\\') i++;
-        else if (c === '"') quote = undefined;
-      } else if (quote === "'") {
-        if (c === "'" && line[i + 1] === "'") i++;
-        else if (c === "'") quote = undefined;
-      } else if (depth > 0) {
-        if ((c === '"' || c === "'") && '[{,:'.includes(last)) quote = c;
-        else if (c === '[' || c === '{') depth++;
-        else if (c === ']' || c === '}') depth--;
-        else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return;
-        if (c !== ' ' && c !== '\t') last = c;
-        if (depth === 0 && quote === undefined) return;
-      } else {
-        return;
-      }
-    }
-  };
-  lines.forEach((line, n) => {
-    if (quote !== undefined || depth > 0) {
-      scan(line, 0);
-      return;
-    }
-    if (line === '' || /^[ \t#]/.test(line)) return;
-    out[n] = true;
-    // Where a scalar or collection starts on the line: after block sequence and explicit key
-    // indicators (`- `, `? `, `: `) and after a key (quoted keys may hold a colon).
-    let i = /^(?:[-?:](?:[ \t]+|$))*/.exec(line)![0].length;
-    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"][^:]*?)[ \t]*:(?=[ \t]|$)/.exec(line.slice(i));
-    if (key) i += key[0].length;
-    // Anchors and tags may stand before the value.
-    const props = /^(?:[ \t]+[&!][^ \t]*)*[ \t]*/.exec(line.slice(i));
-    i += props ? props[0].length : 0;
-    const c = line[i];
-    if (c === '"' || c === "'") {
-      quote = c;
-      scan(line, i + 1);
-    } else if (c === '[' || c === '{') {
-      depth = 1;
-      last = c;
-      scan(line, i + 1);
-    }
-  });
+/** A paragraph's source lines as (line, column, raw text from that column). */
+function paragraphLines(w: Walk, inline: Block['inline'], map: [number, number], firstFrom = 0): { abs: number; col: number; raw: string }[] {
+  const content = (inline?.content ?? '').split('\n');
+  const out: { abs: number; col: number; raw: string }[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const abs = w.lineBase + map[0] + i;
+    const source = lineText(w, abs);
+    const col = contentColumn(source, content[i], i === 0 ? firstFrom : 0);
+    out.push({ abs, col, raw: source.slice(col).trimEnd() });
+  }
   return out;
 }
 
-interface FrontMatterRead {
-  kind: 'none' | 'yaml' | 'error';
-  entries: Map<ContextLabel, ContextEntry>;
-  simple: Set<ContextLabel>;
-  problems: ContextProblem[];
-  bodyOffset: number;
+interface NewField {
+  label: ContextLabel;
+  layout: FieldLayout;
+  abs: number;
+  /** Offset where the label's line starts its label (for the prefix). */
+  prefixFrom: number;
+  valueStart: number;
+  nested: boolean;
+  sharedParagraph: boolean;
 }
 
-function readContextFrontMatter(text: string, lines: readonly TextLine[]): FrontMatterRead {
-  const fm = readFrontMatter(text);
-  const entries = new Map<ContextLabel, ContextEntry>();
-  const simple = new Set<ContextLabel>();
-  const problems: ContextProblem[] = [];
-  if (fm.kind === 'none') return { kind: 'none', entries, simple, problems, bodyOffset: fm.bodyOffset };
-  if (fm.kind === 'error') {
-    problems.push({ line: fm.line, severity: 'error', message: fm.message });
-    return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
+function newField(w: Walk, f: NewField): BodyField {
+  const { section, dated } = context(w);
+  const lineStart = lineStartOffset(w, f.abs);
+  const lineEnd = w.lines[f.abs]?.end ?? w.text.length;
+  const prefix = w.text.slice(lineStart, f.valueStart);
+  const indentLength = prefix.length - prefix.trimStart().length;
+  const field: BodyField = {
+    entry: { label: f.label, value: undefined, source: 'body', line: f.abs, valueStart: f.valueStart, valueEnd: f.valueStart },
+    layout: f.layout,
+    inline: { start: f.valueStart, end: f.valueStart },
+    inlineText: '',
+    items: [],
+    labelPrefix: prefix,
+    lead: w.text.slice(lineStart, f.prefixFrom),
+    labelText: w.text.slice(f.prefixFrom, f.valueStart).trim(),
+    endOffset: lineEnd,
+    lastLine: f.abs,
+    continuationIndent: f.layout === 'bullet' ? ' '.repeat(indentLength + 2) : prefix.slice(0, indentLength),
+    section,
+    sharedParagraph: f.sharedParagraph,
+    nested: f.nested,
+    dated,
+    used: false,
+  };
+  w.fields.push(field);
+  return field;
+}
+
+/** Extends a field's inline value over source lines (from a column on the first). */
+function addInlineLines(w: Walk, field: BodyField, lines: { abs: number; col: number; raw: string }[], raws: string[]): void {
+  if (lines.length === 0) return;
+  const last = lines[lines.length - 1];
+  const lastStart = lineStartOffset(w, last.abs) + last.col;
+  const end = lastStart + endBeforeComments(last.raw);
+  if (field.inlineText === '' && raws.join('').trim() === '') {
+    return;
   }
+  field.inline.end = Math.max(field.inline.end, end);
+  field.inlineText = field.inlineText === '' ? raws.join('\n') : `${field.inlineText}\n${raws.join('\n')}`;
+  field.lastLine = Math.max(field.lastLine, last.abs);
+  field.endOffset = Math.max(field.endOffset, w.lines[last.abs]?.end ?? w.text.length);
+}
 
-  const checked = FrontMatterData.safeParse(fm.data);
-  if (!checked.success) {
-    problems.push({ line: 0, severity: 'error', message: 'The front matter must be a set of "key: value" lines.' });
-    return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
+/**
+ * The fields of a paragraph: each line that starts with a label starts one; the lines after it
+ * carry its value on, up to an italic note, a comment-only line or the next label.
+ */
+function paragraphFields(w: Walk, block: Block, opts: { layout: 'bullet' | 'paragraph'; nested: boolean; firstFrom?: number }): { fields: BodyField[]; leading: { abs: number; col: number; raw: string }[] } {
+  const lines = paragraphLines(w, block.inline, block.map, opts.firstFrom ?? 0);
+  const fields: BodyField[] = [];
+  const leading: { abs: number; col: number; raw: string }[] = [];
+  let current: BodyField | undefined;
+  let value: { abs: number; col: number; raw: string }[] = [];
+  let ended = false;
+  const flush = () => {
+    if (current) addInlineLines(w, current, value, value.map((v) => v.raw));
+    value = [];
+  };
+  const labelled = lines.map((l) => readLabel(l.raw, opts.nested));
+  const count = labelled.filter(Boolean).length;
+  lines.forEach((l, i) => {
+    const match = labelled[i];
+    if (match) {
+      flush();
+      const start = lineStartOffset(w, l.abs) + l.col;
+      current = newField(w, {
+        label: match.label,
+        layout: i === 0 ? opts.layout : 'paragraph',
+        abs: l.abs,
+        prefixFrom: start,
+        valueStart: start + match.valueColumn,
+        nested: opts.nested,
+        sharedParagraph: count > 1,
+      });
+      fields.push(current);
+      ended = false;
+      const rest = l.raw.slice(match.valueColumn);
+      if (rest.trim() !== '' && !isCommentOnly(rest)) value.push({ abs: l.abs, col: l.col + match.valueColumn, raw: rest });
+      return;
+    }
+    if (!current) {
+      leading.push(l);
+      return;
+    }
+    if (ended || isItalicNote(l.raw) || isCommentOnly(l.raw)) {
+      // A note under the value: kept in the file, not part of the value.
+      ended = true;
+      current.lastLine = Math.max(current.lastLine, l.abs);
+      current.endOffset = Math.max(current.endOffset, w.lines[l.abs]?.end ?? w.text.length);
+      return;
+    }
+    value.push(l);
+  });
+  flush();
+  return { fields, leading };
+}
+
+function itemText(w: Walk, item: Block): { start: number; end: number; raw: string; line: number; lastLine: number; col: number } | undefined {
+  const p = item.children[0];
+  if (!p || p.type !== 'paragraph') return undefined;
+  const lines = paragraphLines(w, p.inline, p.map);
+  const kept: typeof lines = [];
+  for (const l of lines) {
+    if (kept.length > 0 && (isItalicNote(l.raw) || isCommentOnly(l.raw))) break;
+    kept.push(l);
   }
+  if (kept.length === 0) return undefined;
+  const first = kept[0];
+  const last = kept[kept.length - 1];
+  const start = lineStartOffset(w, first.abs) + first.col;
+  const end = lineStartOffset(w, last.abs) + last.col + endBeforeComments(last.raw);
+  return { start, end, raw: kept.map((k) => k.raw).join('\n'), line: first.abs, lastLine: last.abs, col: first.col };
+}
 
-  const rawEnd = fm.rawOffset + fm.raw.length;
-  const rawLines = lines.filter((l) => l.start >= fm.rawOffset && l.start < rawEnd);
-  const firstRawLine = rawLines[0]?.index ?? lineAtOffset(lines, fm.rawOffset);
-  const lineText = (l: TextLine) => text.slice(l.start, Math.min(l.end, rawEnd));
+function addItem(w: Walk, field: BodyField, item: Block, holdsField: boolean): void {
+  const t = itemText(w, item);
+  if (!t) return;
+  const text = plainText(t.raw);
+  if (text === '') return;
+  const abs0 = w.lineBase + item.map[0];
+  const absEnd = w.lineBase + item.map[1] - 1;
+  // markdown-it counts the blank line after a loose item as the item's: leave it out.
+  let last = absEnd;
+  while (last > t.lastLine && lineText(w, last).trim() === '') last--;
+  const prefix = lineText(w, abs0).slice(0, t.col);
+  field.items.push({
+    start: t.start,
+    end: t.end,
+    text,
+    line: t.line,
+    lastLine: last,
+    linesStart: lineStartOffset(w, abs0),
+    linesEnd: afterLine(w, last),
+    prefix,
+    holdsField,
+  });
+  field.lastLine = Math.max(field.lastLine, last);
+  field.endOffset = Math.max(field.endOffset, w.lines[last]?.end ?? w.text.length);
+}
 
-  const keyLines = topLevelKeyLines(rawLines.map(lineText));
+function isEmpty(field: BodyField): boolean {
+  return field.inlineText.trim() === '' && field.items.length === 0;
+}
 
-  /** The key's line (found by scanning for `key:` at a line start) and its scalar span. */
-  const locate = (key: string) => {
-    const forms = [escapeRegExp(key), escapeRegExp(JSON.stringify(key)), escapeRegExp(`'${key.replace(/'/g, "''")}'`)];
-    const re = new RegExp(`^(?:${forms.join('|')})[ \\t]*:(?=[ \\t]|$)`);
-    for (let n = 0; n < rawLines.length; n++) {
-      if (!keyLines[n]) continue;
-      const l = rawLines[n];
-      const s = lineText(l);
-      const m = re.exec(s);
-      if (!m) continue;
-      const scalar = scalarOnLine(s, m[0].length);
-      // A plain scalar carries on over following lines indented deeper than the key.
-      let continued = false;
-      for (let k = n + 1; k < rawLines.length; k++) {
-        const next = lineText(rawLines[k]);
-        if (next.trim() === '') continue;
-        continued = indentWidth(next) > 0 && !next.trim().startsWith('#');
+/** Extends a field over the lines of a block that belongs to it (nested content, notes). */
+function cover(w: Walk, field: BodyField, block: Block): void {
+  let last = w.lineBase + block.map[1] - 1;
+  while (last > field.lastLine && lineText(w, last).trim() === '') last--;
+  if (last > field.lastLine) {
+    field.lastLine = last;
+    field.endOffset = w.lines[last]?.end ?? w.text.length;
+  }
+}
+
+function walkList(w: Walk, list: Block, parent: BodyField | undefined): void {
+  for (const item of list.children) {
+    if (item.type !== 'list_item') continue;
+    const first = item.children[0];
+    let field: BodyField | undefined;
+    if (first?.type === 'paragraph') {
+      const { fields, leading } = paragraphFields(w, first, { layout: 'bullet', nested: parent !== undefined });
+      if (fields.length > 0 && leading.length === 0) field = fields[fields.length - 1];
+      if (fields.length === 0 || leading.length > 0) {
+        // An item without a label: one item of the value of the label above it.
+        const owner = parent ?? w.pending;
+        if (owner) {
+          addItem(w, owner, item, fields.length > 0 || holdsLabel(item));
+        }
+      }
+      if (fields.length > 0) w.pending = undefined;
+    }
+    for (const child of item.children.slice(first?.type === 'paragraph' ? 1 : 0)) {
+      if (child.type === 'bullet_list' || child.type === 'ordered_list') {
+        walkList(w, child, field ?? parent);
+        if (field) cover(w, field, child);
+      } else if (child.type === 'paragraph') {
+        const owner = field;
+        const { fields, leading } = paragraphFields(w, child, { layout: 'paragraph', nested: true });
+        if (owner && leading.length > 0 && owner.items.length === 0) {
+          // A second paragraph of the value, or a note under it.
+          const kept: typeof leading = [];
+          for (const l of leading) {
+            if (isItalicNote(l.raw) || isCommentOnly(l.raw)) break;
+            kept.push(l);
+          }
+          if (kept.length === leading.length && kept.length > 0) addInlineLines(w, owner, kept, kept.map((k) => k.raw));
+          else cover(w, owner, child);
+        } else if (owner) {
+          cover(w, owner, child);
+        }
+        void fields;
+      } else if (child.type === 'table') {
+        walkTable(w, child, true);
+        if (field) cover(w, field, child);
+      } else if (field) {
+        cover(w, field, child);
+      }
+    }
+    if (field) {
+      field.entry.valueEnd = field.inline.end;
+      w.pending = isEmpty(field) ? field : undefined;
+    }
+  }
+}
+
+function holdsLabel(item: Block): boolean {
+  return item.children.some((c) => (c.type === 'bullet_list' || c.type === 'ordered_list') && c.children.some((i) => i.children[0]?.inline && readLabel(i.children[0].inline.content.split('\n')[0], true)));
+}
+
+function walkTable(w: Walk, table: Block, nested: boolean): void {
+  for (const part of table.children) {
+    for (const row of part.children) {
+      if (row.type !== 'tr') continue;
+      const abs = w.lineBase + row.map[0];
+      const source = lineText(w, abs);
+      const cells = tableCells(source);
+      if (cells.length < 2) continue;
+      const labelText = plainText(source.slice(cells[0].start, cells[0].end).replace(/\\\|/g, '|'));
+      const label = canonicalLabel(labelText, { nested: nested || part.type === 'thead' });
+      if (!label) continue;
+      const base = lineStartOffset(w, abs);
+      const cell = cells[1];
+      const field = newField(w, { label, layout: 'table', abs, prefixFrom: base, valueStart: base + cell.start, nested, sharedParagraph: false });
+      const raw = source.slice(cell.start, cell.end);
+      const end = cell.start + endBeforeComments(raw);
+      field.inline = { start: base + cell.start, end: base + end };
+      field.inlineText = raw.replace(/\\\|/g, '|');
+      field.entry.valueEnd = field.inline.end;
+      field.labelPrefix = source.slice(0, cell.start);
+    }
+  }
+}
+
+function walkBlocks(w: Walk, blocks: Block[]): void {
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading': {
+        const level = Number(block.token.tag.slice(1));
+        const title = plainText(block.inline?.content ?? '').replace(/\n/g, ' ');
+        const section = canonicalSection(title);
+        const abs = w.lineBase + block.map[0];
+        while (w.stack.length > 0 && w.stack[w.stack.length - 1].level >= level) w.stack.pop();
+        w.stack.push({ level, section, date: findDate(title), update: UPDATE_WORDS.test(title) });
+        w.headings.push({ level, title, line: abs, section, end: w.lines[w.lineBase + block.map[1] - 1]?.end ?? w.text.length });
+        w.pending = undefined;
+        w.headingField = undefined;
+        const label = section ? undefined : canonicalLabel(stripDecoration(title), { nested: true });
+        if (label && level >= 2) {
+          // `### Mission` and the paragraph under it.
+          const lineEnd = w.lines[abs]?.end ?? w.text.length;
+          const field = newField(w, { label, layout: 'heading', abs, prefixFrom: lineStartOffset(w, abs), valueStart: lineEnd, nested: false, sharedParagraph: false });
+          field.labelPrefix = '';
+          w.headingField = field;
+        }
         break;
       }
-      return { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+      case 'paragraph': {
+        const hf = w.headingField;
+        if (hf) {
+          const lines = paragraphLines(w, block.inline, block.map);
+          if (!lines.some((l) => readLabel(l.raw, true))) {
+            const kept: typeof lines = [];
+            for (const l of lines) {
+              if (isItalicNote(l.raw) || isCommentOnly(l.raw)) break;
+              kept.push(l);
+            }
+            if (kept.length > 0 && (hf.inlineText === '' || kept.length === lines.length)) {
+              if (hf.inlineText === '') hf.inline = { start: lineStartOffset(w, kept[0].abs) + kept[0].col, end: lineStartOffset(w, kept[0].abs) + kept[0].col };
+              addInlineLines(w, hf, kept, kept.map((k) => k.raw));
+              hf.entry.valueStart = hf.inline.start;
+              hf.entry.valueEnd = hf.inline.end;
+            }
+            cover(w, hf, block);
+            break;
+          }
+          w.headingField = undefined;
+        }
+        const { fields } = paragraphFields(w, block, { layout: 'paragraph', nested: false });
+        for (const f of fields) f.entry.valueEnd = f.inline.end;
+        const last = fields[fields.length - 1];
+        w.pending = last && isEmpty(last) ? last : undefined;
+        break;
+      }
+      case 'bullet_list':
+      case 'ordered_list': {
+        const hf = w.headingField;
+        if (hf && isEmpty(hf)) {
+          w.pending = hf;
+          w.headingField = undefined;
+        }
+        walkList(w, block, undefined);
+        if (hf && w.pending === hf) hf.entry.valueEnd = hf.inline.end;
+        break;
+      }
+      case 'table':
+        walkTable(w, block, false);
+        w.pending = undefined;
+        break;
+      case 'blockquote':
+        walkBlocks(w, block.children);
+        break;
+      default:
+        if (block.type !== 'hr' && block.type !== 'html_block') w.pending = undefined;
+        break;
     }
-    return undefined;
-  };
-
-  for (const [key, raw] of Object.entries(checked.data)) {
-    const label = canonicalLabel(key);
-    if (!label) continue;
-    const at = locate(key);
-    const line = at?.line ?? firstRawLine;
-    const value = FrontMatterValue.safeParse(raw);
-    if (!value.success) {
-      problems.push({
-        line,
-        severity: 'warning',
-        label,
-        message: `Front matter "${key}" (${label}) should be text, a number, true/false or a list of texts; it is ${describeType(raw)}, so it is ignored.`,
-      });
-      continue;
-    }
-    const previous = entries.get(label);
-    if (previous) {
-      problems.push({
-        line,
-        severity: 'warning',
-        label,
-        message: `"${label}" is already given in the front matter (line ${previous.line + 1}); this one is ignored.`,
-      });
-      continue;
-    }
-    const offset = at ? at.start : lines[line]?.start ?? fm.rawOffset;
-    entries.set(label, {
-      label,
-      value: normalizeContextValue(frontMatterText(value.data)),
-      source: 'frontMatter',
-      line,
-      valueStart: offset,
-      valueEnd: at ? at.end : offset,
-    });
-    // Only a scalar written on the key's own line can be rewritten in place.
-    if (at && at.oneLine && !at.empty && !Array.isArray(value.data)) simple.add(label);
   }
-  return { kind: 'yaml', entries, simple, problems, bodyOffset: fm.bodyOffset };
 }
 
-function lineAtOffset(lines: readonly TextLine[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
+/** Whether a fence holds a pasted context file: Markdown (or untagged) with sections or labels in it. */
+function fenceHoldsContext(block: Block): boolean {
+  const info = block.token.info.trim().toLowerCase();
+  if (info !== '' && info !== 'markdown' && info !== 'md' && info !== 'text') return false;
+  let labels = 0;
+  for (const line of block.token.content.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('#') && canonicalSection(t.replace(/^#+/, ''))) labels += 2;
+    else if (readLabel(t.replace(/^[-*+][ \t]+/, ''), true)) labels++;
+    if (labels >= 3) return true;
   }
-  return lo;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Body
-
-interface OpenEntry {
-  label: ContextLabel;
-  line: TextLine;
-  indent: string;
-  bulletIndent: number;
-  valueStart: number;
-  valueEnd: number;
-  lastLine: number;
-  parts: string[];
+  return false;
 }
 
 /** The full reading, with the positions the updater needs. Throws only on a defect. */
 export function analyseContext(text: string): ContextAnalysis {
   const lines = splitLines(text);
   const fm = readContextFrontMatter(text, lines);
-  const problems: ContextProblem[] = [...fm.problems];
-  const bodyEntries = new Map<ContextLabel, ContextEntry>();
-  const bodyLines: BodyEntryLine[] = [];
-  const headings: BodyHeading[] = [];
-  const sections: { title: string; line: number; known: boolean }[] = [];
-  const knownTitles = new Set(CONTEXT_SECTIONS.map((s) => labelKey(s.title)));
+  const problems: ContextProblem[] = fm.problems.map((p) => ({ ...p, code: 'frontMatter' as const }));
+  let bodyOffset = fm.bodyOffset;
+  if (text.startsWith(BOM, bodyOffset)) bodyOffset += 1;
+  const body = text.slice(bodyOffset);
+  const bodyLine = lineAtOffset(lines, bodyOffset);
 
-  let open: OpenEntry | undefined;
-  let fence: string | undefined;
+  const w: Walk = { text, lines, bodyOffset, lineBase: bodyLine, fields: [], headings: [], problems, stack: [], pending: undefined, headingField: undefined };
+  const blocks = parseBlocks(body);
+  walkBlocks(w, blocks);
 
-  const close = () => {
-    if (!open) return;
-    const entry: ContextEntry = {
-      label: open.label,
-      value: normalizeContextValue(open.parts.join('\n')),
-      source: 'body',
-      line: open.line.index,
-      valueStart: open.valueStart,
-      valueEnd: open.valueEnd,
-    };
-    bodyLines.push({ entry, indent: open.indent, lastLine: open.lastLine });
-    const first = bodyEntries.get(open.label);
-    if (first) {
-      problems.push({
-        line: entry.line,
-        endLine: open.lastLine !== entry.line ? open.lastLine : undefined,
-        severity: 'warning',
-        label: open.label,
-        message: `"${open.label}" is given again here; the first one (line ${first.line + 1}) is used.`,
-      });
-    } else {
-      bodyEntries.set(open.label, entry);
-    }
-    open = undefined;
-  };
-
-  for (const line of lines) {
-    // Lines of the front matter are not body; the body may start part-way into a line.
-    if (line.start < fm.bodyOffset && line.end <= fm.bodyOffset) continue;
-    const start = Math.max(line.start, fm.bodyOffset);
-    const s = text.slice(start, line.end);
-
-    if (fence !== undefined) {
-      const m = FENCE.exec(s);
-      if (m && m[1][0] === fence[0] && m[1].length >= fence.length && s.slice(m[0].length).trim() === '') fence = undefined;
-      continue;
-    }
-
-    if (open) {
-      if (continuesValue(s, open.bulletIndent)) {
-        open.parts.push(s.trim());
-        open.valueEnd = line.end;
-        open.lastLine = line.index;
-        continue;
-      }
-      close();
-    }
-
-    const fenceOpen = FENCE.exec(s);
-    if (fenceOpen) {
-      fence = fenceOpen[1];
-      continue;
-    }
-    const heading = readHeading(s);
-    if (heading) {
-      headings.push({ level: heading.level, title: heading.title, line: line.index });
-      if (heading.level === 2) sections.push({ title: heading.title, line: line.index, known: knownTitles.has(labelKey(heading.title)) });
-      continue;
-    }
-    const labelled = readLabelLine(s);
-    if (labelled) {
-      const valueStart = start + labelled.valueColumn;
-      open = {
-        label: labelled.label,
-        line,
-        indent: labelled.indent,
-        bulletIndent: indentWidth(labelled.indent),
-        valueStart,
-        valueEnd: line.end,
-        lastLine: line.index,
-        parts: [text.slice(valueStart, line.end)],
-      };
+  let fence: ContextAnalysis['fence'];
+  if (w.fields.length === 0) {
+    // A paste wrapped in a fence (```markdown … ```): the file is what the fence holds.
+    const held = blocks.find((b) => b.type === 'fence' && fenceHoldsContext(b));
+    if (held) {
+      const openLine = bodyLine + held.map[0];
+      const lastLine = bodyLine + held.map[1] - 1;
+      const closing = lineText(w, lastLine).trim();
+      const closed = lastLine > openLine && closing.startsWith(held.token.markup) && closing.replace(/[`~]/g, '') === '';
+      fence = { openLine, closeLine: closed ? lastLine : undefined, marker: held.token.markup };
+      w.headings.length = 0;
+      w.stack = [];
+      w.lineBase = openLine + 1;
+      walkBlocks(w, parseBlocks(held.token.content));
     }
   }
-  close();
+
+  // Values, and which occurrence of a label is used.
+  const byLabel = new Map<ContextLabel, BodyField[]>();
+  for (const f of w.fields) {
+    const written = [plainText(f.inlineText), ...f.items.map((i) => i.text)].filter((s) => s !== '').join('\n');
+    const read = readValue(f.entry.label, written);
+    f.entry.value = read.value;
+    if (f.items.length > 0) f.entry.valueEnd = Math.max(f.inline.end, f.items[f.items.length - 1].end);
+    else f.entry.valueEnd = f.inline.end;
+    if (f.items.length > 0 && f.inline.start === f.inline.end) f.entry.valueStart = f.items[0].start;
+    if (read.unset === 'guidance') {
+      problems.push({
+        line: f.entry.line,
+        severity: 'information',
+        label: f.entry.label,
+        code: 'guidance',
+        message: `"${f.entry.label}" still holds the template's guidance, so it counts as not filled in yet.`,
+      });
+    } else if (read.unset === 'tbd') {
+      problems.push({
+        line: f.entry.line,
+        severity: 'information',
+        label: f.entry.label,
+        code: 'tbd',
+        message: `"${f.entry.label}" is TBD${read.remark ? ` (${read.remark})` : ''}, so it counts as not filled in yet.`,
+      });
+    }
+    const list = byLabel.get(f.entry.label) ?? [];
+    list.push(f);
+    byLabel.set(f.entry.label, list);
+  }
+
+  const bodyEntries = new Map<ContextLabel, ContextEntry>();
+  for (const [label, occurrences] of byLabel) {
+    let used = occurrences[0];
+    for (const next of occurrences.slice(1)) {
+      const newer = isNewer(next, used);
+      if (newer || (used.entry.value === undefined && next.entry.value !== undefined && !isNewer(used, next))) {
+        if (used.entry.value !== undefined) {
+          problems.push({
+            line: used.entry.line,
+            endLine: used.lastLine !== used.entry.line ? used.lastLine : undefined,
+            severity: 'information',
+            label,
+            code: 'stale',
+            message: `"${label}" is given again in a later update (line ${next.entry.line + 1}), which is used; this value is out of date.`,
+          });
+        } else if (!newer) {
+          problems.push(duplicate(label, used, next));
+        }
+        used = next;
+      } else if (isNewer(used, next) && next.entry.value !== undefined) {
+        problems.push({
+          line: next.entry.line,
+          endLine: next.lastLine !== next.entry.line ? next.lastLine : undefined,
+          severity: 'information',
+          label,
+          code: 'stale',
+          message: `"${label}" is given again with an older date; the newer one (line ${used.entry.line + 1}) is used.`,
+        });
+      } else {
+        problems.push(duplicate(label, next, used));
+      }
+    }
+    used.used = true;
+    bodyEntries.set(label, used.entry);
+  }
 
   const entries = new Map<ContextLabel, ContextEntry>();
   const values = emptyValues();
@@ -596,19 +854,46 @@ export function analyseContext(text: string): ContextAnalysis {
     }
   }
 
+  // Nothing recognised (prose), or a file labelled in other words (a translation) where only a
+  // few labels happen to match: say so, with the Quick Fix that restructures it.
+  const labelled = labelledLines(body).flat().length;
+  const recognised = new Set(w.fields.map((f) => f.entry.label)).size;
+  const nothing = w.fields.length === 0 && fm.entries.size === 0 && body.trim() !== '';
+  const mostlyForeign = labelled >= 8 && recognised * 5 <= labelled && fm.entries.size === 0;
+  if (nothing || mostlyForeign) {
+    const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
+    const why = nothing
+      ? 'No field of the community context was recognised in this file'
+      : `Only ${recognised} of the ${labelled} labels in this file are the community context's`;
+    problems.push({
+      line: Math.max(0, first),
+      severity: 'warning',
+      code: 'unrecognised',
+      message: `${why} (the community skills write "## Community Overview" sections of "- **Community Name:** value" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.`,
+    });
+  }
+
   const counts: ParsedContext['counts'] = {};
-  const currentSize = parseCount(values['Current size']);
-  if (currentSize !== undefined) counts.currentSize = currentSize;
-  const activeMembers = parseCount(values['Active members']);
-  if (activeMembers !== undefined) counts.activeMembers = activeMembers;
+  const countReadings: ParsedContext['countReadings'] = {};
+  const currentSize = readCount(values['Current size']);
+  if (currentSize) {
+    counts.currentSize = currentSize.value;
+    countReadings.currentSize = currentSize;
+  }
+  const activeMembers = readCount(values['Active members']);
+  if (activeMembers) {
+    counts.activeMembers = activeMembers.value;
+    countReadings.activeMembers = activeMembers;
+  }
 
   problems.sort((a, b) => a.line - b.line);
   const ctx: ParsedContext = {
     values,
     counts,
+    countReadings,
     entries,
     bodyEntries,
-    sections,
+    sections: w.headings.filter((h) => h.level === 2).map((h) => ({ title: h.title, line: h.line, known: h.section !== undefined })),
     problems,
     filled: CONTEXT_LABELS.filter((l) => values[l] !== undefined).length,
     total: CONTEXT_LABELS.length,
@@ -616,5 +901,40 @@ export function analyseContext(text: string): ContextAnalysis {
     bom: text.startsWith(BOM),
     frontMatter: fm.kind,
   };
-  return { ctx, lines, bodyLines, headings, openFence: fence, frontMatterSimple: fm.simple, bodyOffset: fm.bodyOffset };
+  return { ctx, lines, fields: w.fields, headings: w.headings, fence, openFence: openFenceAtEnd(blocks, w, bodyLine, fence), frontMatterSimple: fm.simple, bodyOffset };
 }
+
+function duplicate(label: ContextLabel, at: BodyField, used: BodyField): ContextProblem {
+  return {
+    line: at.entry.line,
+    endLine: at.lastLine !== at.entry.line ? at.lastLine : undefined,
+    severity: 'warning',
+    label,
+    code: 'duplicate',
+    message: `"${label}" is given again here; the one on line ${used.entry.line + 1} is used.`,
+  };
+}
+
+/** Whether field `a` is a later update of the same label than `b` (by the dates of their headings). */
+function isNewer(a: BodyField, b: BodyField): boolean {
+  if (a.entry.value === undefined) return false;
+  const da = a.dated.date;
+  const db = b.dated.date;
+  if (da !== undefined && db !== undefined) return da > db || (da === db && a.entry.line > b.entry.line && a.dated.update && !b.dated.update);
+  if (da !== undefined && db === undefined) return true;
+  if (da === undefined && db === undefined) return a.dated.update && !b.dated.update;
+  return false;
+}
+
+/** A code block still open at the end of the body (its opening fence), outside a whole-file fence. */
+function openFenceAtEnd(blocks: Block[], w: Walk, bodyLine: number, fence: ContextAnalysis['fence']): string | undefined {
+  if (fence) return fence.closeLine === undefined ? fence.marker : undefined;
+  const last = blocks[blocks.length - 1];
+  if (!last || last.type !== 'fence') return undefined;
+  const lastLine = bodyLine + last.map[1] - 1;
+  const closing = lineText(w, lastLine).trim();
+  const closed = lastLine > bodyLine + last.map[0] && closing.startsWith(last.token.markup) && closing.replace(/[`~]/g, '') === '';
+  return closed ? undefined : last.token.markup;
+}
+
+export { isTbd };

@@ -1,25 +1,29 @@
 import { CONTEXT_SECTIONS, type ContextLabel } from './labels';
-import { normalizeContextValue } from './parse';
+import { markdownSource } from './markdown';
+import { normalizeContextValue } from './text';
 
 /**
  * Writes a value the way the parser reads it back: `TBD` when empty, and further lines as
- * continuation lines indented two spaces deeper than the bullet, so that they can never be
- * mistaken for a heading, a new bullet or another label.
+ * continuation lines indented under the value, so that they can never be mistaken for a
+ * heading, a new bullet or another label.
  */
-export function formatBodyValue(value: string | undefined, eol: '\n' | '\r\n', bulletIndent = ''): string {
+export function formatBodyValue(value: string | undefined, eol: '\n' | '\r\n', continuationIndent = '  '): string {
   const normal = normalizeContextValue(value);
   if (normal === undefined) return 'TBD';
-  return normal.split('\n').join(eol + bulletIndent + '  ');
+  return markdownSource(normal).split('\n').join(eol + continuationIndent);
 }
 
 /** One `- **Label:** value` line (with its continuation lines), in the skill family's form. */
 export function renderEntryLine(label: ContextLabel, value: string | undefined, eol: '\n' | '\r\n', indent = ''): string {
-  return `${indent}- **${label}:** ${formatBodyValue(value, eol, indent)}`;
+  return `${indent}- **${label}:** ${formatBodyValue(value, eol, indent + '  ')}`;
 }
 
-/** A whole context file in exactly the structure the community skill family writes. */
+/**
+ * A whole context file in exactly the structure of the family's template: its seven `## `
+ * sections of `- **Label:** value` lines, no title and no front matter; `TBD` for unknowns.
+ */
 export function renderContext(values: Partial<Record<ContextLabel, string | undefined>>, eol: '\n' | '\r\n' = '\n'): string {
-  const lines: string[] = ['# Community Context', ''];
+  const lines: string[] = [];
   CONTEXT_SECTIONS.forEach((section, i) => {
     if (i > 0) lines.push('');
     lines.push(`## ${section.title}`);

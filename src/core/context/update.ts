@@ -1,12 +1,16 @@
-import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, labelKey } from './labels';
-import { type BodyEntryLine, type ContextAnalysis, type ContextEntry, analyseContext, continuesValue, indentWidth, normalizeContextValue } from './parse';
+import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, type ContextSectionTitle } from './labels';
+import { type BodyField, type ContextAnalysis, type ContextEntry, analyseContext, readValue } from './parse';
 import { formatBodyValue, renderEntryLine } from './render';
+import { markdownSource } from './markdown';
+import { normalizeContextValue } from './text';
 import { applyTextEdits, type TextEdit } from '../textEdits';
 
 /**
  * Writes changed values back into a context file and nothing else: the community skill family
- * promises users that every other byte (prose, unknown sections, drifted label forms, CRLF,
- * BOM, front matter) stays as it was, so the extension keeps the same promise.
+ * promises users that every other byte (prose, notes, comments, nested lines, unknown
+ * sections, drifted label forms, CRLF, BOM, front matter) stays as it was, so the extension
+ * keeps the same promise. A value is edited where the person wrote it (the list item, the
+ * nested item, the paragraph or the table cell); a label that exists is never written twice.
  */
 
 export type { TextEdit } from '../textEdits';
@@ -35,14 +39,20 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
     if (!Object.prototype.hasOwnProperty.call(changes, label)) continue;
     const next = normalizeContextValue(changes[label]);
     if (next === ctx.values[label]) continue;
+    // `TBD - ask Sam` where the field is not filled in either: nothing changes for a reader.
+    if (next !== undefined && ctx.values[label] === undefined && readValue(label, next).value === undefined) continue;
 
     const winner = ctx.entries.get(label);
-    const body = ctx.bodyEntries.get(label);
+    const body = analysis.fields.find((f) => f.used && f.entry.label === label);
     if (winner?.source === 'frontMatter' && winner.value !== undefined) {
       if (analysis.frontMatterSimple.has(label)) {
         pending.push({ ...frontMatterEdit(winner, next), labels: [label] });
         // An emptied front matter value no longer hides the body's, so that one is emptied too.
-        if (next === undefined && body?.value !== undefined) pending.push({ ...bodyEdit(text, analysis, body, next), labels: [label] });
+        if (next === undefined || readValue(label, next).value === undefined) {
+          for (const f of analysis.fields) {
+            if (f.entry.label === label && f.entry.value !== undefined) pending.push(...fieldEdits(text, analysis, f, undefined).map((e) => ({ ...e, labels: [label] })));
+          }
+        }
       } else {
         skipped.push({
           label,
@@ -53,8 +63,12 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
     }
     // A front matter key left empty gives no value, so the body is where the value goes (and
     // where the community skills, which read only the body, will see it).
-    if (body) pending.push({ ...bodyEdit(text, analysis, body, next), labels: [label] });
-    else toInsert.set(label, next);
+    if (body) {
+      // Emptied: every line that gives the label a value says TBD, so none takes over.
+      const emptied = next === undefined || readValue(label, next).value === undefined;
+      const targets = emptied ? analysis.fields.filter((f) => f.entry.label === label && (f === body || f.entry.value !== undefined)) : [body];
+      for (const f of targets) pending.push(...fieldEdits(text, analysis, f, f === body ? next : undefined).map((e) => ({ ...e, labels: [label] })));
+    } else toInsert.set(label, next);
   }
 
   pending.push(...insertions(text, analysis, toInsert));
@@ -63,13 +77,72 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
   return { edits, text: applyTextEdits(text, edits), skipped };
 }
 
-function bodyEdit(text: string, analysis: ContextAnalysis, entry: ContextEntry, next: string | undefined): TextEdit {
-  const at = analysis.bodyLines.find((b) => b.entry === entry);
-  const indent = at?.indent ?? '';
-  // `- **Mission:**` with nothing after it: keep a space between the label and the new value.
-  const before = entry.valueStart > 0 ? text[entry.valueStart - 1] : ' ';
-  const space = before === ' ' || before === '\t' ? '' : ' ';
-  return { start: entry.valueStart, end: entry.valueEnd, newText: space + formatBodyValue(next, analysis.ctx.eol, indent) };
+const isBlank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A table cell holds one line: line breaks as `<br>`, pipes escaped. */
+function cellText(value: string | undefined): string {
+  if (value === undefined) return 'TBD';
+  const source = markdownSource(value);
+  return (source === value ? source.replace(/\|/g, '\\|') : source).split('\n').join('<br>');
+}
+
+/** The edits that give a field its new value, in place. */
+function fieldEdits(text: string, analysis: ContextAnalysis, field: BodyField, next: string | undefined): TextEdit[] {
+  const eol = analysis.ctx.eol;
+  const { inline } = field;
+  const padded = (start: number, end: number, value: string): TextEdit => {
+    const before = start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '|' ? ' ' : '';
+    const after = end < text.length && !isBlank(text[end]) ? ' ' : '';
+    return { start, end, newText: before + value + after };
+  };
+  if (field.layout === 'table') {
+    const edit = padded(inline.start, inline.end, cellText(next));
+    if (text[inline.start - 1] === '|') edit.newText = ' ' + edit.newText;
+    return [edit];
+  }
+  if (field.layout === 'heading' && inline.start === inline.end && field.inlineText === '') {
+    // `### Mission` with nothing under it: the value goes in a paragraph below the heading.
+    if (next === undefined) return [];
+    return [{ start: inline.start, end: inline.end, newText: eol + eol + markdownSource(next).split('\n').join(eol) }];
+  }
+  if (field.items.length === 0) {
+    return [padded(inline.start, inline.end, formatBodyValue(next, eol, field.continuationIndent))];
+  }
+
+  // A value written as a list: each line of the new value is one item, edited in place.
+  const lines = next === undefined ? [] : next.split('\n');
+  const edits: TextEdit[] = [];
+  if (field.inlineText.trim() !== '') {
+    edits.push(padded(inline.start, inline.end, lines.length > 0 ? markdownSource(lines.shift()!) : 'TBD'));
+  } else if (lines.length === 0) {
+    edits.push(padded(inline.start, inline.end, 'TBD'));
+  }
+  const items = field.items;
+  const shared = Math.min(items.length, lines.length);
+  for (let i = 0; i < shared; i++) {
+    if (items[i].text !== lines[i]) edits.push({ start: items[i].start, end: items[i].end, newText: markdownSource(lines[i]) });
+  }
+  if (lines.length > items.length) {
+    const last = items[items.length - 1];
+    const at = analysis.lines[last.lastLine].end;
+    let prefix = last.prefix;
+    const extra = lines.slice(items.length).map((l) => {
+      prefix = nextMarker(prefix);
+      return eol + prefix + markdownSource(l);
+    });
+    edits.push({ start: at, end: at, newText: extra.join('') });
+  }
+  for (const item of items.slice(lines.length)) {
+    if (item.holdsField) continue; // a known label stands inside it: never deleted
+    edits.push({ start: item.linesStart, end: item.linesEnd, newText: '' });
+  }
+  return edits;
+}
+
+/** The marker of the item after one (`  - ` stays, `3. ` becomes `4. `). */
+function nextMarker(prefix: string): string {
+  const m = /^(\s*)(\d{1,9})([.)]\s+)$/.exec(prefix);
+  return m ? `${m[1]}${Number(m[2]) + 1}${m[3]}` : prefix;
 }
 
 function frontMatterEdit(entry: ContextEntry, next: string | undefined): TextEdit {
@@ -91,12 +164,47 @@ export function yamlScalar(value: string | undefined): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function lineText(text: string, analysis: ContextAnalysis, index: number): string {
-  const line = analysis.lines[index];
-  return text.slice(Math.max(line.start, analysis.bodyOffset), line.end);
+/** The label written in the style of a neighbour's label (`**Team:**`, `**Team**:`, `Team:`). */
+function styledLabel(label: ContextLabel, neighbour: string): string {
+  const t = neighbour.replace(/^[^*_\p{L}\p{N}]+/u, '');
+  for (const mark of ['**', '__']) {
+    if (!t.startsWith(mark)) continue;
+    const close = t.indexOf(mark, mark.length);
+    const inner = close === -1 ? '' : t.slice(mark.length, close).trimEnd();
+    return inner.endsWith(':') ? `${mark}${label}:${mark}` : `${mark}${label}${mark}:`;
+  }
+  return `${label}:`;
 }
 
-/** New lines for labels the body lacks: into their section if it exists, else new sections at the end. */
+/** A new line for a label, in the layout and style of the field it goes after. */
+function siblingText(text: string, analysis: ContextAnalysis, after: BodyField, label: ContextLabel, value: string | undefined): string {
+  const eol = analysis.ctx.eol;
+  switch (after.layout) {
+    case 'table': {
+      const row = text.slice(analysis.lines[after.entry.line].start, analysis.lines[after.entry.line].end);
+      const open = row.trimStart().startsWith('|');
+      const close = row.trimEnd().endsWith('|');
+      const indent = row.slice(0, row.length - row.trimStart().length);
+      return `${eol}${indent}${open ? '| ' : ''}${label} | ${cellText(value)}${close ? ' |' : ''}`;
+    }
+    case 'heading': {
+      const hashes = /^#{1,6}/.exec(after.labelText)?.[0] ?? '###';
+      return `${eol}${eol}${hashes} ${label}${eol}${eol}${formatBodyValue(value, eol, '')}`;
+    }
+    case 'paragraph': {
+      const lead = after.lead;
+      const line = `${lead}${styledLabel(label, after.labelText)} ${formatBodyValue(value, eol, after.continuationIndent)}`;
+      return (after.sharedParagraph ? eol : eol + eol) + line;
+    }
+    default: {
+      const lead = nextMarker(after.lead);
+      const indent = ' '.repeat(lead.length);
+      return `${eol}${lead}${styledLabel(label, after.labelText)} ${formatBodyValue(value, eol, indent)}`;
+    }
+  }
+}
+
+/** New lines for labels the body lacks: beside their section's last field, or under its heading, or in a new section at the end. */
 function insertions(text: string, analysis: ContextAnalysis, toInsert: ReadonlyMap<ContextLabel, string | undefined>): PendingEdit[] {
   if (toInsert.size === 0) return [];
   const eol = analysis.ctx.eol;
@@ -107,29 +215,49 @@ function insertions(text: string, analysis: ContextAnalysis, toInsert: ReadonlyM
   for (const section of CONTEXT_SECTIONS) {
     const labels = section.labels.filter((l) => toInsert.has(l));
     if (labels.length === 0) continue;
-    const heading = analysis.headings.find((h) => h.level === 2 && labelKey(h.title) === labelKey(section.title));
-    if (!heading) {
-      appended.push(`## ${section.title}${eol}${labels.map((l) => renderEntryLine(l, toInsert.get(l), eol)).join(eol)}${eol}`);
-      appendedLabels.push(...labels);
+    const last = lastFieldOf(analysis, section.title);
+    if (last) {
+      let newText = '';
+      for (const l of labels) newText += siblingText(text, analysis, last, l, toInsert.get(l));
+      edits.push({ start: last.endOffset, end: last.endOffset, newText, labels });
       continue;
     }
-    const end = analysis.headings.find((h) => h.line > heading.line && h.level <= 2)?.line ?? Infinity;
-    let last: BodyEntryLine | undefined;
-    for (const b of analysis.bodyLines) if (b.entry.line > heading.line && b.entry.line < end) last = b;
-    // The neighbour's indentation decides which lines continue a value, so the new line shares it.
-    const indent = last?.indent ?? '';
-    const position = last ? last.entry.valueEnd : analysis.lines[heading.line].end;
-    const followingLine = (last ? last.lastLine : heading.line) + 1;
-    let newText = labels.map((l) => eol + renderEntryLine(l, toInsert.get(l), eol, indent)).join('');
-    // Text right under a heading would otherwise read as the new value's continuation.
-    if (followingLine < analysis.lines.length && continuesValue(lineText(text, analysis, followingLine), indentWidth(indent))) newText += eol;
-    edits.push({ start: position, end: position, newText, labels });
+    const heading = analysis.headings.find((h) => h.section === section.title);
+    if (heading) {
+      let newText = labels.map((l) => eol + renderEntryLine(l, toInsert.get(l), eol)).join('');
+      const following = analysis.lines[heading.line + 1];
+      // Text right under the heading would otherwise read as the new value's continuation.
+      if (following && text.slice(following.start, following.end).trim() !== '') newText += eol;
+      edits.push({ start: heading.end, end: heading.end, newText, labels });
+      continue;
+    }
+    appended.push(`## ${section.title}${eol}${labels.map((l) => renderEntryLine(l, toInsert.get(l), eol)).join(eol)}${eol}`);
+    appendedLabels.push(...labels);
   }
 
   if (appended.length > 0) {
-    edits.push({ start: text.length, end: text.length, newText: appendPrefix(text, analysis) + appended.join(eol), labels: appendedLabels });
+    const fence = analysis.fence;
+    if (fence && fence.closeLine !== undefined) {
+      // A file wrapped in a fence: the new sections go inside it, before the closing fence.
+      const at = analysis.lines[fence.closeLine].start;
+      const before = analysis.lines[fence.closeLine - 1];
+      const gap = before && text.slice(before.start, before.end).trim() !== '' ? eol : '';
+      edits.push({ start: at, end: at, newText: gap + appended.join(eol), labels: appendedLabels });
+    } else {
+      edits.push({ start: text.length, end: text.length, newText: appendPrefix(text, analysis) + appended.join(eol), labels: appendedLabels });
+    }
   }
   return edits;
+}
+
+/** The field that ends last among those standing in a section. */
+function lastFieldOf(analysis: ContextAnalysis, section: ContextSectionTitle): BodyField | undefined {
+  let last: BodyField | undefined;
+  for (const f of analysis.fields) {
+    if (f.section !== section || f.nested) continue;
+    if (!last || f.endOffset > last.endOffset) last = f;
+  }
+  return last;
 }
 
 /** What goes before sections appended at the end: a closed code block, then a blank line. */
@@ -139,10 +267,10 @@ function appendPrefix(text: string, analysis: ContextAnalysis): string {
   if (text.replace(/^\ufeff/, '') === '') return '';
   const last = lines[lines.length - 1];
   const lastText = text.slice(last.start, last.end);
-  let prefix = '';
   if (analysis.openFence !== undefined) {
     return (lastText === '' ? '' : eol) + analysis.openFence + eol + eol;
   }
+  let prefix = '';
   if (lastText !== '') {
     prefix += eol;
     if (lastText.trim() !== '') prefix += eol;
@@ -172,4 +300,3 @@ function arrange(pending: PendingEdit[]): { edits: TextEdit[]; conflicts: Contex
   }
   return { edits: out.map(({ start, end, newText }) => ({ start, end, newText })), conflicts };
 }
-

@@ -1,7 +1,7 @@
 import type { ContextFormFromWebview, ContextFormSection, ContextFormToWebview } from '../protocol';
 import { clear, h, icon, vscodeApi } from './lib/dom';
 // The hints are only shown here, so they live in the webview's bundle, not the extension's.
-import { LABEL_HINTS, MULTILINE_LABELS } from '../../core/context/hints';
+import { LABEL_EXAMPLES, LABEL_GUIDANCE, MULTILINE_LABELS } from '../../core/context/hints';
 import type { ContextLabel } from '../../core/context/labels';
 
 interface State {
@@ -91,8 +91,20 @@ function render(): void {
   section.fields.forEach((f, i) => {
     const id = `field-${state!.step}-${i}`;
     const label = f.label as ContextLabel;
-    const attrs = { id, name: f.label, placeholder: LABEL_HINTS[label] ?? '', disabled: init!.readOnly, spellcheck: 'true' };
-    const input = MULTILINE_LABELS.has(label) ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
+    // The family's guidance for the field, quoted as its template words it, under the label.
+    const guidance = LABEL_GUIDANCE[label];
+    const hintId = `${id}-hint`;
+    const attrs = {
+      id,
+      name: f.label,
+      placeholder: guidance ? '' : (LABEL_EXAMPLES[label] ?? ''),
+      disabled: init!.readOnly,
+      spellcheck: 'true',
+      'aria-describedby': guidance ? hintId : undefined,
+    };
+    // A value written as a list (one item a line) needs a text area too.
+    const multiline = MULTILINE_LABELS.has(label) || (state!.values[f.label] ?? '').includes('\n');
+    const input = multiline ? h('textarea', { ...attrs, rows: 3 }) : h('input', { ...attrs, type: 'text' });
     input.value = state!.values[f.label] ?? '';
     input.addEventListener('input', () => {
       state!.values[f.label] = input.value;
@@ -106,7 +118,10 @@ function render(): void {
         save();
       }
     });
-    form.appendChild(h('div', { class: 'field' }, h('label', { for: id }, f.label), input));
+    const field = h('div', { class: 'field' }, h('label', { for: id }, f.label));
+    if (guidance) field.appendChild(h('p', { class: 'hint', id: hintId }, guidance));
+    field.appendChild(input);
+    form.appendChild(field);
   });
 
   const last = state.step === sections.length - 1;

@@ -1,0 +1,231 @@
+import * as z from 'zod/mini';
+import { readFrontMatter } from '../frontMatter';
+import { type ContextLabel, canonicalLabel } from './labels';
+import type { ContextEntry, ContextProblem } from './parse';
+import { type TextLine, indentWidth, lineAtOffset, normalizeContextValue } from './text';
+import { readValue } from './values';
+
+/** The YAML front matter a user may add: read with the shared reader, each key matched to a label. */
+
+const FrontMatterData = z.record(z.string(), z.unknown());
+const FrontMatterItem = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const FrontMatterValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(FrontMatterItem)]);
+type FrontMatterValue = z.infer<typeof FrontMatterValue>;
+
+function frontMatterText(value: FrontMatterValue): string | undefined {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) {
+    return value
+      .filter((v) => v !== null)
+      .map((v) => String(v).trim())
+      .filter((v) => v !== '')
+      .join(', ');
+  }
+  return String(value);
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list that holds lists or sets of keys';
+  if (value !== null && typeof value === 'object') return 'a set of keys';
+  if (typeof value === 'number') return 'a number that is not finite';
+  return `a value of type ${typeof value}`;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where the scalar after `key:` stands on its line, and whether it is a one-line scalar. */
+function scalarOnLine(lineText: string, afterColon: number): { start: number; end: number; oneLine: boolean; empty: boolean } {
+  let i = afterColon;
+  while (i < lineText.length && (lineText[i] === ' ' || lineText[i] === '\t')) i++;
+  const rest = lineText.slice(i);
+  if (rest === '' || rest.startsWith('#')) return { start: afterColon, end: afterColon, oneLine: true, empty: true };
+  const first = rest[0];
+  const commentFrom = (from: number): boolean => /^[ \t]*(?:#.*)?$/s.test(rest.slice(from));
+  if (first === '"') {
+    for (let j = 1; j < rest.length; j++) {
+      if (rest[j] === '\\') {
+        j++;
+        continue;
+      }
+      if (rest[j] === '"') return { start: i, end: i + j + 1, oneLine: commentFrom(j + 1), empty: false };
+    }
+    return { start: i, end: lineText.length, oneLine: false, empty: false };
+  }
+  if (first === "'") {
+    for (let j = 1; j < rest.length; j++) {
+      if (rest[j] !== "'") continue;
+      if (rest[j + 1] === "'") {
+        j++;
+        continue;
+      }
+      return { start: i, end: i + j + 1, oneLine: commentFrom(j + 1), empty: false };
+    }
+    return { start: i, end: lineText.length, oneLine: false, empty: false };
+  }
+  const comment = /[ \t]#/.exec(rest);
+  const end = i + (comment ? comment.index : rest.length);
+  let trimmedEnd = end;
+  while (trimmedEnd > i && (lineText[trimmedEnd - 1] === ' ' || lineText[trimmedEnd - 1] === '\t')) trimmedEnd--;
+  // Block scalars, flow collections, anchors, aliases, tags and reserved indicators are not plain one-liners.
+  const plain = !/^[|>[\]{}&*!%@`,]/.test(rest);
+  return { start: i, end: trimmedEnd, oneLine: plain, empty: false };
+}
+
+/**
+ * The lines of the YAML text where a top-level key can start: column 0, not a comment, and not
+ * inside a quoted scalar or flow collection that runs over several lines (js-yaml accepts their
+ * continuation lines at column 0, so `Tone: x` there is text, not a key).
+ */
+function topLevelKeyLines(lines: readonly string[]): boolean[] {
+  const out = lines.map(() => false);
+  // What is still open at the end of a line: a quote character, or the depth of flow brackets.
+  let quote: '"' | "'" | undefined;
+  let depth = 0;
+  // In a flow collection a quote opens a scalar only where a scalar starts (`it's` is plain text).
+  let last = '';
+  const scan = (line: string, from: number) => {
+    for (let i = from; i < line.length; i++) {
+      const c = line[i];
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = undefined;
+      } else if (quote === "'") {
+        if (c === "'" && line[i + 1] === "'") i++;
+        else if (c === "'") quote = undefined;
+      } else if (depth > 0) {
+        if ((c === '"' || c === "'") && '[{,:'.includes(last)) quote = c;
+        else if (c === '[' || c === '{') depth++;
+        else if (c === ']' || c === '}') depth--;
+        else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return;
+        if (c !== ' ' && c !== '\t') last = c;
+        if (depth === 0 && quote === undefined) return;
+      } else {
+        return;
+      }
+    }
+  };
+  lines.forEach((line, n) => {
+    if (quote !== undefined || depth > 0) {
+      scan(line, 0);
+      return;
+    }
+    if (line === '' || /^[ \t#]/.test(line)) return;
+    out[n] = true;
+    // Where a scalar or collection starts on the line: after block sequence and explicit key
+    // indicators (`- `, `? `, `: `) and after a key (quoted keys may hold a colon).
+    let i = /^(?:[-?:](?:[ \t]+|$))*/.exec(line)![0].length;
+    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^'"][^:]*):(?=[ \t]|$)/.exec(line.slice(i));
+    if (key) i += key[0].length;
+    // Anchors and tags may stand before the value.
+    const props = /^(?:[ \t]+[&!][^ \t]*)*[ \t]*/.exec(line.slice(i));
+    i += props ? props[0].length : 0;
+    const c = line[i];
+    if (c === '"' || c === "'") {
+      quote = c;
+      scan(line, i + 1);
+    } else if (c === '[' || c === '{') {
+      depth = 1;
+      last = c;
+      scan(line, i + 1);
+    }
+  });
+  return out;
+}
+
+export interface FrontMatterRead {
+  kind: 'none' | 'yaml' | 'error';
+  entries: Map<ContextLabel, ContextEntry>;
+  simple: Set<ContextLabel>;
+  problems: ContextProblem[];
+  bodyOffset: number;
+}
+
+export function readContextFrontMatter(text: string, lines: readonly TextLine[]): FrontMatterRead {
+  const fm = readFrontMatter(text);
+  const entries = new Map<ContextLabel, ContextEntry>();
+  const simple = new Set<ContextLabel>();
+  const problems: ContextProblem[] = [];
+  if (fm.kind === 'none') return { kind: 'none', entries, simple, problems, bodyOffset: fm.bodyOffset };
+  if (fm.kind === 'error') {
+    problems.push({ line: fm.line, severity: 'error', message: fm.message });
+    return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
+  }
+
+  const checked = FrontMatterData.safeParse(fm.data);
+  if (!checked.success) {
+    problems.push({ line: 0, severity: 'error', message: 'The front matter must be a set of "key: value" lines.' });
+    return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
+  }
+
+  const rawEnd = fm.rawOffset + fm.raw.length;
+  const rawLines = lines.filter((l) => l.start >= fm.rawOffset && l.start < rawEnd);
+  const firstRawLine = rawLines[0]?.index ?? lineAtOffset(lines, fm.rawOffset);
+  const lineText = (l: TextLine) => text.slice(l.start, Math.min(l.end, rawEnd));
+
+  const keyLines = topLevelKeyLines(rawLines.map(lineText));
+
+  /** The key's line (found by scanning for `key:` at a line start) and its scalar span. */
+  const locate = (key: string) => {
+    const forms = [escapeRegExp(key), escapeRegExp(JSON.stringify(key)), escapeRegExp(`'${key.replace(/'/g, "''")}'`)];
+    const re = new RegExp(`^(?:${forms.join('|')})[ \\t]*:(?=[ \\t]|$)`);
+    for (let n = 0; n < rawLines.length; n++) {
+      if (!keyLines[n]) continue;
+      const l = rawLines[n];
+      const s = lineText(l);
+      const m = re.exec(s);
+      if (!m) continue;
+      const scalar = scalarOnLine(s, m[0].length);
+      // A plain scalar carries on over following lines indented deeper than the key.
+      let continued = false;
+      for (let k = n + 1; k < rawLines.length; k++) {
+        const next = lineText(rawLines[k]);
+        if (next.trim() === '') continue;
+        continued = indentWidth(next) > 0 && !next.trim().startsWith('#');
+        break;
+      }
+      return { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+    }
+    return undefined;
+  };
+
+  for (const [key, raw] of Object.entries(checked.data)) {
+    const label = canonicalLabel(key);
+    if (!label) continue;
+    const at = locate(key);
+    const line = at?.line ?? firstRawLine;
+    const value = FrontMatterValue.safeParse(raw);
+    if (!value.success) {
+      problems.push({
+        line,
+        severity: 'warning',
+        label,
+        message: `Front matter "${key}" (${label}) should be text, a number, true/false or a list of texts; it is ${describeType(raw)}, so it is ignored.`,
+      });
+      continue;
+    }
+    const previous = entries.get(label);
+    if (previous) {
+      problems.push({
+        line,
+        severity: 'warning',
+        label,
+        message: `"${label}" is already given in the front matter (line ${previous.line + 1}); this one is ignored.`,
+      });
+      continue;
+    }
+    const offset = at ? at.start : lines[line]?.start ?? fm.rawOffset;
+    entries.set(label, {
+      label,
+      value: readValue(label, normalizeContextValue(frontMatterText(value.data)) ?? '').value,
+      source: 'frontMatter',
+      line,
+      valueStart: offset,
+      valueEnd: at ? at.end : offset,
+    });
+    // Only a scalar written on the key's own line can be rewritten in place.
+    if (at && at.oneLine && !at.empty && !Array.isArray(value.data)) simple.add(label);
+  }
+  return { kind: 'yaml', entries, simple, problems, bodyOffset: fm.bodyOffset };
+}

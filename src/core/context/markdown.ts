@@ -1,0 +1,219 @@
+import MarkdownIt from 'markdown-it';
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
+
+/**
+ * The Markdown parser behind the context reader: markdown-it, the parser VS Code's own Markdown
+ * support uses, in its CommonMark preset with tables and strikethrough (as GitHub renders the
+ * file). Raw HTML is recognised so that comments can be dropped; nothing is ever rendered.
+ */
+const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable(['table', 'strikethrough']);
+
+/** A block of the document with its children (list items, nested lists, table rows). */
+export interface Block {
+  type: string;
+  token: Token;
+  /** The block's inline token (paragraph, heading, table cell), if any. */
+  inline?: Token;
+  /** Table cells, in order, for a table row. */
+  cells?: Token[];
+  children: Block[];
+  /** 0-based first line and the line after the last, in the text given to `parseBlocks`. */
+  map: [number, number];
+}
+
+export function parseBlocks(text: string): Block[] {
+  const tokens = md.parse(text, {});
+  const root: Block = { type: 'root', token: tokens[0], children: [], map: [0, 0] };
+  const stack: Block[] = [root];
+  let lastMap: [number, number] = [0, 0];
+  for (const t of tokens) {
+    const top = stack[stack.length - 1];
+    if (t.map) lastMap = [t.map[0], t.map[1]];
+    if (t.type === 'inline') {
+      if (top.type === 'tr') (top.cells ??= []).push(t);
+      else top.inline = t;
+      continue;
+    }
+    if (t.nesting === 1) {
+      const type = t.type.replace(/_open$/, '');
+      // Table cells are folded into their row.
+      if (type === 'th' || type === 'td') continue;
+      const block: Block = { type, token: t, children: [], map: t.map ? [t.map[0], t.map[1]] : lastMap };
+      top.children.push(block);
+      stack.push(block);
+    } else if (t.nesting === -1) {
+      if (t.type === 'th_close' || t.type === 'td_close') continue;
+      if (stack.length > 1) stack.pop();
+    } else {
+      top.children.push({ type: t.type, token: t, children: [], map: t.map ? [t.map[0], t.map[1]] : lastMap });
+    }
+  }
+  return root.children;
+}
+
+
+/**
+ * A value as its reader sees it: bold, italics and code marks removed, links reduced to their
+ * text, HTML comments, tags and struck-through text dropped, `<br>` as a line break. Lines
+ * trimmed, blank ones dropped; `\n` between lines.
+ */
+export function plainText(raw: string): string {
+  if (raw.trim() === '') return '';
+  // No character that could be markup or an entity: the text is its own reading.
+  if (!/[\\`*_[\]<>&~!\u0000]/.test(raw)) return finishLines(raw);
+  let out = '';
+  let struck = 0;
+  for (const token of md.parseInline(raw, {})) {
+    for (const c of token.children ?? []) {
+      switch (c.type) {
+        case 's_open':
+          struck++;
+          break;
+        case 's_close':
+          struck = Math.max(0, struck - 1);
+          break;
+        case 'text':
+        case 'code_inline':
+          if (!struck) out += c.content;
+          break;
+        case 'softbreak':
+        case 'hardbreak':
+          out += '\n';
+          break;
+        case 'html_inline':
+          // Comments are dropped (`<br>` stays a line break); any other HTML is text, shown as
+          // written and never rendered.
+          if (/^<br\b/i.test(c.content)) out += '\n';
+          else if (!struck && !c.content.startsWith('<!--')) out += c.content;
+          break;
+        case 'image':
+          if (!struck) out += c.content;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return finishLines(out);
+}
+
+function finishLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => collapseSpaces(l.replace(/\u00a0/g, ' ')))
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function collapseSpaces(line: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of line) {
+    if (ch === ' ' || ch === '\t' || ch === '\u00a0') {
+      space = out !== '';
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
+/** Whether a raw line is only an italic note (`*Source: Discord insights*`, `_updated weekly_`). */
+export function isItalicNote(raw: string): boolean {
+  const s = raw.trim();
+  if (s.length < 3) return false;
+  const mark = s[0];
+  if (mark !== '*' && mark !== '_') return false;
+  if (s[1] === mark) return false; // bold, not italics
+  if (s[s.length - 1] !== mark || s[s.length - 2] === mark) return false;
+  // One emphasis span from the first to the last character.
+  const children = md.parseInline(s, {})[0]?.children ?? [];
+  return children.length >= 3 && children[0].type === 'em_open' && children[children.length - 1].type === 'em_close' && children.filter((c) => c.type === 'em_open').length === 1;
+}
+
+/** Whether a raw line is only HTML comments. */
+export function isCommentOnly(raw: string): boolean {
+  let s = raw.trim();
+  if (s === '') return false;
+  while (s.startsWith('<!--')) {
+    const end = s.indexOf('-->', 4);
+    if (end === -1) return true;
+    s = s.slice(end + 3).trim();
+  }
+  return s === '';
+}
+
+/** The end of `raw` once trailing HTML comments and spaces are dropped (`12,000 <!-- bot -->` → after `12,000`). */
+export function endBeforeComments(raw: string): number {
+  let end = raw.length;
+  for (let guard = 0; guard < 20; guard++) {
+    while (end > 0 && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+    if (!raw.slice(0, end).endsWith('-->')) break;
+    const open = raw.lastIndexOf('<!--', end - 3);
+    if (open === -1) break;
+    end = open;
+  }
+  while (end > 0 && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  return end;
+}
+
+/** Cells of a table row in its source line: the raw text of each and its offsets in the line. */
+export function tableCells(line: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if (line[i] === '|') i++;
+  let start = i;
+  let code = 0;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '`') {
+      let n = 1;
+      while (line[i + n] === '`') n++;
+      code = code === 0 ? n : code === n ? 0 : code;
+      i += n - 1;
+      continue;
+    }
+    if (c === '|' && code === 0) {
+      cells.push(trimSpan(line, start, i));
+      start = i + 1;
+    }
+  }
+  const last = trimSpan(line, start, line.length);
+  if (last.end > last.start) cells.push(last);
+  return cells;
+}
+
+function trimSpan(line: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && (line[s] === ' ' || line[s] === '\t')) s++;
+  while (e > s && (line[e - 1] === ' ' || line[e - 1] === '\t')) e--;
+  return { start: s, end: e };
+}
+
+/** Backslash-escapes what Markdown would read as markup, so that a written value reads back as typed. */
+function escapeLine(line: string, lineStart: boolean): string {
+  let out = line.replace(/[\\`*_[\]<>~|]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]{1,32};)/g, '\\&');
+  // What would start a block at the start of a continuation line: a list item, heading, quote.
+  if (lineStart) out = out.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+#=])/, '\\$1');
+  return out;
+}
+
+/**
+ * The value as Markdown source that reads back as exactly this value: unchanged when it reads
+ * back already (the usual case: plain words), escaped where Markdown would read markup.
+ */
+export function markdownSource(value: string): string {
+  if (plainText(value) === value && !value.split('\n').some((l, i) => i > 0 && /^(?:[-+*#>=]|\d{1,9}[.)])/.test(l))) return value;
+  return value
+    .split('\n')
+    .map((l, i) => escapeLine(l, i > 0))
+    .join('\n');
+}
