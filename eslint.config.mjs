@@ -18,8 +18,8 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     plugins: { regexp },
     rules: {
-      'regexp/no-super-linear-backtracking': 'warn',
-      'regexp/no-super-linear-move': 'warn',
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

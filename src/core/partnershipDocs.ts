@@ -116,7 +116,7 @@ export interface MissingAgreementItem {
  */
 const DETECT: Record<AgreementCheckId, { label: RegExp; prose: RegExp }> = {
   contributions: {
-    label: /contribut|responsibilit|deliverable|commitment|who does what|\b(?:we|they|each side|both sides)\b.*\b(?:brings?|gives?|offers?|provides?)\b|\bwill$/i,
+    label: /contribut|responsibilit|deliverable|commitment|who does what|\bwill$/i,
     prose: /\b(?:will contribute|contributes?|contributions?)\b/i,
   },
   timeline: {
@@ -140,6 +140,15 @@ const DETECT: Record<AgreementCheckId, { label: RegExp; prose: RegExp }> = {
     prose: /\b(?:notice|terminat\w*|exit|end (?:this|the) (?:partnership|agreement|collaboration))\b/i,
   },
 };
+
+/**
+ * "We bring", "Each side provides": a side, then a verb after it. Two scans instead of one
+ * pattern with `.*` between them, which backtracks quadratically on a long label.
+ */
+function sideBrings(label: string): boolean {
+  const side = /\b(?:we|they|each side|both sides)\b/i.exec(label);
+  return !!side && /\b(?:brings?|gives?|offers?|provides?)\b/i.test(label.slice(side.index));
+}
 
 const CHECK_TITLES: Record<AgreementCheckId, string> = {
   ...(Object.fromEntries(AGREEMENT_ITEMS.map((i) => [i.id, i.title])) as Record<AgreementItemId, string>),
@@ -176,7 +185,8 @@ export function checkAgreement(text: string, facts: AgreementFacts = {}): { miss
     if (!/^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/.test(line)) prose.push(line);
   }
   const settled: Partial<Record<AgreementCheckId, boolean>> = { timeline: facts.start, 'review-date': facts.review, communication: facts.communication };
-  const has = (id: AgreementCheckId) => !!settled[id] || labels.some((l) => DETECT[id].label.test(l)) || prose.some((l) => DETECT[id].prose.test(l));
+  const labelled = (id: AgreementCheckId, l: string) => DETECT[id].label.test(l) || (id === 'contributions' && sideBrings(l));
+  const has = (id: AgreementCheckId) => !!settled[id] || labels.some((l) => labelled(id, l)) || prose.some((l) => DETECT[id].prose.test(l));
 
   const sides = agreementHeading(text)?.sides ?? { yours: '', theirs: '' };
   const empty = emptyAgreement();
