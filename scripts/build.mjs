@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { webPlatform } from './lib/webPlatform.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const production = process.argv.includes('--production');
@@ -35,22 +36,6 @@ const slimYaml = {
     build.onResolve({ filter: /schema\/default_full$/ }, (args) =>
       args.importer.includes(join('js-yaml', 'lib')) ? { path: join(ROOT, 'node_modules', 'js-yaml', 'lib', 'js-yaml', 'schema', 'default_safe.js') } : undefined,
     );
-  },
-};
-
-/**
- * The web worker host has no Node: the web bundle takes src/platform/*.web.ts in place of the
- * Node adapters, and none of Node's modules (gray-matter names `fs` for a function never called).
- */
-const webPlatform = {
-  name: 'web-platform',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]platform[\\/][\w-]+$/ }, (args) => {
-      const file = resolve(args.resolveDir, args.path + '.web.ts');
-      return existsSync(file) ? { path: file } : undefined;
-    });
-    build.onResolve({ filter: /^(node:)?(fs|path)$/ }, () => ({ path: 'node-builtin', namespace: 'web-empty' }));
-    build.onLoad({ filter: /.*/, namespace: 'web-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 

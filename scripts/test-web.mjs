@@ -11,6 +11,7 @@ import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
+import { webPlatform } from './lib/webPlatform.mjs';
 
 const TIMEOUT_MS = 10 * 60_000;
 
@@ -29,6 +30,8 @@ async function bundleTests() {
     sourcemap: 'inline',
     alias: { 'node:assert': join(ROOT, 'test', 'lib', 'assert.web.ts'), 'node:assert/strict': join(ROOT, 'test', 'lib', 'assert.web.ts') },
     define: { global: 'globalThis' },
+    inject: [join(ROOT, 'scripts', 'shims', 'buffer.web.mjs')],
+    plugins: [webPlatform],
   });
   return outfile;
 }

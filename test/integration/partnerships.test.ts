@@ -1,8 +1,6 @@
 import * as assert from 'node:assert';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, file, readFile, revertAndCloseAll, until } from './helpers';
+import { EXTENSION_ID, api, file, readFile, revertAndCloseAll, until } from './helpers';
 import type { PitchPanelHandle } from '../../src/lazy/pitch';
 import type { AgreementPanelHandle } from '../../src/lazy/agreement';
 import { emptyAgreement, renderAgreement } from '../../src/core/agreement';
@@ -260,8 +258,9 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
   it('opening every demo record shows no agreement warning before `agreed`, and a new record at most one Information per section', async () => {
     // The demo workspace's records, opened from the repository (outside this test workspace,
     // so that no other test sees their problems).
-    const demo = path.resolve(__dirname, '../../../demo/partnerships');
-    const records = fs.readdirSync(demo).filter((f) => f.endsWith('.md')).map((f) => vscode.Uri.file(path.join(demo, f)));
+    const demo = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'demo', 'partnerships');
+    const records = (await vscode.workspace.fs.readDirectory(demo)).filter(([f]) => f.endsWith('.md')).map(([f]) => vscode.Uri.joinPath(demo, f));
+    const basename = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
     assert.ok(records.length >= 5);
     const stages = new Map<vscode.Uri, string>();
     for (const uri of records) {
@@ -271,11 +270,11 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
     }
     // The checker has seen every record once the active ones show their missing items.
     for (const [uri, stage] of stages) {
-      if (stage === 'active') await until(`the check of ${path.basename(uri.fsPath)}`, () => vscode.languages.getDiagnostics(uri).some((d) => String(d.code).startsWith('missing-')));
+      if (stage === 'active') await until(`the check of ${basename(uri)}`, () => vscode.languages.getDiagnostics(uri).some((d) => String(d.code).startsWith('missing-')));
     }
     for (const [uri, stage] of stages) {
       const warnings = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Community Partnerships' && d.severity === vscode.DiagnosticSeverity.Warning);
-      if (!['agreed', 'active', 'ended'].includes(stage)) assert.deepStrictEqual(warnings.map((d) => d.message), [], `${path.basename(uri.fsPath)} (${stage})`);
+      if (!['agreed', 'active', 'ended'].includes(stage)) assert.deepStrictEqual(warnings.map((d) => d.message), [], `${basename(uri)} (${stage})`);
     }
     await revertAndCloseAll();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('communityPartnerships.newPartnership', undefined, { partner: 'Prose Check Guild', community: '', types: ['co-hosted-event', 'newsletter-cross-promotion'] });

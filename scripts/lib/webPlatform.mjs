@@ -1,0 +1,21 @@
+// The esbuild plugin for code that runs in the web worker extension host: used by the web
+// bundle (scripts/build.mjs) and the web test bundle (scripts/test-web.mjs).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * The web worker host has no Node: the web bundle takes src/platform/*.web.ts in place of the
+ * Node adapters, and none of Node's modules (gray-matter names `fs` for a function never called).
+ */
+export const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]platform[\\/][\w-]+$/ }, (args) => {
+      const file = resolve(args.resolveDir, args.path + '.web.ts');
+      return existsSync(file) ? { path: file } : undefined;
+    });
+    build.onResolve({ filter: /^(node:)?(fs|path)$/ }, () => ({ path: 'node-builtin', namespace: 'web-empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'web-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
