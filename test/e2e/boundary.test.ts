@@ -85,6 +85,7 @@ describe('The workspace boundary, end to end (dark theme)', () => {
     // Export Partnership Report of all records: it opens, one far-dated record breaks nothing.
     await runCommand(page, 'Community Partnerships: Export Partnership Report');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'All partnerships' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'For your team' }).first().click();
     await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 20_000 });
     assert.strictEqual(await page.locator('.notifications-toasts .notification-toast', { hasText: /failed|error/i }).count(), 0);
     assert.strictEqual(fs.readFileSync(outsideRecord, 'utf8'), before, 'the outside file is unchanged');
