@@ -73,6 +73,7 @@ function which(command) {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
+// The system packages the tests need, installed with apt-get when missing: ripgrep, chromium.
 let aptUpdated = false;
 
 /**
