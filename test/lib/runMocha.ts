@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { reportRun, type ReportedRunner } from './reporter';
 
 export const OUTPUT_DIR = path.resolve(__dirname, '../../../.test-output');
 
@@ -42,26 +43,7 @@ export async function runMochaFolder(folder: string, name: string, vscodeVersion
   try {
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
-      let depth = 0;
-      runner.on('suite', (s) => {
-        if (s.title) log('  '.repeat(depth) + s.title);
-        depth++;
-      });
-      runner.on('suite end', () => depth--);
-      runner.on('pass', (t) => {
-        result.passed++;
-        log(`${'  '.repeat(depth)}✔ ${t.title} (${t.duration ?? 0} ms)`);
-      });
-      runner.on('pending', (t) => {
-        result.pending++;
-        log(`${'  '.repeat(depth)}- ${t.title} (skipped)`);
-      });
-      runner.on('fail', (t, err: Error) => {
-        result.failed++;
-        const title = t.fullTitle();
-        result.failures.push({ title, error: String(err?.stack ?? err) });
-        log(`${'  '.repeat(depth)}✘ ${t.title}\n${String(err?.stack ?? err).replace(/^/gm, '      ')}`);
-      });
+      reportRun(runner as unknown as ReportedRunner, result, log);
     });
   } catch (err) {
     result.failed++;

@@ -5,27 +5,18 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 import * as vscode from 'vscode';
+import { reportRun, type ReportedRunner } from '../lib/reporter';
 
-interface Runner {
-  on(event: 'pass' | 'pending', fn: (test: { title: string; fullTitle(): string; duration?: number }) => void): void;
-  on(event: 'fail', fn: (test: { title: string; fullTitle(): string }, err: unknown) => void): void;
-  on(event: 'suite', fn: (suite: { title: string }) => void): void;
-  on(event: 'suite end' | 'end', fn: () => void): void;
-}
 interface BrowserMocha {
   setup(options: { ui: string; timeout: number; reporter: unknown; color?: boolean }): void;
-  run(done: (failures: number) => void): Runner;
+  run(done: (failures: number) => void): unknown;
 }
-
-/** The suites, in the order they run: each must need nothing but `vscode` (no Node module). */
-export const WEB_SUITES = ['web.test', 'activation.test', 'partnerships.test', 'planner.test'] as const;
 
 export async function run(): Promise<void> {
   require('mocha/mocha.js');
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   const result = { passed: 0, failed: 0, pending: 0, failures: [] as { title: string; error: string }[], vscodeVersion: vscode.version, host: '' };
   const lines: string[] = [];
-  let depth = 0;
   const log = (line: string) => {
     lines.push(line);
     console.log(`[web tests] ${line}`);
@@ -34,29 +25,12 @@ export async function run(): Promise<void> {
     ui: 'bdd',
     timeout: 30_000,
     color: false,
-    reporter: function Reporter(runner: Runner) {
-      runner.on('suite', (s) => {
-        if (s.title) log('  '.repeat(depth) + s.title);
-        depth++;
-      });
-      runner.on('suite end', () => depth--);
-      runner.on('pass', (t) => {
-        result.passed++;
-        log(`${'  '.repeat(depth)}✔ ${t.title} (${t.duration ?? 0} ms)`);
-      });
-      runner.on('pending', (t) => {
-        result.pending++;
-        log(`${'  '.repeat(depth)}- ${t.title} (skipped)`);
-      });
-      runner.on('fail', (t, err) => {
-        result.failed++;
-        const error = String((err as Error)?.stack ?? err);
-        result.failures.push({ title: t.fullTitle(), error });
-        log(`${'  '.repeat(depth)}✘ ${t.title}\n${error.replace(/^/gm, '      ')}`);
-      });
+    reporter: function Reporter(runner: ReportedRunner) {
+      reportRun(runner, result, log);
     },
   });
-  // Static requires, so the bundler includes them; evaluated after mocha.setup defines describe/it.
+  // The suites, each needing nothing but `vscode`: static requires, so the bundler includes them,
+  // evaluated after mocha.setup defines describe/it.
   require('./web.test');
   require('../integration/activation.test');
   require('../integration/partnerships.test');
