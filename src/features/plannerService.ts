@@ -3,7 +3,7 @@ import { RecordIndex, type RecordSummary } from '../core/planner/recordIndex';
 import { RecordLoader } from '../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../core/records';
 import { communityName } from '../core/context';
-import { listFiles, readText, resolvePath, updateTextFile } from './files';
+import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from './files';
 import { relativeSetting, SECTION } from './settings';
 import type { PlannerContextInfo, PlannerRow } from '../webview/protocol';
 import type { Deps } from './deps';
@@ -26,7 +26,7 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean } | { ok: false; message: string };
+export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
 /**
  * The partnership records of every workspace folder (setting
@@ -179,6 +179,7 @@ export class PlannerService implements vscode.Disposable {
     const c = this.deps.contexts.active();
     if (!c) return undefined;
     const filePath = vscode.workspace.asRelativePath(c.uri);
+    if (c.state === 'unreadable') return { state: c.state, filePath, reason: c.message };
     if (c.state !== 'ok') return { state: c.state, filePath };
     return { state: 'ok', name: communityName(c.parsed), filled: c.parsed.filled, total: c.parsed.total, filePath, size: c.parsed.counts.currentSize };
   }
@@ -188,19 +189,22 @@ export class PlannerService implements vscode.Disposable {
    * changes (edited through the editor and left unsaved), else the file. Retries when the text
    * changed between reading and writing.
    */
-  async write(id: string, change: (text: string) => RecordUpdate): Promise<WriteOutcome> {
+  async write(id: string, change: (text: string) => RecordUpdate, options: { undoable?: boolean } = {}): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return { ok: false, message: 'This workspace is in Restricted Mode: nothing is written.' };
     const uri = this.uris.get(id);
     if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: 'That partnership record is no longer in the workspace.' };
-    // Computed from the text as it is right before the write, and again if it changed under it.
-    const result = await updateTextFile(uri, (text) => {
+    const compute = (text: string) => {
       const update = change(text);
       return { edits: update.edits, value: update.text };
-    });
+    };
+    // Computed from the text as it is right before the write, and again if it changed under it.
+    // An undoable change goes through the file's document (a WorkspaceEdit): its editor's Undo
+    // takes it back.
+    const result = options.undoable ? await editTextDocument(uri, compute) : await updateTextFile(uri, compute);
     if (!result.ok) return { ok: false, message: result.message };
     // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
     if (result.changed) this.loader.put(id, result.value);
-    return { ok: true, changed: result.changed, inEditor: result.inEditor };
+    return { ok: true, changed: result.changed, inEditor: result.inEditor, before: 'before' in result ? (result.before as string | undefined) : undefined, after: result.text };
   }
 
   /** A record written by the extension itself: index it at once. */
