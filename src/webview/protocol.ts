@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { PARTNERSHIP_TYPES, SCORECARD_CRITERIA, SUCCESS_METRICS, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../core/domain';
 import { isIsoDate } from '../core/dates';
+import { PITCH_VARIANTS } from '../core/pitch';
 import { CADENCES, PLAYBOOK_IDS, STAGES, WORTH_CONTINUING, type PartnershipRecord, type PlaybookId, type Stage } from '../core/records/schema';
 
 const text = (max = 20_000) => z.string().check(z.maxLength(max));
@@ -39,15 +40,18 @@ export type Results<M extends { type: string }> = { [K in M['type']]: unknown };
 // ---- Community context form -------------------------------------------------------------
 
 export const ContextFormFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('ready'), requestId }),
   z.object({
     type: z.literal('save'),
+    requestId,
     /** Label → value, for the fields the form shows. Empty string means unknown (TBD). */
     values: z.record(text(200), text()),
   }),
-  z.object({ type: z.literal('openFile') }),
-  z.object({ type: z.literal('cancel') }),
-  z.object({ type: z.literal('state'), step: z.number().check(z.int(), z.gte(0), z.lte(20)) }),
+  z.object({ type: z.literal('openFile'), requestId }),
+  z.object({ type: z.literal('cancel'), requestId }),
+  z.object({ type: z.literal('state'), requestId, step: z.number().check(z.int(), z.gte(0), z.lte(20)) }),
+  /** What the form holds now, as the user types: kept per workspace until it is saved or discarded. */
+  z.object({ type: z.literal('draft'), requestId, values: z.record(text(200), text()) }),
 ]);
 export type ContextFormFromWebview = z.infer<typeof ContextFormFromWebview>;
 
@@ -64,13 +68,25 @@ export type ContextFormToWebview =
       type: 'init';
       mode: 'create' | 'update';
       folderName: string;
+      /** The workspace folder's URI: what the panel is restored to after a reload. */
+      folder: string;
       filePath: string;
       sections: ContextFormSection[];
       readOnly: boolean;
+      /** Values typed earlier and never saved (the form was closed), label → value. */
+      draft?: Record<string, string>;
     }
-  | { type: 'saved'; filePath: string; changed: number }
-  | { type: 'error'; message: string }
   | { type: 'busy'; busy: boolean };
+
+export interface ContextFormResults {
+  ready: null;
+  /** Absent when the form closed (a new file was created and opened). */
+  save: { filePath: string; changed: number } | null;
+  openFile: null;
+  cancel: null;
+  state: null;
+  draft: null;
+}
 
 /** Parses a message from a webview with a schema; undefined when it does not match. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
@@ -95,11 +111,20 @@ export interface PanelContext {
 export const PITCH_ACTIONS = ['insert', 'newDocument', 'copy', 'mail'] as const;
 export type PitchAction = (typeof PITCH_ACTIONS)[number];
 
+/** What the pitch form holds, kept per workspace so that closing the panel loses nothing. */
+export const PitchDraftSchema = z.object({
+  variant: z.enum(PITCH_VARIANTS),
+  values: z.record(text(50), text(5_000)),
+  overridden: z.array(text(50)).check(z.maxLength(20)),
+});
+export type PitchDraft = z.infer<typeof PitchDraftSchema>;
+
 export const PitchFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('openContext') }),
+  z.object({ type: z.literal('ready'), requestId }),
+  z.object({ type: z.literal('openContext'), requestId }),
   z.object({
     type: z.literal('action'),
+    requestId,
     action: z.enum(PITCH_ACTIONS),
     /** The pitch as the user sees it in the preview. */
     subject: text(1_000),
@@ -109,13 +134,20 @@ export const PitchFromWebview = z.discriminatedUnion('type', [
     /** The partner's address, for the mail action only. */
     to: z.optional(text(500)),
   }),
+  /** The form as the user left it; `null` when it is cleared. */
+  z.object({ type: z.literal('draft'), requestId, draft: z.nullable(PitchDraftSchema) }),
 ]);
 export type PitchFromWebview = z.infer<typeof PitchFromWebview>;
 
-export type PitchToWebview =
-  | { type: 'context'; context: PanelContext }
-  | { type: 'done'; message: string }
-  | { type: 'error'; message: string };
+export type PitchToWebview = { type: 'context'; context: PanelContext };
+
+export interface PitchResults {
+  /** The draft kept for this workspace, for a panel that starts empty. */
+  ready: { draft?: PitchDraft };
+  openContext: null;
+  action: { message: string };
+  draft: null;
+}
 
 const side = <T extends z.ZodMiniType>(t: T) => z.optional(z.object({ yours: z.optional(t), theirs: z.optional(t) }));
 
@@ -142,19 +174,26 @@ export const AgreementChecklistSchema = z.object({
 export type AgreementChecklist = z.infer<typeof AgreementChecklistSchema>;
 
 export const AgreementFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('openContext') }),
-  z.object({ type: z.literal('update'), checklist: AgreementChecklistSchema }),
-  z.object({ type: z.literal('generate'), target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
-  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('ready'), requestId }),
+  z.object({ type: z.literal('openContext'), requestId }),
+  z.object({ type: z.literal('update'), requestId, checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('generate'), requestId, target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('reset'), requestId }),
 ]);
 export type AgreementFromWebview = z.infer<typeof AgreementFromWebview>;
 
 export type AgreementToWebview =
   | { type: 'init'; checklist: AgreementChecklist; context: PanelContext; readOnly: boolean }
-  | { type: 'context'; context: PanelContext }
-  | { type: 'done'; message: string }
-  | { type: 'error'; message: string };
+  | { type: 'context'; context: PanelContext };
+
+export interface AgreementResults {
+  ready: null;
+  openContext: null;
+  update: null;
+  /** What happened, for the status line; absent when the user stopped (a dialog cancelled). */
+  generate: { message?: string };
+  reset: null;
+}
 // ---- Sidebar planner ---------------------------------------------------------------------
 // The planner view asks for pages of records and one record at a time; it never holds the
 // whole list. Record ids are the files' URIs as the extension gave them; the extension acts
