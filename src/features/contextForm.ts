@@ -3,6 +3,7 @@ import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../core/con
 import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from '../webview/protocol';
 import { openPanel } from './panels';
 import { RequestError } from './webviewIpc';
+import { ResourceMap } from './resourceMap';
 import { cleanValues, createContextFile, updateContextFile, type ContextValues, type WriteResult } from './contextWriter';
 import { contextFileUri } from './settings';
 import { pickFolder } from './folders';
@@ -63,7 +64,7 @@ export interface ContextFormCommands {
 }
 
 export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps): ContextFormCommands {
-  const open = new Map<string, ContextFormPanel>();
+  const open = new ResourceMap<ContextFormPanel>();
   const drafts = contextDrafts(context.workspaceState);
   context.subscriptions.push({ dispose: () => [...open.values()].forEach((p) => p.dispose()) });
   const show = async (mode: 'create' | 'update', arg?: unknown) => {
@@ -94,14 +95,13 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
       if (choice !== create) return;
       mode = 'create';
     }
-    const key = folder.uri.toString();
-    const existing = open.get(key);
+    const existing = open.get(folder.uri);
     if (existing) {
       existing.reveal(mode);
       return;
     }
-    const panel = new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(key));
-    open.set(key, panel);
+    const panel = new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(folder.uri));
+    open.set(folder.uri, panel);
   };
   return {
     create: (arg, options) => (givenValues(options) ? writeGiven('create', arg, options, deps) : show('create', arg)),
@@ -109,7 +109,7 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
     async restore(panel, state) {
       const s = state && typeof state === 'object' ? (state as { folder?: unknown; mode?: unknown }) : {};
       const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === s.folder);
-      if (!folder || !vscode.workspace.isTrusted || open.has(folder.uri.toString())) {
+      if (!folder || !vscode.workspace.isTrusted || open.has(folder.uri)) {
         panel.dispose();
         return;
       }
@@ -119,8 +119,7 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
         return;
       }
       const mode = current.state === 'ok' ? 'update' : 'create';
-      const key = folder.uri.toString();
-      open.set(key, new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(key), panel));
+      open.set(folder.uri, new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(folder.uri), panel));
     },
     draft: (folder) => drafts.get(folder),
   };

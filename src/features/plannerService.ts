@@ -5,6 +5,8 @@ import { digestRecord, parseRecord, type DigestParse, type RecordParse, type Rec
 import { communityName } from '../core/context';
 import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from './files';
 import { relativeSetting, SECTION } from './settings';
+import { ResourceMap } from './resourceMap';
+import { Disposable } from './dispose';
 import type { PlannerContextInfo, PlannerRow } from '../webview/protocol';
 import type { Deps } from './deps';
 
@@ -35,7 +37,7 @@ export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; befo
  * unsaved text counts, as it does for the community context. Problems go to the Problems panel;
  * a record that cannot be read stays in the index as broken.
  */
-export class PlannerService implements vscode.Disposable {
+export class PlannerService extends Disposable {
   readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
   readonly loader: RecordLoader;
   private readonly uris = new Map<string, vscode.Uri>();
@@ -46,9 +48,8 @@ export class PlannerService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
   private readonly withProblems = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new ResourceMap<ReturnType<typeof setTimeout>>();
   private readonly watchers: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly status = vscode.window.createStatusBarItem('communityPartnerships.checkIns', vscode.StatusBarAlignment.Left, 49);
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
@@ -57,6 +58,7 @@ export class PlannerService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly deps: Deps) {
+    super();
     this.status.name = 'Partnership Check-ins';
     this.status.command = 'communityPartnerships.openPlanner';
     this.loader = new RecordLoader(
@@ -67,7 +69,9 @@ export class PlannerService implements vscode.Disposable {
       },
       { concurrency: 16, onRecord: (id) => this.recordChanged(id) },
     );
-    this.disposables.push(this.emitter, this.diagnostics, this.status);
+    this._register(this.emitter);
+    this._register(this.diagnostics);
+    this._register(this.status);
   }
 
   get loading(): boolean {
@@ -79,7 +83,7 @@ export class PlannerService implements vscode.Disposable {
     if (!this.started) {
       this.started = true;
       this.watch();
-      this.disposables.push(
+      [
         vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reset()),
         vscode.workspace.onDidChangeConfiguration((e) => {
           if (e.affectsConfiguration(`${SECTION}.partnershipsFolder`)) void this.reset();
@@ -91,7 +95,7 @@ export class PlannerService implements vscode.Disposable {
         vscode.workspace.onDidCloseTextDocument((d) => {
           if (this.isRecordUri(d.uri) && d.isDirty) this.schedule(d.uri, 0);
         }),
-      );
+      ].forEach((d) => this._register(d));
     }
     if (!this.loader.loaded) {
       this.loadingNow = true;
@@ -305,12 +309,12 @@ export class PlannerService implements vscode.Disposable {
 
   private schedule(uri: vscode.Uri, delay: number, deleted = false): void {
     const id = uri.toString();
-    const t = this.pending.get(id);
+    const t = this.pending.get(uri);
     if (t) clearTimeout(t);
     this.pending.set(
-      id,
+      uri,
       setTimeout(() => {
-        this.pending.delete(id);
+        this.pending.delete(uri);
         if (deleted) {
           this.loader.remove(id);
           return;
@@ -356,9 +360,10 @@ export class PlannerService implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     if (this.fireTimer) clearTimeout(this.fireTimer);
-    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    for (const d of this.watchers.splice(0)) d.dispose();
+    super.dispose();
   }
 }
