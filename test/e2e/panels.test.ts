@@ -12,8 +12,9 @@ async function command(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('>' + title.slice(0, -1));
-    await page.keyboard.type(title.slice(-1));
+    // The palette opens with ">" typed: the command's title follows it.
+    if ((await input.inputValue()) !== '>') await page.keyboard.type('>');
+    await page.keyboard.type(title);
     const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
     try {
       await row.waitFor({ state: 'visible', timeout: 10_000 });

@@ -249,8 +249,38 @@ function build(id: Section): HTMLElement | undefined {
  * Builds the given sections again in place; the others stay as they are, so that a click or
  * typing in one section is never lost to an update of another.
  */
+let rendering = false;
+const queued = new Set<Section>();
+
 function render(only: readonly Section[] = ORDER): void {
+  // Taking a focused field out of the page fires its change (and blur) handlers, which may ask
+  // for a render in turn: that one runs after this one.
+  if (rendering) {
+    for (const s of only) queued.add(s);
+    return;
+  }
+  rendering = true;
+  try {
+    renderNow(only);
+  } finally {
+    rendering = false;
+  }
+  if (queued.size) {
+    const next = [...queued];
+    queued.clear();
+    render(next);
+  }
+}
+
+function renderNow(only: readonly Section[]): void {
   const focusId = document.activeElement?.id;
+  // A field being typed in keeps what was typed when the data changes under it (the answer to
+  // the previous change, say): its value differs from the one it was built with.
+  const active = document.activeElement;
+  const typing =
+    (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial
+      ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd }
+      : undefined;
   // Drafts belong to the record whose forms they were typed in.
   if (shownRecord === shown.id) {
     for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
@@ -278,6 +308,11 @@ function render(only: readonly Section[] = ORDER): void {
     else el.value = v;
   }
   if (focusId && document.activeElement?.id !== focusId) document.getElementById(focusId)?.focus();
+  const again = typing && document.getElementById(typing.id);
+  if (typing && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again !== active) {
+    again.value = typing.value;
+    again.setSelectionRange(typing.start, typing.end);
+  }
 }
 
 let lastPipeline = '';
@@ -583,9 +618,11 @@ function invalid(input: HTMLInputElement, message: string | undefined): boolean 
  * `read` turns the text into the change, or a problem to show.
  */
 function textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => RecordChange | string | undefined): HTMLElement {
-  const input = h('input', { type: 'text', id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder });
+  const input = h('input', { type: 'text', id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
   input.value = value;
+  let committed = false;
   const done = () => {
+    if (committed) return;
     if (input.value.trim() === value.trim()) {
       invalid(input, undefined);
       return;
@@ -596,9 +633,16 @@ function textField(id: string, label: string, value: string, placeholder: string
       return;
     }
     invalid(input, undefined);
-    if (r) commit(r);
+    if (r) {
+      committed = true;
+      commit(r);
+    }
   };
-  input.addEventListener('change', done);
+  // A field taken out of the page by a render fires "change" on its way out: that is no choice
+  // of the user's (the render carries what was typed over to the new field).
+  input.addEventListener('change', () => {
+    if (!rendering) done();
+  });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -722,9 +766,16 @@ function fitBlock(record: PartnershipRecord): HTMLElement {
 /** Which entry is being edited in place, if any ("metric:3", "checkIn:0"). */
 let editing: string | undefined;
 
+/** Closes the entry editor: what was typed in it is dropped with it. */
+function stopEditing(): void {
+  editing = undefined;
+  for (const id of [...drafts.keys()]) if (id.startsWith('metric-edit-') || id.startsWith('check-in-edit-')) drafts.delete(id);
+}
+
 function entryActions(key: string, label: string, onDelete: () => void): HTMLElement {
   const edit = h('button', { type: 'button', class: 'icon', id: `edit-${key.replace(':', '-')}`, 'aria-label': `Edit ${label}`, title: 'Edit', disabled: view.readOnly }, icon('edit'));
   edit.addEventListener('click', () => {
+    stopEditing();
     editing = key;
     render(['record']);
     document.querySelector<HTMLElement>(`[data-entry="${key}"] input, [data-entry="${key}"] textarea`)?.focus();
@@ -749,16 +800,19 @@ function readMetricForm(valueInput: HTMLInputElement, dateInput: HTMLInputElemen
 
 function metricEditor(index: number, entry: MetricEntry): HTMLElement {
   const key = `metric:${index}`;
-  const value = h('input', { type: 'text', id: `metric-edit-value-${index}`, inputmode: 'decimal', 'aria-label': 'Value' });
+  const value = h('input', { type: 'text', id: `metric-edit-value-${index}`, inputmode: 'decimal', 'aria-label': 'Value', 'data-draft': true });
   value.value = String(entry.value);
-  const date = h('input', { type: 'text', id: `metric-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date' });
+  value.dataset.initial = value.value;
+  const date = h('input', { type: 'text', id: `metric-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date', 'data-draft': true });
   date.value = entry.date;
-  const note = h('input', { type: 'text', id: `metric-edit-note-${index}`, placeholder: 'Note (optional)', 'aria-label': 'Note' });
+  date.dataset.initial = date.value;
+  const note = h('input', { type: 'text', id: `metric-edit-note-${index}`, placeholder: 'Note (optional)', 'aria-label': 'Note', 'data-draft': true });
   note.value = entry.note ?? '';
+  note.dataset.initial = note.value;
   const form = h('form', { class: 'entry-editor', 'data-entry': key, 'aria-label': 'Edit the measurement' });
   const cancel = h('button', { type: 'button', class: 'secondary compact', id: `metric-edit-cancel-${index}` }, 'Cancel');
   const close = () => {
-    editing = undefined;
+    stopEditing();
     render(['record']);
     document.getElementById(`edit-metric-${index}`)?.focus();
   };
@@ -773,7 +827,7 @@ function metricEditor(index: number, entry: MetricEntry): HTMLElement {
     e.preventDefault();
     const read = readMetricForm(value, date);
     if (!read) return;
-    editing = undefined;
+    stopEditing();
     commit({ kind: 'editMetric', index, was: entry, entry: { ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } });
     document.getElementById(`edit-metric-${index}`)?.focus();
   });
@@ -838,16 +892,18 @@ function dueLine(line: DueLine, id?: string): HTMLElement {
 
 function checkInEditor(index: number, entry: CheckIn): HTMLElement {
   const key = `checkIn:${index}`;
-  const date = h('input', { type: 'text', id: `check-in-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date' });
+  const date = h('input', { type: 'text', id: `check-in-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date', 'data-draft': true });
   date.value = entry.date;
-  const notes = h('textarea', { id: `check-in-edit-notes-${index}`, rows: 3, 'aria-label': 'Notes' });
+  date.dataset.initial = date.value;
+  const notes = h('textarea', { id: `check-in-edit-notes-${index}`, rows: 3, 'aria-label': 'Notes', 'data-draft': true });
   notes.value = entry.notes ?? '';
-  const worth = h('select', { id: `check-in-edit-worth-${index}`, 'aria-label': 'Is this worth continuing?' }, h('option', { value: '' }, 'Worth continuing: not said'), ...WORTH.map((w) => h('option', { value: w }, `Worth continuing: ${w}`)));
+  notes.dataset.initial = notes.value;
+  const worth = h('select', { id: `check-in-edit-worth-${index}`, 'aria-label': 'Is this worth continuing?', 'data-draft': true }, h('option', { value: '' }, 'Worth continuing: not said'), ...WORTH.map((w) => h('option', { value: w }, `Worth continuing: ${w}`)));
   worth.value = entry.worthContinuing ?? '';
   const form = h('form', { class: 'entry-editor', 'data-entry': key, 'aria-label': 'Edit the check-in' });
   const cancel = h('button', { type: 'button', class: 'secondary compact', id: `check-in-edit-cancel-${index}` }, 'Cancel');
   const close = () => {
-    editing = undefined;
+    stopEditing();
     render(['record']);
     document.getElementById(`edit-checkIn-${index}`)?.focus();
   };
@@ -865,7 +921,7 @@ function checkInEditor(index: number, entry: CheckIn): HTMLElement {
       date.focus();
       return;
     }
-    editing = undefined;
+    stopEditing();
     commit({ kind: 'editCheckIn', index, was: entry, entry: { date: d, ...(notes.value.trim() ? { notes: notes.value.trim() } : {}), ...(worth.value ? { worthContinuing: worth.value as WorthContinuing } : {}) } });
     document.getElementById(`edit-checkIn-${index}`)?.focus();
   });
