@@ -12,7 +12,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
 const { getL10nJson } = require('@vscode/l10n-dev');
 
-const CORE_IMPORT = /^import \{ l10n \} from '(?:\.\.?\/)+(?:core\/)?l10n';$/gm;
+/** `import { l10n, ... } from '../l10n';` of src/core/l10n.ts (the other names do not matter here). */
+const CORE_IMPORT = /^import \{ (?:[\w ,]*, )?l10n(?:, [\w ,]*)? \} from '(?:\.\.?\/)+(?:core\/)?l10n';$/gm;
 
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -29,6 +29,7 @@ const english: Translate = ((first: string | L10nMessage, ...rest: L10nArg[]) =>
   typeof first === 'string' ? format(first, rest) : format(first.message, first.args ?? [])) as Translate;
 
 let current: Translate = english;
+let generation = 0;
 
 export const l10n = {
   t: ((first: string | L10nMessage, ...rest: L10nArg[]) => (typeof first === 'string' ? current(first, ...rest) : current(first))) as Translate,
@@ -37,4 +38,10 @@ export const l10n = {
 /** Called by the extension (each bundle that carries this module) with `vscode.l10n.t`. */
 export function setTranslator(t: Translate | undefined): void {
   current = t ?? english;
+  generation++;
+}
+
+/** Changes with each setTranslator: a cache of messages is stale once it differs. */
+export function translatorGeneration(): number {
+  return generation;
 }

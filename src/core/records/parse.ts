@@ -27,7 +27,7 @@ import {
   type PlaybookId,
   type RecordKey,
 } from './schema';
-import { l10n } from '../l10n';
+import { l10n, translatorGeneration } from '../l10n';
 
 export interface RecordProblem {
   /** 0-based line in the original text. */
@@ -227,9 +227,15 @@ function firstMessage(result: SafeResult): string {
  */
 function remembered(schema: Schema): (value: unknown) => SafeResult {
   const seen = new Map<unknown, SafeResult>();
+  // The results hold messages: in another language they are stale.
+  let language = translatorGeneration();
   return (value) => {
     const t = typeof value;
     if ((t !== 'string' || (value as string).length > 40) && t !== 'number' && t !== 'boolean') return schema.safeParse(value);
+    if (language !== translatorGeneration()) {
+      seen.clear();
+      language = translatorGeneration();
+    }
     let r = seen.get(value);
     if (r === undefined) {
       r = schema.safeParse(value);
