@@ -16,6 +16,12 @@ describe('In German (display language de)', () => {
 
   it('lists the commands in German in the Command Palette', async () => {
     const { page } = session;
+    // The view container in German; opening it loads the Planner's webview, which takes the focus
+    // once loaded: the palette is opened only after that (settle), or it would close under us.
+    const container = page.locator('.activitybar .action-item a[aria-label^="Community-Partnerschaften"]').first();
+    await container.waitFor({ state: 'visible', timeout: 60_000 });
+    await container.click();
+    await page.locator('.sidebar .title-label', { hasText: /Planer/i }).first().waitFor({ timeout: 30_000 });
     await settle(page);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input.input');
