@@ -88,7 +88,7 @@ async function query(): Promise<void> {
       void query();
       return;
     }
-    if (pipelineKey() !== lastPipeline) render(['pipeline']);
+    if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
   } catch (err) {
     showStatus('error', failureText(err));
   }
@@ -170,7 +170,7 @@ async function write(id: string, change: RecordChange, tokens: number[], done?: 
   }
   for (const t of tokens) shown.settle(t, result.record);
   view.undo = result.undo;
-  if (!shown.hasPending) render(['record']);
+  if (!shown.hasPending) renderNews(['record']);
   done?.();
   if (result.changed) {
     showStatus('info', `${describeChange(change)}.${result.inEditor ? ' The change is in the open editor, beside your unsaved edits: save the file when ready.' : ''}`, true);
@@ -251,6 +251,27 @@ function build(id: Section): HTMLElement | undefined {
  */
 let rendering = false;
 const queued = new Set<Section>();
+/** Sections whose news waits until the field being typed in is left. */
+const deferred = new Set<Section>();
+
+/**
+ * Renders news (an answer, a change of the file) without taking away a field the user is
+ * typing in: its section is built again once the field is left.
+ */
+function renderNews(only: readonly Section[]): void {
+  const active = document.activeElement;
+  const typing = (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial;
+  const held = typing ? (active.closest('details.section')?.id.replace(/^section-/, '') as Section | undefined) : undefined;
+  const now = only.filter((s) => s !== held);
+  if (held && now.length !== only.length && active instanceof HTMLElement) {
+    deferred.add(held);
+    if (!active.dataset.deferring) {
+      active.dataset.deferring = 'true';
+      active.addEventListener('blur', () => setTimeout(() => deferred.size && render([...deferred])), { once: true });
+    }
+  }
+  if (now.length) render(now);
+}
 
 function render(only: readonly Section[] = ORDER): void {
   // Taking a focused field out of the page fires its change (and blur) handlers, which may ask
@@ -260,6 +281,7 @@ function render(only: readonly Section[] = ORDER): void {
     return;
   }
   rendering = true;
+  for (const d of only) deferred.delete(d);
   try {
     renderNow(only);
   } finally {
@@ -635,6 +657,7 @@ function textField(id: string, label: string, value: string, placeholder: string
     invalid(input, undefined);
     if (r) {
       committed = true;
+      input.dataset.initial = input.value;
       commit(r);
     }
   };
@@ -1085,9 +1108,9 @@ function onMessage(m: PlannerToWebview): void {
       view.loading = m.loading;
       if (JSON.stringify(m.context) !== JSON.stringify(view.context)) {
         view.context = m.context;
-        render(['context', 'record']);
+        renderNews(['context', 'record']);
       }
-      if (pipelineKey() !== lastPipeline) render(['pipeline']);
+      if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
       void query();
       break;
     }
@@ -1099,7 +1122,7 @@ function onMessage(m: PlannerToWebview): void {
       else if (JSON.stringify(shown.value) === JSON.stringify(record) && !shown.hasPending) return;
       shown.receive(record as PlannerRecord);
       // A change still on its way is shown on top of the file's record; its answer renders.
-      render(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
+      renderNews(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
       break;
     }
     case 'select':
@@ -1108,7 +1131,7 @@ function onMessage(m: PlannerToWebview): void {
     case 'undo':
       if (m.label !== view.undo) {
         view.undo = m.label;
-        if (!shown.hasPending) render(['record']);
+        if (!shown.hasPending) renderNews(['record']);
       }
       break;
   }
