@@ -34,6 +34,14 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   private selected: string | undefined;
   private readonly viewStore = this._register(new DisposableStore());
   private readonly undoStack: UndoStep[] = [];
+  /** Changes are made one after the other: each one's edit and save before the next one reads the file. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -190,7 +198,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         await vscode.window.showTextDocument(uri, { preview: false });
         return null;
       },
-      edit: async (m) => {
+      edit: (m) => this.serial(async () => {
         this.known(m);
         this.writable();
         const outcome = await this.service.write(m.id, (t) => changeRecordText(t, m.change), { undoable: true });
@@ -200,8 +208,8 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
         return this.result(m.id, outcome.changed, outcome.inEditor);
-      },
-      undo: async () => {
+      }),
+      undo: () => this.serial(async () => {
         this.writable();
         const step = this.undoStack.pop();
         if (!step) throw new RequestError('notFound', 'There is nothing to undo.');
@@ -227,7 +235,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
         this.selected = step.id;
         return { ...(await this.result(step.id, outcome.changed, outcome.inEditor)), undone: step.label };
-      },
+      }),
       run: async (m) => {
         if (m.command === 'getStarted') await vscode.commands.executeCommand('communityPartnerships.getStarted');
         else await this.commands.run(m.command, this.selected);
