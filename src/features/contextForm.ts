@@ -108,8 +108,11 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
     update: (arg, options) => (givenValues(options) ? writeGiven('update', arg, options, deps) : show('update', arg)),
     async restore(panel, state) {
       const s = state && typeof state === 'object' ? (state as { folder?: unknown; mode?: unknown }) : {};
-      const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.toString() === s.folder);
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      // The page keeps its folder; a page from before it did is the only folder's, or the active context's.
+      const folder = folders.find((f) => f.uri.toString() === s.folder) ?? (folders.length === 1 ? folders[0] : deps.contexts.active()?.folder);
       if (!folder || !vscode.workspace.isTrusted || open.has(folder.uri)) {
+        deps.log.info(`Context form: not restored after the reload (${!folder ? 'its folder is not open' : open.has(folder.uri) ? 'the form is open already' : 'Restricted Mode'}).`);
         panel.dispose();
         return;
       }
