@@ -10,7 +10,14 @@ type Session = Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
  * Empties the focused field with editing keys. (Ctrl+A in a webview goes through the workbench
  * and comes back later, after the first keys typed.)
  */
-async function clearField(page: Page): Promise<void> {
+async function clearField(page: Page, view?: FrameLocator): Promise<void> {
+  if (view) {
+    // A text area wraps its text over lines: from the end, one Backspace per character.
+    const length = await view.locator('textarea:focus').evaluate((el) => (el as unknown as { value: string }).value.length);
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < length; i++) await page.keyboard.press('Backspace');
+    return;
+  }
   await page.keyboard.press('End');
   await page.keyboard.press('Shift+Home');
   await page.keyboard.press('Backspace');
@@ -154,7 +161,7 @@ describe('Planner by keyboard only: every field edited, then every change undone
     await tabTo(page, view, 'edit-checkIn-0');
     await page.keyboard.press('Enter');
     await tabTo(page, view, 'check-in-edit-notes-0', { max: 3 });
-    await clearField(page);
+    await clearField(page, view);
     await page.keyboard.type('First swap: 90 clicks.');
     await tabTo(page, view, 'check-in-edit-save-0', { max: 3 });
     await page.keyboard.press('Enter');
