@@ -321,6 +321,52 @@ function notWritten(rel: string, why: string): string {
 class ComputeError extends Error {}
 
 /**
+ * Changes a text file through its document, with a WorkspaceEdit, so that the change is on the
+ * file's own undo stack (Undo in its editor takes it back) and the planner's Undo can revert it
+ * the same way. The path is checked first (resolvePath), as for every write. A document with
+ * unsaved changes gets the edit on top of them and stays unsaved; otherwise the document is
+ * saved after the edit. When the document does not hold what the disk holds yet (the disk just
+ * changed), it is read again, so a change another program made is never written over.
+ */
+export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts = 5): Promise<FileUpdate<T> & { before?: string }> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const read = await readText(uri);
+      if (read.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+      if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}; nothing was written.` };
+      const doc = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
+      const dirty = doc.isDirty;
+      const before = doc.getText();
+      if (before !== read.text) {
+        // The document lags behind the disk (or the editor changed meanwhile): let it catch up.
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+        continue;
+      }
+      let computed: { edits: readonly TextEdit[]; value: T };
+      try {
+        computed = compute(before);
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      }
+      if (computed.edits.length === 0) return { ok: true, changed: false, inEditor: dirty, text: before, value: computed.value, before };
+      const we = new vscode.WorkspaceEdit();
+      for (const e of computed.edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+      // The check right before the edit: nothing may have changed since the text was computed.
+      if (doc.getText() !== before) continue;
+      if (!(await vscode.workspace.applyEdit(we))) return { ok: false, message: `${rel} could not be changed.` };
+      if (!dirty && !(await doc.save())) {
+        return { ok: false, message: `${rel} was changed in its editor but could not be saved: the change is there, unsaved.` };
+      }
+      return { ok: true, changed: true, inEditor: dirty, text: doc.getText(), value: computed.value, before };
+    }
+  } catch (err) {
+    return { ok: false, message: `${rel} could not be written (${describeError(err)}).` };
+  }
+  return { ok: false, message: `${rel} kept changing while it was being written; nothing was changed. Try again.` };
+}
+
+/**
  * Applies offset edits to a file. A document with unsaved changes gets them through a
  * WorkspaceEdit, on top of the user's edits, and stays unsaved; otherwise the file on disk is
  * changed. The offsets are for `expectedText`; if the file or document no longer holds exactly
