@@ -181,12 +181,15 @@ function fromLocal(read: LocalRead, maxBytes: number): TextRead {
   }
 }
 
+// ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too. One
+// decoder for every read: a decode without `stream` starts afresh.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeText(bytes: Uint8Array): TextRead {
   if (bytes.length > MAX_TEXT_FILE_BYTES) return { kind: 'unreadable', message: overLimit(bytes.length, MAX_TEXT_FILE_BYTES) };
   if (bytes.includes(0)) return { kind: 'unreadable', message: 'is not a text file (it contains binary data)' };
   try {
-    // ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), fromEditor: false };
+    return { kind: 'text', text: UTF8.decode(bytes), fromEditor: false };
   } catch {
     return { kind: 'unreadable', message: 'is not valid UTF-8 text' };
   }
