@@ -96,13 +96,13 @@ function forcedGc(): () => number {
 }
 
 /** The same files read with Node's fs from this process, with the same bounded concurrency. */
-async function nodeRead(uris: readonly vscode.Uri[], parse?: (text: string) => unknown): Promise<{ ms: number; bytes: number }> {
+async function nodeRead(uris: readonly vscode.Uri[], parse?: (text: string) => unknown, readFile: (file: string) => Promise<Uint8Array> = (f) => fs.promises.readFile(f)): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   let bytes = 0;
   let next = 0;
   const worker = async () => {
     while (next < uris.length) {
-      const read = await fs.promises.readFile(uris[next++].fsPath);
+      const read = await readFile(uris[next++].fsPath);
       bytes += read.length;
       if (parse) parse(new TextDecoder().decode(read));
     }
@@ -169,6 +169,15 @@ async function index(profile = false): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { digestRecord } = require('../../src/core/records') as typeof import('../../src/core/records');
   const floorDigest = await nodeRead(uris, digestRecord);
+  // The extension's own reader of local files (no link followed, regular files only), the same way.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { localReader } = require('../../src/platform/localRead') as typeof import('../../src/platform/localRead');
+  const ours = await nodeRead(uris, undefined, async (file) => {
+    const r = await localReader()!.read(file, 10 * 1024 * 1024);
+    if (r.kind !== 'bytes') throw new Error(`${file}: ${r.kind}`);
+    return r.bytes;
+  });
+  if (ours.bytes !== raw1.bytes) throw new Error(`the extension's reader saw ${ours.bytes} bytes, not ${raw1.bytes}`);
   // The index alone, filled by its loader from workspace.fs reads: no planner service around it
   // (no status bar, watchers or Problems panel), and the reads of a host without Node's fs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -223,6 +232,7 @@ async function index(profile = false): Promise<Record<string, number>> {
     raw64Ms: (wide1.ms + wide2.ms) / 2,
     rawMs: Math.min(raw1.ms + raw2.ms, wide1.ms + wide2.ms) / 2,
     floorDigestMs: floorDigest.ms,
+    localReadMs: ours.ms,
     fsCallMs: calls.fsMs,
     nodeCallMs: calls.nodeMs,
     coreMs,
