@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { readBlockYaml } from './blockYaml';
+import { l10n } from './l10n';
 
 /**
  * The one place that reads YAML front matter (context file and partnership records).
@@ -8,8 +8,8 @@ import { readBlockYaml } from './blockYaml';
  * Only YAML is ever parsed. The language named after the opening `---` is checked first: any
  * other (`---js`, `---javascript`, `---JS`, `---coffee`, `---toml`, ...) is refused and never
  * run. No front matter library picks a parser here (gray-matter's `javascript` engine calls
- * `eval`, and it has to be kept from `---JS` and its other spellings): the block is found here
- * and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
+ * `eval`, and such a library has to be kept from `---JS` and its other spellings; none is
+ * bundled): the block is found here and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
  * unusual) or by js-yaml with its CORE_SCHEMA (no `<<` merge keys, no timestamps, no custom
  * tags) and duplicate keys rejected. Both give the same data, with the same limits.
  */
@@ -43,40 +43,6 @@ function loadYaml(text: string): unknown {
   return yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA, json: false });
 }
 
-const refuse = (name: string) => (): never => {
-  throw new Error(`Front matter in ${name} is not read: only YAML front matter is supported.`);
-};
-
-// gray-matter's `javascript` engine calls `eval`: every engine it ships is replaced, the YAML one
-// by the safe loader above. Passing options also keeps its global cache (keyed by file content,
-// filled only when no options are given) empty.
-const MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: { parse: loadYaml, stringify: refuse('yaml') },
-    javascript: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    js: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    json: { parse: refuse('JSON'), stringify: refuse('JSON') },
-    coffee: { parse: refuse('CoffeeScript'), stringify: refuse('CoffeeScript') },
-    toml: { parse: refuse('TOML'), stringify: refuse('TOML') },
-  },
-} as unknown as Parameters<typeof matter>[1];
-
-/**
- * gray-matter strips comment lines with `/^\s*#[^\n]+/gm`, which backtracks over every run of
- * blank lines (quadratic): past this size the same YAML goes to the same safe loader directly.
- */
-const MATTER_MAX_CHARS = 16 * 1024;
-
-/** YAML the block reader gave up on: gray-matter with the YAML-only engines, or the loader itself. */
-function loadComplexYaml(block: string, raw: string): unknown {
-  if (raw.length > MATTER_MAX_CHARS) return loadYaml(raw);
-  const file = matter(block, MATTER_OPTIONS);
-  // gray-matter ends the block at the first "---" it finds, even inside a line such as "----";
-  // when it read another region than the fenced one, that region's YAML is what counts.
-  return file.matter.trim() === raw.trim() ? file.data : loadYaml(raw);
-}
-
 const BOM = '\ufeff';
 
 /** Reads the front matter of a document; never throws, never evaluates anything. */
@@ -90,7 +56,7 @@ export function readFrontMatter(text: string): FrontMatter {
   if (language !== '' && !/^(?:yaml|yml)$/i.test(language)) {
     return {
       kind: 'error',
-      message: `Front matter marked "${truncate(language, 40)}" was not read: only YAML front matter is supported, and no other language is ever run.`,
+      message: l10n.t('Front matter marked "{0}" was not read: only YAML front matter is supported, and no other language is ever run.', truncate(language, 40)),
       line: 0,
       body: src,
       bodyOffset: bomLength,
@@ -112,17 +78,11 @@ export function readFrontMatter(text: string): FrontMatter {
 
   let parsed: unknown;
   try {
-    parsed = loadComplexYaml(src.slice(0, bodyStart), raw);
+    // What the block reader gave up on: the safe loader, on the fenced block as found above.
+    parsed = loadYaml(raw);
   } catch (err) {
-    // Line numbers come from the same YAML read on its own, so they are relative to `raw`, which
-    // starts on the line after the opening `---`.
-    let located = err;
-    try {
-      loadYaml(raw);
-    } catch (again) {
-      located = again;
-    }
-    const { message, line } = describeYamlError(located);
+    // Line numbers are relative to `raw`, which starts on the line after the opening `---`.
+    const { message, line } = describeYamlError(err);
     return { kind: 'error', message, line: 1 + line, body, bodyOffset };
   }
   const data = sanitize(parsed);
@@ -134,13 +94,13 @@ export function readFrontMatter(text: string): FrontMatter {
 
 function describeYamlError(err: unknown): { message: string; line: number } {
   if (err instanceof RangeError) {
-    return { message: 'The front matter is nested too deeply to read.', line: 0 };
+    return { message: l10n.t('The front matter is nested too deeply to read.'), line: 0 };
   }
   const e = err as { reason?: string; mark?: { line?: number }; message?: string };
   if (e && typeof e.reason === 'string') {
-    return { message: `The front matter is not valid YAML: ${e.reason}.`, line: e.mark?.line ?? 0 };
+    return { message: l10n.t('The front matter is not valid YAML: {0}.', e.reason), line: e.mark?.line ?? 0 };
   }
-  return { message: e?.message ? String(e.message) : 'The front matter could not be read.', line: 0 };
+  return { message: e?.message ? String(e.message) : l10n.t('The front matter could not be read.'), line: 0 };
 }
 
 type Sanitized = { kind: 'ok'; value: Record<string, unknown> } | { kind: 'error'; message: string };
@@ -155,12 +115,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function sanitize(data: unknown): Sanitized {
   if (data === null || data === undefined) return { kind: 'ok', value: {} };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { kind: 'error', message: 'The front matter must be a set of "key: value" lines.' };
+    return { kind: 'error', message: l10n.t('The front matter must be a set of "key: value" lines.') };
   }
   let nodes = 0;
   const copy = (value: unknown, depth: number): unknown => {
-    if (++nodes > MAX_FRONT_MATTER_NODES) throw new FrontMatterLimit('The front matter is too large to read (too many values, or aliases that expand).');
-    if (depth > MAX_FRONT_MATTER_DEPTH) throw new FrontMatterLimit('The front matter is nested too deeply to read.');
+    if (++nodes > MAX_FRONT_MATTER_NODES) throw new FrontMatterLimit(l10n.t('The front matter is too large to read (too many values, or aliases that expand).'));
+    if (depth > MAX_FRONT_MATTER_DEPTH) throw new FrontMatterLimit(l10n.t('The front matter is nested too deeply to read.'));
     if (Array.isArray(value)) return value.map((v) => copy(v, depth + 1));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
@@ -176,7 +136,7 @@ function sanitize(data: unknown): Sanitized {
     return { kind: 'ok', value: copy(data, 0) as Record<string, unknown> };
   } catch (err) {
     if (err instanceof FrontMatterLimit) return { kind: 'error', message: err.message };
-    if (err instanceof RangeError) return { kind: 'error', message: 'The front matter is nested too deeply to read.' };
+    if (err instanceof RangeError) return { kind: 'error', message: l10n.t('The front matter is nested too deeply to read.') };
     throw err;
   }
 }

@@ -3,6 +3,7 @@
 // this file for localFile.web.ts in the web bundle, where there is no local file system and
 // src/features/files.ts goes through workspace.fs instead.
 import * as fs from 'node:fs';
+import { l10n } from '../core/l10n';
 
 export type LocalUpdate<T> =
   | { kind: 'written'; text: string; value: T }
@@ -123,12 +124,12 @@ const files: LocalFiles = {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { kind: 'missing' };
       if (code === 'ELOOP') return { kind: 'refused', message: options.linkMessage };
-      if (code === 'EISDIR') return { kind: 'refused', message: 'is a folder, not a file' };
-      return { kind: 'refused', message: `could not be opened for writing (${code ?? String(err)})` };
+      if (code === 'EISDIR') return { kind: 'refused', message: l10n.t('is a folder, not a file') };
+      return { kind: 'refused', message: l10n.t('could not be opened for writing ({0})', code ?? String(err)) };
     }
     try {
       const st = fs.fstatSync(fd);
-      if (!st.isFile()) return { kind: 'refused', message: 'is not a regular file, so it is not written' };
+      if (!st.isFile()) return { kind: 'refused', message: l10n.t('is not a regular file, so it is not written') };
       if (st.size > options.maxBytes) return { kind: 'refused', message: options.overLimit(st.size) };
       for (let attempt = 0; attempt < options.attempts; attempt++) {
         const before = readAll(fd, options.maxBytes);
