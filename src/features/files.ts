@@ -172,15 +172,15 @@ function fromLocal(read: LocalRead, maxBytes: number): TextRead {
     case 'missing':
       return { kind: 'missing' };
     case 'link':
-      return { kind: 'unreadable', message: `is a symbolic link (${NO_LINKS})` };
+      return { kind: 'unreadable', message: vscode.l10n.t('is a symbolic link ({0})', noLinks()) };
     case 'folder':
-      return { kind: 'unreadable', message: 'is a folder, not a file' };
+      return { kind: 'unreadable', message: vscode.l10n.t('is a folder, not a file') };
     case 'special':
-      return { kind: 'unreadable', message: 'is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)' };
+      return { kind: 'unreadable', message: vscode.l10n.t('is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)') };
     case 'tooBig':
       return { kind: 'unreadable', message: overLimit(read.size, maxBytes) };
     case 'error':
-      return { kind: 'unreadable', message: `could not be read (${read.code})` };
+      return { kind: 'unreadable', message: vscode.l10n.t('could not be read ({0})', read.code) };
   }
 }
 
