@@ -13,8 +13,9 @@ const { tempDir } = await import('./lib/fixtures.mjs');
 const { buildAll } = await import('./lib/steps.mjs');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=index (or activation, planner; comma-separated) runs only those parts and writes
-// .test-output/bench-results.json instead of bench/results.json, which holds full runs only.
+// BENCH_ONLY=index (or activation, planner; comma-separated) runs only those parts (and the
+// cheap bundle and regex rows); bench/results.json then keeps the other parts' rows from the run
+// that measured them, and says when each part was measured (`measured`).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
 const part = (name) => !ONLY || ONLY.has(name);
 const OUT = join(ROOT, '.test-output');
@@ -223,13 +224,32 @@ if (part('planner')) {
 
 // ---- Report ------------------------------------------------------------------------------------
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+const now = new Date().toISOString();
+const PARTS = ['activation', 'index', 'planner'];
+/** Which part measured a row (rows of other sections are measured on every run). */
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : 'always');
+let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: plannerRuns } };
+const resultsFile = join(ROOT, 'bench', 'results.json');
+if (ONLY && existsSync(resultsFile)) {
+  const old = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const kept = (p) => !ONLY.has(p);
+  results = {
+    date: now,
+    machine,
+    runs: RUNS,
+    measured: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? (old.measured?.[p] ?? old.date) : now])),
+    rows: ['always', ...PARTS].flatMap((p) => (p === 'always' || !kept(p) ? rows : old.rows).filter((r) => partOf(r.name) === p)),
+    raw: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? old.raw?.[p] : results.raw[p]])),
+  };
+  rows.splice(0, rows.length, ...results.rows);
+}
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 const table = [
   '| measure | value | target | status | note |',
   '| --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.status} | ${r.note} |`),
 ].join('\n');
-console.log(`\n${table}\n\nMachine: ${machine}`);
-mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(ONLY ? join(OUT, 'bench-results.json') : join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, rows, raw: { activation: times, index: indexResults, planner: plannerRuns } }, null, 2) + '\n');
+console.log(`\n${table}\n\nMachine: ${machine}${ONLY ? `\nMeasured: ${PARTS.map((p) => `${p} ${results.measured[p]}`).join(', ')}` : ''}`);
 const missed = rows.filter((r) => r.status === 'MISSED');
 if (missed.length) console.log(`\nMissed: ${missed.map((r) => r.name).join('; ')}`);
