@@ -75,6 +75,7 @@ const node = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  // gray-matter pulls in optional engines by name; they are never used (only YAML is read).
   mainFields: ['module', 'main'],
 };
 
@@ -105,6 +106,8 @@ const contexts = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     define: { global: 'globalThis' },
+    // gray-matter looks for `Buffer`: the worker has none.
+    inject: [join(ROOT, 'scripts', 'shims', 'buffer.web.mjs')],
     plugins: [problemMatcher, slimYaml, slimMarkdown, webPlatform],
   }),
 ];

@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { readBlockYaml } from './blockYaml';
 import { l10n } from './l10n';
@@ -8,8 +9,8 @@ import { l10n } from './l10n';
  * Only YAML is ever parsed. The language named after the opening `---` is checked first: any
  * other (`---js`, `---javascript`, `---JS`, `---coffee`, `---toml`, ...) is refused and never
  * run. No front matter library picks a parser here (gray-matter's `javascript` engine calls
- * `eval`, and such a library has to be kept from `---JS` and its other spellings; none is
- * bundled): the block is found here and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
+ * `eval`, and it has to be kept from `---JS` and its other spellings): the block is found here
+ * and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
  * unusual) or by js-yaml with its CORE_SCHEMA (no `<<` merge keys, no timestamps, no custom
  * tags) and duplicate keys rejected. Both give the same data, with the same limits.
  */
@@ -41,6 +42,40 @@ export type FrontMatter =
 
 function loadYaml(text: string): unknown {
   return yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA, json: false });
+}
+
+const refuse = (name: string) => (): never => {
+  throw new Error(l10n.t('Front matter in {0} is not read: only YAML front matter is supported.', name));
+};
+
+// gray-matter's `javascript` engine calls `eval`: every engine it ships is replaced, the YAML one
+// by the safe loader above. Passing options also keeps its global cache (keyed by file content,
+// filled only when no options are given) empty.
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: loadYaml, stringify: refuse('yaml') },
+    javascript: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
+    js: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
+    json: { parse: refuse('JSON'), stringify: refuse('JSON') },
+    coffee: { parse: refuse('CoffeeScript'), stringify: refuse('CoffeeScript') },
+    toml: { parse: refuse('TOML'), stringify: refuse('TOML') },
+  },
+} as unknown as Parameters<typeof matter>[1];
+
+/**
+ * gray-matter strips comment lines with `/^\s*#[^\n]+/gm`, which backtracks over every run of
+ * blank lines (quadratic): past this size the same YAML goes to the same safe loader directly.
+ */
+const MATTER_MAX_CHARS = 16 * 1024;
+
+/** YAML the block reader gave up on: gray-matter with the YAML-only engines, or the loader itself. */
+function loadComplexYaml(block: string, raw: string): unknown {
+  if (raw.length > MATTER_MAX_CHARS) return loadYaml(raw);
+  const file = matter(block, MATTER_OPTIONS);
+  // gray-matter ends the block at the first "---" it finds, even inside a line such as "----";
+  // when it read another region than the fenced one, that region's YAML is what counts.
+  return file.matter.trim() === raw.trim() ? file.data : loadYaml(raw);
 }
 
 const BOM = '\ufeff';
@@ -78,11 +113,17 @@ export function readFrontMatter(text: string): FrontMatter {
 
   let parsed: unknown;
   try {
-    // What the block reader gave up on: the safe loader, on the fenced block as found above.
-    parsed = loadYaml(raw);
+    parsed = loadComplexYaml(src.slice(0, bodyStart), raw);
   } catch (err) {
-    // Line numbers are relative to `raw`, which starts on the line after the opening `---`.
-    const { message, line } = describeYamlError(err);
+    // Line numbers come from the same YAML read on its own, so they are relative to `raw`, which
+    // starts on the line after the opening `---`.
+    let located = err;
+    try {
+      loadYaml(raw);
+    } catch (again) {
+      located = again;
+    }
+    const { message, line } = describeYamlError(located);
     return { kind: 'error', message, line: 1 + line, body, bodyOffset };
   }
   const data = sanitize(parsed);

@@ -72,11 +72,12 @@ function readAt(fd: number, position: number, length: number): Buffer {
  *   becomes `after + outside (+ later)`, the same length, written at position 0.
  * - The same length: written in place.
  * - Shrinking: written in place, then whatever follows the old end is moved down and the file
- *   cut; only there is a window, of microseconds between the last read and the cut.
+ *   cut; only there is a window: a line appended between the last read and the cut is lost
+ *   (a moment, but the process can be descheduled in it).
  * Returns the bytes written (`after`, or `after` with the outside lines) or undefined when the
  * file was rewritten by someone else meanwhile (nothing of ours is left in it).
  */
-function writeKeepingAppends(fd: number, path: string, before: Buffer, after: Buffer): Buffer | undefined {
+export function writeKeepingAppends(fd: number, path: string, before: Buffer, after: Buffer): Buffer | undefined {
   const n = before.length;
   if (after.length <= n) {
     writeAll(fd, after, 0);

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { readBlockYaml } from '../../src/core/blockYaml';
 import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, readFrontMatter } from '../../src/core/frontMatter';
@@ -89,6 +90,12 @@ describe('readFrontMatter', () => {
       assert.equal(fs.existsSync(marker), false);
     });
   }
+
+  it('keeps gray-matter’s content cache empty', () => {
+    readFrontMatter('---\na: 1\n---\nbody');
+    readFrontMatter('---\na: 1\n---\nbody');
+    assert.deepEqual(Object.keys((matter as unknown as { cache: Record<string, unknown> }).cache), []);
+  });
 
   describe('YAML traps', () => {
     it('drops __proto__ and constructor keys and pollutes nothing', () => {

@@ -3,12 +3,14 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { localFiles } from '../../src/platform/localFile';
+import { localFiles, writeKeepingAppends } from '../../src/platform/localFile';
 
 /*
  * The compare-and-write of a local file against another process that appends to it as fast as
  * it can (a logger, a sync tool, a second editor's "append"): no line either side wrote may go
- * missing, whether the change grows the file, keeps its length or shrinks it.
+ * missing when the change grows the file or keeps its length. (A change that shrinks it has to
+ * cut the file, and a line appended in the moment between the last read and the cut is lost:
+ * there is no way around that without the other process's cooperation.)
  */
 
 const APPENDER = `
@@ -119,23 +121,48 @@ describe('Local compare-and-write against a process appending to the same file',
     assertEveryOutsideLineOnce(fs.readFileSync(file, 'utf8'), appended);
   });
 
-  it('a shrinking change keeps the lines appended after the old end (moved down, nothing doubled)', async () => {
+  // The two repairs, made to happen: the file on disk already has a line after the bytes that
+  // were checked, as when an outside append lands between the check and the write.
+  const checked = Buffer.from('---\npartner: Race Guild\nnotes: a long line that goes\n---\n\n');
+  const outside = 'outside line 0\noutside line 1\n';
+  const withOutside = (): { file: string; fd: number } => {
     const file = path.join(dir, 'record.md');
-    fs.writeFileSync(file, '---\npartner: Race Guild\nnotes: a long line that the change removes\n---\n\n');
-    const files = localFiles();
-    assert.ok(files);
-    const appended = await withAppender(file, async () => {
-      await new Promise((res) => setTimeout(res, 30));
-      const r: { kind: string } = files.update(file, decode, (text) => {
-        const start = text.indexOf('notes:');
-        return { edits: [{ start, end: text.indexOf('\n', start) + 1, newText: '' }], value: 0 };
-      }, apply, options);
-      assert.strictEqual(r.kind, 'written');
-      await new Promise((res) => setTimeout(res, 30));
-    });
-    const text = fs.readFileSync(file, 'utf8');
-    assert.ok(text.startsWith('---\npartner: Race Guild\n---\n\n'), text.slice(0, 80));
-    assert.ok(!text.includes('notes:'));
-    assertEveryOutsideLineOnce(text, appended);
+    fs.writeFileSync(file, Buffer.concat([checked, Buffer.from(outside)]));
+    return { file, fd: fs.openSync(file, 'r+') };
+  };
+
+  it('growing: a line appended between the check and the write ends up after the new text, once', () => {
+    const { file, fd } = withOutside();
+    const after = Buffer.from(checked.toString().replace('---\n\n', 'checkIns:\n  - notes: ours\n---\n\n'));
+    try {
+      const written = writeKeepingAppends(fd, file, checked, after);
+      assert.strictEqual(written?.toString(), after.toString() + outside);
+    } finally {
+      fs.closeSync(fd);
+    }
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), after.toString() + outside);
+  });
+
+  it('shrinking: the lines after the old end are moved down, none lost or doubled', () => {
+    const { file, fd } = withOutside();
+    const after = Buffer.from(checked.toString().replace('notes: a long line that goes\n', ''));
+    try {
+      const written = writeKeepingAppends(fd, file, checked, after);
+      assert.strictEqual(written?.toString(), after.toString() + outside);
+    } finally {
+      fs.closeSync(fd);
+    }
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), '---\npartner: Race Guild\n---\n\n' + outside);
+  });
+
+  it('the same length: written in place, the outside line kept', () => {
+    const { file, fd } = withOutside();
+    const after = Buffer.from(checked.toString().replace('goes', 'stay'));
+    try {
+      writeKeepingAppends(fd, file, checked, after);
+    } finally {
+      fs.closeSync(fd);
+    }
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), after.toString() + outside);
   });
 });
