@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applyTextEdits, type TextEdit } from '../core/textEdits';
 import { localFiles, type LocalUpdate } from '../platform/localFile';
+import { localReader, type LocalRead } from '../platform/localRead';
 
 /**
  * Reading and writing workspace files: the one place that resolves and checks every path the
@@ -12,7 +13,8 @@ import { localFiles, type LocalUpdate } from '../platform/localFile';
  *   never end, so it is refused before any byte is read;
  * - files over MAX_TEXT_FILE_BYTES, binary files and invalid UTF-8 are refused.
  * Reads go through `vscode.workspace.fs` (so the extension works on remote and virtual
- * workspaces) or the open document, so that an editor's unsaved changes are never overwritten.
+ * workspaces) or the open document, so that an editor's unsaved changes are never overwritten;
+ * a local file in an extension host with Node is read with its fs (src/platform/localRead.ts).
  * A change to a local file is made on one file handle, opened without following a link: the
  * text is read, the change computed from it, and right before writing the file is read again
  * and must still be exactly that text; nothing runs in between (see compareAndWrite).
@@ -147,6 +149,10 @@ export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, 
 }
 
 async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {
+  // A local file is read with the extension host's own fs where it has one (a workspace.fs call
+  // waits for a round trip to the workbench first; src/platform/localRead.ts), never through a link.
+  const local = uri.scheme === 'file' ? localReader() : undefined;
+  if (local) return fromLocal(await local.read(uri.fsPath, maxBytes), maxBytes);
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
@@ -159,12 +165,34 @@ async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead>
   return decodeText(bytes);
 }
 
+function fromLocal(read: LocalRead, maxBytes: number): TextRead {
+  switch (read.kind) {
+    case 'bytes':
+      return decodeText(read.bytes);
+    case 'missing':
+      return { kind: 'missing' };
+    case 'link':
+      return { kind: 'unreadable', message: vscode.l10n.t('is a symbolic link ({0})', noLinks()) };
+    case 'folder':
+      return { kind: 'unreadable', message: vscode.l10n.t('is a folder, not a file') };
+    case 'special':
+      return { kind: 'unreadable', message: vscode.l10n.t('is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)') };
+    case 'tooBig':
+      return { kind: 'unreadable', message: overLimit(read.size, maxBytes) };
+    case 'error':
+      return { kind: 'unreadable', message: vscode.l10n.t('could not be read ({0})', read.code) };
+  }
+}
+
+// ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too. One
+// decoder for every read: a decode without `stream` starts afresh.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeText(bytes: Uint8Array): TextRead {
   if (bytes.length > MAX_TEXT_FILE_BYTES) return { kind: 'unreadable', message: overLimit(bytes.length, MAX_TEXT_FILE_BYTES) };
   if (bytes.includes(0)) return { kind: 'unreadable', message: vscode.l10n.t('is not a text file (it contains binary data)'), code: 'binary' };
   try {
-    // ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), fromEditor: false };
+    return { kind: 'text', text: UTF8.decode(bytes), fromEditor: false };
   } catch {
     return { kind: 'unreadable', message: vscode.l10n.t('is not valid UTF-8 text'), code: 'encoding' };
   }
