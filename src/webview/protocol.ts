@@ -162,7 +162,7 @@ export const PlannerFromWebview = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('logMetric'),
     id: recordId,
-    metric: z.enum(['cross-community-joins', 'content-engagement', 'event-attendance', 'member-overlap', 'satisfaction']),
+    metric: z.enum(['cross-community-joins', 'content-engagement', 'event-attendance', 'member-overlap', 'satisfaction', 'newsletter-open-rate', 'feature-activation']),
     value: z.number().check(z.refine(Number.isFinite)),
     date: isoDate,
     note: z.optional(text(2_000)),
