@@ -125,6 +125,20 @@ describe('measure: salted hashes and the hashed file', () => {
     assert.ok(!parseHexDigest('zz'.repeat(32), out, 0));
   });
 
+  it('sorts the hashed lines as text, also digests that share their first bytes', () => {
+    const set = new DigestSet(10);
+    const r = rng(9);
+    const bytes = new Uint8Array(32);
+    for (let i = 0; i < 3000; i++) {
+      for (let b = 0; b < 32; b++) bytes[b] = Math.floor(r() * 256);
+      if (i % 3 === 0) bytes.set([0xab, 0xcd, 0xef, 0x01]); // a third share their first four bytes
+      set.add(bytes);
+    }
+    const lines = set.toSortedHex();
+    assert.strictEqual(lines.length, set.size);
+    assert.deepStrictEqual(lines, [...lines].sort());
+  });
+
   it('keeps a million-scale set exact: every added digest is found, no other is', () => {
     const set = new DigestSet(10);
     const n = 50_000;

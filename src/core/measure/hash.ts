@@ -97,8 +97,46 @@ export class DigestSet {
     for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) yield this.words.subarray(slot * 8, slot * 8 + 8);
   }
 
-  /** The digests as sorted lowercase hex lines, as the hashed file holds them. */
+  /**
+   * The digests as sorted lowercase hex lines, as the hashed file holds them. Sorted by their
+   * first four bytes as a number (with the slot in the low bits, one typed-array sort), then the
+   * rare runs that share those bytes by their whole text.
+   */
   toSortedHex(): string[] {
+    const slots = this.used.length;
+    const keys = new Float64Array(this.count);
+    let k = 0;
+    for (let slot = 0; slot < slots; slot++) {
+      if (!this.used[slot]) continue;
+      const w = this.words[slot * 8];
+      // The first four bytes, big-endian: the order of their hex text.
+      const be = (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
+      keys[k++] = be * 2 ** 21 + slot;
+    }
+    if (slots > 2 ** 21) return this.sortedBySlow();
+    keys.sort();
+    const bytes = new Uint8Array(DIGEST_BYTES);
+    const lines: string[] = new Array(this.count);
+    for (let i = 0; i < keys.length; i++) {
+      const slot = keys[i] % 2 ** 21;
+      writeWords(this.words.subarray(slot * 8, slot * 8 + 8), bytes);
+      lines[i] = toHex(bytes);
+    }
+    // Runs with the same first four bytes are in slot order: sorted by their text.
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i].slice(0, 8) !== lines[i - 1].slice(0, 8)) continue;
+      let j = i - 1;
+      while (j > 0 && lines[j - 1].slice(0, 8) === lines[i].slice(0, 8)) j--;
+      let end = i + 1;
+      while (end < lines.length && lines[end].slice(0, 8) === lines[i].slice(0, 8)) end++;
+      const run = lines.slice(j, end).sort();
+      for (let r = 0; r < run.length; r++) lines[j + r] = run[r];
+      i = end - 1;
+    }
+    return lines;
+  }
+
+  private sortedBySlow(): string[] {
     const lines: string[] = [];
     const bytes = new Uint8Array(DIGEST_BYTES);
     for (const w of this.entries()) {

@@ -1,4 +1,4 @@
-import { CsvRecordReader, ExportDecoder, type CsvRow } from './csv';
+import { ExportDecoder, type CsvRow } from './csv';
 import { normaliseEmail } from './email';
 import { DIGEST_BYTES, DigestSet, parseHexDigest, type Sha256Batch } from './hash';
 
@@ -95,32 +95,59 @@ export class HashedListReader {
   readonly set = new DigestSet(1024);
   readonly stats: ListStats = { rows: 0, members: 0, duplicates: 0, bad: new BadRows() };
   private readonly decoder = new ExportDecoder();
-  private readonly reader = new CsvRecordReader({ delimiter: ',' });
   private readonly scratch = new Uint8Array(DIGEST_BYTES);
+  private pending = '';
+  private line = 1;
+  private started = false;
 
   push(bytes: Uint8Array): void {
-    this.addRows(this.reader.push(this.decoder.push(bytes)));
+    this.addText(this.decoder.push(bytes), false);
   }
 
   end(): ListStats {
-    this.addRows([...this.reader.push(this.decoder.end()), ...this.reader.end()]);
-    for (const p of this.reader.problems) this.stats.bad.add(p.line, p.message);
+    this.addText(this.decoder.end(), true);
     return this.stats;
   }
 
-  private addRows(rows: readonly CsvRow[]): void {
-    for (const row of rows) {
-      const text = row.fields.join(',').trim();
-      if (text === '' || text.startsWith('#')) continue;
-      if (this.stats.rows === 0 && this.stats.bad.count === 0 && /^[\w -]{1,40}$/.test(text)) continue; // a header line
-      this.stats.rows++;
-      if (parseHexDigest(text, this.scratch, 0)) {
-        if (this.set.add(this.scratch, 0)) this.stats.members++;
-        else this.stats.duplicates++;
-      } else {
-        this.stats.bad.add(row.line, text.includes('@') ? 'looks like an email address, not a hash: a hashed list must hold only hashes' : 'not a SHA-256 hash (64 hexadecimal characters)');
-      }
+  /** Lines as they come (a hashed file has no quoting: one hash a line). */
+  private addText(text: string, final: boolean): void {
+    let buf = this.pending + text;
+    if (!this.started && buf.length) {
+      this.started = true;
+      if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
     }
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf('\n', start);
+      if (nl < 0) break;
+      this.addLine(buf.slice(start, nl));
+      start = nl + 1;
+    }
+    this.pending = buf.slice(start);
+    if (this.pending.length > 10_000) {
+      this.stats.bad.add(this.line, 'a line of over 10,000 characters: not a hash');
+      this.pending = '';
+      this.line++;
+    }
+    if (final && this.pending) {
+      this.addLine(this.pending);
+      this.pending = '';
+    }
+  }
+
+  private addLine(raw: string): void {
+    const line = this.line++;
+    const text = raw.trim();
+    if (text === '' || text.startsWith('#')) return;
+    if (text.length === DIGEST_BYTES * 2 && parseHexDigest(text, this.scratch, 0)) {
+      this.stats.rows++;
+      if (this.set.add(this.scratch, 0)) this.stats.members++;
+      else this.stats.duplicates++;
+      return;
+    }
+    if (this.stats.rows === 0 && this.stats.bad.count === 0 && /^[\w -]{1,40}$/.test(text)) return; // a header line
+    this.stats.rows++;
+    this.stats.bad.add(line, text.includes('@') ? 'looks like an email address, not a hash: a hashed list must hold only hashes' : 'not a SHA-256 hash (64 hexadecimal characters)');
   }
 }
 
