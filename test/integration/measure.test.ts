@@ -54,6 +54,9 @@ describe('Measure: metrics from exports in VS Code', () => {
     for (const [rel, text] of originals) if ((await readFile(file(rel))) !== text) await writeFile(file(rel), text);
     for (const uri of made.splice(0)) await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(file('exports'), { recursive: true }).then(undefined, () => undefined);
+    // The suites after this one see the fixture's three records again.
+    const p = await planner();
+    await until('the fixture records only', () => p.query().total === 3, 15_000, () => p.query().items.map((i) => i.partner).join(', '));
   });
 
   afterEach(() => revertAndCloseAll());
