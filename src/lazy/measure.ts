@@ -501,8 +501,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const summary = s.index.get(id)!.summary;
       const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, 'Save the hashed member list', { 'Hashed member lists': ['sha256'] });
       if (!out) return undefined;
-      const lines = read.value.set.toSortedHex();
-      if (!(await writeOutput(out, lines.length ? lines.join('\n') + '\n' : ''))) return undefined;
+      if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
       showSkipped(`Wrote ${members.toLocaleString('en')} hashed member${members === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(out)} (no email, no name). Send it to ${summary.partner} with the salt ${salt}.${skippedNote(skipped)}`, skipped, [
         { label: 'Copy Salt', run: () => vscode.env.clipboard.writeText(salt) },

@@ -107,7 +107,7 @@ async function overlapRun(ours: string, theirs: string): Promise<{ ms: number; s
   // The partner: their CSV to a hashed file.
   const hashedFile = path.join(TMP, 'theirs.sha256');
   const partner = await hashList(theirs);
-  fs.writeFileSync(hashedFile, partner.set.toSortedHex().join('\n') + '\n');
+  fs.writeFileSync(hashedFile, partner.set.toHashedFile());
   // You: your CSV, and their hashed file read back.
   const mine = await hashList(ours);
   const reader = new HashedListReader();

@@ -12,6 +12,7 @@ export type Sha256Batch = (inputs: readonly string[]) => Uint8Array | Promise<Ui
 
 export const DIGEST_BYTES = 32;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_CODES = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
 
 export function toHex(digests: Uint8Array, offset = 0, length = DIGEST_BYTES): string {
   let s = '';
@@ -77,90 +78,111 @@ export class DigestSet {
   /** Adds the digest at `digests[offset]`; true when it was not there yet. */
   add(digests: Uint8Array, offset = 0): boolean {
     if ((this.count + 1) * 2 > this.used.length) this.grow();
-    return this.insert(readWords(digests, offset));
+    return this.insert(readWords(digests, offset), 0);
   }
 
   has(digests: Uint8Array, offset = 0): boolean {
-    return this.hasWords(readWords(digests, offset));
+    return this.hasAt(readWords(digests, offset), 0);
   }
 
-  /** As `has`, for a digest as 8 words (what `entries` gives). */
-  hasWords(w: Uint32Array): boolean {
-    for (let slot = w[0] & this.mask; ; slot = (slot + 1) & this.mask) {
+  /** As `has`, for a digest as 8 words at `words[base]` (another set's, say). */
+  hasAt(words: Uint32Array, base: number): boolean {
+    for (let slot = words[base] & this.mask; ; slot = (slot + 1) & this.mask) {
       if (!this.used[slot]) return false;
-      if (this.equals(slot, w)) return true;
+      const at = slot * 8;
+      let k = 0;
+      while (k < 8 && this.words[at + k] === words[base + k]) k++;
+      if (k === 8) return true;
     }
   }
 
-  /** Each digest, in no particular order (8 words each). */
-  *entries(): Generator<Uint32Array> {
-    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) yield this.words.subarray(slot * 8, slot * 8 + 8);
+  /** How many of this set's digests `other` holds. */
+  countIn(other: DigestSet): number {
+    let n = 0;
+    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot] && other.hasAt(this.words, slot * 8)) n++;
+    return n;
+  }
+
+  /** A word of a slot's digest, big-endian: the order of its hex text. */
+  private be(slot: number, word: number): number {
+    const w = this.words[slot * 8 + word];
+    return (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
+  }
+
+  /** The slots in the order of their digests' hex text. */
+  private sortedSlots(): Uint32Array {
+    const slots = new Uint32Array(this.count);
+    let n = 0;
+    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) slots[n++] = slot;
+    if (this.used.length <= 2 ** 21) {
+      // One numeric sort of typed numbers: the first four bytes above the slot.
+      const keys = new Float64Array(this.count);
+      for (let i = 0; i < n; i++) keys[i] = this.be(slots[i], 0) * 2 ** 21 + slots[i];
+      keys.sort();
+      for (let i = 0; i < n; i++) slots[i] = keys[i] % 2 ** 21;
+    } else {
+      slots.sort((x, y) => this.be(x, 0) - this.be(y, 0));
+    }
+    // The rare runs that share their first four bytes: by the whole digest.
+    const whole = (x: number, y: number) => {
+      for (let w = 0; w < 8; w++) {
+        const d = this.be(x, w) - this.be(y, w);
+        if (d !== 0) return d;
+      }
+      return 0;
+    };
+    for (let i = 1; i < n; i++) {
+      if (this.be(slots[i], 0) !== this.be(slots[i - 1], 0)) continue;
+      const start = i - 1;
+      let end = i + 1;
+      while (end < n && this.be(slots[end], 0) === this.be(slots[start], 0)) end++;
+      slots.subarray(start, end).sort(whole);
+      i = end - 1;
+    }
+    return slots;
   }
 
   /**
-   * The digests as sorted lowercase hex lines, as the hashed file holds them. Sorted by their
-   * first four bytes as a number (with the slot in the low bits, one typed-array sort), then the
-   * rare runs that share those bytes by their whole text.
+   * The hashed file's bytes: each digest as lowercase hex and a line feed, sorted, written
+   * straight into one buffer (a million members: 65 MB, and no string each).
    */
+  toHashedFile(): Uint8Array {
+    const slots = this.sortedSlots();
+    const out = new Uint8Array(slots.length * 65);
+    let o = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const base = slots[i] * 8;
+      for (let k = 0; k < 8; k++) {
+        const w = this.words[base + k];
+        for (let b = 0; b < 32; b += 8) {
+          const byte = (w >>> b) & 0xff;
+          out[o++] = HEX_CODES[byte >> 4];
+          out[o++] = HEX_CODES[byte & 15];
+        }
+      }
+      out[o++] = 10;
+    }
+    return out;
+  }
+
+  /** The digests as sorted lowercase hex lines, as the hashed file holds them. */
   toSortedHex(): string[] {
-    const slots = this.used.length;
-    const keys = new Float64Array(this.count);
-    let k = 0;
-    for (let slot = 0; slot < slots; slot++) {
-      if (!this.used[slot]) continue;
-      const w = this.words[slot * 8];
-      // The first four bytes, big-endian: the order of their hex text.
-      const be = (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
-      keys[k++] = be * 2 ** 21 + slot;
-    }
-    if (slots > 2 ** 21) return this.sortedBySlow();
-    keys.sort();
-    const bytes = new Uint8Array(DIGEST_BYTES);
-    const lines: string[] = new Array(this.count);
-    for (let i = 0; i < keys.length; i++) {
-      const slot = keys[i] % 2 ** 21;
-      writeWords(this.words.subarray(slot * 8, slot * 8 + 8), bytes);
-      lines[i] = toHex(bytes);
-    }
-    // Runs with the same first four bytes are in slot order: sorted by their text.
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i].slice(0, 8) !== lines[i - 1].slice(0, 8)) continue;
-      let j = i - 1;
-      while (j > 0 && lines[j - 1].slice(0, 8) === lines[i].slice(0, 8)) j--;
-      let end = i + 1;
-      while (end < lines.length && lines[end].slice(0, 8) === lines[i].slice(0, 8)) end++;
-      const run = lines.slice(j, end).sort();
-      for (let r = 0; r < run.length; r++) lines[j + r] = run[r];
-      i = end - 1;
-    }
-    return lines;
+    const text = new TextDecoder().decode(this.toHashedFile());
+    return text === '' ? [] : text.slice(0, -1).split('\n');
   }
 
-  private sortedBySlow(): string[] {
-    const lines: string[] = [];
-    const bytes = new Uint8Array(DIGEST_BYTES);
-    for (const w of this.entries()) {
-      writeWords(w, bytes);
-      lines.push(toHex(bytes));
-    }
-    return lines.sort();
-  }
-
-  private equals(slot: number, w: Uint32Array): boolean {
-    const base = slot * 8;
-    for (let k = 0; k < 8; k++) if (this.words[base + k] !== w[k]) return false;
-    return true;
-  }
-
-  private insert(w: Uint32Array): boolean {
-    for (let slot = w[0] & this.mask; ; slot = (slot + 1) & this.mask) {
+  private insert(w: Uint32Array, base: number): boolean {
+    for (let slot = w[base] & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = slot * 8;
       if (!this.used[slot]) {
         this.used[slot] = 1;
-        this.words.set(w, slot * 8);
+        for (let k = 0; k < 8; k++) this.words[at + k] = w[base + k];
         this.count++;
         return true;
       }
-      if (this.equals(slot, w)) return false;
+      let k = 0;
+      while (k < 8 && this.words[at + k] === w[base + k]) k++;
+      if (k === 8) return false;
     }
   }
 
@@ -172,7 +194,7 @@ export class DigestSet {
     this.used = new Uint8Array(cap);
     this.mask = cap - 1;
     this.count = 0;
-    for (let slot = 0; slot < oldUsed.length; slot++) if (oldUsed[slot]) this.insert(old.subarray(slot * 8, slot * 8 + 8));
+    for (let slot = 0; slot < oldUsed.length; slot++) if (oldUsed[slot]) this.insert(old, slot * 8);
   }
 }
 
@@ -184,14 +206,4 @@ function readWords(bytes: Uint8Array, offset: number): Uint32Array {
     scratch[k] = (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)) >>> 0;
   }
   return scratch;
-}
-
-function writeWords(w: Uint32Array, out: Uint8Array): void {
-  for (let k = 0; k < 8; k++) {
-    const v = w[k];
-    out[k * 4] = v & 0xff;
-    out[k * 4 + 1] = (v >>> 8) & 0xff;
-    out[k * 4 + 2] = (v >>> 16) & 0xff;
-    out[k * 4 + 3] = (v >>> 24) & 0xff;
-  }
 }

@@ -162,8 +162,7 @@ export interface Overlap {
 
 export function overlapOf(ours: DigestSet, theirs: DigestSet): Overlap {
   const [small, large] = ours.size <= theirs.size ? [ours, theirs] : [theirs, ours];
-  let shared = 0;
-  for (const w of small.entries()) if (large.hasWords(w)) shared++;
+  const shared = small.countIn(large);
   return { ours: ours.size, theirs: theirs.size, shared, ourShare: ours.size ? shared / ours.size : 0, theirShare: theirs.size ? shared / theirs.size : 0 };
 }
 
