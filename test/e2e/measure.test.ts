@@ -57,6 +57,10 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
   });
   after(async () => session?.close());
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) await screenshot(session.page, 'measure-failure-dark');
+  });
+
   it('exports the hashed list, compares it with the partner’s file (exactly 73 shared), imports a tracker with bad rows, and exports the calendar', async () => {
     const { page, workspace } = session;
     const record = path.join(workspace, 'partnerships', 'design-systems-guild.md');
