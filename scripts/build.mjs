@@ -9,6 +9,8 @@ import { webPlatform } from './lib/webPlatform.mjs';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--metafile`: print what each Node-host bundle is made of (per package, and the largest files). */
+const metafile = process.argv.includes('--metafile');
 
 /** Prints errors in the form the `$esbuild-watch` problem matcher reads. */
 const problemMatcher = {
@@ -39,8 +41,21 @@ const slimYaml = {
   },
 };
 
+/**
+ * markdown-it without what the context reader never uses: linkify-it (the `linkify` option is
+ * off) and punycode (for links' host names; only a link's text is read). See scripts/shims/.
+ */
+const slimMarkdown = {
+  name: 'slim-markdown-it',
+  setup(build) {
+    build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'linkify-it.mjs') }));
+    build.onResolve({ filter: /^punycode(?:\.js)?$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'punycode.mjs') }));
+  },
+};
+
 const common = {
   bundle: true,
+  metafile,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -70,14 +85,14 @@ const contexts = [
     ...node,
     entryPoints: [join(ROOT, 'src', 'extension.ts')],
     outfile: join(ROOT, 'dist', 'extension.js'),
-    plugins: [problemMatcher, slimYaml],
+    plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
   // Everything loaded on first use (src/lazy/index.ts), one bundle beside it: no library twice.
   await esbuild.context({
     ...node,
     entryPoints: [join(ROOT, 'src', 'lazy', 'index.ts')],
     outfile: join(ROOT, 'dist', 'lazy.js'),
-    plugins: [problemMatcher, slimYaml],
+    plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
   // VS Code for the Web (the web worker extension host): the whole extension in one file, each
   // lazy part initialised on first use.
@@ -91,8 +106,9 @@ const contexts = [
     external: ['vscode'],
     mainFields: ['browser', 'module', 'main'],
     define: { global: 'globalThis' },
+    // gray-matter looks for `Buffer`: the worker has none.
     inject: [join(ROOT, 'scripts', 'shims', 'buffer.web.mjs')],
-    plugins: [problemMatcher, slimYaml, webPlatform],
+    plugins: [problemMatcher, slimYaml, slimMarkdown, webPlatform],
   }),
 ];
 if (webviewEntries.length) {
@@ -117,6 +133,21 @@ for (const f of ['codicon.css', 'codicon.ttf']) {
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  if (metafile) for (const r of results.slice(0, 2)) printComposition(r.metafile);
+}
+
+function printComposition(meta) {
+  for (const [file, out] of Object.entries(meta.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const groups = new Map();
+    for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = pkg ? pkg[1] : input.split('/').slice(0, 2).join('/');
+      groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+    }
+    console.log(`${file}: ${(out.bytes / 1024).toFixed(1)} KB`);
+    for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${key}`);
+  }
 }

@@ -51,6 +51,9 @@ export async function runE2E({ build = true, grep } = {}) {
         join(data.dir, 'user', 'User', 'settings.json'),
         JSON.stringify({
           'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'files.autoSave': 'off',
+          // Nothing of VS Code's own that could open or take the focus in the middle of a test.
+          'update.showReleaseNotes': false, 'workbench.tips.enabled': false, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
+          'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
           // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),

@@ -2,14 +2,11 @@
 // 1.99.3): the web workbench is opened in headless Chromium with the extension under
 // development and the tests passed in its `payload`, and the result is read from the file the
 // in-host runner writes (the extension host exits 0 even when tests fail).
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureTestHost, startServer, workbenchUrl } from './lib/host.mjs';
-import { openBrowser, openWorkbench } from './lib/workbench.mjs';
-import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
+import { ROOT, ensureTestHost, workbenchUrl } from './lib/host.mjs';
+import { runSession } from './lib/session.mjs';
 import { buildAll } from './lib/steps.mjs';
-
-const TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Runs one session: `suite` is the folder under out/test/ (integration; restricted for the
@@ -26,56 +23,33 @@ export async function runIntegration({ build = true, suite = 'integration', grep
   rmSync(logFile, { force: true });
 
   const multiroot = suite === 'multiroot';
-  const ws = copyWorkspace(multiroot ? 'multiroot' : 'workspace');
-  const data = tempDir('cp-host-');
   // Trust the test workspace, as a user who opened their own repo would; the restricted suite
   // leaves it untrusted, without the trust prompt. VS Code for the web saves after a delay by
   // default: off, so the tests control what is saved.
   const trust = suite === 'restricted'
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
     : { 'security.workspace.trust.enabled': false };
-  mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
-  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...trust, 'files.autoSave': 'off' }));
-  const server = await startServer({ dataDir: data.dir, env: grep ? { INTEGRATION_GREP: grep, INTEGRATION_GREP_INVERT: invert ? '1' : '0' } : undefined });
-  const browser = await openBrowser();
-  const consoleErrors = [];
   let printed = 0;
-  const flush = () => {
-    if (!existsSync(logFile)) return;
-    const text = readFileSync(logFile, 'utf8');
-    if (text.length > printed) {
-      process.stdout.write(text.slice(printed).replace(/^/gm, '  '));
-      printed = text.length;
-    }
-  };
-  try {
-    const url = workbenchUrl(server, {
-      folder: ws.dir,
-      workspace: multiroot ? join(ws.dir, 'multiroot.code-workspace') : undefined,
+  return runSession({
+    fixture: multiroot ? 'multiroot' : 'workspace',
+    settings: { ...trust, 'files.autoSave': 'off' },
+    env: grep ? { INTEGRATION_GREP: grep, INTEGRATION_GREP_INVERT: invert ? '1' : '0' } : undefined,
+    url: (server, wsDir) => workbenchUrl(server, {
+      folder: wsDir,
+      workspace: multiroot ? join(wsDir, 'multiroot.code-workspace') : undefined,
       extensionPath: ROOT,
       testsPath: join(ROOT, 'out', 'test', suite, 'index.js'),
-    });
-    await openWorkbench(browser, url, {
-      onConsole: (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); },
-    });
-    const started = Date.now();
-    while (!existsSync(resultFile) && Date.now() - started < TIMEOUT_MS) {
-      flush();
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    flush();
-    if (!existsSync(resultFile) || statSync(resultFile).size === 0) {
-      console.error('  The integration tests did not report a result. Browser console errors:\n' + consoleErrors.slice(-20).join('\n'));
-      return { passed: 0, failed: 1, pending: 0 };
-    }
-    const result = JSON.parse(readFileSync(resultFile, 'utf8'));
-    return result;
-  } finally {
-    await browser.close().catch(() => {});
-    server.stop();
-    ws.remove();
-    data.remove();
-  }
+    }),
+    resultFile: () => resultFile,
+    tick: () => {
+      if (!existsSync(logFile)) return;
+      const text = readFileSync(logFile, 'utf8');
+      if (text.length > printed) {
+        process.stdout.write(text.slice(printed).replace(/^/gm, '  '));
+        printed = text.length;
+      }
+    },
+  });
 }
 
 /**

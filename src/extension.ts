@@ -13,6 +13,7 @@ import { registerMeasure } from './features/measureShell';
 import { registerWalkthrough } from './features/walkthrough';
 import type { PlannerApi } from './lazy/planner';
 import type { MeasureApi } from './lazy/measure';
+import { setTranslator } from './core/l10n';
 
 /** Everything the extension does, one feature a line. */
 const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
@@ -42,6 +43,8 @@ export interface ExtensionApi {
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  // The domain's messages (src/core) in the display language, from the same bundle (l10n/).
+  setTranslator(vscode.l10n.t);
   const log = createLog(context);
   const contexts = new ContextService(log);
   context.subscriptions.push(contexts);

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { readBlockYaml } from './blockYaml';
+import { l10n } from './l10n';
 
 /**
  * The one place that reads YAML front matter (context file and partnership records).
@@ -44,7 +45,7 @@ function loadYaml(text: string): unknown {
 }
 
 const refuse = (name: string) => (): never => {
-  throw new Error(`Front matter in ${name} is not read: only YAML front matter is supported.`);
+  throw new Error(l10n.t('Front matter in {0} is not read: only YAML front matter is supported.', name));
 };
 
 // gray-matter's `javascript` engine calls `eval`: every engine it ships is replaced, the YAML one
@@ -90,7 +91,7 @@ export function readFrontMatter(text: string): FrontMatter {
   if (language !== '' && !/^(?:yaml|yml)$/i.test(language)) {
     return {
       kind: 'error',
-      message: `Front matter marked "${truncate(language, 40)}" was not read: only YAML front matter is supported, and no other language is ever run.`,
+      message: l10n.t('Front matter marked "{0}" was not read: only YAML front matter is supported, and no other language is ever run.', truncate(language, 40)),
       line: 0,
       body: src,
       bodyOffset: bomLength,
@@ -134,13 +135,13 @@ export function readFrontMatter(text: string): FrontMatter {
 
 function describeYamlError(err: unknown): { message: string; line: number } {
   if (err instanceof RangeError) {
-    return { message: 'The front matter is nested too deeply to read.', line: 0 };
+    return { message: l10n.t('The front matter is nested too deeply to read.'), line: 0 };
   }
   const e = err as { reason?: string; mark?: { line?: number }; message?: string };
   if (e && typeof e.reason === 'string') {
-    return { message: `The front matter is not valid YAML: ${e.reason}.`, line: e.mark?.line ?? 0 };
+    return { message: l10n.t('The front matter is not valid YAML: {0}.', e.reason), line: e.mark?.line ?? 0 };
   }
-  return { message: e?.message ? String(e.message) : 'The front matter could not be read.', line: 0 };
+  return { message: e?.message ? String(e.message) : l10n.t('The front matter could not be read.'), line: 0 };
 }
 
 type Sanitized = { kind: 'ok'; value: Record<string, unknown> } | { kind: 'error'; message: string };
@@ -155,12 +156,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function sanitize(data: unknown): Sanitized {
   if (data === null || data === undefined) return { kind: 'ok', value: {} };
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return { kind: 'error', message: 'The front matter must be a set of "key: value" lines.' };
+    return { kind: 'error', message: l10n.t('The front matter must be a set of "key: value" lines.') };
   }
   let nodes = 0;
   const copy = (value: unknown, depth: number): unknown => {
-    if (++nodes > MAX_FRONT_MATTER_NODES) throw new FrontMatterLimit('The front matter is too large to read (too many values, or aliases that expand).');
-    if (depth > MAX_FRONT_MATTER_DEPTH) throw new FrontMatterLimit('The front matter is nested too deeply to read.');
+    if (++nodes > MAX_FRONT_MATTER_NODES) throw new FrontMatterLimit(l10n.t('The front matter is too large to read (too many values, or aliases that expand).'));
+    if (depth > MAX_FRONT_MATTER_DEPTH) throw new FrontMatterLimit(l10n.t('The front matter is nested too deeply to read.'));
     if (Array.isArray(value)) return value.map((v) => copy(v, depth + 1));
     if (value !== null && typeof value === 'object') {
       const out: Record<string, unknown> = {};
@@ -176,7 +177,7 @@ function sanitize(data: unknown): Sanitized {
     return { kind: 'ok', value: copy(data, 0) as Record<string, unknown> };
   } catch (err) {
     if (err instanceof FrontMatterLimit) return { kind: 'error', message: err.message };
-    if (err instanceof RangeError) return { kind: 'error', message: 'The front matter is nested too deeply to read.' };
+    if (err instanceof RangeError) return { kind: 'error', message: l10n.t('The front matter is nested too deeply to read.') };
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import { agreementSection, emptyAgreement, type AgreementItemId, type AgreementS
 import { AGREEMENT_ITEMS } from './domain';
 import { readFrontMatter } from './frontMatter';
 import { findPlaceholders, maskCodeAndComments } from './placeholders';
+import { l10n } from './l10n';
 
 export const PARTNERSHIP_DOC_KINDS = ['agreement', 'pitch', 'check-in', 'scorecard', 'playbook'] as const;
 export type PartnershipDocKind = (typeof PARTNERSHIP_DOC_KINDS)[number];
@@ -212,23 +213,26 @@ export interface PartnershipDiagnostic {
   placeholders?: { start: number; end: number; text: string }[];
 }
 
-const MISSING_MESSAGES: Record<AgreementCheckId, string> = {
-  contributions: "The agreement doesn't say what each side contributes.",
-  timeline: 'The agreement has no timeline: add the start date, the duration and a review date.',
-  'review-date': 'The agreement has no review date: pick the day you decide together whether to go on.',
-  success: "The agreement doesn't say how success is measured: add a metric with a target.",
-  communication: 'The agreement has no communication rhythm: name a primary contact on each side and how often you check in.',
-  exit: 'The agreement has no exit clause: say how either side can end the partnership gracefully.',
-};
+/** The Problems panel's message for a missing item (a function: the translator is set at run time). */
+const missingMessage = (id: AgreementCheckId): string =>
+  ({
+    contributions: () => l10n.t("The agreement doesn't say what each side contributes."),
+    timeline: () => l10n.t('The agreement has no timeline: add the start date, the duration and a review date.'),
+    'review-date': () => l10n.t('The agreement has no review date: pick the day you decide together whether to go on.'),
+    success: () => l10n.t("The agreement doesn't say how success is measured: add a metric with a target."),
+    communication: () => l10n.t('The agreement has no communication rhythm: name a primary contact on each side and how often you check in.'),
+    exit: () => l10n.t('The agreement has no exit clause: say how either side can end the partnership gracefully.'),
+  })[id]();
 
-const FIX_TITLES: Record<AgreementCheckId, string> = {
-  contributions: 'Add what each side contributes',
-  timeline: 'Add a timeline (start date, duration, review date)',
-  'review-date': 'Add a review date',
-  success: 'Add success metrics',
-  communication: 'Add contacts and check-ins',
-  exit: 'Add an exit clause',
-};
+const fixTitle = (id: AgreementCheckId): string =>
+  ({
+    contributions: () => l10n.t('Add what each side contributes'),
+    timeline: () => l10n.t('Add a timeline (start date, duration, review date)'),
+    'review-date': () => l10n.t('Add a review date'),
+    success: () => l10n.t('Add success metrics'),
+    communication: () => l10n.t('Add contacts and check-ins'),
+    exit: () => l10n.t('Add an exit clause'),
+  })[id]();
 
 /** The stages from which a record's agreement is checked: before, the terms are not agreed yet. */
 const AGREED_STAGES = new Set(['agreed', 'active', 'ended']);
@@ -279,8 +283,9 @@ function placeholderDiagnostics(text: string): PartnershipDiagnostic[] {
   }
   return [...groups.values()].map((group) => {
     const names = [...new Set(group.map((p) => p.text))];
-    const shown = names.slice(0, NAMED_PLACEHOLDERS).join(', ') + (names.length > NAMED_PLACEHOLDERS ? `, and ${names.length - NAMED_PLACEHOLDERS} more` : '');
-    const message = group.length === 1 ? `${group[0].text} is still to be filled in.` : `${group.length} placeholders to fill in here: ${shown}.`;
+    const named = names.slice(0, NAMED_PLACEHOLDERS).join(', ');
+    const shown = names.length > NAMED_PLACEHOLDERS ? l10n.t('{0}, and {1} more', named, names.length - NAMED_PLACEHOLDERS) : named;
+    const message = group.length === 1 ? l10n.t('{0} is still to be filled in.', group[0].text) : l10n.t('{0} placeholders to fill in here: {1}.', group.length, shown);
     return { start: group[0].start, end: group[0].end, message, code: 'placeholder', placeholders: group.map((p) => ({ start: p.start, end: p.end, text: p.text })) };
   });
 }
@@ -324,9 +329,9 @@ export function diagnosePartnershipDoc(text: string): PartnershipDiagnostic[] {
     out.push({
       start: anchor.start,
       end: anchor.end,
-      message: MISSING_MESSAGES[m.id],
+      message: missingMessage(m.id),
       code: `missing-${m.id}`,
-      fix: { ...fix, title: FIX_TITLES[m.id] },
+      fix: { ...fix, title: fixTitle(m.id) },
     });
   }
   return out;

@@ -6,19 +6,19 @@ import type { Deps } from './deps';
 export function registerContextCommands(context: vscode.ExtensionContext, { contexts }: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('communityPartnerships.openContext', async (arg?: unknown) => {
-      const folder = await pickFolder(arg, 'Open the community context of which folder?');
+      const folder = await pickFolder(arg, vscode.l10n.t('Open the community context of which folder?'));
       if (!folder) return;
       const c = await contexts.refresh(folder);
       if (c.state === 'missing') {
-        const create = 'Create Community Context';
-        const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} has no ${vscode.workspace.asRelativePath(c.uri)} yet.`, create);
+        const create = vscode.l10n.t('Create Community Context');
+        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The folder {0} has no {1} yet.', folder.name, vscode.workspace.asRelativePath(c.uri)), create);
         if (choice === create) await vscode.commands.executeCommand('communityPartnerships.createContext', folder);
         return;
       }
       if (c.state === 'unreadable') {
         void vscode.window.showErrorMessage(c.message);
         // A folder or a huge file can't usefully open in an editor; a small bad file can.
-        if (/not valid UTF-8|binary/.test(c.message)) await vscode.commands.executeCommand('revealInExplorer', c.uri);
+        if (c.code === 'binary' || c.code === 'encoding') await vscode.commands.executeCommand('revealInExplorer', c.uri);
         return;
       }
       await vscode.window.showTextDocument(c.uri);

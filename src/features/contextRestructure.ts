@@ -25,7 +25,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
           if (!deps.contexts.folderFor(document.uri) || !vscode.workspace.isTrusted) return [];
           const diagnostics = ctx.diagnostics.filter((d) => d.source === 'Community Partnerships' && d.code === 'unrecognised');
           if (diagnostics.length === 0) return [];
-          const action = new vscode.CodeAction('Rewrite into the community context structure…', vscode.CodeActionKind.QuickFix);
+          const action = new vscode.CodeAction(vscode.l10n.t('Rewrite into the community context structure…'), vscode.CodeActionKind.QuickFix);
           action.diagnostics = diagnostics;
           action.isPreferred = true;
           action.command = { command: RESTRUCTURE_COMMAND, title: action.title, arguments: [document.uri] };
@@ -38,39 +38,41 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       const folder = uri && deps.contexts.folderFor(uri);
       if (!uri || !folder) {
-        void vscode.window.showWarningMessage('Open the community context file first.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open the community context file first.'));
         return false;
       }
       if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage('Rewriting the community context needs a trusted workspace. In Restricted Mode it is only read.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Rewriting the community context needs a trusted workspace. In Restricted Mode it is only read.'));
         return false;
       }
       const read = await readText(uri);
       if (read.kind !== 'text') {
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} could not be read, so nothing was rewritten.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read, so nothing was rewritten.', vscode.workspace.asRelativePath(uri)));
         return false;
       }
       const proposal = lazyModules().contextParser().restructureContext(read.text);
       const proposed = uri.with({ scheme: SCHEME, query: `${Date.now()}` });
       proposals.set(proposed.toString(), proposal.text);
       const rel = vscode.workspace.asRelativePath(uri);
-      await vscode.commands.executeCommand('vscode.diff', uri, proposed, `${rel} ↔ in the community context structure (proposed)`, { preview: true });
+      await vscode.commands.executeCommand('vscode.diff', uri, proposed, vscode.l10n.t('{0} ↔ in the community context structure (proposed)', rel), { preview: true });
 
       const carried = proposal.carried.length;
-      const detail = `${carried} of 39 fields carry a value from the file${proposal.text.includes('## Notes kept from the earlier file') ? '; the rest of its text is kept under "Notes kept from the earlier file"' : ''}. The diff shows every change.`;
-      const rewrite = 'Rewrite File';
+      const detail = proposal.text.includes('## Notes kept from the earlier file')
+        ? vscode.l10n.t('{0} of 39 fields carry a value from the file; the rest of its text is kept under "{1}". The diff shows every change.', carried, 'Notes kept from the earlier file')
+        : vscode.l10n.t('{0} of 39 fields carry a value from the file. The diff shows every change.', carried);
+      const rewrite = vscode.l10n.t('Rewrite File');
       const preset = deps.webviews.presetAnswer('contextRestructure', rel);
-      const confirmed = preset ?? (await vscode.window.showWarningMessage(`Rewrite ${rel} into the community context structure, as shown in the diff?`, { modal: true, detail }, rewrite)) === rewrite;
+      const confirmed = preset ?? (await vscode.window.showWarningMessage(vscode.l10n.t('Rewrite {0} into the community context structure, as shown in the diff?', rel), { modal: true, detail }, rewrite)) === rewrite;
       proposals.delete(proposed.toString());
       if (!confirmed) return false;
       const { applied, saved } = await applyEditsToFile(uri, read.text, [{ start: 0, end: read.text.length, newText: proposal.text }]);
       if (!applied) {
-        void vscode.window.showWarningMessage(`${rel} changed while the rewrite was shown, so nothing was written. Run the Quick Fix again.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed while the rewrite was shown, so nothing was written. Run the Quick Fix again.', rel));
         return false;
       }
       await deps.contexts.refresh(folder);
       deps.log.info(`Restructured ${uri.toString()} (${carried} fields carried over)`);
-      if (!saved) void vscode.window.showInformationMessage(`The rewrite is in the open editor of ${rel}, next to your unsaved edits. Save the file when ready.`);
+      if (!saved) void vscode.window.showInformationMessage(vscode.l10n.t('The rewrite is in the open editor of {0}, next to your unsaved edits. Save the file when ready.', rel));
       return true;
     }),
   );

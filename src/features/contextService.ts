@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import type { ParsedContext } from '../core/context';
 import { contextFileUri, SECTION } from './settings';
-import { readText } from './files';
+import { readText, type UnreadableCode } from './files';
 import type { Log } from './log';
 import { lazyModules } from '../platform/lazy';
 
 /** What the extension knows of one workspace folder's community context. */
 export type FolderContext =
   | { readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly state: 'missing' }
-  | { readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly state: 'unreadable'; readonly message: string }
+  | { readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly state: 'unreadable'; readonly message: string; readonly reason: string; readonly code?: UnreadableCode }
   | { readonly folder: vscode.WorkspaceFolder; readonly uri: vscode.Uri; readonly state: 'ok'; readonly parsed: ParsedContext; readonly text: string };
 
 /**
@@ -105,13 +105,14 @@ export class ContextService implements vscode.Disposable {
     try {
       const read = await readText(uri);
       if (read.kind === 'missing') return { folder, uri, state: 'missing' };
-      if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} ${read.message}.` };
+      if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: vscode.l10n.t('{0} {1}.', vscode.workspace.asRelativePath(uri), read.message), reason: read.message, code: read.code };
       // Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml.
       const { parseContext } = lazyModules().contextParser();
       return { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
     } catch (err) {
       this.log.error(`Reading ${uri.toString()} failed`, err);
-      return { folder, uri, state: 'unreadable', message: `${vscode.workspace.asRelativePath(uri)} could not be read.` };
+      const reason = vscode.l10n.t('could not be read');
+      return { folder, uri, state: 'unreadable', message: vscode.l10n.t('{0} {1}.', vscode.workspace.asRelativePath(uri), reason), reason };
     }
   }
 

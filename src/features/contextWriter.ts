@@ -25,12 +25,12 @@ export async function createContextFile(folder: vscode.WorkspaceFolder, values: 
   const uri = contextFileUri(folder);
   const rel = vscode.workspace.asRelativePath(uri);
   const read = await readText(uri);
-  if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}. Nothing was written.` };
+  if (read.kind === 'unreadable') return { ok: false, message: vscode.l10n.t('{0} {1}. Nothing was written.', rel, read.message) };
   if (read.kind !== 'missing') {
-    return { ok: false, message: `${rel} exists already. Use "Update Community Context", so nothing in it is lost.` };
+    return { ok: false, message: vscode.l10n.t('{0} exists already. Use "{1}", so nothing in it is lost.', rel, vscode.l10n.t('Update Community Context')) };
   }
   if (!(await createFile(uri, renderContext(values)))) {
-    return { ok: false, message: `${rel} could not be created: a file or an unsaved editor is in the way.` };
+    return { ok: false, message: vscode.l10n.t('{0} could not be created: a file or an unsaved editor is in the way.', rel) };
   }
   return { ok: true, uri, changed: Object.values(values).filter(Boolean).length, saved: true, inEditor: false, skipped: [] };
 }
@@ -50,19 +50,19 @@ export async function updateContextFile(
   const uri = contextFileUri(folder);
   for (let attempt = 0; attempt < 3; attempt++) {
     const read = await readText(uri);
-    if (read.kind === 'missing') return { ok: false, message: `${vscode.workspace.asRelativePath(uri)} does not exist. Create it first.` };
-    if (read.kind === 'unreadable') return { ok: false, message: `${vscode.workspace.asRelativePath(uri)} ${read.message}. Nothing was written.` };
+    if (read.kind === 'missing') return { ok: false, message: vscode.l10n.t('{0} does not exist. Create it first.', vscode.workspace.asRelativePath(uri)) };
+    if (read.kind === 'unreadable') return { ok: false, message: vscode.l10n.t('{0} {1}. Nothing was written.', vscode.workspace.asRelativePath(uri), read.message) };
     const now = parseContext(read.text).values;
     const labels = Object.keys(changes) as ContextLabel[];
     if (baseline) {
       const conflicts = labels.filter((l) => (now[l] ?? '') !== (baseline[l] ?? '') && (now[l] ?? '') !== (changes[l] ?? ''));
-      if (conflicts.length && !(await confirm(conflicts))) return { ok: false, message: 'Nothing was written.' };
+      if (conflicts.length && !(await confirm(conflicts))) return { ok: false, message: vscode.l10n.t('Nothing was written.') };
     }
     const result = updateContext(read.text, changes);
     const { applied, saved, message } = await applyEditsToFile(uri, read.text, result.edits);
-    if (message) return { ok: false, message: `${message}. Nothing was written.` };
+    if (message) return { ok: false, message: vscode.l10n.t('{0}. Nothing was written.', message) };
     if (!applied) continue; // the document changed between the read and the edit: read again
     return { ok: true, uri, changed: result.edits.length, saved, inEditor: read.fromEditor, skipped: result.skipped };
   }
-  return { ok: false, message: 'The file kept changing while it was being written. Nothing was written; try again.' };
+  return { ok: false, message: vscode.l10n.t('The file kept changing while it was being written. Nothing was written; try again.') };
 }

@@ -21,12 +21,15 @@ import { localFiles, type LocalUpdate } from '../platform/localFile';
 /** Files above this size are refused with a message instead of read. */
 export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024;
 
-const NO_LINKS = 'the extension reads and writes files only inside the workspace folder, never through a symbolic link';
+const noLinks = () => vscode.l10n.t('the extension reads and writes files only inside the workspace folder, never through a symbolic link');
 
 export type TextRead =
   | { kind: 'text'; text: string; fromEditor: boolean; version?: number }
   | { kind: 'missing' }
-  | { kind: 'unreadable'; message: string };
+  | { kind: 'unreadable'; message: string; code?: UnreadableCode };
+
+/** Why a file that exists was not read, where the caller treats it differently: binary or not UTF-8 (still worth opening in an editor). */
+export type UnreadableCode = 'binary' | 'encoding';
 
 /**
  * What a path is, checked segment by segment from its workspace folder down:
@@ -46,11 +49,11 @@ export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
-  return `${n} bytes`;
+  return vscode.l10n.t('{0} bytes', n);
 }
 
 function overLimit(size: number, maxBytes: number): string {
-  return `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for files this extension reads`;
+  return vscode.l10n.t('is {0}, over the {1} limit for files this extension reads', formatBytes(size), formatBytes(maxBytes));
 }
 
 /** The path segments of `uri` below its workspace folder, or undefined when it is in none. */
@@ -77,14 +80,14 @@ function isNotFound(err: unknown): boolean {
  */
 export async function resolvePath(uri: vscode.Uri, want: 'file' | 'folder' = 'file'): Promise<Resolved> {
   const below = segmentsBelow(uri);
-  if (!below) return { kind: 'refused', message: 'is not inside a workspace folder (the extension reads and writes files only inside the workspace folder)' };
+  if (!below) return { kind: 'refused', message: vscode.l10n.t('is not inside a workspace folder (the extension reads and writes files only inside the workspace folder)') };
   const { folder, segments } = below;
   if (segments.length === 0) {
-    if (want === 'file') return { kind: 'refused', message: 'is the workspace folder, not a file' };
+    if (want === 'file') return { kind: 'refused', message: vscode.l10n.t('is the workspace folder, not a file') };
     try {
       return { kind: 'folder', stat: await vscode.workspace.fs.stat(folder.uri) };
     } catch (err) {
-      return isNotFound(err) ? { kind: 'missing' } : { kind: 'refused', message: `could not be read (${describeError(err)})` };
+      return isNotFound(err) ? { kind: 'missing' } : { kind: 'refused', message: vscode.l10n.t('could not be read ({0})', describeError(err)) };
     }
   }
   const stats = await Promise.all(
@@ -101,21 +104,21 @@ export async function resolvePath(uri: vscode.Uri, want: 'file' | 'folder' = 'fi
     const s = stats[i];
     if ('error' in s) {
       if (isNotFound(s.error)) return { kind: 'missing' };
-      return { kind: 'refused', message: last ? `could not be read (${describeError(s.error)})` : `is inside ${where}, which could not be read (${describeError(s.error)})` };
+      return { kind: 'refused', message: last ? vscode.l10n.t('could not be read ({0})', describeError(s.error)) : vscode.l10n.t('is inside {0}, which could not be read ({1})', where, describeError(s.error)) };
     }
     const type = s.stat.type;
     if (type & vscode.FileType.SymbolicLink) {
-      return { kind: 'refused', message: last ? `is a symbolic link (${NO_LINKS})` : `is inside ${where}, a symbolic link (${NO_LINKS})` };
+      return { kind: 'refused', message: last ? vscode.l10n.t('is a symbolic link ({0})', noLinks()) : vscode.l10n.t('is inside {0}, a symbolic link ({1})', where, noLinks()) };
     }
     if (!last) {
-      if (!(type & vscode.FileType.Directory)) return { kind: 'refused', message: `is inside ${where}, which is not a folder` };
+      if (!(type & vscode.FileType.Directory)) return { kind: 'refused', message: vscode.l10n.t('is inside {0}, which is not a folder', where) };
       continue;
     }
     if (want === 'folder') {
-      return type & vscode.FileType.Directory ? { kind: 'folder', stat: s.stat } : { kind: 'refused', message: 'is not a folder' };
+      return type & vscode.FileType.Directory ? { kind: 'folder', stat: s.stat } : { kind: 'refused', message: vscode.l10n.t('is not a folder') };
     }
-    if (type & vscode.FileType.Directory) return { kind: 'refused', message: 'is a folder, not a file' };
-    if (!(type & vscode.FileType.File)) return { kind: 'refused', message: 'is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)' };
+    if (type & vscode.FileType.Directory) return { kind: 'refused', message: vscode.l10n.t('is a folder, not a file') };
+    if (!(type & vscode.FileType.File)) return { kind: 'refused', message: vscode.l10n.t('is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)') };
     return { kind: 'file', stat: s.stat };
   }
   return { kind: 'missing' };
@@ -149,8 +152,8 @@ async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead>
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (err) {
     if (isNotFound(err)) return { kind: 'missing' };
-    if (err instanceof vscode.FileSystemError && err.code === 'FileIsADirectory') return { kind: 'unreadable', message: 'is a folder, not a file' };
-    return { kind: 'unreadable', message: `could not be read (${describeError(err)})` };
+    if (err instanceof vscode.FileSystemError && err.code === 'FileIsADirectory') return { kind: 'unreadable', message: vscode.l10n.t('is a folder, not a file') };
+    return { kind: 'unreadable', message: vscode.l10n.t('could not be read ({0})', describeError(err)) };
   }
   if (bytes.length > maxBytes) return { kind: 'unreadable', message: overLimit(bytes.length, maxBytes) };
   return decodeText(bytes);
@@ -158,12 +161,12 @@ async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead>
 
 export function decodeText(bytes: Uint8Array): TextRead {
   if (bytes.length > MAX_TEXT_FILE_BYTES) return { kind: 'unreadable', message: overLimit(bytes.length, MAX_TEXT_FILE_BYTES) };
-  if (bytes.includes(0)) return { kind: 'unreadable', message: 'is not a text file (it contains binary data)' };
+  if (bytes.includes(0)) return { kind: 'unreadable', message: vscode.l10n.t('is not a text file (it contains binary data)'), code: 'binary' };
   try {
     // ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too.
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), fromEditor: false };
   } catch {
-    return { kind: 'unreadable', message: 'is not valid UTF-8 text' };
+    return { kind: 'unreadable', message: vscode.l10n.t('is not valid UTF-8 text'), code: 'encoding' };
   }
 }
 
@@ -210,15 +213,15 @@ export async function listFiles(root: vscode.Uri, matches: (name: string) => boo
     for (const [name, type] of entries) {
       const uri = vscode.Uri.joinPath(dir, name);
       if (type & vscode.FileType.SymbolicLink) {
-        if (type & vscode.FileType.Directory) out.refused.push({ uri, folder: true, message: `is a symbolic link to a folder (${NO_LINKS}); nothing in it is read` });
-        else if (matches(name)) out.refused.push({ uri, folder: false, message: `is a symbolic link (${NO_LINKS})` });
+        if (type & vscode.FileType.Directory) out.refused.push({ uri, folder: true, message: vscode.l10n.t('is a symbolic link to a folder ({0}); nothing in it is read', noLinks()) });
+        else if (matches(name)) out.refused.push({ uri, folder: false, message: vscode.l10n.t('is a symbolic link ({0})', noLinks()) });
       } else if (type & vscode.FileType.Directory) {
         if (!name.startsWith('.') && name !== 'node_modules' && depth < maxDepth) subfolders.push(uri);
       } else if (matches(name)) {
         if (type & vscode.FileType.File) {
           if (out.files.length < maxFiles) out.files.push(uri);
         } else {
-          out.refused.push({ uri, folder: false, message: 'is not a regular file (a device, a pipe, a socket or a link that cannot be followed), so it is not read' });
+          out.refused.push({ uri, folder: false, message: vscode.l10n.t('is not a regular file (a device, a pipe, a socket or a link that cannot be followed), so it is not read') });
         }
       }
     }
@@ -240,11 +243,11 @@ function compareAndWrite<T>(uri: vscode.Uri, compute: (text: string) => { edits:
     uri.fsPath,
     (bytes) => {
       const read = decodeText(bytes);
-      return read.kind === 'text' ? { text: read.text } : { message: read.kind === 'unreadable' ? read.message : 'could not be read' };
+      return read.kind === 'text' ? { text: read.text } : { message: read.kind === 'unreadable' ? read.message : vscode.l10n.t('could not be read') };
     },
     compute,
     applyTextEdits,
-    { attempts, maxBytes: MAX_TEXT_FILE_BYTES, expected, linkMessage: `is a symbolic link (${NO_LINKS})`, overLimit: (size) => overLimit(size, MAX_TEXT_FILE_BYTES) },
+    { attempts, maxBytes: MAX_TEXT_FILE_BYTES, expected, linkMessage: vscode.l10n.t('is a symbolic link ({0})', noLinks()), overLimit: (size) => overLimit(size, MAX_TEXT_FILE_BYTES) },
   );
 }
 
@@ -271,7 +274,7 @@ export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string)
   try {
     for (let attempt = 0; attempt < attempts; attempt++) {
       const resolved = await resolvePath(uri);
-      if (resolved.kind === 'refused') return { ok: false, message: `${rel} ${resolved.message}; nothing was written.` };
+      if (resolved.kind === 'refused') return { ok: false, message: notWritten(rel, resolved.message) };
       const doc = openDocument(uri);
       if (doc?.isDirty) {
         const text = doc.getText();
@@ -279,21 +282,21 @@ export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string)
         if (edits.length === 0) return { ok: true, changed: false, inEditor: true, text, value };
         const we = new vscode.WorkspaceEdit();
         for (const e of edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
-        if (!(await vscode.workspace.applyEdit(we))) return { ok: false, message: `${rel} could not be changed in its editor.` };
+        if (!(await vscode.workspace.applyEdit(we))) return { ok: false, message: vscode.l10n.t('{0} could not be changed in its editor.', rel) };
         return { ok: true, changed: true, inEditor: true, text: doc.getText(), value };
       }
-      if (resolved.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+      if (resolved.kind === 'missing') return { ok: false, message: vscode.l10n.t('{0} no longer exists.', rel) };
       const r = compareAndWrite(uri, run, attempts);
       if (r) {
         if (r.kind === 'written') return { ok: true, changed: true, inEditor: false, text: r.text, value: r.value };
         if (r.kind === 'unchanged') return { ok: true, changed: false, inEditor: false, text: r.text, value: r.value };
-        if (r.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
-        if (r.kind === 'refused') return { ok: false, message: `${rel} ${r.message}; nothing was written.` };
+        if (r.kind === 'missing') return { ok: false, message: vscode.l10n.t('{0} no longer exists.', rel) };
+        if (r.kind === 'refused') return { ok: false, message: notWritten(rel, r.message) };
         break;
       }
       const read = await readText(uri);
-      if (read.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
-      if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}; nothing was written.` };
+      if (read.kind === 'missing') return { ok: false, message: vscode.l10n.t('{0} no longer exists.', rel) };
+      if (read.kind === 'unreadable') return { ok: false, message: notWritten(rel, read.message) };
       if (read.fromEditor) continue; // became dirty meanwhile: go through the editor
       const { edits, value } = run(read.text);
       if (edits.length === 0) return { ok: true, changed: false, inEditor: false, text: read.text, value };
@@ -305,9 +308,14 @@ export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string)
     }
   } catch (err) {
     if (err instanceof ComputeError) return { ok: false, message: err.message };
-    return { ok: false, message: `${rel} could not be written (${describeError(err)}).` };
+    return { ok: false, message: vscode.l10n.t('{0} could not be written ({1}).', rel, describeError(err)) };
   }
-  return { ok: false, message: `${rel} kept changing while it was being written; nothing was changed. Try again.` };
+  return { ok: false, message: vscode.l10n.t('{0} kept changing while it was being written; nothing was changed. Try again.', rel) };
+}
+
+/** "<path> <why>; nothing was written." */
+function notWritten(rel: string, why: string): string {
+  return vscode.l10n.t('{0} {1}; nothing was written.', rel, why);
 }
 
 class ComputeError extends Error {}
@@ -321,7 +329,7 @@ class ComputeError extends Error {}
  */
 export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, edits: readonly OffsetEdit[]): Promise<{ applied: boolean; saved: boolean; message?: string }> {
   const resolved = await resolvePath(uri);
-  if (resolved.kind === 'refused') return { applied: false, saved: false, message: `${vscode.workspace.asRelativePath(uri)} ${resolved.message}` };
+  if (resolved.kind === 'refused') return { applied: false, saved: false, message: pathAnd(uri, resolved.message) };
   const doc = openDocument(uri);
   if (doc?.isDirty) {
     if (doc.getText() !== expectedText) return { applied: false, saved: false };
@@ -333,7 +341,7 @@ export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, ed
   if (resolved.kind === 'missing') return { applied: false, saved: false };
   const r = compareAndWrite(uri, () => ({ edits, value: undefined }), 1, expectedText);
   if (r) {
-    if (r.kind === 'refused') return { applied: false, saved: false, message: `${vscode.workspace.asRelativePath(uri)} ${r.message}` };
+    if (r.kind === 'refused') return { applied: false, saved: false, message: pathAnd(uri, r.message) };
     return { applied: r.kind === 'written' || r.kind === 'unchanged', saved: r.kind === 'written' };
   }
   const read = await readText(uri);
@@ -349,25 +357,30 @@ export type CreateOutcome = { ok: true } | { ok: false; exists: boolean; message
  * Writes a new file, never over anything: refused when the path exists (a file, an unsaved
  * editor) or passes through a link. Missing folders on the way are created.
  */
+/** "<path> <why>": a refusal's reason follows the path. */
+export function pathAnd(uri: vscode.Uri, why: string): string {
+  return vscode.l10n.t('{0} {1}', vscode.workspace.asRelativePath(uri), why);
+}
+
 export async function createNewFile(uri: vscode.Uri, text: string): Promise<CreateOutcome> {
   const rel = vscode.workspace.asRelativePath(uri);
   const resolved = await resolvePath(uri);
-  if (resolved.kind === 'refused') return { ok: false, exists: false, message: `${rel} ${resolved.message}; nothing was written.` };
-  if (resolved.kind !== 'missing' || openDocument(uri)?.isDirty) return { ok: false, exists: true, message: `${rel} exists already.` };
+  if (resolved.kind === 'refused') return { ok: false, exists: false, message: notWritten(rel, resolved.message) };
+  if (resolved.kind !== 'missing' || openDocument(uri)?.isDirty) return { ok: false, exists: true, message: vscode.l10n.t('{0} exists already.', rel) };
   const parent = vscode.Uri.joinPath(uri, '..');
   const folder = await resolvePath(parent, 'folder');
-  if (folder.kind === 'refused') return { ok: false, exists: false, message: `${vscode.workspace.asRelativePath(parent)} ${folder.message}; nothing was written.` };
+  if (folder.kind === 'refused') return { ok: false, exists: false, message: notWritten(vscode.workspace.asRelativePath(parent), folder.message) };
   try {
     if (folder.kind === 'missing') await vscode.workspace.fs.createDirectory(parent);
     const local = uri.scheme === 'file' ? localFiles() : undefined;
     if (local) {
       // O_EXCL: never over a file that appeared meanwhile; O_NOFOLLOW: never through a link.
-      return local.create(uri.fsPath, text) === 'created' ? { ok: true } : { ok: false, exists: true, message: `${rel} exists already.` };
+      return local.create(uri.fsPath, text) === 'created' ? { ok: true } : { ok: false, exists: true, message: vscode.l10n.t('{0} exists already.', rel) };
     }
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     return { ok: true };
   } catch (err) {
-    return { ok: false, exists: false, message: `${rel} could not be created (${describeError(err)}).` };
+    return { ok: false, exists: false, message: vscode.l10n.t('{0} could not be created ({1}).', rel, describeError(err)) };
   }
 }
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 export async function pickFolder(arg: unknown, placeHolder: string): Promise<vscode.WorkspaceFolder | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Open a folder first: the community context lives in a workspace folder.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the community context lives in a workspace folder.'));
     return undefined;
   }
   const given = asFolder(arg);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pageLanguage } from './webviewStrings';
 
 /** The folders a webview may load from: the built webview scripts, codicons and media. */
 export function webviewRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -25,7 +26,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${pageLanguage()}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

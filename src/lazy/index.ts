@@ -2,6 +2,12 @@
 // no library is bundled twice), part of the single bundle in VS Code for the Web. Each part is
 // initialised on its first call, not when this module loads.
 /* eslint-disable @typescript-eslint/no-require-imports */
+import * as vscode from 'vscode';
+import { setTranslator } from '../core/l10n';
+
+// This bundle carries its own copy of src/core: its messages in the display language too.
+setTranslator(vscode.l10n.t);
+
 export const lazyModules = {
   /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */
   contextParser: () => require('./contextParser') as typeof import('./contextParser'),

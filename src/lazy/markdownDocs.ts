@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
         const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : variant ? pitchSnippet({ ...pitchDefaultsFromContext(values).input, variant }) : fillSnippet(s.body, fills);
         // A snippet the context has nothing to add to is already offered by the static one.
         if (body === s.body) continue;
-        const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: 'from your community context' }, vscode.CompletionItemKind.Snippet);
+        const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: vscode.l10n.t('from your community context') }, vscode.CompletionItemKind.Snippet);
         item.filterText = s.prefix;
         item.sortText = s.prefix;
         item.insertText = new vscode.SnippetString(body);
@@ -212,7 +212,7 @@ class Diagnostics implements vscode.Disposable {
           if (!known || offered.has(p.text)) continue;
           offered.add(p.text);
           const ranges = group.filter((q) => q.text === p.text).map((q) => new vscode.Range(doc.positionAt(q.start), doc.positionAt(q.end)));
-          const fill = new vscode.CodeAction(`Replace ${p.text} with “${known}” from the community context`, vscode.CodeActionKind.QuickFix);
+          const fill = new vscode.CodeAction(vscode.l10n.t('Replace {0} with “{1}” from the community context', p.text, known), vscode.CodeActionKind.QuickFix);
           fill.edit = new vscode.WorkspaceEdit();
           for (const r of ranges) fill.edit.replace(doc.uri, r, known);
           fill.diagnostics = [d];
@@ -220,7 +220,7 @@ class Diagnostics implements vscode.Disposable {
           actions.push(fill);
         }
         const first = new vscode.Range(doc.positionAt(group[0].start), doc.positionAt(group[0].end));
-        const select = new vscode.CodeAction(`Select ${group[0].text} to fill it in`, vscode.CodeActionKind.QuickFix);
+        const select = new vscode.CodeAction(vscode.l10n.t('Select {0} to fill it in', group[0].text), vscode.CodeActionKind.QuickFix);
         select.command = { command: SELECT_COMMAND, title: select.title, arguments: [doc.uri, first] };
         select.diagnostics = [d];
         actions.push(select);

@@ -14,8 +14,31 @@ export function e2e(): E2E {
   return h;
 }
 
+/**
+ * Waits until the workbench has settled: every webview on screen has loaded, and the focus has
+ * stayed where it is for half a second. A webview view that is still loading takes the focus
+ * when it is ready (VS Code focuses a view's webview once its page has loaded, if the view was
+ * focused meanwhile), and that closes a Command Palette opened in between, or swallows the key
+ * that would have opened it: the German suite's palette closed under it about one run in three
+ * while the Planner view, opened just before, was still loading.
+ */
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    `(() => {
+      const loading = [...document.querySelectorAll('iframe.webview')].some((f) => f.getBoundingClientRect().width > 0 && !f.classList.contains('ready'));
+      const w = window;
+      const now = document.activeElement;
+      if (loading || now !== w.__cpFocus) { w.__cpFocus = now; w.__cpSince = Date.now(); return false; }
+      return Date.now() - w.__cpSince >= 500;
+    })()`,
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
 /** Runs a command from the Command Palette by its title, as a user does. */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  await settle(page);
   // Right after start-up the palette may not list extension commands yet: try again.
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('F1');

@@ -4,6 +4,7 @@ import { type ContextLabel, canonicalLabel } from './labels';
 import type { ContextEntry, ContextProblem } from './parse';
 import { type TextLine, indentWidth, lineAtOffset, normalizeContextValue } from './text';
 import { readValue } from './values';
+import { l10n } from '../l10n';
 
 /** The YAML front matter a user may add: read with the shared reader, each key matched to a label. */
 
@@ -25,10 +26,10 @@ function frontMatterText(value: FrontMatterValue): string | undefined {
 }
 
 function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'a list that holds lists or sets of keys';
-  if (value !== null && typeof value === 'object') return 'a set of keys';
-  if (typeof value === 'number') return 'a number that is not finite';
-  return `a value of type ${typeof value}`;
+  if (Array.isArray(value)) return l10n.t('a list that holds lists or sets of keys');
+  if (value !== null && typeof value === 'object') return l10n.t('a set of keys');
+  if (typeof value === 'number') return l10n.t('a number that is not finite');
+  return l10n.t('a value of type {0}', typeof value);
 }
 
 function escapeRegExp(s: string): string {
@@ -155,7 +156,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
 
   const checked = FrontMatterData.safeParse(fm.data);
   if (!checked.success) {
-    problems.push({ line: 0, severity: 'error', message: 'The front matter must be a set of "key: value" lines.' });
+    problems.push({ line: 0, severity: 'error', message: l10n.t('The front matter must be a set of "key: value" lines.') });
     return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
   }
 
@@ -201,7 +202,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
         line,
         severity: 'warning',
         label,
-        message: `Front matter "${key}" (${label}) should be text, a number, true/false or a list of texts; it is ${describeType(raw)}, so it is ignored.`,
+        message: l10n.t('Front matter "{0}" ({1}) should be text, a number, true/false or a list of texts; it is {2}, so it is ignored.', key, label, describeType(raw)),
       });
       continue;
     }
@@ -211,7 +212,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
         line,
         severity: 'warning',
         label,
-        message: `"${label}" is already given in the front matter (line ${previous.line + 1}); this one is ignored.`,
+        message: l10n.t('"{0}" is already given in the front matter (line {1}); this one is ignored.', label, previous.line + 1),
       });
       continue;
     }

@@ -5,6 +5,7 @@ import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, canonicalL
 import { type Block, endBeforeComments, isCommentOnly, isItalicNote, parseBlocks, plainText, tableCells } from './markdown';
 import { type TextLine, detectEol, isTbd, lineAtOffset, splitLines } from './text';
 import { readValue } from './values';
+import { l10n } from '../l10n';
 
 export { normalizeContextValue, splitLines, indentWidth, type TextLine } from './text';
 export { readValue } from './values';
@@ -156,7 +157,7 @@ export function parseContext(text: string): ParsedContext {
       entries: new Map(),
       bodyEntries: new Map(),
       sections: [],
-      problems: [{ line: 0, severity: 'error', message: `The community context could not be read: ${err instanceof Error ? err.message : String(err)}` }],
+      problems: [{ line: 0, severity: 'error', message: l10n.t('The community context could not be read: {0}', err instanceof Error ? err.message : String(err)) }],
       filled: 0,
       total: CONTEXT_LABELS.length,
       eol: '\n',
@@ -782,7 +783,7 @@ export function analyseContext(text: string): ContextAnalysis {
         severity: 'information',
         label: f.entry.label,
         code: 'guidance',
-        message: `"${f.entry.label}" still holds the template's guidance, so it counts as not filled in yet.`,
+        message: l10n.t('"{0}" still holds the template\'s guidance, so it counts as not filled in yet.', f.entry.label),
       });
     } else if (read.unset === 'tbd') {
       problems.push({
@@ -790,7 +791,7 @@ export function analyseContext(text: string): ContextAnalysis {
         severity: 'information',
         label: f.entry.label,
         code: 'tbd',
-        message: `"${f.entry.label}" is TBD${read.remark ? ` (${read.remark})` : ''}, so it counts as not filled in yet.`,
+        message: read.remark ? l10n.t('"{0}" is TBD ({1}), so it counts as not filled in yet.', f.entry.label, read.remark) : l10n.t('"{0}" is TBD, so it counts as not filled in yet.', f.entry.label),
       });
     }
     const list = byLabel.get(f.entry.label) ?? [];
@@ -811,7 +812,7 @@ export function analyseContext(text: string): ContextAnalysis {
             severity: 'information',
             label,
             code: 'stale',
-            message: `"${label}" is given again in a later update (line ${next.entry.line + 1}), which is used; this value is out of date.`,
+            message: l10n.t('"{0}" is given again in a later update (line {1}), which is used; this value is out of date.', label, next.entry.line + 1),
           });
         } else if (!newer) {
           problems.push(duplicate(label, used, next));
@@ -824,7 +825,7 @@ export function analyseContext(text: string): ContextAnalysis {
           severity: 'information',
           label,
           code: 'stale',
-          message: `"${label}" is given again with an older date; the newer one (line ${used.entry.line + 1}) is used.`,
+          message: l10n.t('"{0}" is given again with an older date; the newer one (line {1}) is used.', label, used.entry.line + 1),
         });
       } else {
         problems.push(duplicate(label, next, used));
@@ -849,7 +850,7 @@ export function analyseContext(text: string): ContextAnalysis {
         line: fromBody.line,
         severity: 'information',
         label,
-        message: `The front matter sets "${label}" (line ${fromFrontMatter.line + 1}), so this value is not used.`,
+        message: l10n.t('The front matter sets "{0}" (line {1}), so this value is not used.', label, fromFrontMatter.line + 1),
       });
     }
   }
@@ -862,14 +863,15 @@ export function analyseContext(text: string): ContextAnalysis {
   const mostlyForeign = labelled >= 8 && recognised * 5 <= labelled && fm.entries.size === 0;
   if (nothing || mostlyForeign) {
     const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
+    const structure = ['## Community Overview', '- **Community Name:** value'] as const;
     const why = nothing
-      ? 'No field of the community context was recognised in this file'
-      : `Only ${recognised} of the ${labelled} labels in this file are the community context's`;
+      ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
+      : l10n.t('Only {0} of the {1} labels in this file are the community context\'s (the community skills write "{2}" sections of "{3}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', recognised, labelled, ...structure);
     problems.push({
       line: Math.max(0, first),
       severity: 'warning',
       code: 'unrecognised',
-      message: `${why} (the community skills write "## Community Overview" sections of "- **Community Name:** value" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.`,
+      message: why,
     });
   }
 
@@ -911,7 +913,7 @@ function duplicate(label: ContextLabel, at: BodyField, used: BodyField): Context
     severity: 'warning',
     label,
     code: 'duplicate',
-    message: `"${label}" is given again here; the one on line ${used.entry.line + 1} is used.`,
+    message: l10n.t('"{0}" is given again here; the one on line {1} is used.', label, used.entry.line + 1),
   };
 }
 

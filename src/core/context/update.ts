@@ -4,6 +4,7 @@ import { formatBodyValue, renderEntryLine } from './render';
 import { markdownSource } from './markdown';
 import { normalizeContextValue } from './text';
 import { applyTextEdits, type TextEdit } from '../textEdits';
+import { l10n } from '../l10n';
 
 /**
  * Writes changed values back into a context file and nothing else: the community skill family
@@ -56,7 +57,7 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
       } else {
         skipped.push({
           label,
-          reason: `"${label}" is not a one-line "key: value" in the front matter (line ${winner.line + 1}), so it was left as it is; change it there.`,
+          reason: l10n.t('"{0}" is not a one-line "key: value" in the front matter (line {1}), so it was left as it is; change it there.', label, winner.line + 1),
         });
       }
       continue;
@@ -73,7 +74,7 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
 
   pending.push(...insertions(text, analysis, toInsert));
   const { edits, conflicts } = arrange(pending);
-  for (const label of conflicts) skipped.push({ label, reason: `"${label}" could not be written without touching another change.` });
+  for (const label of conflicts) skipped.push({ label, reason: l10n.t('"{0}" could not be written without touching another change.', label) });
   return { edits, text: applyTextEdits(text, edits), skipped };
 }
 

@@ -27,6 +27,7 @@ import {
   type PlaybookId,
   type RecordKey,
 } from './schema';
+import { l10n, translatorGeneration } from '../l10n';
 
 export interface RecordProblem {
   /** 0-based line in the original text. */
@@ -205,6 +206,8 @@ function show(value: unknown): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
+const leftEmpty = () => l10n.t('it is left empty');
+
 type SafeResult = { success: boolean; data?: unknown; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
 interface Schema {
   safeParse(v: unknown): SafeResult;
@@ -212,9 +215,8 @@ interface Schema {
 
 function firstMessage(result: SafeResult): string {
   const issue = result.error?.issues[0];
-  if (!issue) return 'could not be read';
-  const path = issue.path.length ? `${issue.path.map(String).join('.')} ` : '';
-  return `${path}${issue.message}`;
+  if (!issue) return l10n.t('could not be read');
+  return issue.path.length ? l10n.t('{0} {1}', issue.path.map(String).join('.'), issue.message) : issue.message;
 }
 
 /**
@@ -225,9 +227,15 @@ function firstMessage(result: SafeResult): string {
  */
 function remembered(schema: Schema): (value: unknown) => SafeResult {
   const seen = new Map<unknown, SafeResult>();
+  // The results hold messages: in another language they are stale.
+  let language = translatorGeneration();
   return (value) => {
     const t = typeof value;
     if ((t !== 'string' || (value as string).length > 40) && t !== 'number' && t !== 'boolean') return schema.safeParse(value);
+    if (language !== translatorGeneration()) {
+      seen.clear();
+      language = translatorGeneration();
+    }
     let r = seen.get(value);
     if (r === undefined) {
       r = schema.safeParse(value);
@@ -271,7 +279,7 @@ function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<s
       const r = check(present ? item[key] : undefined);
       if (!r.success) {
         const issue = r.error?.issues[0];
-        return { success: false, error: { issues: [{ message: issue?.message ?? 'could not be read', path: [key, ...(issue?.path ?? [])] }] } };
+        return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
       }
       if (present || r.data !== undefined) out[key] = r.data;
     }
@@ -362,7 +370,7 @@ export function digestRecord(text: string): DigestParse {
 
 function unexpected(err: unknown): { ok: false; problems: RecordProblem[]; partial: Record<string, never> } {
   // Nothing in the reader is expected to throw; a record must never take the caller down with it.
-  return { ok: false, problems: [{ line: 0, message: `The record could not be read: ${err instanceof Error ? err.message : String(err)}`, severity: 'error' }], partial: {} };
+  return { ok: false, problems: [{ line: 0, message: l10n.t('The record could not be read: {0}', err instanceof Error ? err.message : String(err)), severity: 'error' }], partial: {} };
 }
 
 /** A line, or how to find it: lines are only worked out for problems that are kept. */
@@ -382,7 +390,7 @@ function readRecord(text: string, digest: boolean): Reading {
   if (fm.kind === 'none') {
     return {
       ok: false,
-      problems: [{ line: 0, message: 'This file has no front matter: a partnership record starts with a "---" line, a "partner: <name>" line and another "---" line.', severity: 'error' }],
+      problems: [{ line: 0, message: l10n.t('This file has no front matter: a partnership record starts with a "---" line, a "partner: <name>" line and another "---" line.'), severity: 'error' }],
       partial: {},
     };
   }
@@ -439,43 +447,43 @@ function readRecord(text: string, digest: boolean): Reading {
     if (!isRecordKey(key)) {
       unknownKeys.push(key);
       const meant = meantKey(key, RECORD_KEYS);
-      if (meant) problem(line, `"${key}" is not a key this extension reads: did you mean "${meant}"? It is kept as it is.`, 'warning');
+      if (meant) problem(line, l10n.t('"{0}" is not a key this extension reads: did you mean "{1}"? It is kept as it is.', key, meant), 'warning');
       continue;
     }
     if (value === null || value === undefined) continue;
     readField(key, value, line);
   }
 
-  function scalar<K extends RecordKey>(key: K, check: (v: unknown) => SafeResult, value: unknown, line: LineRef, fallback: string) {
+  function scalar<K extends RecordKey>(key: K, check: (v: unknown) => SafeResult, value: unknown, line: LineRef, fallback: () => string) {
     const r = check(value);
     if (r.success) {
       if (r.data !== undefined) (record as Record<string, unknown>)[key] = r.data;
     } else {
-      problem(line, `${key} ${firstMessage(r)} (found ${show(value)}); ${fallback}.`);
+      problem(line, l10n.t('{0} {1} (found {2}); {3}.', key, firstMessage(r), show(value), fallback()));
     }
   }
 
   function readField(key: RecordKey, value: unknown, line: LineRef) {
     switch (key) {
       case 'partner':
-        return scalar(key, read.partner, value, line, 'the record needs a partner name');
+        return scalar(key, read.partner, value, line, () => l10n.t('the record needs a partner name'));
       case 'community':
       case 'contact':
-        return scalar(key, read.text, value, line, 'it is left empty');
+        return scalar(key, read.text, value, line, leftEmpty);
       case 'start':
       case 'review':
-        return scalar(key, read.date, value, line, 'it is left empty');
+        return scalar(key, read.date, value, line, leftEmpty);
       case 'stage':
-        return scalar(key, read.stage, value, line, 'reading it as prospect');
+        return scalar(key, read.stage, value, line, () => l10n.t('reading it as {0}', 'prospect'));
       case 'cadence':
-        return scalar(key, read.cadence, value, line, 'reading it as monthly');
+        return scalar(key, read.cadence, value, line, () => l10n.t('reading it as {0}', 'monthly'));
       case 'partnerSize':
-        return scalar(key, read.size, value, line, 'it is left empty');
+        return scalar(key, read.size, value, line, leftEmpty);
       case 'types': {
         const types = list(key, Array.isArray(value) ? value : [value], line, (item, at) => {
           const r = read.type(item);
           if (r.success) return r.data as PartnershipRecord['types'][number];
-          problem(at, `types: ${show(item)} ${firstMessage(r)}; it is skipped.`);
+          problem(at, l10n.t('types: {0} {1}; it is skipped.', show(item), firstMessage(r)));
           return undefined;
         });
         // The same type twice says nothing more; keep the first.
@@ -485,26 +493,26 @@ function readRecord(text: string, digest: boolean): Reading {
       case 'checkIns':
       case 'metrics': {
         if (!Array.isArray(value)) {
-          problem(line, `${key} must be a list of entries, each starting with "- date:"; it is not read.`);
+          problem(line, l10n.t('{0} must be a list of entries, each starting with "- date:"; it is not read.', key));
           return;
         }
         const check = key === 'checkIns' ? readCheckIn : readMetricEntry;
         const allowed: readonly string[] = key === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS;
-        const what = key === 'checkIns' ? 'check-in' : 'metric entry';
+        const what = key === 'checkIns' ? l10n.t('check-in') : l10n.t('metric entry');
         const entries = list(key, value, line, (item, at, n) => {
           if (!isPlainObject(item)) {
-            problem(at, `${key}: ${what} ${n + 1} must be a set of "key: value" lines (found ${show(item)}); it is skipped.`);
+            problem(at, l10n.t('{0}: {1} {2} must be a set of "key: value" lines (found {3}); it is skipped.', key, what, n + 1, show(item)));
             return undefined;
           }
           for (const k of Object.keys(item)) {
             if (!allowed.includes(k)) {
               const meant = meantKey(k, allowed);
-              problem(at, `${key}: ${what} ${n + 1} has "${k}", which is not read${meant ? `: did you mean "${meant}"?` : '.'}`, 'warning');
+              problem(at, meant ? l10n.t('{0}: {1} {2} has "{3}", which is not read: did you mean "{4}"?', key, what, n + 1, k, meant) : l10n.t('{0}: {1} {2} has "{3}", which is not read.', key, what, n + 1, k), 'warning');
             }
           }
           const r = check(withoutNulls(item));
           if (!r.success) {
-            problem(at, `${key}: ${what} ${n + 1}: ${firstMessage(r)}; it is skipped.`);
+            problem(at, l10n.t('{0}: {1} {2}: {3}; it is skipped.', key, what, n + 1, firstMessage(r)));
             return undefined;
           }
           const entry = r.data as CheckIn | MetricEntry;
@@ -525,7 +533,7 @@ function readRecord(text: string, digest: boolean): Reading {
       }
       case 'owners': {
         if (!isPlainObject(value)) {
-          problem(line, `owners must be written as "ours:" and "theirs:" lines under it (found ${show(value)}); it is not read.`);
+          problem(line, l10n.t('owners must be written as "ours:" and "theirs:" lines under it (found {0}); it is not read.', show(value)));
           return;
         }
         const owners: PartnershipRecord['owners'] = {};
@@ -533,21 +541,21 @@ function readRecord(text: string, digest: boolean): Reading {
           const at = nestedLine(key, k, line);
           if (k !== 'ours' && k !== 'theirs') {
             const meant = meantKey(k, OWNER_KEYS);
-            problem(at, `owners: "${k}" is not read${meant ? `: did you mean "${meant}"?` : ' (use "ours" and "theirs").'}`, 'warning');
+            problem(at, meant ? l10n.t('owners: "{0}" is not read: did you mean "{1}"?', k, meant) : l10n.t('owners: "{0}" is not read (use "ours" and "theirs").', k), 'warning');
             continue;
           }
           if (v === null) continue;
           const r = read.text(v);
           if (r.success) {
             if (r.data !== undefined) owners[k] = r.data as string;
-          } else problem(at, `owners.${k} must be a name (found ${show(v)}); it is left empty.`);
+          } else problem(at, l10n.t('owners.{0} must be a name (found {1}); it is left empty.', k, show(v)));
         }
         record.owners = owners;
         return;
       }
       case 'scores': {
         if (!isPlainObject(value)) {
-          problem(line, `scores must be written as one "criterion: score" line per criterion (found ${show(value)}); it is not read.`);
+          problem(line, l10n.t('scores must be written as one "criterion: score" line per criterion (found {0}); it is not read.', show(value)));
           return;
         }
         const scores: PartnershipRecord['scores'] = {};
@@ -555,38 +563,38 @@ function readRecord(text: string, digest: boolean): Reading {
           const at = nestedLine(key, k, line);
           if (!(SCORE_KEYS as readonly string[]).includes(k)) {
             const meant = meantKey(k, SCORE_KEYS);
-            problem(at, `scores: "${k}" is not a scorecard criterion${meant ? `: did you mean "${meant}"?` : ` (use ${SCORE_KEYS.join(', ')})`}; it is not counted.`, 'warning');
+            problem(at, meant ? l10n.t('scores: "{0}" is not a scorecard criterion: did you mean "{1}"? It is not counted.', k, meant) : l10n.t('scores: "{0}" is not a scorecard criterion (use {1}); it is not counted.', k, SCORE_KEYS.join(', ')), 'warning');
             continue;
           }
           if (v === null) continue;
           const r = read.score(v);
           if (r.success) scores[k as keyof typeof scores] = r.data as number;
-          else problem(at, `scores.${k} ${firstMessage(r)} (found ${show(v)}); it is not counted.`);
+          else problem(at, l10n.t('scores.{0} {1} (found {2}); it is not counted.', k, firstMessage(r), show(v)));
         }
         record.scores = scores;
         return;
       }
       case 'playbook': {
         if (!isPlainObject(value)) {
-          problem(line, `playbook must list done step numbers per playbook, such as "newsletter-swap: [1, 2]" (found ${show(value)}); it is not read.`);
+          problem(line, l10n.t('playbook must list done step numbers per playbook, such as "newsletter-swap: [1, 2]" (found {0}); it is not read.', show(value)));
           return;
         }
         const progress: PartnershipRecord['playbook'] = {};
         for (const [k, v] of Object.entries(value)) {
           const at = nestedLine(key, k, line);
           if (!(PLAYBOOK_IDS as string[]).includes(k)) {
-            problem(at, `playbook: "${k}" is not a playbook (use ${PLAYBOOK_IDS.join(', ')}); it is not read.`, 'warning');
+            problem(at, l10n.t('playbook: "{0}" is not a playbook (use {1}); it is not read.', k, PLAYBOOK_IDS.join(', ')), 'warning');
             continue;
           }
           if (v === null) continue;
           const steps = PLAYBOOKS[k as PlaybookId].steps.length;
           const done = new Set<number>();
           const items = Array.isArray(v) ? v : [v];
-          if (items.length > MAX_LIST_ENTRIES) problem(at, `playbook.${k} lists ${count(items.length)} steps; only the first ${count(MAX_LIST_ENTRIES)} are read.`, 'warning');
+          if (items.length > MAX_LIST_ENTRIES) problem(at, l10n.t('playbook.{0} lists {1} steps; only the first {2} are read.', k, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
           for (const item of items.slice(0, MAX_LIST_ENTRIES)) {
             const r = read.step(item);
             if (r.success && (r.data as number) <= steps) done.add(r.data as number);
-            else problem(at, `playbook.${k}: ${show(item)} is not a step number from 1 to ${steps}; it is skipped.`);
+            else problem(at, l10n.t('playbook.{0}: {1} is not a step number from 1 to {2}; it is skipped.', k, show(item), steps));
           }
           progress[k as PlaybookId] = [...done].sort((a, b) => a - b);
         }
@@ -611,7 +619,7 @@ function readRecord(text: string, digest: boolean): Reading {
       return lines.length === items.length ? firstLine() + lines[i] : lineOf(line);
     };
     if (items.length > MAX_LIST_ENTRIES) {
-      problem(line, `${key} has ${count(items.length)} entries; only the first ${count(MAX_LIST_ENTRIES)} are read.`, 'warning');
+      problem(line, l10n.t('{0} has {1} entries; only the first {2} are read.', key, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
     }
     const out: T[] = [];
     const n = Math.min(items.length, MAX_LIST_ENTRIES);
@@ -626,13 +634,13 @@ function readRecord(text: string, digest: boolean): Reading {
   if (dropped > 0) {
     problems.push({
       line: lineOf(droppedAt),
-      message: `…and ${count(dropped)} more problem${dropped === 1 ? '' : 's'} in this file, not listed: only the first ${MAX_PROBLEMS} are.`,
+      message: dropped === 1 ? l10n.t('…and 1 more problem in this file, not listed: only the first {0} are.', MAX_PROBLEMS) : l10n.t('…and {0} more problems in this file, not listed: only the first {1} are.', count(dropped), MAX_PROBLEMS),
       severity: droppedError ? 'error' : 'warning',
     });
   }
   if (record.partner === undefined) {
     if (!('partner' in data) || data.partner === null) {
-      problems.unshift({ line: Math.max(0, firstLine() - 1), message: 'The record has no partner: add a line "partner: <their name>" to the front matter.', severity: 'error' });
+      problems.unshift({ line: Math.max(0, firstLine() - 1), message: l10n.t('The record has no partner: add a line "partner: <their name>" to the front matter.'), severity: 'error' });
     }
     return { ok: false, problems, partial: record };
   }

@@ -1,4 +1,4 @@
-import { DATE_RANGE, isIsoDate, isRecordDate } from '../dates';
+import { MAX_YEAR, MIN_YEAR, isIsoDate, isRecordDate } from '../dates';
 import * as z from 'zod/mini';
 import {
   PARTNERSHIP_TYPES,
@@ -10,6 +10,7 @@ import {
   type SuccessMetricId,
 } from '../domain';
 import { parseCount, parseNumber } from '../numbers';
+import { l10n } from '../l10n';
 
 /*
  * Partnership record front matter (one Markdown file per partnership, in `partnerships/`).
@@ -172,15 +173,15 @@ function lookup<T extends string>(ids: readonly T[], extra: Record<string, T> = 
 }
 
 /** A closed set of words, read case- and punctuation-insensitively. */
-function oneOf<T extends string>(ids: readonly T[], message: string, extra: Record<string, T> = {}) {
+function oneOf<T extends string>(ids: readonly T[], message: () => string, extra: Record<string, T> = {}) {
   const find = lookup(ids, extra);
   return z.pipe(
     z.transform((input: unknown) => find(input) ?? input),
-    z.enum(ids as unknown as [T, ...T[]], { error: message }),
+    z.enum(ids as unknown as [T, ...T[]], { error: () => message() }),
   );
 }
 
-const textValue = z.union([z.string(), z.number()], { error: 'must be text' });
+const textValue = z.union([z.string(), z.number()], { error: () => l10n.t('must be text') });
 
 /** Text; a number is read as text (a community called 2600 is still a name). Empty gives undefined. */
 export const optionalTextSchema = z.pipe(
@@ -193,38 +194,38 @@ export const optionalTextSchema = z.pipe(
 
 export const partnerSchema = z.pipe(
   z.pipe(textValue, z.transform((v: string | number) => String(v).trim())),
-  z.string().check(z.minLength(1, { error: 'must not be empty' })),
+  z.string().check(z.minLength(1, { error: () => l10n.t('must not be empty') })),
 );
 
 export const dateSchema = z.pipe(
   z.transform((input: unknown) => toIsoDate(input) ?? input),
-  z.string({ error: 'must be a date written YYYY-MM-DD' }).check(
-    z.refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD', abort: true }),
-    z.refine(isRecordDate, { error: `must be a date ${DATE_RANGE}` }),
+  z.string({ error: () => l10n.t('must be a date written YYYY-MM-DD') }).check(
+    z.refine(isIsoDate, { error: () => l10n.t('must be a real date written YYYY-MM-DD'), abort: true }),
+    z.refine(isRecordDate, { error: () => l10n.t('must be a date between {0} and {1}', `${MIN_YEAR}-01-01`, `${MAX_YEAR}-12-31`) }),
   ),
 );
 
-export const stageSchema = oneOf(STAGES, `must be one of ${STAGES.join(', ')}`);
+export const stageSchema = oneOf(STAGES, () => l10n.t('must be one of {0}', STAGES.join(', ')));
 
-export const cadenceSchema = oneOf(CADENCES, `must be one of ${CADENCES.join(', ')}`, { fortnightly: 'bi-weekly', biweekly: 'bi-weekly' });
+export const cadenceSchema = oneOf(CADENCES, () => l10n.t('must be one of {0}', CADENCES.join(', ')), { fortnightly: 'bi-weekly', biweekly: 'bi-weekly' });
 
 export const worthContinuingSchema = z.pipe(
   // `true`/`false` are what YAML makes of an unquoted yes/no in some editors' eyes; read them kindly.
   z.transform((input: unknown) => (input === true ? 'yes' : input === false ? 'no' : input)),
-  oneOf(WORTH_CONTINUING, `must be one of ${WORTH_CONTINUING.join(', ')}`, { maybe: 'unsure' }),
+  oneOf(WORTH_CONTINUING, () => l10n.t('must be one of {0}', WORTH_CONTINUING.join(', ')), { maybe: 'unsure' }),
 );
 
 const typeTitles: Record<string, PartnershipTypeId> = Object.fromEntries(PARTNERSHIP_TYPES.map((t) => [t.title, t.id]));
 export const partnershipTypeSchema = oneOf(
   PARTNERSHIP_TYPES.map((t) => t.id),
-  'is not a partnership type (use an id such as newsletter-cross-promotion or co-hosted-event)',
+  () => l10n.t('is not a partnership type (use an id such as {0} or {1})', 'newsletter-cross-promotion', 'co-hosted-event'),
   typeTitles,
 );
 
 const metricTitles: Record<string, SuccessMetricId> = Object.fromEntries(SUCCESS_METRICS.map((m) => [m.title, m.id]));
 export const metricIdSchema = oneOf(
   SUCCESS_METRICS.map((m) => m.id),
-  `must be one of ${SUCCESS_METRICS.map((m) => m.id).join(', ')}`,
+  () => l10n.t('must be one of {0}', SUCCESS_METRICS.map((m) => m.id).join(', ')),
   metricTitles,
 );
 
@@ -240,26 +241,26 @@ export function toMeasure(input: unknown): number | undefined {
 
 export const measureSchema = z.pipe(
   z.transform((input: unknown) => toMeasure(input) ?? input),
-  z.number({ error: 'must be a number' }),
+  z.number({ error: () => l10n.t('must be a number') }),
 );
 
 /** A community size: a whole number of people, written any way parseCount reads. */
 export const sizeSchema = z.pipe(
   z.transform((input: unknown) => (typeof input === 'string' ? (parseCount(input) ?? input) : input)),
-  z.number({ error: 'must be a number of members, such as 12000 or 12k' }).check(z.gte(0, { error: 'must not be negative' })),
+  z.number({ error: () => l10n.t('must be a number of members, such as 12000 or 12k') }).check(z.gte(0, { error: () => l10n.t('must not be negative') })),
 );
 
 export const scoreSchema = z.pipe(
   z.transform((input: unknown) => (typeof input === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(input) ? Number(input) : input)),
-  z.number({ error: 'must be a score from 1 to 5' }).check(
-    z.gte(1, { error: 'must be a score from 1 to 5' }),
-    z.lte(5, { error: 'must be a score from 1 to 5' }),
+  z.number({ error: () => l10n.t('must be a score from 1 to 5') }).check(
+    z.gte(1, { error: () => l10n.t('must be a score from 1 to 5') }),
+    z.lte(5, { error: () => l10n.t('must be a score from 1 to 5') }),
   ),
 );
 
 export const stepNumberSchema = z.pipe(
   z.transform((input: unknown) => (typeof input === 'string' && /^\s*\d+\s*$/.test(input) ? Number(input) : input)),
-  z.int({ error: 'must be a step number' }).check(z.gte(1, { error: 'must be a step number from 1' })),
+  z.int({ error: () => l10n.t('must be a step number') }).check(z.gte(1, { error: () => l10n.t('must be a step number from 1') })),
 );
 
 export const checkInSchema = z.object({

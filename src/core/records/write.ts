@@ -14,6 +14,7 @@ import {
   type PlaybookId,
   type Stage,
 } from './schema';
+import { l10n } from '../l10n';
 
 export type { TextEdit } from '../textEdits';
 
@@ -59,7 +60,7 @@ function holdsDroppedKey(yamlText: string): boolean {
 
 function droppedKeyError(): RecordWriteError {
   return new RecordWriteError(
-    'The record was not changed: its front matter has a key named constructor, prototype or __proto__, which this extension does not read, and this change would rewrite the lines that hold it. Rename that key, or make the change by hand.',
+    l10n.t('The record was not changed: its front matter has a key named constructor, prototype or __proto__, which this extension does not read, and this change would rewrite the lines that hold it. Rename that key, or make the change by hand.'),
   );
 }
 const REMOVE: unique symbol = Symbol('remove');
@@ -83,7 +84,7 @@ export function updateRecordText(text: string, changes: RecordChanges): RecordUp
     }
     if (isRecordKey(key)) {
       const check = partnershipRecordSchema.shape[key].safeParse(value);
-      if (!check.success) throw new RangeError(`Cannot write ${key}: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+      if (!check.success) throw new RangeError(l10n.t('Cannot write {0}: {1}.', key, check.error.issues[0]?.message ?? l10n.t('invalid value')));
     }
     raw.set(key, plain(orderEntries(key, value)));
   }
@@ -93,14 +94,14 @@ export function updateRecordText(text: string, changes: RecordChanges): RecordUp
 /** Adds a check-in at the end of `checkIns`, leaving the entries already there as written. */
 export function appendCheckIn(text: string, checkIn: CheckIn): RecordUpdate {
   const check = partnershipRecordSchema.shape.checkIns.safeParse([checkIn]);
-  if (!check.success) throw new RangeError(`Cannot write the check-in: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  if (!check.success) throw new RangeError(l10n.t('Cannot write the check-in: {0}.', check.error.issues[0]?.message ?? l10n.t('invalid value')));
   return appendToList(text, 'checkIns', (plain(orderEntries('checkIns', [checkIn])) as unknown[])[0]);
 }
 
 /** Adds a measurement at the end of `metrics`, leaving the entries already there as written. */
 export function appendMetric(text: string, entry: MetricEntry): RecordUpdate {
   const check = partnershipRecordSchema.shape.metrics.safeParse([entry]);
-  if (!check.success) throw new RangeError(`Cannot write the metric: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  if (!check.success) throw new RangeError(l10n.t('Cannot write the metric: {0}.', check.error.issues[0]?.message ?? l10n.t('invalid value')));
   return appendToList(text, 'metrics', (plain(orderEntries('metrics', [entry])) as unknown[])[0]);
 }
 
@@ -116,7 +117,7 @@ export function setScores(text: string, scores: Partial<Record<ScorecardCriterio
   for (const [k, v] of Object.entries(scores)) {
     if (v === undefined) continue;
     const check = partnershipRecordSchema.shape.scores.safeParse({ [k]: v });
-    if (!check.success) throw new RangeError(`Cannot write scores.${k}: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+    if (!check.success) throw new RangeError(l10n.t('Cannot write {0}: {1}.', `scores.${k}`, check.error.issues[0]?.message ?? l10n.t('invalid value')));
   }
   const current = currentData(text).scores;
   const merged: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
@@ -135,7 +136,7 @@ export function setScores(text: string, scores: Partial<Record<ScorecardCriterio
 export function setPlaybookStep(text: string, playbook: PlaybookId, step: number, done: boolean): RecordUpdate {
   const steps = PLAYBOOKS[playbook]?.steps;
   if (!steps || !Number.isInteger(step) || step < 1 || step > steps.length) {
-    throw new RangeError(`Cannot mark step ${step} of playbook ${playbook}: no such step.`);
+    throw new RangeError(l10n.t('Cannot mark step {0} of playbook {1}: no such step.', step, playbook));
   }
   const current = currentData(text).playbook;
   const merged: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
@@ -160,7 +161,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function currentData(text: string): Record<string, unknown> {
   const fm = readFrontMatter(text);
-  if (fm.kind === 'error') throw new RecordWriteError(`The record was not changed: ${fm.message}`);
+  if (fm.kind === 'error') throw new RecordWriteError(l10n.t('The record was not changed: {0}', fm.message));
   return fm.kind === 'yaml' ? fm.data : {};
 }
 
@@ -251,7 +252,7 @@ function applyChanges(
   layout?: (raw: string, block: KeyBlock, eol: string) => TextEdit | undefined,
 ): RecordUpdate {
   const fm = readFrontMatter(text);
-  if (fm.kind === 'error') throw new RecordWriteError(`The record was not changed: ${fm.message}`);
+  if (fm.kind === 'error') throw new RecordWriteError(l10n.t('The record was not changed: {0}', fm.message));
 
   if (fm.kind === 'none') {
     const eol = eolOf(text);
@@ -308,7 +309,7 @@ function applyChanges(
 
 function checked(text: string, edits: TextEdit[], expected: Record<string, unknown>, body: string): RecordUpdate {
   const result = applyTextEdits(text, edits);
-  if (!verify(result, expected, body)) throw new RecordWriteError('The record was not changed: the new front matter did not read back as intended.');
+  if (!verify(result, expected, body)) throw new RecordWriteError(l10n.t('The record was not changed: the new front matter did not read back as intended.'));
   return { text: result, edits };
 }
 

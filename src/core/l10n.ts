@@ -1,0 +1,47 @@
+/**
+ * User-facing text produced by the pure domain (problems in the Problems panel, checks). The
+ * domain never imports `vscode`: it calls `l10n.t` here, which formats the English text by
+ * default (plain Node, the unit tests) and, once the extension has called `setTranslator`, goes
+ * through `vscode.l10n.t` and the bundle in l10n/. `@vscode/l10n-dev export` finds these calls
+ * like any `l10n.t` call, so every message is in l10n/bundle.l10n.json.
+ *
+ * Messages use `{0}`, `{1}`... placeholders, never concatenation, so a translation can put the
+ * arguments where its language wants them.
+ */
+export type L10nArg = string | number | boolean;
+export interface L10nMessage {
+  message: string;
+  args?: L10nArg[];
+  /** A note for translators; part of the bundle key (`message/comment`), as in vscode.l10n. */
+  comment: string | string[];
+}
+export type Translate = {
+  (message: string, ...args: L10nArg[]): string;
+  (options: L10nMessage): string;
+};
+
+/** `{0}`, `{1}`... replaced by the arguments; an index without an argument is left as it is. */
+export function format(message: string, args: readonly L10nArg[]): string {
+  return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+}
+
+const english: Translate = ((first: string | L10nMessage, ...rest: L10nArg[]) =>
+  typeof first === 'string' ? format(first, rest) : format(first.message, first.args ?? [])) as Translate;
+
+let current: Translate = english;
+let generation = 0;
+
+export const l10n = {
+  t: ((first: string | L10nMessage, ...rest: L10nArg[]) => (typeof first === 'string' ? current(first, ...rest) : current(first))) as Translate,
+};
+
+/** Called by the extension (each bundle that carries this module) with `vscode.l10n.t`. */
+export function setTranslator(t: Translate | undefined): void {
+  current = t ?? english;
+  generation++;
+}
+
+/** Changes with each setTranslator: a cache of messages is stale once it differs. */
+export function translatorGeneration(): number {
+  return generation;
+}
