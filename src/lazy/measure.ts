@@ -108,7 +108,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
 
   const trusted = (): boolean => {
     if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage('Logging metrics and writing files needs a trusted workspace. In Restricted Mode nothing is written.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Logging metrics and writing files needs a trusted workspace. In Restricted Mode nothing is written.'));
     return false;
   };
 
@@ -123,8 +123,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     }
     const all = s.index.all().filter((r) => !r.summary.broken);
     if (all.length === 0) {
-      const create = 'New Partnership';
-      const choice = await vscode.window.showInformationMessage('There are no partnership records yet.', create);
+      const create = vscode.l10n.t('New Partnership');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records yet.'), create);
       if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
       return undefined;
     }
@@ -156,7 +156,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       void vscode.window.showErrorMessage(outcome.message);
       return false;
     }
-    if (outcome.inEditor) void vscode.window.showInformationMessage(`${done} The change is in the open editor, beside your unsaved edits: save the file when ready.`);
+    if (outcome.inEditor) void vscode.window.showInformationMessage(vscode.l10n.t('{0} The change is in the open editor, beside your unsaved edits: save the file when ready.', done));
     return true;
   };
 
@@ -167,19 +167,19 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     if (existing !== undefined) {
       const problem = saltProblem(existing);
       if (problem) {
-        void vscode.window.showErrorMessage(`The record's hashSalt cannot be used: ${problem}. Agree on a new one with the partner (or remove the line to have one made).`);
+        void vscode.window.showErrorMessage(vscode.l10n.t("The record's hashSalt cannot be used: {0}. Agree on a new one with the partner (or remove the line to have one made).", problem));
         return undefined;
       }
       return existing;
     }
     if (!create) {
-      void vscode.window.showErrorMessage('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.'));
       return undefined;
     }
     const salt = newSalt(randomBytes);
     // hashSalt is a key this extension keeps in the record as written; the writer leaves every other line alone.
     const outcome = await s.write(id, (t) => updateRecordText(t, { hashSalt: salt } as unknown as RecordChanges));
-    if (!reportWrite(outcome, 'The salt is in the record.')) return undefined;
+    if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return undefined;
     log.info(`Made a salt for ${vscode.workspace.asRelativePath(s.uriOf(id)!)} (hashSalt in its front matter)`);
     return salt;
   };
@@ -190,7 +190,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
   const pickFile = async (value: string | vscode.Uri | undefined, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> => {
     const uri = toUri(value);
     if (uri) return uri;
-    const picked = await vscode.window.showOpenDialog({ title, openLabel: 'Use This File', canSelectMany: false, filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+    const picked = await vscode.window.showOpenDialog({ title, openLabel: vscode.l10n.t('Use This File'), canSelectMany: false, filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
     return picked?.[0];
   };
 
@@ -204,17 +204,17 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     const rel = vscode.workspace.asRelativePath(uri);
     if (vscode.workspace.getWorkspaceFolder(uri)) {
       const resolved = await resolvePath(uri);
-      if (resolved.kind === 'refused') return { message: `${rel} ${resolved.message}.` };
-      if (resolved.kind === 'missing') return { message: `${rel} does not exist.` };
+      if (resolved.kind === 'refused') return { message: vscode.l10n.t('{0} {1}.', rel, resolved.message) };
+      if (resolved.kind === 'missing') return { message: vscode.l10n.t('{0} does not exist.', rel) };
     } else {
       let stat: vscode.FileStat;
       try {
         stat = await vscode.workspace.fs.stat(uri);
       } catch (err) {
-        return { message: `${rel} could not be read (${describeError(err)}).` };
+        return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
       }
-      if (stat.type & vscode.FileType.SymbolicLink) return { message: `${rel} is a symbolic link, which is not followed.` };
-      if (!(stat.type & vscode.FileType.File)) return { message: `${rel} is not a regular file.` };
+      if (stat.type & vscode.FileType.SymbolicLink) return { message: vscode.l10n.t('{0} is a symbolic link, which is not followed.', rel) };
+      if (!(stat.type & vscode.FileType.File)) return { message: vscode.l10n.t('{0} is not a regular file.', rel) };
     }
     const doc = openDocument(uri);
     if (doc?.isDirty) {
@@ -222,12 +222,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       return { size: bytes.length, chunks: split(bytes) };
     }
     const local = uri.scheme === 'file' ? openLocalExport(uri.fsPath) : undefined;
-    if (local) return local.ok ? local : { message: `${rel} ${local.message}.` };
+    if (local) return local.ok ? local : { message: vscode.l10n.t('{0} {1}.', rel, local.message) };
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       return { size: bytes.length, chunks: split(bytes) };
     } catch (err) {
-      return { message: `${rel} could not be read (${describeError(err)}).` };
+      return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
     }
   };
 
@@ -251,7 +251,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     const head = await readHead(uri);
     if (!head) return undefined;
     if (head.header.length === 0) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} has no header row: nothing to read.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to read.', vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     const mapping = await chooseMapping(uri, head.header, head.rows, needs);
@@ -278,7 +278,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         cancelled: () => token.isCancellationRequested,
       });
       if (summary.cancelled) {
-        void vscode.window.setStatusBarMessage('Cancelled: nothing was logged.', 4000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Cancelled: nothing was logged.'), 4000);
         return undefined;
       }
       consumer ??= start(summary.header, mapping, []);
@@ -317,7 +317,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     if (needs.given) {
       const missing = needs.required.filter((r) => !needs.given![r] || !header.includes(needs.given![r]!));
       if (missing.length) {
-        void vscode.window.showErrorMessage(`The file has no column ${missing.map((r) => needs.given![r] ?? r).join(', ')}.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The file has no column {0}.', missing.map((r) => needs.given![r] ?? r).join(', ')));
         return undefined;
       }
       return needs.given;
@@ -336,27 +336,27 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const missing = needs.required.filter((r) => !mapping[r]);
       const items: (vscode.QuickPickItem & { role?: ColumnRole; go?: boolean })[] = [
         missing.length
-          ? { label: `$(warning) Choose the ${missing.map((r) => ROLE_TITLES[r]).join(' and ')} column first`, alwaysShow: true }
-          : { label: '$(check) Use these columns', description: remembered ? 'remembered for files named like this one' : '', go: true, alwaysShow: true },
-        { label: 'Columns', kind: vscode.QuickPickItemKind.Separator },
+          ? { label: `$(warning) ${vscode.l10n.t('Choose the column first: {0}', missing.map((r) => ROLE_TITLES[r]).join(', '))}`, alwaysShow: true }
+          : { label: `$(check) ${vscode.l10n.t('Use these columns')}`, description: remembered ? vscode.l10n.t('remembered for files named like this one') : '', go: true, alwaysShow: true },
+        { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator },
         ...needs.roles.map((role) => ({
-          label: `${ROLE_TITLES[role]}${needs.required.includes(role) ? '' : ' (optional)'}`,
-          description: mapping[role] ? `← ${pickText(mapping[role])}` : '← none',
+          label: needs.required.includes(role) ? ROLE_TITLES[role] : vscode.l10n.t('{0} (optional)', ROLE_TITLES[role]),
+          description: mapping[role] ? `← ${pickText(mapping[role])}` : `← ${vscode.l10n.t('none')}`,
           detail: pickText(example(mapping[role])),
           role,
         })),
       ];
-      const picked = await vscode.window.showQuickPick(items, { title: `Columns of ${pickText(uri.path.split('/').pop())}`, placeHolder: 'Pick a line to change its column, or use these columns', ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Columns of {0}', pickText(uri.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a line to change its column, or use these columns'), ignoreFocusOut: true });
       if (!picked) return undefined;
       if (picked.go) break;
       if (!picked.role) continue;
       const role = picked.role;
       const column = await vscode.window.showQuickPick(
         [
-          ...(needs.required.includes(role) ? [] : [{ label: '$(close) None', column: undefined as string | undefined }]),
-          ...header.map((h) => ({ label: pickText(h) || '(no name)', description: pickText(example(h)), column: h as string | undefined })),
+          ...(needs.required.includes(role) ? [] : [{ label: `$(close) ${vscode.l10n.t('None')}`, column: undefined as string | undefined }]),
+          ...header.map((h) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(h)), column: h as string | undefined })),
         ],
-        { title: `Which column holds the ${ROLE_TITLES[role].toLowerCase()}?`, matchOnDescription: true, ignoreFocusOut: true },
+        { title: vscode.l10n.t('Which column holds this: {0}?', ROLE_TITLES[role]), matchOnDescription: true, ignoreFocusOut: true },
       );
       if (!column) continue;
       mapping = { ...mapping, [role]: column.column };
@@ -371,13 +371,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     const uri = toUri(value);
     if (uri) return uri;
     const folder = vscode.workspace.workspaceFolders?.[0];
-    return vscode.window.showSaveDialog({ title, saveLabel: 'Save', filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+    return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
   };
 
   /** Writes a file in the workspace: a new one, or, when it exists (the save dialog asked), its whole text replaced. */
   const writeOutput = async (uri: vscode.Uri, text: string): Promise<boolean> => {
     if (!vscode.workspace.getWorkspaceFolder(uri)) {
-      void vscode.window.showErrorMessage(`${uri.fsPath || uri.toString()} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
       return false;
     }
     const created = await createNewFile(uri, text);
@@ -388,7 +388,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     }
     const updated = await updateTextFile(uri, (old) => ({ edits: old === text ? [] : [{ start: 0, end: old.length, newText: text }], value: undefined }));
     if (!updated.ok) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} was not written: ${updated.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not written: {1}', vscode.workspace.asRelativePath(uri), updated.message));
       return false;
     }
     return true;
@@ -404,12 +404,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     return total;
   };
 
-  const skippedNote = (n: number) => (n ? ` ${n.toLocaleString('en')} row${n === 1 ? '' : 's'} skipped (see the output).` : '');
+  const skippedNote = (n: number) => (n ? ` ${vscode.l10n.t('Rows skipped: {0} (see the output).', n.toLocaleString())}` : '');
   /** The outcome, without waiting for it to be read (a notification stays until dismissed); a button runs its action. */
   const showSkipped = (message: string, skipped: number, actions: { label: string; run: () => unknown }[] = []): void => {
-    const buttons = [...actions.map((a) => a.label), ...(skipped ? ['Show Skipped Rows'] : [])];
+    const show = vscode.l10n.t('Show Skipped Rows');
+    const buttons = [...actions.map((a) => a.label), ...(skipped ? [show] : [])];
     void vscode.window.showInformationMessage(message, ...buttons).then((choice) => {
-      if (choice === 'Show Skipped Rows') log.show(true);
+      if (choice === show) log.show(true);
       else void actions.find((a) => a.label === choice)?.run();
     });
   };
@@ -417,10 +418,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
   const askDate = async (g: Given, s: PlannerService, title: string): Promise<string | undefined> => {
     const date =
       g.date ??
-      (await vscode.window.showInputBox({ title, prompt: 'Date of the measurement, written YYYY-MM-DD', value: s.today(), ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
+      (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Date of the measurement, written YYYY-MM-DD'), value: s.today(), ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
     if (!date) return undefined;
     if (!isRecordDate(date.trim())) {
-      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
       return undefined;
     }
     return date.trim();
@@ -472,7 +473,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     } catch (err) {
       if (err instanceof Cancelled) return undefined;
       log.error(`${what} failed`, err);
-      void vscode.window.showErrorMessage(`${what} failed: ${describeError(err)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', what, describeError(err)));
       return undefined;
     }
   };
@@ -485,13 +486,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       if (!trusted()) return undefined;
       const s = await service();
-      const id = await pickRecord(s, arg, 'Export a hashed member list for which partnership? (its salt is kept in the record)');
+      const id = await pickRecord(s, arg, vscode.l10n.t('Export a hashed member list for which partnership? (its salt is kept in the record)'));
       if (!id) return undefined;
-      const file = await pickFile(g.members, 'Your member list (CSV export)', CSV_FILTERS);
+      const file = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export)'), CSV_FILTERS);
       if (!file) return undefined;
       const salt = await saltFor(s, id, true);
       if (!salt) return undefined;
-      const read = await readExport(file, 'Hashing the member list', { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
+      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
         const at = mappingIndexes(header, m);
         const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length });
         return { add: (rows) => hasher.add(rows), done: () => hasher };
@@ -499,12 +500,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       if (!read) return undefined;
       const skipped = logBadRows(vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);
       const summary = s.index.get(id)!.summary;
-      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, 'Save the hashed member list', { 'Hashed member lists': ['sha256'] });
+      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
       if (!out) return undefined;
       if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
-      showSkipped(`Wrote ${members.toLocaleString('en')} hashed member${members === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(out)} (no email, no name). Send it to ${summary.partner} with the salt ${salt}.${skippedNote(skipped)}`, skipped, [
-        { label: 'Copy Salt', run: () => vscode.env.clipboard.writeText(salt) },
+      showSkipped(vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
+        { label: vscode.l10n.t('Copy Salt'), run: () => vscode.env.clipboard.writeText(salt) },
       ]);
       return { file: out, members, skipped, salt };
     });
@@ -514,20 +515,20 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       if (!trusted()) return undefined;
       const s = await service();
-      const id = await pickRecord(s, arg, 'Compare member lists for which partnership?');
+      const id = await pickRecord(s, arg, vscode.l10n.t('Compare member lists for which partnership?'));
       if (!id) return undefined;
       const salt = await saltFor(s, id, false);
       if (!salt) return undefined;
-      const mine = await pickFile(g.members, 'Your member list (CSV export, or your hashed file)', CSV_FILTERS);
+      const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), CSV_FILTERS);
       if (!mine) return undefined;
-      const theirs = await pickFile(g.hashed, "The partner's hashed member list", HASHED_FILTERS);
+      const theirs = await pickFile(g.hashed, vscode.l10n.t("The partner's hashed member list"), HASHED_FILTERS);
       if (!theirs) return undefined;
-      const ours = await memberSet(mine, salt, 'Reading your member list', g.mapping);
+      const ours = await memberSet(mine, salt, vscode.l10n.t('Reading your member list'), g.mapping);
       if (!ours) return undefined;
-      const other = await memberSet(theirs, salt, "Reading the partner's hashed list", undefined);
+      const other = await memberSet(theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
       if (!other) return undefined;
       if (!other.hashed) {
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(theirs)} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
         return undefined;
       }
       const o = overlapOf(ours.set, other.set);
@@ -542,8 +543,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
       if (g.setScore) await setScore();
       else if (g.setScore === undefined) {
-        showSkipped(`${o.shared.toLocaleString('en')} members in both: ${pct(o.ourShare)} of yours, ${pct(o.theirShare)} of ${partner}'s. Logged as member-overlap. Suggested audience-overlap score: ${score} of 5.${skippedNote(skipped)}`, skipped, [
-          { label: `Set Audience Overlap to ${score}`, run: setScore },
+        showSkipped(vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
+          { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
         ]);
       }
       return { ...o, score, skipped };
@@ -554,19 +555,19 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       if (!trusted()) return undefined;
       const s = await service();
-      const id = await pickRecord(s, arg, 'Which partnership was the event with?');
+      const id = await pickRecord(s, arg, vscode.l10n.t('Which partnership was the event with?'));
       if (!id) return undefined;
-      const registrations = await pickFile(g.registrations, 'The registration export (Luma, Eventbrite, Meetup...)', CSV_FILTERS);
+      const registrations = await pickFile(g.registrations, vscode.l10n.t('The registration export (Luma, Eventbrite, Meetup...)'), CSV_FILTERS);
       if (!registrations) return undefined;
-      const mine = await pickFile(g.members, 'Your member list (CSV export, or your hashed file)', { ...CSV_FILTERS, ...HASHED_FILTERS });
+      const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), { ...CSV_FILTERS, ...HASHED_FILTERS });
       if (!mine) return undefined;
       // A hashed list is compared with the record's salt; a plain one can use any salt, so no record needs one.
       const hashed = await looksHashed(mine);
       const salt = hashed ? await saltFor(s, id, false) : newSalt(randomBytes);
       if (!salt) return undefined;
-      const members = await memberSet(mine, salt, 'Reading your member list', hashed ? undefined : g.mapping && { email: g.mapping.email });
+      const members = await memberSet(mine, salt, vscode.l10n.t('Reading your member list'), hashed ? undefined : g.mapping && { email: g.mapping.email });
       if (!members) return undefined;
-      const read = await readExport(registrations, 'Reading the registrations', { roles: ['email', 'name', 'status', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
+      const read = await readExport(registrations, vscode.l10n.t('Reading the registrations'), { roles: ['email', 'name', 'status', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
         const at = mappingIndexes(header, m);
         const counter = new AttendanceCounter(members.set, salt, sha256Batch, { email: at.email!, status: at.status, headerLength: header.length });
         return { add: (rows) => counter.add(rows), done: () => counter.result };
@@ -575,7 +576,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const a = read.value;
       const skipped = members.skipped + logBadRows(vscode.workspace.asRelativePath(registrations), a.bad, read.summary.problems);
       if (a.attendees === 0) {
-        showSkipped('No attendees found in the registrations: nothing was logged.', skipped);
+        showSkipped(vscode.l10n.t('No attendees found in the registrations: nothing was logged.'), skipped);
         return { ...a, skipped };
       }
       const date = await askDate(g, s, 'Measure Event Attendance: date of the event');
@@ -583,8 +584,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const note = `${a.fromOther} of ${a.attendees} attendees not in our member list`;
       const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note }));
       if (!reportWrite(outcome, 'Event attendance logged.')) return undefined;
-      const left = a.notAttending ? ` ${a.notAttending} registration${a.notAttending === 1 ? '' : 's'} declined, cancelled or waitlisted left out.` : '';
-      showSkipped(`${a.percent}% of attendees from the other community (${a.fromOther} of ${a.attendees}). Logged as event-attendance.${left}${skippedNote(skipped)}`, skipped);
+      const left = a.notAttending ? ` ${vscode.l10n.t('Registrations declined, cancelled or waitlisted, left out: {0}.', a.notAttending)}` : '';
+      showSkipped(vscode.l10n.t('{0}% of attendees from the other community ({1} of {2}). Logged as event-attendance.', a.percent, a.fromOther, a.attendees) + left + skippedNote(skipped), skipped);
       return { ...a, skipped };
     });
 
@@ -592,11 +593,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     run('Copy Tracked Link', async () => {
       const g = given(raw);
       const s = await service();
-      const id = await pickRecord(s, arg, 'A tracked link for which partnership?');
+      const id = await pickRecord(s, arg, vscode.l10n.t('A tracked link for which partnership?'));
       if (!id) return undefined;
       const parsed = await s.open(id);
       if (!parsed?.ok) {
-        void vscode.window.showErrorMessage('That partnership record cannot be read: fix its problems first.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('That partnership record cannot be read: fix its problems first.'));
         return undefined;
       }
       const utm = utmFor({ ...parsed.record, fileName: s.uriOf(id)!.path.split('/').pop()! }, (await frontMatterOf(s, id)).utm);
@@ -604,7 +605,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       if (!base) {
         base = await vscode.window.showInputBox({
           title: 'Copy Tracked Link',
-          prompt: 'The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.',
+          prompt: vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
           value: context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
           ignoreFocusOut: true,
           validateInput: (v) => {
@@ -612,7 +613,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
               trackedLink(v, utm);
               return undefined;
             } catch {
-              return 'An address starting with https:// or http://';
+              return vscode.l10n.t('An address starting with https:// or http://');
             }
           },
         });
@@ -623,11 +624,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       try {
         link = trackedLink(base, utm);
       } catch (err) {
-        void vscode.window.showErrorMessage(`The record's utm url cannot be used: ${describeError(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t("The record's utm url cannot be used: {0}", describeError(err)));
         return undefined;
       }
       await vscode.env.clipboard.writeText(link);
-      void vscode.window.showInformationMessage(`Copied the tracked link for ${parsed.record.partner}: ${link}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the tracked link for {0}: {1}', parsed.record.partner, link));
       return link;
     });
 
@@ -638,10 +639,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const s = await service();
       const readable = s.index.all().filter((r) => !r.summary.broken);
       if (readable.length === 0) {
-        void vscode.window.showInformationMessage('There are no partnership records to attribute sign-ups to.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records to attribute sign-ups to.'));
         return undefined;
       }
-      const file = await pickFile(g.signups, 'The sign-up export (with utm columns or a landing-page URL)', CSV_FILTERS);
+      const file = await pickFile(g.signups, vscode.l10n.t('The sign-up export (with utm columns or a landing-page URL)'), CSV_FILTERS);
       if (!file) return undefined;
       const today = s.today();
       const records = await s.loader.openAll(readable.map((r) => r.id));
@@ -655,7 +656,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         targets.push({ id, ...utm, ...(p.record.start ? { from: p.record.start } : {}), to: p.record.review && p.record.review < today ? p.record.review : today });
         names.set(id, p.record.partner);
       }
-      const read = await readExport(file, 'Counting sign-ups', { roles: ['email', 'date', 'source', 'medium', 'campaign', 'url'], required: ['email'], given: g.mapping }, (header, m, sample) => {
+      const read = await readExport(file, vscode.l10n.t('Counting sign-ups'), { roles: ['email', 'date', 'source', 'medium', 'campaign', 'url'], required: ['email'], given: g.mapping }, (header, m, sample) => {
         const at = mappingIndexes(header, m);
         if (at.source === undefined && at.url === undefined) throw new Error('the file needs a utm_source column or a landing-page URL column holding utm parameters');
         const dayFirst = at.date === undefined ? false : looksDayFirst(sample.map((r) => r.fields[at.date!] ?? ''));
@@ -670,15 +671,15 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const others = a.topOtherSources(5);
       if (others.length) log.info(`Sign-ups no partnership's utm_source and utm_campaign match: ${a.result.unattributed} (most common sources: ${others.map((o) => `${o.source} ${o.rows}`).join(', ')})`);
       if (counted.length === 0) {
-        showSkipped(`No sign-up carries a partnership's utm_source and utm_campaign within its dates (${a.result.rows.toLocaleString('en')} rows read). Nothing was logged.${skippedNote(skipped)}`, skipped);
+        showSkipped(vscode.l10n.t("No sign-up carries a partnership's utm_source and utm_campaign within its dates ({0} rows read). Nothing was logged.", a.result.rows.toLocaleString()) + skippedNote(skipped), skipped);
         return { counted: [], skipped };
       }
       const date = await askDate(g, s, 'Count Attributed Sign-ups: date of the measurement');
       if (!date) return undefined;
       const list = counted.map((r) => `${names.get(r.id)} ${r.joins}`).join(', ');
       if (!g.confirm) {
-        const go = `Log ${counted.length} Metric${counted.length === 1 ? '' : 's'}`;
-        const choice = await vscode.window.showInformationMessage(`Attributed sign-ups: ${list}. Log them as cross-community-joins (${date})?`, { modal: true }, go);
+        const go = counted.length === 1 ? vscode.l10n.t('Log 1 Metric') : vscode.l10n.t('Log {0} Metrics', counted.length);
+        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Attributed sign-ups: {0}. Log them as cross-community-joins ({1})?', list, date), { modal: true }, go);
         if (choice !== go) return undefined;
       }
       const from = (r: { id: string }) => targets.find((t) => t.id === r.id)!;
@@ -688,7 +689,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         const note = `sign-ups with utm_source=${t.source} and utm_campaign=${t.campaign}, ${t.from ?? 'any date'} to ${t.to}`;
         if (reportWrite(await s.write(r.id, (text) => appendMetric(text, { date, metric: 'cross-community-joins', value: r.joins, note })), 'Sign-ups logged.')) logged++;
       }
-      showSkipped(`Logged cross-community joins for ${logged} partnership${logged === 1 ? '' : 's'}: ${list}.${skippedNote(skipped)}`, skipped);
+      showSkipped(vscode.l10n.t('Cross-community joins logged ({0}): {1}.', logged, list) + skippedNote(skipped), skipped);
       return { counted: counted.map((r) => ({ id: r.id, partner: names.get(r.id), joins: r.joins })), skipped };
     });
 
@@ -697,7 +698,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       if (!trusted()) return undefined;
       const s = await service();
-      const file = await pickFile(g.tracker, 'The tracker export (Notion, Airtable or a spreadsheet, as CSV)', CSV_FILTERS);
+      const file = await pickFile(g.tracker, vscode.l10n.t('The tracker export (Notion, Airtable or a spreadsheet, as CSV)'), CSV_FILTERS);
       if (!file) return undefined;
       const root = s.roots()[0];
       if (!root) return undefined;
@@ -714,13 +715,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         },
       });
       if (summary.header.length === 0) {
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(file)} has no header row: nothing to import.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to import.', vscode.workspace.asRelativePath(file)));
         return undefined;
       }
       const mapping = g.trackerMapping ? fromNames(summary.header, g.trackerMapping) : await chooseTrackerMapping(summary.header, rows, file);
       if (!mapping) return undefined;
       if (mapping.partner === undefined) {
-        void vscode.window.showErrorMessage('Choose the column that holds the partner name: a record needs one.');
+        void vscode.window.showErrorMessage(vscode.l10n.t('Choose the column that holds the partner name: a record needs one.'));
         return undefined;
       }
       const existing = s.index.all();
@@ -731,14 +732,14 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       for (const r of plan.skipped) log.info(`  line ${r.line}: ${r.partner} ${r.reason}: skipped`);
       for (const r of plan.rows) for (const w of r.warnings) log.info(`  line ${r.line}: ${r.partner}: ${w}`);
       if (plan.rows.length === 0) {
-        showSkipped(`Nothing to import: ${plan.skipped.length} row(s) for partners that already have a record.${skippedNote(skipped)}`, skipped);
+        showSkipped(vscode.l10n.t('Nothing to import: every partner has a record already ({0} rows skipped).', plan.skipped.length) + skippedNote(skipped), skipped);
         return { created: [], skipped: plan.skipped.length, bad: plan.bad.count };
       }
       if (!g.confirm) {
         const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(plan, root.rel, vscode.workspace.asRelativePath(file), skipped) });
         await vscode.window.showTextDocument(preview, { preview: true });
-        const go = `Create ${plan.rows.length} Record${plan.rows.length === 1 ? '' : 's'}`;
-        const choice = await vscode.window.showInformationMessage(`Import ${plan.rows.length} partnership${plan.rows.length === 1 ? '' : 's'} into ${root.rel}/? The preview shows each record. Existing records are never changed.`, { modal: true }, go);
+        const go = plan.rows.length === 1 ? vscode.l10n.t('Create 1 Record') : vscode.l10n.t('Create {0} Records', plan.rows.length);
+        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Import {0} partnership records into {1}/? The preview shows each one. Existing records are never changed.', plan.rows.length, root.rel), { modal: true }, go);
         if (choice !== go) return undefined;
       }
       const ctx = deps.contexts.get(root.folder);
@@ -764,8 +765,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         }
       }
       for (const f of failed) log.error(`Not imported: ${f}`);
-      const skip = plan.skipped.length ? ` ${plan.skipped.length} skipped (a record exists already, or the partner is listed twice).` : '';
-      showSkipped(`Imported ${created.length} partnership record${created.length === 1 ? '' : 's'} into ${root.rel}/.${skip}${failed.length ? ` ${failed.length} could not be written (see the output).` : ''}${skippedNote(skipped)}`, skipped + failed.length);
+      const skip = plan.skipped.length ? ` ${vscode.l10n.t('Skipped (a record exists already, or the partner is listed twice): {0}.', plan.skipped.length)}` : '';
+      showSkipped(vscode.l10n.t('Partnership records imported into {0}/: {1}.', root.rel, created.length) + skip + (failed.length ? ` ${vscode.l10n.t('Not written (see the output): {0}.', failed.length)}` : '') + skippedNote(skipped), skipped + failed.length);
       return { created, skipped: plan.skipped.length, bad: plan.bad.count };
     });
 
@@ -793,17 +794,17 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
             .join(', ');
     for (;;) {
       const items: (vscode.QuickPickItem & { field?: (typeof TRACKER_FIELDS)[number]; go?: boolean })[] = [
-        mapping.partner === undefined ? { label: '$(warning) Choose the Partner column first', alwaysShow: true } : { label: `$(check) Preview the import of ${rows.length} row${rows.length === 1 ? '' : 's'}`, go: true, alwaysShow: true },
-        { label: 'Record keys', kind: vscode.QuickPickItemKind.Separator },
-        ...TRACKER_FIELDS.map((f) => ({ label: TRACKER_FIELD_TITLES[f], description: mapping[f] === undefined ? '← none' : `← ${pickText(header[mapping[f]!])}`, detail: pickText(example(mapping[f])), field: f })),
+        mapping.partner === undefined ? { label: `$(warning) ${vscode.l10n.t('Choose the Partner column first')}`, alwaysShow: true } : { label: `$(check) ${rows.length === 1 ? vscode.l10n.t('Preview the import of 1 row') : vscode.l10n.t('Preview the import of {0} rows', rows.length)}`, go: true, alwaysShow: true },
+        { label: vscode.l10n.t('Record keys'), kind: vscode.QuickPickItemKind.Separator },
+        ...TRACKER_FIELDS.map((f) => ({ label: TRACKER_FIELD_TITLES[f], description: mapping[f] === undefined ? `← ${vscode.l10n.t('none')}` : `← ${pickText(header[mapping[f]!])}`, detail: pickText(example(mapping[f])), field: f })),
       ];
-      const picked = await vscode.window.showQuickPick(items, { title: `Import Partnership Tracker: ${pickText(file.path.split('/').pop())}`, placeHolder: 'Pick a record key to change its column, or preview the import', ignoreFocusOut: true });
+      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Import Partnership Tracker: {0}', pickText(file.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a record key to change its column, or preview the import'), ignoreFocusOut: true });
       if (!picked) return undefined;
       if (picked.go) break;
       if (!picked.field) continue;
       const field = picked.field;
-      const column = await vscode.window.showQuickPick([{ label: '$(close) None', at: undefined as number | undefined }, ...header.map((h, at) => ({ label: pickText(h) || '(no name)', description: pickText(example(at)), at: at as number | undefined }))], {
-        title: `Which column holds the ${TRACKER_FIELD_TITLES[field].toLowerCase()}?`,
+      const column = await vscode.window.showQuickPick([{ label: `$(close) ${vscode.l10n.t('None')}`, at: undefined as number | undefined }, ...header.map((h, at) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(at)), at: at as number | undefined }))], {
+        title: vscode.l10n.t('Which column holds this: {0}?', TRACKER_FIELD_TITLES[field]),
         ignoreFocusOut: true,
       });
       if (!column) continue;
@@ -822,16 +823,16 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const s = await service();
       const readable = s.index.all().filter((r) => !r.summary.broken);
       if (readable.length === 0) {
-        void vscode.window.showInformationMessage('There are no partnership records to export yet.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records to export yet.'));
         return undefined;
       }
-      const out = await pickOutput(g.output, `partnerships-${s.today()}.csv`, 'Save the pipeline as CSV', { CSV: ['csv'] });
+      const out = await pickOutput(g.output, `partnerships-${s.today()}.csv`, vscode.l10n.t('Save the pipeline as CSV'), { CSV: ['csv'] });
       if (!out) return undefined;
       const parsed = await s.loader.openAll(readable.map((r) => r.id));
       const rows = parsed.flatMap((p, k) => (p?.ok ? [{ record: p.record, file: vscode.workspace.asRelativePath(s.uriOf(readable[k].id)!) }] : []));
       rows.sort((a, b) => a.record.partner.localeCompare(b.record.partner));
       if (!(await writeOutput(out, pipelineCsv(rows, s.today())))) return undefined;
-      void vscode.window.showInformationMessage(`Wrote ${rows.length} partnership${rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(out)}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Partnerships written to {0}: {1}.', vscode.workspace.asRelativePath(out), rows.length));
       return { file: out, rows: rows.length };
     });
 
@@ -853,16 +854,16 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         }));
       const events = pipelineEvents(records, today);
       if (events.length === 0) {
-        void vscode.window.showInformationMessage('No check-ins or review dates are coming: agreed and active partnerships with a start date or a check-in have them.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No check-ins or review dates are coming: agreed and active partnerships with a start date or a check-in have them.'));
         return undefined;
       }
-      const out = await pickOutput(g.output, 'partnerships.ics', 'Save the calendar', { iCalendar: ['ics'] });
+      const out = await pickOutput(g.output, 'partnerships.ics', vscode.l10n.t('Save the calendar'), { iCalendar: ['ics'] });
       if (!out) return undefined;
       const ctx = deps.contexts.active();
       const name = `${ctx?.state === 'ok' ? `${communityName(ctx.parsed)} ` : ''}partnerships`;
       if (!(await writeOutput(out, renderCalendar(events, { now: new Date(), name })))) return undefined;
       const checkIns = events.filter((e) => e.uid.startsWith('checkin-')).length;
-      void vscode.window.showInformationMessage(`Wrote ${checkIns} check-in${checkIns === 1 ? '' : 's'} and ${events.length - checkIns} review date${events.length - checkIns === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(out)}. Import it into your calendar; importing a newer export updates the same events.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Written to {0}: {1} check-ins and {2} review dates. Import the file into your calendar; importing a newer export updates the same events.', vscode.workspace.asRelativePath(out), checkIns, events.length - checkIns));
       return { file: out, events: events.length };
     });
 
