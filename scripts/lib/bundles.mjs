@@ -7,11 +7,11 @@ export const ENTRY_BUDGET = 100 * 1024;
 /**
  * Everything the Node extension host may load: the entry and the lazy bundle together. The
  * issue's target was 200 KB; what is measured (esbuild's metafile: `node scripts/build.mjs
- * --metafile`) is about 380 KB, of which the extension's own code is about 190 KB (src/core
+ * --metafile`) is about 381 KB, of which the extension's own code is about 190 KB (src/core
  * alone 129 KB minified), markdown-it with mdurl, uc.micro and the HTML entity table 84 KB,
- * js-yaml's loader and dumper 38 KB and zod/mini 31 KB: 200 KB is not reachable without
- * dropping the Markdown parser or the schemas. This budget holds the figure reached, so that
- * the bundles do not grow unnoticed.
+ * js-yaml's loader and dumper 38 KB, zod/mini 31 KB and gray-matter 10 KB: 200 KB is not
+ * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
+ * reached, so that the bundles do not grow unnoticed.
  */
 export const NODE_HOST_BUDGET = 384 * 1024;
 
