@@ -26,6 +26,12 @@ async function fileDialog(page: Page, title: string, file: string): Promise<void
   await input.fill(file);
   await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
+  // Under load the dialog may still be checking the typed path: Enter again until it closes.
+  const titled = page.locator(`${QUICK} .quick-input-title`, { hasText: title });
+  for (let i = 0; i < 5 && (await titled.isVisible()); i++) {
+    await page.waitForTimeout(1000);
+    if ((await titled.isVisible()) && (await input.inputValue()) === file) await page.keyboard.press('Enter');
+  }
 }
 
 async function toast(page: Page, text: string | RegExp) {
