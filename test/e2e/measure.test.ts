@@ -23,8 +23,13 @@ async function pick(page: Page, text: string | RegExp): Promise<void> {
 async function fileDialog(page: Page, title: string, file: string): Promise<void> {
   await page.locator(`${QUICK} .quick-input-title`, { hasText: title }).waitFor({ state: 'visible', timeout: 20_000 });
   const input = page.locator(`${QUICK} input.input`);
-  await input.fill(file);
-  await page.waitForTimeout(300);
+  // The dialog fills in its folder once it has read it: type the path after that, and again if it was reset.
+  for (let i = 0; i < 50 && !(await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 5; i++) {
+    await input.fill(file);
+    await page.waitForTimeout(500);
+    if ((await input.inputValue()) === file) break;
+  }
   await page.keyboard.press('Enter');
   // Under load the dialog may still be checking the typed path: Enter again until it closes.
   const titled = page.locator(`${QUICK} .quick-input-title`, { hasText: title });
