@@ -1,7 +1,7 @@
 // `npm run bench`: measures the extension against baselines taken in the same run (these
 // machines are shared and noisy, so every machine-dependent figure is a ratio), prints a
 // table and writes bench/results.json. A figure that misses its target is reported as missing.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { ensureNpmDeps } from './lib/deps.mjs';
@@ -13,6 +13,11 @@ const { tempDir } = await import('./lib/fixtures.mjs');
 const { buildAll } = await import('./lib/steps.mjs');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=index (or activation, planner; comma-separated) runs only those parts (and the
+// cheap bundle and regex rows); bench/results.json then keeps the other parts' rows from the run
+// that measured them, and says when each part was measured (`measured`).
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
+const part = (name) => !ONLY || ONLY.has(name);
 const OUT = join(ROOT, '.test-output');
 const rows = [];
 const median = (xs) => {
@@ -51,7 +56,7 @@ const OURS = 'community-partnerships.community-partnerships';
 const times = { [EMPTY]: [], [OURS]: [], ready: [] };
 const browser = await openBrowser();
 try {
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (part('activation') ? RUNS : 0); i++) {
     const ws = tempDir('cp-bench-ws-');
     // The context file sits where the setting says, not at the path that would activate the
     // extension on start-up: the runner activates both extensions itself, the same way.
@@ -97,8 +102,8 @@ try {
 const empty = median(times[EMPTY]);
 const ours = median(times[OURS]);
 const ratio = ours / empty;
-row('Activation vs an empty extension', `${ratio.toFixed(2)}x (${ours.toFixed(1)} ms vs ${empty.toFixed(1)} ms)`, '<= 1.5x', ratio <= 1.5, `median of ${RUNS} sessions`);
-row('Activation to context read', `${median(times.ready).toFixed(1)} ms`, 'information', undefined, 'activate() until the context file is parsed');
+if (part('activation')) row('Activation vs an empty extension', `${ratio.toFixed(2)}x (${ours.toFixed(1)} ms vs ${empty.toFixed(1)} ms)`, '<= 1.5x', ratio <= 1.5, `median of ${RUNS} sessions`);
+if (part('activation')) row('Activation to context read', `${median(times.ready).toFixed(1)} ms`, 'information', undefined, 'activate() until the context file is parsed');
 
 // ---- Index: records into the planner's index, against reading the same bytes ------------------------
 const { writeRecords } = await import('./lib/records.mjs');
@@ -106,7 +111,9 @@ const INDEX_RUNS = Number(process.env.BENCH_INDEX_RUNS ?? 3);
 const indexBrowser = await openBrowser();
 const indexResults = {};
 try {
-  for (const n of [1000, 10000]) {
+  // BENCH_INDEX_SIZES=1000 measures only that size (the table then has only its rows).
+  const sizes = process.env.BENCH_INDEX_SIZES ? process.env.BENCH_INDEX_SIZES.split(',').map(Number) : [1000, 10000];
+  for (const n of part('index') ? sizes : []) {
     const ws = tempDir('cp-bench-records-');
     writeRecords(join(ws.dir, 'records'), n);
     mkdirSync(join(ws.dir, '.vscode'), { recursive: true });
@@ -130,7 +137,7 @@ try {
         const r = JSON.parse(readFileSync(join(OUT, 'bench-result.json'), 'utf8'));
         if (!r.ok) throw new Error(r.error);
         runs.push(r.result);
-        process.stdout.write(`index ${n} run ${i + 1}/${INDEX_RUNS}: node fs ${r.result.floorMs.toFixed(0)} ms, raw ${r.result.rawMs.toFixed(0)} ms, raw+parse ${r.result.rawParseMs.toFixed(0)} ms, index ${r.result.indexMs.toFixed(0)} ms, heap +${(r.result.heapGrowthBytes / 1048576).toFixed(1)} MB after GC, listed ${r.result.listed}, one change: ${r.result.changeReads} read(s) in ${r.result.changeMs.toFixed(0)} ms\n`);
+        process.stdout.write(`index ${n} run ${i + 1}/${INDEX_RUNS}: node fs ${r.result.floorMs.toFixed(0)} ms (ours ${r.result.localReadMs.toFixed(0)} ms, +digest ${r.result.floorDigestMs.toFixed(0)} ms), workspace.fs ${r.result.raw16Ms.toFixed(0)} ms (64 at once: ${r.result.raw64Ms.toFixed(0)} ms), index ${r.result.indexMs.toFixed(0)} ms (alone over workspace.fs ${r.result.coreMs.toFixed(0)} ms, over Node fs ${r.result.coreNodeMs.toFixed(0)} ms), one call ${r.result.fsCallMs.toFixed(2)} vs ${r.result.nodeCallMs.toFixed(2)} ms, heap +${(r.result.heapGrowthBytes / 1048576).toFixed(1)} MB after GC, listed ${r.result.listed}, one change: ${r.result.changeReads} read(s) in ${r.result.changeMs.toFixed(0)} ms\n`);
       } finally {
         server.stop();
         data.remove();
@@ -138,18 +145,30 @@ try {
     }
     ws.remove();
     indexResults[n] = runs;
+    // Each run's figure is a ratio within that run (same bytes, same load); the median of the
+    // runs is reported, and the spread beside it.
+    const ratios = (f) => runs.map(f);
+    const spread = (xs) => `runs ${xs.map((x) => `${x.toFixed(2)}x`).join(', ')}`;
+    const N = n.toLocaleString('en-US');
     const raw = median(runs.map((r) => r.rawMs));
     const idx = median(runs.map((r) => r.indexMs));
-    const listedAll = runs.every((r) => r.listed === n && r.broken === 0);
-    row(`Index: ${n.toLocaleString('en-US')} records`, `${(idx / raw).toFixed(2)}x (${idx.toFixed(0)} ms vs ${raw.toFixed(0)} ms raw reads)`, '<= 1.5x', idx / raw <= 1.5 && listedAll, `median of ${INDEX_RUNS}; ${listedAll ? 'all listed, none broken' : 'NOT ALL LISTED AND READ'}; ${(runs[0].bytes / 1024 / 1024).toFixed(1)} MB`);
     const floor = median(runs.map((r) => r.floorMs));
-    row(`Index: ${n.toLocaleString('en-US')} records vs Node fs (the floor)`, `${(idx / floor).toFixed(2)}x (${idx.toFixed(0)} ms vs ${floor.toFixed(0)} ms)`, 'information', undefined, `the same files read with Node's fs in the extension host; workspace.fs reads are ${(raw / floor).toFixed(2)}x that`);
-    const rawParse = median(runs.map((r) => r.rawParseMs));
-    row(`Index: ${n.toLocaleString('en-US')} records, reads + parse only`, `${(rawParse / raw).toFixed(2)}x (${rawParse.toFixed(0)} ms)`, 'information', undefined, 'the same reads with parseRecord on each, no index');
-    const coreMs = median(runs.map((r) => r.coreMs));
-    row(`Index: ${n.toLocaleString('en-US')} records, the index alone`, `${(coreMs / raw).toFixed(2)}x (${coreMs.toFixed(0)} ms)`, 'information', undefined, 'its loader over workspace.fs reads, without the planner service (status bar, watchers, Problems)');
+    const listedAll = runs.every((r) => r.listed === n && r.broken === 0);
+    const vsRaw = ratios((r) => r.indexMs / r.rawMs);
+    row(`Index: ${N} records`, `${median(vsRaw).toFixed(2)}x (${idx.toFixed(0)} ms vs ${raw.toFixed(0)} ms workspace.fs reads)`, '<= 1.5x', median(vsRaw) <= 1.5 && listedAll, `median of ${INDEX_RUNS} (${spread(vsRaw)}); ${listedAll ? 'all listed, none broken' : 'NOT ALL LISTED AND READ'}; ${(runs[0].bytes / 1024 / 1024).toFixed(1)} MB; baseline: the faster of 16 and 64 reads at once`);
+    const vsFloor = ratios((r) => r.indexMs / r.floorMs);
+    row(`Index: ${N} records vs Node fs (the floor)`, `${median(vsFloor).toFixed(2)}x (${idx.toFixed(0)} ms vs ${floor.toFixed(0)} ms)`, 'information', undefined, `the same files read with Node's fs in the extension host (${spread(vsFloor)}); workspace.fs reads are ${median(ratios((r) => r.rawMs / r.floorMs)).toFixed(2)}x that`);
+    const local = ratios((r) => r.localReadMs / r.floorMs);
+    row(`Index: ${N} records, the extension's reader of local files`, `${median(local).toFixed(2)}x the floor (${median(runs.map((r) => r.localReadMs)).toFixed(0)} ms)`, 'information', undefined, 'src/platform/localRead.ts over the same files, the same way: opened without following a link, checked to be a regular file within the limit');
+    const digest = ratios((r) => r.floorDigestMs / r.floorMs);
+    row(`Index: ${N} records, Node fs reads + digest only`, `${median(digest).toFixed(2)}x the floor (${median(runs.map((r) => r.floorDigestMs)).toFixed(0)} ms)`, 'information', undefined, 'the floor\'s reads with digestRecord on each: what the index cannot do without');
+    const core = ratios((r) => r.coreMs / r.rawMs);
+    row(`Index: ${N} records, the index alone over workspace.fs`, `${median(core).toFixed(2)}x (${median(runs.map((r) => r.coreMs)).toFixed(0)} ms)`, 'information', undefined, `its loader over workspace.fs reads (the path of a host without Node's fs), without the planner service (${spread(core)})`);
+    const coreNode = ratios((r) => r.coreNodeMs / r.floorMs);
+    row(`Index: ${N} records, the index alone over Node fs`, `${median(coreNode).toFixed(2)}x the floor (${median(runs.map((r) => r.coreNodeMs)).toFixed(0)} ms)`, 'information', undefined, `its loader over Node fs reads, without the planner service: the index's load is ${median(runs.map((r) => r.indexMs - r.coreNodeMs)).toFixed(0)} ms more (the planner's code loaded and set up, the listing, watchers, status bar)`);
+    row(`Index: one workspace.fs call (${N} records)`, `${median(runs.map((r) => r.fsCallMs)).toFixed(2)} ms vs ${median(runs.map((r) => r.nodeCallMs)).toFixed(2)} ms with Node fs`, 'information', undefined, 'readFile of one record, one call after another: the round trip to the workbench each workspace.fs call waits for');
     const reads = Math.max(...runs.map((r) => r.changeReads));
-    row(`Index: one changed file (${n.toLocaleString('en-US')} records)`, `${reads} read, ${median(runs.map((r) => r.changeMs)).toFixed(0)} ms to show`, '1 read, no rescan', reads === 1, 'file watcher event to the index showing it');
+    row(`Index: one changed file (${N} records)`, `${reads} read, ${median(runs.map((r) => r.changeMs)).toFixed(0)} ms to show`, '1 read, no rescan', reads === 1, 'file watcher event to the index showing it');
     if (n === 10000) {
       const growth = median(runs.map((r) => r.heapGrowthBytes)) / 1024 / 1024;
       row('Memory: extension host heap growth, 10,000 records', `${growth.toFixed(1)} MB`, '<= 30 MB', growth <= 30, `heapUsed before and after the load, each after a forced full GC; ${(median(runs.map((r) => r.heapGrowthNoGcBytes)) / 1024 / 1024).toFixed(1)} MB without one`);
@@ -193,7 +212,7 @@ async function plannerOpen(count) {
   }
 }
 const plannerRuns = { few: [], many: [] };
-for (let i = 0; i < Math.max(2, Math.min(RUNS, 3)); i++) {
+for (let i = 0; i < (part('planner') ? Math.max(2, Math.min(RUNS, 3)) : 0); i++) {
   const few = await plannerOpen(3);
   const many = await plannerOpen(1000);
   plannerRuns.few.push(few.ms);
@@ -201,21 +220,110 @@ for (let i = 0; i < Math.max(2, Math.min(RUNS, 3)); i++) {
   process.stdout.write(`planner open: 3 records ${few.ms} ms, 1,000 records ${many.ms} ms (${many.rendered} rows rendered)\n`);
   plannerRuns.rendered = many.rendered;
 }
-{
+if (part('planner')) {
   const few = median(plannerRuns.few);
   const many = median(plannerRuns.many);
   row('Planner: open to first full render, 1,000 records', `${(many / few).toFixed(2)}x (${many} ms vs ${few} ms with 3 records)`, '<= 2x', many / few <= 2, `${plannerRuns.rendered} rows in the DOM (paged)`);
 }
 
+// ---- Planner: a click to the change on screen, against the write's own time ----------------------
+// In the page: the click on a score (or a stage) until the next frame shows it picked. In the same
+// run, from the click until the record file on disk holds the change (the write's own time, which
+// includes the short wait that writes a run of arrow-key changes to one group once).
+async function clickToVisible() {
+  const ws = tempDir('cp-bench-click-');
+  cpSync(join(ROOT, 'demo', '.claude'), join(ws.dir, '.claude'), { recursive: true });
+  writeRecords(join(ws.dir, 'partnerships'), 3);
+  const data = tempDir('cp-bench-host-');
+  mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
+  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'files.autoSave': 'off' }));
+  const server = await startServer({ dataDir: data.dir });
+  const b = await openBrowser();
+  const out = { score: { visible: [], write: [] }, stage: { visible: [], write: [] } };
+  const files = () => {
+    const dir = join(ws.dir, 'partnerships');
+    return readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\0');
+  };
+  try {
+    const page = await openWorkbench(b, workbenchUrl(server, { folder: ws.dir, extensionPath: ROOT }));
+    await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first().click();
+    const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
+    await frame.locator('#rows .row').first().click();
+    await frame.locator('#scores-audienceOverlap').waitFor({ timeout: 60_000 });
+    // Clicks the option of the group after the one picked now: always a change.
+    const clickNext = (group) =>
+      frame.locator(group).evaluate(
+        (g) =>
+          new Promise((resolve) => {
+            const options = [...g.querySelectorAll('[role="radio"]')];
+            const at = options.findIndex((o) => o.getAttribute('aria-checked') === 'true');
+            const next = options[(at + 1) % options.length];
+            const t0 = performance.now();
+            next.click();
+            requestAnimationFrame(() => resolve({ ms: performance.now() - t0, checked: g.ownerDocument.getElementById(next.id)?.getAttribute('aria-checked') }));
+          }),
+      );
+    const measure = async (kind, group) => {
+      const before = files();
+      const started = Date.now();
+      const r = await clickNext(group);
+      if (r.checked !== 'true') throw new Error(`the ${kind} did not show as picked in the next frame`);
+      while (files() === before) {
+        if (Date.now() - started > 30_000) throw new Error(`the ${kind} change was not written`);
+        await new Promise((res) => setTimeout(res, 5));
+      }
+      out[kind].visible.push(r.ms);
+      out[kind].write.push(Date.now() - started);
+      await page.waitForTimeout(300);
+    };
+    for (let i = 0; i < 6; i++) {
+      await measure('score', '#scores-audienceOverlap');
+      await measure('stage', '#stage');
+    }
+  } finally {
+    await b.close();
+    server.stop();
+    ws.remove();
+    data.remove();
+  }
+  return out;
+}
+const clicks = part('planner') ? await clickToVisible() : undefined;
+for (const kind of clicks ? ['score', 'stage'] : []) {
+  const visible = median(clicks[kind].visible);
+  const write = median(clicks[kind].write);
+  row(`Planner: click to visible, a ${kind} change`, `${visible.toFixed(1)} ms (the write: ${write} ms)`, '<= 50 ms', visible <= 50, `median of ${clicks[kind].visible.length}; in the page, the click to the next frame; the write from the click to the file on disk`);
+}
+
 // ---- Report ------------------------------------------------------------------------------------
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+const now = new Date().toISOString();
+const PARTS = ['activation', 'index', 'planner'];
+/** Which part measured a row (rows of other sections are measured on every run). */
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : 'always');
+let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks } } };
+const resultsFile = join(ROOT, 'bench', 'results.json');
+if (ONLY && existsSync(resultsFile)) {
+  const old = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  const kept = (p) => !ONLY.has(p);
+  results = {
+    date: now,
+    machine,
+    runs: RUNS,
+    measured: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? (old.measured?.[p] ?? old.date) : now])),
+    rows: ['always', ...PARTS].flatMap((p) => (p === 'always' || !kept(p) ? rows : old.rows).filter((r) => partOf(r.name) === p)),
+    raw: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? old.raw?.[p] : results.raw[p]])),
+  };
+  rows.splice(0, rows.length, ...results.rows);
+}
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 const table = [
   '| measure | value | target | status | note |',
   '| --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.status} | ${r.note} |`),
 ].join('\n');
-console.log(`\n${table}\n\nMachine: ${machine}`);
-mkdirSync(join(ROOT, 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, rows, raw: { activation: times, index: indexResults, planner: plannerRuns } }, null, 2) + '\n');
+console.log(`\n${table}\n\nMachine: ${machine}${ONLY ? `\nMeasured: ${PARTS.map((p) => `${p} ${results.measured[p]}`).join(', ')}` : ''}`);
 const missed = rows.filter((r) => r.status === 'MISSED');
 if (missed.length) console.log(`\nMissed: ${missed.map((r) => r.name).join('; ')}`);

@@ -59,9 +59,9 @@ export async function runE2E({ build = true, grep } = {}) {
         }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: vsix ? undefined : ROOT });
-      const page = await openWorkbench(browser, url, { colorScheme: theme, viewport });
+      const page = await openWorkbench(browser, url, { colorScheme: theme === 'light' || theme === 'hc-light' ? 'light' : 'dark', viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
-      await setColorTheme(page, theme === 'light' ? 'Light Modern' : 'Dark Modern');
+      await setColorTheme(page, THEMES[theme] ?? 'Dark Modern');
       const close = async () => {
         await page.context().close().catch(() => {});
         server.stop();
@@ -95,6 +95,9 @@ function languagePack(locale, dir) {
   if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
   return out;
 }
+
+/** The harness's theme names and VS Code's. */
+const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'hc-black': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };
 
 async function setColorTheme(page, name) {
   const input = page.locator('.quick-input-widget input.input');

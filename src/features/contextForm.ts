@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../core/context/labels';
-import { ContextFormFromWebview, type ContextFormToWebview } from '../webview/protocol';
+import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from '../webview/protocol';
 import { openPanel } from './panels';
+import { RequestError } from './webviewIpc';
+import { ResourceMap } from './resourceMap';
 import { cleanValues, createContextFile, updateContextFile, type ContextValues, type WriteResult } from './contextWriter';
 import { contextFileUri } from './settings';
 import { pickFolder } from './folders';
@@ -9,14 +11,61 @@ import type { Deps } from './deps';
 
 type Values = Record<ContextLabel, string>;
 
+export const CONTEXT_FORM_VIEW_TYPE = 'communityPartnerships.contextForm';
+/** Values typed in the form and never saved, per workspace folder: VS Code's workspace storage. */
+export const CONTEXT_DRAFT_KEY = 'communityPartnerships.contextFormDrafts';
+
+/** The unsaved values of each folder's form (folder URI → label → value), as kept in workspace storage. */
+export interface ContextDrafts {
+  get(folder: vscode.WorkspaceFolder): Partial<Values> | undefined;
+  set(folder: vscode.WorkspaceFolder, values: Partial<Values> | undefined): Thenable<void>;
+}
+
+function contextDrafts(state: vscode.Memento): ContextDrafts {
+  const all = (): Record<string, Partial<Values>> => {
+    const raw = state.get<unknown>(CONTEXT_DRAFT_KEY);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+    const out: Record<string, Partial<Values>> = {};
+    for (const [folder, values] of Object.entries(raw as Record<string, unknown>)) {
+      if (!values || typeof values !== 'object') continue;
+      const clean: Partial<Values> = {};
+      for (const l of CONTEXT_LABELS) {
+        const v = (values as Record<string, unknown>)[l];
+        if (typeof v === 'string' && v.length <= 20_000) clean[l] = v;
+      }
+      if (Object.keys(clean).length) out[folder] = clean;
+    }
+    return out;
+  };
+  return {
+    get: (folder) => all()[folder.uri.toString()],
+    set: (folder, values) => {
+      const next = all();
+      if (values && Object.keys(values).length) next[folder.uri.toString()] = values;
+      else delete next[folder.uri.toString()];
+      return state.update(CONTEXT_DRAFT_KEY, Object.keys(next).length ? next : undefined);
+    },
+  };
+}
+
 /**
  * "Create Community Context" and "Update Community Context": a form in a webview panel, one
  * section per step, every field skippable. Create writes the file in the exact structure the
  * skill family uses (TBD for unknowns); Update changes only the fields that changed and keeps
  * every other byte of the file. Loaded on first use (see src/lazy/contextForm.ts).
  */
-export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps): { create(arg?: unknown, options?: unknown): Promise<unknown>; update(arg?: unknown, options?: unknown): Promise<unknown> } {
-  const open = new Map<string, ContextFormPanel>();
+export interface ContextFormCommands {
+  create(arg?: unknown, options?: unknown): Promise<unknown>;
+  update(arg?: unknown, options?: unknown): Promise<unknown>;
+  /** A form VS Code brought back after a reload, with the state its page kept. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** The unsaved values kept for a folder (tests). */
+  draft(folder: vscode.WorkspaceFolder): Partial<Values> | undefined;
+}
+
+export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps): ContextFormCommands {
+  const open = new ResourceMap<ContextFormPanel>();
+  const drafts = contextDrafts(context.workspaceState);
   context.subscriptions.push({ dispose: () => [...open.values()].forEach((p) => p.dispose()) });
   const show = async (mode: 'create' | 'update', arg?: unknown) => {
     const folder = await pickFolder(arg, mode === 'create' ? 'Create the community context in which folder?' : 'Update the community context of which folder?');
@@ -46,18 +95,36 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
       if (choice !== create) return;
       mode = 'create';
     }
-    const key = folder.uri.toString();
-    const existing = open.get(key);
+    const existing = open.get(folder.uri);
     if (existing) {
       existing.reveal(mode);
       return;
     }
-    const panel = new ContextFormPanel(context.extensionUri, folder, mode, deps, () => open.delete(key));
-    open.set(key, panel);
+    const panel = new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(folder.uri));
+    open.set(folder.uri, panel);
   };
   return {
     create: (arg, options) => (givenValues(options) ? writeGiven('create', arg, options, deps) : show('create', arg)),
     update: (arg, options) => (givenValues(options) ? writeGiven('update', arg, options, deps) : show('update', arg)),
+    async restore(panel, state) {
+      const s = state && typeof state === 'object' ? (state as { folder?: unknown; mode?: unknown }) : {};
+      const folders = vscode.workspace.workspaceFolders ?? [];
+      // The page keeps its folder; a page from before it did is the only folder's, or the active context's.
+      const folder = folders.find((f) => f.uri.toString() === s.folder) ?? (folders.length === 1 ? folders[0] : deps.contexts.active()?.folder);
+      if (!folder || !vscode.workspace.isTrusted || open.has(folder.uri)) {
+        deps.log.info(`Context form: not restored after the reload (${!folder ? 'its folder is not open' : open.has(folder.uri) ? 'the form is open already' : 'Restricted Mode'}).`);
+        panel.dispose();
+        return;
+      }
+      const current = await deps.contexts.refresh(folder);
+      if (current.state === 'unreadable') {
+        panel.dispose();
+        return;
+      }
+      const mode = current.state === 'ok' ? 'update' : 'create';
+      open.set(folder.uri, new ContextFormPanel(context.extensionUri, folder, mode, deps, drafts, () => open.delete(folder.uri), panel));
+    },
+    draft: (folder) => drafts.get(folder),
   };
 }
 
@@ -91,18 +158,43 @@ class ContextFormPanel {
     private readonly folder: vscode.WorkspaceFolder,
     private mode: 'create' | 'update',
     private readonly deps: Deps,
+    private readonly drafts: ContextDrafts,
     onDispose: () => void,
+    existing?: vscode.WebviewPanel,
   ) {
-    const opened = openPanel(extensionUri, deps, {
-      viewType: 'communityPartnerships.contextForm',
+    const opened = openPanel<ContextFormFromWebview, ContextFormResults>(extensionUri, deps, {
+      viewType: CONTEXT_FORM_VIEW_TYPE,
       title: this.title(),
       script: 'contextForm',
       column: vscode.ViewColumn.Active,
       name: 'contextForm',
       logLabel: 'Context form',
       schema: ContextFormFromWebview,
-      handle: (m) => this.onMessage(m),
+      handlers: {
+        ready: async () => {
+          await this.sendInit();
+          return null;
+        },
+        save: (m) => this.save(m.values),
+        openFile: async () => {
+          const c = this.deps.contexts.get(this.folder);
+          if (c && c.state !== 'missing') await vscode.window.showTextDocument(c.uri, { viewColumn: vscode.ViewColumn.Beside });
+          return null;
+        },
+        cancel: async () => {
+          // Cancel is the user's choice to drop what they typed; closing the tab keeps it.
+          await this.drafts.set(this.folder, undefined);
+          this.panel.dispose();
+          return null;
+        },
+        state: () => null,
+        draft: async (m) => {
+          await this.drafts.set(this.folder, this.changedValues(m.values));
+          return null;
+        },
+      },
       onDispose,
+      existing,
     });
     this.panel = opened.panel;
   }
@@ -128,31 +220,13 @@ class ContextFormPanel {
     void this.panel.webview.postMessage(message);
   }
 
-  private async onMessage(message: ContextFormFromWebview): Promise<void> {
-    try {
-      switch (message.type) {
-        case 'ready':
-          await this.sendInit();
-          break;
-        case 'save':
-          await this.save(message.values);
-          break;
-        case 'openFile': {
-          const c = this.deps.contexts.get(this.folder);
-          if (c && c.state !== 'missing') await vscode.window.showTextDocument(c.uri, { viewColumn: vscode.ViewColumn.Beside });
-          break;
-        }
-        case 'cancel':
-          this.panel.dispose();
-          break;
-        case 'state':
-          break;
-      }
-    } catch (err) {
-      // The router logs and counts the failure; the form says what happened.
-      this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
-      throw err;
+  /** The values that differ from what the form was filled with: the draft worth keeping. */
+  private changedValues(raw: Record<string, string>): Partial<Values> | undefined {
+    const out: Partial<Values> = {};
+    for (const l of CONTEXT_LABELS) {
+      if (Object.prototype.hasOwnProperty.call(raw, l) && typeof raw[l] === 'string' && raw[l].trim() !== (this.baseline[l] ?? '').trim()) out[l] = raw[l];
     }
+    return Object.keys(out).length ? out : undefined;
   }
 
   private async sendInit(): Promise<void> {
@@ -160,69 +234,65 @@ class ContextFormPanel {
     const values = emptyValues();
     if (c.state === 'ok') for (const l of CONTEXT_LABELS) values[l] = c.parsed.values[l] ?? '';
     this.baseline = values;
+    const draft = this.drafts.get(this.folder);
     this.post({
       type: 'init',
       mode: this.mode,
       folderName: this.folder.name,
+      folder: this.folder.uri.toString(),
       filePath: vscode.workspace.asRelativePath(c.uri),
       readOnly: !vscode.workspace.isTrusted,
       sections: CONTEXT_SECTIONS.map((s) => ({
         title: s.title,
         fields: s.labels.map((label) => ({ label, value: values[label] })),
       })),
+      ...(draft ? { draft } : {}),
     });
   }
 
-  private async save(raw: Record<string, string>): Promise<void> {
-    if (!vscode.workspace.isTrusted) {
-      this.post({ type: 'error', message: 'This workspace is in Restricted Mode: nothing is written.' });
-      return;
-    }
+  private async save(raw: Record<string, string>): Promise<ContextFormResults['save']> {
+    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', 'This workspace is in Restricted Mode: nothing is written.');
     // Only the labels the message names change: a label it leaves out keeps its value.
     const values = { ...this.baseline };
     for (const l of CONTEXT_LABELS) if (Object.prototype.hasOwnProperty.call(raw, l) && typeof raw[l] === 'string') values[l] = raw[l].trim();
     this.post({ type: 'busy', busy: true });
     try {
-      if (this.mode === 'create') await this.create(values);
-      else await this.update(values);
+      return this.mode === 'create' ? await this.create(values) : await this.update(values);
     } finally {
       this.post({ type: 'busy', busy: false });
     }
   }
 
-  private async create(values: Values): Promise<void> {
+  private async create(values: Values): Promise<null> {
     const result = await createContextFile(this.folder, values);
-    if (!result.ok) {
-      this.post({ type: 'error', message: result.message });
-      return;
-    }
+    if (!result.ok) throw new RequestError('writeFailed', result.message);
     this.deps.log.info(`Created ${result.uri.toString()}`);
+    await this.drafts.set(this.folder, undefined);
     await this.deps.contexts.refresh(this.folder);
     this.panel.dispose();
     await vscode.window.showTextDocument(result.uri);
     void vscode.window.showInformationMessage(`Created ${vscode.workspace.asRelativePath(result.uri)}.`);
+    return null;
   }
 
-  private async update(values: Values): Promise<void> {
+  private async update(values: Values): Promise<{ filePath: string; changed: number }> {
     const changes: ContextValues = {};
     for (const l of CONTEXT_LABELS) if (values[l] !== this.baseline[l]) changes[l] = values[l];
     if (Object.keys(changes).length === 0) {
-      this.post({ type: 'saved', filePath: vscode.workspace.asRelativePath(contextFileUri(this.folder)), changed: 0 });
-      return;
+      await this.drafts.set(this.folder, undefined);
+      return { filePath: vscode.workspace.asRelativePath(contextFileUri(this.folder)), changed: 0 };
     }
     const result = await updateContextFile(this.folder, changes, this.baseline, (conflicts) => confirmConflicts(conflicts, this.deps));
-    if (!result.ok) {
-      this.post({ type: 'error', message: result.message + ' The form still holds your values.' });
-      return;
-    }
+    if (!result.ok) throw new RequestError('writeFailed', result.message + ' The form still holds your values.');
     for (const s of result.skipped) void vscode.window.showWarningMessage(`${s.label} was not written: ${s.reason}`);
     this.deps.log.info(`Updated ${result.changed} field(s) in ${result.uri.toString()}`);
+    await this.drafts.set(this.folder, undefined);
     await this.deps.contexts.refresh(this.folder);
     this.baseline = values;
-    this.post({ type: 'saved', filePath: vscode.workspace.asRelativePath(result.uri), changed: result.changed });
     if (result.inEditor && !result.saved) {
       void vscode.window.showInformationMessage('The changes are in the open editor, next to your unsaved edits. Save the file when ready.');
     }
+    return { filePath: vscode.workspace.asRelativePath(result.uri), changed: result.changed };
   }
 }
 

@@ -9,5 +9,9 @@ export function registerContextForm(context: vscode.ExtensionContext, deps: Deps
   context.subscriptions.push(
     vscode.commands.registerCommand('communityPartnerships.createContext', (arg?: unknown, options?: unknown) => load().create(arg, options)),
     vscode.commands.registerCommand('communityPartnerships.updateContext', (arg?: unknown, options?: unknown) => load().update(arg, options)),
+    // After a reload the form comes back, with what was typed in it (activation event onWebviewPanel).
+    vscode.window.registerWebviewPanelSerializer('communityPartnerships.contextForm', {
+      deserializeWebviewPanel: (panel, state) => load().restore(panel, state),
+    }),
   );
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { applyTextEdits, type TextEdit } from '../core/textEdits';
 import { localFiles, type LocalUpdate } from '../platform/localFile';
+import { localReader, type LocalRead } from '../platform/localRead';
 
 /**
  * Reading and writing workspace files: the one place that resolves and checks every path the
@@ -12,7 +13,8 @@ import { localFiles, type LocalUpdate } from '../platform/localFile';
  *   never end, so it is refused before any byte is read;
  * - files over MAX_TEXT_FILE_BYTES, binary files and invalid UTF-8 are refused.
  * Reads go through `vscode.workspace.fs` (so the extension works on remote and virtual
- * workspaces) or the open document, so that an editor's unsaved changes are never overwritten.
+ * workspaces) or the open document, so that an editor's unsaved changes are never overwritten;
+ * a local file in an extension host with Node is read with its fs (src/platform/localRead.ts).
  * A change to a local file is made on one file handle, opened without following a link: the
  * text is read, the change computed from it, and right before writing the file is read again
  * and must still be exactly that text; nothing runs in between (see compareAndWrite).
@@ -147,6 +149,10 @@ export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, 
 }
 
 async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {
+  // A local file is read with the extension host's own fs where it has one (a workspace.fs call
+  // waits for a round trip to the workbench first; src/platform/localRead.ts), never through a link.
+  const local = uri.scheme === 'file' ? localReader() : undefined;
+  if (local) return fromLocal(await local.read(uri.fsPath, maxBytes), maxBytes);
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
@@ -159,12 +165,34 @@ async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead>
   return decodeText(bytes);
 }
 
+function fromLocal(read: LocalRead, maxBytes: number): TextRead {
+  switch (read.kind) {
+    case 'bytes':
+      return decodeText(read.bytes);
+    case 'missing':
+      return { kind: 'missing' };
+    case 'link':
+      return { kind: 'unreadable', message: vscode.l10n.t('is a symbolic link ({0})', noLinks()) };
+    case 'folder':
+      return { kind: 'unreadable', message: vscode.l10n.t('is a folder, not a file') };
+    case 'special':
+      return { kind: 'unreadable', message: vscode.l10n.t('is not a regular file (a device, a pipe or a socket has no size to check, so it is not read)') };
+    case 'tooBig':
+      return { kind: 'unreadable', message: overLimit(read.size, maxBytes) };
+    case 'error':
+      return { kind: 'unreadable', message: vscode.l10n.t('could not be read ({0})', read.code) };
+  }
+}
+
+// ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too. One
+// decoder for every read: a decode without `stream` starts afresh.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeText(bytes: Uint8Array): TextRead {
   if (bytes.length > MAX_TEXT_FILE_BYTES) return { kind: 'unreadable', message: overLimit(bytes.length, MAX_TEXT_FILE_BYTES) };
   if (bytes.includes(0)) return { kind: 'unreadable', message: vscode.l10n.t('is not a text file (it contains binary data)'), code: 'binary' };
   try {
-    // ignoreBOM keeps a byte order mark in the text, so writing the text back keeps it too.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), fromEditor: false };
+    return { kind: 'text', text: UTF8.decode(bytes), fromEditor: false };
   } catch {
     return { kind: 'unreadable', message: vscode.l10n.t('is not valid UTF-8 text'), code: 'encoding' };
   }
@@ -319,6 +347,52 @@ function notWritten(rel: string, why: string): string {
 }
 
 class ComputeError extends Error {}
+
+/**
+ * Changes a text file through its document, with a WorkspaceEdit, so that the change is on the
+ * file's own undo stack (Undo in its editor takes it back) and the planner's Undo can revert it
+ * the same way. The path is checked first (resolvePath), as for every write. A document with
+ * unsaved changes gets the edit on top of them and stays unsaved; otherwise the document is
+ * saved after the edit. When the document does not hold what the disk holds yet (the disk just
+ * changed), it is read again, so a change another program made is never written over.
+ */
+export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts = 5): Promise<FileUpdate<T> & { before?: string }> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const read = await readText(uri);
+      if (read.kind === 'missing') return { ok: false, message: `${rel} no longer exists.` };
+      if (read.kind === 'unreadable') return { ok: false, message: `${rel} ${read.message}; nothing was written.` };
+      const doc = openDocument(uri) ?? (await vscode.workspace.openTextDocument(uri));
+      const dirty = doc.isDirty;
+      const before = doc.getText();
+      if (before !== read.text) {
+        // The document lags behind the disk (or the editor changed meanwhile): let it catch up.
+        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+        continue;
+      }
+      let computed: { edits: readonly TextEdit[]; value: T };
+      try {
+        computed = compute(before);
+      } catch (err) {
+        return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      }
+      if (computed.edits.length === 0) return { ok: true, changed: false, inEditor: dirty, text: before, value: computed.value, before };
+      const we = new vscode.WorkspaceEdit();
+      for (const e of computed.edits) we.replace(uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
+      // The check right before the edit: nothing may have changed since the text was computed.
+      if (doc.getText() !== before) continue;
+      if (!(await vscode.workspace.applyEdit(we))) return { ok: false, message: `${rel} could not be changed.` };
+      if (!dirty && !(await doc.save())) {
+        return { ok: false, message: `${rel} was changed in its editor but could not be saved: the change is there, unsaved.` };
+      }
+      return { ok: true, changed: true, inEditor: dirty, text: doc.getText(), value: computed.value, before };
+    }
+  } catch (err) {
+    return { ok: false, message: `${rel} could not be written (${describeError(err)}).` };
+  }
+  return { ok: false, message: `${rel} kept changing while it was being written; nothing was changed. Try again.` };
+}
 
 /**
  * Applies offset edits to a file. A document with unsaved changes gets them through a

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
-import { messageRouter, type Router } from './messages';
+import type { Router } from './messages';
+import { ipcRouter, type Handlers } from './webviewIpc';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { Deps } from './deps';
 
-export interface PanelSpec<T> {
+export interface PanelSpec<M extends { type: string; requestId?: number }, R extends { [K in M['type']]: unknown }> {
   viewType: string;
   title: string;
   /** The page's script, dist/webview/<script>.js. */
@@ -13,23 +14,34 @@ export interface PanelSpec<T> {
   /** Its name among the live webviews, and in the log. */
   name: string;
   logLabel: string;
-  schema: z.ZodMiniType<T>;
-  handle: (message: T) => unknown;
+  schema: z.ZodMiniType<M>;
+  handlers: Handlers<M, R>;
   onDispose: () => void;
+  /** A panel VS Code brought back after a reload (registerWebviewPanelSerializer): adopted, not created. */
+  existing?: vscode.WebviewPanel;
 }
 
 /**
  * A webview panel as every panel of the extension is made: the locked-down page (CSP, nonce,
- * only our own assets), the extension's icon, messages through a router that checks them with
- * the protocol's schema, registered among the live webviews, everything disposed with it.
+ * only our own assets), the extension's icon, requests through a router that checks them with
+ * the protocol's schema and answers each one, registered among the live webviews, everything
+ * disposed with it.
  */
-export function openPanel<T>(extensionUri: vscode.Uri, deps: Deps, spec: PanelSpec<T>): { panel: vscode.WebviewPanel; router: Router; disposables: vscode.Disposable[] } {
+export function openPanel<M extends { type: string; requestId?: number }, R extends { [K in M['type']]: unknown }>(
+  extensionUri: vscode.Uri,
+  deps: Deps,
+  spec: PanelSpec<M, R>,
+): { panel: vscode.WebviewPanel; router: Router; disposables: vscode.Disposable[] } {
   const disposables: vscode.Disposable[] = [];
-  const panel = vscode.window.createWebviewPanel(spec.viewType, spec.title, spec.column, webviewOptions(extensionUri));
+  const panel = spec.existing ?? vscode.window.createWebviewPanel(spec.viewType, spec.title, spec.column, webviewOptions(extensionUri));
+  if (spec.existing) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.title = spec.title;
+  }
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
   panel.webview.html = webviewHtml(panel.webview, extensionUri, spec.script, spec.title);
   const stats = { handled: 0, dropped: 0, failed: 0 };
-  const router = messageRouter(spec.schema, spec.logLabel, deps.log, spec.handle, stats);
+  const router = ipcRouter<M, R>(spec.schema, spec.logLabel, deps.log, (m) => void panel.webview.postMessage(m), spec.handlers, stats);
   panel.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, disposables);
   disposables.push(deps.webviews.add(spec.name, router, stats));
   panel.onDidDispose(

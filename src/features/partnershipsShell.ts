@@ -20,6 +20,13 @@ export function registerPartnerships(context: vscode.ExtensionContext, deps: Dep
     vscode.commands.registerCommand('communityPartnerships.openAgreement', () => agreement().open()),
     vscode.commands.registerCommand('communityPartnerships.generateAgreement', (target?: unknown) => agreement().generate(target)),
     vscode.commands.registerCommand('communityPartnerships.insertAgreement', () => agreement().insert()),
+    // After a reload the pitch and the checklist come back as they were (activation event onWebviewPanel).
+    vscode.window.registerWebviewPanelSerializer('communityPartnerships.pitch', {
+      deserializeWebviewPanel: async (panel) => void pitch().restore(panel),
+    }),
+    vscode.window.registerWebviewPanelSerializer('communityPartnerships.agreement', {
+      deserializeWebviewPanel: async (panel) => void agreement().restore(panel),
+    }),
     vscode.languages.registerCompletionItemProvider(markdown, {
       provideCompletionItems: (doc, pos, token) => docs().provideCompletionItems(doc, pos, token),
     }),

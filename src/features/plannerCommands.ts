@@ -65,7 +65,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   };
 
   /** The record a command works on: the one given (an id or a file), else the active editor's, else a pick. */
-  const pickRecord = async (arg: unknown, placeHolder: string): Promise<string | undefined> => {
+  const pickRecord = async (arg: unknown, placeHolder: string, title?: string): Promise<string | undefined> => {
     await service.ensureLoaded();
     if (typeof arg === 'string' && service.index.get(arg)) return arg;
     if (arg instanceof vscode.Uri) {
@@ -88,7 +88,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       id: r.id,
     }));
     items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : 0));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, ignoreFocusOut: true });
     return picked?.id;
   };
 
@@ -179,13 +179,13 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const logMetric = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
     const given = options<LogMetricOptions>(raw);
     if (!trusted()) return undefined;
-    const id = await pickRecord(arg, 'Log a metric for which partnership?');
+    const id = await pickRecord(arg, 'Log a metric for which partnership?', 'Log Metric (1/5)');
     if (!id) return undefined;
     let metric = given.metric && METRIC_IDS.has(given.metric) ? (given.metric as SuccessMetricId) : undefined;
     if (!metric) {
       const picked = await vscode.window.showQuickPick(
         SUCCESS_METRICS.map((m) => ({ label: m.title, detail: `Tracked: ${m.tracked}`, id: m.id })),
-        { placeHolder: 'Which success metric?', ignoreFocusOut: true },
+        { title: 'Log Metric (2/5)', placeHolder: 'Which success metric?', ignoreFocusOut: true },
       );
       if (!picked) return undefined;
       metric = picked.id;
@@ -194,7 +194,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     if (value === undefined) {
       const hint = metric === 'event-attendance' ? 'Percent of attendees from the other community, such as 45' : metric === 'newsletter-open-rate' ? 'Percent of recipients who opened the partner feature, such as 15' : metric === 'feature-activation' ? 'Percent of members who used the integrated feature, such as 30' : metric === 'content-engagement' ? 'Times your usual engagement, such as 2.5' : 'A number, such as 85';
       const text = await vscode.window.showInputBox({
-        title: 'Log Metric',
+        title: 'Log Metric (3/5)',
         prompt: hint,
         ignoreFocusOut: true,
         validateInput: (v) => (toMeasure(v) === undefined ? 'Write one number, such as 85, 45%, 2.5x or .5 (1,5 is read as 1.5).' : undefined),
@@ -203,13 +203,13 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       value = toMeasure(text);
       if (value === undefined) return undefined;
     }
-    const date = given.date ?? (await askDate('Log Metric: when was it measured?'));
+    const date = given.date ?? (await askDate('Log Metric (4/5): when was it measured?'));
     if (!date) return undefined;
     if (!isRecordDate(date.trim())) {
       void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
       return undefined;
     }
-    const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
+    const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric (5/5)', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
     if (note === undefined && !raw) return undefined;
     const outcome = await service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
     report(outcome, 'Metric logged.');
@@ -220,15 +220,15 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const logCheckIn = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
     const given = options<LogCheckInOptions>(raw);
     if (!trusted()) return undefined;
-    const id = await pickRecord(arg, 'Log a check-in for which partnership?');
+    const id = await pickRecord(arg, 'Log a check-in for which partnership?', 'Log Check-in (1/4)');
     if (!id) return undefined;
-    const date = given.date ?? (await askDate('Log Check-in: when did you meet?'));
+    const date = given.date ?? (await askDate('Log Check-in (2/4): when did you meet?'));
     if (!date) return undefined;
     if (!isRecordDate(date.trim())) {
       void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
       return undefined;
     }
-    const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
+    const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in (3/4)', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
     if (notes === undefined && !raw) return undefined;
     let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;
     if (!worth && !raw) {
@@ -238,7 +238,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
           { label: 'Unsure', id: 'unsure' as const },
           { label: 'No', id: 'no' as const },
         ],
-        { title: 'Log Check-in', placeHolder: 'Is this partnership worth continuing?', ignoreFocusOut: true },
+        { title: 'Log Check-in (4/4)', placeHolder: 'Is this partnership worth continuing?', ignoreFocusOut: true },
       );
       if (!picked) return undefined;
       worth = picked.id;
@@ -262,11 +262,17 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     if (given.all) ids = readable.map((r) => r.id);
     else if (one && raw !== undefined) ids = [one];
     else {
+      // The record in the active editor (or selected in the planner) comes first: the likely pick.
+      const active = vscode.window.activeTextEditor?.document.uri;
+      const current = one ?? (active && service.idOf(active));
+      const first = readable.find((r) => r.id === current);
+      const item = (r: (typeof readable)[number]) => ({ label: pickText(r.summary.partner), description: r.summary.stage, ids: [r.id] });
       const picked = await vscode.window.showQuickPick(
         [
+          ...(first ? [{ ...item(first), description: `${first.summary.stage ?? ''} · current` }] : []),
           { label: `$(list-unordered) All partnerships`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
           { label: '', kind: vscode.QuickPickItemKind.Separator, ids: [] as string[] },
-          ...readable.map((r) => ({ label: pickText(r.summary.partner), description: r.summary.stage, ids: [r.id] })),
+          ...readable.filter((r) => r !== first).map(item),
         ],
         { placeHolder: 'Export a report of which partnerships?', matchOnDescription: true },
       );

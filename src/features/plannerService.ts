@@ -3,8 +3,10 @@ import { RecordIndex, type RecordSummary } from '../core/planner/recordIndex';
 import { RecordLoader } from '../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../core/records';
 import { communityName } from '../core/context';
-import { listFiles, readText, resolvePath, updateTextFile } from './files';
+import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from './files';
 import { relativeSetting, SECTION } from './settings';
+import { ResourceMap } from './resourceMap';
+import { Disposable } from './dispose';
 import type { PlannerContextInfo, PlannerRow } from '../webview/protocol';
 import type { Deps } from './deps';
 
@@ -26,7 +28,7 @@ export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean } | { ok: false; message: string };
+export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
 /**
  * The partnership records of every workspace folder (setting
@@ -35,7 +37,7 @@ export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean } | {
  * unsaved text counts, as it does for the community context. Problems go to the Problems panel;
  * a record that cannot be read stays in the index as broken.
  */
-export class PlannerService implements vscode.Disposable {
+export class PlannerService extends Disposable {
   readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
   readonly loader: RecordLoader;
   private readonly uris = new Map<string, vscode.Uri>();
@@ -46,9 +48,8 @@ export class PlannerService implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
   private readonly withProblems = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new ResourceMap<ReturnType<typeof setTimeout>>();
   private readonly watchers: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly status = vscode.window.createStatusBarItem('communityPartnerships.checkIns', vscode.StatusBarAlignment.Left, 49);
   private fireTimer: ReturnType<typeof setTimeout> | undefined;
   private started = false;
@@ -57,6 +58,7 @@ export class PlannerService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly deps: Deps) {
+    super();
     this.status.name = 'Partnership Check-ins';
     this.status.command = 'communityPartnerships.openPlanner';
     this.loader = new RecordLoader(
@@ -67,7 +69,9 @@ export class PlannerService implements vscode.Disposable {
       },
       { concurrency: 16, onRecord: (id) => this.recordChanged(id) },
     );
-    this.disposables.push(this.emitter, this.diagnostics, this.status);
+    this._register(this.emitter);
+    this._register(this.diagnostics);
+    this._register(this.status);
   }
 
   get loading(): boolean {
@@ -79,7 +83,7 @@ export class PlannerService implements vscode.Disposable {
     if (!this.started) {
       this.started = true;
       this.watch();
-      this.disposables.push(
+      [
         vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reset()),
         vscode.workspace.onDidChangeConfiguration((e) => {
           if (e.affectsConfiguration(`${SECTION}.partnershipsFolder`)) void this.reset();
@@ -91,7 +95,7 @@ export class PlannerService implements vscode.Disposable {
         vscode.workspace.onDidCloseTextDocument((d) => {
           if (this.isRecordUri(d.uri) && d.isDirty) this.schedule(d.uri, 0);
         }),
-      );
+      ].forEach((d) => this._register(d));
     }
     if (!this.loader.loaded) {
       this.loadingNow = true;
@@ -179,6 +183,7 @@ export class PlannerService implements vscode.Disposable {
     const c = this.deps.contexts.active();
     if (!c) return undefined;
     const filePath = vscode.workspace.asRelativePath(c.uri);
+    if (c.state === 'unreadable') return { state: c.state, filePath, reason: c.message };
     if (c.state !== 'ok') return { state: c.state, filePath };
     return { state: 'ok', name: communityName(c.parsed), filled: c.parsed.filled, total: c.parsed.total, filePath, size: c.parsed.counts.currentSize };
   }
@@ -188,19 +193,22 @@ export class PlannerService implements vscode.Disposable {
    * changes (edited through the editor and left unsaved), else the file. Retries when the text
    * changed between reading and writing.
    */
-  async write(id: string, change: (text: string) => RecordUpdate): Promise<WriteOutcome> {
+  async write(id: string, change: (text: string) => RecordUpdate, options: { undoable?: boolean } = {}): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return { ok: false, message: 'This workspace is in Restricted Mode: nothing is written.' };
     const uri = this.uris.get(id);
     if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: 'That partnership record is no longer in the workspace.' };
-    // Computed from the text as it is right before the write, and again if it changed under it.
-    const result = await updateTextFile(uri, (text) => {
+    const compute = (text: string) => {
       const update = change(text);
       return { edits: update.edits, value: update.text };
-    });
+    };
+    // Computed from the text as it is right before the write, and again if it changed under it.
+    // An undoable change goes through the file's document (a WorkspaceEdit): its editor's Undo
+    // takes it back.
+    const result = options.undoable ? await editTextDocument(uri, compute) : await updateTextFile(uri, compute);
     if (!result.ok) return { ok: false, message: result.message };
     // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
     if (result.changed) this.loader.put(id, result.value);
-    return { ok: true, changed: result.changed, inEditor: result.inEditor };
+    return { ok: true, changed: result.changed, inEditor: result.inEditor, before: 'before' in result ? (result.before as string | undefined) : undefined, after: result.text };
   }
 
   /** A record written by the extension itself: index it at once. */
@@ -301,12 +309,12 @@ export class PlannerService implements vscode.Disposable {
 
   private schedule(uri: vscode.Uri, delay: number, deleted = false): void {
     const id = uri.toString();
-    const t = this.pending.get(id);
+    const t = this.pending.get(uri);
     if (t) clearTimeout(t);
     this.pending.set(
-      id,
+      uri,
       setTimeout(() => {
-        this.pending.delete(id);
+        this.pending.delete(uri);
         if (deleted) {
           this.loader.remove(id);
           return;
@@ -352,9 +360,10 @@ export class PlannerService implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
     if (this.fireTimer) clearTimeout(this.fireTimer);
-    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+    for (const d of this.watchers.splice(0)) d.dispose();
+    super.dispose();
   }
 }

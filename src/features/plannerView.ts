@@ -1,24 +1,47 @@
 import * as vscode from 'vscode';
-import { appendCheckIn, appendMetric, setPlaybookStep, setScores, setStage, updateRecordText } from '../core/records';
-import { PlannerFromWebview, type PlannerToWebview } from '../webview/protocol';
-import { messageRouter, preview } from './messages';
-import { resolvePath } from './files';
+import { describeChange } from '../core/planner/changes';
+import { changeRecordText, revertEdit } from '../core/records/edit';
+import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview, type Reply } from '../webview/protocol';
+import { preview } from './messages';
+import { ipcRouter, RequestError, type Handlers } from './webviewIpc';
+import { readText, resolvePath } from './files';
 import { webviewHtml, webviewOptions } from './webviewHtml';
-import type { PlannerService, WriteOutcome } from './plannerService';
+import { Disposable, DisposableStore } from './dispose';
+import type { PlannerService } from './plannerService';
 import type { Deps } from './deps';
 
 export const PLANNER_VIEW_ID = 'communityPartnerships.planner';
 
+/** How many of the view's changes its Undo can take back, latest first. */
+const UNDO_DEPTH = 20;
+
+interface UndoStep {
+  id: string;
+  label: string;
+  /** The text before and after the change: Undo puts `before` back while the file holds `after`. */
+  before: string;
+  after: string;
+}
+
 /**
  * The Planner view in the sidebar. The page asks for what it shows (a page of the pipeline, one
  * record) and the display math runs there; this side answers queries from the index and makes
- * every change through the record writer.
+ * every change through the record writer, as an edit of the file's document (so the editor's
+ * Undo takes it back) and with an Undo of its own for the view's last changes.
  */
-export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class PlannerViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private selected: string | undefined;
-  private readonly viewDisposables: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly viewStore = this._register(new DisposableStore());
+  private readonly undoStack: UndoStep[] = [];
+  /** Changes are made one after the other: each one's edit and save before the next one reads the file. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -26,10 +49,9 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
     private readonly deps: Deps,
     private readonly commands: { run(name: string, arg?: unknown): Promise<unknown> },
   ) {
-    this.disposables.push(
-      service.onDidChange(() => this.changed()),
-      deps.contexts.onDidChange(() => this.changed()),
-    );
+    super();
+    this._register(service.onDidChange(() => this.changed()));
+    this._register(deps.contexts.onDidChange(() => this.changed()));
   }
 
   get visible(): boolean {
@@ -37,21 +59,20 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
-    this.viewDisposables.splice(0).forEach((d) => d.dispose());
+    this.viewStore.clear();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
     view.webview.html = webviewHtml(view.webview, this.extensionUri, 'planner', 'Planner');
     const stats = { handled: 0, dropped: 0, failed: 0 };
-    const router = messageRouter(PlannerFromWebview, 'Planner', this.deps.log, (m) => this.onMessage(m), stats);
-    view.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, this.viewDisposables);
-    this.viewDisposables.push(this.deps.webviews.add('planner', router, stats));
-    view.onDidDispose(
-      () => {
+    const reply = (m: Reply) => void view.webview.postMessage(m);
+    const router = ipcRouter<PlannerFromWebview, PlannerResults>(PlannerFromWebview, 'Planner', this.deps.log, reply, this.handlers(), stats);
+    this.viewStore.add(view.webview.onDidReceiveMessage((m: unknown) => void router(m)));
+    this.viewStore.add(this.deps.webviews.add('planner', router, stats));
+    this.viewStore.add(
+      view.onDidDispose(() => {
         if (this.view === view) this.view = undefined;
-        this.viewDisposables.splice(0).forEach((d) => d.dispose());
-      },
-      undefined,
-      this.viewDisposables,
+        this.viewStore.clear();
+      }),
     );
     this.updateBadge();
     void this.service.ensureLoaded();
@@ -88,130 +109,144 @@ export class PlannerViewProvider implements vscode.WebviewViewProvider, vscode.D
       owners: this.service.owners(),
       context: this.service.contextInfo(),
     });
-    if (this.selected) void this.sendRecord(this.selected);
+    if (this.selected) {
+      const id = this.selected;
+      void this.recordPayload(id).then((r) => {
+        // Another record was selected while this one was read: its own message follows.
+        if (this.selected === id) this.post({ type: 'record', ...r });
+      });
+    }
   }
 
-  private async sendRecord(id: string): Promise<void> {
+  private async recordPayload(id: string): Promise<PlannerRecord> {
     // The index keeps a digest of each record; the whole record is read when it is shown.
     const parse = this.service.index.get(id) ? await this.service.open(id).catch(() => undefined) : undefined;
-    // Another record was selected while this one was read: its own message follows.
-    if (this.selected !== undefined && this.selected !== id) return;
     const entry = this.service.index.get(id);
     const uri = this.service.uriOf(id);
-    this.post({
-      type: 'record',
+    return {
       id,
       row: entry && this.service.row(entry.summary),
       record: entry && parse?.ok ? parse.record : undefined,
       problems: entry ? [...entry.problems] : [],
       filePath: uri ? vscode.workspace.asRelativePath(uri) : '',
-    });
+    };
   }
 
-  private async onMessage(message: PlannerFromWebview): Promise<void> {
-    // Every id the page sends must be a record the index holds: the page never names other files.
-    if ('id' in message && !this.service.index.get(message.id)) {
-      this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(message)}`);
-      if (message.type === 'select') void this.sendRecord(message.id);
-      return;
-    }
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.post({
-            type: 'init',
-            today: this.service.today(),
-            readOnly: !vscode.workspace.isTrusted,
-            context: this.service.contextInfo(),
-            folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
-          });
-          await this.service.ensureLoaded();
+  /** Every id the page sends must be a record the index holds: the page never names other files. */
+  private known(message: PlannerFromWebview & { id: string }): void {
+    if (this.service.index.get(message.id)) return;
+    this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(message)}`);
+    throw new RequestError('notFound', 'That partnership record is no longer in the workspace.');
+  }
+
+  private writable(): void {
+    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', 'This workspace is in Restricted Mode: nothing is written.');
+  }
+
+  private undoLabel(): string | undefined {
+    const top = this.undoStack[this.undoStack.length - 1];
+    return top && `Undo: ${top.label}`;
+  }
+
+  private handlers(): Handlers<PlannerFromWebview, PlannerResults> {
+    return {
+      ready: async () => {
+        const init = {
+          today: this.service.today(),
+          readOnly: !vscode.workspace.isTrusted,
+          context: this.service.contextInfo(),
+          folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
+        };
+        void this.service.ensureLoaded().then(() => {
           this.changed();
-          break;
-        case 'query': {
-          const q = this.service.index.query({
-            text: message.text,
-            stage: message.stage === 'broken' ? undefined : message.stage,
-            type: message.partnershipType as never,
-            owner: message.owner,
-            offset: message.stage === 'broken' ? 0 : message.offset,
-            limit: message.stage === 'broken' ? Number.MAX_SAFE_INTEGER : message.limit,
-          });
-          let items = q.items;
-          let total = q.total;
-          if (message.stage === 'broken') {
-            // Broken records have no stage to filter by: filter the matches instead (there are few).
-            const broken = items.filter((s) => s.broken);
-            total = broken.length;
-            items = broken.slice(message.offset, message.offset + message.limit);
-          }
-          this.post({ type: 'page', requestId: message.requestId, items: items.map((s) => this.service.row(s)), total });
-          break;
+          this.post({ type: 'undo', label: this.undoLabel() });
+        });
+        return init;
+      },
+      query: (m) => {
+        const q = this.service.index.query({
+          text: m.text,
+          stage: m.stage === 'broken' ? undefined : m.stage,
+          type: m.partnershipType,
+          owner: m.owner,
+          offset: m.stage === 'broken' ? 0 : m.offset,
+          limit: m.stage === 'broken' ? Number.MAX_SAFE_INTEGER : m.limit,
+        });
+        let items = q.items;
+        let total = q.total;
+        if (m.stage === 'broken') {
+          // Broken records have no stage to filter by: filter the matches instead (there are few).
+          const broken = items.filter((s) => s.broken);
+          total = broken.length;
+          items = broken.slice(m.offset, m.offset + m.limit);
         }
-        case 'select':
-          this.selected = message.id;
-          await this.sendRecord(message.id);
-          break;
-        case 'open': {
-          const uri = this.service.uriOf(message.id);
-          if (!uri) break;
-          // A link (or a device) is not opened either: the editor would show what it points to.
-          const resolved = await resolvePath(uri);
-          if (resolved.kind === 'refused') this.post({ type: 'notice', kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} ${resolved.message}.` });
-          else await vscode.window.showTextDocument(uri, { preview: false });
-          break;
+        return { items: items.map((s) => this.service.row(s)), total };
+      },
+      select: (m) => {
+        // An id the index does not hold is answered too: the page says the record is gone.
+        if (!this.service.index.get(m.id)) this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(m)}`);
+        else this.selected = m.id;
+        return this.recordPayload(m.id);
+      },
+      open: async (m) => {
+        this.known(m);
+        const uri = this.service.uriOf(m.id);
+        if (!uri) throw new RequestError('notFound', 'That partnership record is no longer in the workspace.');
+        // A link (or a device) is not opened either: the editor would show what it points to.
+        const resolved = await resolvePath(uri);
+        if (resolved.kind === 'refused') throw new RequestError('notFound', `${vscode.workspace.asRelativePath(uri)} ${resolved.message}.`);
+        await vscode.window.showTextDocument(uri, { preview: false });
+        return null;
+      },
+      edit: (m) => this.serial(async () => {
+        this.known(m);
+        this.writable();
+        const outcome = await this.service.write(m.id, (t) => changeRecordText(t, m.change), { undoable: true });
+        if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
+        if (outcome.changed && outcome.before !== undefined && outcome.after !== undefined) {
+          this.undoStack.push({ id: m.id, label: describeChange(m.change), before: outcome.before, after: outcome.after });
+          if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
-        case 'setStage':
-          this.report(await this.service.write(message.id, (t) => setStage(t, message.stage)), `Stage set to ${message.stage}.`);
-          break;
-        case 'setScore':
-          this.report(await this.service.write(message.id, (t) => setScores(t, { [message.criterion]: message.score ?? undefined })));
-          break;
-        case 'setCadence':
-          this.report(await this.service.write(message.id, (t) => updateRecordText(t, { cadence: message.cadence })), `Check-ins every ${message.cadence === 'bi-weekly' ? 'two weeks' : message.cadence.replace(/ly$/, '')}.`);
-          break;
-        case 'logMetric':
-          this.report(
-            await this.service.write(message.id, (t) => appendMetric(t, { date: message.date, metric: message.metric, value: message.value, ...(message.note?.trim() ? { note: message.note.trim() } : {}) })),
-            'Metric logged.',
-          );
-          break;
-        case 'logCheckIn':
-          this.report(
-            await this.service.write(message.id, (t) =>
-              appendCheckIn(t, { date: message.date, ...(message.notes?.trim() ? { notes: message.notes.trim() } : {}), ...(message.worthContinuing ? { worthContinuing: message.worthContinuing } : {}) }),
-            ),
-            'Check-in logged.',
-          );
-          break;
-        case 'setPlaybookStep':
-          this.report(await this.service.write(message.id, (t) => setPlaybookStep(t, message.playbook, message.step, message.done)));
-          break;
-        case 'run':
-          await this.commands.run(message.command, this.selected);
-          break;
-      }
-    } catch (err) {
-      // The router logs and counts the failure; the view says what happened.
-      this.post({ type: 'notice', kind: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
-      throw err;
-    }
+        return this.result(m.id, outcome.changed, outcome.inEditor);
+      }),
+      undo: () => this.serial(async () => {
+        this.writable();
+        const step = this.undoStack.pop();
+        if (!step) throw new RequestError('notFound', 'There is nothing to undo.');
+        const uri = this.service.uriOf(step.id);
+        const read = uri ? await readText(uri) : undefined;
+        if (!uri || !this.service.index.get(step.id) || read?.kind !== 'text') {
+          this.undoStack.length = 0;
+          throw new RequestError('notFound', 'The record of that change is no longer in the workspace: nothing was undone.');
+        }
+        if (read.text !== step.after) {
+          // Anything older was made on a text that is gone too.
+          this.undoStack.length = 0;
+          throw new RequestError('writeFailed', `${vscode.workspace.asRelativePath(uri)} changed since (“${step.label}”): nothing was undone. Its editor's Undo still has every change.`);
+        }
+        const outcome = await this.service.write(
+          step.id,
+          (t) => {
+            if (t !== step.after) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed meanwhile: nothing was undone.`);
+            return revertEdit(t, step.before);
+          },
+          { undoable: true },
+        );
+        if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
+        this.selected = step.id;
+        return { ...(await this.result(step.id, outcome.changed, outcome.inEditor)), undone: step.label };
+      }),
+      run: async (m) => {
+        if (m.command === 'getStarted') await vscode.commands.executeCommand('communityPartnerships.getStarted');
+        else await this.commands.run(m.command, this.selected);
+        return null;
+      },
+    };
   }
 
-  private report(outcome: WriteOutcome, done?: string): void {
-    if (!outcome.ok) {
-      this.post({ type: 'notice', kind: 'error', message: outcome.message });
-      return;
-    }
-    if (outcome.changed && outcome.inEditor) {
-      this.post({ type: 'notice', kind: 'info', message: `${done ? done + ' ' : ''}The change is in the open editor, beside your unsaved edits: save the file when ready.` });
-    } else if (done && outcome.changed) {
-      this.post({ type: 'notice', kind: 'info', message: done });
-    }
-  }
-
-  dispose(): void {
-    this.viewDisposables.splice(0).forEach((d) => d.dispose());
-    this.disposables.forEach((d) => d.dispose());
+  private async result(id: string, changed: boolean, inEditor: boolean): Promise<EditResult> {
+    const label = this.undoLabel();
+    this.post({ type: 'undo', label });
+    return { changed, inEditor, record: await this.recordPayload(id), ...(label ? { undo: label } : {}) };
   }
 }

@@ -4,11 +4,14 @@ import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { FolderContext } from '../features/contextService';
 import { openPanel } from '../features/panels';
-import { openDocument } from '../features/files';
+import { createNewFile, openDocument, resolvePath, updateTextFile } from '../features/files';
+import { RequestError } from '../features/webviewIpc';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
 import type { Router } from '../features/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../core/agreement';
-import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementToWebview } from '../webview/protocol';
+import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementResults, type AgreementToWebview } from '../webview/protocol';
+
+export const AGREEMENT_VIEW_TYPE = 'communityPartnerships.agreement';
 
 /** Where the checklist is kept: per workspace, in VS Code's workspace storage (not in the repo). */
 export const AGREEMENT_STATE_KEY = 'communityPartnerships.agreementChecklist';
@@ -24,6 +27,8 @@ export type GenerateTarget = 'untitled' | 'file';
 
 export interface AgreementApi {
   open(): AgreementPanelHandle;
+  /** A panel VS Code brought back after a reload. */
+  restore(panel: vscode.WebviewPanel): AgreementPanelHandle;
   /** `target` from the palette is undefined (the user picks); tests and keybindings may pass `{ target, uri }`. */
   generate(arg?: unknown): Promise<vscode.Uri | undefined>;
   insert(): Promise<vscode.TextEditor>;
@@ -64,16 +69,21 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
     return saveToFile(text, checklist, uri, deps);
   };
 
+  const make = (existing?: vscode.WebviewPanel) => {
+    open?.panel.dispose();
+    const panel = new AgreementPanel(context.extensionUri, deps, deps.contexts.active(), stored, store, generate, () => (open = undefined), existing);
+    open = panel;
+    return panel;
+  };
   return {
     open() {
       if (open) {
         open.panel.reveal();
         return open;
       }
-      const panel = new AgreementPanel(context.extensionUri, deps, deps.contexts.active(), stored, store, generate, () => (open = undefined));
-      open = panel;
-      return panel;
+      return make();
     },
+    restore: (panel) => make(panel),
     async generate(arg?: unknown) {
       const a = arg && typeof arg === 'object' ? (arg as { target?: unknown; uri?: unknown }) : {};
       const target = a.target === 'untitled' || a.target === 'file' ? a.target : undefined;
@@ -118,6 +128,12 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
     }));
   if (!uri) return undefined;
   const name = vscode.workspace.asRelativePath(uri);
+  // Every path is checked from the workspace folder down (no link, no device, inside the folder).
+  const resolved = await resolvePath(uri);
+  if (resolved.kind === 'refused') {
+    void vscode.window.showErrorMessage(`${name} ${resolved.message}; the agreement was not saved.`);
+    return undefined;
+  }
   const doc = openDocument(uri);
   if (doc?.isDirty) {
     const replace = 'Replace Editor Text';
@@ -129,19 +145,25 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
     return uri;
   }
-  let exists = false;
-  try {
-    await vscode.workspace.fs.stat(uri);
-    exists = true;
-  } catch {
-    // a new file
+  if (resolved.kind === 'missing') {
+    const created = await createNewFile(uri, text);
+    if (!created.ok) {
+      void vscode.window.showErrorMessage(created.message);
+      return undefined;
+    }
+  } else {
+    // The save dialog has asked about replacing the file already: ask only when it was not shown.
+    if (given) {
+      const replace = 'Replace';
+      const choice = await vscode.window.showWarningMessage(`${name} already exists. Replace it with the agreement?`, { modal: true }, replace);
+      if (choice !== replace) return undefined;
+    }
+    const written = await updateTextFile(uri, (current) => ({ edits: current === text ? [] : [{ start: 0, end: current.length, newText: text }], value: undefined }));
+    if (!written.ok) {
+      void vscode.window.showErrorMessage(written.message);
+      return undefined;
+    }
   }
-  if (exists) {
-    const replace = 'Replace';
-    const choice = await vscode.window.showWarningMessage(`${name} already exists. Replace it with the agreement?`, { modal: true }, replace);
-    if (choice !== replace) return undefined;
-  }
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   deps.log.info(`Wrote the agreement to ${uri.toString()}`);
   await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One });
   return uri;
@@ -160,17 +182,46 @@ class AgreementPanel implements AgreementPanelHandle {
     private readonly store: (c: AgreementChecklist) => Thenable<void>,
     private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
     onDispose: () => void,
+    existing?: vscode.WebviewPanel,
   ) {
-    const opened = openPanel(extensionUri, deps, {
-      viewType: 'communityPartnerships.agreement',
+    const opened = openPanel<AgreementFromWebview, AgreementResults>(extensionUri, deps, {
+      viewType: AGREEMENT_VIEW_TYPE,
       title: 'Partnership Agreement',
       script: 'agreement',
       column: vscode.ViewColumn.Active,
       name: 'agreement',
       logLabel: 'Agreement checklist',
       schema: AgreementFromWebview,
-      handle: (m) => this.onMessage(m),
+      handlers: {
+        ready: () => {
+          this.init();
+          return null;
+        },
+        openContext: async () => {
+          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
+          return null;
+        },
+        update: async (m) => {
+          await this.store(m.checklist);
+          return null;
+        },
+        reset: async () => {
+          const clear = 'Clear Checklist';
+          const choice = await vscode.window.showWarningMessage('Clear every field of the agreement checklist?', { modal: true }, clear);
+          if (choice !== clear) throw new RequestError('cancelled', 'The checklist was left as it is.');
+          await this.store(fresh(this.context));
+          this.init();
+          return null;
+        },
+        generate: async (m) => {
+          await this.store(m.checklist);
+          const uri = await this.generate(m.checklist, m.target);
+          if (!uri) return {};
+          return { message: m.target === 'untitled' ? 'Opened the agreement as a new document.' : `Saved the agreement to ${vscode.workspace.asRelativePath(uri)}.` };
+        },
+      },
       onDispose,
+      existing,
     });
     this.panel = opened.panel;
     this.router = opened.router;
@@ -191,39 +242,5 @@ class AgreementPanel implements AgreementPanelHandle {
 
   receive(raw: unknown): Promise<void> {
     return this.router(raw);
-  }
-
-  private async onMessage(message: AgreementFromWebview): Promise<void> {
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.init();
-          break;
-        case 'openContext':
-          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
-          break;
-        case 'update':
-          await this.store(message.checklist);
-          break;
-        case 'reset': {
-          const clear = 'Clear Checklist';
-          const choice = await vscode.window.showWarningMessage('Clear every field of the agreement checklist?', { modal: true }, clear);
-          if (choice !== clear) return;
-          await this.store(fresh(this.context));
-          this.init();
-          break;
-        }
-        case 'generate': {
-          await this.store(message.checklist);
-          const uri = await this.generate(message.checklist, message.target);
-          if (uri) this.post({ type: 'done', message: message.target === 'untitled' ? 'Opened the agreement as a new document.' : `Saved the agreement to ${vscode.workspace.asRelativePath(uri)}.` });
-          break;
-        }
-      }
-    } catch (err) {
-      // The router logs and counts the failure; the page says what happened.
-      this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
-      throw err;
-    }
   }
 }

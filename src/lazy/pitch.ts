@@ -7,7 +7,12 @@ import { openPanel } from '../features/panels';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../features/partnershipPanels';
 import type { Router } from '../features/messages';
 import { mailtoUrl } from '../core/pitch';
-import { PitchFromWebview, type PitchToWebview } from '../webview/protocol';
+import { RequestError } from '../features/webviewIpc';
+import { PitchDraftSchema, PitchFromWebview, type PitchDraft, type PitchResults, type PitchToWebview } from '../webview/protocol';
+
+/** Where the pitch form's draft is kept: per workspace, in VS Code's workspace storage. */
+export const PITCH_DRAFT_KEY = 'communityPartnerships.pitchDraft';
+export const PITCH_VIEW_TYPE = 'communityPartnerships.pitch';
 
 /** Opens a URI outside VS Code; replaceable in tests, where no mail app should open. */
 export type Opener = (target: vscode.Uri) => Thenable<boolean>;
@@ -21,6 +26,10 @@ export interface PitchPanelHandle {
 
 export interface PitchApi {
   draft(): PitchPanelHandle;
+  /** A panel VS Code brought back after a reload. */
+  restore(panel: vscode.WebviewPanel): PitchPanelHandle;
+  /** The draft kept for this workspace (tests). */
+  storedDraft(): PitchDraft | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext, deps: Deps): PitchApi {
@@ -28,16 +37,30 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PitchApi
   context.subscriptions.push(tracker);
   let open: PitchPanel | undefined;
   context.subscriptions.push({ dispose: () => open?.panel.dispose() });
+  const drafts = {
+    get: (): PitchDraft | undefined => {
+      const raw = context.workspaceState.get<unknown>(PITCH_DRAFT_KEY);
+      const parsed = raw === undefined ? undefined : PitchDraftSchema.safeParse(raw);
+      return parsed?.success ? parsed.data : undefined;
+    },
+    set: (d: PitchDraft | null) => context.workspaceState.update(PITCH_DRAFT_KEY, d ?? undefined),
+  };
+  const make = (existing?: vscode.WebviewPanel) => {
+    open?.panel.dispose();
+    const panel = new PitchPanel(context.extensionUri, deps, tracker, deps.contexts.active(), drafts, () => (open = undefined), existing);
+    open = panel;
+    return panel;
+  };
   return {
     draft() {
       if (open) {
         open.panel.reveal(vscode.ViewColumn.Beside);
         return open;
       }
-      const panel = new PitchPanel(context.extensionUri, deps, tracker, deps.contexts.active(), () => (open = undefined));
-      open = panel;
-      return panel;
+      return make();
     },
+    restore: (panel) => make(panel),
+    storedDraft: () => drafts.get(),
   };
 }
 
@@ -59,18 +82,36 @@ class PitchPanel implements PitchPanelHandle {
     deps: Deps,
     private readonly tracker: EditorTracker,
     private context: FolderContext | undefined,
+    private readonly drafts: { get(): PitchDraft | undefined; set(d: PitchDraft | null): Thenable<void> },
     onDispose: () => void,
+    existing?: vscode.WebviewPanel,
   ) {
-    const opened = openPanel(extensionUri, deps, {
-      viewType: 'communityPartnerships.pitch',
+    const opened = openPanel<PitchFromWebview, PitchResults>(extensionUri, deps, {
+      viewType: PITCH_VIEW_TYPE,
       title: 'Draft Outreach Pitch',
       script: 'pitch',
       column: { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       name: 'pitch',
       logLabel: 'Pitch',
       schema: PitchFromWebview,
-      handle: (m) => this.onMessage(m),
+      handlers: {
+        ready: () => {
+          this.post({ type: 'context', context: panelContext(this.context) });
+          const draft = this.drafts.get();
+          return draft ? { draft } : {};
+        },
+        openContext: async () => {
+          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
+          return null;
+        },
+        action: (m) => this.act(m),
+        draft: async (m) => {
+          await this.drafts.set(m.draft);
+          return null;
+        },
+      },
       onDispose,
+      existing,
     });
     this.panel = opened.panel;
     this.router = opened.router;
@@ -90,49 +131,25 @@ class PitchPanel implements PitchPanelHandle {
     return this.router(raw);
   }
 
-  private async onMessage(message: PitchFromWebview): Promise<void> {
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.post({ type: 'context', context: panelContext(this.context) });
-          break;
-        case 'openContext':
-          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
-          break;
-        case 'action':
-          await this.act(message);
-          break;
-      }
-    } catch (err) {
-      // The router logs and counts the failure; the page says what happened.
-      this.post({ type: 'error', message: `Something went wrong: ${err instanceof Error ? err.message : String(err)}` });
-      throw err;
-    }
-  }
-
-  private async act(m: Extract<PitchFromWebview, { type: 'action' }>): Promise<void> {
+  private async act(m: Extract<PitchFromWebview, { type: 'action' }>): Promise<{ message: string }> {
     switch (m.action) {
       case 'insert': {
         const editor = await this.tracker.editor();
         if (!editor) {
           await openMarkdownDocument(m.markdown);
-          this.post({ type: 'done', message: 'No editor was open, so the pitch is in a new Markdown document.' });
-          return;
+          return { message: 'No editor was open, so the pitch is in a new Markdown document.' };
         }
         const text = pitchText(m.subject, m.body, editor.document.languageId === 'markdown');
         const ok = await editor.edit((b) => b.replace(editor.selection, text));
-        if (!ok) throw new Error(`${vscode.workspace.asRelativePath(editor.document.uri)} could not be edited`);
-        this.post({ type: 'done', message: `Inserted into ${vscode.workspace.asRelativePath(editor.document.uri)}.` });
-        return;
+        if (!ok) throw new RequestError('writeFailed', `${vscode.workspace.asRelativePath(editor.document.uri)} could not be edited.`);
+        return { message: `Inserted into ${vscode.workspace.asRelativePath(editor.document.uri)}.` };
       }
       case 'newDocument':
         await openMarkdownDocument(m.markdown);
-        this.post({ type: 'done', message: 'Opened the pitch as a new Markdown document.' });
-        return;
+        return { message: 'Opened the pitch as a new Markdown document.' };
       case 'copy':
         await vscode.env.clipboard.writeText(pitchText(m.subject, m.body, false));
-        this.post({ type: 'done', message: 'Copied the pitch to the clipboard.' });
-        return;
+        return { message: 'Copied the pitch to the clipboard.' };
       case 'mail': {
         const url = mailtoUrl(m.to, m.subject, m.body);
         // openExternal takes a Uri, and a Uri decodes the query then re-encodes it loosely
@@ -140,8 +157,8 @@ class PitchPanel implements PitchPanelHandle {
         // the link as a string and then opens it exactly as given: already encoded once, by
         // mailtoUrl, and not again.
         const opened = await this.opener(url as unknown as vscode.Uri);
-        this.post(opened ? { type: 'done', message: 'Opened the pitch in your mail app.' } : { type: 'error', message: 'No mail app opened the pitch. Copy it instead.' });
-        return;
+        if (!opened) throw new RequestError('failed', 'No mail app opened the pitch. Copy it instead.');
+        return { message: 'Opened the pitch in your mail app.' };
       }
     }
   }

@@ -5,21 +5,53 @@
  * import the types from this file too.
  */
 import * as z from 'zod/mini';
+import { PARTNERSHIP_TYPES, SCORECARD_CRITERIA, SUCCESS_METRICS, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../core/domain';
+import { isIsoDate } from '../core/dates';
+import { PITCH_VARIANTS } from '../core/pitch';
+import { CADENCES, PLAYBOOK_IDS, STAGES, WORTH_CONTINUING, type PartnershipRecord, type PlaybookId, type Stage } from '../core/records/schema';
 
 const text = (max = 20_000) => z.string().check(z.maxLength(max));
+
+// ---- Requests and replies ---------------------------------------------------------------
+// Every message a page sends is a request: it carries a `requestId`, and the extension answers
+// each one with a `reply` of that id, holding the request's result or a typed error
+// (src/features/webviewIpc.ts on this side, src/webview/app/lib/rpc.ts in the page). A message
+// that does not match the protocol is dropped and logged, and answered `invalid` when its id
+// can be read. The extension's own news (the context changed, the records changed) comes as
+// messages of their own type, never as replies.
+
+/** Optional so that a page's fire-and-forget message (a draft saved as you type) needs no answer. */
+const requestId = z.optional(z.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)));
+
+export const ERROR_CODES = ['invalid', 'notFound', 'readOnly', 'writeFailed', 'cancelled', 'failed'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RequestFailure {
+  code: ErrorCode;
+  /** For the user: what happened and, where there is one, what to do. */
+  message: string;
+}
+
+export type Reply = { type: 'reply'; requestId: number; ok: true; result: unknown } | { type: 'reply'; requestId: number; ok: false; error: RequestFailure };
+
+/** The result type of each request type of a page. */
+export type Results<M extends { type: string }> = { [K in M['type']]: unknown };
 
 // ---- Community context form -------------------------------------------------------------
 
 export const ContextFormFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('ready'), requestId }),
   z.object({
     type: z.literal('save'),
+    requestId,
     /** Label → value, for the fields the form shows. Empty string means unknown (TBD). */
     values: z.record(text(200), text()),
   }),
-  z.object({ type: z.literal('openFile') }),
-  z.object({ type: z.literal('cancel') }),
-  z.object({ type: z.literal('state'), step: z.number().check(z.int(), z.gte(0), z.lte(20)) }),
+  z.object({ type: z.literal('openFile'), requestId }),
+  z.object({ type: z.literal('cancel'), requestId }),
+  z.object({ type: z.literal('state'), requestId, step: z.number().check(z.int(), z.gte(0), z.lte(20)) }),
+  /** What the form holds now, as the user types: kept per workspace until it is saved or discarded. */
+  z.object({ type: z.literal('draft'), requestId, values: z.record(text(200), text()) }),
 ]);
 export type ContextFormFromWebview = z.infer<typeof ContextFormFromWebview>;
 
@@ -36,13 +68,25 @@ export type ContextFormToWebview =
       type: 'init';
       mode: 'create' | 'update';
       folderName: string;
+      /** The workspace folder's URI: what the panel is restored to after a reload. */
+      folder: string;
       filePath: string;
       sections: ContextFormSection[];
       readOnly: boolean;
+      /** Values typed earlier and never saved (the form was closed), label → value. */
+      draft?: Record<string, string>;
     }
-  | { type: 'saved'; filePath: string; changed: number }
-  | { type: 'error'; message: string }
   | { type: 'busy'; busy: boolean };
+
+export interface ContextFormResults {
+  ready: null;
+  /** Absent when the form closed (a new file was created and opened). */
+  save: { filePath: string; changed: number } | null;
+  openFile: null;
+  cancel: null;
+  state: null;
+  draft: null;
+}
 
 /** Parses a message from a webview with a schema; undefined when it does not match. */
 export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
@@ -67,11 +111,20 @@ export interface PanelContext {
 export const PITCH_ACTIONS = ['insert', 'newDocument', 'copy', 'mail'] as const;
 export type PitchAction = (typeof PITCH_ACTIONS)[number];
 
+/** What the pitch form holds, kept per workspace so that closing the panel loses nothing. */
+export const PitchDraftSchema = z.object({
+  variant: z.enum(PITCH_VARIANTS),
+  values: z.record(text(50), text(5_000)),
+  overridden: z.array(text(50)).check(z.maxLength(20)),
+});
+export type PitchDraft = z.infer<typeof PitchDraftSchema>;
+
 export const PitchFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('openContext') }),
+  z.object({ type: z.literal('ready'), requestId }),
+  z.object({ type: z.literal('openContext'), requestId }),
   z.object({
     type: z.literal('action'),
+    requestId,
     action: z.enum(PITCH_ACTIONS),
     /** The pitch as the user sees it in the preview. */
     subject: text(1_000),
@@ -81,13 +134,20 @@ export const PitchFromWebview = z.discriminatedUnion('type', [
     /** The partner's address, for the mail action only. */
     to: z.optional(text(500)),
   }),
+  /** The form as the user left it; `null` when it is cleared. */
+  z.object({ type: z.literal('draft'), requestId, draft: z.nullable(PitchDraftSchema) }),
 ]);
 export type PitchFromWebview = z.infer<typeof PitchFromWebview>;
 
-export type PitchToWebview =
-  | { type: 'context'; context: PanelContext }
-  | { type: 'done'; message: string }
-  | { type: 'error'; message: string };
+export type PitchToWebview = { type: 'context'; context: PanelContext };
+
+export interface PitchResults {
+  /** The draft kept for this workspace, for a panel that starts empty. */
+  ready: { draft?: PitchDraft };
+  openContext: null;
+  action: { message: string };
+  draft: null;
+}
 
 const side = <T extends z.ZodMiniType>(t: T) => z.optional(z.object({ yours: z.optional(t), theirs: z.optional(t) }));
 
@@ -114,74 +174,80 @@ export const AgreementChecklistSchema = z.object({
 export type AgreementChecklist = z.infer<typeof AgreementChecklistSchema>;
 
 export const AgreementFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('openContext') }),
-  z.object({ type: z.literal('update'), checklist: AgreementChecklistSchema }),
-  z.object({ type: z.literal('generate'), target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
-  z.object({ type: z.literal('reset') }),
+  z.object({ type: z.literal('ready'), requestId }),
+  z.object({ type: z.literal('openContext'), requestId }),
+  z.object({ type: z.literal('update'), requestId, checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('generate'), requestId, target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
+  z.object({ type: z.literal('reset'), requestId }),
 ]);
 export type AgreementFromWebview = z.infer<typeof AgreementFromWebview>;
 
 export type AgreementToWebview =
   | { type: 'init'; checklist: AgreementChecklist; context: PanelContext; readOnly: boolean }
-  | { type: 'context'; context: PanelContext }
-  | { type: 'done'; message: string }
-  | { type: 'error'; message: string };
-// ---- Sidebar planner (issue 4) ----------------------------------------------------------
+  | { type: 'context'; context: PanelContext };
+
+export interface AgreementResults {
+  ready: null;
+  openContext: null;
+  update: null;
+  /** What happened, for the status line; absent when the user stopped (a dialog cancelled). */
+  generate: { message?: string };
+  reset: null;
+}
+// ---- Sidebar planner ---------------------------------------------------------------------
 // The planner view asks for pages of records and one record at a time; it never holds the
 // whole list. Record ids are the files' URIs as the extension gave them; the extension acts
-// only on ids it has in its index.
+// only on ids it has in its index. Every change to a record is one `edit` request carrying a
+// RecordChange (src/core/planner/changes.ts), which the page also applies to what it shows.
 
 const recordId = text(4_000);
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const stage = z.enum(['prospect', 'contacted', 'agreed', 'active', 'ended']);
+const isoDate = z.string().check(z.refine(isIsoDate));
+const nullableText = (max: number) => z.nullable(text(max));
+const metricId = z.enum(SUCCESS_METRICS.map((m) => m.id) as [SuccessMetricId, ...SuccessMetricId[]]);
+const criterionId = z.enum(SCORECARD_CRITERIA.map((c) => c.id) as [ScorecardCriterionId, ...ScorecardCriterionId[]]);
+const typeId = z.enum(PARTNERSHIP_TYPES.map((t) => t.id) as [PartnershipTypeId, ...PartnershipTypeId[]]);
+const finite = z.number().check(z.refine(Number.isFinite));
+const metricEntry = z.object({ date: isoDate, metric: metricId, value: finite, note: z.optional(text(2_000)) });
+const checkIn = z.object({ date: isoDate, notes: z.optional(text(5_000)), worthContinuing: z.optional(z.enum(WORTH_CONTINUING)) });
+const entryIndex = z.number().check(z.int(), z.gte(0), z.lte(100_000));
+
+export const RecordChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stage'), value: z.enum(STAGES) }),
+  z.object({ kind: z.literal('cadence'), value: z.enum(CADENCES) }),
+  z.object({ kind: z.enum(['start', 'review']), value: z.nullable(isoDate) }),
+  z.object({ kind: z.enum(['community', 'contact']), value: nullableText(500) }),
+  z.object({ kind: z.literal('partnerSize'), value: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(10_000_000_000))) }),
+  z.object({ kind: z.literal('types'), value: z.array(typeId).check(z.maxLength(16)) }),
+  z.object({ kind: z.literal('owners'), value: z.object({ ours: z.optional(text(300)), theirs: z.optional(text(300)) }) }),
+  z.object({ kind: z.literal('score'), criterion: criterionId, value: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(5))) }),
+  z.object({ kind: z.literal('playbookStep'), playbook: z.enum(PLAYBOOK_IDS as [PlaybookId, ...PlaybookId[]]), step: z.number().check(z.int(), z.gte(1), z.lte(20)), done: z.boolean() }),
+  z.object({ kind: z.literal('addMetric'), entry: metricEntry }),
+  z.object({ kind: z.literal('editMetric'), index: entryIndex, was: metricEntry, entry: metricEntry }),
+  z.object({ kind: z.literal('deleteMetric'), index: entryIndex, was: metricEntry }),
+  z.object({ kind: z.literal('addCheckIn'), entry: checkIn }),
+  z.object({ kind: z.literal('editCheckIn'), index: entryIndex, was: checkIn, entry: checkIn }),
+  z.object({ kind: z.literal('deleteCheckIn'), index: entryIndex, was: checkIn }),
+]);
+
+export const PLANNER_COMMANDS = ['newPartnership', 'exportReport', 'openContext', 'createContext', 'logCheckIn', 'logMetric', 'getStarted'] as const;
 
 export const PlannerFromWebview = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('ready'), requestId }),
   z.object({
     type: z.literal('query'),
-    requestId: z.number().check(z.int()),
+    requestId,
     text: z.optional(text(200)),
-    stage: z.optional(z.union([stage, z.literal('broken')])),
-    partnershipType: z.optional(text(100)),
+    stage: z.optional(z.union([z.enum(STAGES), z.literal('broken')])),
+    partnershipType: z.optional(typeId),
     owner: z.optional(text(200)),
     offset: z.number().check(z.int(), z.gte(0)),
     limit: z.number().check(z.int(), z.gte(1), z.lte(100)),
   }),
-  z.object({ type: z.literal('select'), id: recordId }),
-  z.object({ type: z.literal('open'), id: recordId }),
-  z.object({ type: z.literal('setStage'), id: recordId, stage }),
-  z.object({
-    type: z.literal('setScore'),
-    id: recordId,
-    criterion: z.enum(['audienceOverlap', 'complementary', 'similarSize', 'responsiveness', 'valuesAlignment', 'mutualBenefit']),
-    /** null clears the criterion. */
-    score: z.nullable(z.number().check(z.int(), z.gte(1), z.lte(5))),
-  }),
-  z.object({ type: z.literal('setCadence'), id: recordId, cadence: z.enum(['weekly', 'bi-weekly', 'monthly', 'quarterly']) }),
-  z.object({
-    type: z.literal('logMetric'),
-    id: recordId,
-    metric: z.enum(['cross-community-joins', 'content-engagement', 'event-attendance', 'member-overlap', 'satisfaction', 'newsletter-open-rate', 'feature-activation']),
-    value: z.number().check(z.refine(Number.isFinite)),
-    date: isoDate,
-    note: z.optional(text(2_000)),
-  }),
-  z.object({
-    type: z.literal('logCheckIn'),
-    id: recordId,
-    date: isoDate,
-    notes: z.optional(text(5_000)),
-    worthContinuing: z.optional(z.enum(['yes', 'no', 'unsure'])),
-  }),
-  z.object({
-    type: z.literal('setPlaybookStep'),
-    id: recordId,
-    playbook: z.enum(['co-hosted-event', 'newsletter-swap', 'content-collab']),
-    step: z.number().check(z.int(), z.gte(1), z.lte(20)),
-    done: z.boolean(),
-  }),
-  z.object({ type: z.literal('run'), command: z.enum(['newPartnership', 'exportReport', 'openContext', 'createContext', 'logCheckIn', 'logMetric']) }),
+  z.object({ type: z.literal('select'), requestId, id: recordId }),
+  z.object({ type: z.literal('open'), requestId, id: recordId }),
+  z.object({ type: z.literal('edit'), requestId, id: recordId, change: RecordChangeSchema }),
+  z.object({ type: z.literal('undo'), requestId }),
+  z.object({ type: z.literal('run'), requestId, command: z.enum(PLANNER_COMMANDS) }),
 ]);
 export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
 
@@ -190,7 +256,7 @@ export interface PlannerRow {
   id: string;
   partner: string;
   community?: string;
-  stage?: 'prospect' | 'contacted' | 'agreed' | 'active' | 'ended';
+  stage?: Stage;
   types: string[];
   owners: { ours?: string; theirs?: string };
   score?: number;
@@ -210,35 +276,65 @@ export interface PlannerContextInfo {
   filePath: string;
   /** Your community's size, for the "similar size" suggestion. */
   size?: number;
+  /** Why the file could not be read (state unreadable). */
+  reason?: string;
+}
+
+export interface PlannerInit {
+  today: string;
+  readOnly: boolean;
+  context?: PlannerContextInfo;
+  folder: string;
+}
+
+export interface PlannerPage {
+  items: PlannerRow[];
+  total: number;
+}
+
+export interface PlannerRecord {
+  id: string;
+  row?: PlannerRow;
+  /** The record as read, with defaults filled in; absent for a broken record. */
+  record?: PartnershipRecord;
+  problems: { line: number; message: string; severity: 'error' | 'warning' }[];
+  filePath: string;
+}
+
+/** What an edit or an undo did. */
+export interface EditResult {
+  changed: boolean;
+  /** The change went into an editor with unsaved changes (the user saves it). */
+  inEditor: boolean;
+  /** The record as it now reads. */
+  record?: PlannerRecord;
+  /** What the view's Undo would undo now, if anything. */
+  undo?: string;
+  /** For an undo: what it took back. */
+  undone?: string;
+}
+
+export interface PlannerResults {
+  ready: PlannerInit;
+  query: PlannerPage;
+  select: PlannerRecord;
+  open: null;
+  edit: EditResult;
+  undo: EditResult;
+  run: null;
 }
 
 export type PlannerToWebview =
   | {
-      type: 'init';
-      today: string;
-      readOnly: boolean;
-      context?: PlannerContextInfo;
-      folder: string;
-    }
-  | {
       /** The records changed: counts and the overdue list are current; ask for the page again. */
       type: 'changed';
       loading: boolean;
-      counts: Record<'prospect' | 'contacted' | 'agreed' | 'active' | 'ended' | 'broken', number>;
+      counts: Record<Stage | 'broken', number>;
       total: number;
       overdue: number;
       owners: string[];
       context?: PlannerContextInfo;
     }
-  | { type: 'page'; requestId: number; items: PlannerRow[]; total: number }
-  | {
-      type: 'record';
-      id: string;
-      row?: PlannerRow;
-      /** The record as read, with defaults filled in; absent for a broken record. */
-      record?: import('../core/records/schema').PartnershipRecord;
-      problems: { line: number; message: string; severity: 'error' | 'warning' }[];
-      filePath: string;
-    }
+  | ({ type: 'record' } & PlannerRecord)
   | { type: 'select'; id: string }
-  | { type: 'notice'; kind: 'info' | 'error'; message: string };
+  | { type: 'undo'; label?: string };

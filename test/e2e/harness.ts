@@ -1,11 +1,16 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+
+export type Theme = 'light' | 'dark' | 'hc-black' | 'hc-light';
+export const THEMES: readonly Theme[] = ['light', 'dark', 'hc-black', 'hc-light'];
 
 /** What scripts/test-e2e.mjs gives the suites: one browser, a fresh VS Code server per workbench. */
 export interface E2E {
   screenshots: string;
   vscodeVersion: string;
-  open(fixture: string, options?: { theme?: 'light' | 'dark'; viewport?: { width: number; height: number }; host?: 'node' | 'web'; vsix?: string; locale?: string }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
+  open(fixture: string, options?: { theme?: Theme; viewport?: { width: number; height: number }; host?: 'node' | 'web'; vsix?: string; locale?: string }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
 }
 
 export function e2e(): E2E {
@@ -65,9 +70,21 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** The content of the visible webview whose editor tab has this title (VS Code nests it in two iframes). */
 export async function webview(page: Page, title: string): Promise<FrameLocator> {
   await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
-  await frame.locator('#app *').first().waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
+  const frames = page.locator('iframe.webview.ready').filter({ visible: true });
+  const started = Date.now();
+  // The sidebar's planner is a webview too: take the editor's.
+  for (;;) {
+    const n = await frames.count();
+    for (let i = 0; i < n; i++) {
+      const frame = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      if ((await frame.locator('#app *').count()) > 0 && (await frame.locator('#section-pipeline').count()) === 0) {
+        await frame.locator('#app *').first().waitFor({ state: 'visible', timeout: 30_000 });
+        return frame;
+      }
+    }
+    if (Date.now() - started > 30_000) throw new Error(`no visible webview for ${title}`);
+    await page.waitForTimeout(200);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -80,4 +97,61 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function editorText(page: Page): Promise<string> {
   const lines = page.locator('.monaco-editor .view-lines').first().locator('.view-line');
   return (await lines.allTextContents()).join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** Waits for the file to match: the view shows a change at once, the write follows. */
+export async function fileMatches(file: string, re: RegExp, timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (re.test(text)) return text;
+    if (Date.now() - started > timeoutMs) assert.fail(`${path.basename(file)} did not come to match ${re}:\n${text.slice(0, 800)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+
+/** The content of the sidebar's Planner view (a webview view: no editor tab, VS Code nests it in two iframes). */
+export async function plannerView(page: Page): Promise<FrameLocator> {
+  const frames = page.locator('iframe.webview.ready').filter({ visible: true });
+  const started = Date.now();
+  // An editor's webview (the pitch, say) may be visible too: take the one holding the planner.
+  for (;;) {
+    const n = await frames.count();
+    for (let i = 0; i < n; i++) {
+      const frame = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
+      if ((await frame.locator('#section-pipeline').count()) > 0) {
+        await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
+        return frame;
+      }
+    }
+    if (Date.now() - started > 30_000) throw new Error('no visible planner view');
+    await page.waitForTimeout(200);
+  }
+}
+
+/** The id of the element that has the focus inside a webview. */
+export async function focusedId(view: FrameLocator): Promise<string> {
+  return view.locator('body').evaluate((body) => (body as unknown as { ownerDocument: { activeElement: { id?: string } | null } }).ownerDocument.activeElement?.id ?? '');
+}
+
+/** Presses Tab (or Shift+Tab) until the element with this id has the focus; how many presses it took. */
+export async function tabTo(page: Page, view: FrameLocator, id: string, options: { max?: number; back?: boolean } = {}): Promise<number> {
+  const max = options.max ?? 80;
+  for (let i = 0; i <= max; i++) {
+    if ((await focusedId(view)) === id) return i;
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`#${id} was not reached in ${max} presses of ${options.back ? 'Shift+Tab' : 'Tab'} (focus on #${await focusedId(view)})`);
+}
+
+/** Waits for the file to no longer hold this text. */
+export async function fileLacks(file: string, needle: string, timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes(needle)) return text;
+    if (Date.now() - started > timeoutMs) assert.fail(`${path.basename(file)} still holds ${JSON.stringify(needle)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -1,15 +1,8 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, screenshot } from './harness';
-
-/** The content of the sidebar's Planner view (a webview view: no editor tab, VS Code nests it in two iframes). */
-async function plannerView(page: Page): Promise<FrameLocator> {
-  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
-  await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
-}
+import type { Page } from 'playwright-core';
+import { e2e, fileMatches, plannerView, screenshot } from './harness';
 
 async function quickInput(page: Page, title: string, value: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -62,16 +55,16 @@ for (const theme of ['light', 'dark'] as const) {
       const scores: [string, number][] = [['audienceOverlap', 4], ['complementary', 5], ['similarSize', 3], ['responsiveness', 4], ['valuesAlignment', 4], ['mutualBenefit', 3]];
       for (const [criterion, n] of scores) {
         await view.locator(`#score-${criterion}-${n}`).click();
-        await view.locator(`#score-${criterion}-${n}[aria-pressed="true"]`).waitFor({ timeout: 15_000 });
+        await view.locator(`#score-${criterion}-${n}[aria-checked="true"]`).waitFor({ timeout: 15_000 });
       }
       await view.locator('#fit-total', { hasText: '3.9 of 5' }).waitFor();
       await view.locator('#fit-total .verdict.pursue', { hasText: 'Pursue' }).waitFor();
-      assert.match(fs.readFileSync(file, 'utf8'), /scores:\n {2}audienceOverlap: 4\n/);
+      await fileMatches(file, /scores:\n {2}audienceOverlap: 4\n[^]*mutualBenefit: 3\n/);
 
       // Move it to active.
-      await view.locator('#stage').selectOption('active');
+      await view.locator('#stage-set-active').click();
       await view.locator('.row[aria-current="true"] .stage-badge.active').waitFor({ timeout: 15_000 });
-      assert.match(fs.readFileSync(file, 'utf8'), /\nstage: active\n/);
+      await fileMatches(file, /\nstage: active\n/);
 
       // Two measurements of joins: a chart, and the result against the co-hosted event benchmark (30-100).
       await view.locator('#metric-name').selectOption('cross-community-joins');
@@ -93,9 +86,9 @@ for (const theme of ['light', 'dark'] as const) {
       await view.locator('#log-check-in').click();
       await view.locator('.check-ins li', { hasText: 'Kick-off call' }).waitFor({ timeout: 15_000 });
       await view.locator('#next-check-in', { hasText: 'Next check-in' }).waitFor();
-      const text = fs.readFileSync(file, 'utf8');
+      const text = await fileMatches(file, /checkIns:\n/);
       assert.match(text, /metrics:\n {2}- date: 2026-10-01\n {4}metric: cross-community-joins\n {4}value: 45\n {2}- date: 2026-11-01\n/);
-      assert.match(text, /checkIns:\n {2}- date: \d{4}-\d{2}-\d{2}\n {4}notes: 'Kick-off call: first event in January\.'\n {4}worthContinuing: '?yes'?\n/);
+      assert.match(text, /checkIns:\n {2}- date: \d{4}-\d{2}-\d{2}\n {4}notes: 'Kick-off call: first event in January\.'\n {4}worthContinuing: yes\n/);
 
       // The playbook of a co-hosted event, as a checklist.
       await view.locator('#step-co-hosted-event-1').check();

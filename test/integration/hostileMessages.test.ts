@@ -24,9 +24,10 @@ describe('Hostile webview messages in the real extension host', () => {
     // A valid "cancel" or "openFile" is a real request (it closes the form or opens the file):
     // those are left out. Valid "save" messages stay in: whatever their values, labels they do
     // not name must not change, and values the same as the file's write nothing.
-    const messages = hostileMessages(['ready', 'save', 'openFile', 'cancel', 'state'], 10_000, 7).filter((m) => {
+    // A valid "draft" keeps what the user typed (in workspace storage, never a file): left out too.
+    const messages = hostileMessages(['ready', 'save', 'openFile', 'cancel', 'state', 'draft'], 10_000, 7).filter((m) => {
       const r = ContextFormFromWebview.safeParse(m);
-      return !(r.success && (r.data.type === 'cancel' || r.data.type === 'openFile' || (r.data.type === 'save' && Object.keys(r.data.values).some((k) => isLabel(k)))));
+      return !(r.success && (r.data.type === 'cancel' || r.data.type === 'openFile' || r.data.type === 'draft' || (r.data.type === 'save' && Object.keys(r.data.values).some((k) => isLabel(k)))));
     });
     const invalid = messages.filter((m) => !ContextFormFromWebview.safeParse(m).success).length;
     const stats = webviews.stats('contextForm');
@@ -56,10 +57,19 @@ describe('Hostile webview messages in the real extension host', () => {
       await fuzz({
         name: 'pitch',
         schema: PitchFromWebview,
-        types: ['ready', 'openContext', 'action'],
-        fields: { action: fc.constantFrom(...PITCH_ACTIONS, 'runShell', 'open'), subject: text, body: text, markdown: text, to: text },
-        // Every valid action places the pitch somewhere (an editor, the clipboard, a mail app); opening the context opens a file.
-        isUserAction: (m) => m.type === 'action' || m.type === 'openContext',
+        types: ['ready', 'openContext', 'action', 'draft'],
+        fields: {
+          action: fc.constantFrom(...PITCH_ACTIONS, 'runShell', 'open'),
+          subject: text,
+          body: text,
+          markdown: text,
+          to: text,
+          requestId: fc.oneof(fc.integer(), fc.constant(undefined)),
+          draft: fc.oneof(fc.constant(null), fc.anything(), fc.record({ variant: fc.constantFrom('classic', 'cold', 'sneaky'), values: fc.dictionary(fc.string(), text), overridden: fc.array(fc.string()) })),
+        },
+        // Every valid action places the pitch somewhere (an editor, the clipboard, a mail app); opening the context opens a file;
+        // a valid draft is what the user typed, kept for them.
+        isUserAction: (m) => m.type === 'action' || m.type === 'openContext' || m.type === 'draft',
         seed: 11,
       });
       // Still working: the panel answers a real message with the context.
@@ -112,30 +122,24 @@ describe('Hostile webview messages in the real extension host', () => {
       await fuzz({
         name: 'planner',
         schema: PlannerFromWebview,
-        types: ['ready', 'query', 'select', 'open', 'setStage', 'setScore', 'setCadence', 'logMetric', 'logCheckIn', 'setPlaybookStep', 'run'],
+        types: ['ready', 'query', 'select', 'open', 'edit', 'undo', 'run'],
         fields: {
           id,
-          requestId: fc.integer(),
+          requestId: fc.oneof(fc.integer(), fc.constant(undefined), fc.string()),
           offset: fc.integer({ min: -1, max: 5 }),
           limit: fc.integer({ min: 0, max: 101 }),
           stage: fc.constantFrom('prospect', 'active', 'broken', 'deleted'),
-          partnershipType: text,
+          partnershipType: fc.oneof(text, fc.constantFrom('co-hosted-event', 'podcast-video')),
           owner: text,
-          criterion: fc.constantFrom('audienceOverlap', 'mutualBenefit', 'charm'),
-          score: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null)),
-          cadence: fc.constantFrom('weekly', 'monthly', 'hourly'),
-          metric: fc.constantFrom('cross-community-joins', 'satisfaction', 'vibes'),
-          value: fc.oneof(fc.double(), fc.integer()),
-          date,
-          note: text,
-          notes: text,
-          worthContinuing: fc.constantFrom('yes', 'no', 'perhaps'),
-          playbook: fc.constantFrom('newsletter-swap', 'heist'),
-          done: fc.boolean(),
-          command: fc.constantFrom('newPartnership', 'exportReport', 'openContext', 'rm'),
+          change: fc.oneof(
+            fc.anything(),
+            fc.record({ kind: fc.constantFrom('stage', 'score', 'review', 'editMetric', 'deleteCheckIn', 'types', 'explode'), value: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.constant(null), text, date, fc.array(text)), criterion: fc.constantFrom('audienceOverlap', 'charm'), index: fc.integer({ min: -1, max: 3 }), was: fc.anything(), entry: fc.anything() }, { requiredKeys: ['kind'] }),
+          ),
+          command: fc.constantFrom('newPartnership', 'exportReport', 'openContext', 'getStarted', 'rm'),
         },
-        // A valid message about a record the index holds changes or opens it; "run" starts a command.
-        isUserAction: (m) => m.type === 'run' || ('id' in m && records.includes(m.id)),
+        // A valid message about a record the index holds changes or opens it; "run" starts a
+        // command; "undo" takes back a change the user made.
+        isUserAction: (m) => m.type === 'run' || m.type === 'undo' || ('id' in m && records.includes(m.id)),
         seed: 13,
       });
       // Still working: the same records, and the view answers a real query.

@@ -6,6 +6,8 @@ import { OUTSIDE_PARTNER, markerPath, recordCases, removeCase, snapshot, valueAt
 import type { PlannerApi } from '../../src/lazy/planner';
 
 const marker = markerPath('integration-records');
+/** The cases that link to a device: they run in a session of their own (see scripts/test-integration.mjs). */
+const DEVICE = /symlink-to-(zero|urandom)/;
 const cases = recordCases(marker);
 
 /** The fixture workspace's own records: they stay listed whatever lands beside them. */
@@ -89,4 +91,42 @@ describe(`Hostile partnership records in the real planner (${cases.length} cases
       assert.ok(context.state === 'ok' && context.parsed.values['Community Name'] === 'Acme Devs');
     });
   }
+
+  it(`every case at once, read by a fresh listing of the folder (${cases.filter((c) => c.expect !== 'missing' && !DEVICE.test(c.name) && c.name !== 'generated/directory').length} files)`, async function () {
+    this.timeout(180_000);
+    // The cases are there before the folder is listed: each is read by the load itself (the first
+    // read of a file the listing saw), not by a file watcher event. The device links run in a
+    // session of their own (scripts/test-integration.mjs) and are left out here.
+    const p = await planner();
+    // A folder named like a record is a folder to the listing (the records in it are read).
+    const present = cases.filter((c) => c.expect !== 'missing' && !DEVICE.test(c.name) && c.name !== 'generated/directory');
+    const targets = present.map((c) => file(`partnerships/${c.file}`));
+    try {
+      for (const [i, c] of present.entries()) {
+        made.push(targets[i].fsPath);
+        removeCase(targets[i].fsPath);
+        c.make(targets[i].fsPath);
+      }
+      await vscode.workspace.getConfiguration('communityPartnerships', folder().uri).update('partnershipsFolder', './partnerships', vscode.ConfigurationTarget.Workspace);
+      await until('the planner to list every case', () => p.query({ limit: 1000 }).total === FIXTURE_RECORDS.length + present.length, 60_000);
+      for (const [i, c] of present.entries()) {
+        const id = targets[i].toString();
+        const entry = p.get(id);
+        assert.ok(entry, `${c.name} listed`);
+        const problems = entry.problems.map((x) => x.message).join(' | ');
+        if (c.expect === 'broken' || c.expect === 'unreadable') assert.strictEqual(entry.summary.broken, true, `${c.name} listed as broken`);
+        else {
+          assert.strictEqual(entry.summary.broken, false, `${c.name} read as a record: ${problems}`);
+          assert.strictEqual(entry.summary.partner, c.partner, `${c.name}: the partner`);
+        }
+        for (const re of c.problems ?? []) assert.ok(entry.problems.some((x) => re.test(x.message)), `${c.name}: a problem matching ${re}: ${problems}`);
+      }
+      assert.ok(!p.query({ limit: 1000 }).items.some((x) => x.partner === OUTSIDE_PARTNER), 'nothing outside the workspace is listed');
+      assert.strictEqual(fs.existsSync(marker), false, 'no payload ran');
+    } finally {
+      for (const t of targets) removeCase(t.fsPath);
+      await vscode.workspace.getConfiguration('communityPartnerships', folder().uri).update('partnershipsFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('only the fixture records', () => p.query({ limit: 1000 }).total === FIXTURE_RECORDS.length, 60_000);
+  });
 });

@@ -138,6 +138,58 @@ describe('Sidebar planner in VS Code', () => {
     assert.strictEqual(await readFile(file(BROKEN)), originals.get(BROKEN));
   });
 
+  it('the view edits in place through the file’s document: its editor’s Undo and the view’s Undo both take a change back', async function () {
+    this.timeout(60_000);
+    const p = await planner();
+    const { webviews } = await api();
+    await vscode.commands.executeCommand('communityPartnerships.openPlanner');
+    await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+    const id = idOf(GUILD);
+    const original = originals.get(GUILD)!;
+    const send = (m: object) => webviews.deliver('planner', { requestId: 1, ...m });
+    try {
+      await send({ type: 'edit', id, change: { kind: 'stage', value: 'ended' } });
+      assert.strictEqual(await readFile(file(GUILD)), original.replace('stage: active\n', 'stage: ended\n'), 'only the stage line changed, on disk');
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+      assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
+      // The editor's own Undo takes it back.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await until('the saved stage', () => p.get(id)?.summary.stage === 'active');
+      await revertAndCloseAll();
+
+      // The view's Undo: three changes, taken back latest first.
+      await send({ type: 'edit', id, change: { kind: 'review', value: '2026-08-01' } });
+      await send({ type: 'edit', id, change: { kind: 'partnerSize', value: 15000 } });
+      const parsed = await p.open(id);
+      assert.ok(parsed?.ok);
+      await send({ type: 'edit', id, change: { kind: 'deleteCheckIn', index: 0, was: parsed.record.checkIns[0] } });
+      let text = await readFile(file(GUILD));
+      assert.match(text, /\nreview: 2026-08-01\n/);
+      assert.match(text, /\npartnerSize: 15000\n/);
+      assert.ok(!text.includes('First swap went out'), 'the check-in is deleted');
+      await send({ type: 'undo' });
+      text = await readFile(file(GUILD));
+      assert.ok(text.includes('First swap went out'), 'the check-in is back');
+      assert.match(text, /\npartnerSize: 15000\n/, 'the earlier changes stay');
+      await send({ type: 'undo' });
+      await send({ type: 'undo' });
+      assert.strictEqual(await readFile(file(GUILD)), original, 'every byte as it was');
+
+      // A stale entry (the file changed under the view) is never edited: the file stays.
+      await send({ type: 'edit', id, change: { kind: 'editMetric', index: 0, was: { date: '2026-02-20', metric: 'cross-community-joins', value: 84 }, entry: { date: '2026-02-20', metric: 'cross-community-joins', value: 1 } } });
+      assert.strictEqual(await readFile(file(GUILD)), original);
+      // An edit of a measurement as shown is written in place.
+      await send({ type: 'edit', id, change: { kind: 'editMetric', index: 0, was: parsed.record.metrics[0], entry: { ...parsed.record.metrics[0], value: 90 } } });
+      assert.strictEqual(await readFile(file(GUILD)), original.replace('    value: 85\n', '    value: 90\n'));
+      assert.strictEqual(webviews.stats('planner')?.failed, 0);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    }
+  });
+
   it('Export Partnership Report opens an untitled Markdown report of all partnerships', async () => {
     const doc = (await vscode.commands.executeCommand('communityPartnerships.exportReport', undefined, { all: true })) as vscode.TextDocument;
     assert.strictEqual(doc.languageId, 'markdown');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import { parseContext } from '../../src/core/context';
-import { parseRecord } from '../../src/core/records';
+import { digestRecord, parseRecord } from '../../src/core/records';
 import { contextCases, markerPath, recordCaseText, recordCases, valueAt } from '../lib/hostileCases';
 
 const marker = markerPath('unit');
@@ -58,6 +58,22 @@ describe(`hostile inputs through the record reader (${records.length} cases)`, (
       }
       assert.strictEqual(Object.getPrototypeOf(r.ok ? r.record : r.partial), Object.prototype, 'the record is a plain object');
       assert.strictEqual((globalThis as Record<string, unknown>).__pwned, undefined);
+
+      // The index's reader (the digest it keeps) gives the same verdict, the same problems and
+      // the same values for what it keeps.
+      let digested: ReturnType<typeof digestRecord>;
+      assert.doesNotThrow(() => (digested = digestRecord(text)));
+      const d = digested!;
+      assert.strictEqual(d.ok, r.ok, 'the digest reads it as parseRecord does');
+      assert.deepStrictEqual(d.problems, r.problems, 'the digest reports the same problems');
+      if (d.ok && r.ok) {
+        for (const key of ['partner', 'community', 'contact', 'stage', 'types', 'owners', 'start', 'review', 'cadence', 'scores', 'partnerSize'] as const) {
+          assert.deepStrictEqual(d.digest[key], r.record[key], `${key} in the digest`);
+        }
+        assert.strictEqual(Object.getPrototypeOf(d.digest), Object.prototype, 'the digest is a plain object');
+      }
+      assert.strictEqual(fs.existsSync(recordMarker), false, 'the payload never ran');
+      assert.strictEqual(({} as Record<string, unknown>).polluted, undefined, 'no prototype pollution');
     });
   }
 });

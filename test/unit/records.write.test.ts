@@ -155,7 +155,7 @@ describe('records: write helpers', () => {
     const u = appendCheckIn(GUILD, { date: '2026-04-15', notes: 'Workshop done: 120 people', worthContinuing: 'yes' });
     assert.strictEqual(u.edits.length, 1);
     assert.strictEqual(u.edits[0].start, u.edits[0].end, 'a pure insertion');
-    assert.strictEqual(u.edits[0].newText, "  - date: 2026-04-15\n    notes: 'Workshop done: 120 people'\n    worthContinuing: 'yes'\n");
+    assert.strictEqual(u.edits[0].newText, "  - date: 2026-04-15\n    notes: 'Workshop done: 120 people'\n    worthContinuing: yes\n");
     assertOnlyEdits(GUILD, u);
     const r = ok(parseRecord(u.text));
     assert.strictEqual(r.record.checkIns.length, 3);

@@ -7,6 +7,8 @@ export {
   setStage,
   setScores,
   setPlaybookStep,
+  setOwners,
+  replaceListEntry,
   RecordWriteError,
   type RecordChanges,
   type RecordUpdate,

@@ -6,6 +6,8 @@ import { applyTextEdits, type TextEdit } from '../textEdits';
 import {
   CHECK_IN_KEYS,
   METRIC_ENTRY_KEYS,
+  checkInSchema,
+  metricEntrySchema,
   isRecordKey,
   partnershipRecordSchema,
   type CheckIn,
@@ -103,6 +105,75 @@ export function appendMetric(text: string, entry: MetricEntry): RecordUpdate {
   const check = partnershipRecordSchema.shape.metrics.safeParse([entry]);
   if (!check.success) throw new RangeError(l10n.t('Cannot write the metric: {0}.', check.error.issues[0]?.message ?? l10n.t('invalid value')));
   return appendToList(text, 'metrics', (plain(orderEntries('metrics', [entry])) as unknown[])[0]);
+}
+
+/**
+ * Replaces (or, with `entry` undefined, removes) one check-in or measurement. `index` counts the
+ * entries as the record reads them (entries that cannot be read are skipped there, so they are
+ * skipped here too) and `was` is the entry as the caller saw it: when the file no longer holds
+ * that entry at that place, nothing is changed (RecordWriteError). Keys of the entry this
+ * extension does not know are kept.
+ */
+export function replaceListEntry(text: string, key: 'checkIns' | 'metrics', index: number, was: CheckIn | MetricEntry, entry: CheckIn | MetricEntry | undefined): RecordUpdate {
+  const schema = key === 'checkIns' ? checkInSchema : metricEntrySchema;
+  if (entry) {
+    const check = partnershipRecordSchema.shape[key].safeParse([entry]);
+    if (!check.success) throw new RangeError(`Cannot write the ${key === 'checkIns' ? 'check-in' : 'metric'}: ${check.error.issues[0]?.message ?? 'invalid value'}.`);
+  }
+  const current = currentData(text)[key];
+  const raw = Array.isArray(current) ? current : [];
+  const read = raw.map((item) => {
+    if (!isPlainObject(item)) return undefined;
+    const cleaned = Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null));
+    const r = schema.safeParse(cleaned);
+    return r.success ? (r.data as CheckIn | MetricEntry) : undefined;
+  });
+  let at = -1;
+  let ordinal = 0;
+  const equal: number[] = [];
+  read.forEach((r, i) => {
+    if (!r) return;
+    if (sameEntry(r, was)) {
+      equal.push(i);
+      if (ordinal === index) at = i;
+    }
+    ordinal++;
+  });
+  if (at < 0 && equal.length === 1) at = equal[0];
+  if (at < 0) throw new RecordWriteError('The record was not changed: that entry is no longer in the file as it was shown (the file changed meanwhile). Look at it again and retry.');
+  const list = [...raw];
+  if (entry) {
+    const before = raw[at] as Record<string, unknown>;
+    const known: readonly string[] = key === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS;
+    const kept = Object.fromEntries(Object.entries(before).filter(([k]) => !known.includes(k)));
+    list[at] = plain({ ...(orderEntries(key, [entry]) as Record<string, unknown>[])[0], ...kept });
+  } else {
+    list.splice(at, 1);
+  }
+  return applyChanges(text, new Map<string, RawChange>([[key, list.length ? list : REMOVE]]));
+}
+
+function sameEntry(a: CheckIn | MetricEntry, b: CheckIn | MetricEntry): boolean {
+  const norm = (e: CheckIn | MetricEntry) => {
+    const r = e as Partial<CheckIn & MetricEntry>;
+    return JSON.stringify([r.date, r.metric, r.value, (r.note ?? '').trim(), (r.notes ?? '').trim(), r.worthContinuing ?? '']);
+  };
+  return norm(a) === norm(b);
+}
+
+/**
+ * Sets the owner on each side (undefined or empty clears one) and keeps any other key under
+ * `owners`; with no owner left the key goes.
+ */
+export function setOwners(text: string, owners: { ours?: string; theirs?: string }): RecordUpdate {
+  const current = currentData(text).owners;
+  const merged: Record<string, unknown> = isPlainObject(current) ? { ...current } : {};
+  for (const side of ['ours', 'theirs'] as const) {
+    const v = owners[side]?.trim();
+    if (v) merged[side] = v;
+    else delete merged[side];
+  }
+  return applyChanges(text, new Map([['owners', Object.keys(merged).length ? merged : REMOVE]]));
 }
 
 export function setStage(text: string, stage: Stage): RecordUpdate {
@@ -208,10 +279,19 @@ function roundTrip(value: unknown): unknown {
 function dumpKey(key: string, value: unknown, eol: string): string {
   // Done step numbers read best on one line: `newsletter-swap: [1, 2]`.
   const options = key === 'playbook' ? { ...DUMP_OPTIONS, flowLevel: 2 } : DUMP_OPTIONS;
-  const out = yaml.safeDump({ [key]: value }, options);
+  let out = yaml.safeDump({ [key]: value }, options);
+  if (key === 'checkIns') out = plainYesNo(out);
   return eol === '\n' ? out : out.replace(/\n/g, eol);
 }
 
+
+/**
+ * js-yaml quotes yes and no (booleans in YAML 1.1); records write `worthContinuing: yes` plain,
+ * as people do, and the core schema reads it back as the same text.
+ */
+function plainYesNo(dumped: string): string {
+  return dumped.replace(/^( *(?:- )?worthContinuing: )'(yes|no)'$/gm, '$1$2');
+}
 
 function eolOf(sample: string): string {
   const i = sample.indexOf('\n');
@@ -338,7 +418,7 @@ function appendToList(text: string, key: 'checkIns' | 'metrics', entry: unknown)
     const firstItem = /(?:^|\n)([ \t]*)-(?:[ \t]|\r?\n)/.exec(raw.slice(block.start + keyLine.length, block.end));
     if (!firstItem) return undefined;
     const indent = firstItem[1];
-    const dumped = yaml.safeDump([entry], DUMP_OPTIONS);
+    const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
     const lines = dumped.replace(/\n$/, '').split('\n');
     const newText = lines.map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
     return { start: block.end, end: block.end, newText };

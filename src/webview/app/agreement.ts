@@ -1,5 +1,6 @@
-import type { AgreementChecklist, AgreementFromWebview, AgreementToWebview, PanelContext } from '../protocol';
+import type { AgreementChecklist, AgreementFromWebview, AgreementResults, AgreementToWebview, PanelContext } from '../protocol';
 import { clear, h, icon, vscodeApi } from './lib/dom';
+import { client, failureText, RequestFailed } from './lib/rpc';
 import { contextNote, statusLine } from './lib/panel';
 // Progress is display-only: it is computed here, as the user types.
 import { agreementProgress, CHECK_IN_CADENCES, DEFAULT_NOTICE_PERIOD, DURATIONS, type AgreementState } from '../../core/agreement';
@@ -24,8 +25,20 @@ const status = statusLine();
 let timer: ReturnType<typeof setTimeout> | undefined;
 const progressRefs: { counter?: HTMLElement; meter?: HTMLProgressElement; nav: Map<string, HTMLElement>; sections: Map<string, HTMLElement> } = { nav: new Map(), sections: new Map() };
 
-function send(message: AgreementFromWebview): void {
-  vscode.postMessage(message);
+const rpc = client<AgreementFromWebview, AgreementResults>(vscode as never, (m) => onMessage(m as AgreementToWebview));
+
+/** Sends a request; its message (or why it failed) goes to the status line. */
+function send(message: Parameters<typeof rpc.request>[0]): void {
+  rpc
+    .request(message)
+    .then((r) => {
+      const text = r && typeof r === 'object' && 'message' in r ? r.message : undefined;
+      if (typeof text === 'string') status.show('info', text);
+    })
+    .catch((err: unknown) => {
+      // A question the user answered "no" to needs no error.
+      if (!(err instanceof RequestFailed && err.code === 'cancelled')) status.show('error', failureText(err));
+    });
 }
 
 function s(): AgreementState {
@@ -317,8 +330,7 @@ function updateProgress(): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<AgreementToWebview>) => {
-  const m = event.data;
+function onMessage(m: AgreementToWebview): void {
   switch (m.type) {
     case 'init':
       state = { checklist: m.checklist, context: m.context, readOnly: m.readOnly };
@@ -339,14 +351,8 @@ window.addEventListener('message', (event: MessageEvent<AgreementToWebview>) => 
       render();
       break;
     }
-    case 'done':
-      status.show('info', m.message);
-      break;
-    case 'error':
-      status.show('error', m.message);
-      break;
   }
-});
+}
 
 // A restored page paints at once; the stored checklist follows with `ready`.
 if (state) render();

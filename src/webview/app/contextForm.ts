@@ -1,11 +1,14 @@
-import type { ContextFormFromWebview, ContextFormSection, ContextFormToWebview } from '../protocol';
+import type { ContextFormFromWebview, ContextFormResults, ContextFormSection, ContextFormToWebview } from '../protocol';
 import { clear, h, icon, vscodeApi } from './lib/dom';
+import { client, failureText } from './lib/rpc';
 // The hints are only shown here, so they live in the webview's bundle, not the extension's.
 import { LABEL_EXAMPLES, LABEL_GUIDANCE, MULTILINE_LABELS } from '../../core/context/hints';
 import type { ContextLabel } from '../../core/context/labels';
 
 interface State {
   mode: 'create' | 'update';
+  /** The workspace folder's URI: what the extension restores the form to after a reload. */
+  folder?: string;
   filePath: string;
   step: number;
   values: Record<string, string>;
@@ -19,13 +22,42 @@ let init: Extract<ContextFormToWebview, { type: 'init' }> | undefined;
 let busy = false;
 const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
 
-function send(message: ContextFormFromWebview): void {
-  vscode.postMessage(message);
-}
+const rpc = client<ContextFormFromWebview, ContextFormResults>(vscode as never, (m) => onMessage(m as ContextFormToWebview));
+/** The values the form was filled with: a draft is what differs. */
+let fresh: Record<string, string> = {};
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
 
 function save(): void {
   if (!state || busy) return;
-  send({ type: 'save', values: state.values });
+  if (draftTimer) clearTimeout(draftTimer);
+  rpc
+    .request({ type: 'save', values: state.values })
+    .then((r) => {
+      if (!r) return; // the form closed: the new file is open
+      fresh = { ...state!.values };
+      render();
+      showStatus('info', r.changed === 0 ? 'Nothing changed: the file was left as it is.' : `Saved ${r.changed} change${r.changed === 1 ? '' : 's'} to ${r.filePath}.`);
+    })
+    .catch((err: unknown) => showStatus('error', failureText(err)));
+}
+
+/** What the user typed, kept by the extension until it is saved or discarded: closing the tab loses nothing. */
+function keepDraft(): void {
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => state && rpc.notify({ type: 'draft', values: state.values }), 250);
+}
+
+function unsaved(): number {
+  return state ? Object.keys(state.values).filter((k) => (state!.values[k] ?? '').trim() !== (fresh[k] ?? '').trim()).length : 0;
+}
+
+function discard(): void {
+  if (!state) return;
+  state.values = { ...fresh };
+  vscode.setState(state);
+  rpc.notify({ type: 'draft', values: state.values });
+  render();
+  showStatus('info', 'Discarded your unsaved changes: the form shows the file again.');
 }
 
 function setStep(step: number): void {
@@ -110,6 +142,7 @@ function render(): void {
       state!.values[f.label] = input.value;
       vscode.setState(state!);
       updateCounts();
+      keepDraft();
     });
     input.addEventListener('keydown', (e) => {
       const ke = e as KeyboardEvent;
@@ -135,8 +168,14 @@ function render(): void {
   const actions = h('div', { class: 'actions' }, back, skip, next, h('span', { class: 'spacer' }), primary);
   if (!creating) {
     const openFile = h('button', { type: 'button', class: 'link' }, icon('go-to-file'), 'Open file');
-    openFile.addEventListener('click', () => send({ type: 'openFile' }));
+    openFile.addEventListener('click', () => void rpc.request({ type: 'openFile' }).catch((err: unknown) => showStatus('error', failureText(err))));
     actions.insertBefore(openFile, primary);
+  }
+  const changes = unsaved();
+  if (changes > 0) {
+    const drop = h('button', { type: 'button', class: 'link inline', id: 'discard-draft' }, 'Discard them');
+    drop.addEventListener('click', discard);
+    header.appendChild(h('p', { class: 'notice', id: 'unsaved' }, icon('circle-filled'), h('span', {}, `${changes} unsaved change${changes === 1 ? '' : 's'}: kept until you save or discard them, also when this tab is closed. `, drop)));
   }
   form.appendChild(actions);
   if (init.readOnly) form.appendChild(h('p', { class: 'notice' }, icon('shield'), 'Restricted Mode: this workspace is not trusted, so nothing is written.'));
@@ -163,32 +202,27 @@ function showStatus(kind: 'info' | 'error', text: string): void {
   status.appendChild(document.createTextNode(' ' + text));
 }
 
-window.addEventListener('message', (event: MessageEvent<ContextFormToWebview>) => {
-  const m = event.data;
+function onMessage(m: ContextFormToWebview): void {
   switch (m.type) {
     case 'init': {
       init = m;
       sections = m.sections;
-      const fresh: Record<string, string> = {};
+      fresh = {};
       for (const s of m.sections) for (const f of s.fields) fresh[f.label] = f.value;
-      // Keep what the user typed when the panel was hidden and shown again.
+      // Keep what the user typed: when the panel was hidden and shown again (the page's state),
+      // or when it was closed (the draft the extension kept).
       const keep = state && state.mode === m.mode && state.filePath === m.filePath;
-      state = keep ? { ...state!, values: { ...fresh, ...state!.values } } : { mode: m.mode, filePath: m.filePath, step: 0, values: fresh };
+      state = keep ? { ...state!, folder: m.folder, values: { ...fresh, ...state!.values } } : { mode: m.mode, folder: m.folder, filePath: m.filePath, step: 0, values: { ...fresh, ...(m.draft ?? {}) } };
       vscode.setState(state);
       render();
+      if (!keep && m.draft && unsaved() > 0) showStatus('info', 'Restored the changes you typed before the form was closed.');
       break;
     }
-    case 'saved':
-      showStatus('info', m.changed === 0 ? 'Nothing changed: the file was left as it is.' : `Saved ${m.changed} change${m.changed === 1 ? '' : 's'} to ${m.filePath}.`);
-      break;
-    case 'error':
-      showStatus('error', m.message);
-      break;
     case 'busy':
       busy = m.busy;
       root.querySelector<HTMLButtonElement>('button.primary')?.toggleAttribute('disabled', busy || !!init?.readOnly);
       break;
   }
-});
+}
 
-send({ type: 'ready' });
+rpc.request({ type: 'ready' }).catch((err: unknown) => showStatus('error', failureText(err)));

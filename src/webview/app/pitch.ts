@@ -1,5 +1,6 @@
-import type { PanelContext, PitchAction, PitchFromWebview, PitchToWebview } from '../protocol';
+import type { PanelContext, PitchAction, PitchDraft, PitchFromWebview, PitchResults, PitchToWebview } from '../protocol';
 import { clear, h, icon, vscodeApi } from './lib/dom';
+import { client, failureText } from './lib/rpc';
 import { contextNote, statusLine } from './lib/panel';
 // Rendering and checking happen here, as the user types: the extension only receives the result.
 import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, type PitchInput, type PitchVariant } from '../../core/pitch';
@@ -39,7 +40,8 @@ const VARIANT_TEXT: Record<PitchVariant, { title: string; hint: string }> = {
 
 const vscode = vscodeApi<State>();
 const root = document.getElementById('app') as HTMLElement;
-const state: State = vscode.getState() ?? { variant: 'classic', values: {}, overridden: [] };
+const restored = vscode.getState();
+const state: State = restored ?? { variant: 'classic', values: {}, overridden: [] };
 if (!PITCH_VARIANTS.includes(state.variant)) state.variant = 'classic';
 const inputs = new Map<Field, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
 const notes = new Map<ContextField, HTMLElement>();
@@ -48,12 +50,40 @@ let defaults: Partial<Record<ContextField, string>> = {};
 let sources: Partial<Record<ContextField, ContextLabel>> = {};
 let missing = new Set<ContextField>();
 
-function send(message: PitchFromWebview): void {
-  vscode.postMessage(message);
+const rpc = client<PitchFromWebview, PitchResults>(vscode as never, (m) => {
+  const message = m as PitchToWebview;
+  if (message.type === 'context') onContext(message.context);
+});
+
+function openContext(): void {
+  rpc.request({ type: 'openContext' }).catch((err: unknown) => status.show('error', failureText(err)));
+}
+
+let draftTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The draft as the extension keeps it for this workspace: what the user typed and picked. */
+function draft(): PitchDraft | null {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state.values)) if (typeof v === 'string' && v !== '') values[k] = v;
+  if (Object.keys(values).length === 0 && state.variant === 'classic' && state.overridden.length === 0) return null;
+  return { variant: state.variant, values, overridden: [...state.overridden] };
 }
 
 function save(): void {
   vscode.setState(state);
+  // Kept by the extension too, so that closing the panel loses nothing: it comes back on the next open.
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = setTimeout(() => rpc.notify({ type: 'draft', draft: draft() }), 250);
+}
+
+/** Empties the form: the context's values again, nothing typed. */
+function startOver(): void {
+  state.variant = 'classic';
+  state.values = {};
+  state.overridden = [];
+  save();
+  render();
+  status.show('info', 'Started over: the form holds your context’s values only.');
 }
 
 /** The context's values as the form's strings, and which fields the context does not answer. */
@@ -162,7 +192,7 @@ function renderNote(f: ContextField): void {
   if (missing.has(f) && ctx?.state === 'ok') {
     note.classList.add('missing');
     const open = h('button', { type: 'button', class: 'link inline' }, 'Add it to the context');
-    open.addEventListener('click', () => send({ type: 'openContext' }));
+    open.addEventListener('click', openContext);
     note.append(icon('warning'), ` ${LABEL_OF[f]} is not in ${ctx.contextPath}. `, open);
   }
 }
@@ -250,12 +280,21 @@ function update(): void {
 function action(a: PitchAction): void {
   const input = pitchInput();
   const rendered = renderPitch(input);
-  send({ type: 'action', action: a, subject: rendered.subject ?? '', body: rendered.body, markdown: pitchMarkdown(input), to: value('to') });
+  rpc
+    .request({ type: 'action', action: a, subject: rendered.subject ?? '', body: rendered.body, markdown: pitchMarkdown(input), to: value('to') })
+    .then((r) => status.show('info', r.message))
+    .catch((err: unknown) => status.show('error', failureText(err)));
 }
 
 function button(label: string, codicon: string, kind: string, a: PitchAction, title: string): HTMLButtonElement {
   const b = h('button', { type: 'button', class: kind, title }, icon(codicon), label);
   b.addEventListener('click', () => action(a));
+  return b;
+}
+
+function startOverButton(): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'link', id: 'start-over', title: 'Empty the form: only your context’s values stay' }, icon('clear-all'), 'Start over');
+  b.addEventListener('click', startOver);
   return b;
 }
 
@@ -307,6 +346,7 @@ function render(): void {
       button('Open as Document', 'new-file', 'secondary', 'newDocument', 'Open the pitch as a new Markdown document'),
       button('Copy', 'copy', 'secondary', 'copy', 'Copy the subject and the pitch to the clipboard'),
       button('Open in Mail App', 'mail', 'secondary', 'mail', 'Open the pitch in your mail app'),
+      startOverButton(),
     ),
     status.element,
     h('h2', { class: 'checks-title' }, 'Checks'),
@@ -331,7 +371,7 @@ function renderContextBanner(): void {
       ? 'Prefilled from your community context. Change any field: the preview and the checks follow as you type.'
       : 'Fill in the fields: the preview and the checks follow as you type.';
   if (!ctx || ctx.state === 'ok') return;
-  contextBanner.appendChild(contextNote(ctx, () => send({ type: 'openContext' })));
+  contextBanner.appendChild(contextNote(ctx, openContext));
 }
 
 function onContext(context: PanelContext): void {
@@ -356,22 +396,19 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-window.addEventListener('message', (event: MessageEvent<PitchToWebview>) => {
-  const m = event.data;
-  switch (m.type) {
-    case 'context':
-      onContext(m.context);
-      break;
-    case 'done':
-      status.show('info', m.message);
-      break;
-    case 'error':
-      status.show('error', m.message);
-      break;
-  }
-});
-
-// Restored state paints at once; the host's context follows with `ready`.
+// Restored state paints at once; the host's context follows with `ready`, and with it the draft
+// kept for this workspace when the panel was closed.
 if (state.context) computeDefaults(state.context);
 render();
-send({ type: 'ready' });
+rpc
+  .request({ type: 'ready' })
+  .then((r) => {
+    if (restored || !r.draft) return;
+    state.variant = r.draft.variant;
+    state.values = r.draft.values as State['values'];
+    state.overridden = r.draft.overridden.filter((f): f is ContextField => (CONTEXT_FIELDS as readonly string[]).includes(f));
+    vscode.setState(state);
+    render();
+    status.show('info', 'Restored the pitch you were writing.');
+  })
+  .catch((err: unknown) => status.show('error', failureText(err)));

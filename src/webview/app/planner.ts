@@ -1,19 +1,24 @@
-import type { PlannerContextInfo, PlannerFromWebview, PlannerRow, PlannerToWebview } from '../protocol';
+import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from '../protocol';
 import { clear, h, icon, vscodeApi } from './lib/dom';
+import { client, failureText } from './lib/rpc';
 import { bar, sparkline } from './lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
-import { PARTNERSHIP_CATEGORIES, PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, partnershipType, playbookFor, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../../core/domain';
+import { PARTNERSHIP_CATEGORIES, PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, partnershipType, playbookFor, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
 import { VERDICT_LABELS, formatScore, verdictText, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
 import { forecast, FORECAST_DISCLAIMER } from '../../core/planner/forecast';
-import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
-import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
-import { formatCount, parseNumber } from '../../core/numbers';
+import { describeChange, type RecordChange } from '../../core/planner/changes';
+import { formatCount, parseCount, parseNumber } from '../../core/numbers';
 import { dateProblem } from '../../core/dates';
-import type { PartnershipRecord, Stage } from '../../core/records/schema';
+import type { CheckIn, MetricEntry, PartnershipRecord, Stage, WorthContinuing } from '../../core/records/schema';
+import { PLANNER_TEXT, ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, type DueLine } from '../model/planner';
 
-const STAGES: Stage[] = ['prospect', 'contacted', 'agreed', 'active', 'ended'];
+const STAGES: readonly Stage[] = ['prospect', 'contacted', 'agreed', 'active', 'ended'];
+const CADENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly'] as const;
+const WORTH: readonly WorthContinuing[] = ['yes', 'unsure', 'no'];
 const STAGE_ICONS: Record<Stage, string> = { prospect: 'search', contacted: 'mail', agreed: 'pass', active: 'pulse', ended: 'circle-slash' };
 const PAGE = 25;
+/** A run of changes to one field within this time is written once (arrow keys through a radio group). */
+const COALESCE_MS = 350;
 type Section = 'context' | 'pipeline' | 'record' | 'plan';
 
 interface State {
@@ -41,43 +46,166 @@ const state: State = {
 };
 const save = () => vscode.setState(state);
 
-let today = new Date().toISOString().slice(0, 10);
-let readOnly = false;
-let context: PlannerContextInfo | undefined;
-let counts: Record<Stage | 'broken', number> = { prospect: 0, contacted: 0, agreed: 0, active: 0, ended: 0, broken: 0 };
-let total = 0;
-let overdue = 0;
-let owners: string[] = [];
-let loading = true;
-let page: { items: PlannerRow[]; total: number } = { items: [], total: 0 };
-let requestId = 0;
-let current: Extract<PlannerToWebview, { type: 'record' }> | undefined;
+/** What the extension last told the page. */
+const view = {
+  today: new Date().toISOString().slice(0, 10),
+  readOnly: false,
+  context: undefined as PlannerContextInfo | undefined,
+  counts: { prospect: 0, contacted: 0, agreed: 0, active: 0, ended: 0, broken: 0 } as Record<Stage | 'broken', number>,
+  total: 0,
+  overdue: 0,
+  owners: [] as string[],
+  loading: true,
+  page: { items: [], total: 0 } as PlannerPage,
+  undo: undefined as string | undefined,
+};
+const shown = new ShownRecord();
+let queryNo = 0;
 
 document.body.classList.add('sidebar', 'planner');
 const root = document.getElementById('app') as HTMLElement;
 const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
 
-function send(m: PlannerFromWebview): void {
-  vscode.postMessage(m);
+const rpc = client<PlannerFromWebview, PlannerResults>(vscode as never, (m) => onMessage(m as PlannerToWebview));
+
+async function query(): Promise<void> {
+  const mine = ++queryNo;
+  try {
+    const page = await rpc.request({
+      type: 'query',
+      offset: state.offset,
+      limit: PAGE,
+      ...(state.text.trim() ? { text: state.text.trim() } : {}),
+      ...(state.stage ? { stage: state.stage } : {}),
+      ...(state.type ? { partnershipType: state.type as PartnershipTypeId } : {}),
+      ...(state.owner ? { owner: state.owner } : {}),
+    });
+    if (mine !== queryNo) return; // a later query is on its way
+    view.page = page;
+    if (state.offset > 0 && state.offset >= page.total) {
+      state.offset = Math.max(0, Math.floor((page.total - 1) / PAGE) * PAGE);
+      save();
+      void query();
+      return;
+    }
+    if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
+  } catch (err) {
+    showStatus('error', failureText(err));
+  }
 }
 
-function query(): void {
-  send({
-    type: 'query',
-    requestId: ++requestId,
-    offset: state.offset,
-    limit: PAGE,
-    ...(state.text.trim() ? { text: state.text.trim() } : {}),
-    ...(state.stage ? { stage: state.stage } : {}),
-    ...(state.type ? { partnershipType: state.type } : {}),
-    ...(state.owner ? { owner: state.owner } : {}),
-  });
-}
-
-function showStatus(kind: 'info' | 'error', text: string): void {
+function showStatus(kind: 'info' | 'error', text: string, undo?: boolean): void {
   clear(status);
   status.className = `status ${kind}`;
   status.append(icon(kind === 'error' ? 'error' : 'check'), ' ' + text);
+  if (undo && view.undo && !view.readOnly) {
+    const b = h('button', { type: 'button', class: 'link inline', id: 'status-undo' }, 'Undo');
+    b.addEventListener('click', () => void undo_());
+    status.append(' ', b);
+  }
+}
+
+function clearStatus(): void {
+  clear(status);
+  status.className = 'status';
+}
+
+// ---- Changes: shown at once, written, reconciled --------------------------------------------
+
+const coalescing = new Map<string, { timer: ReturnType<typeof setTimeout>; tokens: number[]; change: RecordChange }>();
+
+function fieldKey(change: RecordChange): string | undefined {
+  switch (change.kind) {
+    case 'stage':
+    case 'cadence':
+      return change.kind;
+    case 'score':
+      return `score:${change.criterion}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Makes a change: the view shows it in this frame; the write follows (a run of changes to one
+ * radio group is written once, the last); the file's answer replaces it, or a failure takes it
+ * back and says why.
+ */
+function commit(change: RecordChange, done?: () => void): void {
+  const id = shown.id;
+  if (!id || view.readOnly) return;
+  const token = shown.apply(change);
+  if (token === undefined) return;
+  clearStatus();
+  render(['record']);
+  patchRow(id);
+  const key = fieldKey(change);
+  if (!key) {
+    void write(id, change, [token], done);
+    return;
+  }
+  const waiting = coalescing.get(key);
+  if (waiting) clearTimeout(waiting.timer);
+  const tokens = [...(waiting?.tokens ?? []), token];
+  coalescing.set(key, {
+    tokens,
+    change,
+    timer: setTimeout(() => {
+      coalescing.delete(key);
+      void write(id, change, tokens, done);
+    }, COALESCE_MS),
+  });
+}
+
+async function write(id: string, change: RecordChange, tokens: number[], done?: () => void): Promise<void> {
+  let result: EditResult | undefined;
+  try {
+    result = await rpc.request({ type: 'edit', id, change });
+  } catch (err) {
+    for (const t of tokens) shown.rollback(t);
+    render(['record']);
+    patchRow(id);
+    showStatus('error', `${describeChange(change)}: not saved. ${failureText(err)}`);
+    return;
+  }
+  for (const t of tokens) shown.settle(t, result.record);
+  view.undo = result.undo;
+  if (!shown.hasPending) renderNews(['record']);
+  done?.();
+  if (result.changed) {
+    showStatus('info', `${describeChange(change)}.${result.inEditor ? ' The change is in the open editor, beside your unsaved edits: save the file when ready.' : ''}`, true);
+  }
+}
+
+async function undo_(): Promise<void> {
+  try {
+    const result = await rpc.request({ type: 'undo' });
+    view.undo = result.undo;
+    if (result.record) {
+      if (result.record.id !== state.selected) {
+        state.selected = result.record.id;
+        save();
+      }
+      shown.receive(result.record);
+    }
+    render(['record']);
+    showStatus('info', `Undone: ${result.undone ?? 'the last change'}.`, true);
+  } catch (err) {
+    render(['record']);
+    showStatus('error', failureText(err));
+  }
+}
+
+/** The selected row follows a shown change (its stage badge, its score) before the page is asked again. */
+function patchRow(id: string): void {
+  const r = shown.value;
+  const row = view.page.items.find((x) => x.id === id);
+  if (!r?.record || !row) return;
+  const badge = root.querySelector<HTMLElement>(`.rows .row[aria-current="true"] .stage-badge`);
+  if (badge && !row.broken) {
+    badge.textContent = r.record.stage;
+    badge.className = `stage-badge ${r.record.stage}`;
+  }
 }
 
 // ---- Layout -------------------------------------------------------------------------------
@@ -89,7 +217,7 @@ function section(id: Section, title: string, body: Node[], extra?: Node): HTMLEl
     state.open[id] = details.open;
     save();
   });
-  const summary = h('summary', {}, icon('chevron-right', 'twisty'), h('span', { class: 'section-title' }, title));
+  const summary = h('summary', { title }, icon('chevron-right', 'twisty'), h('span', { class: 'section-title' }, title));
   if (extra) summary.appendChild(extra);
   details.append(summary, h('div', { class: 'section-body' }, ...body));
   return details;
@@ -106,10 +234,12 @@ function build(id: Section): HTMLElement | undefined {
       return section('context', 'Context', contextBody());
     case 'pipeline':
       lastPipeline = pipelineKey();
-      return section('pipeline', 'Pipeline', pipelineBody(), h('span', { class: 'count-badge', 'aria-label': `${total} partnerships` }, String(total)));
-    case 'record':
-      shownRecord = current?.id;
-      return state.selected ? section('record', current?.row ? current.row.partner : 'Partnership', recordBody()) : undefined;
+      return section('pipeline', 'Pipeline', pipelineBody(), view.total > 0 ? h('span', { class: 'count-badge', 'aria-label': `${view.total} partnerships` }, String(view.total)) : undefined);
+    case 'record': {
+      shownRecord = shown.id;
+      const r = shown.value;
+      return state.selected ? section('record', r?.row ? r.row.partner : 'Partnership', recordBody()) : undefined;
+    }
     case 'plan':
       return section('plan', 'Plan and forecast', planBody());
   }
@@ -119,11 +249,65 @@ function build(id: Section): HTMLElement | undefined {
  * Builds the given sections again in place; the others stay as they are, so that a click or
  * typing in one section is never lost to an update of another.
  */
+let rendering = false;
+const queued = new Set<Section>();
+/** Sections whose news waits until the field being typed in is left. */
+const deferred = new Set<Section>();
+
+/**
+ * Renders news (an answer, a change of the file) without taking away a field the user is
+ * typing in: its section is built again once the field is left.
+ */
+function renderNews(only: readonly Section[]): void {
+  const active = document.activeElement;
+  const typing = (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial;
+  const held = typing ? (active.closest('details.section')?.id.replace(/^section-/, '') as Section | undefined) : undefined;
+  const now = only.filter((s) => s !== held);
+  if (held && now.length !== only.length && active instanceof HTMLElement) {
+    deferred.add(held);
+    if (!active.dataset.deferring) {
+      active.dataset.deferring = 'true';
+      active.addEventListener('blur', () => setTimeout(() => deferred.size && render([...deferred])), { once: true });
+    }
+  }
+  if (now.length) render(now);
+}
+
 function render(only: readonly Section[] = ORDER): void {
+  // Taking a focused field out of the page fires its change (and blur) handlers, which may ask
+  // for a render in turn: that one runs after this one.
+  if (rendering) {
+    for (const s of only) queued.add(s);
+    return;
+  }
+  rendering = true;
+  for (const d of only) deferred.delete(d);
+  try {
+    renderNow(only);
+  } finally {
+    rendering = false;
+  }
+  if (queued.size) {
+    const next = [...queued];
+    queued.clear();
+    render(next);
+  }
+}
+
+function renderNow(only: readonly Section[]): void {
   const focusId = document.activeElement?.id;
+  // A field being typed in keeps what was typed when the data changes under it (the answer to
+  // the previous change, say): its value differs from the one it was built with.
+  const active = document.activeElement;
+  const typing =
+    (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial
+      ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd }
+      : undefined;
   // Drafts belong to the record whose forms they were typed in.
-  if (shownRecord === current?.id) for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
-    drafts.set(el.id, el instanceof HTMLInputElement && el.type === 'radio' ? el.checked : el.value);
+  if (shownRecord === shown.id) {
+    for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
+      drafts.set(el.id, el instanceof HTMLInputElement && el.type === 'radio' ? el.checked : el.value);
+    }
   }
   if (!root.contains(status)) root.append(status);
   for (const id of ORDER) {
@@ -146,55 +330,95 @@ function render(only: readonly Section[] = ORDER): void {
     else el.value = v;
   }
   if (focusId && document.activeElement?.id !== focusId) document.getElementById(focusId)?.focus();
+  const again = typing && document.getElementById(typing.id);
+  if (typing && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again !== active) {
+    again.value = typing.value;
+    again.setSelectionRange(typing.start, typing.end);
+  }
 }
 
 let lastPipeline = '';
 let shownRecord: string | undefined;
 function pipelineKey(): string {
-  return JSON.stringify([page, counts, total, owners, loading, state.selected, state.stage, state.offset]);
+  return JSON.stringify([view.page, view.counts, view.total, view.owners, view.loading, state.selected, state.stage, state.offset, state.type, state.owner]);
 }
 
 function contextBody(): Node[] {
+  const context = view.context;
   if (!context) return [h('p', { class: 'description' }, 'Open a folder to plan partnerships.')];
   if (context.state === 'missing') {
     const create = h('button', { type: 'button', class: 'secondary', id: 'create-context' }, icon('new-file'), 'Create Community Context');
-    create.addEventListener('click', () => send({ type: 'run', command: 'createContext' }));
+    create.addEventListener('click', () => void run('createContext'));
     return [h('p', { class: 'description' }, 'No community context yet: it fills your name and size into pitches and the scorecard.'), create];
   }
   if (context.state === 'unreadable') {
-    return [h('p', { class: 'notice error' }, icon('warning'), `${context.filePath} could not be read.`)];
+    const open = h('button', { type: 'button', class: 'link', id: 'open-context', title: `Open ${context.filePath}` }, icon('go-to-file'), context.filePath);
+    open.addEventListener('click', () => void run('openContext'));
+    return [h('p', { class: 'notice error', id: 'context-problem' }, icon('warning'), h('span', {}, context.reason ?? `${context.filePath} could not be read.`)), open];
   }
-  const link = h('button', { type: 'button', class: 'link', id: 'open-context', title: `Open ${context.filePath}` }, icon('go-to-file'), context.filePath);
-  link.addEventListener('click', () => send({ type: 'run', command: 'openContext' }));
+  const link = h('button', { type: 'button', class: 'link', id: 'open-context', title: `Open ${context.filePath}` }, icon('go-to-file'), h('span', { class: 'ellipsis' }, context.filePath));
+  link.addEventListener('click', () => void run('openContext'));
   const filled = context.filled ?? 0;
   const of = context.total ?? 0;
   const meter = bar(filled / Math.max(1, of), `Context completeness: ${filled} of ${of} fields filled`);
+  const name = context.name ?? 'Unnamed community';
   return [
-    h('div', { class: 'context-line' }, icon('organization'), h('strong', {}, context.name ?? 'Unnamed community'), h('span', { class: 'muted' }, `${filled}/${of} fields`)),
+    h('div', { class: 'context-line', title: `${name}: ${filled} of ${of} fields filled` }, icon('organization'), h('strong', { class: 'ellipsis' }, name), h('span', { class: 'muted' }, `${filled}/${of} fields`)),
     meter as unknown as HTMLElement,
     context.size !== undefined ? h('p', { class: 'muted' }, `${formatCount(context.size)} members`) : null,
     link,
   ].filter((n): n is HTMLElement => !!n);
 }
 
-function pipelineBody(): Node[] {
-  const chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by stage' });
-  const chip = (value: State['stage'], label: string, n: number, iconName?: string) => {
-    const b = h('button', { type: 'button', class: 'chip', id: `stage-${value || 'all'}`, 'aria-pressed': state.stage === value ? 'true' : 'false' }, iconName ? icon(iconName) : null, label, h('span', { class: 'chip-count' }, String(n)));
-    b.addEventListener('click', () => {
-      state.stage = value;
-      state.offset = 0;
-      save();
-      render(['pipeline']);
-      query();
-    });
-    chips.appendChild(b);
-  };
-  chip('', 'All', total);
-  for (const s of STAGES) chip(s, cap(s), counts[s], STAGE_ICONS[s]);
-  if (counts.broken > 0) chip('broken', 'Broken', counts.broken, 'warning');
+async function run(command: Extract<PlannerFromWebview, { type: 'run' }>['command']): Promise<void> {
+  try {
+    await rpc.request({ type: 'run', command });
+  } catch (err) {
+    showStatus('error', failureText(err));
+  }
+}
 
-  const search = h('input', { type: 'search', id: 'search', placeholder: 'Search partners, communities, owners', 'aria-label': 'Search partnerships' });
+function filtered(): boolean {
+  return !!(state.text.trim() || state.stage || state.type || state.owner);
+}
+
+function pipelineBody(): Node[] {
+  const body: Node[] = [];
+  if (view.readOnly) body.push(h('p', { class: 'notice' }, icon('shield'), 'Restricted Mode: this workspace is not trusted, so the planner only reads the records.'));
+  if (view.loading && view.total === 0) {
+    body.push(h('p', { class: 'muted' }, icon('loading', 'codicon-modifier-spin'), ' Reading partnership records…'));
+    return body;
+  }
+  if (view.total === 0) {
+    // Nothing to filter yet: no chips of zeros, no search; the first step and where to learn more.
+    const create = h('button', { type: 'button', class: 'primary', id: 'new-partnership-empty' }, icon('add'), 'New Partnership');
+    create.addEventListener('click', () => void run('newPartnership'));
+    const learn = h('button', { type: 'button', class: 'link', id: 'get-started' }, icon('book'), 'Get started: a walkthrough');
+    learn.addEventListener('click', () => void run('getStarted'));
+    body.push(h('p', { class: 'description' }, PLANNER_TEXT.emptyPipeline), h('div', { class: 'actions tight' }, create, learn));
+    return body;
+  }
+
+  const chips = h('div', { class: 'chips', role: 'radiogroup', 'aria-label': 'Filter by stage', id: 'stage-filter' });
+  const options: { value: State['stage']; label: string; n: number; icon?: string }[] = [{ value: '', label: 'All', n: view.total }];
+  for (const s of STAGES) options.push({ value: s, label: cap(s), n: view.counts[s], icon: STAGE_ICONS[s] });
+  if (view.counts.broken > 0) options.push({ value: 'broken', label: 'Broken', n: view.counts.broken, icon: 'warning' });
+  const pickStage = (value: State['stage']) => {
+    state.stage = value;
+    state.offset = 0;
+    save();
+    render(['pipeline']);
+    document.getElementById(`stage-${value || 'all'}`)?.focus();
+    void query();
+  };
+  radioGroup(
+    chips,
+    options.map((o) => h('button', { type: 'button', class: 'chip', id: `stage-${o.value || 'all'}`, title: `${o.label}: ${o.n}` }, o.icon ? icon(o.icon) : null, o.label, h('span', { class: 'chip-count' }, String(o.n)))),
+    options.findIndex((o) => o.value === state.stage),
+    (i) => pickStage(options[i].value),
+  );
+
+  const search = h('input', { type: 'search', id: 'search', placeholder: 'Search', title: 'Search partners, communities, owners', 'aria-label': 'Search partners, communities, owners' });
   search.value = state.text;
   let timer: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
@@ -202,10 +426,10 @@ function pipelineBody(): Node[] {
     state.offset = 0;
     save();
     if (timer) clearTimeout(timer);
-    timer = setTimeout(query, 150);
+    timer = setTimeout(() => void query(), 150);
   });
 
-  const typeSelect = h('select', { id: 'filter-type', 'aria-label': 'Filter by partnership type' }, h('option', { value: '' }, 'All types'));
+  const typeSelect = h('select', { id: 'filter-type', 'aria-label': 'Filter by partnership type', title: 'Filter by partnership type' }, h('option', { value: '' }, 'All types'));
   for (const c of PARTNERSHIP_CATEGORIES) {
     const group = h('optgroup', { label: c.title });
     for (const t of c.types) group.appendChild(h('option', { value: t.id }, t.title));
@@ -216,102 +440,158 @@ function pipelineBody(): Node[] {
     state.type = typeSelect.value;
     state.offset = 0;
     save();
-    query();
+    render(['pipeline']);
+    void query();
   });
-  const ownerSelect = h('select', { id: 'filter-owner', 'aria-label': 'Filter by owner' }, h('option', { value: '' }, 'All owners'), ...owners.map((o) => h('option', { value: o }, o)));
-  ownerSelect.value = owners.includes(state.owner) ? state.owner : '';
+  const ownerSelect = h('select', { id: 'filter-owner', 'aria-label': 'Filter by owner', title: 'Filter by owner' }, h('option', { value: '' }, 'All owners'), ...view.owners.map((o) => h('option', { value: o }, o)));
+  ownerSelect.value = view.owners.includes(state.owner) ? state.owner : '';
   ownerSelect.addEventListener('change', () => {
     state.owner = ownerSelect.value;
     state.offset = 0;
     save();
-    query();
+    render(['pipeline']);
+    void query();
   });
+  body.push(chips, search, h('div', { class: 'filters' }, typeSelect, ownerSelect));
+  if (filtered()) {
+    const reset = h('button', { type: 'button', class: 'link', id: 'clear-filters' }, icon('clear-all'), 'Clear filters');
+    reset.addEventListener('click', () => {
+      state.text = '';
+      state.stage = '';
+      state.type = '';
+      state.owner = '';
+      state.offset = 0;
+      save();
+      render(['pipeline']);
+      void query();
+    });
+    body.push(reset);
+  }
 
-  const list = h('ul', { class: 'rows', id: 'rows', 'aria-label': 'Partnerships' });
-  page.items.forEach((r, i) => list.appendChild(rowItem(r, i)));
-  const body: Node[] = [chips, search, h('div', { class: 'filters' }, typeSelect, ownerSelect)];
-  if (readOnly) body.unshift(h('p', { class: 'notice' }, icon('shield'), 'Restricted Mode: this workspace is not trusted, so the planner only reads the records.'));
-  if (loading && total === 0) body.push(h('p', { class: 'muted' }, icon('loading', 'codicon-modifier-spin'), ' Reading partnership records…'));
-  else if (page.total === 0) {
-    if (total === 0) {
-      const create = h('button', { type: 'button', class: 'primary', id: 'new-partnership-empty' }, icon('add'), 'New Partnership');
-      create.addEventListener('click', () => send({ type: 'run', command: 'newPartnership' }));
-      body.push(h('p', { class: 'description' }, 'No partnerships yet. Each partnership is a Markdown file in your partnerships folder: plain files you share and review in git.'), create);
-    } else body.push(h('p', { class: 'muted' }, 'No partnership matches these filters.'));
-  } else body.push(list);
+  if (view.page.total === 0) body.push(h('p', { class: 'muted' }, PLANNER_TEXT.noMatch));
+  else body.push(rowList(view.page.items));
 
-  if (page.total > PAGE) {
+  if (view.page.total > PAGE) {
     const prev = h('button', { type: 'button', class: 'icon', id: 'page-prev', 'aria-label': 'Previous page', title: 'Previous page', disabled: state.offset === 0 }, icon('chevron-left'));
-    const next = h('button', { type: 'button', class: 'icon', id: 'page-next', 'aria-label': 'Next page', title: 'Next page', disabled: state.offset + PAGE >= page.total }, icon('chevron-right'));
+    const next = h('button', { type: 'button', class: 'icon', id: 'page-next', 'aria-label': 'Next page', title: 'Next page', disabled: state.offset + PAGE >= view.page.total }, icon('chevron-right'));
     prev.addEventListener('click', () => turn(-PAGE));
     next.addEventListener('click', () => turn(PAGE));
-    body.push(h('div', { class: 'pager' }, prev, h('span', { class: 'muted' }, `${formatCount(state.offset + 1)}–${formatCount(Math.min(state.offset + PAGE, page.total))} of ${formatCount(page.total)}`), next));
+    body.push(h('div', { class: 'pager' }, prev, h('span', { class: 'muted' }, `${formatCount(state.offset + 1)}–${formatCount(Math.min(state.offset + PAGE, view.page.total))} of ${formatCount(view.page.total)}`), next));
   }
   const add = h('button', { type: 'button', class: 'secondary', id: 'new-partnership' }, icon('add'), 'New Partnership');
-  add.addEventListener('click', () => send({ type: 'run', command: 'newPartnership' }));
-  if (total > 0) body.push(h('div', { class: 'actions' }, add));
+  add.addEventListener('click', () => void run('newPartnership'));
+  body.push(h('div', { class: 'actions' }, add));
   return body;
 }
 
 function turn(by: number): void {
   state.offset = Math.max(0, state.offset + by);
   save();
-  query();
+  void query();
 }
 
-function rowItem(r: PlannerRow, i: number): HTMLElement {
-  const due = r.nextCheckIn && r.nextCheckIn < today;
+/**
+ * A group of buttons that acts as one control: one Tab stop (the checked one, else the first),
+ * arrows move and pick, Home and End go to the ends; `aria-checked` says which is picked, and
+ * the style adds a glyph so that the pick never shows by colour alone.
+ */
+function radioGroup(group: HTMLElement, buttons: HTMLButtonElement[], checked: number, pick: (i: number) => void, options: { pickOnArrow?: boolean } = {}): void {
+  const stop = tabStop(checked, buttons.length);
+  buttons.forEach((b, i) => {
+    b.setAttribute('role', 'radio');
+    b.setAttribute('aria-checked', String(i === checked));
+    b.tabIndex = i === stop ? 0 : -1;
+    b.addEventListener('click', () => pick(i));
+    b.addEventListener('keydown', (e) => {
+      const to = rovingTarget(e.key, i, buttons.length);
+      if (to === undefined) return;
+      e.preventDefault();
+      buttons[i].tabIndex = -1;
+      buttons[to].tabIndex = 0;
+      buttons[to].focus();
+      if (options.pickOnArrow !== false) pick(to);
+    });
+    group.appendChild(b);
+  });
+}
+
+/** The pipeline: one Tab stop; arrows move between rows, Enter or Space opens one. */
+function rowList(items: readonly PlannerRow[]): HTMLElement {
+  const list = h('ul', { class: 'rows', id: 'rows', 'aria-label': 'Partnerships' });
+  const buttons = items.map((r, i) => rowItem(r, i));
+  const current = items.findIndex((r) => r.id === state.selected);
+  const stop = tabStop(current, buttons.length);
+  buttons.forEach((b, i) => {
+    b.tabIndex = i === stop ? 0 : -1;
+    b.addEventListener('keydown', (e) => {
+      const to = rovingTarget(e.key, i, buttons.length, 'vertical');
+      if (to === undefined) return;
+      e.preventDefault();
+      buttons.forEach((x) => (x.tabIndex = -1));
+      buttons[to].tabIndex = 0;
+      buttons[to].focus();
+    });
+    list.appendChild(h('li', {}, b));
+  });
+  return list;
+}
+
+function rowItem(r: PlannerRow, i: number): HTMLButtonElement {
+  const due = r.nextCheckIn && r.nextCheckIn < view.today;
   const meta: string[] = [];
   if (r.community) meta.push(r.community);
-  if (r.score !== undefined) meta.push(`${formatScore(r.score)}${r.verdict ? ' ' + verdictLabel(r.verdict) : ''}`);
+  if (r.score !== undefined) meta.push(`${formatScore(r.score)}${r.verdict ? ' ' + VERDICT_LABELS[r.verdict] : ''}`);
+  const metaText = r.broken ? (r.problem ?? 'Could not be read') : meta.join(' · ') || (r.types.map((t) => partnershipType(t)?.title ?? t).join(', ') || r.fileName);
   const b = h(
     'button',
-    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r) },
+    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r), title: `${r.partner}\n${metaText}` },
     icon(r.broken ? 'warning' : STAGE_ICONS[r.stage ?? 'prospect'], r.broken ? 'error-icon' : 'stage-icon'),
-    h(
-      'span',
-      { class: 'row-main' },
-      h('span', { class: 'row-title' }, r.partner),
-      h('span', { class: 'row-meta' }, r.broken ? (r.problem ?? 'Could not be read') : meta.join(' · ') || (r.types.map((t) => partnershipType(t)?.title ?? t).join(', ') || r.fileName)),
-    ),
+    h('span', { class: 'row-main' }, h('span', { class: 'row-title' }, r.partner), h('span', { class: 'row-meta' }, metaText)),
     due ? icon('bell-dot', 'due-icon') : null,
     h('span', { class: `stage-badge ${r.broken ? 'broken' : (r.stage ?? '')}` }, r.broken ? 'broken' : (r.stage ?? '')),
   );
   b.addEventListener('click', () => selectRecord(r.id));
-  b.addEventListener('keydown', (e) => {
-    const rows = [...root.querySelectorAll<HTMLButtonElement>('.rows .row')];
-    const at = rows.indexOf(b);
-    const go = (n: number) => rows[Math.max(0, Math.min(rows.length - 1, n))]?.focus();
-    if (e.key === 'ArrowDown') go(at + 1);
-    else if (e.key === 'ArrowUp') go(at - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(rows.length - 1);
-    else return;
-    e.preventDefault();
-  });
-  return h('li', {}, b);
+  return b;
 }
 
 function rowLabel(r: PlannerRow): string {
   const parts = [r.partner, r.broken ? 'broken record' : `stage ${r.stage}`];
   if (r.score !== undefined) parts.push(`score ${formatScore(r.score)}${r.verdict ? ', ' + verdictText(r.verdict) : ''}`);
-  if (r.nextCheckIn && r.nextCheckIn < today) parts.push(`check-in overdue since ${r.nextCheckIn}`);
+  if (r.nextCheckIn && r.nextCheckIn < view.today) parts.push(`check-in overdue since ${r.nextCheckIn}`);
   return parts.join(', ');
 }
 
 function selectRecord(id: string): void {
+  if (state.selected !== id) clearStatus();
   state.selected = id;
   state.open.record = true;
   save();
-  send({ type: 'select', id });
+  render(['pipeline']);
+  document.querySelector<HTMLElement>('.rows .row[aria-current="true"]')?.focus();
+  void loadRecord(id);
+}
+
+async function loadRecord(id: string): Promise<void> {
+  try {
+    const r = await rpc.request({ type: 'select', id });
+    if (state.selected !== id) return;
+    if (shown.id !== id) drafts.clear();
+    shown.receive(r);
+    render(['record']);
+  } catch (err) {
+    showStatus('error', failureText(err));
+  }
 }
 
 // ---- The selected record -------------------------------------------------------------------
 
 function recordBody(): Node[] {
+  const current = shown.value;
   if (!current || current.id !== state.selected) return [h('p', { class: 'muted' }, 'Loading…')];
-  const openFile = h('button', { type: 'button', class: 'link', id: 'open-record', title: `Open ${current.filePath}` }, icon('go-to-file'), current.filePath || 'Open file');
-  openFile.addEventListener('click', () => send({ type: 'open', id: current!.id }));
+  const openFile = h('button', { type: 'button', class: 'link', id: 'open-record', title: `Open ${current.filePath}` }, icon('go-to-file'), h('span', { class: 'ellipsis' }, current.filePath || 'Open file'));
+  openFile.addEventListener('click', () => {
+    rpc.request({ type: 'open', id: current.id }).catch((err: unknown) => showStatus('error', failureText(err)));
+  });
   if (!current.row) return [h('p', { class: 'muted' }, 'This partnership record is no longer in the workspace.')];
   const record = current.record;
   if (!record) {
@@ -321,165 +601,381 @@ function recordBody(): Node[] {
       openFile,
     ];
   }
-  const id = current.id;
-  const stageSelect = h('select', { id: 'stage', disabled: readOnly }, ...STAGES.map((s) => h('option', { value: s }, cap(s))));
-  stageSelect.value = record.stage;
-  stageSelect.addEventListener('change', () => send({ type: 'setStage', id, stage: stageSelect.value as Stage }));
-  const head = h(
-    'div',
-    { class: 'record-head' },
-    record.community ? h('p', { class: 'muted' }, record.community) : null,
-    h('p', { class: 'muted' }, record.types.length ? record.types.map((t) => partnershipType(t)?.title ?? t).join(' · ') : 'No partnership types yet'),
-    h('div', { class: 'field inline' }, h('label', { for: 'stage' }, 'Stage'), stageSelect),
-    openFile,
-  );
-  const warnings = current.problems.length
-    ? h('p', { class: 'notice' }, icon('warning'), `${current.problems.length} problem${current.problems.length === 1 ? '' : 's'} in this file: see the Problems panel.`)
-    : null;
-  const nodes: Node[] = [head];
-  if (warnings) nodes.push(warnings);
-  nodes.push(fitBlock(id, record), metricsBlock(id, record), checkInsBlock(id, record));
-  const playbook = playbookBlock(id, record);
+  const tools = h('div', { class: 'record-tools' }, openFile);
+  if (view.undo && !view.readOnly) {
+    const undo = h('button', { type: 'button', class: 'secondary compact', id: 'undo', title: view.undo }, icon('discard'), 'Undo');
+    undo.setAttribute('aria-label', view.undo);
+    undo.addEventListener('click', () => void undo_());
+    tools.appendChild(undo);
+  }
+  const nodes: Node[] = [tools];
+  if (current.problems.length) nodes.push(h('p', { class: 'notice' }, icon('warning'), `${current.problems.length} problem${current.problems.length === 1 ? '' : 's'} in this file: see the Problems panel.`));
+  nodes.push(detailsBlock(record), fitBlock(record), metricsBlock(record), checkInsBlock(record));
+  const playbook = playbookBlock(record);
   if (playbook) nodes.push(playbook);
   return nodes;
 }
 
-function subsection(title: string, iconName: string, ...children: (Node | null)[]): HTMLElement {
+function subsection(title: string, iconName: string, ...children: (Node | null | undefined)[]): HTMLElement {
   return h('section', { class: 'sub', 'aria-label': title }, h('h3', {}, icon(iconName), title), ...children.filter((c): c is Node => !!c));
 }
 
-function fitBlock(id: string, record: PartnershipRecord): HTMLElement {
+/** A field's problem, shown under it and said by screen readers with it. */
+function invalid(input: HTMLInputElement, message: string | undefined): boolean {
+  const hintId = `${input.id}-problem`;
+  document.getElementById(hintId)?.remove();
+  if (!message) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    return false;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', hintId);
+  input.insertAdjacentElement('afterend', h('div', { class: 'field-problem', id: hintId }, icon('error'), ` ${message}`));
+  return true;
+}
+
+/**
+ * A text field that changes the record when the user is done with it (Enter, or leaving it);
+ * `read` turns the text into the change, or a problem to show.
+ */
+function textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => RecordChange | string | undefined): HTMLElement {
+  const input = h('input', { type: 'text', id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
+  input.value = value;
+  let committed = false;
+  const done = () => {
+    if (committed) return;
+    if (input.value.trim() === value.trim()) {
+      invalid(input, undefined);
+      return;
+    }
+    const r = read(input.value);
+    if (typeof r === 'string') {
+      invalid(input, r);
+      return;
+    }
+    invalid(input, undefined);
+    if (r) {
+      committed = true;
+      input.dataset.initial = input.value;
+      commit(r);
+    }
+  };
+  // A field taken out of the page by a render fires "change" on its way out: that is no choice
+  // of the user's (the render carries what was typed over to the new field).
+  input.addEventListener('change', () => {
+    if (!rendering) done();
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      done();
+    } else if (e.key === 'Escape' && input.value !== value) {
+      e.preventDefault();
+      input.value = value;
+      invalid(input, undefined);
+    }
+  });
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+}
+
+function dateChange(kind: 'start' | 'review', text: string): RecordChange | string {
+  const t = text.trim();
+  if (t === '') return { kind, value: null };
+  return dateProblem(t) ?? { kind, value: t };
+}
+
+function detailsBlock(record: PartnershipRecord): HTMLElement {
+  const stages = h('div', { class: 'segmented-group stage-picker', role: 'radiogroup', id: 'stage', 'aria-label': 'Stage' });
+  radioGroup(
+    stages,
+    STAGES.map((s) => h('button', { type: 'button', class: 'seg', id: `stage-set-${s}`, disabled: view.readOnly, title: cap(s) }, icon(STAGE_ICONS[s]), h('span', {}, cap(s)))),
+    STAGES.indexOf(record.stage),
+    (i) => {
+      if (STAGES[i] !== shown.value?.record?.stage) commit({ kind: 'stage', value: STAGES[i] });
+    },
+  );
+  const cadence = h('select', { id: 'cadence', disabled: view.readOnly, 'aria-label': 'Check-in cadence' }, ...CADENCES.map((c) => h('option', { value: c }, cap(c))));
+  cadence.value = record.cadence;
+  cadence.addEventListener('change', () => commit({ kind: 'cadence', value: cadence.value as (typeof CADENCES)[number] }));
+
+  // Types: the chosen ones as chips to remove, and a list to add one.
+  const chosen = h('ul', { class: 'type-chips', 'aria-label': 'Partnership types' });
+  for (const t of record.types) {
+    const title = partnershipType(t)?.title ?? t;
+    const remove = h('button', { type: 'button', class: 'icon', id: `type-remove-${t}`, 'aria-label': `Remove ${title}`, title: `Remove ${title}`, disabled: view.readOnly }, icon('close'));
+    remove.addEventListener('click', () => {
+      commit({ kind: 'types', value: record.types.filter((x) => x !== t) });
+      document.getElementById('type-add')?.focus();
+    });
+    chosen.appendChild(h('li', { class: 'type-chip', title }, h('span', { class: 'ellipsis' }, title), remove));
+  }
+  const add = h('select', { id: 'type-add', 'aria-label': 'Add a partnership type', disabled: view.readOnly }, h('option', { value: '' }, record.types.length ? 'Add a type…' : 'Pick a type…'));
+  for (const c of PARTNERSHIP_CATEGORIES) {
+    const group = h('optgroup', { label: c.title });
+    for (const t of c.types) if (!record.types.includes(t.id)) group.appendChild(h('option', { value: t.id }, t.title));
+    add.appendChild(group);
+  }
+  add.addEventListener('change', () => {
+    if (add.value) commit({ kind: 'types', value: [...record.types, add.value as PartnershipTypeId] });
+  });
+
+  const owners = (side: 'ours' | 'theirs', text: string): RecordChange => ({ kind: 'owners', value: { ...record.owners, [side]: text.trim() } });
+  return subsection(
+    'Details',
+    'info',
+    h('div', { class: 'field' }, h('span', { class: 'label', id: 'stage-label' }, 'Stage'), stages),
+    h(
+      'div',
+      { class: 'field-grid' },
+      textField('community', 'Their community', record.community ?? '', 'Where their members gather', (t) => ({ kind: 'community', value: t.trim() || null })),
+      textField('contact', 'Contact', record.contact ?? '', 'Name <email>', (t) => ({ kind: 'contact', value: t.trim() || null })),
+      textField('partner-size', 'Partner size', record.partnerSize === undefined ? '' : formatCount(record.partnerSize), 'such as 12,000 or 12k', (t) => {
+        if (!t.trim()) return { kind: 'partnerSize', value: null };
+        const n = parseCount(t);
+        return n === undefined ? 'Write the number of members, such as 12000, 12,000 or 12k.' : { kind: 'partnerSize', value: Math.round(n) };
+      }),
+      textField('owner-ours', 'Our owner', record.owners.ours ?? '', 'Who runs it on your side', (t) => owners('ours', t)),
+      textField('owner-theirs', 'Their owner', record.owners.theirs ?? '', 'Who runs it on their side', (t) => owners('theirs', t)),
+      textField('start', 'Start date', record.start ?? '', 'YYYY-MM-DD', (t) => dateChange('start', t)),
+      textField('review', 'Review date', record.review ?? '', 'YYYY-MM-DD', (t) => dateChange('review', t)),
+      h('div', { class: 'field' }, h('label', { for: 'cadence' }, 'Cadence'), cadence),
+    ),
+    h('div', { class: 'field' }, h('span', { class: 'label' }, 'Types'), record.types.length ? chosen : h('p', { class: 'muted' }, 'No partnership types yet.'), add),
+  );
+}
+
+function fitBlock(record: PartnershipRecord): HTMLElement {
   const score = weightedScore(record.scores);
-  const suggested = suggestSimilarSize(context?.size, record.partnerSize);
+  const suggested = suggestSimilarSize(view.context?.size, record.partnerSize);
   const rows = SCORECARD_CRITERIA.map((c) => {
-    const value = record.scores[c.id as ScorecardCriterionId];
-    const group = h('div', { class: 'scores', role: 'group', 'aria-label': `${c.title}, weight ${Math.round(c.weight * 100)}%` });
-    for (let n = 1; n <= 5; n++) {
-      const b = h('button', { type: 'button', class: 'score', id: `score-${c.id}-${n}`, 'aria-pressed': value === n ? 'true' : 'false', 'aria-label': `${c.title}: ${n} of 5`, disabled: readOnly }, String(n));
-      b.addEventListener('click', () => send({ type: 'setScore', id, criterion: c.id, score: value === n ? null : n }));
-      group.appendChild(b);
+    const value = record.scores[c.id];
+    const group = h('div', { class: 'scores', role: 'radiogroup', id: `scores-${c.id}`, 'aria-label': `${c.title}, weight ${Math.round(c.weight * 100)}%` });
+    const buttons = [1, 2, 3, 4, 5].map((n) => h('button', { type: 'button', class: 'score', id: `score-${c.id}-${n}`, 'aria-label': `${n} of 5`, title: `${c.title}: ${n} of 5`, disabled: view.readOnly }, String(n)));
+    radioGroup(group, buttons, value === undefined ? -1 : value - 1, (i) => {
+      // Picking the score it has already changes nothing (Clear takes a score away).
+      if (shown.value?.record?.scores[c.id] !== i + 1) commit({ kind: 'score', criterion: c.id, value: i + 1 });
+    });
+    const head = h('div', { class: 'criterion-head' }, h('span', {}, c.title), h('span', { class: 'muted' }, `${Math.round(c.weight * 100)}%`));
+    if (value !== undefined && !view.readOnly) {
+      const clearButton = h('button', { type: 'button', class: 'link inline clear-score', id: `score-clear-${c.id}`, 'aria-label': `Clear the ${c.title} score` }, 'Clear');
+      clearButton.addEventListener('click', () => commit({ kind: 'score', criterion: c.id, value: null }));
+      head.appendChild(clearButton);
     }
     const hint = h('div', { class: 'hint' }, c.hint);
     if (c.id === 'similarSize') {
       if (suggested !== undefined) {
-        const use = h('button', { type: 'button', class: 'link', id: 'use-suggested-size', disabled: readOnly || value === suggested }, `Suggested: ${suggested}`);
-        use.addEventListener('click', () => send({ type: 'setScore', id, criterion: 'similarSize', score: suggested }));
-        hint.append(' ', use, h('span', { class: 'muted' }, ` (you ${formatCount(context!.size!)}, them ${formatCount(record.partnerSize!)} members)`));
+        const use = h('button', { type: 'button', class: 'link inline', id: 'use-suggested-size', disabled: view.readOnly || value === suggested }, `Suggested: ${suggested}`);
+        use.addEventListener('click', () => commit({ kind: 'score', criterion: 'similarSize', value: suggested }));
+        hint.append(' ', use, h('span', { class: 'muted' }, ` (you ${formatCount(view.context!.size!)}, them ${formatCount(record.partnerSize!)} members)`));
       } else {
-        hint.append(h('span', { class: 'muted' }, record.partnerSize === undefined ? ' Add partnerSize to the record for a suggestion.' : ' Add your size to the context for a suggestion.'));
+        hint.append(h('span', { class: 'muted' }, record.partnerSize === undefined ? ' Fill in Partner size above for a suggestion.' : ' Add your size to the context for a suggestion.'));
       }
     }
-    return h('div', { class: 'criterion' }, h('div', { class: 'criterion-head' }, h('span', {}, c.title), h('span', { class: 'muted' }, `${Math.round(c.weight * 100)}%`)), group, hint);
+    return h('div', { class: 'criterion' }, head, group, hint);
   });
   const totalLine =
     score.total === undefined
-      ? h('p', { class: 'muted' }, 'Score each criterion from 1 (poor) to 5 (excellent).')
+      ? h('p', { class: 'muted', id: 'fit-total' }, 'Score each criterion from 1 (poor) to 5 (excellent).')
       : h(
           'p',
           { class: 'total', id: 'fit-total' },
           h('strong', {}, `${formatScore(score.total)} of 5`),
-          score.verdict
-            ? h('span', { class: `verdict ${score.verdict}` }, verdictLabel(score.verdict))
-            : h('span', { class: 'muted' }, `, from ${score.scored} of 6 criteria: score all six for a verdict`),
+          score.verdict ? h('span', { class: `verdict ${score.verdict}` }, VERDICT_LABELS[score.verdict]) : h('span', { class: 'muted' }, `, from ${score.scored} of 6 criteria: score all six for a verdict`),
         );
   return subsection('Partner fit', 'checklist', totalLine, ...rows, h('p', { class: 'hint' }, '3.5 or more: pursue. 2.5 to 3.4: proceed cautiously. Under 2.5: pass.'));
 }
 
-function unitText(value: number, unit: string | undefined): string {
-  const n = Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 100) / 100);
-  return unit === 'percent' ? `${n}%` : unit === 'multiplier' ? `${n}x` : n;
+/** Which entry is being edited in place, if any ("metric:3", "checkIn:0"). */
+let editing: string | undefined;
+
+/** Closes the entry editor: what was typed in it is dropped with it. */
+function stopEditing(): void {
+  editing = undefined;
+  for (const id of [...drafts.keys()]) if (id.startsWith('metric-edit-') || id.startsWith('check-in-edit-')) drafts.delete(id);
 }
 
-function metricsBlock(id: string, record: PartnershipRecord): HTMLElement {
+function entryActions(key: string, label: string, onDelete: () => void): HTMLElement {
+  const edit = h('button', { type: 'button', class: 'icon', id: `edit-${key.replace(':', '-')}`, 'aria-label': `Edit ${label}`, title: 'Edit', disabled: view.readOnly }, icon('edit'));
+  edit.addEventListener('click', () => {
+    stopEditing();
+    editing = key;
+    render(['record']);
+    document.querySelector<HTMLElement>(`[data-entry="${key}"] input, [data-entry="${key}"] textarea`)?.focus();
+  });
+  const del = h('button', { type: 'button', class: 'icon', id: `delete-${key.replace(':', '-')}`, 'aria-label': `Delete ${label}`, title: 'Delete (Undo brings it back)', disabled: view.readOnly }, icon('trash'));
+  del.addEventListener('click', () => {
+    onDelete();
+    document.getElementById('undo')?.focus();
+  });
+  return h('span', { class: 'entry-actions' }, edit, del);
+}
+
+function readMetricForm(valueInput: HTMLInputElement, dateInput: HTMLInputElement): { value: number; date: string } | undefined {
+  const v = parseNumber(valueInput.value);
+  const badValue = invalid(valueInput, v === undefined ? 'Write the value as a number, such as 85, 45%, 2.5x or 1.2k.' : undefined);
+  const date = dateInput.value.trim();
+  const badDate = invalid(dateInput, date ? dateProblem(date) : 'Write the date it was measured, as YYYY-MM-DD.');
+  if (badValue) valueInput.focus();
+  else if (badDate) dateInput.focus();
+  return badValue || badDate || v === undefined ? undefined : { value: v, date };
+}
+
+function metricEditor(index: number, entry: MetricEntry): HTMLElement {
+  const key = `metric:${index}`;
+  const value = h('input', { type: 'text', id: `metric-edit-value-${index}`, inputmode: 'decimal', 'aria-label': 'Value', 'data-draft': true });
+  value.value = String(entry.value);
+  value.dataset.initial = value.value;
+  const date = h('input', { type: 'text', id: `metric-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date', 'data-draft': true });
+  date.value = entry.date;
+  date.dataset.initial = date.value;
+  const note = h('input', { type: 'text', id: `metric-edit-note-${index}`, placeholder: 'Note (optional)', 'aria-label': 'Note', 'data-draft': true });
+  note.value = entry.note ?? '';
+  note.dataset.initial = note.value;
+  const form = h('form', { class: 'entry-editor', 'data-entry': key, 'aria-label': 'Edit the measurement' });
+  const cancel = h('button', { type: 'button', class: 'secondary compact', id: `metric-edit-cancel-${index}` }, 'Cancel');
+  const close = () => {
+    stopEditing();
+    render(['record']);
+    document.getElementById(`edit-metric-${index}`)?.focus();
+  };
+  cancel.addEventListener('click', close);
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const read = readMetricForm(value, date);
+    if (!read) return;
+    stopEditing();
+    commit({ kind: 'editMetric', index, was: entry, entry: { ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } });
+    document.getElementById(`edit-metric-${index}`)?.focus();
+  });
+  form.append(h('div', { class: 'two' }, value, date), note, h('div', { class: 'actions tight' }, h('button', { type: 'submit', class: 'primary compact', id: `metric-edit-save-${index}` }, 'Save'), cancel));
+  return form;
+}
+
+function metricsBlock(record: PartnershipRecord): HTMLElement {
   const items: Node[] = [];
-  for (const m of SUCCESS_METRICS) {
-    const series = metricSeries(record, m.id);
-    if (series.length === 0) continue;
-    const check = metricAgainstBenchmark(record, m.id);
-    const latest = check.latest !== undefined ? unitText(check.latest, check.unit) : '-';
-    const bench = check.benchmark ? `benchmark ${unitText(check.benchmark.low, check.unit)}–${unitText(check.benchmark.high, check.unit)}` : 'no benchmark';
-    const label = `${m.title}: ${series.map((p) => `${unitText(p.value, check.unit)} on ${p.date}`).join(', ')}`;
+  for (const g of metricGroups(record)) {
+    const entries = h('ul', { class: 'entries', 'aria-label': `${g.title} measurements` });
+    for (const e of g.entries) {
+      const key = `metric:${e.index}`;
+      if (editing === key) {
+        entries.appendChild(h('li', {}, metricEditor(e.index, e.entry)));
+        continue;
+      }
+      entries.appendChild(
+        h('li', { class: 'entry' }, h('span', { class: 'entry-text', title: e.text }, e.text), entryActions(key, `${g.title} ${e.text}`, () => commit({ kind: 'deleteMetric', index: e.index, was: e.entry }))),
+      );
+    }
     items.push(
       h(
         'div',
-        { class: 'metric' },
-        h('div', { class: 'metric-head' }, h('span', {}, m.title), check.status === 'below' || check.status === 'within' || check.status === 'above' ? h('span', { class: `status-badge ${check.status}` }, check.status) : null),
-        h('div', { class: 'metric-body' }, h('span', { class: 'metric-value' }, latest), sparkline(series, label), h('span', { class: 'muted' }, bench)),
+        { class: 'metric', 'data-metric': g.id },
+        h('div', { class: 'metric-head' }, h('span', {}, g.title), g.status ? h('span', { class: `status-badge ${g.status}` }, g.status) : null),
+        h('div', { class: 'metric-body' }, h('span', { class: 'metric-value' }, g.latest), sparkline(g.series, g.chartLabel), h('span', { class: 'muted' }, g.benchmark)),
+        entries,
       ),
     );
   }
-  if (items.length === 0) items.push(h('p', { class: 'muted' }, 'No measurements yet.'));
+  if (items.length === 0) items.push(h('p', { class: 'muted' }, PLANNER_TEXT.noMeasurements));
 
-  const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, m.title)));
-  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: 'such as 85 or 45%', disabled: readOnly });
-  const date = h('input', { type: 'date', id: 'metric-date', 'data-draft': true, value: today, disabled: readOnly });
-  const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: 'Note (optional)', disabled: readOnly });
+  const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: view.readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, m.title)));
+  const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: 'such as 85 or 45%', disabled: view.readOnly });
+  const date = h('input', { type: 'text', id: 'metric-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
+  const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: 'Note (optional)', disabled: view.readOnly });
   const form = h(
     'form',
     { class: 'mini-form', 'aria-label': 'Log a metric' },
     h('div', { class: 'field' }, h('label', { for: 'metric-name' }, 'Metric'), metric),
     h('div', { class: 'two' }, h('div', { class: 'field' }, h('label', { for: 'metric-value' }, 'Value'), value), h('div', { class: 'field' }, h('label', { for: 'metric-date' }, 'Date'), date)),
     h('div', { class: 'field' }, h('label', { for: 'metric-note' }, 'Note'), note),
-    h('button', { type: 'submit', class: 'secondary', id: 'log-metric', disabled: readOnly }, icon('graph-line'), 'Log metric'),
+    h('button', { type: 'submit', class: 'secondary', id: 'log-metric', disabled: view.readOnly }, icon('graph-line'), 'Log metric'),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const v = parseNumber(value.value);
-    if (v === undefined) {
-      showStatus('error', 'Write the value as a number, such as 85, 45% or 2.5x.');
-      value.focus();
-      return;
-    }
-    const badDate = date.value ? dateProblem(date.value) : 'Pick the date it was measured.';
-    if (badDate) {
-      showStatus('error', badDate);
-      return;
-    }
-    send({ type: 'logMetric', id, metric: metric.value as SuccessMetricId, value: v, date: date.value, ...(note.value.trim() ? { note: note.value.trim() } : {}) });
+    const read = readMetricForm(value, date);
+    if (!read) return;
+    const entry: MetricEntry = { ...read, metric: metric.value as SuccessMetricId, ...(note.value.trim() ? { note: note.value.trim() } : {}) };
+    // The form empties at once; a failed write says so and the entry goes again.
+    resetFields(['metric-value', 'metric-note']);
+    commit({ kind: 'addMetric', entry });
   });
   return subsection('Metrics', 'graph-line', ...items, form);
 }
 
-function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
-  const next = nextCheckIn(record, today);
-  const review = reviewStatus(record, today);
-  const cadence = h('select', { id: 'cadence', disabled: readOnly }, ...(['weekly', 'bi-weekly', 'monthly', 'quarterly'] as const).map((c) => h('option', { value: c }, cap(c))));
-  cadence.value = record.cadence;
-  cadence.addEventListener('change', () => send({ type: 'setCadence', id, cadence: cadence.value as PartnershipRecord['cadence'] }));
-  const nextLine =
-    next.status === 'not-running'
-      ? h('p', { class: 'muted' }, `No check-ins are due at the ${record.stage} stage.`)
-      : h(
-          'p',
-          { class: `due ${next.status}`, id: 'next-check-in' },
-          icon(next.status === 'overdue' ? 'bell-dot' : 'calendar'),
-          next.status === 'overdue' ? `Overdue: was due ${next.due} (${next.overdueDays} day${next.overdueDays === 1 ? '' : 's'} ago)` : next.status === 'due-soon' ? `Due soon: ${next.due}` : `Next check-in: ${next.due}`,
-        );
-  const reviewLine =
-    review.status === 'none'
-      ? h('p', { class: 'muted' }, 'No review date yet: add "review: YYYY-MM-DD" to the front matter.')
-      : h(
-          'p',
-          { class: `due ${review.status === 'overdue' ? 'overdue' : review.status === 'due-soon' ? 'due-soon' : ''}` },
-          icon('milestone'),
-          review.status === 'overdue' ? `Review was due ${review.review}` : `Review: ${review.review}${review.daysUntil !== undefined ? (review.daysUntil === 0 ? ' (today)' : review.daysUntil === 1 ? ' (tomorrow)' : ` (in ${review.daysUntil} days)`) : ''}`,
-        );
-  const recent = [...record.checkIns].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, 3);
-  const list = recent.length
+function dueLine(line: DueLine, id?: string): HTMLElement {
+  if (line.status === 'none') return h('p', { class: 'muted', id }, line.text);
+  return h('p', { class: `due ${line.status === 'scheduled' ? '' : line.status}`.trim(), id }, icon(line.icon), line.text);
+}
+
+function checkInEditor(index: number, entry: CheckIn): HTMLElement {
+  const key = `checkIn:${index}`;
+  const date = h('input', { type: 'text', id: `check-in-edit-date-${index}`, placeholder: 'YYYY-MM-DD', 'aria-label': 'Date', 'data-draft': true });
+  date.value = entry.date;
+  date.dataset.initial = date.value;
+  const notes = h('textarea', { id: `check-in-edit-notes-${index}`, rows: 3, 'aria-label': 'Notes', 'data-draft': true });
+  notes.value = entry.notes ?? '';
+  notes.dataset.initial = notes.value;
+  const worth = h('select', { id: `check-in-edit-worth-${index}`, 'aria-label': 'Is this worth continuing?', 'data-draft': true }, h('option', { value: '' }, 'Worth continuing: not said'), ...WORTH.map((w) => h('option', { value: w }, `Worth continuing: ${w}`)));
+  worth.value = entry.worthContinuing ?? '';
+  const form = h('form', { class: 'entry-editor', 'data-entry': key, 'aria-label': 'Edit the check-in' });
+  const cancel = h('button', { type: 'button', class: 'secondary compact', id: `check-in-edit-cancel-${index}` }, 'Cancel');
+  const close = () => {
+    stopEditing();
+    render(['record']);
+    document.getElementById(`edit-checkIn-${index}`)?.focus();
+  };
+  cancel.addEventListener('click', close);
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    }
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const d = date.value.trim();
+    if (invalid(date, d ? dateProblem(d) : 'Write the date of the check-in, as YYYY-MM-DD.')) {
+      date.focus();
+      return;
+    }
+    stopEditing();
+    commit({ kind: 'editCheckIn', index, was: entry, entry: { date: d, ...(notes.value.trim() ? { notes: notes.value.trim() } : {}), ...(worth.value ? { worthContinuing: worth.value as WorthContinuing } : {}) } });
+    document.getElementById(`edit-checkIn-${index}`)?.focus();
+  });
+  form.append(date, notes, worth, h('div', { class: 'actions tight' }, h('button', { type: 'submit', class: 'primary compact', id: `check-in-edit-save-${index}` }, 'Save'), cancel));
+  return form;
+}
+
+function checkInsBlock(record: PartnershipRecord): HTMLElement {
+  const items = checkInItems(record);
+  const list = items.length
     ? h(
         'ul',
         { class: 'check-ins' },
-        ...recent.map((c) =>
-          h('li', {}, h('span', { class: 'check-in-date' }, c.date), c.worthContinuing ? h('span', { class: `worth ${c.worthContinuing}` }, `worth continuing: ${c.worthContinuing}`) : null, c.notes ? h('div', { class: 'check-in-notes' }, c.notes) : null),
-        ),
+        ...items.map(({ entry: c, index }) => {
+          const key = `checkIn:${index}`;
+          if (editing === key) return h('li', {}, checkInEditor(index, c));
+          return h(
+            'li',
+            {},
+            h('div', { class: 'entry' }, h('span', { class: 'check-in-date' }, c.date), c.worthContinuing ? h('span', { class: `worth ${c.worthContinuing}` }, `worth continuing: ${c.worthContinuing}`) : null, h('span', { class: 'spacer' }), entryActions(key, `the check-in of ${c.date}`, () => commit({ kind: 'deleteCheckIn', index, was: c }))),
+            c.notes ? h('div', { class: 'check-in-notes' }, c.notes) : null,
+          );
+        }),
       )
-    : h('p', { class: 'muted' }, 'No check-ins logged yet.');
+    : h('p', { class: 'muted' }, PLANNER_TEXT.noCheckIns);
 
-  const date = h('input', { type: 'date', id: 'check-in-date', 'data-draft': true, value: today, disabled: readOnly });
-  const notes = h('textarea', { id: 'check-in-notes', 'data-draft': true, rows: 3, placeholder: 'Numbers against targets, what worked, what did not, next steps', disabled: readOnly });
+  const date = h('input', { type: 'text', id: 'check-in-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
+  const notes = h('textarea', { id: 'check-in-notes', 'data-draft': true, rows: 3, placeholder: 'Numbers against targets, what worked, what did not, next steps', disabled: view.readOnly });
   const worth = h('fieldset', { class: 'worth-group' }, h('legend', {}, 'Is this worth continuing?'));
-  for (const w of ['yes', 'unsure', 'no'] as const) {
-    const input = h('input', { type: 'radio', name: 'worth', id: `worth-${w}`, value: w, disabled: readOnly, 'data-draft': true });
+  for (const w of WORTH) {
+    const input = h('input', { type: 'radio', name: 'worth', id: `worth-${w}`, value: w, disabled: view.readOnly, 'data-draft': true });
     worth.appendChild(h('label', { class: 'radio', for: `worth-${w}` }, input, cap(w)));
   }
   const form = h(
@@ -488,22 +984,24 @@ function checkInsBlock(id: string, record: PartnershipRecord): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: 'check-in-date' }, 'Date'), date),
     h('div', { class: 'field' }, h('label', { for: 'check-in-notes' }, 'Notes'), notes),
     worth,
-    h('button', { type: 'submit', class: 'secondary', id: 'log-check-in', disabled: readOnly }, icon('comment-discussion'), 'Log check-in'),
+    h('button', { type: 'submit', class: 'secondary', id: 'log-check-in', disabled: view.readOnly }, icon('comment-discussion'), 'Log check-in'),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const badDate = date.value ? dateProblem(date.value) : 'Pick the date of the check-in.';
-    if (badDate) {
-      showStatus('error', badDate);
+    const d = date.value.trim();
+    if (invalid(date, d ? dateProblem(d) : 'Write the date of the check-in, as YYYY-MM-DD.')) {
+      date.focus();
       return;
     }
-    const picked = worth.querySelector<HTMLInputElement>('input:checked')?.value as 'yes' | 'no' | 'unsure' | undefined;
-    send({ type: 'logCheckIn', id, date: date.value, ...(notes.value.trim() ? { notes: notes.value.trim() } : {}), ...(picked ? { worthContinuing: picked } : {}) });
+    const picked = worth.querySelector<HTMLInputElement>('input:checked')?.value as WorthContinuing | undefined;
+    const entry: CheckIn = { date: d, ...(notes.value.trim() ? { notes: notes.value.trim() } : {}), ...(picked ? { worthContinuing: picked } : {}) };
+    resetFields(['check-in-notes', 'worth-yes', 'worth-no', 'worth-unsure']);
+    commit({ kind: 'addCheckIn', entry });
   });
-  return subsection('Check-ins', 'calendar', h('div', { class: 'field inline' }, h('label', { for: 'cadence' }, 'Cadence'), cadence), nextLine, reviewLine, list, form);
+  return subsection('Check-ins', 'calendar', dueLine(nextCheckInLine(record, view.today), 'next-check-in'), dueLine(reviewLine(record, view.today), 'review-line'), list, form);
 }
 
-function playbookBlock(id: string, record: PartnershipRecord): HTMLElement | undefined {
+function playbookBlock(record: PartnershipRecord): HTMLElement | undefined {
   const ids = [...new Set(record.types.map((t) => playbookFor(t)).filter((p): p is keyof typeof PLAYBOOKS => p !== undefined))];
   if (ids.length === 0) return undefined;
   const blocks = ids.map((pid) => {
@@ -517,9 +1015,9 @@ function playbookBlock(id: string, record: PartnershipRecord): HTMLElement | und
         'ul',
         { class: 'checklist' },
         ...pb.steps.map((step, i) => {
-          const box = h('input', { type: 'checkbox', id: `step-${pid}-${i + 1}`, disabled: readOnly });
+          const box = h('input', { type: 'checkbox', id: `step-${pid}-${i + 1}`, disabled: view.readOnly });
           box.checked = done.has(i + 1);
-          box.addEventListener('change', () => send({ type: 'setPlaybookStep', id, playbook: pid, step: i + 1, done: box.checked }));
+          box.addEventListener('change', () => commit({ kind: 'playbookStep', playbook: pid, step: i + 1, done: box.checked }));
           return h('li', {}, h('label', { class: 'check', for: `step-${pid}-${i + 1}` }, box, h('span', {}, step)));
         }),
       ),
@@ -591,10 +1089,6 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function verdictLabel(v: 'pursue' | 'caution' | 'pass'): string {
-  return VERDICT_LABELS[v];
-}
-
 function resetFields(ids: string[]): void {
   for (const id of ids) {
     drafts.delete(id);
@@ -604,59 +1098,59 @@ function resetFields(ids: string[]): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<PlannerToWebview>) => {
-  const m = event.data;
+function onMessage(m: PlannerToWebview): void {
   switch (m.type) {
-    case 'init':
-      today = m.today;
-      readOnly = m.readOnly;
-      context = m.context;
-      render();
-      query();
-      if (state.selected) send({ type: 'select', id: state.selected });
-      break;
-    case 'changed':
-      counts = m.counts;
-      total = m.total;
-      overdue = m.overdue;
-      owners = m.owners;
-      loading = m.loading;
-      if (JSON.stringify(m.context) !== JSON.stringify(context)) {
-        context = m.context;
-        render(['context', 'record']);
+    case 'changed': {
+      view.counts = m.counts;
+      view.total = m.total;
+      view.overdue = m.overdue;
+      view.owners = m.owners;
+      view.loading = m.loading;
+      if (JSON.stringify(m.context) !== JSON.stringify(view.context)) {
+        view.context = m.context;
+        renderNews(['context', 'record']);
       }
-      query();
+      if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
+      void query();
       break;
-    case 'page':
-      if (m.requestId !== requestId) return; // an older answer
-      page = { items: m.items, total: m.total };
-      if (state.offset > 0 && state.offset >= m.total) {
-        state.offset = Math.max(0, Math.floor((m.total - 1) / PAGE) * PAGE);
-        save();
-        query();
-        return;
-      }
-      if (pipelineKey() !== lastPipeline) render(['pipeline']);
-      break;
-    case 'record':
+    }
+    case 'record': {
       if (m.id !== state.selected) return;
-      if (current?.id !== m.id) drafts.clear();
-      else if (JSON.stringify(current) === JSON.stringify(m)) return;
-      current = m;
-      render(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
+      const { type: _type, ...record } = m;
+      void _type;
+      if (shown.id !== m.id) drafts.clear();
+      else if (JSON.stringify(shown.value) === JSON.stringify(record) && !shown.hasPending) return;
+      shown.receive(record as PlannerRecord);
+      // A change still on its way is shown on top of the file's record; its answer renders.
+      renderNews(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
       break;
+    }
     case 'select':
       selectRecord(m.id);
       break;
-    case 'notice':
-      // A logged entry empties its form.
-      if (m.kind === 'info' && /^Metric logged/.test(m.message)) resetFields(['metric-value', 'metric-note']);
-      if (m.kind === 'info' && /^Check-in logged/.test(m.message)) resetFields(['check-in-notes', 'worth-yes', 'worth-no', 'worth-unsure']);
-      showStatus(m.kind, m.message);
+    case 'undo':
+      if (m.label !== view.undo) {
+        view.undo = m.label;
+        if (!shown.hasPending) renderNews(['record']);
+      }
       break;
   }
-  document.body.dataset.overdue = String(overdue);
-});
+  document.body.dataset.overdue = String(view.overdue);
+}
 
-render();
-send({ type: 'ready' });
+async function start(): Promise<void> {
+  render();
+  try {
+    const init = await rpc.request({ type: 'ready' });
+    view.today = init.today;
+    view.readOnly = init.readOnly;
+    view.context = init.context;
+    render();
+    void query();
+    if (state.selected) void loadRecord(state.selected);
+  } catch (err) {
+    showStatus('error', failureText(err));
+  }
+}
+
+void start();

@@ -1,0 +1,304 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { e2e, fileLacks, fileMatches, focusedId, plannerView, screenshot, tabTo, THEMES, webview, type Theme } from './harness';
+
+type Session = Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
+
+/**
+ * Empties the focused field with editing keys. (Ctrl+A in a webview goes through the workbench
+ * and comes back later, after the first keys typed.)
+ */
+async function clearField(page: Page, view?: FrameLocator): Promise<void> {
+  if (view) {
+    // A text area wraps its text over lines: from the end, one Backspace per character.
+    const length = await view.locator('textarea:focus').evaluate((el) => (el as unknown as { value: string }).value.length);
+    await page.keyboard.press('Control+End');
+    for (let i = 0; i < length; i++) await page.keyboard.press('Backspace');
+    return;
+  }
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+}
+
+/** Runs a command from the Command Palette with the keyboard only. */
+async function command(page: Page, title: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    // The palette opens with ">" typed: the command's title follows it.
+    if ((await input.inputValue()) !== '>') await page.keyboard.type('>');
+    await page.keyboard.type(title);
+    const row = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+    try {
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (err) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+async function openPlanner(page: Page): Promise<FrameLocator> {
+  await command(page, 'Community Partnerships: Open Planner');
+  const view = await plannerView(page);
+  await view.locator('.row', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 30_000 });
+  return view;
+}
+
+async function closeActiveTab(page: Page, title: string): Promise<void> {
+  await page.locator('.tab', { hasText: title }).locator('.codicon-close, .tab-actions .action-label').first().click();
+  await page.locator('.tab', { hasText: title }).waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+describe('Planner by keyboard only: every field edited, then every change undone (dark theme)', () => {
+  let session: Session;
+  before(async () => {
+    session = await e2e().open('workspace', { theme: 'dark', viewport: { width: 1400, height: 1000 } });
+  });
+  after(async () => session?.close());
+
+  it('the pipeline is one Tab stop; stage, fields, types, a score, a metric and a check-in change by keyboard; Undo takes each back', async function () {
+    this.timeout(300_000);
+    const { page, workspace } = session;
+    const file = path.join(workspace, 'partnerships', 'design-systems-guild.md');
+    const original = fs.readFileSync(file, 'utf8');
+    const view = await openPlanner(page);
+
+    // Into the view as a click on its title would put it; from there, only keys.
+    await view.locator('#section-pipeline > summary').focus();
+    await tabTo(page, view, 'search', { max: 10 });
+    // The list is one Tab stop: Tab goes in, the next Tab goes out of it.
+    await page.keyboard.press('Tab'); // type filter
+    await page.keyboard.press('Tab'); // owner filter
+    await page.keyboard.press('Tab');
+    assert.match(await focusedId(view), /^row-\d+$/, 'the list takes the focus');
+    await page.keyboard.press('Tab');
+    assert.doesNotMatch(await focusedId(view), /^row-/, 'one Tab leaves it');
+    await page.keyboard.press('Shift+Tab');
+    // Arrows move inside it; Enter opens the row.
+    for (let i = 0; i < 5 && !(await view.locator('.row:focus', { hasText: 'Design Systems Guild' }).count()); i++) await page.keyboard.press('ArrowDown');
+    await view.locator('.row:focus', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Enter');
+    await view.locator('#section-record summary', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 15_000 });
+
+    // Stage: a radio group, one Tab stop on the checked stage; an arrow picks the next one.
+    await tabTo(page, view, 'stage-set-active');
+    await page.keyboard.press('ArrowRight');
+    await view.locator('#stage-set-ended[aria-checked="true"]').waitFor({ timeout: 2_000 });
+    await fileMatches(file, /\nstage: ended\n/);
+    let changes = 1;
+
+    // Every text field: type, Enter.
+    const fields: [string, string, RegExp][] = [
+      ['community', 'DSG Discord', /\ncommunity: DSG Discord\n/],
+      ['contact', 'Bo Chen <bo@example.org>', /\ncontact: Bo Chen <bo@example.org>\n/],
+      ['partner-size', '15k', /\npartnerSize: 15000\n/],
+      ['owner-ours', 'Kim', /\nowners:\n {2}ours: Kim\n {2}theirs: Ana\n/],
+      ['owner-theirs', 'Lee', /\nowners:\n {2}ours: Kim\n {2}theirs: Lee\n/],
+      ['start', '2026-02-01', /\nstart: 2026-02-01\n/],
+      ['review', '2026-09-30', /\nreview: 2026-09-30\n/],
+    ];
+    for (const [id, value, re] of fields) {
+      await tabTo(page, view, id);
+      await clearField(page);
+      await page.keyboard.type(value);
+      await page.keyboard.press('Enter');
+      await fileMatches(file, re);
+      changes++;
+    }
+    // A date that is not one is refused where it is typed, and nothing is written.
+    await tabTo(page, view, 'review');
+    await clearField(page);
+    await page.keyboard.type('2026-02-30');
+    await page.keyboard.press('Enter');
+    await view.locator('#review-problem', { hasText: 'real date' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    assert.match(fs.readFileSync(file, 'utf8'), /\nreview: 2026-09-30\n/);
+
+    await tabTo(page, view, 'cadence');
+    await page.keyboard.press('ArrowDown');
+    await fileMatches(file, /\ncadence: quarterly\n/);
+    changes++;
+
+    // Types: add one from the list, remove one by its button.
+    await tabTo(page, view, 'type-add');
+    await page.keyboard.press('ArrowDown');
+    await fileMatches(file, /\ntypes:\n {2}- newsletter-cross-promotion\n {2}- co-hosted-event\n {2}- co-created-content\n/);
+    changes++;
+    await tabTo(page, view, 'type-remove-newsletter-cross-promotion', { back: true });
+    await page.keyboard.press('Enter');
+    await fileMatches(file, /\ntypes:\n {2}- co-hosted-event\n {2}- co-created-content\n/);
+    changes++;
+
+    // A score: the group's Tab stop is its checked score; an arrow moves it (shown at once, written once).
+    await tabTo(page, view, 'score-similarSize-3');
+    await page.keyboard.press('ArrowRight');
+    await view.locator('#score-similarSize-4[aria-checked="true"]').waitFor({ timeout: 1_000 });
+    await fileMatches(file, /\n {2}similarSize: 4\n/);
+    changes++;
+
+    // A measurement edited in place, then deleted.
+    await tabTo(page, view, 'edit-metric-0');
+    await page.keyboard.press('Enter');
+    assert.strictEqual(await focusedId(view), 'metric-edit-value-0');
+    await clearField(page);
+    await page.keyboard.type('90');
+    await page.keyboard.press('Enter');
+    await fileMatches(file, /\n {4}metric: cross-community-joins\n {4}value: 90\n/);
+    changes++;
+    await tabTo(page, view, 'delete-metric-0');
+    await page.keyboard.press('Enter');
+    await fileLacks(file, 'value: 90');
+    changes++;
+
+    // The check-in edited (its notes), then deleted.
+    await tabTo(page, view, 'edit-checkIn-0');
+    await page.keyboard.press('Enter');
+    await tabTo(page, view, 'check-in-edit-notes-0', { max: 3 });
+    await clearField(page, view);
+    await page.keyboard.type('First swap: 90 clicks.');
+    await tabTo(page, view, 'check-in-edit-save-0', { max: 3 });
+    await page.keyboard.press('Enter');
+    await fileMatches(file, /\n {2}- date: 2026-02-15\n {4}notes: 'First swap: 90 clicks\.'\n {4}worthContinuing: yes\n/);
+    changes++;
+    await tabTo(page, view, 'delete-checkIn-0');
+    await page.keyboard.press('Enter');
+    await fileLacks(file, 'First swap: 90 clicks.');
+    changes++;
+    await screenshot(page, 'planner-edited-dark');
+
+    // Undo, by keyboard, once per change: the file is back byte for byte.
+    for (let i = 0; i < changes; i++) {
+      const before = fs.readFileSync(file, 'utf8');
+      await tabTo(page, view, 'undo', { back: true, max: 120 });
+      await page.keyboard.press('Enter');
+      const started = Date.now();
+      while (fs.readFileSync(file, 'utf8') === before && Date.now() - started < 15_000) await page.waitForTimeout(100);
+      assert.notStrictEqual(fs.readFileSync(file, 'utf8'), before, `undo ${i + 1} of ${changes} changed the file`);
+    }
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), original, 'every change undone');
+    await view.locator('#undo').waitFor({ state: 'detached', timeout: 5_000 });
+  });
+});
+
+/** The four webviews, as a user sees them; a selected state in each. */
+async function screenshotsOfEveryWebview(session: Session, theme: Theme): Promise<void> {
+  const { page } = session;
+  const view = await openPlanner(page);
+  await view.locator('.row', { hasText: 'Design Systems Guild' }).click();
+  await view.locator('#section-record summary', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 15_000 });
+  await view.locator('#score-complementary-5').focus();
+  await screenshot(page, `planner-record-${theme}`);
+  await view.locator('#section-record .sub[aria-label="Partner fit"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, `planner-fit-selected-${theme}`);
+  await command(page, 'View: Close Primary Side Bar');
+
+  await command(page, 'Community Partnerships: Draft Outreach Pitch');
+  const pitch = await webview(page, 'Draft Outreach Pitch');
+  await pitch.locator('label[for="variant-cold"]').click();
+  await pitch.locator('#variant-cold').focus();
+  await screenshot(page, `pitch-${theme}`);
+  await closeActiveTab(page, 'Draft Outreach Pitch');
+
+  await command(page, 'Community Partnerships: Open Agreement Checklist');
+  const agreement = await webview(page, 'Partnership Agreement');
+  await agreement.locator('button.primary').first().waitFor();
+  await screenshot(page, `agreement-${theme}`);
+  await closeActiveTab(page, 'Partnership Agreement');
+
+  await command(page, 'Community Partnerships: Update Community Context');
+  const form = await webview(page, 'Update Community Context');
+  await form.getByRole('button', { name: /Member Profile/ }).click();
+  await screenshot(page, `context-form-${theme}`);
+  await closeActiveTab(page, 'Update Community Context');
+}
+
+for (const theme of THEMES) {
+  describe(`Every webview in the ${theme} theme`, () => {
+    let session: Session;
+    before(async () => {
+      session = await e2e().open('workspace', { theme, viewport: { width: 1400, height: 1000 } });
+    });
+    after(async () => session?.close());
+
+    it('screenshots of the planner, the pitch, the agreement and the context form, a selected item in each', async function () {
+      this.timeout(240_000);
+      await screenshotsOfEveryWebview(session, theme);
+    });
+
+    if (theme !== 'hc-black') return;
+
+    it('typed text in the pitch and the context form is still there after closing and reopening them', async function () {
+      this.timeout(240_000);
+      const { page, workspace } = session;
+      await command(page, 'Community Partnerships: Draft Outreach Pitch');
+      let pitch = await webview(page, 'Draft Outreach Pitch');
+      await pitch.locator('#field-partnerCommunity').fill('Night Owls Collective');
+      await pitch.locator('#field-topic').fill('late-night release parties');
+      await page.waitForTimeout(800); // the draft goes to the extension a moment after the last key
+      await closeActiveTab(page, 'Draft Outreach Pitch');
+      await command(page, 'Community Partnerships: Draft Outreach Pitch');
+      pitch = await webview(page, 'Draft Outreach Pitch');
+      await pitch.locator('.status', { hasText: 'Restored the pitch' }).waitFor({ timeout: 15_000 });
+      assert.strictEqual(await pitch.locator('#field-partnerCommunity').inputValue(), 'Night Owls Collective');
+      assert.strictEqual(await pitch.locator('#field-topic').inputValue(), 'late-night release parties');
+      assert.match((await pitch.locator('.preview-body').textContent()) ?? '', /Night Owls Collective/);
+      await closeActiveTab(page, 'Draft Outreach Pitch');
+
+      const contextFile = path.join(workspace, '.claude', 'community-context.md');
+      const before = fs.readFileSync(contextFile, 'utf8');
+      await command(page, 'Community Partnerships: Update Community Context');
+      let form = await webview(page, 'Update Community Context');
+      await form.getByLabel('One-line description').fill('Developers who ship after dark, together');
+      await page.waitForTimeout(800);
+      await closeActiveTab(page, 'Update Community Context');
+      assert.strictEqual(fs.readFileSync(contextFile, 'utf8'), before, 'closing writes nothing');
+      await command(page, 'Community Partnerships: Update Community Context');
+      form = await webview(page, 'Update Community Context');
+      await form.locator('#unsaved', { hasText: '1 unsaved change' }).waitFor({ timeout: 15_000 });
+      assert.strictEqual(await form.getByLabel('One-line description').inputValue(), 'Developers who ship after dark, together');
+      await screenshot(page, 'context-form-restored-hc-black');
+      // Discarding brings the file's value back, and the next open has no draft.
+      await form.locator('#discard-draft').click();
+      assert.notStrictEqual(await form.getByLabel('One-line description').inputValue(), 'Developers who ship after dark, together');
+      await closeActiveTab(page, 'Update Community Context');
+    });
+
+    it('the pitch, the agreement and the context form come back after a window reload, as they were', async function () {
+      this.timeout(240_000);
+      const { page } = session;
+      await command(page, 'Community Partnerships: Draft Outreach Pitch');
+      const pitch = await webview(page, 'Draft Outreach Pitch');
+      await pitch.locator('#field-hope').fill('a slot in their newsletter');
+      await command(page, 'Community Partnerships: Open Agreement Checklist');
+      await webview(page, 'Partnership Agreement');
+      await command(page, 'Community Partnerships: Update Community Context');
+      const form = await webview(page, 'Update Community Context');
+      await form.getByLabel('Community Name', { exact: true }).fill('Acme Devs Reloaded');
+      await page.waitForTimeout(800);
+
+      await page.reload();
+      for (const title of ['Draft Outreach Pitch', 'Partnership Agreement', 'Update Community Context']) {
+        await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      }
+      await page.locator('.tab', { hasText: 'Update Community Context' }).first().click();
+      const restoredForm = await webview(page, 'Update Community Context');
+      await restoredForm.getByLabel('Community Name', { exact: true }).waitFor({ timeout: 60_000 });
+      assert.strictEqual(await restoredForm.getByLabel('Community Name', { exact: true }).inputValue(), 'Acme Devs Reloaded');
+      await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).first().click();
+      const restoredPitch = await webview(page, 'Draft Outreach Pitch');
+      await restoredPitch.locator('#field-hope').waitFor({ timeout: 30_000 });
+      assert.strictEqual(await restoredPitch.locator('#field-hope').inputValue(), 'a slot in their newsletter');
+      await page.locator('.tab', { hasText: 'Partnership Agreement' }).first().click();
+      const restoredAgreement = await webview(page, 'Partnership Agreement');
+      await restoredAgreement.locator('button.primary').first().waitFor({ timeout: 30_000 });
+      await screenshot(page, 'panels-after-reload-hc-black');
+    });
+  });
+}

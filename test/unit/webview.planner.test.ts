@@ -1,0 +1,108 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/webview/model/planner';
+import { parseRecord, type PartnershipRecord } from '../../src/core/records';
+import type { PlannerRecord } from '../../src/webview/protocol';
+
+const GUILD = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/records/design-systems-guild.md'), 'utf8');
+const guild = (() => {
+  const r = parseRecord(GUILD);
+  if (!r.ok) throw new Error('fixture');
+  return r.record;
+})();
+const payload = (record: PartnershipRecord, id = 'file:///w/partnerships/guild.md'): PlannerRecord => ({ id, record, problems: [], filePath: 'partnerships/guild.md' });
+
+describe('planner view-model: the shown record', () => {
+  it('shows a change at once, keeps it while the write is on its way, and takes the file’s answer', () => {
+    const s = new ShownRecord();
+    s.receive(payload(guild));
+    const t = s.apply({ kind: 'stage', value: 'ended' });
+    assert.ok(t !== undefined);
+    assert.strictEqual(s.value?.record?.stage, 'ended', 'in the same frame');
+    // News of the file (an unrelated edit) keeps the change on top until its answer.
+    s.receive(payload({ ...guild, contact: 'Bo' }));
+    assert.strictEqual(s.value?.record?.stage, 'ended');
+    assert.strictEqual(s.value?.record?.contact, 'Bo');
+    s.settle(t, payload({ ...guild, contact: 'Bo', stage: 'ended' }));
+    assert.strictEqual(s.hasPending, false);
+    assert.strictEqual(s.value?.record?.stage, 'ended');
+  });
+
+  it('rolls back a failed write, and only that one', () => {
+    const s = new ShownRecord();
+    s.receive(payload(guild));
+    const a = s.apply({ kind: 'score', criterion: 'similarSize', value: 5 })!;
+    const b = s.apply({ kind: 'cadence', value: 'weekly' })!;
+    assert.strictEqual(s.rollback(a), 'Similar size and engagement scored 5');
+    assert.strictEqual(s.value?.record?.scores.similarSize, guild.scores.similarSize);
+    assert.strictEqual(s.value?.record?.cadence, 'weekly');
+    s.settle(b, undefined);
+    assert.deepStrictEqual(s.value?.record, guild, 'without an answer, the record as the file last gave it');
+  });
+
+  it('drops changes of another record when a different one is shown, and changes nothing without a record', () => {
+    const s = new ShownRecord();
+    assert.strictEqual(s.apply({ kind: 'stage', value: 'active' }), undefined);
+    s.receive(payload(guild));
+    s.apply({ kind: 'stage', value: 'ended' });
+    s.receive(payload(guild, 'file:///w/partnerships/other.md'));
+    assert.strictEqual(s.hasPending, false);
+    assert.strictEqual(s.value?.record?.stage, 'active');
+    s.receive({ id: 'file:///w/partnerships/broken.md', problems: [], filePath: 'x' });
+    assert.strictEqual(s.apply({ kind: 'stage', value: 'ended' }), undefined, 'a broken record has nothing to change');
+  });
+});
+
+describe('planner view-model: check-ins, review date, metrics', () => {
+  it('the review line: a date in the record, or where to set one', () => {
+    assert.deepStrictEqual(reviewLine(guild, '2026-07-10'), { text: 'Review: 2026-07-15 (in 5 days)', status: 'due-soon', icon: 'milestone' });
+    assert.strictEqual(reviewLine(guild, '2026-07-16').status, 'overdue');
+    assert.strictEqual(reviewLine(guild, '2026-07-14').text, 'Review: 2026-07-15 (tomorrow)');
+    const none = reviewLine({ ...guild, review: undefined }, '2026-07-10');
+    assert.strictEqual(none.text, PLANNER_TEXT.noReview);
+    assert.match(none.text, /Review date/, 'names the field that sets it');
+  });
+
+  it('the next check-in line by stage and date', () => {
+    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'No check-ins are due at the prospect stage.');
+    assert.strictEqual(nextCheckInLine(guild, '2026-04-01').text, 'Next check-in: 2026-04-14');
+    assert.deepStrictEqual(nextCheckInLine(guild, '2026-04-20'), { text: 'Overdue: was due 2026-04-14 (6 days ago)', status: 'overdue', icon: 'bell-dot' });
+  });
+
+  it('check-ins latest first, each with its place in the record (what an edit names)', () => {
+    const items = checkInItems({ ...guild, checkIns: [...guild.checkIns, { date: '2026-01-02' }] });
+    assert.deepStrictEqual(items.map((i) => [i.index, i.entry.date]), [[1, '2026-03-14'], [0, '2026-02-15'], [2, '2026-01-02']]);
+  });
+
+  it('metric groups: the latest value with its unit, the benchmark, every entry with its place', () => {
+    const groups = metricGroups({ ...guild, metrics: [...guild.metrics, { date: '2026-03-01', metric: 'cross-community-joins', value: 1200 }] });
+    assert.deepStrictEqual(groups.map((g) => g.id), ['cross-community-joins', 'event-attendance']);
+    const joins = groups[0];
+    assert.strictEqual(joins.latest, '1,200');
+    assert.deepStrictEqual(joins.entries.map((e) => [e.index, e.text]), [[2, '1,200 on 2026-03-01'], [0, '85 on 2026-02-20 (after the February swap)']]);
+    assert.strictEqual(groups[1].latest, '38%');
+    assert.match(groups[1].benchmark, /^benchmark \d+%–\d+%$/);
+    assert.deepStrictEqual(metricGroups({ ...guild, metrics: [] }), []);
+  });
+});
+
+describe('planner view-model: keyboard', () => {
+  it('arrows move and wrap, Home and End go to the ends, other keys do nothing', () => {
+    assert.strictEqual(rovingTarget('ArrowRight', 4, 5), 0);
+    assert.strictEqual(rovingTarget('ArrowLeft', 0, 5), 4);
+    assert.strictEqual(rovingTarget('ArrowDown', 1, 5, 'vertical'), 2);
+    assert.strictEqual(rovingTarget('ArrowRight', 1, 5, 'vertical'), undefined, 'a list moves up and down only');
+    assert.strictEqual(rovingTarget('Home', 3, 5), 0);
+    assert.strictEqual(rovingTarget('End', 0, 5), 4);
+    assert.strictEqual(rovingTarget('Tab', 0, 5), undefined);
+    assert.strictEqual(rovingTarget('ArrowDown', 0, 0), undefined);
+  });
+
+  it('the Tab stop is the checked item, else the first', () => {
+    assert.strictEqual(tabStop(3, 5), 3);
+    assert.strictEqual(tabStop(undefined, 5), 0);
+    assert.strictEqual(tabStop(-1, 5), 0);
+    assert.strictEqual(tabStop(7, 5), 0);
+  });
+});
