@@ -46,6 +46,10 @@ for (const w of sizes.webviews) row(`Bundle: ${w.file}`, kb(w.bytes), 'webview s
 const { regexRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'regex.js')}`)).default;
 for (const r of await regexRows()) row(r.name, r.value, r.target, r.ok, r.note);
 
+// ---- Measures from exports: plain Node, 1,000,000-row overlap and a 100 MB import (test/bench/measure.ts) ----
+const { measureRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'measure.js')}`)).default;
+for (const r of await measureRows()) row(r.name, r.value, r.target, r.ok, r.note);
+
 // ---- Activation ------------------------------------------------------------------------------
 const EMPTY = 'bench.empty-extension';
 const OURS = 'community-partnerships.community-partnerships';

@@ -9,8 +9,10 @@ import { registerPartnerships } from './features/partnershipsShell';
 import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
 import { registerPlanner } from './features/plannerShell';
+import { registerMeasure } from './features/measureShell';
 import { registerWalkthrough } from './features/walkthrough';
 import type { PlannerApi } from './lazy/planner';
+import type { MeasureApi } from './lazy/measure';
 import { setTranslator } from './core/l10n';
 
 /** Everything the extension does, one feature a line. */
@@ -30,6 +32,8 @@ export interface ExtensionApi {
   readonly webviews: LiveWebviews;
   /** For tests: the sidebar planner (loads it, and its record index, on first call). */
   readonly planner: () => Promise<PlannerApi>;
+  /** For tests: the measure commands (loads them on first call). */
+  readonly measure: () => MeasureApi;
 }
 
 /**
@@ -48,7 +52,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const deps: Deps = { log, contexts, webviews };
   for (const feature of FEATURES) feature(context, deps);
   const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
-  return testing ? { contexts, webviews, planner } : undefined;
+  const measure = registerMeasure(context, deps, planner); // metrics from exports, tracker import, pipeline CSV, calendar
+  return testing ? { contexts, webviews, planner, measure } : undefined;
 }
 
 export function deactivate(): void {}

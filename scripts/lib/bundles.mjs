@@ -11,9 +11,10 @@ export const ENTRY_BUDGET = 100 * 1024;
  * alone 129 KB minified), markdown-it with mdurl, uc.micro and the HTML entity table 84 KB,
  * js-yaml's loader and dumper 38 KB, zod/mini 31 KB and gray-matter 10 KB: 200 KB is not
  * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
- * reached, so that the bundles do not grow unnoticed.
+ * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
+ * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB (458 KB in all).
  */
-export const NODE_HOST_BUDGET = 384 * 1024;
+export const NODE_HOST_BUDGET = 464 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 

@@ -160,6 +160,8 @@ export const SUCCESS_METRICS = [
   { id: 'event-attendance', title: 'Event attendance', tracked: 'cross-community attendance at joint events' },
   { id: 'member-overlap', title: 'Member overlap growth', tracked: 'members shared by both communities' },
   { id: 'satisfaction', title: 'Partnership satisfaction', tracked: 'check-in question: "Is this worth continuing?"' },
+  { id: 'newsletter-open-rate', title: 'Newsletter open rate on partner content', tracked: 'percent of recipients who opened the issue with the partner feature' },
+  { id: 'feature-activation', title: 'Activation on integrated features', tracked: 'percent of members who used the integrated feature' },
 ] as const;
 
 export type SuccessMetricId = (typeof SUCCESS_METRICS)[number]['id'];

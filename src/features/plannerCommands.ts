@@ -192,7 +192,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     }
     let value = given.value !== undefined ? toMeasure(given.value) : undefined;
     if (value === undefined) {
-      const hint = metric === 'event-attendance' ? 'Percent of attendees from the other community, such as 45' : metric === 'content-engagement' ? 'Times your usual engagement, such as 2.5' : 'A number, such as 85';
+      const hint = metric === 'event-attendance' ? 'Percent of attendees from the other community, such as 45' : metric === 'newsletter-open-rate' ? 'Percent of recipients who opened the partner feature, such as 15' : metric === 'feature-activation' ? 'Percent of members who used the integrated feature, such as 30' : metric === 'content-engagement' ? 'Times your usual engagement, such as 2.5' : 'A number, such as 85';
       const text = await vscode.window.showInputBox({
         title: 'Log Metric (3/5)',
         prompt: hint,

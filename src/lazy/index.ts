@@ -16,6 +16,8 @@ export const lazyModules = {
   agreement: () => require('./agreement') as typeof import('./agreement'),
   markdownDocs: () => require('./markdownDocs') as typeof import('./markdownDocs'),
   planner: () => require('./planner') as typeof import('./planner'),
+  /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with papaparse). */
+  measure: () => require('./measure') as typeof import('./measure'),
 };
 
 export type LazyModules = typeof lazyModules;

@@ -10,6 +10,8 @@ import type { RecordParse, RecordProblem, Stage } from '../core/records';
 import { setStage } from '../core/records';
 
 export interface PlannerApi {
+  /** The record index and writer, shared with the measure commands (src/lazy/measure.ts). */
+  readonly service: PlannerService;
   resolveView(view: vscode.WebviewView): void;
   /** Loads the index if it is not loaded yet. */
   ensureLoaded(): Promise<void>;
@@ -55,6 +57,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
   shown.view = view;
   context.subscriptions.push(service, view);
   return {
+    service,
     resolveView: (v) => view.resolveWebviewView(v),
     ensureLoaded: () => service.ensureLoaded(),
     newPartnership: async (arg, options) => {

@@ -12,6 +12,9 @@ import type { PartnershipRecord } from '../records/schema';
  *   the record's types: the metric is about events by its name. Values are percents (45 = 45%).
  * - content-engagement: the content collab's 2-3x engagement on co-created content; values are
  *   multipliers (2.5 = two and a half times the usual engagement).
+ * - newsletter-open-rate: the newsletter swap's 10-20 percent open rate on partner content.
+ * - feature-activation: the integration partnership's 25-40 percent activation on integrated
+ *   features. Both in percents, whatever the record's types, as event-attendance.
  * - member-overlap and satisfaction: the playbook gives no numbers, so no benchmark.
  * Ranges are inclusive: a value on either bound is within.
  */
@@ -46,12 +49,16 @@ export function metricBenchmark(record: Pick<PartnershipRecord, 'types'>, metric
       return { range: benchmarkById('co-hosted-event'), unit: 'percent' };
     case 'content-engagement':
       return { range: benchmarkById('content-collab'), unit: 'multiplier' };
+    case 'newsletter-open-rate':
+      return { range: benchmarkById('newsletter-swap'), unit: 'percent' };
+    case 'feature-activation':
+      return { range: benchmarkById('integration'), unit: 'percent' };
     default:
       return undefined;
   }
 }
 
-function benchmarkById(id: 'co-hosted-event' | 'content-collab'): Range {
+function benchmarkById(id: 'co-hosted-event' | 'content-collab' | 'newsletter-swap' | 'integration'): Range {
   const b = BENCHMARKS.find((x) => x.id === id);
   // The domain table lists both; a missing one is a programming error worth failing loudly on.
   if (!b) throw new Error(`No ${id} benchmark in the domain table.`);

@@ -1,0 +1,236 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createHash } from 'crypto';
+import { readCsv, readCsvText } from '../../src/core/measure/csv';
+import { normaliseEmail } from '../../src/core/measure/email';
+import { DigestSet, newSalt, parseHexDigest, saltProblem, toHex } from '../../src/core/measure/hash';
+import { AttendanceCounter, HashedListReader, MemberHasher, isNotAttending, overlapOf, suggestedOverlapScore } from '../../src/core/measure/lists';
+import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
+import { sha256Batch, randomBytes } from '../../src/platform/sha256';
+import { makeExport, people, rng, type Export } from './measureCorpus';
+
+const SALT = 'a3f9c2e71b5d4c08a9e6f1d2c3b4a596';
+
+async function hashExport(ex: Export, salt = SALT, chunkSize = 4096): Promise<MemberHasher> {
+  const bytes = new TextEncoder().encode(ex.text);
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += chunkSize) parts.push(bytes.subarray(i, i + chunkSize));
+  let hasher: MemberHasher | undefined;
+  await readCsv(parts, {
+    onRows: async (rows, table) => {
+      if (!hasher) {
+        const at = mappingIndexes(table.header, guessMapping(table.header));
+        hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: table.header.length });
+      }
+      await hasher.add(rows);
+    },
+  });
+  return hasher!;
+}
+
+function hashedFile(set: DigestSet): Uint8Array {
+  return new TextEncoder().encode(set.toSortedHex().join('\n') + '\n');
+}
+
+describe('measure: emails', () => {
+  it('trims and lower-cases, takes the address out of "Name <address>" and mailto:, and says why a cell is not an address', () => {
+    assert.deepStrictEqual(normaliseEmail('  Ana.Ruiz@Example.ORG '), { ok: true, email: 'ana.ruiz@example.org' });
+    assert.deepStrictEqual(normaliseEmail('Ana Ruiz <ANA@example.org>'), { ok: true, email: 'ana@example.org' });
+    assert.deepStrictEqual(normaliseEmail('mailto:bo+news@example.org'), { ok: true, email: 'bo+news@example.org' });
+    const bad: [string, RegExp][] = [
+      ['', /no email/],
+      ['ana.ruiz@', /nothing after the @/],
+      ['bob at example.org', /no @/],
+      ['carol@@example.org', /more than one @/],
+      ['@example.org', /nothing before/],
+      ['dana@localhost', /no dot/],
+      ['eve@exa mple.org', /space/],
+      ['a,b@example.org', /comma/],
+    ];
+    for (const [cell, why] of bad) {
+      const r = normaliseEmail(cell);
+      assert.ok(!r.ok, cell);
+      if (!r.ok) assert.match(r.reason, why, cell);
+    }
+  });
+});
+
+describe('measure: salted hashes and the hashed file', () => {
+  it('hashes salt + normalised email with SHA-256, as Node computes it', () => {
+    const d = sha256Batch([SALT + 'ana@example.org', SALT + 'bo@example.org']);
+    assert.strictEqual(toHex(d, 0), createHash('sha256').update(SALT + 'ana@example.org').digest('hex'));
+    assert.strictEqual(toHex(d, 32), createHash('sha256').update(SALT + 'bo@example.org').digest('hex'));
+  });
+
+  it('makes salts of 32 hex characters, and checks salts from records', () => {
+    const a = newSalt(randomBytes);
+    const b = newSalt(randomBytes);
+    assert.match(a, /^[0-9a-f]{32}$/);
+    assert.notStrictEqual(a, b);
+    assert.strictEqual(saltProblem(a), undefined);
+    assert.match(saltProblem('short')!, /shorter/);
+    assert.match(saltProblem('has space in it')!, /only letters/);
+    assert.match(saltProblem("x'; rm -rf /;'")!, /only letters/);
+  });
+
+  it('writes a file of sorted distinct hashes with no email and no name in it, which the README one-liner reproduces byte for byte', async function () {
+    const ex = makeExport('circle', people(300, 5), 6, { duplicates: 0.1, bad: 9, crlf: true, bom: true });
+    const h = await hashExport(ex);
+    const file = hashedFile(h.set);
+    const text = new TextDecoder().decode(file);
+    const lines = text.trimEnd().split('\n');
+    assert.strictEqual(lines.length, 300);
+    assert.ok(lines.every((l) => /^[0-9a-f]{64}$/.test(l)));
+    assert.deepStrictEqual([...lines].sort(), lines);
+    assert.ok(!text.includes('@'));
+    for (const p of people(300, 5)) {
+      assert.ok(!text.toLowerCase().includes(p.email.split('@')[0].toLowerCase()), 'no local part');
+      assert.ok(!text.includes(p.last), 'no name');
+    }
+    // The one-liner in the README, on a plain list of the same addresses as people write them.
+    try {
+      execFileSync('sha256sum', ['--version'], { stdio: 'ignore' });
+    } catch {
+      this.skip();
+    }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-hash-'));
+    const r = rng(7);
+    const plain = ['email', ...people(300, 5).map((p) => (r() < 0.3 ? ` ${p.email.toUpperCase()}` : p.email)), people(1, 5)[0].email].join('\r\n') + '\r\n';
+    fs.writeFileSync(path.join(dir, 'members.csv'), plain);
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const oneLiner = /<!-- hashed-list-one-liner -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(oneLiner, 'the README shows the one-liner');
+    const out = execFileSync('bash', ['-c', `SALT=${SALT}; ${oneLiner.trim()}`], { cwd: dir }).toString();
+    assert.strictEqual(fs.readFileSync(path.join(dir, 'members.sha256'), 'utf8') + out, text);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('reads a hashed file back: hashes in either case, a header and comments allowed, emails and junk reported by line without repeating them', () => {
+    const d = sha256Batch(['x', 'y']);
+    const text = `sha256\r\n# from Rust Berlin\r\n${toHex(d, 0).toUpperCase()}\r\n\r\n${toHex(d, 32)}\r\n${toHex(d, 0)}\r\nana@example.org\r\nnot-a-hash\r\n`;
+    const r = new HashedListReader();
+    const bytes = new TextEncoder().encode(text);
+    for (let i = 0; i < bytes.length; i += 5) r.push(bytes.subarray(i, i + 5));
+    const stats = r.end();
+    assert.strictEqual(stats.members, 2);
+    assert.strictEqual(stats.duplicates, 1);
+    assert.deepStrictEqual(stats.bad.list.map((b) => b.line), [7, 8]);
+    assert.match(stats.bad.list[0].reason, /looks like an email/);
+    assert.ok(!stats.bad.list[0].reason.includes('ana'));
+    const out = new Uint8Array(32);
+    assert.ok(parseHexDigest(toHex(d, 0), out, 0));
+    assert.ok(!parseHexDigest('zz'.repeat(32), out, 0));
+  });
+
+  it('sorts the hashed lines as text, also digests that share their first bytes', () => {
+    const set = new DigestSet(10);
+    const r = rng(9);
+    const bytes = new Uint8Array(32);
+    for (let i = 0; i < 3000; i++) {
+      for (let b = 0; b < 32; b++) bytes[b] = Math.floor(r() * 256);
+      if (i % 3 === 0) bytes.set([0xab, 0xcd, 0xef, 0x01]); // a third share their first four bytes
+      set.add(bytes);
+    }
+    const lines = set.toSortedHex();
+    assert.strictEqual(lines.length, set.size);
+    assert.deepStrictEqual(lines, [...lines].sort());
+  });
+
+  it('keeps a million-scale set exact: every added digest is found, no other is', () => {
+    const set = new DigestSet(10);
+    const n = 50_000;
+    const inputs = Array.from({ length: n }, (_, i) => `s${i}`);
+    const d = sha256Batch(inputs);
+    for (let i = 0; i < n; i++) assert.ok(set.add(d, i * 32));
+    for (let i = 0; i < n; i += 7) assert.ok(!set.add(d, i * 32), 'a second add is no new member');
+    assert.strictEqual(set.size, n);
+    const others = sha256Batch(Array.from({ length: 5000 }, (_, i) => `t${i}`));
+    for (let i = 0; i < 5000; i++) assert.ok(!set.has(others, i * 32));
+    for (let i = 0; i < n; i += 13) assert.ok(set.has(d, i * 32));
+  });
+});
+
+describe('measure: overlap without sharing the list', () => {
+  const cases = [
+    { ours: 'discord', theirs: 'discourse', a: 400, b: 250, shared: 73 },
+    { ours: 'slack', theirs: 'mailchimp', a: 1000, b: 1500, shared: 0 },
+    { ours: 'substack', theirs: 'circle', a: 60, b: 60, shared: 60 },
+    { ours: 'meetupEu', theirs: 'luma', a: 500, b: 120, shared: 119 },
+  ] as const;
+  for (const [k, c] of cases.entries()) {
+    it(`${c.ours} (${c.a}) against ${c.theirs}'s hashed file (${c.b}) with ${c.shared} in both: exactly ${c.shared}, with bad rows and duplicates on both sides`, async () => {
+      const both = people(c.shared, 900 + k, 'both');
+      const ours = [...people(c.a - c.shared, 100 + k, 'ours'), ...both];
+      const theirs = [...both, ...people(c.b - c.shared, 200 + k, 'theirs')];
+      const r = rng(k);
+      ours.sort(() => r() - 0.5);
+      const exA = makeExport(c.ours, ours, 11 + k, { duplicates: 0.08, bad: 12, crlf: k % 2 === 0, bom: true });
+      const exB = makeExport(c.theirs, theirs, 21 + k, { duplicates: 0.05, bad: 5 });
+      const a = await hashExport(exA, SALT, 1000 + k);
+      // The partner makes their file with the same salt; you read it back.
+      const b = await hashExport(exB);
+      const reader = new HashedListReader();
+      reader.push(hashedFile(b.set));
+      reader.end();
+      const o = overlapOf(a.set, reader.set);
+      assert.strictEqual(o.shared, c.shared);
+      assert.strictEqual(o.ours, c.a);
+      assert.strictEqual(o.theirs, c.b);
+      assert.strictEqual(o.ourShare, c.shared / c.a);
+      assert.strictEqual(a.stats.duplicates, exA.duplicates);
+      assert.deepStrictEqual(a.stats.bad.list.map((x) => x.line), exA.badLines);
+      assert.strictEqual(a.stats.rows, exA.rows);
+    });
+  }
+
+  it('a different salt shares nothing: hashes from another partnership cannot be matched', async () => {
+    const list = people(50, 3);
+    const a = await hashExport(makeExport('slack', list, 1), SALT);
+    const b = await hashExport(makeExport('slack', list, 2), 'another-salt-for-someone-else');
+    assert.strictEqual(overlapOf(a.set, b.set).shared, 0);
+  });
+
+  it('suggests the audience-overlap score from the smaller side share', () => {
+    const o = (shared: number, ours: number, theirs: number) => suggestedOverlapScore({ shared, ours, theirs, ourShare: shared / ours, theirShare: shared / theirs });
+    assert.strictEqual(o(0, 100, 100), 1);
+    assert.strictEqual(o(2, 100, 1000), 2);
+    assert.strictEqual(o(50, 1000, 1000), 3);
+    assert.strictEqual(o(100, 10000, 1000), 4);
+    assert.strictEqual(o(250, 1000, 1000), 5);
+  });
+});
+
+describe('measure: event cross-attendance', () => {
+  it('an Eventbrite export against your member list: the share of attendees from the other community, cancelled and duplicate registrations left out', async () => {
+    const yours = people(300, 40, 'yours');
+    const members = await hashExport(makeExport('discord', yours, 41));
+    const fromYours = yours.slice(0, 45);
+    const fromOther = people(55, 42, 'other');
+    const declined = people(7, 43, 'declined');
+    const attendees = [...fromYours, ...fromOther];
+    const ex = makeExport('eventbrite', [...attendees, ...declined], 44, { duplicates: 0.1, bad: 4 });
+    // Mark the declined ones as Eventbrite does.
+    const text = ex.text
+      .split('\n')
+      .map((l) => (declined.some((d) => l.toLowerCase().includes(d.email)) ? l.replace(/,(Attending|Checked In),/, ',Not Attending,') : l))
+      .join('\n');
+    const { summary, rows } = await readCsvText(text);
+    const at = mappingIndexes(summary.header, guessMapping(summary.header));
+    const counter = new AttendanceCounter(members.set, SALT, sha256Batch, { email: at.email!, status: at.status, headerLength: summary.header.length });
+    await counter.add(rows);
+    assert.strictEqual(counter.result.attendees, 100);
+    assert.strictEqual(counter.result.fromYours, 45);
+    assert.strictEqual(counter.result.fromOther, 55);
+    assert.strictEqual(counter.result.percent, 55);
+    assert.ok(counter.result.notAttending >= 7);
+    assert.strictEqual(counter.result.bad.count, 4);
+  });
+
+  it('knows the statuses registration tools write for people who do not come', () => {
+    for (const s of ['Not Attending', 'declined', 'Cancelled', 'canceled', 'waitlist', 'No', 'pending_approval', 'Refunded']) assert.ok(isNotAttending(s), s);
+    for (const s of ['Attending', 'Checked In', 'approved', 'Yes', 'Zugesagt', 'going', '']) assert.ok(!isNotAttending(s), s);
+  });
+});

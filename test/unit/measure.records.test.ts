@@ -1,0 +1,193 @@
+import * as assert from 'assert';
+import { readCsvText } from '../../src/core/measure/csv';
+import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
+import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget } from '../../src/core/measure/utm';
+import { guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
+import { escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
+import { parseRecord, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { people, rng, signupExport, type Signup } from './measureCorpus';
+
+// ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.
+type IcalModule = typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ICAL = require('ical.js') as IcalModule;
+type IcalComponent = InstanceType<IcalModule['Component']>;
+
+describe('measure: tracked links and attribution', () => {
+  it('builds a partnership link from the record, or from its utm: settings, keeping the address own query and fragment', () => {
+    const utm = utmFor({ partner: 'Rust Berlin', types: ['newsletter-cross-promotion', 'co-hosted-event'], fileName: 'rust-berlin.md' }, undefined);
+    assert.deepStrictEqual(utm, { source: 'rust-berlin', medium: 'newsletter', campaign: 'partnership-rust-berlin' });
+    assert.strictEqual(trackedLink('https://acme.dev/join?ref=x#top', utm), 'https://acme.dev/join?ref=x&utm_source=rust-berlin&utm_medium=newsletter&utm_campaign=partnership-rust-berlin#top');
+    const custom = utmFor({ partner: 'Café & Code', types: ['co-hosted-event'], fileName: 'cafe-and-code-2.md' }, { source: 'cafe code', campaign: 2026, url: 'https://acme.dev/' });
+    assert.deepStrictEqual(custom, { source: 'cafe code', medium: 'event', campaign: '2026', url: 'https://acme.dev/' });
+    assert.strictEqual(trackedLink(custom.url!, custom), 'https://acme.dev/?utm_source=cafe+code&utm_medium=event&utm_campaign=2026');
+    assert.throws(() => trackedLink('javascript:alert(1)', utm), /http/);
+    assert.deepStrictEqual(utmInUrl('https://x.dev/?utm_source=Rust%20Berlin&UTM_CAMPAIGN=p+1&utm_medium=%E0%A4%A#x'), { source: 'Rust Berlin', campaign: 'p 1', medium: '%E0%A4%A' });
+  });
+
+  it('counts sign-ups into the right partnership and dates, each email once, from utm columns or from the landing URL', async () => {
+    const r = rng(3);
+    const targets: AttributionTarget[] = [
+      { id: 'rust', source: 'rust-berlin', medium: 'newsletter', campaign: 'partnership-rust-berlin', from: '2026-02-01', to: '2026-03-31' },
+      { id: 'design', source: 'design-systems-guild', medium: 'event', campaign: 'partnership-design-systems-guild', from: '2026-01-15' },
+      { id: 'quiet', source: 'quiet-partner', medium: 'content', campaign: 'partnership-quiet-partner' },
+    ];
+    const expected = { rust: 0, design: 0, quiet: 0 };
+    const signups: Signup[] = [];
+    const inside = people(80, 1, 'in');
+    for (const p of inside) {
+      const t = r() < 0.6 ? targets[0] : targets[1];
+      const date = t.id === 'rust' ? `2026-0${2 + Math.floor(r() * 2)}-1${Math.floor(r() * 9)}` : `2026-0${2 + Math.floor(r() * 7)}-0${1 + Math.floor(r() * 9)}`;
+      signups.push({ email: r() < 0.3 ? p.email.toUpperCase() : p.email, date, source: r() < 0.2 ? t.source.toUpperCase() : t.source, campaign: t.campaign });
+      expected[t.id as 'rust' | 'design']++;
+      if (r() < 0.1) signups.push({ email: p.email, date, source: t.source, campaign: t.campaign }); // a second sign-up: counted once
+    }
+    for (const p of people(20, 2, 'late')) signups.push({ email: p.email, date: '2026-04-02', source: 'rust-berlin', campaign: 'partnership-rust-berlin' });
+    for (const p of people(30, 4, 'other')) signups.push({ email: p.email, date: '2026-03-01', source: r() < 0.5 ? 'twitter' : 'google', campaign: 'spring' });
+    for (const p of people(5, 5, 'wrongcampaign')) signups.push({ email: p.email, date: '2026-03-01', source: 'rust-berlin', campaign: 'other-campaign' });
+    signups.push({ email: 'not-an-email', date: '2026-03-01', source: 'rust-berlin', campaign: 'partnership-rust-berlin' });
+    signups.sort(() => r() - 0.5);
+    for (const inUrlOnly of [false, true]) {
+      const { summary, rows } = await readCsvText(signupExport(signups, { inUrlOnly }));
+      const at = mappingIndexes(summary.header, guessMapping(summary.header));
+      const a = new SignupAttributor(targets, { email: at.email!, date: at.date, source: at.source, medium: at.medium, campaign: at.campaign, url: at.url, headerLength: summary.header.length });
+      a.add(rows);
+      assert.strictEqual(a.result.results.get('rust')!.joins, expected.rust, `rust (${inUrlOnly ? 'URL' : 'columns'})`);
+      assert.strictEqual(a.result.results.get('design')!.joins, expected.design);
+      assert.strictEqual(a.result.results.get('quiet')!.joins, 0);
+      assert.strictEqual(a.result.results.get('rust')!.outsideDates, 20);
+      assert.strictEqual(a.result.unattributed, 35);
+      assert.strictEqual(a.result.bad.count, 1);
+      const top = a.topOtherSources(5);
+      assert.deepStrictEqual(top.map((s) => s.source).sort(), ['google', 'rust-berlin', 'twitter']);
+      assert.strictEqual(top.reduce((n, s) => n + s.rows, 0), 35);
+      assert.ok(top.every((s, i) => i === 0 || top[i - 1].rows >= s.rows), 'most frequent first');
+    }
+  });
+});
+
+const NOTION = `\uFEFFName,Status,Type,Owner,Contact,Start date,Next review,Members,Cadence,Notes\r
+Rust Berlin,In talks,"Webinar, Newsletter",Sam,Ana Ruiz <ana@rust-berlin.example>,"March 4, 2026","June 4, 2026",12.5k,Monthly,"Met at RustFest.\r
+Wants a joint workshop."\r
+Design Systems Guild,Live,Guest post,Priya,,2026-01-15,2026-07-15,"3,400",every two weeks,\r
+,,,,,,,,,\r
+Café & Code,Someday maybe,Hackathon; Podcast; Swag drop,Sam,,soon,,lots,daily,Cold lead\r
+rust berlin,Done,Webinar,Sam,,,,,,duplicate row\r
+Open Source Friday,Closed won,Integration,Kai,,2026-02-01,,800,Quarterly,\r
+Broken, "row",x,y,z,1,2,3,4,5,6,7\r
+`;
+
+describe('measure: partnership tracker import', () => {
+  it('maps a Notion export to records: loose stages, types, dates and sizes read; the rest kept in the notes; duplicates and bad rows reported', async () => {
+    const { summary, rows } = await readCsvText(NOTION);
+    const mapping = guessTrackerMapping(summary.header);
+    assert.deepStrictEqual(Object.keys(mapping).sort(), ['cadence', 'contact', 'notes', 'ours', 'partner', 'partnerSize', 'review', 'stage', 'start', 'types'].sort());
+    const plan = planTrackerImport(summary.header, rows, mapping, { partners: new Set(['open source friday']), fileNames: new Set(['design-systems-guild.md']) });
+    assert.deepStrictEqual(plan.rows.map((r) => [r.line, r.partner, r.fileName]), [
+      [2, 'Rust Berlin', 'rust-berlin.md'],
+      [4, 'Design Systems Guild', 'design-systems-guild-2.md'],
+      [6, 'Café & Code', 'cafe-and-code.md'],
+    ]);
+    assert.deepStrictEqual(plan.skipped, [
+      { line: 7, partner: 'rust berlin', reason: 'same partner as line 2' },
+      { line: 8, partner: 'Open Source Friday', reason: 'already has a record' },
+    ]);
+    assert.deepStrictEqual(plan.bad.list.map((b) => b.line), [9]);
+
+    const texts = plan.rows.map((r) => trackerRecordText(r, '2026-05-01', 'Acme Devs'));
+    const parsed = texts.map((t) => parseRecord(t));
+    for (const p of parsed) assert.ok(p.ok, JSON.stringify(p.problems));
+    const [rust, dsg, cafe] = parsed.map((p) => (p.ok ? p.record : undefined)!);
+    assert.deepStrictEqual(
+      { stage: rust.stage, types: rust.types, owners: rust.owners, start: rust.start, review: rust.review, partnerSize: rust.partnerSize, cadence: rust.cadence, contact: rust.contact },
+      { stage: 'contacted', types: ['co-hosted-event', 'newsletter-cross-promotion'], owners: { ours: 'Sam' }, start: '2026-03-04', review: '2026-06-04', partnerSize: 12500, cadence: 'monthly', contact: 'Ana Ruiz <ana@rust-berlin.example>' },
+    );
+    assert.match(texts[0], /- Met at RustFest\.\r?\n {2}Wants a joint workshop\./);
+    assert.deepStrictEqual([dsg.stage, dsg.types, dsg.partnerSize, dsg.cadence], ['active', ['guest-contributions'], 3400, 'bi-weekly']);
+    assert.deepStrictEqual([cafe.stage, cafe.types], ['prospect', ['joint-hackathon', 'podcast-video']]);
+    for (const kept of ['Stage: Someday maybe', 'Types: Swag drop', 'Start: soon', 'Partner size: lots', 'Cadence: daily', 'Cold lead']) assert.ok(texts[2].includes(kept), kept);
+    assert.strictEqual(plan.rows[2].warnings.length, 5);
+  });
+
+  it('reads the words trackers use for stages and types', () => {
+    assert.strictEqual(readStage('Reached out'), 'contacted');
+    assert.strictEqual(readStage('🟢 Active'), 'active');
+    assert.strictEqual(readStage('Closed - lost'), 'ended');
+    assert.strictEqual(readStage('Signed!'), 'agreed');
+    assert.strictEqual(readStage('Maybe later'), undefined);
+    assert.deepStrictEqual(readTypes('Co-hosted AMA, workshop or webinar'), { types: ['co-hosted-event'], unknown: [] });
+    assert.deepStrictEqual(readTypes('newsletter-cross-promotion | AMA / Swag'), { types: ['newsletter-cross-promotion', 'co-hosted-event'], unknown: ['Swag'] });
+  });
+
+  it('exports the pipeline as CSV that imports back to the same values, with formulas defused', async () => {
+    const record = (over: Partial<PartnershipRecord>): PartnershipRecord => ({ ...recordDefaults(), partner: 'x', ...over });
+    const records = [
+      { record: record({ partner: 'Rust Berlin', community: 'Rust Berlin Discord', stage: 'active', types: ['co-hosted-event', 'newsletter-cross-promotion'], owners: { ours: 'Sam', theirs: 'Ana' }, start: '2026-01-15', review: '2026-07-15', cadence: 'bi-weekly', partnerSize: 12000, scores: { audienceOverlap: 4, complementary: 5, similarSize: 3, responsiveness: 4, valuesAlignment: 4, mutualBenefit: 3 } }), file: 'partnerships/rust-berlin.md' },
+      { record: record({ partner: '=HYPERLINK("http://evil.example","click")', stage: 'prospect', contact: '+49 30 1234' }), file: 'partnerships/evil.md' },
+    ];
+    const csv = pipelineCsv(records, '2026-02-01');
+    assert.ok(csv.includes(`"'=HYPERLINK(""http://evil.example"",""click"")"`));
+    assert.ok(csv.includes("'+49 30 1234"));
+    const { summary, rows } = await readCsvText(csv);
+    const plan = planTrackerImport(summary.header, rows, guessTrackerMapping(summary.header), { partners: new Set(), fileNames: new Set() });
+    const back = parseRecord(trackerRecordText(plan.rows[0], '2026-02-01'));
+    assert.ok(back.ok);
+    if (back.ok) {
+      const r = back.record;
+      const want = records[0].record;
+      assert.deepStrictEqual([r.partner, r.community, r.stage, r.types, r.owners, r.start, r.review, r.cadence, r.partnerSize], [want.partner, want.community, want.stage, want.types, want.owners, want.start, want.review, want.cadence, want.partnerSize]);
+    }
+    assert.strictEqual(rows[0].fields[10], '2026-01-29', 'next check-in: two weeks after the start');
+    assert.strictEqual(rows[0].fields[12], 'Pursue');
+  });
+});
+
+describe('measure: calendar', () => {
+  const records = [
+    { path: 'partnerships/rust-berlin.md', partner: 'Rust Berlin', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-15', owners: { ours: 'Sam', theirs: 'Ana' } },
+    { path: 'partnerships/late.md', partner: 'Late, Partner; "Quoted" \\ back', stage: 'agreed', nextCheckIn: '2026-01-20' },
+    { path: 'partnerships/ended.md', partner: 'Ended Co', stage: 'ended', review: '2026-09-01' },
+    { path: 'partnerships/long.md', partner: 'Ein sehr langer Partnername mit Umlauten äöü und Emoji 🎉🎉🎉 der weit über fünfundsiebzig Bytes hinausgeht', stage: 'active', nextCheckIn: '2026-02-10' },
+  ];
+
+  it('writes an .ics that ical.js parses: one all-day event per coming check-in and review, text as written', () => {
+    const ics = renderCalendar(pipelineEvents(records, '2026-02-01'), { now: new Date('2026-02-01T10:00:00Z'), name: 'Acme Devs partnerships' });
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    assert.deepStrictEqual(
+      events.map((e) => [e.summary, e.startDate.toString(), e.startDate.isDate, e.endDate.toString()]),
+      [
+        ['Check-in overdue: Late, Partner; "Quoted" \\ back (due 2026-01-20)', '2026-02-01', true, '2026-02-02'],
+        [`Check-in: ${records[3].partner}`, '2026-02-10', true, '2026-02-11'],
+        ['Check-in: Rust Berlin', '2026-03-01', true, '2026-03-02'],
+        ['Partnership review: Rust Berlin', '2026-07-15', true, '2026-07-16'],
+      ],
+    );
+    assert.match(events[2].description, /Owners: Sam and Ana\.\nRecord: partnerships\/rust-berlin\.md$/);
+    assert.strictEqual(cal.getFirstPropertyValue('version'), '2.0');
+    for (const line of ics.split('\r\n')) assert.ok(new TextEncoder().encode(line).length <= 75, line);
+    assert.ok(!/[^\r]\n/.test(ics), 'CRLF only');
+  });
+
+  it('keeps each event UID from one export to the next, so a calendar updates instead of duplicating', () => {
+    const first = pipelineEvents(records, '2026-02-01');
+    const later = pipelineEvents([{ ...records[0], nextCheckIn: '2026-03-15' }, ...records.slice(1)], '2026-03-02');
+    const uid = (events: typeof first, summary: string) => events.find((e) => e.summary.startsWith(summary))!.uid;
+    assert.strictEqual(uid(first, 'Check-in: Rust Berlin'), uid(later, 'Check-in: Rust Berlin'));
+    assert.strictEqual(uid(first, 'Partnership review: Rust Berlin'), uid(later, 'Partnership review: Rust Berlin'));
+    assert.strictEqual(new Set(first.map((e) => e.uid)).size, first.length);
+    const a = new ICAL.Component(ICAL.parse(renderCalendar(first, { now: new Date('2026-02-01T00:00:00Z'), name: 'x' })));
+    const b = new ICAL.Component(ICAL.parse(renderCalendar(later, { now: new Date('2026-03-02T00:00:00Z'), name: 'x' })));
+    const seq = (c: IcalComponent) => Number(c.getAllSubcomponents('vevent')[0].getFirstPropertyValue('sequence'));
+    assert.ok(seq(b) > seq(a), 'a later export has a higher SEQUENCE');
+  });
+
+  it('escapes and folds as RFC 5545 says, never splitting a character', () => {
+    assert.strictEqual(escapeText('a;b,c\\d\r\ne\nf\u0007'), 'a\\;b\\,c\\\\d\\ne\\nf');
+    const folded = foldLine('SUMMARY:' + 'ä'.repeat(60));
+    const parts = folded.split('\r\n ');
+    assert.ok(parts.length > 1);
+    for (const p of parts) assert.ok(new TextEncoder().encode(p).length <= 75);
+    assert.strictEqual(parts.join(''), 'SUMMARY:' + 'ä'.repeat(60));
+  });
+});
