@@ -12,9 +12,10 @@ export const ENTRY_BUDGET = 100 * 1024;
  * js-yaml's loader and dumper 38 KB, zod/mini 31 KB and gray-matter 10 KB: 200 KB is not
  * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
  * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
- * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB (458 KB in all).
+ * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB; the
+ * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged.
  */
-export const NODE_HOST_BUDGET = 464 * 1024;
+export const NODE_HOST_BUDGET = 480 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 

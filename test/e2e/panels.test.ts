@@ -283,7 +283,12 @@ for (const theme of THEMES) {
       await form.getByLabel('Community Name', { exact: true }).fill('Acme Devs Reloaded');
       await page.waitForTimeout(800);
 
-      await page.reload();
+      // As a user reloads: the workbench saves its state (the open panels) and then reloads.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+      await command(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.waitForLoadState('load');
+      await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
       for (const title of ['Draft Outreach Pitch', 'Partnership Agreement', 'Update Community Context']) {
         await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 60_000 });
       }
