@@ -1,5 +1,4 @@
 import type * as vscode from 'vscode';
-import type * as z from 'zod/mini';
 
 /**
  * Every message from a webview goes through a router: checked against its zod schema from
@@ -12,35 +11,6 @@ export interface RouterStats {
   handled: number;
   dropped: number;
   failed: number;
-}
-
-export function messageRouter<T>(
-  schema: z.ZodMiniType<T>,
-  name: string,
-  log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>,
-  handle: (message: T) => unknown,
-  stats: RouterStats = { handled: 0, dropped: 0, failed: 0 },
-): Router {
-  return async (raw: unknown) => {
-    let parsed: { success: true; data: T } | { success: false };
-    try {
-      parsed = schema.safeParse(raw) as typeof parsed;
-    } catch {
-      parsed = { success: false };
-    }
-    if (!parsed.success) {
-      stats.dropped++;
-      log.warn(`${name}: dropped a message that does not match the protocol: ${preview(raw)}`);
-      return;
-    }
-    try {
-      stats.handled++;
-      await handle(parsed.data);
-    } catch (err) {
-      stats.failed++;
-      log.error(`${name}: handling ${preview(raw)} failed`, err);
-    }
-  };
 }
 
 /** A short, safe description of any value for the log. */

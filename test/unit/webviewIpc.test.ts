@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { ipcRouter, RequestError } from '../../src/features/webviewIpc';
 import { Disposable, DisposableStore } from '../../src/features/dispose';
-import { PlannerFromWebview, type PlannerResults, type Reply } from '../../src/webview/protocol';
+import { ContextFormFromWebview, PlannerFromWebview, type PlannerResults, type Reply } from '../../src/webview/protocol';
 import { hostileMessages } from '../lib/hostileMessages';
 import type { Handlers } from '../../src/features/webviewIpc';
 
@@ -64,6 +64,11 @@ describe('webview requests and replies', () => {
     assert.strictEqual(calls.length, valid);
     assert.strictEqual(r.log.warnings.length, r.stats.dropped);
     assert.strictEqual(r.replies.filter((x) => !x.ok && x.error.code === 'invalid').length, answerable);
+  });
+
+  it('refuses oversized values in the protocol itself (a webview cannot make the extension write megabytes)', () => {
+    assert.strictEqual(ContextFormFromWebview.safeParse({ type: 'save', requestId: 1, values: { 'Community Name': 'A' } }).success, true);
+    assert.strictEqual(ContextFormFromWebview.safeParse({ type: 'save', requestId: 1, values: { 'Community Name': 'x'.repeat(50_000) } }).success, false);
   });
 
   it('a message without an id is handled and not answered', async () => {
