@@ -41,6 +41,24 @@ export function setTranslator(t: Translate | undefined): void {
   generation++;
 }
 
+/**
+ * A translator over a loaded bundle (`vscode.l10n.bundle`: message, or `message/comment`, to its
+ * translation, or `{ message }`), for code that runs where `vscode` does not: a webview page. A
+ * message the bundle lacks stays English, as does one whose translation is empty or not text.
+ */
+export function bundleTranslator(bundle: Readonly<Record<string, unknown>>): Translate {
+  const lookup = (key: string, fallback: string): string => {
+    const found = Object.prototype.hasOwnProperty.call(bundle, key) ? bundle[key] : undefined;
+    const text = typeof found === 'object' && found !== null ? (found as { message?: unknown }).message : found;
+    return typeof text === 'string' && text !== '' ? text : fallback;
+  };
+  return ((first: string | L10nMessage, ...rest: L10nArg[]) => {
+    if (typeof first === 'string') return format(lookup(first, first), rest);
+    const comment = Array.isArray(first.comment) ? first.comment.join('') : first.comment;
+    return format(lookup(`${first.message}/${comment}`, first.message), first.args ?? []);
+  }) as Translate;
+}
+
 /** Changes with each setTranslator: a cache of messages is stale once it differs. */
 export function translatorGeneration(): number {
   return generation;

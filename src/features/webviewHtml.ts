@@ -37,9 +37,20 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${asset('dist', 'webview', script + '.js')}"></script>
+${bundleData()}<script nonce="${nonce}" src="${asset('dist', 'webview', script + '.js')}"></script>
 </body>
 </html>`;
+}
+
+/**
+ * The extension's loaded translations (`vscode.l10n.bundle`, absent in English), as JSON data
+ * for src/webview/app/lib/l10n.ts. Every `<` is written as `\u003c`, so no text in it can close
+ * the element.
+ */
+function bundleData(): string {
+  const bundle = vscode.l10n.bundle;
+  if (!bundle || Object.keys(bundle).length === 0) return '';
+  return `<script type="application/json" id="l10n-bundle">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>\n`;
 }
 
 function makeNonce(): string {

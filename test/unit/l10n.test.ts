@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { format, l10n, setTranslator, type L10nArg, type L10nMessage } from '../../src/core/l10n';
+import { bundleTranslator, format, l10n, setTranslator, type L10nArg, type L10nMessage } from '../../src/core/l10n';
 import { parseContext } from '../../src/core/context';
 import { parseRecord } from '../../src/core/records';
 import { diagnosePartnershipDoc } from '../../src/core/partnershipDocs';
@@ -63,6 +63,36 @@ describe('l10n: runtime strings (l10n/bundle.l10n*.json)', () => {
     assert.equal(format('{1} of {0} {2}', [39, 12]), '12 of 39 {2}');
     assert.equal(format('{0}{0}', ['a']), 'aa');
     assert.equal(l10n.t('{0} exists already.', 'x.md'), 'x.md exists already.');
+  });
+
+  describe('a webview page\'s translator over the loaded bundle (bundleTranslator)', () => {
+    it('gives the same text as vscode.l10n.t would for every German message, comments and placeholders included', () => {
+      const t = bundleTranslator(german);
+      let compared = 0;
+      let translated = 0;
+      for (const [key, value] of Object.entries(english)) {
+        const message = text(value);
+        const comment = typeof value === 'string' ? undefined : (value as { comment?: string | string[] }).comment;
+        const args = placeholders(message).map((i) => `<${i}>`);
+        const reference = translatorFrom(german, [])!;
+        const got = comment ? t({ message, args, comment }) : t(message, ...args);
+        assert.equal(got, comment ? reference({ message, args, comment }) : reference(message, ...args), key);
+        compared++;
+        if (got !== format(message, args)) translated++;
+      }
+      assert.ok(compared > 200, `${compared} messages`);
+      assert.ok(translated > compared * 0.9, `${translated} of ${compared} differ from the English`);
+    });
+
+    it('keeps the English for a message the bundle lacks, an empty one, or one that is not text', () => {
+      const t = bundleTranslator({ Copy: 'Kopieren', Empty: '', Odd: 42, Obj: { message: 'Objekt' }, '__proto__': 'x' } as Record<string, unknown>);
+      assert.equal(t('Copy'), 'Kopieren');
+      assert.equal(t('Empty'), 'Empty');
+      assert.equal(t('Odd'), 'Odd');
+      assert.equal(t('Obj'), 'Objekt');
+      assert.equal(t('toString'), 'toString');
+      assert.equal(t('Missing {0}', 3), 'Missing 3');
+    });
   });
 
   describe('the domain in German through the translator the extension sets', () => {
