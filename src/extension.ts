@@ -10,9 +10,11 @@ import type { Deps } from './features/deps';
 import { LiveWebviews } from './features/messages';
 import { registerPlanner } from './features/plannerShell';
 import { registerMeasure } from './features/measureShell';
+import { registerBoard } from './features/boardShell';
 import { registerWalkthrough } from './features/walkthrough';
 import type { PlannerApi } from './lazy/planner';
 import type { MeasureApi } from './lazy/measure';
+import type { BoardApi } from './lazy/board';
 import { setTranslator } from './core/l10n';
 
 /** Everything the extension does, one feature a line. */
@@ -34,6 +36,8 @@ export interface ExtensionApi {
   readonly planner: () => Promise<PlannerApi>;
   /** For tests: the measure commands (loads them on first call). */
   readonly measure: () => MeasureApi;
+  /** For tests: the pipeline board (loads it on first call). */
+  readonly board: () => BoardApi;
 }
 
 /**
@@ -53,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   for (const feature of FEATURES) feature(context, deps);
   const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
   const measure = registerMeasure(context, deps, planner); // metrics from exports, tracker import, pipeline CSV, calendar
-  return testing ? { contexts, webviews, planner, measure } : undefined;
+  const board = registerBoard(context, deps, planner); // the pipeline board in the editor area
+  return testing ? { contexts, webviews, planner, measure, board } : undefined;
 }
 
 export function deactivate(): void {}

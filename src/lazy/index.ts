@@ -18,6 +18,8 @@ export const lazyModules = {
   planner: () => require('./planner') as typeof import('./planner'),
   /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with papaparse). */
   measure: () => require('./measure') as typeof import('./measure'),
+  /** The pipeline board in the editor area, on the planner's index. */
+  board: () => require('./board') as typeof import('./board'),
 };
 
 export type LazyModules = typeof lazyModules;

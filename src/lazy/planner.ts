@@ -50,6 +50,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
         return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.openContext'));
       case 'createContext':
         return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.createContext'));
+      case 'openPipelineBoard':
+        return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.openPipelineBoard'));
     }
     return Promise.resolve(undefined);
   };

@@ -55,8 +55,8 @@ import { l10n } from '../l10n';
  * Any other key is kept as it is and never rewritten.
  */
 
-export const STAGES = ['prospect', 'contacted', 'agreed', 'active', 'ended'] as const;
-export type Stage = (typeof STAGES)[number];
+export { STAGES, type Stage } from './stages';
+import { STAGES, type Stage } from './stages';
 
 export const CADENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly'] as const;
 export type Cadence = (typeof CADENCES)[number];
