@@ -472,7 +472,7 @@ function onCardKey(e: KeyboardEvent, id: string): void {
     // At either end, or a card that cannot move: say why instead of moving the focus.
     e.preventDefault();
     const why = row && row.stage ? cannotMove(row, row.stage, info.readOnly) : cannotMove(row, 'prospect', info.readOnly);
-    showStatus('info', row?.broken || info.readOnly ? why ?? '' : l10n.t('{0} is at the {1} end of the pipeline.', row?.partner ?? '', e.key === 'ArrowLeft' ? l10n.t('first') : l10n.t('last')));
+    showStatus('info', row?.broken || info.readOnly ? why ?? '' : e.key === 'ArrowLeft' ? l10n.t('{0} is at the first stage already.', row?.partner ?? '') : l10n.t('{0} is at the last stage already.', row?.partner ?? ''));
     return;
   }
   if (e.key === 'Enter' || e.key === ' ') {
@@ -666,7 +666,7 @@ function renderTable(shown: BoardRow[]): void {
       rpc.notify({ type: 'prefs', prefs: { view: state.view, sort: state.sort } });
       render();
       document.getElementById(`sort-${c.key}`)?.focus();
-      showStatus('info', l10n.t('Sorted by {0}, {1}.', c.title(), state.sort.dir === 'asc' ? l10n.t('ascending') : l10n.t('descending')));
+      showStatus('info', state.sort.dir === 'asc' ? l10n.t('Sorted by {0}, ascending.', c.title()) : l10n.t('Sorted by {0}, descending.', c.title()));
     });
     table.head.append(h('th', { scope: 'col', class: `col-${c.key}`, 'aria-sort': sortedHere ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b));
   }
