@@ -13,7 +13,7 @@ const { tempDir } = await import('./lib/fixtures.mjs');
 const { buildAll } = await import('./lib/steps.mjs');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=index (or activation, planner; comma-separated) runs only those parts (and the
+// BENCH_ONLY=index (or activation, planner, board; comma-separated) runs only those parts (and the
 // cheap bundle and regex rows); bench/results.json then keeps the other parts' rows from the run
 // that measured them, and says when each part was measured (`measured`).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
@@ -296,14 +296,23 @@ for (const kind of clicks ? ['score', 'stage'] : []) {
   row(`Planner: click to visible, a ${kind} change`, `${visible.toFixed(1)} ms (the write: ${write} ms)`, '<= 50 ms', visible <= 50, `median of ${clicks[kind].visible.length}; in the page, the click to the next frame; the write from the click to the file on disk`);
 }
 
+// ---- Board: Open Pipeline Board with 1,000 records, and a card's move (test/bench/board.ts) -------
+let boardRaw;
+if (part('board')) {
+  const { boardRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'board.js')}`)).default;
+  const board = await boardRows({ ROOT, tempDir, writeRecords, startServer, workbenchUrl, openBrowser, openWorkbench }, Math.max(2, Math.min(RUNS, 3)));
+  for (const r of board.rows) row(r.name, r.value, r.target, r.ok, r.note);
+  boardRaw = board.raw;
+}
+
 // ---- Report ------------------------------------------------------------------------------------
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 const now = new Date().toISOString();
-const PARTS = ['activation', 'index', 'planner'];
+const PARTS = ['activation', 'index', 'planner', 'board'];
 /** Which part measured a row (rows of other sections are measured on every run). */
-const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : 'always');
-let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks } } };
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : 'always');
+let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks }, board: boardRaw } };
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (ONLY && existsSync(resultsFile)) {
   const old = JSON.parse(readFileSync(resultsFile, 'utf8'));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until } from './helpers';
 import { hostileMessages } from '../lib/hostileMessages';
-import { AgreementFromWebview, ContextFormFromWebview, PITCH_ACTIONS, PitchFromWebview, PlannerFromWebview } from '../../src/webview/protocol';
+import { AgreementFromWebview, BoardFromWebview, ContextFormFromWebview, PITCH_ACTIONS, PitchFromWebview, PlannerFromWebview } from '../../src/webview/protocol';
 import { CONTEXT_LABELS } from '../../src/core/context/labels';
 import { emptyAgreement } from '../../src/core/agreement';
 import type { PitchPanelHandle } from '../../src/lazy/pitch';
@@ -148,6 +148,46 @@ describe('Hostile webview messages in the real extension host', () => {
       assert.strictEqual(webviews.stats('planner')?.failed, 0);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    }
+  });
+
+  it('the pipeline board drops 10,000 random and malformed messages: no crash, no write, nothing opened, the records still listed', async function () {
+    this.timeout(180_000);
+    const { webviews, planner, board } = await api();
+    const p = await planner();
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    await until('the board to open', () => webviews.names().includes('board') && openThings().tabs.includes('Pipeline Board'), 30_000);
+    const records = p.query({ limit: 100 }).items.map((s) => s.id);
+    assert.strictEqual(records.length, 3);
+    const id = fc.oneof(fc.string(), fc.constantFrom(...records, file('.claude/community-context.md').toString(), file('partnerships').toString(), 'file:///etc/passwd', file('partnerships/../.claude/community-context.md').toString()));
+    const stored = JSON.stringify(board().current()?.prefs());
+    try {
+      await fuzz({
+        name: 'board',
+        schema: BoardFromWebview,
+        types: ['ready', 'edit', 'open', 'prefs', 'run'],
+        fields: {
+          id,
+          requestId: fc.oneof(fc.integer(), fc.constant(undefined), fc.string()),
+          change: fc.oneof(
+            fc.anything(),
+            fc.record({ kind: fc.constantFrom('stage', 'review', 'score', 'types', '__proto__'), value: fc.oneof(fc.constantFrom('prospect', 'ended', 'archived', 'ACTIVE'), fc.integer(), fc.constant(null), text, date) }, { requiredKeys: ['kind'] }),
+          ),
+          prefs: fc.oneof(fc.anything(), fc.record({ view: fc.constantFrom('board', 'table', 'gallery', ''), sort: fc.oneof(fc.anything(), fc.record({ key: fc.constantFrom('partner', 'score', 'constructor'), dir: fc.constantFrom('asc', 'desc', 'up') })) }, { requiredKeys: [] })),
+          command: fc.constantFrom('newPartnership', 'openPlanner', 'exportReport', 'rm'),
+        },
+        // A valid move or open of a record the index holds changes or opens it; "run" starts a
+        // command; a valid "prefs" is the user's choice of view, kept for them.
+        isUserAction: (m) => m.type === 'run' || m.type === 'prefs' || ('id' in m && records.includes(m.id)),
+        seed: 14,
+      });
+      // Still working: the same records, the stored choice unchanged, and a real request answered.
+      assert.deepStrictEqual(p.query({ limit: 100 }).items.map((s) => s.id), records);
+      assert.strictEqual(JSON.stringify(board().current()?.prefs()), stored);
+      await webviews.deliver('board', { type: 'ready', requestId: 1 });
+      assert.strictEqual(webviews.stats('board')?.failed, 0);
+    } finally {
+      board().current()?.panel.dispose();
     }
   });
 });

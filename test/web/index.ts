@@ -36,6 +36,7 @@ export async function run(): Promise<void> {
   require('../integration/partnerships.test');
   require('../integration/planner.test');
   require('../integration/measure.test');
+  require('../integration/board.test');
   result.host = typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'web worker' : 'node';
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   const folder = vscode.workspace.workspaceFolders?.[0];

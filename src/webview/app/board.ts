@@ -38,7 +38,7 @@ import {
 } from '../model/board';
 
 /** Every card and table row has one height, so a long list renders only what is on screen. */
-const CARD_HEIGHT = 96;
+const CARD_HEIGHT = 112;
 const CARD_GAP = 6;
 const CARD_STEP = CARD_HEIGHT + CARD_GAP;
 const ROW_HEIGHT = 28;
@@ -73,10 +73,11 @@ const root = document.getElementById('app') as HTMLElement;
 // ---- Frame: header, filters, status ----------------------------------------------------------
 
 const status = h('div', { class: 'status board-status', role: 'status', 'aria-live': 'polite', id: 'board-status' });
-function showStatus(kind: 'info' | 'error', text: string): void {
+/** What the live region says: a move done (a check), a note (why nothing moved), or an error. */
+function showStatus(kind: 'done' | 'info' | 'error', text: string): void {
   clear(status);
   status.className = `status board-status ${kind}`;
-  status.append(icon(kind === 'error' ? 'error' : 'check'), ' ', text);
+  status.append(icon(kind === 'error' ? 'error' : kind === 'done' ? 'check' : 'info'), ' ', text);
 }
 
 const summary = h('span', { class: 'board-summary', id: 'board-summary' });
@@ -339,17 +340,15 @@ function card(row: BoardRow, col: BoardColumnId, index: number, count: number): 
     lines.push(h('div', { class: 'card-line muted' }, row.fileName));
   } else {
     lines.push(h('div', { class: 'card-line muted', title: types.join(', ') }, types.length ? types.join(', ') : l10n.t('No type yet')));
-    const meta = h('div', { class: 'card-line meta' });
-    if (score) meta.append(h('span', { class: `fit verdict-${row.verdict ?? 'partial'}`, title: l10n.t('Partner fit') }, icon('star-empty'), ' ', score));
+    if (score) lines.push(h('div', { class: `card-line fit verdict-${row.verdict ?? 'partial'}`, title: l10n.t('Partner fit') }, icon('star-empty'), ' ', score));
     if (row.nextCheckIn) {
-      meta.append(
+      lines.push(
         overdue
-          ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', row.nextCheckIn) }, icon('bell-dot'), ' ', l10n.t('Overdue {0}', row.nextCheckIn))
-          : h('span', { class: 'card-due', title: l10n.t('Next check-in {0}', row.nextCheckIn) }, icon('calendar'), ' ', row.nextCheckIn),
+          ? h('div', { class: 'card-line card-due overdue', title: l10n.t('Check-in overdue since {0}', row.nextCheckIn) }, icon('bell-dot'), ' ', l10n.t('Overdue {0}', row.nextCheckIn))
+          : h('div', { class: 'card-line card-due', title: l10n.t('Next check-in {0}', row.nextCheckIn) }, icon('calendar'), ' ', l10n.t('Next check-in {0}', row.nextCheckIn)),
       );
     }
-    lines.push(meta);
-    lines.push(h('div', { class: 'card-line muted', title: owners }, owners ? icon('person') : '', owners ? ` ${owners}` : ''));
+    if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
   }
   const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));
   const el = h(
@@ -585,12 +584,12 @@ async function move(id: string, stage: Stage, how: 'drag' | 'keyboard' | 'menu')
   const at = focusedAt(id);
   if (at && how !== 'drag') focusCard(at.col, at.index);
   const moved = rows.get(id)!;
-  showStatus('info', movedText(moved, stage, at?.index ?? 0, lastColumns[at?.col ?? 0]?.rows.length ?? 0));
+  showStatus('done', movedText(moved, stage, at?.index ?? 0, lastColumns[at?.col ?? 0]?.rows.length ?? 0));
   markMoved(id);
   try {
     const result = await rpc.request({ type: 'edit', id, change: moveChange(stage) });
     rows.settle(token, result.row);
-    if (result.inEditor) showStatus('info', l10n.t('Moved {0} to {1} in its editor, which has unsaved changes: save it there.', before.partner, stageTitle(stage)));
+    if (result.inEditor) showStatus('done', l10n.t('Moved {0} to {1} in its editor, which has unsaved changes: save it there.', before.partner, stageTitle(stage)));
   } catch (err) {
     rows.rollback(token);
     showStatus('error', l10n.t('{0} was not moved to {1}: {2}', before.partner, stageTitle(stage), failureText(err)));
@@ -621,7 +620,12 @@ const COLUMNS: { key: BoardSortKey; title: () => string; cell: (r: BoardRow) => 
   {
     key: 'nextCheckIn',
     title: () => l10n.t('Next check-in'),
-    cell: (r) => (r.nextCheckIn ? (isOverdue(r, info.today) ? h('span', { class: 'card-due overdue' }, icon('bell-dot'), ' ', l10n.t('Overdue {0}', r.nextCheckIn)) : h('span', { class: 'card-due' }, r.nextCheckIn)) : ''),
+    cell: (r) =>
+      r.nextCheckIn
+        ? isOverdue(r, info.today)
+          ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', r.nextCheckIn) }, icon('bell-dot'), ' ', r.nextCheckIn, h('span', { class: 'visually-hidden' }, ` (${l10n.t('overdue')})`))
+          : h('span', { class: 'card-due' }, r.nextCheckIn)
+        : '',
   },
   { key: 'review', title: () => l10n.t('Review date'), cell: (r) => r.review ?? '' },
   { key: 'owners', title: () => l10n.t('Owners'), cell: (r) => ownersText(r) },
@@ -666,7 +670,7 @@ function renderTable(shown: BoardRow[]): void {
       rpc.notify({ type: 'prefs', prefs: { view: state.view, sort: state.sort } });
       render();
       document.getElementById(`sort-${c.key}`)?.focus();
-      showStatus('info', state.sort.dir === 'asc' ? l10n.t('Sorted by {0}, ascending.', c.title()) : l10n.t('Sorted by {0}, descending.', c.title()));
+      showStatus('done', state.sort.dir === 'asc' ? l10n.t('Sorted by {0}, ascending.', c.title()) : l10n.t('Sorted by {0}, descending.', c.title()));
     });
     table.head.append(h('th', { scope: 'col', class: `col-${c.key}`, 'aria-sort': sortedHere ? (state.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' }, b));
   }

@@ -1,0 +1,203 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import type { BoardPanel } from '../../src/features/boardPanel';
+import type { BoardRow, BoardToWebview, Reply } from '../../src/webview/protocol';
+import type { PlannerApi } from '../../src/lazy/planner';
+
+const GUILD = 'partnerships/design-systems-guild.md';
+const RUST = 'partnerships/rust-berlin.md';
+const BROKEN = 'partnerships/broken-quotes.md';
+const idOf = (rel: string) => file(rel).toString();
+
+async function planner(): Promise<PlannerApi> {
+  const p = await (await api()).planner();
+  await p.ensureLoaded();
+  return p;
+}
+
+/** What the extension posted to the board's page (the rows and the replies), recorded. */
+function record(board: BoardPanel): { messages: (BoardToWebview | Reply)[]; reply(requestId: number): Promise<Reply> } {
+  const messages: (BoardToWebview | Reply)[] = [];
+  const webview = board.panel.webview;
+  const post = webview.postMessage.bind(webview);
+  webview.postMessage = (m: unknown) => {
+    messages.push(m as BoardToWebview | Reply);
+    return post(m);
+  };
+  return {
+    messages,
+    reply: (requestId) => until(`the reply to ${requestId}`, () => messages.find((m): m is Reply => m.type === 'reply' && m.requestId === requestId)),
+  };
+}
+
+/** The rows the page would hold after these messages. */
+function held(messages: (BoardToWebview | Reply)[]): Map<string, BoardRow> {
+  const rows = new Map<string, BoardRow>();
+  for (const m of messages) {
+    if (m.type !== 'rows') continue;
+    if (m.reset) rows.clear();
+    for (const id of m.remove) rows.delete(id);
+    for (const r of m.upsert) rows.set(r.id, r);
+  }
+  return rows;
+}
+
+describe('Pipeline Board in VS Code', () => {
+  const originals = new Map<string, string>();
+
+  before(async () => {
+    for (const rel of [GUILD, RUST, BROKEN]) originals.set(rel, await readFile(file(rel)));
+  });
+
+  afterEach(async () => {
+    (await api()).board().current()?.panel.dispose();
+    await revertAndCloseAll();
+    for (const [rel, text] of originals) if ((await readFile(file(rel))) !== text) await writeFile(file(rel), text);
+    const p = await planner();
+    await until('the original records', () => p.get(idOf(GUILD))?.summary.stage === 'active' && p.get(idOf(RUST))?.summary.stage === 'prospect');
+  });
+
+  it('opens one board in the editor area, shows it again when opened again, and sends the page every record', async function () {
+    this.timeout(60_000);
+    const { webviews, board } = await api();
+    await planner();
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    const panel = await until('the board', () => board().current());
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    assert.strictEqual(panel.panel.title, 'Pipeline Board');
+    assert.strictEqual(panel.panel.viewType, 'communityPartnerships.board');
+    const log = record(panel);
+    await webviews.deliver('board', { type: 'ready', requestId: 1 });
+    const init = await log.reply(1);
+    assert.ok(init.ok);
+    assert.deepStrictEqual(Object.keys(init.result as object).sort(), ['folder', 'prefs', 'readOnly', 'today']);
+    const rows = await until('every row', () => {
+      const r = held(log.messages);
+      return r.size === 3 && r;
+    });
+    assert.deepStrictEqual([...rows.values()].map((r) => r.partner).sort(), ['Design Systems Guild', 'Rust Berlin', 'broken-quotes']);
+    assert.strictEqual(rows.get(idOf(GUILD))?.review, '2026-07-15');
+    assert.strictEqual(rows.get(idOf(BROKEN))?.broken, true);
+    // Opened again: the same panel, shown.
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    assert.strictEqual(board().current(), panel);
+    assert.strictEqual(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Pipeline Board').length, 1);
+  });
+
+  it('moves a card through the protocol: only the stage line changes on disk, the editor’s Undo restores the bytes, and the page hears of it', async function () {
+    this.timeout(60_000);
+    const { webviews, board } = await api();
+    const p = await planner();
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    const panel = await until('the board', () => board().current());
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    const log = record(panel);
+    await webviews.deliver('board', { type: 'ready', requestId: 1 });
+    await until('every row', () => held(log.messages).size === 3);
+    const id = idOf(GUILD);
+    const original = originals.get(GUILD)!;
+
+    await webviews.deliver('board', { type: 'edit', requestId: 2, id, change: { kind: 'stage', value: 'ended' } });
+    const reply = await log.reply(2);
+    assert.ok(reply.ok, JSON.stringify(reply));
+    const result = reply.result as { changed: boolean; inEditor: boolean; row?: BoardRow };
+    assert.strictEqual(result.changed, true);
+    assert.strictEqual(result.inEditor, false);
+    assert.strictEqual(result.row?.stage, 'ended');
+    assert.strictEqual(await readFile(file(GUILD)), original.replace('stage: active\n', 'stage: ended\n'), 'only the stage line changed, on disk');
+    assert.strictEqual(p.get(id)?.summary.stage, 'ended', 'the planner’s index has it: the sidebar shows the same');
+    await until('the page to hear of it', () => held(log.messages).get(id)?.stage === 'ended');
+
+    // The file's own Undo: the change was an edit of its document.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+    assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    assert.strictEqual(await readFile(file(GUILD)), original, 'and, saved, the bytes');
+    await until('the page to hear of the undo', () => held(log.messages).get(id)?.stage === 'active');
+  });
+
+  it('edits unsaved text in its editor, never over it; a record that is gone, a broken one and a malformed move are answered with the reason, nothing written', async function () {
+    this.timeout(60_000);
+    const { webviews, board } = await api();
+    const p = await planner();
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    const panel = await until('the board', () => board().current());
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    const log = record(panel);
+
+    // Unsaved text in the editor: the move goes into it, and the disk is left alone.
+    const doc = await vscode.workspace.openTextDocument(file(RUST));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n- Unsaved note: call them on Friday.\n'));
+    assert.ok(doc.isDirty);
+    await webviews.deliver('board', { type: 'edit', requestId: 3, id: idOf(RUST), change: { kind: 'stage', value: 'contacted' } });
+    const inEditor = await log.reply(3);
+    assert.ok(inEditor.ok);
+    assert.strictEqual((inEditor.result as { inEditor: boolean }).inEditor, true);
+    assert.match(doc.getText(), /\nstage: contacted\n[^]*Unsaved note: call them on Friday\./, 'both the unsaved note and the move');
+    assert.strictEqual(await readFile(file(RUST)), originals.get(RUST), 'the file on disk untouched');
+    await revertAndCloseAll();
+
+    // A broken record is never rewritten.
+    await webviews.deliver('board', { type: 'edit', requestId: 4, id: idOf(BROKEN), change: { kind: 'stage', value: 'active' } });
+    const broken = await log.reply(4);
+    assert.ok(!broken.ok && broken.error.code === 'writeFailed', JSON.stringify(broken));
+    assert.strictEqual(await readFile(file(BROKEN)), originals.get(BROKEN));
+
+    // An id that is no record of the index (another file of the workspace) is refused.
+    await webviews.deliver('board', { type: 'edit', requestId: 5, id: file('.claude/community-context.md').toString(), change: { kind: 'stage', value: 'active' } });
+    const unknown = await log.reply(5);
+    assert.ok(!unknown.ok && unknown.error.code === 'notFound', JSON.stringify(unknown));
+
+    // Only a stage change goes through the board.
+    const stats = webviews.stats('board')!;
+    const dropped = stats.dropped;
+    await webviews.deliver('board', { type: 'edit', requestId: 6, id: idOf(GUILD), change: { kind: 'review', value: '2030-01-01' } });
+    const other = await log.reply(6);
+    assert.ok(!other.ok && other.error.code === 'invalid');
+    assert.strictEqual(stats.dropped, dropped + 1);
+    assert.strictEqual(await readFile(file(GUILD)), originals.get(GUILD));
+
+    // A record deleted under the board: the move is answered "not found", and the page drops the row.
+    const gone = file('partnerships/gone-soon.md');
+    await writeFile(gone, '---\npartner: Gone Soon\nstage: prospect\n---\n');
+    await until('the new record', () => p.get(gone.toString()));
+    await until('its row', () => held(log.messages).has(gone.toString()));
+    await vscode.workspace.fs.delete(gone);
+    await until('the record to leave the index', () => !p.get(gone.toString()));
+    await webviews.deliver('board', { type: 'edit', requestId: 7, id: gone.toString(), change: { kind: 'stage', value: 'contacted' } });
+    const vanished = await log.reply(7);
+    assert.ok(!vanished.ok && vanished.error.code === 'notFound');
+    await until('the row to go', () => !held(log.messages).has(gone.toString()));
+    assert.strictEqual(stats.failed, 0, 'no handler failed');
+  });
+
+  it('remembers the view and the sort per workspace, checked on arrival', async function () {
+    this.timeout(30_000);
+    const { webviews, board } = await api();
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    const panel = await until('the board', () => board().current());
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    await webviews.deliver('board', { type: 'prefs', prefs: { view: 'table', sort: { key: 'score', dir: 'desc' } } });
+    assert.deepStrictEqual(panel.prefs(), { view: 'table', sort: { key: 'score', dir: 'desc' } });
+    await webviews.deliver('board', { type: 'prefs', prefs: { view: 'gallery' } });
+    assert.deepStrictEqual(panel.prefs(), { view: 'table', sort: { key: 'score', dir: 'desc' } }, 'a view that does not exist is dropped');
+    await webviews.deliver('board', { type: 'prefs', prefs: { view: 'board' } });
+    assert.deepStrictEqual(panel.prefs(), { view: 'board' });
+  });
+
+  it('adopts a panel VS Code restores after a reload', async function () {
+    this.timeout(30_000);
+    const { webviews, board } = await api();
+    const restored = vscode.window.createWebviewPanel('communityPartnerships.board', 'Old title', vscode.ViewColumn.One, { enableScripts: true });
+    const panel = board().restore(restored);
+    assert.strictEqual(panel.panel, restored);
+    assert.strictEqual(restored.title, 'Pipeline Board');
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    assert.strictEqual(board().current(), panel);
+  });
+});
