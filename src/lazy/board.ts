@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): BoardApi
       planner = p;
     },
     open: () => {
-      if (open) {
+      if (open && !open.isDisposed) {
         open.reveal();
         return open;
       }

@@ -51,7 +51,9 @@ describe('Pipeline Board in VS Code', () => {
   });
 
   afterEach(async () => {
-    (await api()).board().current()?.panel.dispose();
+    const { board, webviews } = await api();
+    board().current()?.panel.dispose();
+    await until('the board to close', () => !board().current() && !webviews.names().includes('board'));
     await revertAndCloseAll();
     for (const [rel, text] of originals) if ((await readFile(file(rel))) !== text) await writeFile(file(rel), text);
     const p = await planner();
@@ -82,7 +84,11 @@ describe('Pipeline Board in VS Code', () => {
     // Opened again: the same panel, shown.
     await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
     assert.strictEqual(board().current(), panel);
-    assert.strictEqual(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label === 'Pipeline Board').length, 1);
+    const boardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityPartnerships.board'));
+    await until('the board’s tab', () => boardTabs().length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(boardTabs().length, 1, 'one board, not two');
+    assert.strictEqual(boardTabs()[0].label, 'Pipeline Board');
   });
 
   it('moves a card through the protocol: only the stage line changes on disk, the editor’s Undo restores the bytes, and the page hears of it', async function () {
@@ -117,7 +123,11 @@ describe('Pipeline Board in VS Code', () => {
     assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
     await vscode.commands.executeCommand('workbench.action.files.save');
     assert.strictEqual(await readFile(file(GUILD)), original, 'and, saved, the bytes');
-    await until('the page to hear of the undo', () => held(log.messages).get(id)?.stage === 'active');
+    await until('the index to read it', () => p.get(id)?.summary.stage === 'active');
+    // The board was hidden behind the editor (its page unloaded): shown again, the page asks for
+    // every row, and gets the record as it now reads.
+    panel.reveal();
+    await until('the page to hear of the undo', () => held(log.messages).get(id)?.stage === 'active', 20_000);
   });
 
   it('edits unsaved text in its editor, never over it; a record that is gone, a broken one and a malformed move are answered with the reason, nothing written', async function () {
@@ -127,7 +137,7 @@ describe('Pipeline Board in VS Code', () => {
     await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
     const panel = await until('the board', () => board().current());
     await until('the board to be registered', () => webviews.names().includes('board'));
-    const log = record(panel);
+    let log = record(panel);
 
     // Unsaved text in the editor: the move goes into it, and the disk is left alone.
     const doc = await vscode.workspace.openTextDocument(file(RUST));
@@ -140,7 +150,15 @@ describe('Pipeline Board in VS Code', () => {
     assert.strictEqual((inEditor.result as { inEditor: boolean }).inEditor, true);
     assert.match(doc.getText(), /\nstage: contacted\n[^]*Unsaved note: call them on Friday\./, 'both the unsaved note and the move');
     assert.strictEqual(await readFile(file(RUST)), originals.get(RUST), 'the file on disk untouched');
+    // Reverting closes every editor, the board too: opened again.
     await revertAndCloseAll();
+    await until('the board to close', () => !board().current() && !webviews.names().includes('board'));
+    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+    const again = await until('the board', () => board().current());
+    await until('the board to be registered', () => webviews.names().includes('board'));
+    log = record(again);
+    await webviews.deliver('board', { type: 'ready', requestId: 1 });
+    await until('every row', () => held(log.messages).size === 3);
 
     // A broken record is never rewritten.
     await webviews.deliver('board', { type: 'edit', requestId: 4, id: idOf(BROKEN), change: { kind: 'stage', value: 'active' } });
