@@ -160,9 +160,20 @@ describe('Pipeline Board (dark theme)', () => {
     await view.locator('#board-empty-clear').click();
     await view.locator('#board-summary', { hasText: /^21 partnerships$/ }).waitFor();
     assert.strictEqual((await partners()).length, 21);
+    // After a window reload the board comes back as it was: the table view.
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.waitForLoadState('load');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await page.locator('.tab', { hasText: 'Pipeline Board' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const restored = await webview(page, 'Pipeline Board');
+    await restored.locator('#view-table[aria-checked="true"]').waitFor({ timeout: 60_000 });
+    await restored.locator('#board-table tr.data-row').first().waitFor({ timeout: 60_000 });
+    assert.strictEqual(await restored.locator('#board-table tr.data-row').count(), 21);
     // Back to the board: the choice is remembered when the board opens again.
-    await view.locator('#view-board').click();
-    await view.locator('#board-columns').waitFor();
+    await restored.locator('#view-board').click();
+    await restored.locator('#board-columns').waitFor();
     await page.keyboard.press('Control+W');
     await settle(page);
     const again = await openBoard(page);
