@@ -585,7 +585,6 @@ async function move(id: string, stage: Stage, how: 'drag' | 'keyboard' | 'menu')
   if (at && how !== 'drag') focusCard(at.col, at.index);
   const moved = rows.get(id)!;
   showStatus('done', movedText(moved, stage, at?.index ?? 0, lastColumns[at?.col ?? 0]?.rows.length ?? 0));
-  markMoved(id);
   try {
     const result = await rpc.request({ type: 'edit', id, change: moveChange(stage) });
     rows.settle(token, result.row);
@@ -599,11 +598,6 @@ async function move(id: string, stage: Stage, how: 'drag' | 'keyboard' | 'menu')
     const back = focusedAt(id);
     if (back && document.activeElement?.closest('.card')) focusCard(back.col, back.index);
   }
-}
-
-/** For the benchmark and the e2e suite: when a move last showed, in page time. */
-function markMoved(id: string): void {
-  document.body.dataset.lastMove = `${id} ${performance.now().toFixed(1)}`;
 }
 
 function openRecord(id: string): void {
@@ -719,19 +713,11 @@ function onMessage(m: BoardToWebview): void {
     if (!info.ready) return;
     if (board) board.columns.forEach((c) => (c.key = undefined));
     schedule();
-    if (m.reset && m.upsert.length > 0) markRendered(m.upsert.length);
   } else if (m.type === 'readOnly') {
     info.readOnly = m.readOnly;
     board = undefined;
     schedule();
   }
-}
-
-/** For the benchmark: when the page first showed every row, in page time. */
-function markRendered(count: number): void {
-  requestAnimationFrame(() => {
-    document.body.dataset.rendered = `${count} ${performance.now().toFixed(1)}`;
-  });
 }
 
 async function start(): Promise<void> {
@@ -749,7 +735,6 @@ async function start(): Promise<void> {
   info.ready = true;
   save();
   render();
-  if (rows.size) markRendered(rows.size);
 }
 
 void start().catch((err) => showStatus('error', failureText(err)));
