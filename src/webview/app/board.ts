@@ -74,6 +74,11 @@ const root = document.getElementById('app') as HTMLElement;
 
 const status = h('div', { class: 'status board-status', role: 'status', 'aria-live': 'polite', id: 'board-status' });
 /** What the live region says: a move done (a check), a note (why nothing moved), or an error. */
+function clearStatus(): void {
+  clear(status);
+  status.className = 'status board-status';
+}
+
 function showStatus(kind: 'done' | 'info' | 'error', text: string): void {
   clear(status);
   status.className = `status board-status ${kind}`;
@@ -101,7 +106,7 @@ for (const v of ['board', 'table'] as const) {
   viewSwitch.append(b);
 }
 
-const newButton = h('vscode-button', { id: 'board-new', secondary: true, title: l10n.t('New Partnership') }, icon('add'), ' ', l10n.t('New Partnership'));
+const newButton = h('vscode-button', { id: 'board-new', secondary: true, title: l10n.t('New Partnership'), 'aria-label': l10n.t('New Partnership') }, icon('add'), h('span', { class: 'board-new-label' }, ' ', l10n.t('New Partnership')));
 newButton.addEventListener('click', () => void rpc.request({ type: 'run', command: 'newPartnership' }).catch((err) => showStatus('error', failureText(err))));
 
 interface ValueElement extends HTMLElement {
@@ -122,6 +127,7 @@ filterText.addEventListener('input', () => {
   filterTimer = setTimeout(() => {
     state.filter = { ...state.filter, text: filterText.value };
     save();
+    clearStatus();
     render();
   }, rows.size > 2000 ? 120 : 0);
 });
