@@ -203,6 +203,10 @@ async function screenshotsOfEveryWebview(session: Session, theme: Theme): Promis
   const pitch = await webview(page, 'Draft Outreach Pitch');
   await pitch.locator('label[for="variant-cold"]').click();
   await pitch.locator('#variant-cold').focus();
+  // By keyboard, as a user would reach it: the focus ring shows on the picked segment.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await pitch.locator('#variant-cold:checked:focus-visible').waitFor({ timeout: 5_000 });
   await screenshot(page, `pitch-${theme}`);
   await closeActiveTab(page, 'Draft Outreach Pitch');
 
@@ -307,3 +311,55 @@ for (const theme of THEMES) {
     });
   });
 }
+
+describe('The pitch, the agreement and the context form in a narrow editor (about 400 px)', () => {
+  let session: Session;
+  before(async () => {
+    session = await e2e().open('workspace', { theme: 'dark', viewport: { width: 460, height: 900 } });
+  });
+  after(async () => session?.close());
+
+  /** Nothing is cut: the page never scrolls sideways, and no control is wider than the page. */
+  async function nothingCut(view: FrameLocator, what: string): Promise<void> {
+    const overflow = await view.locator('body').evaluate((body) => {
+      const doc = (body as unknown as { ownerDocument: { documentElement: { scrollWidth: number; clientWidth: number } } }).ownerDocument.documentElement;
+      const wide = Array.from((body as unknown as { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; id: string; tagName: string }> }).querySelectorAll('vscode-textfield, vscode-textarea, vscode-single-select, vscode-button, button, label, h1, h2'))
+        .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()}#${el.id}`);
+      return { scroll: doc.scrollWidth - doc.clientWidth, wide };
+    });
+    assert.deepStrictEqual(overflow, { scroll: 0, wide: [] }, what);
+  }
+
+  it('every page wraps to the width: no sideways scrolling, nothing cut', async function () {
+    this.timeout(240_000);
+    const { page } = session;
+    // The editor alone: the window is 460 px, the activity bar takes about 50 of it.
+    await command(page, 'View: Close Primary Side Bar');
+    await command(page, 'Community Partnerships: Draft Outreach Pitch');
+    const pitch = await webview(page, 'Draft Outreach Pitch');
+    await pitch.locator('#field-communityName').waitFor();
+    const width = await pitch.locator('body').evaluate((b) => (b as unknown as { clientWidth: number }).clientWidth);
+    assert.ok(width >= 380 && width <= 430, `the page is ${width} px wide`);
+    await nothingCut(pitch, 'pitch');
+    await screenshot(page, 'pitch-narrow-dark');
+    await pitch.locator('.checks').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await screenshot(page, 'pitch-narrow-checks-dark');
+    await closeActiveTab(page, 'Draft Outreach Pitch');
+
+    await command(page, 'Community Partnerships: Open Agreement Checklist');
+    const agreement = await webview(page, 'Partnership Agreement');
+    await agreement.locator('#generate').waitFor();
+    await nothingCut(agreement, 'agreement');
+    await agreement.locator('#item-success').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'agreement-narrow-dark');
+    await closeActiveTab(page, 'Partnership Agreement');
+
+    await command(page, 'Community Partnerships: Update Community Context');
+    const form = await webview(page, 'Update Community Context');
+    await form.locator('#save').waitFor();
+    await nothingCut(form, 'context form');
+    await screenshot(page, 'context-form-narrow-dark');
+    await closeActiveTab(page, 'Update Community Context');
+  });
+});

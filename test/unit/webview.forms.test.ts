@@ -207,7 +207,7 @@ describe('context form view-model', () => {
     const steps = form.stepsView(i.sections, state);
     assert.strictEqual(steps.length, 7);
     assert.strictEqual(steps[0].state, 'partial');
-    assert.strictEqual(steps[0].icon, 'circle-large-outline');
+    assert.strictEqual(steps[0].icon, 'pie-chart');
     assert.strictEqual(steps[0].current, true);
     assert.strictEqual(steps[1].icon, 'circle-large');
     assert.match(steps[0].ariaLabel, /^Community Overview, partly filled: 1 of \d+ filled$/);
@@ -223,13 +223,13 @@ describe('context form view-model', () => {
     const v = form.contextFormView(i, state, fresh, false);
     assert.strictEqual(v.unsaved?.count, 1);
     assert.strictEqual(v.unsaved?.restored, true);
-    assert.match(v.unsaved?.text ?? '', /^Draft restored: 1 unsaved change from before the form was closed/);
+    assert.match(v.unsaved?.text ?? '', /^Draft restored: 1 unsaved change, typed before the form was closed\.$/);
     // Typed now (no draft): the line says it is kept, not restored.
     const typedNow = form.stateForInit(undefined, init('update', { 'Community Name': 'Acme Devs' }));
     typedNow.values['Mission'] = 'Help';
     typedNow.values['Values'] = 'Kindness';
     const v2 = form.contextFormView(init('update', { 'Community Name': 'Acme Devs' }), typedNow, fresh, false);
-    assert.match(v2.unsaved?.text ?? '', /^2 unsaved changes: kept until you save or discard them/);
+    assert.match(v2.unsaved?.text ?? '', /^2 unsaved changes: kept until saved or discarded, also when this tab is closed\.$/);
     // Spaces around a value are not a change.
     assert.strictEqual(form.unsavedCount({ a: ' x ' }, { a: 'x' }), 0);
   });

@@ -112,7 +112,8 @@ function renderNote(f: ContextField): void {
   el.className = `hint source${note.kind === 'missing' ? ' missing' : ''}`;
   switch (note.kind) {
     case 'own': {
-      el.append(icon('edit'), ` ${note.text} `);
+      const text = h('span', {}, note.text, ' ');
+      el.append(icon('edit'), text);
       if (note.reset) {
         const reset = h('button', { type: 'button', class: 'link inline', 'aria-label': note.reset.ariaLabel }, icon('discard'), note.reset.label);
         reset.addEventListener('click', () => {
@@ -123,17 +124,17 @@ function renderNote(f: ContextField): void {
           renderNote(f);
           update();
         });
-        el.append(reset);
+        text.append(reset);
       }
       return;
     }
     case 'context':
-      el.append(icon('file-text'), ` ${note.text}`);
+      el.append(icon('file-text'), h('span', {}, note.text));
       return;
     case 'missing': {
       const open = h('button', { type: 'button', class: 'link inline' }, note.link);
       open.addEventListener('click', openContext);
-      el.append(icon('warning'), ` ${note.text} `, open);
+      el.append(icon('warning'), h('span', {}, note.text, ' ', open));
       return;
     }
     case 'plain':

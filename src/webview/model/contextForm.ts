@@ -70,7 +70,7 @@ export interface StepView {
   state: StepState;
   current: boolean;
   /** The codicon for the state: one glyph per state, never two. */
-  icon: 'pass-filled' | 'circle-large-outline' | 'circle-large';
+  icon: 'pass-filled' | 'pie-chart' | 'circle-large';
   countText: string;
   countLabel: string;
   /** What a screen reader says for the step. */
@@ -90,7 +90,7 @@ export function stepsView(sections: readonly ContextFormSection[], state: Contex
       total,
       state: st,
       current: i === state.step,
-      icon: st === 'done' ? 'pass-filled' : st === 'partial' ? 'circle-large-outline' : 'circle-large',
+      icon: st === 'done' ? 'pass-filled' : st === 'partial' ? 'pie-chart' : 'circle-large',
       countText: `${filled}/${total}`,
       countLabel: l10n.t('{0} of {1} filled', filled, total),
       ariaLabel: l10n.t('{0}, {1}: {2} of {3} filled', s.title, stateText, filled, total),
@@ -177,8 +177,8 @@ export function contextFormView(init: ContextFormInit, state: ContextFormState, 
           unsaved: {
             count,
             text: restored
-              ? l10n.t('Draft restored: {0} from before the form was closed, kept until you save or discard them.', changes)
-              : l10n.t('{0}: kept until you save or discard them, also when this tab is closed.', changes),
+              ? l10n.t('Draft restored: {0}, typed before the form was closed.', changes)
+              : l10n.t('{0}: kept until saved or discarded, also when this tab is closed.', changes),
             discard: l10n.t('Discard'),
             restored,
           },
