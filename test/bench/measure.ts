@@ -88,7 +88,7 @@ function makeSignups(mb: number): string {
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded in the child only */
 async function overlapRun(ours: string, theirs: string): Promise<{ ms: number; shared: number }> {
   const { readCsv } = require('../../src/core/measure/csv') as typeof import('../../src/core/measure/csv');
-  const { MemberHasher, HashedListReader, overlapOf } = require('../../src/core/measure/lists') as typeof import('../../src/core/measure/lists');
+  const { MemberHasher, HashedListReader, overlapOf, estimateRows } = require('../../src/core/measure/lists') as typeof import('../../src/core/measure/lists');
   const { sha256Batch } = require('../../src/platform/sha256') as typeof import('../../src/platform/sha256');
   const { openLocalExport } = require('../../src/platform/exportStream') as typeof import('../../src/platform/exportStream');
   const hashList = async (file: string) => {
@@ -97,7 +97,8 @@ async function overlapRun(ours: string, theirs: string): Promise<{ ms: number; s
     let hasher: InstanceType<typeof MemberHasher> | undefined;
     await readCsv(opened.chunks, {
       onRows: (rows, table) => {
-        hasher ??= new MemberHasher(SALT, sha256Batch, { email: table.header.indexOf('email'), headerLength: table.header.length }, ROWS);
+        // Sized as the command sizes it: from the file's size and its first rows.
+        hasher ??= new MemberHasher(SALT, sha256Batch, { email: table.header.indexOf('email'), headerLength: table.header.length }, estimateRows(opened.size, rows.slice(0, 20)));
         return hasher.add(rows);
       },
     });
@@ -110,9 +111,9 @@ async function overlapRun(ours: string, theirs: string): Promise<{ ms: number; s
   fs.writeFileSync(hashedFile, partner.set.toHashedFile());
   // You: your CSV, and their hashed file read back.
   const mine = await hashList(ours);
-  const reader = new HashedListReader();
   const opened = openLocalExport(hashedFile);
   if (!opened?.ok) throw new Error('cannot open the hashed file');
+  const reader = new HashedListReader(Math.ceil(opened.size / 65));
   for await (const chunk of opened.chunks) reader.push(chunk);
   reader.end();
   const o = overlapOf(mine.set, reader.set);
