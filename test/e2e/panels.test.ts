@@ -219,6 +219,12 @@ async function screenshotsOfEveryWebview(session: Session, theme: Theme): Promis
   await command(page, 'Community Partnerships: Update Community Context');
   const form = await webview(page, 'Update Community Context');
   await form.getByRole('button', { name: /Member Profile/ }).click();
+  // The current step shows its fill state once: one glyph, no tick drawn beside it.
+  const current = await form.locator('.steps .step.current').evaluate((el) => {
+    const w = (el as unknown as { ownerDocument: { defaultView: { getComputedStyle(e: unknown, p: string): { content: string } } } }).ownerDocument.defaultView;
+    return { glyphs: (el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('.codicon').length, before: w.getComputedStyle(el, '::before').content, text: (el as unknown as { textContent: string }).textContent };
+  });
+  assert.deepStrictEqual({ glyphs: current.glyphs, before: current.before }, { glyphs: 1, before: 'none' }, current.text);
   await screenshot(page, `context-form-${theme}`);
   await closeActiveTab(page, 'Update Community Context');
 }

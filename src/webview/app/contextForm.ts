@@ -138,7 +138,9 @@ function render(): void {
       }
     });
     // The family's guidance sits between the label and the field, as the template words it.
-    const block = h('div', { class: 'field' }, h('label', { for: f.id }, f.label));
+    const label = h('label', { for: f.id }, f.label);
+    label.addEventListener('click', () => control.focus());
+    const block = h('div', { class: 'field' }, label);
     if (f.guidance) block.appendChild(h('p', { class: 'hint', id: hintId }, f.guidance));
     block.appendChild(control);
     form.appendChild(block);

@@ -44,6 +44,8 @@ export function textControl(o: TextOptions): TextControl {
 /** A label, its control and, optionally, a hint under it. */
 export function fieldBlock(id: string, label: string | HTMLElement, control: HTMLElement, hint?: HTMLElement | null, extra = ''): HTMLDivElement {
   const labelEl = typeof label === 'string' ? h('label', { for: id }, label) : label;
+  // A label's click reaches a custom control but does not focus it: focus it, as a native label would.
+  labelEl.addEventListener('click', () => control.focus());
   return h('div', { class: `field ${extra}`.trim() }, labelEl, control, hint ?? null);
 }
 
