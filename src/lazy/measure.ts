@@ -241,7 +241,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     uri: vscode.Uri,
     title: string,
     needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping },
-    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T },
+    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> },
   ): Promise<{ value: T; summary: ReadSummary } | undefined> => {
     const opened = await openExport(uri);
     if ('message' in opened) {
@@ -283,7 +283,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         return undefined;
       }
       consumer ??= start(summary.header, mapping, [], 0);
-      return { value: consumer.done(), summary };
+      return { value: await consumer.done(), summary };
     });
   };
 
@@ -452,7 +452,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     const read = await readExport(uri, title, { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m, _sample, expected) => {
       const at = mappingIndexes(header, m);
       const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
-      return { add: (rows) => hasher.add(rows), done: () => hasher };
+      return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
     });
     if (!read) return undefined;
     const skipped = logBadRows(vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
@@ -493,10 +493,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       if (!file) return undefined;
       const salt = await saltFor(s, id, true);
       if (!salt) return undefined;
-      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
+      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
         const at = mappingIndexes(header, m);
-        const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length });
-        return { add: (rows) => hasher.add(rows), done: () => hasher };
+        const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
+        return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
       });
       if (!read) return undefined;
       const skipped = logBadRows(vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);

@@ -36,11 +36,16 @@ export interface ListStats {
 
 /**
  * Collects a member list: the email column of each row, normalised, salted and hashed in
- * batches (one call of the platform's SHA-256 per batch), into a DigestSet.
+ * batches (one call of the platform's SHA-256 per batch), into a DigestSet. A batch's hashes may
+ * come later (the platform may hash on another thread): `add` returns once the batch is handed
+ * over, with at most a few batches under way, and `finish` once every one is in the set. Members
+ * and duplicates do not depend on the order the batches come back in.
  */
 export class MemberHasher {
   readonly set: DigestSet;
   readonly stats: ListStats;
+  private readonly underWay: Promise<void>[] = [];
+  private failure: unknown;
   constructor(
     private readonly salt: string,
     private readonly hash: Sha256Batch,
@@ -59,13 +64,35 @@ export class MemberHasher {
       if (email !== undefined) inputs.push(this.salt + email);
     }
     if (inputs.length === 0) return;
-    const digests = await this.hash(inputs);
-    for (let k = 0; k < inputs.length; k++) {
+    const digests = this.hash(inputs);
+    if (!(digests instanceof Promise)) return this.collect(digests, inputs.length);
+    this.underWay.push(
+      digests.then(
+        (d) => this.collect(d, inputs.length),
+        (err: unknown) => void (this.failure ??= err),
+      ),
+    );
+    if (this.underWay.length > MAX_UNDER_WAY) await this.underWay.shift();
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Every batch in the set; a batch that could not be hashed throws here. */
+  async finish(): Promise<this> {
+    while (this.underWay.length) await this.underWay.shift();
+    if (this.failure !== undefined) throw this.failure;
+    return this;
+  }
+
+  private collect(digests: Uint8Array, count: number): void {
+    for (let k = 0; k < count; k++) {
       if (this.set.add(digests, k * DIGEST_BYTES)) this.stats.members++;
       else this.stats.duplicates++;
     }
   }
 }
+
+/** Batches hashed at once while the next rows are read: enough to keep another thread busy, few enough to hold little memory. */
+const MAX_UNDER_WAY = 4;
 
 /**
  * About how many rows a file of `bytes` holds, from the rows read at its start: what a set is
