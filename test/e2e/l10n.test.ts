@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { e2e, runCommand, screenshot, settle } from './harness';
+import { e2e, runCommand, screenshot, settle, webview } from './harness';
 
 /**
  * The display language German (the test language pack in test/fixtures/language-pack-de leaves
@@ -60,5 +60,22 @@ describe('In German (display language de)', () => {
     const label = (await item.getAttribute('aria-label')) || (await item.locator('[aria-label]').first().getAttribute('aria-label')) || '';
     assert.match(label, /^Kein Community-Kontext in \S+\. Aktivieren, um einen anzulegen\.$/);
     await screenshot(page, 'l10n-de-notification-status-light');
+  });
+
+  it('shows the pitch panel in German: its fields, checks and buttons; the pitch itself stays English', async () => {
+    const { page } = session;
+    await runCommand(page, 'Community-Partnerschaften: Anfrage an eine Partner-Community entwerfen');
+    const pitch = await webview(page, 'Anfrage an eine Partner-Community entwerfen');
+    await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).waitFor({ timeout: 30_000 });
+    await pitch.getByRole('heading', { name: /^Prüfungen: \d von 5 bestanden$/ }).waitFor();
+    await pitch.locator('.check-title', { hasText: /^Eine konkrete Idee: noch offen$/ }).waitFor();
+    await pitch.getByRole('button', { name: 'An der Cursorposition einfügen' }).waitFor();
+    // No context in this folder: the page says so in German.
+    await pitch.getByText(/hat noch keinen Community-Kontext/).waitFor();
+    await pitch.getByLabel('Thema', { exact: true }).fill('Release-Partys');
+    const preview = pitch.getByRole('document', { name: 'Vorschau der Anfrage' });
+    assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/, 'the pitch is content: English');
+    await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'l10n-de-pitch-light');
   });
 });

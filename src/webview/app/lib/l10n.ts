@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { bundleTranslator, setTranslator } from '../../../core/l10n';
 
 /**
@@ -9,14 +8,18 @@ import { bundleTranslator, setTranslator } from '../../../core/l10n';
  * extension: the page's own strings and the domain's (the pitch and agreement checks run here).
  * Without a bundle (English, or a page from before a reload) the text stays English.
  */
-const Bundle = z.record(z.string(), z.unknown());
+/** A bundle is an object of message → translation; anything else is ignored. (Checked by hand:
+ * zod's namespace of locales would put about 400 KB into every page.) */
+function isBundle(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 function loadBundle(): void {
   const data = document.getElementById('l10n-bundle')?.textContent;
   if (!data) return;
   try {
-    const parsed = Bundle.safeParse(JSON.parse(data));
-    if (parsed.success) setTranslator(bundleTranslator(parsed.data));
+    const parsed: unknown = JSON.parse(data);
+    if (isBundle(parsed)) setTranslator(bundleTranslator(parsed));
   } catch {
     /* Not JSON: the page stays in English. */
   }
