@@ -28,7 +28,7 @@ describe('In German (display language de)', () => {
     await input.waitFor({ state: 'visible' });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     // Each title as the palette finds it; VS Code shows the English title beside a translated one.
-    for (const title of ['Community-Kontext anlegen', 'Community-Kontext öffnen', 'Neue Partnerschaft', 'Planer öffnen', 'Anfrage an eine Partner-Community entwerfen']) {
+    for (const title of ['Community-Kontext anlegen', 'Community-Kontext öffnen', 'Neue Partnerschaft', 'Anfrage an eine Partner-Community entwerfen']) {
       await input.fill(`>Community-Partnerschaften: ${title}`);
       const row = rows.filter({ has: page.locator('.label-name', { hasText: `Community-Partnerschaften: ${title}` }) }).first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });

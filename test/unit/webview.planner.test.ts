@@ -65,7 +65,7 @@ describe('planner view-model: check-ins, review date, metrics', () => {
   });
 
   it('the next check-in line by stage and date', () => {
-    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'No check-ins are due at the prospect stage.');
+    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'No check-ins are due at the Prospect stage.');
     assert.strictEqual(nextCheckInLine(guild, '2026-04-01').text, 'Next check-in: 2026-04-14');
     assert.deepStrictEqual(nextCheckInLine(guild, '2026-04-20'), { text: 'Overdue: was due 2026-04-14 (6 days ago)', status: 'overdue', icon: 'bell-dot' });
   });
