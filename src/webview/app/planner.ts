@@ -432,30 +432,43 @@ function pipelineBody(): Node[] {
     timer = setTimeout(() => void query(), 150);
   });
 
-  const typeSelect = h('select', { id: 'filter-type', 'aria-label': l10n.t('Filter by partnership type'), title: l10n.t('Filter by partnership type') }, h('option', { value: '' }, l10n.t('All types')));
+  // The type and owner filters: a list to pick from, and the filter picked as a chip that shows
+  // it whole (a long type or owner name wraps there; a select would cut it) and takes it away.
+  const setFilter = (key: 'type' | 'owner', value: string, focus?: string) => {
+    state[key] = value;
+    state.offset = 0;
+    save();
+    render(['pipeline']);
+    if (focus) document.getElementById(focus)?.focus();
+    void query();
+  };
+  const typeSelect = h('select', { id: 'filter-type', 'aria-label': l10n.t('Filter by partnership type'), title: l10n.t('Filter by partnership type') }, h('option', { value: '' }, state.type ? l10n.t('Another type…') : l10n.t('All types')));
   for (const c of typeCategories()) {
     const group = h('optgroup', { label: c.title });
-    for (const t of c.types) group.appendChild(h('option', { value: t.id }, t.title));
+    for (const t of c.types) if (t.id !== state.type) group.appendChild(h('option', { value: t.id }, t.title));
     typeSelect.appendChild(group);
   }
-  typeSelect.value = state.type;
-  typeSelect.addEventListener('change', () => {
-    state.type = typeSelect.value;
-    state.offset = 0;
-    save();
-    render(['pipeline']);
-    void query();
-  });
-  const ownerSelect = h('select', { id: 'filter-owner', 'aria-label': l10n.t('Filter by owner'), title: l10n.t('Filter by owner') }, h('option', { value: '' }, l10n.t('All owners')), ...view.owners.map((o) => h('option', { value: o }, o)));
-  ownerSelect.value = view.owners.includes(state.owner) ? state.owner : '';
-  ownerSelect.addEventListener('change', () => {
-    state.owner = ownerSelect.value;
-    state.offset = 0;
-    save();
-    render(['pipeline']);
-    void query();
-  });
+  typeSelect.value = '';
+  typeSelect.addEventListener('change', () => setFilter('type', typeSelect.value, 'filter-type'));
+  const owner = view.owners.includes(state.owner) ? state.owner : '';
+  const ownerSelect = h(
+    'select',
+    { id: 'filter-owner', 'aria-label': l10n.t('Filter by owner'), title: l10n.t('Filter by owner') },
+    h('option', { value: '' }, owner ? l10n.t('Another owner…') : l10n.t('All owners')),
+    ...view.owners.filter((o) => o !== owner).map((o) => h('option', { value: o }, o)),
+  );
+  ownerSelect.value = '';
+  ownerSelect.addEventListener('change', () => setFilter('owner', ownerSelect.value, 'filter-owner'));
+  const picked = h('ul', { class: 'type-chips filter-chips', id: 'active-filters', 'aria-label': l10n.t('Filters') });
+  const pill = (key: 'type' | 'owner', text: string, label: string) => {
+    const remove = h('button', { type: 'button', class: 'icon', id: `filter-${key}-remove`, 'aria-label': l10n.t('Remove the filter {0}', label), title: l10n.t('Remove the filter {0}', label) }, icon('close'));
+    remove.addEventListener('click', () => setFilter(key, '', `filter-${key}`));
+    picked.appendChild(h('li', { class: 'type-chip filter-chip', id: `filter-${key}-chip` }, h('span', {}, text), remove));
+  };
+  if (state.type) pill('type', l10n.t('Type: {0}', typeTitle(state.type)), typeTitle(state.type));
+  if (owner) pill('owner', l10n.t('Owner: {0}', owner), owner);
   body.push(chips, search, h('div', { class: 'filters' }, typeSelect, ownerSelect));
+  if (picked.childElementCount) body.push(picked);
   if (filtered()) {
     const reset = h('button', { type: 'button', class: 'link', id: 'clear-filters' }, icon('clear-all'), l10n.t('Clear filters'));
     reset.addEventListener('click', () => {
@@ -827,7 +840,7 @@ function readMetricForm(valueInput: HTMLInputElement, dateInput: HTMLInputElemen
 
 /** A field of an entry editor, filled with the entry's value (what typing is measured against). */
 function editorInput(id: string, label: string, value: string, extra: Record<string, string> = {}): HTMLInputElement {
-  const input = h('input', { type: 'text', id, 'aria-label': label, 'data-draft': true, ...extra });
+  const input = h('input', { type: 'text', id, 'aria-label': label, 'data-draft': true, title: value || undefined, ...extra });
   input.value = value;
   input.dataset.initial = value;
   return input;
@@ -1046,41 +1059,40 @@ function playbookBlock(record: PartnershipRecord): HTMLElement | undefined {
 // ---- Plan and forecast ----------------------------------------------------------------------
 
 function planBody(): Node[] {
-  const categories = typeCategories();
+  // Each planned type as a line of its own (its name wraps: the longest names do not fit a select
+  // in a narrow sidebar), and a list to add one that is not in the plan yet.
   const rows = state.plan.map((p, i) => {
-    const type = h('select', { id: `plan-type-${i}`, 'aria-label': l10n.t('Planned type {0}', i + 1), title: typeTitle(p.type) });
-    for (const c of categories) {
-      const group = h('optgroup', { label: c.title });
-      for (const t of c.types) group.appendChild(h('option', { value: t.id }, t.title));
-      type.appendChild(group);
-    }
-    type.value = p.type;
-    type.addEventListener('change', () => {
-      p.type = type.value;
-      save();
-      render(['plan']);
-    });
-    const count = h('input', { type: 'number', id: `plan-count-${i}`, min: 0, max: 99, step: 1, 'aria-label': l10n.t('How many this quarter ({0})', typeTitle(p.type)) });
+    const title = typeTitle(p.type);
+    const name = h('span', { class: 'plan-type', id: `plan-type-${i}` }, title);
+    const count = h('input', { type: 'number', id: `plan-count-${i}`, min: 0, max: 99, step: 1, 'aria-label': l10n.t('How many this quarter ({0})', title) });
     count.value = String(p.count);
     count.addEventListener('change', () => {
       p.count = Math.max(0, Math.min(99, Math.floor(Number(count.value) || 0)));
       save();
       render(['plan']);
     });
-    const remove = h('button', { type: 'button', class: 'icon', 'aria-label': l10n.t('Remove from the plan'), title: l10n.t('Remove') }, icon('close'));
+    const remove = h('button', { type: 'button', class: 'icon', id: `plan-remove-${i}`, 'aria-label': l10n.t('Remove {0} from the plan', title), title: l10n.t('Remove from the plan') }, icon('close'));
     remove.addEventListener('click', () => {
       state.plan.splice(i, 1);
       save();
       render(['plan']);
+      document.getElementById(state.plan.length ? `plan-count-${Math.min(i, state.plan.length - 1)}` : 'plan-add')?.focus();
     });
-    return h('div', { class: 'plan-row' }, type, count, remove);
+    return h('div', { class: 'plan-row' }, name, count, remove);
   });
-  const add = h('button', { type: 'button', class: 'link', id: 'plan-add' }, icon('add'), l10n.t('Add a partnership type'));
-  add.addEventListener('click', () => {
-    const used = new Set(state.plan.map((p) => p.type));
-    state.plan.push({ type: PARTNERSHIP_TYPES.find((t) => !used.has(t.id))?.id ?? 'co-hosted-event', count: 1 });
+  const used = new Set(state.plan.map((p) => p.type));
+  const add = h('select', { id: 'plan-add', 'aria-label': l10n.t('Add a partnership type to the plan'), title: l10n.t('Add a partnership type to the plan') }, h('option', { value: '' }, l10n.t('Add a partnership type…')));
+  for (const c of typeCategories()) {
+    const group = h('optgroup', { label: c.title });
+    for (const t of c.types) if (!used.has(t.id)) group.appendChild(h('option', { value: t.id }, t.title));
+    if (group.childElementCount) add.appendChild(group);
+  }
+  add.addEventListener('change', () => {
+    if (!add.value) return;
+    state.plan.push({ type: add.value, count: 1 });
     save();
     render(['plan']);
+    document.getElementById(`plan-count-${state.plan.length - 1}`)?.focus();
   });
   const f = forecast(state.plan.map((p) => ({ type: p.type as PartnershipTypeId, count: p.count })));
   const money = (n: number) => `$${formatCount(n)}`;
@@ -1095,7 +1107,9 @@ function planBody(): Node[] {
     h('dt', {}, l10n.t('Cost')),
     h('dd', {}, range(f.cost.low, f.cost.high, money), ...f.costNotes.map((n) => h('div', { class: 'muted' }, `+ ${n}`))),
   );
-  const nodes: Node[] = [h('p', { class: 'description' }, l10n.t('What you plan for this quarter, and how many of each:')), ...rows, add, result];
+  const nodes: Node[] = [h('p', { class: 'description' }, l10n.t('What you plan for this quarter, and how many of each:')), ...rows];
+  if (used.size < PARTNERSHIP_TYPES.length) nodes.push(add);
+  nodes.push(result);
   if (f.unbenchmarked.length) nodes.push(h('p', { class: 'muted' }, l10n.t('No benchmark for {0}: not counted.', f.unbenchmarked.map((t) => typeTitle(t)).join(', '))));
   nodes.push(h('p', { class: 'notice info' }, icon('info'), forecastDisclaimer()));
   return nodes;
