@@ -8,9 +8,25 @@ import { ROOT } from './lib/host.mjs';
 
 const out = process.argv[2] ?? join(ROOT, 'community-partnerships.vsix');
 
-/** The README with each local image `![alt](path.png)` inlined as a data: URI. */
-export function packagedReadme(markdown) {
-  return markdown.replace(/!\[([^\]\n]*)\]\(([^)\s]+\.(png|svg|gif|jpe?g))\)/g, (whole, alt, path, ext) => {
+/** The repository's web address, from package.json (`…/name.git` → `…/name`). */
+function repositoryWeb() {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const url = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  return url ? url.replace(/^git\+/, '').replace(/\.git$/, '') : undefined;
+}
+
+/**
+ * The README with each local image `![alt](path.png)` inlined as a data: URI, and each link to
+ * another file of the repository (`[CONTRIBUTING.md](CONTRIBUTING.md)`) pointed at that file in
+ * the repository: the details page has no files to resolve a relative link against.
+ */
+export function packagedReadme(markdown, web = repositoryWeb()) {
+  const linked = web
+    ? markdown.replace(/(?<!!)\[([^\]\n]*)\]\(([^)\s#]+)(#[^)\s]*)?\)/g, (whole, text, path, anchor = '') =>
+        /^[a-z][a-z0-9+.-]*:/i.test(path) ? whole : `[${text}](${web}/blob/HEAD/${path.replace(/^\.\//, '')}${anchor})`,
+      )
+    : markdown;
+  return linked.replace(/!\[([^\]\n]*)\]\(([^)\s]+\.(png|svg|gif|jpe?g))\)/g, (whole, alt, path, ext) => {
     if (/^[a-z]+:/i.test(path)) return whole;
     const bytes = readFileSync(resolve(ROOT, path));
     const type = ext === 'svg' ? 'image/svg+xml' : ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
@@ -18,9 +34,11 @@ export function packagedReadme(markdown) {
   });
 }
 
-// vsce takes a README path only among the package's files (.vscodeignore lists it).
-mkdirSync(join(ROOT, 'dist'), { recursive: true });
-writeFileSync(join(ROOT, 'dist', 'README.md'), packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
-const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', out], { cwd: ROOT, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // vsce takes a README path only among the package's files (.vscodeignore lists it).
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist', 'README.md'), packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}

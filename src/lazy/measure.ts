@@ -13,6 +13,7 @@ import {
   AttendanceCounter,
   DigestSet,
   HashedListReader,
+  estimateRows,
   MemberHasher,
   ROLE_TITLES,
   SignupAttributor,
@@ -216,7 +217,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     uri: vscode.Uri,
     title: string,
     needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping },
-    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[]) => { add(rows: CsvRow[]): void | Promise<void>; done(): T },
+    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> },
   ): Promise<{ value: T; summary: ReadSummary } | undefined> => {
     const opened = await openExport(uri);
     if ('message' in opened) {
@@ -243,7 +244,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       let reported = 0;
       const summary = await readCsv(again.chunks, {
         onRows: async (rows, table) => {
-          consumer ??= start(table.header, mapping, head.rows);
+          consumer ??= start(table.header, mapping, head.rows, estimateRows(again.size, head.rows));
           await consumer.add(rows);
         },
         onProgress: (bytes) => {
@@ -257,8 +258,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         void vscode.window.setStatusBarMessage(vscode.l10n.t('Cancelled: nothing was logged.'), 4000);
         return undefined;
       }
-      consumer ??= start(summary.header, mapping, []);
-      return { value: consumer.done(), summary };
+      consumer ??= start(summary.header, mapping, [], 0);
+      return { value: await consumer.done(), summary };
     });
   };
 
@@ -414,7 +415,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         return undefined;
       }
       return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}: ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, async (_progress, token) => {
-        const reader = new HashedListReader();
+        const reader = new HashedListReader(Math.ceil(opened.size / 65));
         for await (const chunk of opened.chunks) {
           reader.push(chunk);
           if (token.isCancellationRequested) return undefined;
@@ -424,10 +425,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         return { set: reader.set, members: stats.members, skipped, hashed: true };
       });
     }
-    const read = await readExport(uri, title, { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m) => {
+    const read = await readExport(uri, title, { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m, _sample, expected) => {
       const at = mappingIndexes(header, m);
-      const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length });
-      return { add: (rows) => hasher.add(rows), done: () => hasher };
+      const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
+      return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
     });
     if (!read) return undefined;
     const skipped = logBadRows(vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
@@ -468,10 +469,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       if (!file) return undefined;
       const salt = await saltFor(s, id, true);
       if (!salt) return undefined;
-      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
+      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
         const at = mappingIndexes(header, m);
-        const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length });
-        return { add: (rows) => hasher.add(rows), done: () => hasher };
+        const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
+        return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
       });
       if (!read) return undefined;
       const skipped = logBadRows(vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);

@@ -1,8 +1,12 @@
 // The Node-only SHA-256 (desktop VS Code, remote hosts, plain Node in tests and the benchmark):
 // node:crypto's one-shot hash (Node 20.12 and later; two to three times faster than a Hash
-// object per input), else createHash. scripts/build.mjs swaps this file for sha256.web.ts in the
-// web bundle, which uses Web Crypto.
+// object per input), else createHash. A batch of 64 inputs or more is hashed on a worker thread
+// when the machine has a second core, so that reading and parsing the next rows goes on while
+// the last ones are hashed; with no worker it is hashed here, as every smaller batch is.
+// scripts/build.mjs swaps this file for sha256.web.ts in the web bundle, which uses Web Crypto.
 import * as crypto from 'node:crypto';
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 type OneShot = (algorithm: string, data: string, outputEncoding: 'buffer') => Buffer;
 const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
@@ -10,12 +14,109 @@ const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
 /** SHA-256 of one string's UTF-8 bytes, the platform's fastest way: what the benchmark's baseline calls too. */
 export const sha256 = (text: string): Uint8Array => (oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest());
 
-export function sha256Batch(inputs: readonly string[]): Uint8Array {
+function hashHere(inputs: readonly string[]): Uint8Array {
   const out = new Uint8Array(inputs.length * 32);
   for (let i = 0; i < inputs.length; i++) out.set(sha256(inputs[i]), i * 32);
   return out;
 }
 
+/** The smallest batch worth a trip to the worker. */
+const WORKER_BATCH = 64;
+
+export function sha256Batch(inputs: readonly string[]): Uint8Array | Promise<Uint8Array> {
+  if (inputs.length >= WORKER_BATCH) {
+    const worker = HashWorker.get();
+    if (worker) return worker.hash(inputs);
+  }
+  return hashHere(inputs);
+}
+
 export function randomBytes(bytes: Uint8Array): Uint8Array {
   return crypto.randomFillSync(bytes);
+}
+
+// The worker's whole program: it only hashes the strings it is sent (no file, no workspace text
+// is evaluated: this source is a constant).
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const one = crypto.hash ? (s) => crypto.hash('sha256', s, 'buffer') : (s) => crypto.createHash('sha256').update(s, 'utf8').digest();
+parentPort.on('message', (m) => {
+  const out = new Uint8Array(m.inputs.length * 32);
+  for (let i = 0; i < m.inputs.length; i++) out.set(one(m.inputs[i]), i * 32);
+  parentPort.postMessage({ id: m.id, out }, [out.buffer]);
+});
+`;
+
+/** Stopped after this long with nothing to hash, so that an idle extension holds no thread. */
+const IDLE_MS = 15_000;
+
+class HashWorker {
+  private static shared: HashWorker | undefined;
+  /** Set once a worker could not be made or failed: everything is hashed here from then on. */
+  private static unavailable = false;
+
+  static get(): HashWorker | undefined {
+    if (HashWorker.unavailable) return undefined;
+    if (!HashWorker.shared) {
+      const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+      if (cores < 2) {
+        HashWorker.unavailable = true;
+        return undefined;
+      }
+      try {
+        HashWorker.shared = new HashWorker(new Worker(WORKER_SOURCE, { eval: true }));
+      } catch {
+        HashWorker.unavailable = true;
+        return undefined;
+      }
+    }
+    return HashWorker.shared;
+  }
+
+  private readonly pending = new Map<number, { inputs: readonly string[]; resolve: (out: Uint8Array) => void }>();
+  private nextId = 1;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  private constructor(private readonly worker: Worker) {
+    worker.unref();
+    worker.on('message', (m: { id: number; out: Uint8Array }) => {
+      const job = this.pending.get(m.id);
+      if (!job) return;
+      this.pending.delete(m.id);
+      job.resolve(m.out);
+      if (this.pending.size === 0) this.scheduleStop();
+    });
+    // A worker that fails leaves no batch unanswered: what it held is hashed here.
+    const fail = () => this.retire(true);
+    worker.on('error', fail);
+    worker.on('exit', () => this.retire(false));
+  }
+
+  hash(inputs: readonly string[]): Promise<Uint8Array> {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = undefined;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { inputs, resolve });
+      this.worker.postMessage({ id, inputs });
+    });
+  }
+
+  private scheduleStop(): void {
+    this.idle = setTimeout(() => {
+      if (this.pending.size === 0) {
+        this.retire(false);
+        void this.worker.terminate();
+      }
+    }, IDLE_MS);
+    this.idle.unref?.();
+  }
+
+  private retire(failed: boolean): void {
+    if (HashWorker.shared === this) HashWorker.shared = undefined;
+    if (failed) HashWorker.unavailable = true;
+    for (const job of this.pending.values()) job.resolve(hashHere(job.inputs));
+    this.pending.clear();
+  }
 }

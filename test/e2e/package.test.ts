@@ -68,6 +68,9 @@ describe('The package, installed from its .vsix', () => {
     }
     assert.ok(result.count >= 2, `the README's screenshots are there (${result.count})`);
     assert.deepStrictEqual(result.broken, [], 'every README image loads');
+    // A link to another file of the repository goes to the repository: the page has no files.
+    const contributing = readme.locator('a', { hasText: 'CONTRIBUTING.md' }).first();
+    assert.match((await contributing.getAttribute('href')) ?? '', /^https:\/\/github\.com\/.+\/blob\/HEAD\/CONTRIBUTING\.md$/);
     await screenshot(page, 'package-details-light');
   });
 

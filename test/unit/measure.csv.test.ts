@@ -36,6 +36,44 @@ describe('measure: CSV exports', () => {
     }
   }
 
+  it('reads long runs of plain rows between quoted ones the same in any chunk size (mixed LF and CRLF, blank and \\r-only lines)', async () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const lines = ['email,name,note'];
+    const rowLines: number[] = [];
+    let line = 2;
+    for (let i = 0; i < 1500; i++) {
+      const kind = rnd(40);
+      const end = rnd(5) === 0 ? '\r\n' : '\n';
+      if (kind === 0) {
+        lines.push(`\r`);
+        line++;
+        continue;
+      }
+      if (kind === 1) {
+        lines.push('');
+        line++;
+        continue;
+      }
+      const note = kind < 5 ? `"said ""hi"",\nthen left"` : kind < 8 ? `"a, b"` : `plain ${i}`;
+      lines.push(`m${i}@example.org,Member ${i},${note}${end === '\r\n' ? '\r' : ''}`);
+      rowLines.push(line);
+      line += note.includes('\n') ? 2 : 1;
+    }
+    const text = lines.join('\n') + '\n';
+    const expected = Papa.parse<string[]>(text, { delimiter: ',', header: false, skipEmptyLines: 'greedy' })
+      .data.slice(1)
+      .map((fields, k) => ({ line: rowLines[k], fields: fields.map((f, j) => (j === fields.length - 1 ? f.replace(/\r$/, '') : f)) }))
+      .filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+    assert.strictEqual(expected.length, rowLines.length);
+    for (const chunkSize of [1, 5, 64, 999, 1 << 20]) {
+      const { summary, rows } = await readCsvText(text, { chunkSize });
+      assert.deepStrictEqual(rows, expected, `chunk size ${chunkSize}`);
+      assert.strictEqual(summary.rows, rowLines.length);
+      assert.deepStrictEqual(summary.problems, []);
+    }
+  });
+
   it('keeps quoted commas, doubled quotes and line breaks in one field, and counts the lines they span', async () => {
     const text = 'name,email,bio\n"Ruiz, Ana",ana@example.org,"Says ""hi""\nand bye"\nBo,bo@example.org,plain\n';
     const { rows } = await readCsvText(text, { chunkSize: 2 });

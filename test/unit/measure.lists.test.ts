@@ -9,7 +9,7 @@ import { normaliseEmail } from '../../src/core/measure/email';
 import { DigestSet, newSalt, parseHexDigest, saltProblem, toHex } from '../../src/core/measure/hash';
 import { AttendanceCounter, HashedListReader, MemberHasher, isNotAttending, overlapOf, suggestedOverlapScore } from '../../src/core/measure/lists';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
-import { sha256Batch, randomBytes } from '../../src/platform/sha256';
+import { sha256, sha256Batch, randomBytes } from '../../src/platform/sha256';
 import { makeExport, people, rng, type Export } from './measureCorpus';
 
 const SALT = 'a3f9c2e71b5d4c08a9e6f1d2c3b4a596';
@@ -28,7 +28,7 @@ async function hashExport(ex: Export, salt = SALT, chunkSize = 4096): Promise<Me
       await hasher.add(rows);
     },
   });
-  return hasher!;
+  return hasher!.finish();
 }
 
 function hashedFile(set: DigestSet): Uint8Array {
@@ -59,8 +59,8 @@ describe('measure: emails', () => {
 });
 
 describe('measure: salted hashes and the hashed file', () => {
-  it('hashes salt + normalised email with SHA-256, as Node computes it', () => {
-    const d = sha256Batch([SALT + 'ana@example.org', SALT + 'bo@example.org']);
+  it('hashes salt + normalised email with SHA-256, as Node computes it', async () => {
+    const d = await sha256Batch([SALT + 'ana@example.org', SALT + 'bo@example.org']);
     assert.strictEqual(toHex(d, 0), createHash('sha256').update(SALT + 'ana@example.org').digest('hex'));
     assert.strictEqual(toHex(d, 32), createHash('sha256').update(SALT + 'bo@example.org').digest('hex'));
   });
@@ -108,8 +108,8 @@ describe('measure: salted hashes and the hashed file', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('reads a hashed file back: hashes in either case, a header and comments allowed, emails and junk reported by line without repeating them', () => {
-    const d = sha256Batch(['x', 'y']);
+  it('reads a hashed file back: hashes in either case, a header and comments allowed, emails and junk reported by line without repeating them', async () => {
+    const d = await sha256Batch(['x', 'y']);
     const text = `sha256\r\n# from Rust Berlin\r\n${toHex(d, 0).toUpperCase()}\r\n\r\n${toHex(d, 32)}\r\n${toHex(d, 0)}\r\nana@example.org\r\nnot-a-hash\r\n`;
     const r = new HashedListReader();
     const bytes = new TextEncoder().encode(text);
@@ -139,17 +139,58 @@ describe('measure: salted hashes and the hashed file', () => {
     assert.deepStrictEqual(lines, [...lines].sort());
   });
 
-  it('keeps a million-scale set exact: every added digest is found, no other is', () => {
+  it('keeps a million-scale set exact: every added digest is found, no other is', async () => {
     const set = new DigestSet(10);
     const n = 50_000;
     const inputs = Array.from({ length: n }, (_, i) => `s${i}`);
-    const d = sha256Batch(inputs);
+    const d = await sha256Batch(inputs);
     for (let i = 0; i < n; i++) assert.ok(set.add(d, i * 32));
     for (let i = 0; i < n; i += 7) assert.ok(!set.add(d, i * 32), 'a second add is no new member');
     assert.strictEqual(set.size, n);
-    const others = sha256Batch(Array.from({ length: 5000 }, (_, i) => `t${i}`));
+    const others = await sha256Batch(Array.from({ length: 5000 }, (_, i) => `t${i}`));
     for (let i = 0; i < 5000; i++) assert.ok(!set.has(others, i * 32));
     for (let i = 0; i < n; i += 13) assert.ok(set.has(d, i * 32));
+  });
+});
+
+describe('measure: hashing on another thread', () => {
+  it('gives every batch the digests hashed one by one, many batches at once (the worker thread) or few rows (here)', async () => {
+    const batches = Array.from({ length: 40 }, (_, b) => Array.from({ length: b % 2 ? 700 : 10 }, (_, i) => `${SALT}member${b}.${i}@example.org`));
+    const results = await Promise.all(batches.map((inputs) => sha256Batch(inputs)));
+    for (const [b, inputs] of batches.entries()) {
+      const want = new Uint8Array(inputs.length * 32);
+      inputs.forEach((s, i) => want.set(sha256(s), i * 32));
+      assert.deepStrictEqual(results[b], want, `batch ${b}`);
+    }
+  });
+
+  it('counts members and duplicates the same whatever order the batches come back in', async () => {
+    const ex = makeExport('discord', people(900, 5), 3, { bom: false, crlf: false, duplicates: 0.1, bad: 8 });
+    const here = await hashExport(ex);
+    // The same rows through a hash whose batches resolve in reverse order, later.
+    let n = 0;
+    const one = (inputs: readonly string[]) => {
+      const out = new Uint8Array(inputs.length * 32);
+      inputs.forEach((x, i) => out.set(sha256(x), i * 32));
+      return out;
+    };
+    const slow = (inputs: readonly string[]) => new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(one(inputs)), 40 - (n++ % 5) * 8));
+    const bytes = new TextEncoder().encode(ex.text);
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < bytes.length; i += 512) parts.push(bytes.subarray(i, i + 512));
+    let hasher: MemberHasher | undefined;
+    await readCsv(parts, {
+      onRows: (rows, table) => {
+        const at = mappingIndexes(table.header, guessMapping(table.header));
+        hasher ??= new MemberHasher(SALT, slow, { email: at.email!, headerLength: table.header.length });
+        return hasher.add(rows);
+      },
+    });
+    await hasher!.finish();
+    assert.deepStrictEqual(hasher!.stats.members, here.stats.members);
+    assert.deepStrictEqual(hasher!.stats.duplicates, here.stats.duplicates);
+    assert.deepStrictEqual(hasher!.set.toSortedHex(), here.set.toSortedHex());
+    assert.ok(n > 5, `${n} batches`);
   });
 });
 

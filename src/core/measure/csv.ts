@@ -31,6 +31,9 @@ interface RecordSpan {
 export type Delimiter = ',' | ';' | '\t' | '|';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
+/** Plain records are split in pieces of about this many characters. */
+const PLAIN_PIECE = 64 * 1024;
+
 /** A field longer than this is cut (a runaway quote in a hostile file would otherwise hold the rest of the file). */
 export const MAX_RECORD_CHARS = 1_000_000;
 
@@ -57,6 +60,15 @@ export function sniffDelimiter(headerLine: string): Delimiter {
     }
   }
   return best;
+}
+
+/**
+ * A field as a string of its own. A field is a slice of the text it was read from, and a slice
+ * keeps that whole text alive: a field kept past its row (a sign-up's email, a source name) is
+ * copied, so that memory does not grow with the file.
+ */
+export function ownCopy(field: string): string {
+  return JSON.parse(JSON.stringify(field)) as string;
 }
 
 /**
@@ -145,6 +157,59 @@ export class CsvRecordReader {
       this.buf = this.buf.slice(nl + 1);
       this.skipping = false;
     }
+    const plain = this.plainRows();
+    const rest = this.drainQuoted(final);
+    if (plain.length === 0) return rest;
+    for (const row of rest) plain.push(row);
+    return plain;
+  }
+
+  /**
+   * The records before the first quote, when the header is read and no quoted field is open:
+   * one record a line, so they are split in one call of papaparse's parser (which splits such
+   * text the same way) and numbered by counting. Most exports hold no quote at all; those that do
+   * go through the scan below from the record that holds it.
+   */
+  private plainRows(): CsvRow[] {
+    if (this.delimiter === undefined || this.inQuotes || this.sawQuote) return [];
+    const buf = this.buf;
+    const quote = buf.indexOf('"', this.pos);
+    const last = buf.lastIndexOf('\n', quote < 0 ? buf.length - 1 : quote - 1);
+    if (last < 0) return [];
+    const rows: CsvRow[] = [];
+    // In pieces of about 64 K characters: papaparse's arrays for a piece stay in the young
+    // generation (a 1 MB piece at once is twice as slow, most of it in the collector).
+    for (let from = 0; from <= last; ) {
+      let to = from + PLAIN_PIECE >= last ? last : buf.lastIndexOf('\n', from + PLAIN_PIECE);
+      if (to < from) to = buf.indexOf('\n', from);
+      const text = buf.slice(from, to);
+      // papaparse gives no row for empty text, where there is one blank line.
+      const data = text === '' ? [['']] : (this.papa().parse(text, 0, false).data as string[][]);
+      for (let k = 0; k < data.length; k++) {
+        const fields = data[k];
+        const end = fields[fields.length - 1];
+        if (end.charCodeAt(end.length - 1) === 13) fields[fields.length - 1] = end.slice(0, -1);
+        if (fields.length === 1 && fields[0].trim() === '') continue; // blank line
+        rows.push({ line: this.line + k, fields });
+      }
+      this.line += data.length;
+      from = to + 1;
+    }
+    this.buf = buf.slice(last + 1);
+    this.pos = Math.max(0, this.pos - (last + 1));
+    return rows;
+  }
+
+  private parser: { delimiter: Delimiter; parser: Papa.Parser } | undefined;
+
+  /** papaparse's own parser, without the handle around it (no header, typing or guessing here: the reader does those). */
+  private papa(): Papa.Parser {
+    const delimiter = this.delimiter ?? ',';
+    if (this.parser?.delimiter !== delimiter) this.parser = { delimiter, parser: new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' }) };
+    return this.parser.parser;
+  }
+
+  private drainQuoted(final: boolean): CsvRow[] {
     const buf = this.buf;
     const n = buf.length;
     const records: RecordSpan[] = [];
@@ -221,22 +286,20 @@ export class CsvRecordReader {
     if (this.buf.length > MAX_RECORD_CHARS) {
       this.problems.push({ line, message: `a row of over ${MAX_RECORD_CHARS.toLocaleString('en')} characters (a quote never closed?): skipped, reading goes on at its next line` });
       this.recoverAfterFirstLine();
-      rows.push(...this.drain(final));
+      for (const row of this.drain(final)) rows.push(row);
     }
     return rows;
   }
 
   private parse(records: readonly RecordSpan[], buf: string, crlf: boolean): CsvRow[] {
     if (records.length === 0) return [];
-    const delimiter = this.delimiter ?? ',';
     // CRLF: each record without its \r, so that papaparse sees a closing quote before the line break.
     const text = crlf ? records.map((r) => buf.slice(r.start, r.end)).join('\n') : buf.slice(records[0].start, records[records.length - 1].end);
-    const result = Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', header: false, skipEmptyLines: false });
-    let data = result.data;
+    let data = this.papa().parse(text, 0, false).data as string[][];
     if (data.length !== records.length) {
       // papaparse split differently from the scan (a stray quote): parse record by record so
       // that every row keeps its line.
-      data = records.map((r) => Papa.parse<string[]>(buf.slice(r.start, r.end), { delimiter, newline: '\n', quoteChar: '"', header: false }).data[0] ?? ['']);
+      data = records.map((r) => (this.papa().parse(buf.slice(r.start, r.end), 0, false).data as string[][])[0] ?? ['']);
     }
     const rows: CsvRow[] = [];
     for (let k = 0; k < records.length; k++) {

@@ -15,7 +15,7 @@ export function normaliseEmail(cell: string): EmailRead {
   if (text === '') return { ok: false, reason: 'no email' };
   const lt = text.lastIndexOf('<');
   if (lt >= 0 && text.endsWith('>')) text = text.slice(lt + 1, -1).trim();
-  if (text.slice(0, 7).toLowerCase() === 'mailto:') text = text.slice(7).trim();
+  if ((text.charCodeAt(0) | 32) === 109 && text.slice(0, 7).toLowerCase() === 'mailto:') text = text.slice(7).trim();
   const email = text.toLowerCase();
   if (email.length > MAX_EMAIL) return { ok: false, reason: `the email is over ${MAX_EMAIL} characters` };
   const problem = addressProblem(email);
@@ -31,16 +31,15 @@ function addressProblem(email: string): string | undefined {
   const at = email.indexOf('@');
   if (at < 0) return 'no @';
   if (email.indexOf('@', at + 1) >= 0) return 'more than one @';
-  const local = email.slice(0, at);
-  const domain = email.slice(at + 1);
-  if (local === '') return 'nothing before the @';
-  if (domain === '') return 'nothing after the @';
+  if (at === 0) return 'nothing before the @';
+  if (at === email.length - 1) return 'nothing after the @';
   for (let i = 0; i < email.length; i++) {
     const c = email.charCodeAt(i);
     if (c <= 32 || c === 127 || c === 44 || c === 59 || c === 34 || c === 60 || c === 62) return 'a space, comma, semicolon, quote or bracket in it';
   }
-  const dot = domain.lastIndexOf('.');
-  if (dot <= 0 || dot === domain.length - 1) return 'the domain has no dot';
-  if (domain.includes('..') || domain.startsWith('-')) return 'the domain is not well formed';
+  // The domain is what follows the @ (indexes into the address: no copies of its parts).
+  const dot = email.lastIndexOf('.');
+  if (dot <= at + 1 || dot === email.length - 1) return 'the domain has no dot';
+  if (email.indexOf('..', at + 1) >= 0 || email.charCodeAt(at + 1) === 45) return 'the domain is not well formed';
   return undefined;
 }

@@ -13,6 +13,9 @@ export type Sha256Batch = (inputs: readonly string[]) => Uint8Array | Promise<Ui
 export const DIGEST_BYTES = 32;
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX_CODES = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
+/** Each byte's two hex characters, as ASCII codes. */
+const HEX_HIGH = Uint8Array.from({ length: 256 }, (_, b) => HEX_CODES[b >> 4]);
+const HEX_LOW = Uint8Array.from({ length: 256 }, (_, b) => HEX_CODES[b & 15]);
 
 export function toHex(digests: Uint8Array, offset = 0, length = DIGEST_BYTES): string {
   let s = '';
@@ -53,22 +56,25 @@ export function saltProblem(salt: string): string | undefined {
 }
 
 /**
- * A set of 32-byte digests: open addressing over one typed array (8 words a slot), so a million
- * members take about 64 MB at most and no string per member. Digests are uniformly random, so
- * their first word is the slot.
+ * A set of 32-byte digests, with no string per member: the digests one after the other in one
+ * typed array (8 words each, in the order they came), and an open-addressing table of
+ * (first word, place + 1) pairs over them. Digests are uniformly random, so their first word is
+ * the slot, and a probe compares the whole digest only when the first words agree. A million
+ * members take 32 MB of digests and 16 MB of table; a probe touches one table entry, not a
+ * whole digest.
  */
 export class DigestSet {
-  private words: Uint32Array;
-  private used: Uint8Array;
+  private digests: Uint32Array;
+  private table: Uint32Array;
   private mask: number;
   private count = 0;
 
   constructor(expected = 1024) {
-    let cap = 1024;
-    while (cap < expected * 2) cap *= 2;
-    this.words = new Uint32Array(cap * 8);
-    this.used = new Uint8Array(cap);
-    this.mask = cap - 1;
+    let slots = 1024;
+    while (slots < expected * 2) slots *= 2;
+    this.table = new Uint32Array(slots * 2);
+    this.mask = slots - 1;
+    this.digests = new Uint32Array(Math.max(expected, 16) * 8);
   }
 
   get size(): number {
@@ -77,7 +83,6 @@ export class DigestSet {
 
   /** Adds the digest at `digests[offset]`; true when it was not there yet. */
   add(digests: Uint8Array, offset = 0): boolean {
-    if ((this.count + 1) * 2 > this.used.length) this.grow();
     return this.insert(readWords(digests, offset), 0);
   }
 
@@ -87,41 +92,82 @@ export class DigestSet {
 
   /** As `has`, for a digest as 8 words at `words[base]` (another set's, say). */
   hasAt(words: Uint32Array, base: number): boolean {
-    for (let slot = words[base] & this.mask; ; slot = (slot + 1) & this.mask) {
-      if (!this.used[slot]) return false;
-      const at = slot * 8;
-      let k = 0;
-      while (k < 8 && this.words[at + k] === words[base + k]) k++;
-      if (k === 8) return true;
+    const tag = words[base];
+    for (let slot = tag & this.mask; ; slot = (slot + 1) & this.mask) {
+      const place = this.table[slot * 2 + 1];
+      if (place === 0) return false;
+      if (this.table[slot * 2] === tag && this.sameAs(place - 1, words, base)) return true;
     }
   }
 
   /** How many of this set's digests `other` holds. */
   countIn(other: DigestSet): number {
     let n = 0;
-    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot] && other.hasAt(this.words, slot * 8)) n++;
+    for (let i = 0; i < this.count; i++) if (other.hasAt(this.digests, i * 8)) n++;
     return n;
   }
 
-  /** A word of a slot's digest, big-endian: the order of its hex text. */
-  private be(slot: number, word: number): number {
-    const w = this.words[slot * 8 + word];
+  private sameAs(place: number, words: Uint32Array, base: number): boolean {
+    const at = place * 8;
+    for (let k = 1; k < 8; k++) if (this.digests[at + k] !== words[base + k]) return false;
+    return true;
+  }
+
+  private insert(w: Uint32Array, base: number): boolean {
+    const tag = w[base];
+    let slot = tag & this.mask;
+    for (; ; slot = (slot + 1) & this.mask) {
+      const place = this.table[slot * 2 + 1];
+      if (place === 0) break;
+      if (this.table[slot * 2] === tag && this.sameAs(place - 1, w, base)) return false;
+    }
+    if (this.count * 8 === this.digests.length) {
+      const more = new Uint32Array(this.digests.length * 2);
+      more.set(this.digests);
+      this.digests = more;
+    }
+    const at = this.count * 8;
+    for (let k = 0; k < 8; k++) this.digests[at + k] = w[base + k];
+    this.count++;
+    this.table[slot * 2] = tag;
+    this.table[slot * 2 + 1] = this.count;
+    if (this.count * 2 > this.mask + 1) this.growTable();
+    return true;
+  }
+
+  /** Twice the slots, filled again from the digests (read in order: no probe of the old table). */
+  private growTable(): void {
+    const slots = (this.mask + 1) * 2;
+    this.table = new Uint32Array(slots * 2);
+    this.mask = slots - 1;
+    for (let i = 0; i < this.count; i++) {
+      const tag = this.digests[i * 8];
+      let slot = tag & this.mask;
+      while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = tag;
+      this.table[slot * 2 + 1] = i + 1;
+    }
+  }
+
+  /** A word of a digest, big-endian: the order of its hex text. */
+  private be(place: number, word: number): number {
+    const w = this.digests[place * 8 + word];
     return (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
   }
 
-  /** The slots in the order of their digests' hex text. */
-  private sortedSlots(): Uint32Array {
-    const slots = new Uint32Array(this.count);
-    let n = 0;
-    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) slots[n++] = slot;
-    if (this.used.length <= 2 ** 21) {
-      // One numeric sort of typed numbers: the first four bytes above the slot.
-      const keys = new Float64Array(this.count);
-      for (let i = 0; i < n; i++) keys[i] = this.be(slots[i], 0) * 2 ** 21 + slots[i];
+  /** The digests' places in the order of their hex text. */
+  private sortedPlaces(): Uint32Array {
+    const n = this.count;
+    const places = new Uint32Array(n);
+    if (n <= 2 ** 21) {
+      // One numeric sort of typed numbers: the first four bytes above the place.
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = this.be(i, 0) * 2 ** 21 + i;
       keys.sort();
-      for (let i = 0; i < n; i++) slots[i] = keys[i] % 2 ** 21;
+      for (let i = 0; i < n; i++) places[i] = keys[i] % 2 ** 21;
     } else {
-      slots.sort((x, y) => this.be(x, 0) - this.be(y, 0));
+      for (let i = 0; i < n; i++) places[i] = i;
+      places.sort((x, y) => this.be(x, 0) - this.be(y, 0));
     }
     // The rare runs that share their first four bytes: by the whole digest.
     const whole = (x: number, y: number) => {
@@ -132,14 +178,14 @@ export class DigestSet {
       return 0;
     };
     for (let i = 1; i < n; i++) {
-      if (this.be(slots[i], 0) !== this.be(slots[i - 1], 0)) continue;
+      if (this.be(places[i], 0) !== this.be(places[i - 1], 0)) continue;
       const start = i - 1;
       let end = i + 1;
-      while (end < n && this.be(slots[end], 0) === this.be(slots[start], 0)) end++;
-      slots.subarray(start, end).sort(whole);
+      while (end < n && this.be(places[end], 0) === this.be(places[start], 0)) end++;
+      places.subarray(start, end).sort(whole);
       i = end - 1;
     }
-    return slots;
+    return places;
   }
 
   /**
@@ -147,18 +193,26 @@ export class DigestSet {
    * straight into one buffer (a million members: 65 MB, and no string each).
    */
   toHashedFile(): Uint8Array {
-    const slots = this.sortedSlots();
-    const out = new Uint8Array(slots.length * 65);
+    const places = this.sortedPlaces();
+    const out = new Uint8Array(places.length * 65);
     let o = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const base = slots[i] * 8;
+    for (let i = 0; i < places.length; i++) {
+      const base = places[i] * 8;
       for (let k = 0; k < 8; k++) {
-        const w = this.words[base + k];
-        for (let b = 0; b < 32; b += 8) {
-          const byte = (w >>> b) & 0xff;
-          out[o++] = HEX_CODES[byte >> 4];
-          out[o++] = HEX_CODES[byte & 15];
-        }
+        const w = this.digests[base + k];
+        let byte = w & 0xff;
+        out[o] = HEX_HIGH[byte];
+        out[o + 1] = HEX_LOW[byte];
+        byte = (w >>> 8) & 0xff;
+        out[o + 2] = HEX_HIGH[byte];
+        out[o + 3] = HEX_LOW[byte];
+        byte = (w >>> 16) & 0xff;
+        out[o + 4] = HEX_HIGH[byte];
+        out[o + 5] = HEX_LOW[byte];
+        byte = w >>> 24;
+        out[o + 6] = HEX_HIGH[byte];
+        out[o + 7] = HEX_LOW[byte];
+        o += 8;
       }
       out[o++] = 10;
     }
@@ -169,32 +223,6 @@ export class DigestSet {
   toSortedHex(): string[] {
     const text = new TextDecoder().decode(this.toHashedFile());
     return text === '' ? [] : text.slice(0, -1).split('\n');
-  }
-
-  private insert(w: Uint32Array, base: number): boolean {
-    for (let slot = w[base] & this.mask; ; slot = (slot + 1) & this.mask) {
-      const at = slot * 8;
-      if (!this.used[slot]) {
-        this.used[slot] = 1;
-        for (let k = 0; k < 8; k++) this.words[at + k] = w[base + k];
-        this.count++;
-        return true;
-      }
-      let k = 0;
-      while (k < 8 && this.words[at + k] === w[base + k]) k++;
-      if (k === 8) return false;
-    }
-  }
-
-  private grow(): void {
-    const old = this.words;
-    const oldUsed = this.used;
-    const cap = oldUsed.length * 2;
-    this.words = new Uint32Array(cap * 8);
-    this.used = new Uint8Array(cap);
-    this.mask = cap - 1;
-    this.count = 0;
-    for (let slot = 0; slot < oldUsed.length; slot++) if (oldUsed[slot]) this.insert(old, slot * 8);
   }
 }
 

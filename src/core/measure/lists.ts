@@ -36,11 +36,16 @@ export interface ListStats {
 
 /**
  * Collects a member list: the email column of each row, normalised, salted and hashed in
- * batches (one call of the platform's SHA-256 per batch), into a DigestSet.
+ * batches (one call of the platform's SHA-256 per batch), into a DigestSet. A batch's hashes may
+ * come later (the platform may hash on another thread): `add` returns once the batch is handed
+ * over, with at most a few batches under way, and `finish` once every one is in the set. Members
+ * and duplicates do not depend on the order the batches come back in.
  */
 export class MemberHasher {
   readonly set: DigestSet;
   readonly stats: ListStats;
+  private readonly underWay: Promise<void>[] = [];
+  private failure: unknown;
   constructor(
     private readonly salt: string,
     private readonly hash: Sha256Batch,
@@ -59,12 +64,45 @@ export class MemberHasher {
       if (email !== undefined) inputs.push(this.salt + email);
     }
     if (inputs.length === 0) return;
-    const digests = await this.hash(inputs);
-    for (let k = 0; k < inputs.length; k++) {
+    const digests = this.hash(inputs);
+    if (!(digests instanceof Promise)) return this.collect(digests, inputs.length);
+    this.underWay.push(
+      digests.then(
+        (d) => this.collect(d, inputs.length),
+        (err: unknown) => void (this.failure ??= err),
+      ),
+    );
+    if (this.underWay.length > MAX_UNDER_WAY) await this.underWay.shift();
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Every batch in the set; a batch that could not be hashed throws here. */
+  async finish(): Promise<this> {
+    while (this.underWay.length) await this.underWay.shift();
+    if (this.failure !== undefined) throw this.failure;
+    return this;
+  }
+
+  private collect(digests: Uint8Array, count: number): void {
+    for (let k = 0; k < count; k++) {
       if (this.set.add(digests, k * DIGEST_BYTES)) this.stats.members++;
       else this.stats.duplicates++;
     }
   }
+}
+
+/** Batches hashed at once while the next rows are read: enough to keep another thread busy, few enough to hold little memory. */
+const MAX_UNDER_WAY = 4;
+
+/**
+ * About how many rows a file of `bytes` holds, from the rows read at its start: what a set is
+ * sized for, so that it need not grow (and copy itself) as it fills. Never more than 2^26.
+ */
+export function estimateRows(bytes: number, sample: readonly CsvRow[]): number {
+  let chars = 0;
+  for (const row of sample) for (const f of row.fields) chars += f.length + 1;
+  const perRow = sample.length ? chars / sample.length : 64;
+  return Math.min(Math.ceil(bytes / Math.max(perRow, 8)), 1 << 26);
 }
 
 /** The normalised email of a row, or undefined with the row counted as bad. */
@@ -92,21 +130,102 @@ export function rowEmail(row: CsvRow, columns: { email: number; headerLength: nu
  * line is a bad row (a line that looks like an email says so, without repeating it).
  */
 export class HashedListReader {
-  readonly set = new DigestSet(1024);
+  readonly set: DigestSet;
   readonly stats: ListStats = { rows: 0, members: 0, duplicates: 0, bad: new BadRows() };
   private readonly decoder = new ExportDecoder();
   private readonly scratch = new Uint8Array(DIGEST_BYTES);
   private pending = '';
   private line = 1;
   private started = false;
+  /**
+   * UTF-8 files (all but a UTF-16 one) are read as bytes: a line that is a digest is parsed
+   * where it lies, with no text made of it; any other line is decoded and read as text.
+   */
+  private mode: 'bytes' | 'text' | undefined;
+  private bytesPending: Uint8Array | undefined;
+  private readonly lineDecoder = new TextDecoder();
+
+  /** `expected`: about how many digests the file holds (its size over 65), so the set need not grow as it fills. */
+  constructor(expected = 1024) {
+    this.set = new DigestSet(Math.min(Math.max(expected, 1024), 1 << 26));
+  }
 
   push(bytes: Uint8Array): void {
-    this.addText(this.decoder.push(bytes), false);
+    if (this.mode === 'text') return this.addText(this.decoder.push(bytes), false);
+    this.addBytes(bytes, false);
   }
 
   end(): ListStats {
-    this.addText(this.decoder.end(), true);
+    if (this.mode === 'text') this.addText(this.decoder.end(), true);
+    else this.addBytes(new Uint8Array(0), true);
     return this.stats;
+  }
+
+  private addBytes(bytes: Uint8Array, final: boolean): void {
+    let buf = this.bytesPending ? concatBytes(this.bytesPending, bytes) : bytes;
+    this.bytesPending = undefined;
+    if (this.mode === undefined) {
+      if (buf.length < 3 && !final) {
+        this.bytesPending = buf.slice();
+        return;
+      }
+      if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+        this.mode = 'text';
+        this.addText(this.decoder.push(buf, final), final);
+        return;
+      }
+      this.mode = 'bytes';
+      this.started = true;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    let start = 0;
+    const n = buf.length;
+    const width = DIGEST_BYTES * 2;
+    while (start < n) {
+      // Nearly every line is a digest and its line feed: parsed in place.
+      if (start + width < n && buf[start + width] === 10 && parseHexBytes(buf, start, this.scratch)) {
+        this.line++;
+        this.addDigest();
+        start += width + 1;
+        continue;
+      }
+      let nl = start;
+      while (nl < n && buf[nl] !== 10) nl++;
+      if (nl === n) break;
+      this.addByteLine(buf, start, nl);
+      start = nl + 1;
+    }
+    if (buf.length - start > 10_000) {
+      this.stats.bad.add(this.line, 'a line of over 10,000 characters: not a hash');
+      this.line++;
+      start = buf.length;
+    }
+    if (final) {
+      if (start < buf.length) this.addByteLine(buf, start, buf.length);
+    } else if (start < buf.length) {
+      this.bytesPending = buf.slice(start);
+    }
+  }
+
+  /** A line of a UTF-8 file, `buf[start, end)` without its line feed. */
+  private addByteLine(buf: Uint8Array, start: number, end: number): void {
+    let s = start;
+    let e = end;
+    while (s < e && isBlankByte(buf[s])) s++;
+    while (e > s && isBlankByte(buf[e - 1])) e--;
+    if (e - s === DIGEST_BYTES * 2 && parseHexBytes(buf, s, this.scratch)) {
+      this.line++;
+      this.addDigest();
+      return;
+    }
+    this.addLine(this.lineDecoder.decode(buf.subarray(start, end)));
+  }
+
+  /** The digest in `scratch`. */
+  private addDigest(): void {
+    this.stats.rows++;
+    if (this.set.add(this.scratch, 0)) this.stats.members++;
+    else this.stats.duplicates++;
   }
 
   /** Lines as they come (a hashed file has no quoting: one hash a line). */
@@ -140,15 +259,44 @@ export class HashedListReader {
     const text = raw.trim();
     if (text === '' || text.startsWith('#')) return;
     if (text.length === DIGEST_BYTES * 2 && parseHexDigest(text, this.scratch, 0)) {
-      this.stats.rows++;
-      if (this.set.add(this.scratch, 0)) this.stats.members++;
-      else this.stats.duplicates++;
+      this.addDigest();
       return;
     }
     if (this.stats.rows === 0 && this.stats.bad.count === 0 && /^[\w -]{1,40}$/.test(text)) return; // a header line
     this.stats.rows++;
     this.stats.bad.add(line, text.includes('@') ? 'looks like an email address, not a hash: a hashed list must hold only hashes' : 'not a SHA-256 hash (64 hexadecimal characters)');
   }
+}
+
+/** Space, tab, carriage return, vertical tab, form feed: what `trim` removes that a byte can hold alone. */
+function isBlankByte(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** The 32 bytes of a digest written as 64 hexadecimal characters (either case) at `buf[at]`; false when they are not. */
+function parseHexBytes(buf: Uint8Array, at: number, out: Uint8Array): boolean {
+  for (let i = 0; i < DIGEST_BYTES; i++) {
+    const hi = HEX_VALUE[buf[at + 2 * i]];
+    const lo = HEX_VALUE[buf[at + 2 * i + 1]];
+    if ((hi | lo) > 15) return false;
+    out[i] = (hi << 4) | lo;
+  }
+  return true;
+}
+
+/** Each byte's value as a hexadecimal digit, 255 for any other byte. */
+const HEX_VALUE = (() => {
+  const t = new Uint8Array(256).fill(255);
+  for (let c = 0; c < 10; c++) t[48 + c] = c;
+  for (let c = 0; c < 6; c++) t[97 + c] = t[65 + c] = 10 + c;
+  return t;
+})();
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 export interface Overlap {

@@ -1,6 +1,6 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
 import { recordFileName } from '../records/template';
-import type { CsvRow } from './csv';
+import { ownCopy, type CsvRow } from './csv';
 import { parseExportDate } from './dates';
 import { normaliseEmail } from './email';
 import { BadRows } from './lists';
@@ -147,7 +147,10 @@ export class SignupAttributor {
       const target = source === '' ? undefined : this.targets.find((t) => key(t.source) === source && key(t.campaign) === campaign);
       if (!target) {
         this.result.unattributed++;
-        if (source !== '' && (this.result.otherSources.size < 1000 || this.result.otherSources.has(source))) this.result.otherSources.set(source, (this.result.otherSources.get(source) ?? 0) + 1);
+        if (source !== '' && (this.result.otherSources.size < 1000 || this.result.otherSources.has(source))) {
+          const n = this.result.otherSources.get(source);
+          this.result.otherSources.set(n === undefined ? ownCopy(source) : source, (n ?? 0) + 1);
+        }
         continue;
       }
       const email = normaliseEmail(row.fields[c.email] ?? '');
@@ -167,7 +170,7 @@ export class SignupAttributor {
         r.duplicates++;
         continue;
       }
-      seen.add(email.email);
+      seen.add(ownCopy(email.email));
       r.joins++;
     }
   }
