@@ -1154,6 +1154,9 @@ function onMessage(m: PlannerToWebview): void {
       void _type;
       if (shown.id !== m.id) drafts.clear();
       else if (JSON.stringify(shown.value) === JSON.stringify(record) && !shown.hasPending) return;
+      // The file changed otherwise (its editor, git, another tool): the last confirmation, and
+      // its Undo, no longer speak of what is shown.
+      else if (!shown.hasPending) clearStatus();
       shown.receive(record as PlannerRecord);
       // A change still on its way is shown on top of the file's record; its answer renders.
       renderNews(pipelineKey() !== lastPipeline ? ['record', 'pipeline'] : ['record']);
