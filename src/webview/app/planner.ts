@@ -240,7 +240,7 @@ function build(id: Section): HTMLElement | undefined {
       return section('context', l10n.t({ message: 'Context', comment: 'the planner section about your community context' }), contextBody());
     case 'pipeline':
       lastPipeline = pipelineKey();
-      return section('pipeline', l10n.t('Pipeline'), pipelineBody(), view.total > 0 ? h('span', { class: 'count-badge', 'aria-label': view.total === 1 ? l10n.t('1 partnership') : l10n.t('{0} partnerships', formatCount(view.total)) }, formatCount(view.total)) : undefined);
+      return section('pipeline', l10n.t('Pipeline'), pipelineBody(), view.total > 0 ? h('span', { class: 'count-badge', 'aria-label': view.total === 1 ? l10n.t('1 partnership') : l10n.t('{0} partnerships', formatCount(view.total)) }, String(view.total)) : undefined);
     case 'record': {
       shownRecord = shown.id;
       const r = shown.value;
@@ -421,7 +421,7 @@ function pipelineBody(): Node[] {
   };
   radioGroup(
     chips,
-    options.map((o) => h('button', { type: 'button', class: 'chip', id: `stage-${o.value || 'all'}`, title: l10n.t('{0}: {1}', o.label, formatCount(o.n)) }, o.icon ? icon(o.icon) : null, o.label, h('span', { class: 'chip-count' }, formatCount(o.n)))),
+    options.map((o) => h('button', { type: 'button', class: 'chip', id: `stage-${o.value || 'all'}`, title: l10n.t('{0}: {1}', o.label, formatCount(o.n)) }, o.icon ? icon(o.icon) : null, o.label, h('span', { class: 'chip-count' }, String(o.n)))),
     options.findIndex((o) => o.value === state.stage),
     (i) => pickStage(options[i].value),
   );
