@@ -85,7 +85,7 @@ describe('The planner in German (display language de), in a 300 px sidebar', () 
     const got = await setSidebarWidth(page, 300);
     assert.ok(Math.abs(got - 300) <= 2, `the sidebar is ${got} px wide`);
     const text = await view.locator('#app').innerText();
-    for (const de of ['KONTEXT', 'PARTNERSCHAFTS-PIPELINE', 'PLAN UND PROGNOSE', 'Alle', 'Vereinbart', 'Kandidat', 'Angaben', 'Ihre Community', 'Größe des Partners', 'Eignung des Partners', 'Überschneidung der Zielgruppen', 'Mit Vorsicht weiter', 'Kennzahlen', 'Beitritte aus der Partner-Community', 'Richtwert', 'Check-in-Termine', 'Überfällig', 'Co-Marketing-Leitfaden', 'Thema, Format und Termin vereinbaren', 'Neue Mitglieder', 'kein Versprechen', 'Felder', 'Mitglieder']) {
+    for (const de of ['KONTEXT', 'PARTNERSCHAFTS-PIPELINE', 'PLAN UND PROGNOSE', 'Alle', 'Vereinbart', 'Kandidat', 'Angaben', 'Ihre Community', 'Größe des Partners', 'Eignung des Partners', 'Überschneidung der Zielgruppen', 'Mit Vorsicht weiter', 'Kennzahlen', 'Beitritte über den Partner', 'Richtwert', 'Check-in-Termine', 'Überfällig', 'Co-Marketing-Leitfaden', 'Thema, Format und Termin vereinbaren', 'Neue Mitglieder', 'kein Versprechen', 'Felder', 'Mitglieder']) {
       assert.ok(text.includes(de), `"${de}" in the German planner:\n${text.slice(0, 3000)}`);
     }
     for (const en of ['Partner fit', 'Proceed cautiously', 'Check-ins\n', 'New members', 'Log metric', 'Agree on the topic', 'Prospect', 'benchmark']) assert.ok(!text.includes(en), `no English "${en}" left`);

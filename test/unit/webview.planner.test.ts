@@ -132,7 +132,7 @@ describe('planner texts in the display language (the page and the view through t
     assert.strictEqual(dateProblem('2026-02-30'), 'Geben Sie ein gültiges Datum als JJJJ-MM-TT an, etwa 2026-03-15.');
     assert.match(forecastDisclaimer(), /kein Versprechen/);
     const joins = metricGroups(guild).find((g) => g.id === 'cross-community-joins');
-    assert.strictEqual(joins?.title, 'Beitritte aus der Partner-Community');
+    assert.strictEqual(joins?.title, 'Beitritte über den Partner');
     assert.match(joins?.benchmark ?? '', /^Richtwert /);
   });
 

@@ -718,6 +718,7 @@ function detailsBlock(record: PartnershipRecord): HTMLElement {
   );
   const cadence = h('select', { id: 'cadence', disabled: view.readOnly, 'aria-label': l10n.t('Check-in cadence') }, ...CADENCES.map((c) => h('option', { value: c }, cadenceLabel(c))));
   cadence.value = record.cadence;
+  showsPick(cadence);
   cadence.addEventListener('change', () => commit({ kind: 'cadence', value: cadence.value as (typeof CADENCES)[number] }));
 
   // Types: the chosen ones as chips to remove, and a list to add one.
@@ -922,6 +923,7 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
   if (items.length === 0) items.push(h('p', { class: 'muted' }, PLANNER_TEXT.noMeasurements));
 
   const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: view.readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, metricTitle(m.id))));
+  showsPick(metric);
   const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: l10n.t('such as 85 or 45%'), disabled: view.readOnly });
   const date = h('input', { type: 'text', id: 'metric-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
   const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: l10n.t('Note (optional)'), disabled: view.readOnly });
@@ -970,6 +972,7 @@ function checkInEditor(index: number, entry: CheckIn): HTMLElement {
     ...WORTH.map((w) => h('option', { value: w }, l10n.t('Worth continuing: {0}', worthLabel(w)))),
   );
   worth.value = entry.worthContinuing ?? '';
+  showsPick(worth);
   return entryEditor(`checkIn:${index}`, 'check-in-edit', l10n.t('Edit the check-in'), [date, notes, worth], () => {
     const d = date.value.trim();
     if (invalid(date, checkInDateProblem(d))) {
@@ -1122,6 +1125,15 @@ function planBody(): Node[] {
 }
 
 // ---- Helpers ----------------------------------------------------------------------------------
+
+/** A select's tooltip is the option it shows, whole (a long metric name is cut in a narrow sidebar). */
+function showsPick(select: HTMLSelectElement): void {
+  const update = () => (select.title = select.selectedOptions[0]?.textContent ?? '');
+  update();
+  select.addEventListener('change', update);
+  // Drafts put back after a render set the value without a change event.
+  queueMicrotask(update);
+}
 
 function resetFields(ids: string[]): void {
   for (const id of ids) {
