@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../core/domain';
 import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
 import { renderReport } from '../core/planner/report';
-import { categoryTitle, metricTitle, stageLabel, typeTitle, worthLabel } from '../core/planner/labels';
+import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../core/planner/labels';
 import { communityName } from '../core/context';
 import { createNewFile } from './files';
 import { dateProblem } from '../core/dates';
@@ -138,7 +138,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       const items: (vscode.QuickPickItem & { id?: PartnershipTypeId })[] = [];
       for (const c of PARTNERSHIP_CATEGORIES) {
         items.push({ label: categoryTitle(c.id), kind: vscode.QuickPickItemKind.Separator });
-        for (const t of c.types) items.push({ label: typeTitle(t.id), description: t.hint, id: t.id });
+        for (const t of c.types) items.push({ label: typeTitle(t.id), description: typeHint(t.id), id: t.id });
       }
       const picked = await vscode.window.showQuickPick(items, {
         title: vscode.l10n.t('New Partnership ({0}/{1})', 3, 3),
@@ -192,7 +192,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     let metric = given.metric && METRIC_IDS.has(given.metric) ? (given.metric as SuccessMetricId) : undefined;
     if (!metric) {
       const picked = await vscode.window.showQuickPick(
-        SUCCESS_METRICS.map((m) => ({ label: metricTitle(m.id), detail: vscode.l10n.t('Tracked: {0}', m.tracked), id: m.id })),
+        SUCCESS_METRICS.map((m) => ({ label: metricTitle(m.id), detail: vscode.l10n.t('Tracked: {0}', metricTracked(m.id)), id: m.id })),
         { title: vscode.l10n.t('Log Metric ({0}/{1})', 2, 5), placeHolder: vscode.l10n.t('Which success metric?'), ignoreFocusOut: true },
       );
       if (!picked) return undefined;

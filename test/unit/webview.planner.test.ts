@@ -9,7 +9,7 @@ import { forecastDisclaimer } from '../../src/core/planner/forecast';
 import { renderReport } from '../../src/core/planner/report';
 import { dateProblem } from '../../src/core/dates';
 import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
-import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps, playbookTitle, stageLabel, typeTitle, verdictLabel, worthLabel } from '../../src/core/planner/labels';
+import { cadenceLabel, criterionHint, criterionTitle, metricTitle, metricTracked, playbookSteps, playbookTitle, stageLabel, typeHint, typeTitle, verdictLabel, worthLabel } from '../../src/core/planner/labels';
 import type { PlannerRecord } from '../../src/webview/protocol';
 
 const GUILD = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/records/design-systems-guild.md'), 'utf8');
@@ -139,14 +139,14 @@ describe('planner texts in the display language (the page and the view through t
   it('every label of the domain the planner shows is in the German bundle (none left English)', () => {
     const seen: string[] = [];
     for (const c of SCORECARD_CRITERIA) seen.push(criterionTitle(c.id), criterionHint(c.id));
-    for (const m of SUCCESS_METRICS) seen.push(metricTitle(m.id));
-    for (const t of PARTNERSHIP_TYPES) seen.push(typeTitle(t.id));
+    for (const m of SUCCESS_METRICS) seen.push(metricTitle(m.id), metricTracked(m.id));
+    for (const t of PARTNERSHIP_TYPES) seen.push(typeTitle(t.id), typeHint(t.id));
     for (const id of Object.keys(PLAYBOOKS) as (keyof typeof PLAYBOOKS)[]) seen.push(playbookTitle(id), ...playbookSteps(id));
     for (const s of STAGES) seen.push(stageLabel(s));
     for (const c of CADENCES) seen.push(cadenceLabel(c));
     for (const w of WORTH_CONTINUING) seen.push(worthLabel(w));
     for (const v of ['pursue', 'caution', 'pass'] as const) seen.push(verdictLabel(v));
-    const english = new Set<string>([...SCORECARD_CRITERIA.flatMap((c) => [c.title, c.hint]), ...SUCCESS_METRICS.map((m) => m.title), ...PARTNERSHIP_TYPES.map((t) => t.title), ...Object.values(PLAYBOOKS).flatMap((p) => [p.title, ...p.steps]), ...STAGES, ...CADENCES, 'Pursue', 'Proceed cautiously', 'Pass', 'Yes', 'No', 'Unsure']);
+    const english = new Set<string>([...SCORECARD_CRITERIA.flatMap((c) => [c.title, c.hint]), ...SUCCESS_METRICS.flatMap((m) => [m.title, m.tracked]), ...PARTNERSHIP_TYPES.flatMap((t) => [t.title, t.hint]), ...Object.values(PLAYBOOKS).flatMap((p) => [p.title, ...p.steps]), ...STAGES, ...CADENCES, 'Pursue', 'Proceed cautiously', 'Pass', 'Yes', 'No', 'Unsure']);
     assert.ok(seen.length > 60, `${seen.length} labels`);
     assert.deepStrictEqual(seen.filter((s) => english.has(s)), [], 'labels still in English');
   });

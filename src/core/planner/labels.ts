@@ -85,6 +85,29 @@ export function typeTitle(id: PartnershipTypeId | string): string {
   return (t as Record<string, string>)[id] ?? partnershipType(id)?.title ?? id;
 }
 
+/** What a partnership type is, in a few words ("one session, both audiences"). */
+export function typeHint(id: PartnershipTypeId): string {
+  const t: Table<PartnershipTypeId> = {
+    'co-created-content': l10n.t('joint blog posts, research, guides'),
+    'guest-contributions': l10n.t("members write for each other's community"),
+    'newsletter-cross-promotion': l10n.t("a featured section in each other's newsletter"),
+    'podcast-video': l10n.t('an episode or video made together'),
+    'co-hosted-event': l10n.t('one session, both audiences'),
+    'joint-hackathon': l10n.t('build or learn something together'),
+    'conference-sharing': l10n.t('share the cost and the stage'),
+    'meetup-cross-promotion': l10n.t("announce each other's meetups"),
+    'mutual-promotion': l10n.t('announce each other to your members'),
+    'shared-referral': l10n.t('reward members who bring members'),
+    'bundle-offering': l10n.t('join both communities at a discount'),
+    'cross-platform-presence': l10n.t("guest channels in each other's spaces"),
+    'integration-partnership': l10n.t('complementary tools or platforms working together'),
+    'joint-resource-library': l10n.t('one shared collection of resources'),
+    'shared-ambassador-network': l10n.t('ambassadors who represent both'),
+    'industry-coalition': l10n.t('several communities around one cause'),
+  };
+  return t[id] ?? partnershipType(id)?.hint ?? '';
+}
+
 /** The categories with their types, titled in the display language (for the selects). */
 export function typeCategories(): { title: string; types: { id: PartnershipTypeId; title: string }[] }[] {
   return PARTNERSHIP_CATEGORIES.map((c) => ({ title: categoryTitle(c.id), types: c.types.map((ty) => ({ id: ty.id, title: typeTitle(ty.id) })) }));
@@ -101,6 +124,20 @@ export function metricTitle(id: SuccessMetricId | string): string {
     'feature-activation': l10n.t('Activation on integrated features'),
   };
   return (t as Record<string, string>)[id] ?? SUCCESS_METRICS.find((m) => m.id === id)?.title ?? id;
+}
+
+/** What a success metric counts ("signups attributed to the partner"). */
+export function metricTracked(id: SuccessMetricId): string {
+  const t: Table<SuccessMetricId> = {
+    'cross-community-joins': l10n.t('signups attributed to the partner'),
+    'content-engagement': l10n.t('views, shares, engagement on joint content'),
+    'event-attendance': l10n.t('cross-community attendance at joint events'),
+    'member-overlap': l10n.t('members shared by both communities'),
+    satisfaction: l10n.t('check-in question: “Is this worth continuing?”'),
+    'newsletter-open-rate': l10n.t('percent of recipients who opened the issue with the partner feature'),
+    'feature-activation': l10n.t('percent of members who used the integrated feature'),
+  };
+  return t[id] ?? SUCCESS_METRICS.find((m) => m.id === id)?.tracked ?? '';
 }
 
 export function criterionTitle(id: ScorecardCriterionId): string {
