@@ -6,6 +6,7 @@ import type { ContextLabel } from './context/labels';
 import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from './domain';
 import { escapeSnippetText } from './placeholders';
 import { firstPerson } from './pitch';
+import { l10n } from './l10n';
 
 export type AgreementItemId = (typeof AGREEMENT_ITEMS)[number]['id'];
 export type RunningPracticeId = (typeof RUNNING_PRACTICES)[number]['id'];
@@ -89,17 +90,22 @@ export interface AgreementProgress {
 /** The five agreement items, then the five running practices. */
 export function agreementProgress(state: AgreementState): AgreementProgress {
   const f = fields(state);
+  const agreed = () => [l10n.t('agreed by both sides')];
   const missingFor: Record<AgreementItemId | RunningPracticeId, string[]> = {
-    contributions: [...(f.yourContributions.length ? [] : ['your contributions']), ...(f.theirContributions.length ? [] : ["the partner's contributions"])],
-    timeline: [...(f.duration ? [] : ['duration']), ...(f.startDate ? [] : ['start date']), ...(f.reviewDate ? [] : ['review date'])],
+    contributions: [...(f.yourContributions.length ? [] : [l10n.t('your contributions')]), ...(f.theirContributions.length ? [] : [l10n.t("the partner's contributions")])],
+    timeline: [...(f.duration ? [] : [l10n.t('duration')]), ...(f.startDate ? [] : [l10n.t('start date')]), ...(f.reviewDate ? [] : [l10n.t('review date')])],
     success: metricsMissing(f.metrics),
-    communication: [...(f.yourContact ? [] : ['your primary contact']), ...(f.theirContact ? [] : ["the partner's primary contact"]), ...(f.cadence ? [] : ['check-in cadence'])],
-    exit: f.notice ? [] : ['notice period'],
-    owners: [...(f.yourOwner ? [] : ['your owner']), ...(f.theirOwner ? [] : ["the partner's owner"])],
-    startSmall: f.practices.startSmall ? [] : ['agreed by both sides'],
-    monthlyCheckIn: f.practices.monthlyCheckIn ? [] : ['agreed by both sides'],
-    shareData: f.practices.shareData ? [] : ['agreed by both sides'],
-    celebrate: f.practices.celebrate ? [] : ['agreed by both sides'],
+    communication: [
+      ...(f.yourContact ? [] : [l10n.t('your primary contact')]),
+      ...(f.theirContact ? [] : [l10n.t("the partner's primary contact")]),
+      ...(f.cadence ? [] : [l10n.t('check-in cadence')]),
+    ],
+    exit: f.notice ? [] : [l10n.t('notice period')],
+    owners: [...(f.yourOwner ? [] : [l10n.t('your owner')]), ...(f.theirOwner ? [] : [l10n.t("the partner's owner")])],
+    startSmall: f.practices.startSmall ? [] : agreed(),
+    monthlyCheckIn: f.practices.monthlyCheckIn ? [] : agreed(),
+    shareData: f.practices.shareData ? [] : agreed(),
+    celebrate: f.practices.celebrate ? [] : agreed(),
   };
   const items: AgreementProgressItem[] = [
     ...AGREEMENT_ITEMS.map((i) => ({ id: i.id, kind: 'item' as const, title: i.title, done: missingFor[i.id].length === 0, missing: missingFor[i.id] })),
@@ -109,9 +115,12 @@ export function agreementProgress(state: AgreementState): AgreementProgress {
 }
 
 function metricsMissing(metrics: SuccessTarget[]): string[] {
-  if (metrics.length === 0) return ['a success metric with a target'];
+  if (metrics.length === 0) return [l10n.t('a success metric with a target')];
   if (metrics.some((m) => m.metric && m.target)) return [];
-  return metrics.filter((m) => m.metric && !m.target).map((m) => `a target for ${m.metric}`).concat(metrics.some((m) => !m.metric) ? ['a metric name'] : []);
+  return metrics
+    .filter((m) => m.metric && !m.target)
+    .map((m) => l10n.t('a target for {0}', m.metric))
+    .concat(metrics.some((m) => !m.metric) ? [l10n.t('a metric name')] : []);
 }
 
 /** Sections of the agreement document, also offered one by one as Quick Fixes. */

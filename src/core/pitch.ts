@@ -6,6 +6,7 @@ import type { ContextLabel } from './context/labels';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
 import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
+import { l10n } from './l10n';
 
 /**
  * classic: the playbook's own pitch. cold: to someone who does not know you yet (subject line,
@@ -461,22 +462,22 @@ export function checkPitch(input: PitchInput, rendered: RenderedPitch): PitchChe
 }
 
 function offerFirst(input: PitchInput, body: string): PitchCheck {
-  const title = 'Leads with what you offer';
+  const title = l10n.t('Leads with what you offer');
   const contribution = clean(input.contribution);
   if (!contribution) {
-    return { id: 'offer-first', ok: false, title, hint: 'Say what your community would bring (promotion to your members, a speaker, a co-written piece). Partners say yes to what they get, not to what you want.' };
+    return { id: 'offer-first', ok: false, title, hint: l10n.t('Say what your community would bring (promotion to your members, a speaker, a co-written piece). Partners say yes to what they get, not to what you want.') };
   }
   const lower = body.toLowerCase();
   const offerAt = lower.indexOf(stripStop(contribution).toLowerCase());
   if (offerAt < 0) {
-    return { id: 'offer-first', ok: false, title, hint: 'Your offer is no longer in the text. Put back what your community would bring, before anything you ask for.' };
+    return { id: 'offer-first', ok: false, title, hint: l10n.t('Your offer is no longer in the text. Put back what your community would bring, before anything you ask for.') };
   }
   // The ask is what you hope to get, or the first question (usually the call request).
   const hope = stripStop(clean(input.hope)).toLowerCase();
   const askPositions = [hope ? lower.indexOf(hope) : -1, body.indexOf('?')].filter((i) => i >= 0);
   const askAt = askPositions.length ? Math.min(...askPositions) : Infinity;
-  if (offerAt < askAt) return { id: 'offer-first', ok: true, title, hint: 'Your offer comes before your ask.' };
-  return { id: 'offer-first', ok: false, title, hint: 'Move what you would bring above what you ask for: the reader decides in the first lines whether this is worth their time.' };
+  if (offerAt < askAt) return { id: 'offer-first', ok: true, title, hint: l10n.t('Your offer comes before your ask.') };
+  return { id: 'offer-first', ok: false, title, hint: l10n.t('Move what you would bring above what you ask for: the reader decides in the first lines whether this is worth their time.') };
 }
 
 /** Names that say which kind of partnership, without saying what it would be about. */
@@ -489,46 +490,47 @@ function normaliseIdea(text: string): string {
 }
 
 function specificIdea(input: PitchInput): PitchCheck {
-  const title = 'One specific idea';
+  const title = l10n.t('One specific idea');
   const text = clean(input.ideaText);
   const words = text ? countWords(text) : 0;
   const substantial = text !== '' && words >= 3 && !GENERIC_IDEAS.has(normaliseIdea(text)) && findPlaceholders(text).length === 0;
   const typed = !!input.ideaType && partnershipType(input.ideaType) !== undefined && clean(input.topic) !== '';
-  if (substantial || typed) return { id: 'specific-idea', ok: true, title, hint: 'The idea is concrete enough to say yes to.' };
+  if (substantial || typed) return { id: 'specific-idea', ok: true, title, hint: l10n.t('The idea is concrete enough to say yes to.') };
   if (text && !substantial) {
-    return { id: 'specific-idea', ok: false, title, hint: `"${text}" names a kind of partnership, not an idea. Say what it would be about: "a workshop on onboarding new contributors", "a newsletter swap in March".` };
+    return { id: 'specific-idea', ok: false, title, hint: l10n.t('"{0}" names a kind of partnership, not an idea. Say what it would be about: "a workshop on onboarding new contributors", "a newsletter swap in March".', text) };
   }
   if (input.ideaType) {
-    return { id: 'specific-idea', ok: false, title, hint: 'Add a topic so the idea is specific: what the event, piece or swap would be about.' };
+    return { id: 'specific-idea', ok: false, title, hint: l10n.t('Add a topic so the idea is specific: what the event, piece or swap would be about.') };
   }
-  return { id: 'specific-idea', ok: false, title, hint: 'Pick one concrete idea (a partnership type and a topic, or a sentence of your own). A vague "let\'s collaborate" is easy to ignore.' };
+  return { id: 'specific-idea', ok: false, title, hint: l10n.t('Pick one concrete idea (a partnership type and a topic, or a sentence of your own). A vague "let\'s collaborate" is easy to ignore.') };
 }
 
 function proof(input: PitchInput, body: string): PitchCheck {
-  const title = 'Proof your community is active';
+  const title = l10n.t('Proof your community is active');
   const numbers = [count(input.memberCount), count(input.activeMembers)].filter((n): n is string => n !== undefined);
   const written = [clean(input.memberCountText), clean(input.activeMembersText)].filter(Boolean);
   const engagement = clean(input.engagement);
   const shown = numbers.some((n) => containsNumber(body, n)) || written.some((t) => body.includes(t)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
-  if (shown) return { id: 'proof', ok: true, title, hint: 'The pitch shows a number about your community.' };
-  return { id: 'proof', ok: false, title, hint: 'Add at least one number about your community (members, active members, posts a week, newsletter open rate). It shows the partner you are not a ghost town.' };
+  if (shown) return { id: 'proof', ok: true, title, hint: l10n.t('The pitch shows a number about your community.') };
+  return { id: 'proof', ok: false, title, hint: l10n.t('Add at least one number about your community (members, active members, posts a week, newsletter open rate). It shows the partner you are not a ghost town.') };
 }
 
 function short(variant: PitchVariant, body: string): PitchCheck {
-  const title = 'Short enough to read on a phone';
+  const title = l10n.t('Short enough to read on a phone');
   const limit = PITCH_WORD_LIMITS[variant] ?? PITCH_WORD_LIMITS.classic;
   const words = countWords(body);
-  if (words <= limit) return { id: 'short', ok: true, title, hint: `${words} of ${limit} words: it fits on one phone screen.` };
-  return { id: 'short', ok: false, title, hint: `${words} words; keep it to ${limit}. Pitches are mostly read on a phone, and one that fits on one screen gets read to the end. Cut the background, keep the idea, the offer and one number.` };
+  if (words <= limit) return { id: 'short', ok: true, title, hint: l10n.t('{0} of {1} words: it fits on one phone screen.', words, limit) };
+  return { id: 'short', ok: false, title, hint: l10n.t('{0} words; keep it to {1}. Pitches are mostly read on a phone, and one that fits on one screen gets read to the end. Cut the background, keep the idea, the offer and one number.', words, limit) };
 }
 
 function noPlaceholders(rendered: RenderedPitch): PitchCheck {
-  const title = 'No placeholders left';
+  const title = l10n.t('No placeholders left');
   const left = [...findPlaceholders(rendered.subject ?? ''), ...findPlaceholders(rendered.body)].map((p) => p.text);
   const unique = [...new Set(left)];
-  if (unique.length === 0) return { id: 'no-placeholders', ok: true, title, hint: 'Every slot is filled.' };
-  const shown = unique.slice(0, 4).join(', ') + (unique.length > 4 ? `, and ${unique.length - 4} more` : '');
-  return { id: 'no-placeholders', ok: false, title, hint: `Fill in ${shown} before sending.` };
+  if (unique.length === 0) return { id: 'no-placeholders', ok: true, title, hint: l10n.t('Every slot is filled.') };
+  const listed = unique.slice(0, 4).join(', ');
+  const hint = unique.length > 4 ? l10n.t('Fill in {0}, and {1} more before sending.', listed, unique.length - 4) : l10n.t('Fill in {0} before sending.', listed);
+  return { id: 'no-placeholders', ok: false, title, hint };
 }
 
 /** Words as a reader counts them: runs of text holding at least one letter or digit. */

@@ -68,30 +68,30 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
   const drafts = contextDrafts(context.workspaceState);
   context.subscriptions.push({ dispose: () => [...open.values()].forEach((p) => p.dispose()) });
   const show = async (mode: 'create' | 'update', arg?: unknown) => {
-    const folder = await pickFolder(arg, mode === 'create' ? 'Create the community context in which folder?' : 'Update the community context of which folder?');
+    const folder = await pickFolder(arg, mode === 'create' ? vscode.l10n.t('Create the community context in which folder?') : vscode.l10n.t('Update the community context of which folder?'));
     if (!folder) return;
     if (!vscode.workspace.isTrusted) {
-      const manage = 'Manage Workspace Trust';
-      const choice = await vscode.window.showWarningMessage('Writing the community context needs a trusted workspace. In Restricted Mode it is only read.', manage);
+      const manage = vscode.l10n.t('Manage Workspace Trust');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Writing the community context needs a trusted workspace. In Restricted Mode it is only read.'), manage);
       if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
       return;
     }
     const current = await deps.contexts.refresh(folder);
     if (current.state === 'unreadable') {
-      void vscode.window.showErrorMessage(`${current.message} Fix or remove it first.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} Fix or remove it first.', current.message));
       return;
     }
     if (mode === 'create' && current.state === 'ok') {
-      const update = 'Update It';
-      const openFile = 'Open File';
-      const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} already has a community context.`, update, openFile);
+      const update = vscode.l10n.t('Update It');
+      const openFile = vscode.l10n.t('Open File');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The folder {0} already has a community context.', folder.name), update, openFile);
       if (choice === openFile) await vscode.window.showTextDocument(current.uri);
       if (choice !== update) return;
       mode = 'update';
     }
     if (mode === 'update' && current.state === 'missing') {
-      const create = 'Create It';
-      const choice = await vscode.window.showInformationMessage(`The folder ${folder.name} has no community context yet.`, create);
+      const create = vscode.l10n.t('Create It');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The folder {0} has no community context yet.', folder.name), create);
       if (choice !== create) return;
       mode = 'create';
     }
@@ -135,10 +135,10 @@ function givenValues(options: unknown): Record<string, unknown> | undefined {
 
 /** Called with `{ values }` (from a keybinding, a task or a test): write them without the form. */
 async function writeGiven(mode: 'create' | 'update', arg: unknown, options: unknown, deps: Deps): Promise<WriteResult | undefined> {
-  const folder = await pickFolder(arg, 'Which folder?');
+  const folder = await pickFolder(arg, vscode.l10n.t('Which folder?'));
   if (!folder) return undefined;
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('Writing the community context needs a trusted workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Writing the community context needs a trusted workspace.'));
     return undefined;
   }
   const values = cleanValues(givenValues(options) ?? {});
@@ -213,7 +213,7 @@ class ContextFormPanel {
   }
 
   private title(): string {
-    return this.mode === 'create' ? 'Create Community Context' : 'Update Community Context';
+    return this.mode === 'create' ? vscode.l10n.t('Create Community Context') : vscode.l10n.t('Update Community Context');
   }
 
   private post(message: ContextFormToWebview): void {
@@ -251,7 +251,7 @@ class ContextFormPanel {
   }
 
   private async save(raw: Record<string, string>): Promise<ContextFormResults['save']> {
-    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', 'This workspace is in Restricted Mode: nothing is written.');
+    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.'));
     // Only the labels the message names change: a label it leaves out keeps its value.
     const values = { ...this.baseline };
     for (const l of CONTEXT_LABELS) if (Object.prototype.hasOwnProperty.call(raw, l) && typeof raw[l] === 'string') values[l] = raw[l].trim();
@@ -271,7 +271,7 @@ class ContextFormPanel {
     await this.deps.contexts.refresh(this.folder);
     this.panel.dispose();
     await vscode.window.showTextDocument(result.uri);
-    void vscode.window.showInformationMessage(`Created ${vscode.workspace.asRelativePath(result.uri)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', vscode.workspace.asRelativePath(result.uri)));
     return null;
   }
 
@@ -283,14 +283,14 @@ class ContextFormPanel {
       return { filePath: vscode.workspace.asRelativePath(contextFileUri(this.folder)), changed: 0 };
     }
     const result = await updateContextFile(this.folder, changes, this.baseline, (conflicts) => confirmConflicts(conflicts, this.deps));
-    if (!result.ok) throw new RequestError('writeFailed', result.message + ' The form still holds your values.');
-    for (const s of result.skipped) void vscode.window.showWarningMessage(`${s.label} was not written: ${s.reason}`);
+    if (!result.ok) throw new RequestError('writeFailed', vscode.l10n.t('{0} The form still holds your values.', result.message));
+    for (const s of result.skipped) void vscode.window.showWarningMessage(vscode.l10n.t('{0} was not written: {1}', s.label, s.reason));
     this.deps.log.info(`Updated ${result.changed} field(s) in ${result.uri.toString()}`);
     await this.drafts.set(this.folder, undefined);
     await this.deps.contexts.refresh(this.folder);
     this.baseline = values;
     if (result.inEditor && !result.saved) {
-      void vscode.window.showInformationMessage('The changes are in the open editor, next to your unsaved edits. Save the file when ready.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The changes are in the open editor, next to your unsaved edits. Save the file when ready.'));
     }
     return { filePath: vscode.workspace.asRelativePath(result.uri), changed: result.changed };
   }
@@ -300,9 +300,9 @@ class ContextFormPanel {
 async function confirmConflicts(conflicts: ContextLabel[], deps: Deps): Promise<boolean> {
   const preset = deps.webviews.presetAnswer('contextConflict', conflicts.join(', '));
   if (preset !== undefined) return preset;
-  const overwrite = 'Use My Values';
+  const overwrite = vscode.l10n.t('Use My Values');
   const choice = await vscode.window.showWarningMessage(
-    `The context file changed since this form was opened: ${conflicts.join(', ')}. Replace those with the form's values?`,
+    vscode.l10n.t("The context file changed since this form was opened: {0}. Replace those with the form's values?", conflicts.join(', ')),
     { modal: true },
     overwrite,
   );

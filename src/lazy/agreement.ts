@@ -57,10 +57,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
     if (!target) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: '$(new-file) New Untitled Document', target: 'untitled' as const, description: 'save it where you like later' },
-          { label: '$(save-as) Save to File…', target: 'file' as const, description: 'pick a file in the workspace' },
+          { label: `$(new-file) ${vscode.l10n.t('New Untitled Document')}`, target: 'untitled' as const, description: vscode.l10n.t('save it where you like later') },
+          { label: `$(save-as) ${vscode.l10n.t('Save to File…')}`, target: 'file' as const, description: vscode.l10n.t('pick a file in the workspace') },
         ],
-        { placeHolder: 'Where should the agreement go?' },
+        { placeHolder: vscode.l10n.t('Where should the agreement go?') },
       );
       if (!picked) return undefined;
       target = picked.target;
@@ -113,7 +113,7 @@ function fresh(c: FolderContext | undefined): AgreementChecklist {
  */
 async function saveToFile(text: string, checklist: AgreementChecklist, given: vscode.Uri | undefined, deps: Deps): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('This workspace is in Restricted Mode: nothing is written to its files. Generate the agreement as a new untitled document instead.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is in Restricted Mode: nothing is written to its files. Generate the agreement as a new untitled document instead.'));
     return undefined;
   }
   const folder = deps.contexts.active()?.folder ?? vscode.workspace.workspaceFolders?.[0];
@@ -123,21 +123,21 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
     (await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder.uri, `partnership-agreement-${slug}.md`) : undefined,
       filters: { Markdown: ['md'] },
-      saveLabel: 'Save Agreement',
-      title: 'Save the partnership agreement',
+      saveLabel: vscode.l10n.t('Save Agreement'),
+      title: vscode.l10n.t('Save the partnership agreement'),
     }));
   if (!uri) return undefined;
   const name = vscode.workspace.asRelativePath(uri);
   // Every path is checked from the workspace folder down (no link, no device, inside the folder).
   const resolved = await resolvePath(uri);
   if (resolved.kind === 'refused') {
-    void vscode.window.showErrorMessage(`${name} ${resolved.message}; the agreement was not saved.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} {1}; the agreement was not saved.', name, resolved.message));
     return undefined;
   }
   const doc = openDocument(uri);
   if (doc?.isDirty) {
-    const replace = 'Replace Editor Text';
-    const choice = await vscode.window.showWarningMessage(`${name} is open with unsaved changes. Replace its text with the agreement? (It stays unsaved; Undo brings your text back.)`, { modal: true }, replace);
+    const replace = vscode.l10n.t('Replace Editor Text');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} is open with unsaved changes. Replace its text with the agreement? (It stays unsaved; Undo brings your text back.)', name), { modal: true }, replace);
     if (choice !== replace) return undefined;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
@@ -154,8 +154,8 @@ async function saveToFile(text: string, checklist: AgreementChecklist, given: vs
   } else {
     // The save dialog has asked about replacing the file already: ask only when it was not shown.
     if (given) {
-      const replace = 'Replace';
-      const choice = await vscode.window.showWarningMessage(`${name} already exists. Replace it with the agreement?`, { modal: true }, replace);
+      const replace = vscode.l10n.t('Replace');
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it with the agreement?', name), { modal: true }, replace);
       if (choice !== replace) return undefined;
     }
     const written = await updateTextFile(uri, (current) => ({ edits: current === text ? [] : [{ start: 0, end: current.length, newText: text }], value: undefined }));
@@ -186,7 +186,7 @@ class AgreementPanel implements AgreementPanelHandle {
   ) {
     const opened = openPanel<AgreementFromWebview, AgreementResults>(extensionUri, deps, {
       viewType: AGREEMENT_VIEW_TYPE,
-      title: 'Partnership Agreement',
+      title: vscode.l10n.t('Partnership Agreement'),
       script: 'agreement',
       column: vscode.ViewColumn.Active,
       name: 'agreement',
@@ -206,9 +206,9 @@ class AgreementPanel implements AgreementPanelHandle {
           return null;
         },
         reset: async () => {
-          const clear = 'Clear Checklist';
-          const choice = await vscode.window.showWarningMessage('Clear every field of the agreement checklist?', { modal: true }, clear);
-          if (choice !== clear) throw new RequestError('cancelled', 'The checklist was left as it is.');
+          const clear = vscode.l10n.t('Clear Checklist');
+          const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Clear every field of the agreement checklist?'), { modal: true }, clear);
+          if (choice !== clear) throw new RequestError('cancelled', vscode.l10n.t('The checklist was left as it is.'));
           await this.store(fresh(this.context));
           this.init();
           return null;
@@ -217,7 +217,7 @@ class AgreementPanel implements AgreementPanelHandle {
           await this.store(m.checklist);
           const uri = await this.generate(m.checklist, m.target);
           if (!uri) return {};
-          return { message: m.target === 'untitled' ? 'Opened the agreement as a new document.' : `Saved the agreement to ${vscode.workspace.asRelativePath(uri)}.` };
+          return { message: m.target === 'untitled' ? vscode.l10n.t('Opened the agreement as a new document.') : vscode.l10n.t('Saved the agreement to {0}.', vscode.workspace.asRelativePath(uri)) };
         },
       },
       onDispose,

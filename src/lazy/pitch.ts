@@ -88,7 +88,7 @@ class PitchPanel implements PitchPanelHandle {
   ) {
     const opened = openPanel<PitchFromWebview, PitchResults>(extensionUri, deps, {
       viewType: PITCH_VIEW_TYPE,
-      title: 'Draft Outreach Pitch',
+      title: vscode.l10n.t('Draft Outreach Pitch'),
       script: 'pitch',
       column: { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
       name: 'pitch',
@@ -137,19 +137,19 @@ class PitchPanel implements PitchPanelHandle {
         const editor = await this.tracker.editor();
         if (!editor) {
           await openMarkdownDocument(m.markdown);
-          return { message: 'No editor was open, so the pitch is in a new Markdown document.' };
+          return { message: vscode.l10n.t('No editor was open, so the pitch is in a new Markdown document.') };
         }
         const text = pitchText(m.subject, m.body, editor.document.languageId === 'markdown');
         const ok = await editor.edit((b) => b.replace(editor.selection, text));
-        if (!ok) throw new RequestError('writeFailed', `${vscode.workspace.asRelativePath(editor.document.uri)} could not be edited.`);
-        return { message: `Inserted into ${vscode.workspace.asRelativePath(editor.document.uri)}.` };
+        if (!ok) throw new RequestError('writeFailed', vscode.l10n.t('{0} could not be edited.', vscode.workspace.asRelativePath(editor.document.uri)));
+        return { message: vscode.l10n.t('Inserted into {0}.', vscode.workspace.asRelativePath(editor.document.uri)) };
       }
       case 'newDocument':
         await openMarkdownDocument(m.markdown);
-        return { message: 'Opened the pitch as a new Markdown document.' };
+        return { message: vscode.l10n.t('Opened the pitch as a new Markdown document.') };
       case 'copy':
         await vscode.env.clipboard.writeText(pitchText(m.subject, m.body, false));
-        return { message: 'Copied the pitch to the clipboard.' };
+        return { message: vscode.l10n.t('Copied the pitch to the clipboard.') };
       case 'mail': {
         const url = mailtoUrl(m.to, m.subject, m.body);
         // openExternal takes a Uri, and a Uri decodes the query then re-encodes it loosely
@@ -157,8 +157,8 @@ class PitchPanel implements PitchPanelHandle {
         // the link as a string and then opens it exactly as given: already encoded once, by
         // mailtoUrl, and not again.
         const opened = await this.opener(url as unknown as vscode.Uri);
-        if (!opened) throw new RequestError('failed', 'No mail app opened the pitch. Copy it instead.');
-        return { message: 'Opened the pitch in your mail app.' };
+        if (!opened) throw new RequestError('failed', vscode.l10n.t('No mail app opened the pitch. Copy it instead.'));
+        return { message: vscode.l10n.t('Opened the pitch in your mail app.') };
       }
     }
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import { cutTexts, e2e, runCommand, screenshot, setSidebarWidth, settle } from './harness';
+import { cutTexts, e2e, runCommand, screenshot, setSidebarWidth, settle, webview } from './harness';
 import { openNarrowPlanner } from './narrow.test';
 
 /**
@@ -63,6 +63,23 @@ describe('In German (display language de)', () => {
     assert.match(label, /^Kein Community-Kontext in \S+\. Aktivieren, um einen anzulegen\.$/);
     await screenshot(page, 'l10n-de-notification-status-light');
   });
+
+  it('shows the pitch panel in German: its fields, checks and buttons; the pitch itself stays English', async () => {
+    const { page } = session;
+    await runCommand(page, 'Community-Partnerschaften: Anfrage an eine Partner-Community entwerfen');
+    const pitch = await webview(page, 'Anfrage an eine Partner-Community entwerfen');
+    await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).waitFor({ timeout: 30_000 });
+    await pitch.getByRole('heading', { name: /^Prüfungen: \d von 5 bestanden$/ }).waitFor();
+    await pitch.locator('.check-title', { hasText: /^Eine konkrete Idee: noch offen$/ }).waitFor();
+    await pitch.getByRole('button', { name: 'An der Cursorposition einfügen' }).waitFor();
+    // No context in this folder: the page says so in German.
+    await pitch.getByText(/hat noch keinen Community-Kontext/).waitFor();
+    await pitch.getByLabel('Thema', { exact: true }).fill('Release-Partys');
+    const preview = pitch.getByRole('document', { name: 'Vorschau der Anfrage' });
+    assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/, 'the pitch is content: English');
+    await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'l10n-de-pitch-light');
+  });
 });
 
 /**
@@ -85,7 +102,7 @@ describe('The planner in German (display language de), in a 300 px sidebar', () 
     const got = await setSidebarWidth(page, 300);
     assert.ok(Math.abs(got - 300) <= 2, `the sidebar is ${got} px wide`);
     const text = await view.locator('#app').innerText();
-    for (const de of ['KONTEXT', 'PARTNERSCHAFTS-PIPELINE', 'PLAN UND PROGNOSE', 'Alle', 'Vereinbart', 'Kandidat', 'Angaben', 'Ihre Community', 'Größe des Partners', 'Eignung des Partners', 'Überschneidung der Zielgruppen', 'Mit Vorsicht weiter', 'Kennzahlen', 'Beitritte über den Partner', 'Richtwert', 'Check-in-Termine', 'Überfällig', 'Co-Marketing-Leitfaden', 'Thema, Format und Termin vereinbaren', 'Neue Mitglieder', 'kein Versprechen', 'Felder', 'Mitglieder']) {
+    for (const de of ['KONTEXT', 'PARTNERSCHAFTS-PIPELINE', 'PLAN UND PROGNOSE', 'Alle', 'Vereinbart', 'Kandidat', 'Angaben', 'Community der Partnerseite', 'Größe des Partners', 'Eignung des Partners', 'Überschneidung der Zielgruppen', 'Mit Vorsicht weiter', 'Kennzahlen', 'Beitritte über den Partner', 'Richtwert', 'Check-in-Termine', 'Überfällig', 'Co-Marketing-Leitfaden', 'Thema, Format und Termin vereinbaren', 'Neue Mitglieder', 'kein Versprechen', 'Felder', 'Mitglieder']) {
       assert.ok(text.includes(de), `"${de}" in the German planner:\n${text.slice(0, 3000)}`);
     }
     for (const en of ['Partner fit', 'Proceed cautiously', 'Check-ins\n', 'New members', 'Log metric', 'Agree on the topic', 'Prospect', 'benchmark']) assert.ok(!text.includes(en), `no English "${en}" left`);

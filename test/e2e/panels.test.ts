@@ -203,18 +203,28 @@ async function screenshotsOfEveryWebview(session: Session, theme: Theme): Promis
   const pitch = await webview(page, 'Draft Outreach Pitch');
   await pitch.locator('label[for="variant-cold"]').click();
   await pitch.locator('#variant-cold').focus();
+  // By keyboard, as a user would reach it: the focus ring shows on the picked segment.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await pitch.locator('#variant-cold:checked:focus-visible').waitFor({ timeout: 5_000 });
   await screenshot(page, `pitch-${theme}`);
   await closeActiveTab(page, 'Draft Outreach Pitch');
 
   await command(page, 'Community Partnerships: Open Agreement Checklist');
   const agreement = await webview(page, 'Partnership Agreement');
-  await agreement.locator('button.primary').first().waitFor();
+  await agreement.locator('#generate').waitFor();
   await screenshot(page, `agreement-${theme}`);
   await closeActiveTab(page, 'Partnership Agreement');
 
   await command(page, 'Community Partnerships: Update Community Context');
   const form = await webview(page, 'Update Community Context');
   await form.getByRole('button', { name: /Member Profile/ }).click();
+  // The current step shows its fill state once: one glyph, no tick drawn beside it.
+  const current = await form.locator('.steps .step.current').evaluate((el) => {
+    const w = (el as unknown as { ownerDocument: { defaultView: { getComputedStyle(e: unknown, p: string): { content: string } } } }).ownerDocument.defaultView;
+    return { glyphs: (el as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('.codicon').length, before: w.getComputedStyle(el, '::before').content, text: (el as unknown as { textContent: string }).textContent };
+  });
+  assert.deepStrictEqual({ glyphs: current.glyphs, before: current.before }, { glyphs: 1, before: 'none' }, current.text);
   await screenshot(page, `context-form-${theme}`);
   await closeActiveTab(page, 'Update Community Context');
 }
@@ -239,15 +249,15 @@ for (const theme of THEMES) {
       const { page, workspace } = session;
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       let pitch = await webview(page, 'Draft Outreach Pitch');
-      await pitch.locator('#field-partnerCommunity').fill('Night Owls Collective');
-      await pitch.locator('#field-topic').fill('late-night release parties');
+      await pitch.locator('#field-partnerCommunity input').fill('Night Owls Collective');
+      await pitch.locator('#field-topic input').fill('late-night release parties');
       await page.waitForTimeout(800); // the draft goes to the extension a moment after the last key
       await closeActiveTab(page, 'Draft Outreach Pitch');
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       pitch = await webview(page, 'Draft Outreach Pitch');
-      await pitch.locator('.status', { hasText: 'Restored the pitch' }).waitFor({ timeout: 15_000 });
-      assert.strictEqual(await pitch.locator('#field-partnerCommunity').inputValue(), 'Night Owls Collective');
-      assert.strictEqual(await pitch.locator('#field-topic').inputValue(), 'late-night release parties');
+      await pitch.locator('#pitch-restored', { hasText: 'Restored the pitch' }).waitFor({ timeout: 15_000 });
+      assert.strictEqual(await pitch.locator('#field-partnerCommunity input').inputValue(), 'Night Owls Collective');
+      assert.strictEqual(await pitch.locator('#field-topic input').inputValue(), 'late-night release parties');
       assert.match((await pitch.locator('.preview-body').textContent()) ?? '', /Night Owls Collective/);
       await closeActiveTab(page, 'Draft Outreach Pitch');
 
@@ -275,7 +285,7 @@ for (const theme of THEMES) {
       const { page } = session;
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       const pitch = await webview(page, 'Draft Outreach Pitch');
-      await pitch.locator('#field-hope').fill('a slot in their newsletter');
+      await pitch.locator('#field-hope textarea').fill('a slot in their newsletter');
       await command(page, 'Community Partnerships: Open Agreement Checklist');
       await webview(page, 'Partnership Agreement');
       await command(page, 'Community Partnerships: Update Community Context');
@@ -298,12 +308,64 @@ for (const theme of THEMES) {
       assert.strictEqual(await restoredForm.getByLabel('Community Name', { exact: true }).inputValue(), 'Acme Devs Reloaded');
       await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).first().click();
       const restoredPitch = await webview(page, 'Draft Outreach Pitch');
-      await restoredPitch.locator('#field-hope').waitFor({ timeout: 30_000 });
-      assert.strictEqual(await restoredPitch.locator('#field-hope').inputValue(), 'a slot in their newsletter');
+      await restoredPitch.locator('#field-hope textarea').waitFor({ timeout: 30_000 });
+      assert.strictEqual(await restoredPitch.locator('#field-hope textarea').inputValue(), 'a slot in their newsletter');
       await page.locator('.tab', { hasText: 'Partnership Agreement' }).first().click();
       const restoredAgreement = await webview(page, 'Partnership Agreement');
-      await restoredAgreement.locator('button.primary').first().waitFor({ timeout: 30_000 });
+      await restoredAgreement.locator('#generate').waitFor({ timeout: 30_000 });
       await screenshot(page, 'panels-after-reload-hc-black');
     });
   });
 }
+
+describe('The pitch, the agreement and the context form in a narrow editor (about 400 px)', () => {
+  let session: Session;
+  before(async () => {
+    session = await e2e().open('workspace', { theme: 'dark', viewport: { width: 460, height: 900 } });
+  });
+  after(async () => session?.close());
+
+  /** Nothing is cut: the page never scrolls sideways, and no control is wider than the page. */
+  async function nothingCut(view: FrameLocator, what: string): Promise<void> {
+    const overflow = await view.locator('body').evaluate((body) => {
+      const doc = (body as unknown as { ownerDocument: { documentElement: { scrollWidth: number; clientWidth: number } } }).ownerDocument.documentElement;
+      const wide = Array.from((body as unknown as { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; id: string; tagName: string }> }).querySelectorAll('vscode-textfield, vscode-textarea, vscode-single-select, vscode-button, button, label, h1, h2'))
+        .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()}#${el.id}`);
+      return { scroll: doc.scrollWidth - doc.clientWidth, wide };
+    });
+    assert.deepStrictEqual(overflow, { scroll: 0, wide: [] }, what);
+  }
+
+  it('every page wraps to the width: no sideways scrolling, nothing cut', async function () {
+    this.timeout(240_000);
+    const { page } = session;
+    // The editor alone: the window is 460 px, the activity bar takes about 50 of it.
+    await command(page, 'View: Close Primary Side Bar');
+    await command(page, 'Community Partnerships: Draft Outreach Pitch');
+    const pitch = await webview(page, 'Draft Outreach Pitch');
+    await pitch.locator('#field-communityName').waitFor();
+    const width = await pitch.locator('body').evaluate((b) => (b as unknown as { clientWidth: number }).clientWidth);
+    assert.ok(width >= 380 && width <= 430, `the page is ${width} px wide`);
+    await nothingCut(pitch, 'pitch');
+    await screenshot(page, 'pitch-narrow-dark');
+    await pitch.locator('.checks').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await screenshot(page, 'pitch-narrow-checks-dark');
+    await closeActiveTab(page, 'Draft Outreach Pitch');
+
+    await command(page, 'Community Partnerships: Open Agreement Checklist');
+    const agreement = await webview(page, 'Partnership Agreement');
+    await agreement.locator('#generate').waitFor();
+    await nothingCut(agreement, 'agreement');
+    await agreement.locator('#item-success').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'agreement-narrow-dark');
+    await closeActiveTab(page, 'Partnership Agreement');
+
+    await command(page, 'Community Partnerships: Update Community Context');
+    const form = await webview(page, 'Update Community Context');
+    await form.locator('#save').waitFor();
+    await nothingCut(form, 'context form');
+    await screenshot(page, 'context-form-narrow-dark');
+    await closeActiveTab(page, 'Update Community Context');
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The form pages' controls (pitch, agreement, context form): VS Code's own look, from
+ * @vscode-elements/elements. Each page imports the components it uses (only their types are
+ * imported here), so a page carries only what it shows.
+ * A control's label is a `<label for>` beside it (a click focuses the control) and its `label`
+ * property, which names the input inside the control's shadow root for a screen reader.
+ * Every value is set as a property: text, never markup.
+ */
+import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
+import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
+import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
+import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
+import { h } from './dom';
+
+export type TextControl = VscodeTextfield | VscodeTextarea;
+
+export interface TextOptions {
+  id: string;
+  label: string;
+  value: string;
+  multiline?: boolean;
+  rows?: number;
+  placeholder?: string;
+  disabled?: boolean;
+  describedBy?: string;
+  name?: string;
+  onInput?: (value: string, control: TextControl) => void;
+}
+
+/** A text field or text area; `onInput` gets every change as the user types. */
+export function textControl(o: TextOptions): TextControl {
+  const control = o.multiline
+    ? h('vscode-textarea', { id: o.id, name: o.name, rows: o.rows ?? 3, resize: 'vertical', 'aria-describedby': o.describedBy, spellcheck: 'true' })
+    : h('vscode-textfield', { id: o.id, name: o.name, 'aria-describedby': o.describedBy, spellcheck: 'true' });
+  control.label = o.label;
+  control.value = o.value;
+  if (o.placeholder) control.placeholder = o.placeholder;
+  control.disabled = !!o.disabled;
+  if (o.onInput) control.addEventListener('input', () => o.onInput!(control.value, control));
+  return control;
+}
+
+/** A label, its control and, optionally, a hint under it. */
+export function fieldBlock(id: string, label: string | HTMLElement, control: HTMLElement, hint?: HTMLElement | null, extra = ''): HTMLDivElement {
+  const labelEl = typeof label === 'string' ? h('label', { for: id }, label) : label;
+  // A label's click reaches a custom control but does not focus it: focus it, as a native label would.
+  labelEl.addEventListener('click', () => control.focus());
+  return h('div', { class: `field ${extra}`.trim() }, labelEl, control, hint ?? null);
+}
+
+export interface ButtonOptions {
+  label: string;
+  icon?: string;
+  iconAfter?: string;
+  secondary?: boolean;
+  id?: string;
+  title?: string;
+  disabled?: boolean;
+  extraClass?: string;
+  onClick?: () => void;
+}
+
+/** A VS Code button: primary, or secondary when `secondary`. */
+export function button(o: ButtonOptions): VscodeButton {
+  const b = h('vscode-button', { id: o.id, title: o.title, class: o.extraClass, secondary: o.secondary, icon: o.icon, 'icon-after': o.iconAfter }, o.label);
+  b.disabled = !!o.disabled;
+  if (o.onClick) b.addEventListener('click', () => !b.disabled && o.onClick!());
+  return b;
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+  description?: string;
+}
+
+/** A VS Code drop-down: one of `options`; `onChange` gets the picked value. */
+export function singleSelect(o: { id: string; label: string; value: string; options: readonly SelectOption[]; disabled?: boolean; describedBy?: string; onChange?: (value: string) => void }): VscodeSingleSelect {
+  const select = h('vscode-single-select', { id: o.id, 'aria-describedby': o.describedBy });
+  select.label = o.label;
+  for (const op of o.options) {
+    const option = h('vscode-option', { value: op.value }, op.label);
+    if (op.description) option.description = op.description;
+    if (op.value === o.value) option.selected = true;
+    select.appendChild(option);
+  }
+  select.value = o.value;
+  select.disabled = !!o.disabled;
+  if (o.onChange) select.addEventListener('change', () => o.onChange!(select.value));
+  return select;
+}
+
+/** A VS Code checkbox with its label. */
+export function checkbox(o: { id: string; label: string; checked: boolean; disabled?: boolean; onChange?: (checked: boolean) => void }): VscodeCheckbox {
+  const box = h('vscode-checkbox', { id: o.id });
+  box.label = o.label;
+  box.checked = o.checked;
+  box.disabled = !!o.disabled;
+  if (o.onChange) box.addEventListener('change', () => o.onChange!(box.checked));
+  return box;
+}
