@@ -13,9 +13,12 @@ export const ENTRY_BUDGET = 100 * 1024;
  * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
  * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
  * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB; the
- * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged.
+ * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged. The
+ * planner's extension side in the display language (issue 13: the domain's labels as UI in
+ * src/core/planner/labels.ts beside the English of src/core/domain.ts, which records and reports
+ * keep) about 5.3 KB: 482.9 KB measured on 2026-12-01.
  */
-export const NODE_HOST_BUDGET = 480 * 1024;
+export const NODE_HOST_BUDGET = 488 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 
