@@ -14,11 +14,13 @@ export const ENTRY_BUDGET = 100 * 1024;
  * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
  * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB; the
  * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged. The
- * pipeline board (issue 15) adds about 5 KB (its panel 3.5 KB, its part of the protocol about
- * 0.6 KB, the lazy module and the command's shell 0.9 KB): 482.6 KB measured with main's faster
- * overlap merged, against 480 KB before the board.
+ * planner's extension side in the display language (issue 13: the domain's labels as UI in
+ * src/core/planner/labels.ts beside the English of src/core/domain.ts, which records and reports
+ * keep) about 5.3 KB: 482.9 KB measured on 2026-12-01. The pipeline board (issue 15: its panel
+ * 3.5 KB, its part of the protocol about 0.6 KB, the lazy module and the command's shell 0.9 KB)
+ * brings it to 487.9 KB, within this budget.
  */
-export const NODE_HOST_BUDGET = 485 * 1024;
+export const NODE_HOST_BUDGET = 488 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 

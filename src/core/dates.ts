@@ -2,6 +2,8 @@
  * Calendar dates written YYYY-MM-DD. Kept apart from the record schema so that code that only
  * needs dates (the planner page's check-in math) does not pull zod into its bundle.
  */
+import { l10n } from './l10n';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
@@ -32,7 +34,7 @@ export function isRecordDate(text: string): boolean {
 
 /** Why a date typed or read is not a record date, or undefined when it is one. */
 export function dateProblem(text: string): string | undefined {
-  if (!isIsoDate(text)) return 'Write a real date as YYYY-MM-DD, such as 2026-03-15.';
-  if (!isRecordDate(text)) return `Write a date ${DATE_RANGE}.`;
+  if (!isIsoDate(text)) return l10n.t('Write a real date as YYYY-MM-DD, such as 2026-03-15.');
+  if (!isRecordDate(text)) return l10n.t('Write a date between {0} and {1}.', `${MIN_YEAR}-01-01`, `${MAX_YEAR}-12-31`);
   return undefined;
 }

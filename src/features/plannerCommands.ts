@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../core/domain';
 import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../core/records';
 import { renderReport } from '../core/planner/report';
+import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../core/planner/labels';
 import { communityName } from '../core/context';
 import { createNewFile } from './files';
 import { dateProblem } from '../core/dates';
@@ -18,6 +19,39 @@ const METRIC_IDS = new Set<string>(SUCCESS_METRICS.map((m) => m.id));
  */
 export function pickText(text: string | undefined): string {
   return (text ?? '').replace(/\$\(/g, '\\$(');
+}
+
+/**
+ * The partnership a command works on: the one given (an id or a record's file), else a quick
+ * pick of the readable records, the active editor's record first (else `preferred`, the one the
+ * planner shows), then by name. With no record yet it offers New Partnership.
+ */
+export async function pickPartnership(service: PlannerService, options: { arg?: unknown; placeHolder: string; title?: string; preferred?: string }): Promise<string | undefined> {
+  await service.ensureLoaded();
+  const { arg } = options;
+  if (typeof arg === 'string' && service.index.get(arg)) return arg;
+  if (arg instanceof vscode.Uri) {
+    const id = service.idOf(arg);
+    if (id) return id;
+  }
+  const all = service.index.all().filter((r) => !r.summary.broken);
+  if (all.length === 0) {
+    const create = vscode.l10n.t('New Partnership');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records yet.'), create);
+    if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
+    return undefined;
+  }
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const first = (active && service.idOf(active)) ?? (options.preferred && service.index.get(options.preferred) ? options.preferred : undefined);
+  const items = all.map((r) => ({
+    label: pickText(r.summary.partner),
+    description: pickText([r.summary.stage && stageLabel(r.summary.stage), r.summary.community].filter(Boolean).join(' · ')),
+    detail: pickText(vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
+    id: r.id,
+  }));
+  items.sort((a, b) => (a.id === first ? -1 : b.id === first ? 1 : a.label.localeCompare(b.label)));
+  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  return picked?.id;
 }
 
 function options<T>(raw: unknown): Partial<T> {
@@ -47,10 +81,10 @@ export interface LogCheckInOptions {
  * The planner's commands. Each asks what it needs through quick inputs; given an options
  * object (a keybinding, a task, a test) it uses those values and asks nothing.
  */
-export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void) {
+export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined) {
   const trusted = (): boolean => {
     if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage('Writing partnership records needs a trusted workspace. In Restricted Mode they are only read.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Writing partnership records needs a trusted workspace. In Restricted Mode they are only read.'));
     return false;
   };
 
@@ -59,43 +93,17 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       void vscode.window.showErrorMessage(outcome.message);
       return false;
     }
-    if (outcome.inEditor) void vscode.window.showInformationMessage(`${done} The change is in the open editor, beside your unsaved edits: save the file when ready.`);
+    if (outcome.inEditor) void vscode.window.showInformationMessage(vscode.l10n.t('{0} The change is in the open editor, beside your unsaved edits: save the file when ready.', done));
     else void vscode.window.setStatusBarMessage(`$(check) ${done}`, 4000);
     return true;
   };
 
-  /** The record a command works on: the one given (an id or a file), else the active editor's, else a pick. */
-  const pickRecord = async (arg: unknown, placeHolder: string, title?: string): Promise<string | undefined> => {
-    await service.ensureLoaded();
-    if (typeof arg === 'string' && service.index.get(arg)) return arg;
-    if (arg instanceof vscode.Uri) {
-      const id = service.idOf(arg);
-      if (id) return id;
-    }
-    const all = service.index.all().filter((r) => !r.summary.broken);
-    if (all.length === 0) {
-      const create = 'New Partnership';
-      const choice = await vscode.window.showInformationMessage('There are no partnership records yet.', create);
-      if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
-      return undefined;
-    }
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const activeId = active && service.idOf(active);
-    const items = all.map((r) => ({
-      label: pickText(r.summary.partner),
-      description: pickText([r.summary.stage, r.summary.community].filter(Boolean).join(' · ')),
-      detail: pickText(vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
-      id: r.id,
-    }));
-    items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : 0));
-    const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, ignoreFocusOut: true });
-    return picked?.id;
-  };
+  const pickRecord = (arg: unknown, placeHolder: string, title?: string): Promise<string | undefined> => pickPartnership(service, { arg, placeHolder, title, preferred: preferred() });
 
   const askDate = (title: string): Thenable<string | undefined> =>
     vscode.window.showInputBox({
       title,
-      prompt: 'Date, written YYYY-MM-DD',
+      prompt: vscode.l10n.t('Date, written YYYY-MM-DD'),
       value: service.today(),
       ignoreFocusOut: true,
       validateInput: (v) => dateProblem(v.trim()),
@@ -104,24 +112,24 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const newPartnership = async (arg?: unknown, raw?: unknown): Promise<vscode.Uri | undefined> => {
     const plainArg = arg && typeof arg === 'object' && !(arg instanceof vscode.Uri) && !('uri' in arg) ? arg : undefined;
     const given = options<NewPartnershipOptions>(raw ?? plainArg);
-    const folder = await pickFolder(arg, 'Create the partnership record in which folder?');
+    const folder = await pickFolder(arg, vscode.l10n.t('Create the partnership record in which folder?'));
     if (!folder || !trusted()) return undefined;
     const partner =
       given.partner ??
       (await vscode.window.showInputBox({
-        title: 'New Partnership (1/3)',
-        prompt: "The partner's name",
-        placeHolder: 'such as Design Systems Guild',
+        title: vscode.l10n.t('New Partnership ({0}/{1})', 1, 3),
+        prompt: vscode.l10n.t("The partner's name"),
+        placeHolder: vscode.l10n.t('such as Design Systems Guild'),
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() ? undefined : 'A partnership needs a partner name.'),
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A partnership needs a partner name.')),
       }));
     if (!partner?.trim()) return undefined;
     const community =
       given.community ??
       (await vscode.window.showInputBox({
-        title: 'New Partnership (2/3)',
-        prompt: 'Their community (optional): where their members are',
-        placeHolder: `such as ${partner.trim()} Slack`,
+        title: vscode.l10n.t('New Partnership ({0}/{1})', 2, 3),
+        prompt: vscode.l10n.t('Their community (optional): where their members are'),
+        placeHolder: vscode.l10n.t('such as {0} Slack', partner.trim()),
         ignoreFocusOut: true,
       }));
     if (community === undefined) return undefined;
@@ -129,12 +137,12 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     if (!types) {
       const items: (vscode.QuickPickItem & { id?: PartnershipTypeId })[] = [];
       for (const c of PARTNERSHIP_CATEGORIES) {
-        items.push({ label: c.title, kind: vscode.QuickPickItemKind.Separator });
-        for (const t of c.types) items.push({ label: t.title, description: t.hint, id: t.id });
+        items.push({ label: categoryTitle(c.id), kind: vscode.QuickPickItemKind.Separator });
+        for (const t of c.types) items.push({ label: typeTitle(t.id), description: typeHint(t.id), id: t.id });
       }
       const picked = await vscode.window.showQuickPick(items, {
-        title: 'New Partnership (3/3)',
-        placeHolder: 'Partnership types: pick one or more (you can change them in the file later)',
+        title: vscode.l10n.t('New Partnership ({0}/{1})', 3, 3),
+        placeHolder: vscode.l10n.t('Partnership types: pick one or more (you can change them in the file later)'),
         canPickMany: true,
         ignoreFocusOut: true,
       });
@@ -161,12 +169,12 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
       if (created.ok) uri = candidate;
       else if (!created.exists) {
         // A link, a device, a file system error: no other name would fare better.
-        void vscode.window.showErrorMessage(`The partnership record was not created: ${created.message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The partnership record was not created: {0}', created.message));
         return undefined;
       }
     }
     if (!uri) {
-      void vscode.window.showErrorMessage(`Could not find a free file name for ${base}.md in ${root.rel}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not find a free file name for {0} in {1}.', `${base}.md`, root.rel));
       return undefined;
     }
     deps.log.info(`Created ${uri.toString()}`);
@@ -179,40 +187,49 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const logMetric = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
     const given = options<LogMetricOptions>(raw);
     if (!trusted()) return undefined;
-    const id = await pickRecord(arg, 'Log a metric for which partnership?', 'Log Metric (1/5)');
+    const id = await pickRecord(arg, vscode.l10n.t('Log a metric for which partnership?'), vscode.l10n.t('Log Metric ({0}/{1})', 1, 5));
     if (!id) return undefined;
     let metric = given.metric && METRIC_IDS.has(given.metric) ? (given.metric as SuccessMetricId) : undefined;
     if (!metric) {
       const picked = await vscode.window.showQuickPick(
-        SUCCESS_METRICS.map((m) => ({ label: m.title, detail: `Tracked: ${m.tracked}`, id: m.id })),
-        { title: 'Log Metric (2/5)', placeHolder: 'Which success metric?', ignoreFocusOut: true },
+        SUCCESS_METRICS.map((m) => ({ label: metricTitle(m.id), detail: vscode.l10n.t('Tracked: {0}', metricTracked(m.id)), id: m.id })),
+        { title: vscode.l10n.t('Log Metric ({0}/{1})', 2, 5), placeHolder: vscode.l10n.t('Which success metric?'), ignoreFocusOut: true },
       );
       if (!picked) return undefined;
       metric = picked.id;
     }
     let value = given.value !== undefined ? toMeasure(given.value) : undefined;
     if (value === undefined) {
-      const hint = metric === 'event-attendance' ? 'Percent of attendees from the other community, such as 45' : metric === 'newsletter-open-rate' ? 'Percent of recipients who opened the partner feature, such as 15' : metric === 'feature-activation' ? 'Percent of members who used the integrated feature, such as 30' : metric === 'content-engagement' ? 'Times your usual engagement, such as 2.5' : 'A number, such as 85';
+      const hint =
+        metric === 'event-attendance'
+          ? vscode.l10n.t('Percent of attendees from the other community, such as 45')
+          : metric === 'newsletter-open-rate'
+            ? vscode.l10n.t('Percent of recipients who opened the partner feature, such as 15')
+            : metric === 'feature-activation'
+              ? vscode.l10n.t('Percent of members who used the integrated feature, such as 30')
+              : metric === 'content-engagement'
+                ? vscode.l10n.t('Times your usual engagement, such as 2.5')
+                : vscode.l10n.t('A number, such as 85');
       const text = await vscode.window.showInputBox({
-        title: 'Log Metric (3/5)',
+        title: vscode.l10n.t('Log Metric ({0}/{1})', 3, 5),
         prompt: hint,
         ignoreFocusOut: true,
-        validateInput: (v) => (toMeasure(v) === undefined ? 'Write one number, such as 85, 45%, 2.5x or .5 (1,5 is read as 1.5).' : undefined),
+        validateInput: (v) => (toMeasure(v) === undefined ? vscode.l10n.t('Write one number, such as 85, 45%, 2.5x or .5 (1,5 is read as 1.5).') : undefined),
       });
       if (text === undefined) return undefined;
       value = toMeasure(text);
       if (value === undefined) return undefined;
     }
-    const date = given.date ?? (await askDate('Log Metric (4/5): when was it measured?'));
+    const date = given.date ?? (await askDate(vscode.l10n.t('Log Metric ({0}/{1}): when was it measured?', 4, 5)));
     if (!date) return undefined;
     if (!isRecordDate(date.trim())) {
-      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
       return undefined;
     }
-    const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Metric (5/5)', prompt: 'A note (optional), such as "after the March swap"', ignoreFocusOut: true }));
+    const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('Log Metric ({0}/{1})', 5, 5), prompt: vscode.l10n.t('A note (optional), such as “after the March swap”'), ignoreFocusOut: true }));
     if (note === undefined && !raw) return undefined;
     const outcome = await service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
-    report(outcome, 'Metric logged.');
+    report(outcome, vscode.l10n.t('Metric logged.'));
     if (outcome.ok) onSelect(id);
     return outcome;
   };
@@ -220,31 +237,31 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
   const logCheckIn = async (arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> => {
     const given = options<LogCheckInOptions>(raw);
     if (!trusted()) return undefined;
-    const id = await pickRecord(arg, 'Log a check-in for which partnership?', 'Log Check-in (1/4)');
+    const id = await pickRecord(arg, vscode.l10n.t('Log a check-in for which partnership?'), vscode.l10n.t('Log Check-in ({0}/{1})', 1, 4));
     if (!id) return undefined;
-    const date = given.date ?? (await askDate('Log Check-in (2/4): when did you meet?'));
+    const date = given.date ?? (await askDate(vscode.l10n.t('Log Check-in ({0}/{1}): when did you meet?', 2, 4)));
     if (!date) return undefined;
     if (!isRecordDate(date.trim())) {
-      void vscode.window.showErrorMessage(`Nothing was logged: ${dateProblem(date.trim())}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
       return undefined;
     }
-    const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: 'Log Check-in (3/4)', prompt: 'Notes: the numbers, what worked, what did not, next steps', ignoreFocusOut: true }));
+    const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('Log Check-in ({0}/{1})', 3, 4), prompt: vscode.l10n.t('Notes: the numbers, what worked, what did not, next steps'), ignoreFocusOut: true }));
     if (notes === undefined && !raw) return undefined;
     let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;
     if (!worth && !raw) {
       const picked = await vscode.window.showQuickPick(
         [
-          { label: 'Yes', id: 'yes' as const },
-          { label: 'Unsure', id: 'unsure' as const },
-          { label: 'No', id: 'no' as const },
+          { label: worthLabel('yes'), id: 'yes' as const },
+          { label: worthLabel('unsure'), id: 'unsure' as const },
+          { label: worthLabel('no'), id: 'no' as const },
         ],
-        { title: 'Log Check-in (4/4)', placeHolder: 'Is this partnership worth continuing?', ignoreFocusOut: true },
+        { title: vscode.l10n.t('Log Check-in ({0}/{1})', 4, 4), placeHolder: vscode.l10n.t('Is this partnership worth continuing?'), ignoreFocusOut: true },
       );
       if (!picked) return undefined;
       worth = picked.id;
     }
     const outcome = await service.write(id, (t) => appendCheckIn(t, { date: date.trim(), ...(notes?.trim() ? { notes: notes.trim() } : {}), ...(worth ? { worthContinuing: worth } : {}) }));
-    report(outcome, 'Check-in logged.');
+    report(outcome, vscode.l10n.t('Check-in logged.'));
     if (outcome.ok) onSelect(id);
     return outcome;
   };
@@ -254,7 +271,7 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     await service.ensureLoaded();
     const readable = service.index.all().filter((r) => !r.summary.broken);
     if (readable.length === 0) {
-      void vscode.window.showInformationMessage('There are no partnership records to report on yet.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records to report on yet.'));
       return undefined;
     }
     let ids: string[] | undefined;
@@ -264,17 +281,17 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     else {
       // The record in the active editor (or selected in the planner) comes first: the likely pick.
       const active = vscode.window.activeTextEditor?.document.uri;
-      const current = one ?? (active && service.idOf(active));
+      const current = one ?? (active && service.idOf(active)) ?? preferred();
       const first = readable.find((r) => r.id === current);
-      const item = (r: (typeof readable)[number]) => ({ label: pickText(r.summary.partner), description: r.summary.stage, ids: [r.id] });
+      const item = (r: (typeof readable)[number]) => ({ label: pickText(r.summary.partner), description: r.summary.stage && stageLabel(r.summary.stage), ids: [r.id] });
       const picked = await vscode.window.showQuickPick(
         [
-          ...(first ? [{ ...item(first), description: `${first.summary.stage ?? ''} · current` }] : []),
-          { label: `$(list-unordered) All partnerships`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
+          ...(first ? [{ ...item(first), description: first.summary.stage ? vscode.l10n.t('{0} · current', stageLabel(first.summary.stage)) : vscode.l10n.t('current') }] : []),
+          { label: `$(list-unordered) ${vscode.l10n.t('All partnerships')}`, description: `${readable.length}`, ids: readable.map((r) => r.id) },
           { label: '', kind: vscode.QuickPickItemKind.Separator, ids: [] as string[] },
           ...readable.filter((r) => r !== first).map(item),
         ],
-        { placeHolder: 'Export a report of which partnerships?', matchOnDescription: true },
+        { title: vscode.l10n.t('Export Partnership Report ({0}/{1})', 1, 2), placeHolder: vscode.l10n.t('Export a report of which partnerships?'), matchOnDescription: true },
       );
       ids = picked?.ids;
     }
@@ -283,10 +300,10 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     if (!audience) {
       const version = await vscode.window.showQuickPick(
         [
-          { label: 'To share with the partner', detail: 'Stages, metrics and check-in dates, without your scores or your check-in notes', id: 'partner' as const },
-          { label: 'For your team', detail: 'Everything, with the partner scorecard and the check-in notes', id: 'team' as const },
+          { label: vscode.l10n.t('To share with the partner'), detail: vscode.l10n.t('Stages, metrics and check-in dates, without your scores or your check-in notes'), id: 'partner' as const },
+          { label: vscode.l10n.t('For your team'), detail: vscode.l10n.t('Everything, with the partner scorecard and the check-in notes'), id: 'team' as const },
         ],
-        { placeHolder: 'Which version of the report?' },
+        { title: vscode.l10n.t('Export Partnership Report ({0}/{1})', 2, 2), placeHolder: vscode.l10n.t('Which version of the report?') },
       );
       if (!version) return undefined;
       audience = version.id;

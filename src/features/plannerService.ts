@@ -59,8 +59,8 @@ export class PlannerService extends Disposable {
 
   constructor(private readonly deps: Deps) {
     super();
-    this.status.name = 'Partnership Check-ins';
-    this.status.command = 'communityPartnerships.openPlanner';
+    this.status.name = vscode.l10n.t('Partnership Check-ins');
+    this.status.command = 'communityPartnerships.planner.focus';
     this.loader = new RecordLoader(
       this.index,
       {
@@ -194,9 +194,9 @@ export class PlannerService extends Disposable {
    * changed between reading and writing.
    */
   async write(id: string, change: (text: string) => RecordUpdate, options: { undoable?: boolean } = {}): Promise<WriteOutcome> {
-    if (!vscode.workspace.isTrusted) return { ok: false, message: 'This workspace is in Restricted Mode: nothing is written.' };
+    if (!vscode.workspace.isTrusted) return { ok: false, message: vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.') };
     const uri = this.uris.get(id);
-    if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: 'That partnership record is no longer in the workspace.' };
+    if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: vscode.l10n.t('That partnership record is no longer in the workspace.') };
     const compute = (text: string) => {
       const update = change(text);
       return { edits: update.edits, value: update.text };
@@ -248,7 +248,7 @@ export class PlannerService extends Disposable {
     if (!uri) return undefined;
     if (this.refusedFolders.has(id)) {
       const folder = await resolvePath(uri, 'folder');
-      if (folder.kind === 'refused') return `${UNREADABLE}The folder ${vscode.workspace.asRelativePath(uri)} ${folder.message}: no partnership record in it is read.`;
+      if (folder.kind === 'refused') return UNREADABLE + vscode.l10n.t('The folder {0} {1}: no partnership record in it is read.', vscode.workspace.asRelativePath(uri), folder.message);
       this.refusedFolders.delete(id);
       return undefined;
     }
@@ -256,7 +256,7 @@ export class PlannerService extends Disposable {
     const checked = this.listedFiles.delete(id);
     const read = await readText(uri, undefined, { checked });
     if (read.kind === 'missing') return undefined;
-    if (read.kind === 'unreadable') return `${UNREADABLE}This partnership record ${read.message}.`;
+    if (read.kind === 'unreadable') return UNREADABLE + vscode.l10n.t('This partnership record {0}.', read.message);
     return read.text;
   }
 
@@ -299,11 +299,13 @@ export class PlannerService extends Disposable {
       this.status.hide();
       return;
     }
-    this.status.text = `$(bell-dot) ${overdue.length} check-in${overdue.length === 1 ? '' : 's'} overdue`;
+    const n = overdue.length;
+    this.status.text = `$(bell-dot) ${n === 1 ? vscode.l10n.t('1 check-in overdue') : vscode.l10n.t('{0} check-ins overdue', n)}`;
     const tip = new vscode.MarkdownString();
-    tip.appendText(`Partnership check-ins past their due date: ${overdue.slice(0, 5).map((s) => `${s.partner} (due ${s.nextCheckIn})`).join(', ')}${overdue.length > 5 ? ', …' : ''}.\n\nClick to open the planner.`);
+    const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, s.nextCheckIn ?? '')).join(', ') + (n > 5 ? ', …' : '');
+    tip.appendText(vscode.l10n.t('Partnership check-ins past their due date: {0}.', list) + '\n\n' + vscode.l10n.t('Click to open the planner.'));
     this.status.tooltip = tip;
-    this.status.accessibilityInformation = { label: `${overdue.length} partnership check-ins overdue. Open the planner.` };
+    this.status.accessibilityInformation = { label: n === 1 ? vscode.l10n.t('1 partnership check-in overdue. Open the planner.') : vscode.l10n.t('{0} partnership check-ins overdue. Open the planner.', n) };
     this.status.show();
   }
 

@@ -24,6 +24,8 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): (
     vscode.commands.registerCommand('communityPartnerships.logMetric', command('logMetric')),
     vscode.commands.registerCommand('communityPartnerships.logCheckIn', command('logCheckIn')),
     vscode.commands.registerCommand('communityPartnerships.exportReport', command('exportReport')),
+    // Not in the Command Palette any more (VS Code's own "Focus on Planner View" and "View: Show
+    // Community Partnerships" open it): kept for keybindings and links made before.
     vscode.commands.registerCommand('communityPartnerships.openPlanner', () => vscode.commands.executeCommand('communityPartnerships.planner.focus')),
   );
   const timer = setTimeout(async () => {

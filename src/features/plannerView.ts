@@ -54,6 +54,11 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     this._register(deps.contexts.onDidChange(() => this.changed()));
   }
 
+  /** The record the view shows, if any: the likely subject of a command run from the view's title bar. */
+  get selectedId(): string | undefined {
+    return this.view ? this.selected : undefined;
+  }
+
   get visible(): boolean {
     return !!this.view?.visible;
   }
@@ -62,7 +67,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     this.viewStore.clear();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
-    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'planner', 'Planner');
+    view.webview.html = webviewHtml(view.webview, this.extensionUri, 'planner', vscode.l10n.t('Planner'));
     const stats = { handled: 0, dropped: 0, failed: 0 };
     const reply = (m: Reply) => void view.webview.postMessage(m);
     const router = ipcRouter<PlannerFromWebview, PlannerResults>(PlannerFromWebview, 'Planner', this.deps.log, reply, this.handlers(), stats);
@@ -93,7 +98,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     const n = this.service.loader.loaded ? this.service.overdue().length : 0;
     // A badge of 0 is hidden. Setting `undefined` would be the obvious way, but VS Code's webview
     // views leave the last badge on the activity bar then (fixed upstream in microsoft/vscode#331019).
-    this.view.badge = n > 0 ? { value: n, tooltip: `${n} partnership check-in${n === 1 ? '' : 's'} overdue` } : { value: 0, tooltip: '' };
+    this.view.badge = n > 0 ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 partnership check-in overdue') : vscode.l10n.t('{0} partnership check-ins overdue', n) } : { value: 0, tooltip: '' };
   }
 
   private changed(): void {
@@ -136,16 +141,16 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   private known(message: PlannerFromWebview & { id: string }): void {
     if (this.service.index.get(message.id)) return;
     this.deps.log.warn(`Planner: dropped a message about a record that is not in the workspace: ${preview(message)}`);
-    throw new RequestError('notFound', 'That partnership record is no longer in the workspace.');
+    throw new RequestError('notFound', vscode.l10n.t('That partnership record is no longer in the workspace.'));
   }
 
   private writable(): void {
-    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', 'This workspace is in Restricted Mode: nothing is written.');
+    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.'));
   }
 
   private undoLabel(): string | undefined {
     const top = this.undoStack[this.undoStack.length - 1];
-    return top && `Undo: ${top.label}`;
+    return top && vscode.l10n.t('Undo: {0}', top.label);
   }
 
   private handlers(): Handlers<PlannerFromWebview, PlannerResults> {
@@ -191,10 +196,10 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       open: async (m) => {
         this.known(m);
         const uri = this.service.uriOf(m.id);
-        if (!uri) throw new RequestError('notFound', 'That partnership record is no longer in the workspace.');
+        if (!uri) throw new RequestError('notFound', vscode.l10n.t('That partnership record is no longer in the workspace.'));
         // A link (or a device) is not opened either: the editor would show what it points to.
         const resolved = await resolvePath(uri);
-        if (resolved.kind === 'refused') throw new RequestError('notFound', `${vscode.workspace.asRelativePath(uri)} ${resolved.message}.`);
+        if (resolved.kind === 'refused') throw new RequestError('notFound', vscode.l10n.t('{0} {1}.', vscode.workspace.asRelativePath(uri), resolved.message));
         await vscode.window.showTextDocument(uri, { preview: false });
         return null;
       },
@@ -212,22 +217,22 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       undo: () => this.serial(async () => {
         this.writable();
         const step = this.undoStack.pop();
-        if (!step) throw new RequestError('notFound', 'There is nothing to undo.');
+        if (!step) throw new RequestError('notFound', vscode.l10n.t('There is nothing to undo.'));
         const uri = this.service.uriOf(step.id);
         const read = uri ? await readText(uri) : undefined;
         if (!uri || !this.service.index.get(step.id) || read?.kind !== 'text') {
           this.undoStack.length = 0;
-          throw new RequestError('notFound', 'The record of that change is no longer in the workspace: nothing was undone.');
+          throw new RequestError('notFound', vscode.l10n.t('The record of that change is no longer in the workspace: nothing was undone.'));
         }
         if (read.text !== step.after) {
           // Anything older was made on a text that is gone too.
           this.undoStack.length = 0;
-          throw new RequestError('writeFailed', `${vscode.workspace.asRelativePath(uri)} changed since (“${step.label}”): nothing was undone. Its editor's Undo still has every change.`);
+          throw new RequestError('writeFailed', vscode.l10n.t("{0} changed since (“{1}”): nothing was undone. Its editor's Undo still has every change.", vscode.workspace.asRelativePath(uri), step.label));
         }
         const outcome = await this.service.write(
           step.id,
           (t) => {
-            if (t !== step.after) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed meanwhile: nothing was undone.`);
+            if (t !== step.after) throw new Error(vscode.l10n.t('{0} changed meanwhile: nothing was undone.', vscode.workspace.asRelativePath(uri)));
             return revertEdit(t, step.before);
           },
           { undoable: true },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { PlannerService, WriteOutcome } from '../features/plannerService';
 import { createNewFile, describeError, openDocument, readText, resolvePath, updateTextFile } from '../features/files';
-import { pickText } from '../features/plannerCommands';
+import { pickPartnership, pickText } from '../features/plannerCommands';
 import { readFrontMatter } from '../core/frontMatter';
 import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../core/records';
 import { dateProblem } from '../core/dates';
@@ -116,31 +116,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
   // -------------------------------------------------------------------------------------------
   // Records
 
-  const pickRecord = async (s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined> => {
-    if (typeof arg === 'string' && s.index.get(arg)) return arg;
-    if (arg instanceof vscode.Uri) {
-      const id = s.idOf(arg);
-      if (id) return id;
-    }
-    const all = s.index.all().filter((r) => !r.summary.broken);
-    if (all.length === 0) {
-      const create = vscode.l10n.t('New Partnership');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records yet.'), create);
-      if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
-      return undefined;
-    }
-    const active = vscode.window.activeTextEditor?.document.uri;
-    const activeId = active && s.idOf(active);
-    const items = all.map((r) => ({
-      label: pickText(r.summary.partner),
-      description: pickText([r.summary.stage, r.summary.community].filter(Boolean).join(' · ')),
-      detail: pickText(vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
-      id: r.id,
-    }));
-    items.sort((a, b) => (a.id === activeId ? -1 : b.id === activeId ? 1 : a.label.localeCompare(b.label)));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-    return picked?.id;
-  };
+  const pickRecord = (s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined> => pickPartnership(s, { arg, placeHolder });
 
   /** The record's front matter as read (for `hashSalt` and `utm`, which the planner does not keep). */
   const frontMatterOf = async (s: PlannerService, id: string): Promise<Record<string, unknown>> => {

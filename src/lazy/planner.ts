@@ -35,7 +35,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
   const service = new PlannerService(deps);
   // The commands select what they wrote in the view, which is made after them.
   const shown: { view?: PlannerViewProvider } = {};
-  const commands = plannerCommands(service, deps, (id) => shown.view?.select(id));
+  const commands = plannerCommands(
+    service,
+    deps,
+    (id) => shown.view?.select(id),
+    () => shown.view?.selectedId,
+  );
   const run = (name: string, arg?: unknown): Promise<unknown> => {
     switch (name) {
       case 'newPartnership':

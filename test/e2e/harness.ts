@@ -155,3 +155,130 @@ export async function fileLacks(file: string, needle: string, timeoutMs = 15_000
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Sets the sidebar's width as a user does, by dragging the sash at its edge; returns the width
+ * the sidebar got (VS Code may snap it by a pixel or two).
+ */
+export async function setSidebarWidth(page: Page, width: number): Promise<number> {
+  const sidebar = page.locator('.part.sidebar').first();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const box = await sidebar.boundingBox();
+    if (!box) throw new Error('no sidebar on screen');
+    if (Math.abs(box.width - width) <= 1) return box.width;
+    const edge = box.x + box.width;
+    const sashes = page.locator('.monaco-sash.vertical');
+    let picked: { x: number; y: number } | undefined;
+    for (const sash of await sashes.all()) {
+      const s = await sash.boundingBox();
+      if (s && s.height > box.height / 2 && Math.abs(s.x + s.width / 2 - edge) <= 4) picked = { x: s.x + s.width / 2, y: s.y + s.height / 2 };
+    }
+    if (!picked) throw new Error(`no sash at the sidebar's edge (x ${edge})`);
+    await page.mouse.move(picked.x, picked.y);
+    await page.mouse.down();
+    await page.mouse.move(picked.x + (width - box.width) / 2, picked.y, { steps: 4 });
+    await page.mouse.move(picked.x + (width - box.width), picked.y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+  }
+  const box = await sidebar.boundingBox();
+  return box?.width ?? 0;
+}
+
+/** A piece of text the page cuts off (an ellipsis, a clipped box, a placeholder or a select's value too long for it). */
+export interface CutText {
+  what: string;
+  text: string;
+  /** The tooltip that shows it whole, if any. */
+  title: string;
+  width: number;
+  needed: number;
+}
+
+/**
+ * Every text in a webview that is not shown whole: an element whose content is wider than its
+ * box (scrollWidth over clientWidth), anything reaching past the page's right edge, an input's
+ * placeholder or value or a select's shown option wider than the room inside it. Each with the
+ * nearest tooltip (`title`) on it or around it, so a caller can tell a cut with a tooltip from
+ * one without.
+ */
+export async function cutTexts(view: FrameLocator): Promise<CutText[]> {
+  // The page's DOM, as far as this check reads it (the tests compile without the DOM library).
+  interface Style { display: string; visibility: string; overflowY: string; paddingLeft: string; paddingRight: string; fontStyle: string; fontWeight: string; fontSize: string; fontFamily: string }
+  interface El {
+    tagName: string;
+    id: string;
+    classList: Iterable<string> & { length: number };
+    textContent: string | null;
+    scrollWidth: number;
+    clientWidth: number;
+    scrollHeight: number;
+    clientHeight: number;
+    parentElement: El | null;
+    getAttribute(name: string): string | null;
+    getBoundingClientRect(): { width: number; height: number; right: number };
+    closest(selector: string): El | null;
+    type?: string;
+    value?: string;
+    placeholder?: string;
+    selectedOptions?: ArrayLike<{ textContent: string | null }>;
+  }
+  interface Doc {
+    documentElement: { clientWidth: number };
+    defaultView: { getComputedStyle(el: El): Style };
+    querySelectorAll(selector: string): Iterable<El>;
+    createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } };
+  }
+  return view.locator('body').evaluate((bodyNode) => {
+    const body = bodyNode as unknown as El & { ownerDocument: Doc };
+    const doc = body.ownerDocument;
+    const win = doc.defaultView;
+    const out: { what: string; text: string; title: string; width: number; needed: number }[] = [];
+    const ctx = doc.createElement('canvas').getContext('2d');
+    const describe = (el: El) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''}`;
+    const titleOf = (el: El) => {
+      for (let e: El | null = el; e && e !== body; e = e.parentElement) {
+        const t = e.getAttribute('title');
+        if (t) return t;
+      }
+      return '';
+    };
+    const textWidth = (cs: Style, text: string) => {
+      ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      return ctx.measureText(text).width;
+    };
+    const pageRight = doc.documentElement.clientWidth;
+    for (const el of doc.querySelectorAll('#app *')) {
+      const cs = win.getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden' || el.closest('svg')) continue;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (r.right > pageRight + 1) out.push({ what: `${describe(el)} reaches past the page`, text, title: titleOf(el), width: pageRight, needed: r.right });
+      if (cs.display !== 'inline' && text && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        out.push({ what: describe(el), text, title: titleOf(el), width: el.clientWidth, needed: el.scrollWidth });
+      }
+      // Lines clamped (or a box too low for its text): cut below.
+      if (cs.display !== 'inline' && text && cs.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 2 && el.clientHeight > 0) {
+        out.push({ what: `${describe(el)} (lines cut)`, text, title: titleOf(el), width: el.clientHeight, needed: el.scrollHeight });
+      }
+      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const tag = el.tagName.toLowerCase();
+      if (tag === 'input' && (el.type === 'text' || el.type === 'search')) {
+        const shown = el.value || el.placeholder || '';
+        const space = room - (el.type === 'search' && el.value ? 16 : 0);
+        if (shown && textWidth(cs, shown) > space + 1) out.push({ what: `${describe(el)} ${el.value ? 'value' : 'placeholder'}`, text: shown, title: titleOf(el), width: space, needed: textWidth(cs, shown) });
+      }
+      if (tag === 'select') {
+        const shown = el.selectedOptions?.[0]?.textContent ?? '';
+        // The arrow takes about 20 px of the room.
+        if (shown && textWidth(cs, shown) > room - 20 + 1) out.push({ what: `${describe(el)} option`, text: shown, title: titleOf(el), width: room - 20, needed: textWidth(cs, shown) });
+      }
+    }
+    return out;
+  });
+}
+
+/** The width of a webview's page, as its own layout sees it. */
+export async function pageWidth(view: FrameLocator): Promise<number> {
+  return view.locator('body').evaluate((body) => (body as unknown as { ownerDocument: { documentElement: { clientWidth: number } } }).ownerDocument.documentElement.clientWidth);
+}

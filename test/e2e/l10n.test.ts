@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
-import { e2e, runCommand, screenshot, settle, webview } from './harness';
+import * as path from 'node:path';
+import { cutTexts, e2e, runCommand, screenshot, setSidebarWidth, settle, webview } from './harness';
+import { openNarrowPlanner } from './narrow.test';
 
 /**
  * The display language German (the test language pack in test/fixtures/language-pack-de leaves
@@ -28,7 +30,7 @@ describe('In German (display language de)', () => {
     await input.waitFor({ state: 'visible' });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     // Each title as the palette finds it; VS Code shows the English title beside a translated one.
-    for (const title of ['Community-Kontext anlegen', 'Community-Kontext öffnen', 'Neue Partnerschaft', 'Planer öffnen', 'Anfrage an eine Partner-Community entwerfen']) {
+    for (const title of ['Community-Kontext anlegen', 'Community-Kontext öffnen', 'Neue Partnerschaft', 'Anfrage an eine Partner-Community entwerfen']) {
       await input.fill(`>Community-Partnerschaften: ${title}`);
       const row = rows.filter({ has: page.locator('.label-name', { hasText: `Community-Partnerschaften: ${title}` }) }).first();
       await row.waitFor({ state: 'visible', timeout: 15_000 });
@@ -77,5 +79,47 @@ describe('In German (display language de)', () => {
     assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/, 'the pitch is content: English');
     await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'l10n-de-pitch-light');
+  });
+});
+
+/**
+ * The planner in German: the page's own words, the domain's (stages, criteria, verdicts, metric
+ * titles, playbook steps, the forecast) and the view's messages come from the same bundle as the
+ * commands; the record's content stays as written. German words are longer: the narrow sidebar
+ * check runs here too.
+ */
+describe('The planner in German (display language de), in a 300 px sidebar', () => {
+  let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
+
+  before(async () => {
+    session = await e2e().open('narrow-workspace', { theme: 'dark', locale: 'de', viewport: { width: 1100, height: 1900 } });
+  });
+  after(async () => session?.close());
+
+  it('shows every section in German, changes a score and says so in German, and cuts nothing without a tooltip', async () => {
+    const { page } = session;
+    const view = await openNarrowPlanner(page);
+    const got = await setSidebarWidth(page, 300);
+    assert.ok(Math.abs(got - 300) <= 2, `the sidebar is ${got} px wide`);
+    const text = await view.locator('#app').innerText();
+    for (const de of ['KONTEXT', 'PARTNERSCHAFTS-PIPELINE', 'PLAN UND PROGNOSE', 'Alle', 'Vereinbart', 'Kandidat', 'Angaben', 'Community der Partnerseite', 'Größe des Partners', 'Eignung des Partners', 'Überschneidung der Zielgruppen', 'Mit Vorsicht weiter', 'Kennzahlen', 'Beitritte über den Partner', 'Richtwert', 'Check-in-Termine', 'Überfällig', 'Co-Marketing-Leitfaden', 'Thema, Format und Termin vereinbaren', 'Neue Mitglieder', 'kein Versprechen', 'Felder', 'Mitglieder']) {
+      assert.ok(text.includes(de), `"${de}" in the German planner:\n${text.slice(0, 3000)}`);
+    }
+    for (const en of ['Partner fit', 'Proceed cautiously', 'Check-ins\n', 'New members', 'Log metric', 'Agree on the topic', 'Prospect', 'benchmark']) assert.ok(!text.includes(en), `no English "${en}" left`);
+    // What the record says stays as written.
+    assert.ok(text.includes('after the joint threat-modelling workshop series') || (await view.locator('[title*="after the joint threat-modelling"]').count()) > 0, 'a measurement note as written');
+    const cuts = await cutTexts(view);
+    assert.deepStrictEqual(cuts.filter((c) => !c.title.replace(/\s+/g, ' ').includes(c.text)).map((c) => `${c.what}: "${c.text}"`), [], 'cut without a tooltip, in German at 300 px');
+    await view.locator('#section-context').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('.part.sidebar').screenshot({ path: path.join(e2e().screenshots, 'l10n-de-planner-300-dark-top.png') });
+
+    // A change, confirmed in German, with the view's Undo in German.
+    await view.locator('#score-mutualBenefit-5').click();
+    await view.locator('.status', { hasText: '„Beiderseitiger Nutzen“ mit 5 bewertet.' }).waitFor({ timeout: 15_000 });
+    await view.locator('#undo[aria-label="Rückgängig: „Beiderseitiger Nutzen“ mit 5 bewertet"]').waitFor({ timeout: 15_000 });
+    await view.locator('#section-record .sub').nth(1).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('.part.sidebar').screenshot({ path: path.join(e2e().screenshots, 'l10n-de-planner-300-dark-record.png') });
+    await view.locator('#section-plan').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('.part.sidebar').screenshot({ path: path.join(e2e().screenshots, 'l10n-de-planner-300-dark-plan.png') });
   });
 });

@@ -45,7 +45,7 @@ async function command(page: Page, title: string): Promise<void> {
 }
 
 async function openPlanner(page: Page): Promise<FrameLocator> {
-  await command(page, 'Community Partnerships: Open Planner');
+  await command(page, 'Community Partnerships: Focus on Planner View');
   const view = await plannerView(page);
   await view.locator('.row', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 30_000 });
   return view;

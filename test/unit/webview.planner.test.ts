@@ -2,7 +2,14 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/webview/model/planner';
-import { parseRecord, type PartnershipRecord } from '../../src/core/records';
+import { CADENCES, STAGES, WORTH_CONTINUING, newRecordText, parseRecord, type PartnershipRecord } from '../../src/core/records';
+import { bundleTranslator, setTranslator } from '../../src/core/l10n';
+import { describeChange } from '../../src/core/planner/changes';
+import { forecastDisclaimer } from '../../src/core/planner/forecast';
+import { renderReport } from '../../src/core/planner/report';
+import { dateProblem } from '../../src/core/dates';
+import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
+import { cadenceLabel, criterionHint, criterionTitle, metricTitle, metricTracked, playbookSteps, playbookTitle, stageLabel, typeHint, typeTitle, verdictLabel, worthLabel } from '../../src/core/planner/labels';
 import type { PlannerRecord } from '../../src/webview/protocol';
 
 const GUILD = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/records/design-systems-guild.md'), 'utf8');
@@ -65,7 +72,7 @@ describe('planner view-model: check-ins, review date, metrics', () => {
   });
 
   it('the next check-in line by stage and date', () => {
-    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'No check-ins are due at the prospect stage.');
+    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'No check-ins are due at the Prospect stage.');
     assert.strictEqual(nextCheckInLine(guild, '2026-04-01').text, 'Next check-in: 2026-04-14');
     assert.deepStrictEqual(nextCheckInLine(guild, '2026-04-20'), { text: 'Overdue: was due 2026-04-14 (6 days ago)', status: 'overdue', icon: 'bell-dot' });
   });
@@ -104,5 +111,52 @@ describe('planner view-model: keyboard', () => {
     assert.strictEqual(tabStop(undefined, 5), 0);
     assert.strictEqual(tabStop(-1, 5), 0);
     assert.strictEqual(tabStop(7, 5), 0);
+  });
+});
+
+describe('planner texts in the display language (the page and the view through the l10n bundle)', () => {
+  const german = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+  before(() => setTranslator(bundleTranslator(german)));
+  after(() => setTranslator(undefined));
+
+  it('the view-model’s lines, the change descriptions, the verdicts and the domain’s labels come out in German', () => {
+    assert.strictEqual(nextCheckInLine({ ...guild, stage: 'prospect' }, '2026-04-01').text, 'In der Phase „Kandidat“ sind keine Check-ins fällig.');
+    assert.strictEqual(nextCheckInLine(guild, '2026-04-20').text, 'Überfällig: war fällig am 2026-04-14 (vor 6 Tagen)');
+    assert.strictEqual(nextCheckInLine(guild, '2026-04-15').text, 'Überfällig: war fällig am 2026-04-14 (vor 1 Tag)');
+    assert.strictEqual(reviewLine(guild, '2026-07-14').text, 'Überprüfung: 2026-07-15 (morgen)');
+    assert.strictEqual(describeChange({ kind: 'score', criterion: 'mutualBenefit', value: 5 }), '„Beiderseitiger Nutzen“ mit 5 bewertet');
+    assert.strictEqual(describeChange({ kind: 'stage', value: 'agreed' }), 'Phase auf Vereinbart gesetzt');
+    assert.strictEqual(verdictLabel('caution'), 'Mit Vorsicht weiter');
+    assert.strictEqual(stageLabel('prospect'), 'Kandidat');
+    assert.strictEqual(typeTitle('conference-sharing'), 'Konferenz-Sponsoring oder geteilter Stand');
+    assert.strictEqual(dateProblem('2026-02-30'), 'Geben Sie ein gültiges Datum als JJJJ-MM-TT an, etwa 2026-03-15.');
+    assert.match(forecastDisclaimer(), /kein Versprechen/);
+    const joins = metricGroups(guild).find((g) => g.id === 'cross-community-joins');
+    assert.strictEqual(joins?.title, 'Beitritte über den Partner');
+    assert.match(joins?.benchmark ?? '', /^Richtwert /);
+  });
+
+  it('every label of the domain the planner shows is in the German bundle (none left English)', () => {
+    const seen: string[] = [];
+    for (const c of SCORECARD_CRITERIA) seen.push(criterionTitle(c.id), criterionHint(c.id));
+    for (const m of SUCCESS_METRICS) seen.push(metricTitle(m.id), metricTracked(m.id));
+    for (const t of PARTNERSHIP_TYPES) seen.push(typeTitle(t.id), typeHint(t.id));
+    for (const id of Object.keys(PLAYBOOKS) as (keyof typeof PLAYBOOKS)[]) seen.push(playbookTitle(id), ...playbookSteps(id));
+    for (const s of STAGES) seen.push(stageLabel(s));
+    for (const c of CADENCES) seen.push(cadenceLabel(c));
+    for (const w of WORTH_CONTINUING) seen.push(worthLabel(w));
+    for (const v of ['pursue', 'caution', 'pass'] as const) seen.push(verdictLabel(v));
+    const english = new Set<string>([...SCORECARD_CRITERIA.flatMap((c) => [c.title, c.hint]), ...SUCCESS_METRICS.flatMap((m) => [m.title, m.tracked]), ...PARTNERSHIP_TYPES.flatMap((t) => [t.title, t.hint]), ...Object.values(PLAYBOOKS).flatMap((p) => [p.title, ...p.steps]), ...STAGES, ...CADENCES, 'Pursue', 'Proceed cautiously', 'Pass', 'Yes', 'No', 'Unsure']);
+    assert.ok(seen.length > 60, `${seen.length} labels`);
+    assert.deepStrictEqual(seen.filter((s) => english.has(s)), [], 'labels still in English');
+  });
+
+  it('what is written into files stays English: a report and the playbook section of a new record', () => {
+    const report = renderReport([guild], { today: '2026-04-01', audience: 'team' });
+    assert.match(report, /Score:\*\* \d\.\d of 5: (pursue|proceed cautiously|pass)/);
+    assert.doesNotMatch(report, /Richtwert|Phase|Mit Vorsicht/);
+    const text = newRecordText({ partner: 'Night Owls', types: ['co-hosted-event'], today: '2026-04-01' });
+    assert.match(text, /Agree on the topic, format and date/);
+    assert.match(text, /\nstage: prospect\n/);
   });
 });

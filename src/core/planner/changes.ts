@@ -1,4 +1,6 @@
-import { SCORECARD_CRITERIA, SUCCESS_METRICS, partnershipType, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
+import { type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
+import { l10n } from '../l10n';
+import { cadenceLabel, criterionTitle, metricTitle, stageLabel, typeTitle } from './labels';
 import { formatCount } from '../numbers';
 import type { Cadence, CheckIn, MetricEntry, Owners, PartnershipRecord, PlaybookId, Stage } from '../records/schema';
 
@@ -110,45 +112,44 @@ function sameAt<T>(list: readonly T[], index: number, was: T): boolean {
   return index >= 0 && index < list.length && JSON.stringify(list[index]) === JSON.stringify(was);
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const metricTitle = (id: string) => SUCCESS_METRICS.find((m) => m.id === id)?.title ?? id;
-
-/** What the change did, in a few words: the confirmation, and the Undo button's subject. */
+/** What the change did, in a few words, in the display language: the confirmation, and the Undo button's subject. */
 export function describeChange(change: RecordChange): string {
   switch (change.kind) {
     case 'stage':
-      return `Stage set to ${change.value}`;
+      return l10n.t('Stage set to {0}', stageLabel(change.value));
     case 'cadence':
-      return `Check-ins ${change.value === 'bi-weekly' ? 'every two weeks' : change.value}`;
+      return l10n.t('Check-ins: {0}', cadenceLabel(change.value));
     case 'start':
+      return change.value ? l10n.t('Start date set to {0}', change.value) : l10n.t('Start date cleared');
     case 'review':
-      return change.value ? `${change.kind === 'start' ? 'Start' : 'Review'} date set to ${change.value}` : `${change.kind === 'start' ? 'Start' : 'Review'} date cleared`;
+      return change.value ? l10n.t('Review date set to {0}', change.value) : l10n.t('Review date cleared');
     case 'community':
+      return change.value ? l10n.t('Community set to {0}', change.value) : l10n.t('Community cleared');
     case 'contact':
-      return change.value ? `${cap(change.kind)} set to ${change.value}` : `${cap(change.kind)} cleared`;
+      return change.value ? l10n.t('Contact set to {0}', change.value) : l10n.t('Contact cleared');
     case 'partnerSize':
-      return change.value === null ? 'Partner size cleared' : `Partner size set to ${formatCount(change.value)}`;
+      return change.value === null ? l10n.t('Partner size cleared') : l10n.t('Partner size set to {0}', formatCount(change.value));
     case 'types':
-      return change.value.length ? `Types set to ${change.value.map((t) => partnershipType(t)?.title ?? t).join(', ')}` : 'Types cleared';
+      return change.value.length ? l10n.t('Types set to {0}', change.value.map((t) => typeTitle(t)).join(', ')) : l10n.t('Types cleared');
     case 'owners':
-      return 'Owners changed';
+      return l10n.t('Owners changed');
     case 'score': {
-      const title = SCORECARD_CRITERIA.find((c) => c.id === change.criterion)?.title ?? change.criterion;
-      return change.value === null ? `${title} score cleared` : `${title} scored ${change.value}`;
+      const title = criterionTitle(change.criterion);
+      return change.value === null ? l10n.t('{0} score cleared', title) : l10n.t('{0} scored {1}', title, change.value);
     }
     case 'playbookStep':
-      return `Playbook step ${change.step} ${change.done ? 'done' : 'not done'}`;
+      return change.done ? l10n.t('Playbook step {0} done', change.step) : l10n.t('Playbook step {0} not done', change.step);
     case 'addMetric':
-      return `${metricTitle(change.entry.metric)} logged`;
+      return l10n.t('{0} logged', metricTitle(change.entry.metric));
     case 'editMetric':
-      return `${metricTitle(change.entry.metric)} of ${change.entry.date} changed`;
+      return l10n.t('{0} of {1} changed', metricTitle(change.entry.metric), change.entry.date);
     case 'deleteMetric':
-      return `${metricTitle(change.was.metric)} of ${change.was.date} deleted`;
+      return l10n.t('{0} of {1} deleted', metricTitle(change.was.metric), change.was.date);
     case 'addCheckIn':
-      return 'Check-in logged';
+      return l10n.t('Check-in logged');
     case 'editCheckIn':
-      return `Check-in of ${change.entry.date} changed`;
+      return l10n.t('Check-in of {0} changed', change.entry.date);
     case 'deleteCheckIn':
-      return `Check-in of ${change.was.date} deleted`;
+      return l10n.t('Check-in of {0} deleted', change.was.date);
   }
 }

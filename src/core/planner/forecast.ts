@@ -1,7 +1,11 @@
 import { benchmarkFor, type BenchmarkId, type PartnershipTypeId, type Range } from '../domain';
+import { l10n } from '../l10n';
+import { benchmarkTitle, costNote, engagementWhat } from './labels';
 
-export const FORECAST_DISCLAIMER =
-  "These ranges add up the benchmarks of the community partnerships playbook for typical partnerships. They are a way to size a plan, not a promise: your results depend on your audience, the partner and the work you put in.";
+/** Said beside every forecast, in the display language. */
+export function forecastDisclaimer(): string {
+  return l10n.t('These ranges add up the benchmarks of the community partnerships playbook for typical partnerships. They are a way to size a plan, not a promise: your results depend on your audience, the partner and the work you put in.');
+}
 
 export interface PlannedActivity {
   type: PartnershipTypeId;
@@ -52,10 +56,11 @@ export function forecast(plan: readonly PlannedActivity[]): Forecast {
     if (n === 0) continue;
     members = { low: members.low + benchmark.newMembers.low * n, high: members.high + benchmark.newMembers.high * n };
     cost = { low: cost.low + benchmark.cost.low * n, high: cost.high + benchmark.cost.high * n };
-    const note = benchmark.costNote ? `${benchmark.title}: ${benchmark.costNote}` : undefined;
+    const extra = costNote(benchmark.id);
+    const note = extra ? l10n.t('{0}: {1}', benchmarkTitle(benchmark.id), extra) : undefined;
     if (note && !costNotes.includes(note)) costNotes.push(note);
     if (!engagement.some((e) => e.benchmarkId === benchmark.id)) {
-      engagement.push({ benchmarkId: benchmark.id, benchmark: benchmark.title, range: benchmark.engagement.range, kind: benchmark.engagement.kind, what: benchmark.engagement.what });
+      engagement.push({ benchmarkId: benchmark.id, benchmark: benchmarkTitle(benchmark.id), range: benchmark.engagement.range, kind: benchmark.engagement.kind, what: engagementWhat(benchmark.id) });
     }
   }
   return { newMembers: members, cost, costNotes, engagement, unbenchmarked };

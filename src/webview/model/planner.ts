@@ -4,6 +4,8 @@
  * these functions give. Tested in plain Node (test/unit/webview.planner.test.ts).
  */
 import { SUCCESS_METRICS, type SuccessMetricId } from '../../core/domain';
+import { l10n } from '../../core/l10n';
+import { metricTitle, stageLabel } from '../../core/planner/labels';
 import { applyChange, describeChange, type RecordChange } from '../../core/planner/changes';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
@@ -11,13 +13,13 @@ import { formatCount } from '../../core/numbers';
 import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
 import type { PlannerRecord } from '../protocol';
 
-/** The planner page's words, in one place (to be localised with the rest). */
+/** The planner page's longer texts, in the display language (built after the page's bundle is read). */
 export const PLANNER_TEXT = {
-  noReview: 'No review date yet: set it in Review date above (it is written to the record as "review:").',
-  noCheckIns: 'No check-ins logged yet.',
-  noMeasurements: 'No measurements yet.',
-  emptyPipeline: 'No partnerships yet. Each partnership is a Markdown file in your partnerships folder: plain files you share and review in git.',
-  noMatch: 'No partnership matches these filters.',
+  noReview: l10n.t('No review date yet: set it in Review date above (it is written to the record as "review:").'),
+  noCheckIns: l10n.t('No check-ins logged yet.'),
+  noMeasurements: l10n.t('No measurements yet.'),
+  emptyPipeline: l10n.t('No partnerships yet. Each partnership is a Markdown file in your partnerships folder: plain files you share and review in git.'),
+  noMatch: l10n.t('No partnership matches these filters.'),
 } as const;
 
 // ---- The shown record: the file's record with the changes not yet written on top -----------
@@ -98,17 +100,26 @@ export interface DueLine {
 export function reviewLine(record: PartnershipRecord, today: string): DueLine {
   const review = reviewStatus(record, today);
   if (review.status === 'none') return { text: PLANNER_TEXT.noReview, status: 'none', icon: 'milestone' };
-  if (review.status === 'overdue') return { text: `Review was due ${review.review}`, status: 'overdue', icon: 'milestone' };
-  const when = review.daysUntil === undefined ? '' : review.daysUntil === 0 ? ' (today)' : review.daysUntil === 1 ? ' (tomorrow)' : ` (in ${review.daysUntil} days)`;
-  return { text: `Review: ${review.review}${when}`, status: review.status === 'due-soon' ? 'due-soon' : 'scheduled', icon: 'milestone' };
+  if (review.status === 'overdue') return { text: l10n.t('Review was due {0}', review.review ?? ''), status: 'overdue', icon: 'milestone' };
+  const date = review.review ?? '';
+  const text =
+    review.daysUntil === undefined
+      ? l10n.t('Review: {0}', date)
+      : review.daysUntil === 0
+        ? l10n.t('Review: {0} (today)', date)
+        : review.daysUntil === 1
+          ? l10n.t('Review: {0} (tomorrow)', date)
+          : l10n.t('Review: {0} (in {1} days)', date, review.daysUntil);
+  return { text, status: review.status === 'due-soon' ? 'due-soon' : 'scheduled', icon: 'milestone' };
 }
 
 export function nextCheckInLine(record: PartnershipRecord, today: string): DueLine {
   const next = nextCheckIn(record, today);
-  if (next.status === 'not-running') return { text: `No check-ins are due at the ${record.stage} stage.`, status: 'none', icon: 'calendar' };
-  if (next.status === 'overdue') return { text: `Overdue: was due ${next.due} (${next.overdueDays} day${next.overdueDays === 1 ? '' : 's'} ago)`, status: 'overdue', icon: 'bell-dot' };
-  if (next.status === 'due-soon') return { text: `Due soon: ${next.due}`, status: 'due-soon', icon: 'calendar' };
-  return { text: `Next check-in: ${next.due}`, status: 'scheduled', icon: 'calendar' };
+  if (next.status === 'not-running') return { text: l10n.t('No check-ins are due at the {0} stage.', stageLabel(record.stage)), status: 'none', icon: 'calendar' };
+  if (next.status === 'overdue')
+    return { text: next.overdueDays === 1 ? l10n.t('Overdue: was due {0} (1 day ago)', next.due ?? '') : l10n.t('Overdue: was due {0} ({1} days ago)', next.due ?? '', next.overdueDays ?? 0), status: 'overdue', icon: 'bell-dot' };
+  if (next.status === 'due-soon') return { text: l10n.t('Due soon: {0}', next.due ?? ''), status: 'due-soon', icon: 'calendar' };
+  return { text: l10n.t('Next check-in: {0}', next.due ?? ''), status: 'scheduled', icon: 'calendar' };
 }
 
 export interface CheckInItem {
@@ -154,14 +165,15 @@ export function metricGroups(record: PartnershipRecord): MetricGroup[] {
       .map((entry, index) => ({ entry, index }))
       .filter((e) => e.entry.metric === m.id)
       .sort((a, b) => (a.entry.date < b.entry.date ? 1 : a.entry.date > b.entry.date ? -1 : b.index - a.index))
-      .map((e) => ({ ...e, text: `${unitText(e.entry.value, check.unit)} on ${e.entry.date}${e.entry.note ? ` (${e.entry.note})` : ''}` }));
+      .map((e) => ({ ...e, text: e.entry.note ? l10n.t('{0} on {1} ({2})', unitText(e.entry.value, check.unit), e.entry.date, e.entry.note) : l10n.t('{0} on {1}', unitText(e.entry.value, check.unit), e.entry.date) }));
+    const title = metricTitle(m.id);
     out.push({
       id: m.id,
-      title: m.title,
+      title,
       latest: check.latest !== undefined ? unitText(check.latest, check.unit) : '-',
       status: check.status === 'below' || check.status === 'within' || check.status === 'above' ? check.status : undefined,
-      benchmark: check.benchmark ? `benchmark ${unitText(check.benchmark.low, check.unit)}–${unitText(check.benchmark.high, check.unit)}` : 'no benchmark',
-      chartLabel: `${m.title}: ${series.map((p) => `${unitText(p.value, check.unit)} on ${p.date}`).join(', ')}`,
+      benchmark: check.benchmark ? l10n.t('benchmark {0}–{1}', unitText(check.benchmark.low, check.unit), unitText(check.benchmark.high, check.unit)) : l10n.t('no benchmark'),
+      chartLabel: l10n.t('{0}: {1}', title, series.map((p) => l10n.t('{0} on {1}', unitText(p.value, check.unit), p.date)).join(', ')),
       series,
       entries,
     });
