@@ -47,8 +47,10 @@ const { regexRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench',
 for (const r of await regexRows()) row(r.name, r.value, r.target, r.ok, r.note);
 
 // ---- Measures from exports: plain Node, 1,000,000-row overlap and a 100 MB import (test/bench/measure.ts) ----
-const { measureRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'measure.js')}`)).default;
-for (const r of await measureRows()) row(r.name, r.value, r.target, r.ok, r.note);
+if (part('measure')) {
+  const { measureRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'measure.js')}`)).default;
+  for (const r of await measureRows()) row(r.name, r.value, r.target, r.ok, r.note);
+}
 
 // ---- Activation ------------------------------------------------------------------------------
 const EMPTY = 'bench.empty-extension';
@@ -309,9 +311,9 @@ if (part('board')) {
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 const now = new Date().toISOString();
-const PARTS = ['activation', 'index', 'planner', 'board'];
+const PARTS = ['activation', 'index', 'planner', 'board', 'measure'];
 /** Which part measured a row (rows of other sections are measured on every run). */
-const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : 'always');
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : /^Measure:/.test(name) ? 'measure' : 'always');
 let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks }, board: boardRaw } };
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (ONLY && existsSync(resultsFile)) {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, fileMatches, focusedId, runCommand, screenshot, settle, webview, type Theme } from './harness';
+import { e2e, fileMatches, focusedId, plannerView, runCommand, screenshot, settle, webview, type Theme } from './harness';
 
 /**
  * A workspace as a team's pipeline looks after a few months: partners of every size and kind,
@@ -203,6 +203,17 @@ for (const theme of ['light', 'hc-black', 'hc-light'] as Theme[]) {
       await view.locator('th.col-nextCheckIn[aria-sort="ascending"]').waitFor();
       await screenshot(page, `board-table-${theme}`);
     });
+
+    if (theme === 'light') {
+      it("opens from the sidebar planner's pipeline, the board already open shown again", async () => {
+        const { page } = session;
+        await page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first().click();
+        const planner = await plannerView(page);
+        await planner.locator('#open-board').click();
+        await page.locator('.tab.active', { hasText: 'Pipeline Board' }).waitFor({ timeout: 30_000 });
+        assert.strictEqual(await page.locator('.tab', { hasText: 'Pipeline Board' }).count(), 1, 'one board');
+      });
+    }
   });
 }
 

@@ -291,7 +291,7 @@ describe('the form pages in German (the bundle the page loads)', () => {
     assert.strictEqual(pitch.formGroups()[0].title, 'Ihre Community');
     assert.strictEqual(pitch.variantView(state).options[0].title, 'Klassisch');
     assert.strictEqual(agreement.progressView(checklist()).text, '1 von 10 vereinbart');
-    assert.match(agreement.progressView(checklist()).sections.timeline.text, /^Noch auszufüllen: Dauer, Startdatum, Überprüfungsdatum$/);
+    assert.match(agreement.progressView(checklist()).sections.timeline.text, /^Noch auszufüllen: Dauer, Startdatum, Überprüfungstermin$/);
     const i = init('update', { 'Community Name': 'Acme Devs' });
     const v = form.contextFormView(i, form.stateForInit(undefined, i), form.freshValues(i), false);
     assert.strictEqual(v.primary.label, 'Änderungen speichern');

@@ -501,7 +501,10 @@ function pipelineBody(): Node[] {
   }
   const add = h('button', { type: 'button', class: 'secondary', id: 'new-partnership' }, icon('add'), l10n.t('New Partnership'));
   add.addEventListener('click', () => void run('newPartnership'));
-  body.push(h('div', { class: 'actions' }, add));
+  // The same pipeline wider than the sidebar: columns by stage, and a table.
+  const board = h('button', { type: 'button', class: 'link', id: 'open-board', title: l10n.t('The pipeline as a board in the editor area, with a table view') }, icon('project'), l10n.t('Open Pipeline Board'));
+  board.addEventListener('click', () => void run('openPipelineBoard'));
+  body.push(h('div', { class: 'actions' }, add, board));
   return body;
 }
 
