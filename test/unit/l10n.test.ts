@@ -59,6 +59,15 @@ describe('l10n: runtime strings (l10n/bundle.l10n*.json)', () => {
     for (const [key, de] of Object.entries(german)) assert.doesNotMatch(text(de), /"/, key);
   });
 
+  it('names each message once in every bundle (JSON.parse would keep only the last of two)', () => {
+    for (const name of ['bundle.l10n.json', 'bundle.l10n.de.json', '../package.nls.json', '../package.nls.de.json']) {
+      const keys = [...fs.readFileSync(path.join(ROOT, 'l10n', name), 'utf8').matchAll(/^ {2}("(?:[^"\\]|\\.)*"):/gm)].map((m) => JSON.parse(m[1]) as string);
+      assert.ok(keys.length > 20, `${name}: ${keys.length} keys`);
+      const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
+      assert.deepStrictEqual(twice, [], `${name}: keys given twice`);
+    }
+  });
+
   it('formats {0}-style placeholders, and leaves an index without an argument as it is', () => {
     assert.equal(format('{1} of {0} {2}', [39, 12]), '12 of 39 {2}');
     assert.equal(format('{0}{0}', ['a']), 'aa');
