@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { api, file, readFile, revertAndCloseAll, undoInEditor, until, writeFile } from './helpers';
 import type { BoardPanel } from '../../src/features/boardPanel';
 import type { BoardRow, BoardToWebview, Reply } from '../../src/webview/protocol';
 import type { PlannerApi } from '../../src/lazy/planner';
@@ -25,6 +25,16 @@ async function planner(): Promise<PlannerApi> {
 }
 
 /** What the extension posted to the board's page (the rows and the replies), recorded. */
+/** Opens the board, once its page's router is registered. */
+async function openBoard(): Promise<{ webviews: Awaited<ReturnType<typeof api>>['webviews']; p: PlannerApi; panel: BoardPanel }> {
+  const { webviews, board } = await api();
+  const p = await planner();
+  await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
+  const panel = await until('the board', () => board().current());
+  await until('the board to be registered', () => webviews.names().includes('board'));
+  return { webviews, p, panel };
+}
+
 function record(board: BoardPanel): { messages: (BoardToWebview | Reply)[]; reply(requestId: number): Promise<Reply> } {
   const messages: (BoardToWebview | Reply)[] = [];
   const webview = board.panel.webview;
@@ -109,11 +119,7 @@ describe('Pipeline Board in VS Code', () => {
 
   it('moves a card through the protocol: only the stage line changes on disk, the editor’s Undo restores the bytes, and the page hears of it', async function () {
     this.timeout(60_000);
-    const { webviews, board } = await api();
-    const p = await planner();
-    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
-    const panel = await until('the board', () => board().current());
-    await until('the board to be registered', () => webviews.names().includes('board'));
+    const { webviews, p, panel } = await openBoard();
     const log = record(panel);
     await webviews.deliver('board', { type: 'ready', requestId: 1 });
     await until('every row', () => held(log.messages).size === ALL.length);
@@ -132,13 +138,7 @@ describe('Pipeline Board in VS Code', () => {
     await until('the page to hear of it', () => held(log.messages).get(id)?.stage === 'ended');
 
     // The file's own Undo: the change was an edit of its document.
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-    assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('undo');
-    assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
-    await vscode.commands.executeCommand('workbench.action.files.save');
-    assert.strictEqual(await readFile(file(GUILD)), original, 'and, saved, the bytes');
+    await undoInEditor(GUILD, original);
     await until('the index to read it', () => p.get(id)?.summary.stage === 'active');
     // The board was hidden behind the editor (its page unloaded): shown again, the page asks for
     // every row, and gets the record as it now reads.
@@ -148,11 +148,7 @@ describe('Pipeline Board in VS Code', () => {
 
   it('edits unsaved text in its editor, never over it; a record that is gone, a broken one and a malformed move are answered with the reason, nothing written', async function () {
     this.timeout(60_000);
-    const { webviews, board } = await api();
-    const p = await planner();
-    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
-    const panel = await until('the board', () => board().current());
-    await until('the board to be registered', () => webviews.names().includes('board'));
+    const { webviews, p, panel } = await openBoard();
     let log = record(panel);
 
     // Unsaved text in the editor: the move goes into it, and the disk is left alone.
@@ -168,11 +164,9 @@ describe('Pipeline Board in VS Code', () => {
     assert.strictEqual(await readFile(file(RUST)), originals.get(RUST), 'the file on disk untouched');
     // Reverting closes every editor, the board too: opened again.
     await revertAndCloseAll();
+    const { board } = await api();
     await until('the board to close', () => !board().current() && !webviews.names().includes('board'));
-    await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
-    const again = await until('the board', () => board().current());
-    await until('the board to be registered', () => webviews.names().includes('board'));
-    log = record(again);
+    log = record((await openBoard()).panel);
     await webviews.deliver('board', { type: 'ready', requestId: 1 });
     await until('every row', () => held(log.messages).size === ALL.length);
 

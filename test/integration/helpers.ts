@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as assert from 'node:assert';
 import type { ExtensionApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'community-partnerships.community-partnerships';
@@ -42,6 +43,21 @@ export async function until<T>(what: string, check: () => T | undefined | false 
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * A record changed by a view's write: that write was an edit of the file's document, saved (so
+ * the editor's own Undo takes it back), and Undo then Save bring the original bytes back.
+ */
+export async function undoInEditor(rel: string, original: string): Promise<void> {
+  const uri = file(rel).toString();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('undo');
+  assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
+  await vscode.commands.executeCommand('workbench.action.files.save');
+  assert.strictEqual(await readFile(file(rel)), original, 'and, saved, the bytes');
 }
 
 /** Reverts every unsaved document, then closes every editor (so a test edit never leaks or gets saved). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { api, file, folder, readFile, revertAndCloseAll, undoInEditor, until, writeFile } from './helpers';
 import { newRecordText } from '../../src/core/records';
 import { parseContext } from '../../src/core/context';
 import { localToday } from '../../src/features/plannerService';
@@ -150,13 +150,8 @@ describe('Sidebar planner in VS Code', () => {
     try {
       await send({ type: 'edit', id, change: { kind: 'stage', value: 'ended' } });
       assert.strictEqual(await readFile(file(GUILD)), original.replace('stage: active\n', 'stage: ended\n'), 'only the stage line changed, on disk');
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-      assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
       // The editor's own Undo takes it back.
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('undo');
-      assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
-      await vscode.commands.executeCommand('workbench.action.files.save');
+      await undoInEditor(GUILD, original);
       await until('the saved stage', () => p.get(id)?.summary.stage === 'active');
       await revertAndCloseAll();
 
