@@ -241,6 +241,9 @@ describe('Pipeline Board in a narrow editor group, and in German', () => {
       const view = await openBoard(session.page, 'Pipeline-Board', 'Community-Partnerschaften: Pipeline-Board öffnen');
       await view.locator('#board-summary', { hasText: '21 Partnerschaften' }).waitFor({ timeout: 30_000 });
       await view.locator('#title-prospect', { hasText: 'Kandidat' }).waitFor();
+      // The planner's words for verdicts and types, not English beside German.
+      await view.locator('.card', { hasText: 'Mit Vorsicht weiter' }).first().waitFor();
+      await view.locator('.card', { hasText: 'Gegenseitige Newsletter-Werbung' }).first().waitFor();
       await view.locator('#view-table', { hasText: 'Tabelle' }).waitFor();
       await screenshot(session.page, 'board-de-light');
     } finally {

@@ -4,38 +4,22 @@
  * and which part of a long list is on screen. The page (src/webview/app/board.ts) only renders
  * what these give. Tested in plain Node (test/unit/board.model.test.ts).
  */
-import { partnershipType } from '../../core/domain';
 import { l10n } from '../../core/l10n';
 import type { RecordChange } from '../../core/planner/changes';
+import { stageLabel, typeTitle, verdictLabel } from '../../core/planner/labels';
 import { formatScore } from '../../core/planner/scorecard';
 import { STAGES, type Stage } from '../../core/records/stages';
 import type { BoardRow, BoardSortKey, BoardToWebview } from '../protocol';
 
 export type BoardColumnId = Stage | 'broken';
 
-/** Each stage as a column title. */
+/** Each stage as a column title: the planner's words for it (src/core/planner/labels.ts). */
 export function stageTitle(stage: BoardColumnId): string {
-  switch (stage) {
-    case 'prospect':
-      return l10n.t('Prospect');
-    case 'contacted':
-      return l10n.t('Contacted');
-    case 'agreed':
-      return l10n.t('Agreed');
-    case 'active':
-      return l10n.t('Active');
-    case 'ended':
-      return l10n.t('Ended');
-    case 'broken':
-      return l10n.t('Cannot be read');
-  }
+  return stage === 'broken' ? l10n.t('Cannot be read') : stageLabel(stage);
 }
 
 export function verdictTitle(verdict: BoardRow['verdict']): string {
-  if (verdict === 'pursue') return l10n.t('Pursue');
-  if (verdict === 'caution') return l10n.t('Proceed cautiously');
-  if (verdict === 'pass') return l10n.t('Pass');
-  return '';
+  return verdict ? verdictLabel(verdict) : '';
 }
 
 /** The score as a card and a cell show it: "3.9 · Pursue", "3.8 (2 of 6)", or "" when none. */
@@ -46,7 +30,7 @@ export function scoreText(row: BoardRow): string {
 }
 
 export function typeTitles(row: BoardRow): string[] {
-  return row.types.map((t) => partnershipType(t)?.title ?? t);
+  return row.types.map((t) => typeTitle(t));
 }
 
 export function ownersText(row: BoardRow): string {
