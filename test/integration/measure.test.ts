@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
 import { parseRecord } from '../../src/core/records';
 import { readFrontMatter } from '../../src/core/frontMatter';
+import { sha256Batch } from '../../src/platform/sha256';
 import type { PlannerApi } from '../../src/lazy/planner';
 import { makeExport, people, signupExport, type Signup } from '../unit/measureCorpus';
 
@@ -60,6 +61,17 @@ describe('Measure: metrics from exports in VS Code', () => {
   });
 
   afterEach(() => revertAndCloseAll());
+
+  it('hashes a large batch off the extension host thread (a worker in the Node host, Web Crypto in the browser), the same digests as one by one', async () => {
+    const inputs = Array.from({ length: 500 }, (_, i) => `salt-${i}@example.org`);
+    const batch = sha256Batch(inputs);
+    assert.ok(batch instanceof Promise, 'not hashed on the calling thread');
+    const digests = await batch;
+    for (const i of [0, 17, 499]) {
+      const one = await sha256Batch([inputs[i]]);
+      assert.deepStrictEqual(digests.subarray(i * 32, i * 32 + 32), one instanceof Promise ? await one : one);
+    }
+  });
 
   it('Export Hashed Member List: a salt made once and kept in the record (only that line added), a file of hashes with no email or name', async () => {
     const m = (await api()).measure();

@@ -164,6 +164,14 @@ describe('measure: hashing on another thread', () => {
     }
   });
 
+  it('hands a batch of 64 or more to the worker thread when there is a second core, and hashes a small one here', async function () {
+    if (os.availableParallelism() < 2) this.skip();
+    const big = sha256Batch(Array.from({ length: 64 }, (_, i) => `${SALT}m${i}@example.org`));
+    assert.ok(big instanceof Promise, 'a batch of 64 goes to the worker');
+    await big;
+    assert.ok(sha256Batch(['a', 'b']) instanceof Uint8Array, 'two inputs are hashed on the calling thread');
+  });
+
   it('counts members and duplicates the same whatever order the batches come back in', async () => {
     const ex = makeExport('discord', people(900, 5), 3, { bom: false, crlf: false, duplicates: 0.1, bad: 8 });
     const here = await hashExport(ex);
