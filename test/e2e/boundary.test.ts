@@ -2,20 +2,13 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, runCommand, screenshot } from './harness';
+import { e2e, plannerView, runCommand, screenshot } from './harness';
 
 /*
  * The workspace folder is the boundary, as a user sees it: links made at run time (the context
  * file to /dev/zero, a record to a file outside), a record dated late in 9999, and `$(icon)`
  * syntax in names shown in a quick pick.
  */
-
-async function plannerView(page: Page): Promise<FrameLocator> {
-  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
-  await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
-}
 
 const FAR = '---\npartner: Far Future Guild\nstage: active\nstart: 9999-12-20\nreview: 9999-12-31\ncheckIns:\n  - date: 9999-12-30\n---\n\n# Notes\n';
 const ICONS = '---\npartner: $(zap) Zap Guild\ncommunity: $(github) Circle\nstage: active\nstart: 2026-01-15\n---\n';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 export type Theme = 'light' | 'dark' | 'hc-black' | 'hc-light';
 export const THEMES: readonly Theme[] = ['light', 'dark', 'hc-black', 'hc-light'];
@@ -67,24 +67,35 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
 }
 
-/** The content of the visible webview whose editor tab has this title (VS Code nests it in two iframes). */
-export async function webview(page: Page, title: string): Promise<FrameLocator> {
-  await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
+/**
+ * The content of the first visible webview (VS Code nests each in two iframes) in which `holds`
+ * is found: the sidebar's planner and an editor's page may both be visible.
+ */
+async function visibleWebview(page: Page, what: string, holds: (frame: FrameLocator) => Promise<Locator | undefined>): Promise<FrameLocator> {
   const frames = page.locator('iframe.webview.ready').filter({ visible: true });
   const started = Date.now();
-  // The sidebar's planner is a webview too: take the editor's.
   for (;;) {
     const n = await frames.count();
     for (let i = 0; i < n; i++) {
       const frame = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
-      if ((await frame.locator('#app *').count()) > 0 && (await frame.locator('#section-pipeline').count()) === 0) {
-        await frame.locator('#app *').first().waitFor({ state: 'visible', timeout: 30_000 });
+      const found = await holds(frame);
+      if (found) {
+        await found.waitFor({ state: 'visible', timeout: 30_000 });
         return frame;
       }
     }
-    if (Date.now() - started > 30_000) throw new Error(`no visible webview for ${title}`);
+    if (Date.now() - started > 30_000) throw new Error(`no visible ${what}`);
     await page.waitForTimeout(200);
   }
+}
+
+/** The content of the visible webview whose editor tab has this title. */
+export async function webview(page: Page, title: string): Promise<FrameLocator> {
+  await page.locator('.tab', { hasText: title }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  // The sidebar's planner is a webview too: take the editor's.
+  return visibleWebview(page, `webview for ${title}`, async (frame) =>
+    (await frame.locator('#app *').count()) > 0 && (await frame.locator('#section-pipeline').count()) === 0 ? frame.locator('#app *').first() : undefined,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -111,23 +122,9 @@ export async function fileMatches(file: string, re: RegExp, timeoutMs = 15_000):
 }
 
 
-/** The content of the sidebar's Planner view (a webview view: no editor tab, VS Code nests it in two iframes). */
+/** The content of the sidebar's Planner view (a webview view: no editor tab). */
 export async function plannerView(page: Page): Promise<FrameLocator> {
-  const frames = page.locator('iframe.webview.ready').filter({ visible: true });
-  const started = Date.now();
-  // An editor's webview (the pitch, say) may be visible too: take the one holding the planner.
-  for (;;) {
-    const n = await frames.count();
-    for (let i = 0; i < n; i++) {
-      const frame = frames.nth(i).contentFrame().locator('#active-frame').contentFrame();
-      if ((await frame.locator('#section-pipeline').count()) > 0) {
-        await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
-        return frame;
-      }
-    }
-    if (Date.now() - started > 30_000) throw new Error('no visible planner view');
-    await page.waitForTimeout(200);
-  }
+  return visibleWebview(page, 'planner view', async (frame) => ((await frame.locator('#section-pipeline').count()) > 0 ? frame.locator('#section-pipeline') : undefined));
 }
 
 /** The id of the element that has the focus inside a webview. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, runCommand, screenshot, webview } from './harness';
+import { e2e, plannerView, runCommand, screenshot, webview } from './harness';
 
 // The fixture's context file and partnership record put these in fields the views display.
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -23,12 +23,6 @@ async function noInjectedElements(frame: FrameLocator): Promise<void> {
   assert.strictEqual(await frame.locator('#app img, #app script, #app style, #app a[href^="javascript:"], #app [onerror]').count(), 0, 'no element from the payload');
   assert.strictEqual(await frame.locator('script', { hasText: '__pwned' }).count(), 0, 'no script from the payload');
   assert.strictEqual(await frame.locator('img[src="x"], [onerror]').count(), 0, 'no image from the payload');
-}
-
-async function plannerView(page: Page): Promise<FrameLocator> {
-  const frame = page.locator('iframe.webview.ready').filter({ visible: true }).first().contentFrame().locator('#active-frame').contentFrame();
-  await frame.locator('#section-pipeline').waitFor({ state: 'visible', timeout: 30_000 });
-  return frame;
 }
 
 for (const theme of ['light', 'dark'] as const) {

@@ -321,7 +321,7 @@ export class ExportDecoder {
 
   push(bytes: Uint8Array, final = false): string {
     if (!this.decoder) {
-      const head = this.pending ? concat(this.pending, bytes) : bytes;
+      const head = this.pending ? concatBytes(this.pending, bytes) : bytes;
       if (head.length < 2 && !final) {
         this.pending = head;
         return '';
@@ -340,7 +340,8 @@ export class ExportDecoder {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+/** Two byte arrays as one. */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);

@@ -1,4 +1,4 @@
-import { ExportDecoder, type CsvRow } from './csv';
+import { ExportDecoder, concatBytes, type CsvRow } from './csv';
 import { normaliseEmail } from './email';
 import { DIGEST_BYTES, DigestSet, parseHexDigest, type Sha256Batch } from './hash';
 
@@ -291,13 +291,6 @@ const HEX_VALUE = (() => {
   for (let c = 0; c < 6; c++) t[97 + c] = t[65 + c] = 10 + c;
   return t;
 })();
-
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
 
 export interface Overlap {
   ours: number;
