@@ -1,9 +1,9 @@
 /**
  * The one normalisation pass the reader makes before anything else, so that every later rule
  * sees one form of each thing people paste: Unicode spaces (no-break, narrow, thin, ideographic)
- * as spaces, zero-width characters dropped, smart quotes as straight ones, a tab inside a line as
- * a space, a trailing backslash line break as a space, and `<br>` outside a table row as a line
- * break. Every position in the normal text maps back to the original, so an update edits the
+ * as spaces, zero-width characters dropped, a tab inside a line as a space, a trailing backslash line break as a space, and `<br>` outside a table row as a line
+ * break. Smart quotes, dashes and full-width colons stay in values as typed: labels are matched
+ * on their letters, and a full-width colon separates a label as a colon does. Every position in the normal text maps back to the original, so an update edits the
  * bytes the person wrote. A single scan: linear in the text.
  */
 
@@ -18,16 +18,6 @@ export interface NormalText {
 
 const SPACES = new Set(['\u00a0', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000']);
 const DROPPED = new Set(['\u200b', '\u200c', '\u2060', '\u00ad', '\u200e', '\u200f', '\ufeff']);
-/**
- * Marks read as their plain form. Smart quotes are not among them: a value keeps its typography,
- * and labels are matched on their letters (`What’s working well` is `What's working well`).
- */
-const SAME_LENGTH: Readonly<Record<string, string>> = {
-  '\uff1a': ':',
-  '\u2010': '-',
-  '\u2011': '-',
-};
-
 /** `<br>`, `<br/>`, `<br />` (any case) at `i`: its length, or 0. */
 function breakTagAt(s: string, i: number): number {
   if (s[i] !== '<' || (s[i + 1] !== 'b' && s[i + 1] !== 'B') || (s[i + 2] !== 'r' && s[i + 2] !== 'R')) return 0;
@@ -69,11 +59,6 @@ export function normaliseText(original: string): NormalText {
     }
     if (SPACES.has(c) || (c === '\t' && !leading)) {
       push(' ', i);
-      continue;
-    }
-    const same = SAME_LENGTH[c];
-    if (same !== undefined) {
-      push(same, i);
       continue;
     }
     if (c === '\\' && (original[i + 1] === '\n' || original[i + 1] === '\r' || i + 1 === original.length) && original[i - 1] !== '\\' && i > lineStart) {

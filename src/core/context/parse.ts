@@ -472,16 +472,19 @@ const SEGMENT_SEPARATORS = [' · ', ' | ', ' • ', ' ; ', '; ', ', ', ' — ', 
 export function lineSegments(raw: string, first: LabelMatch, nested: boolean): { match: LabelMatch; start: number; end: number }[] {
   const out: { match: LabelMatch; start: number; end: number }[] = [{ match: first, start: 0, end: raw.length }];
   let i = first.valueColumn;
+  // The next place of each separator, looked up again only once passed: linear in the line.
+  const next = SEGMENT_SEPARATORS.map(() => -2);
   while (i < raw.length) {
     let best = -1;
     let sepLength = 0;
-    for (const sep of SEGMENT_SEPARATORS) {
-      const at = raw.indexOf(sep, i);
+    SEGMENT_SEPARATORS.forEach((sep, k) => {
+      if (next[k] !== -1 && next[k] < i) next[k] = raw.indexOf(sep, i);
+      const at = next[k];
       if (at !== -1 && (best === -1 || at < best)) {
         best = at;
         sepLength = sep.length;
       }
-    }
+    });
     if (best === -1) break;
     let from = best + sepLength;
     while (raw[from] === ' ') from++;
@@ -756,10 +759,12 @@ interface HtmlSegment {
 function htmlSegments(line: string): HtmlSegment[] {
   const out: HtmlSegment[] = [];
   let cur: HtmlSegment = { text: '', cols: [], openedBy: '', closed: false };
+  let noClose = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (c === '<') {
+    if (c === '<' && !noClose) {
       const close = line.indexOf('>', i);
+      if (close === -1) noClose = true;
       if (close !== -1 && close - i < 200) {
         const name = /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(line.slice(i, Math.min(close + 1, i + 20)))?.[1]?.toLowerCase() ?? '';
         if (line.startsWith('<!--', i)) {
