@@ -225,6 +225,9 @@ function skipDecoration(s: string, from: number): number {
       const ch = String.fromCodePoint(cp);
       if (/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f\u20e3]/u.test(ch)) i = skipSpaces(s, i + ch.length);
     }
+    // `2026-05-02 — ` before a label (a dated line of a log).
+    const dated = /^\d{4}-\d{2}(?:-\d{2})?[ \t]+[-–—:][ \t]/.exec(s.slice(i, i + 16));
+    if (dated) i = skipSpaces(s, i + dated[0].length);
     // `1.`, `2)`, `A.` before a label (an ordered list is read by markdown-it; this is a numbering in the text).
     let j = i;
     while (j < s.length && j - i < 3 && s[j] >= '0' && s[j] <= '9') j++;
@@ -248,7 +251,7 @@ function separatorAt(s: string, i: number): number {
  * `Label: value`, `**Who is this for?** value`, with emoji or numbering before it), or undefined.
  * `nested`: the line stands under another label, where only unambiguous labels count.
  */
-export function readLabel(s: string, nested = false): LabelMatch | undefined {
+export function readLabel(s: string, nested = false, looseDash = false): LabelMatch | undefined {
   const labelColumn = skipDecoration(s, 0);
   const i = labelColumn;
   const mark = EMPHASIS.find((m) => s.startsWith(m, i) && s[i + m.length] !== m[0]);
@@ -311,7 +314,7 @@ export function readLabel(s: string, nested = false): LabelMatch | undefined {
   if (end === -1) return undefined;
   const text = s.slice(i, end);
   const dashed = s[end] !== ':' && s[end] !== '：';
-  const reading = matchLabel(text, { nested: nested || dashed });
+  const reading = matchLabel(text, { nested: nested || (dashed && !looseDash) });
   if (!reading) return undefined;
   stop = end + (s[end] === ':' && s[end + 1] === ':' ? 2 : 1);
   return { label: reading.label, labelColumn, valueColumn: skipSpaces(s, stop), qualifier: reading.qualifier, history: reading.history, colon: !dashed && s[end] !== '?' };
@@ -454,6 +457,12 @@ function addInlineLines(w: Walk, field: BodyField, lines: { abs: number; col: nu
   if (field.inlineText === '' && raws.join('').trim() === '') {
     return;
   }
+  if (field.inlineText === '' && field.inline.start === field.inline.end && lines[0].abs > field.entry.line && field.layout !== 'bullet') {
+    // The value starts on the line after its label (`**Who is this for?**` then the answer): it is edited there.
+    const at = lineStartOffset(w, lines[0].abs) + lines[0].col;
+    field.inline = { start: at, end: at };
+    field.entry.valueStart = at;
+  }
   field.inline.end = Math.max(field.inline.end, end);
   field.inlineText = field.inlineText === '' ? raws.join('\n') : `${field.inlineText}\n${raws.join('\n')}`;
   field.lastLine = Math.max(field.lastLine, last.abs);
@@ -533,6 +542,9 @@ function paragraphFields(w: Walk, block: Block, opts: { layout: 'bullet' | 'para
     const reading = matchLabel(l.raw, { nested: opts.nested });
     if (reading) labelled[i] = { label: reading.label, labelColumn: 0, valueColumn: l.raw.length, qualifier: reading.qualifier, history: reading.history, colon: true };
   });
+  // A block of `name - value` lines: common words as labels with a dash, where three or more lines are labels.
+  const loose = labelled.map((m, i) => m ?? readLabel(lines[i].raw, opts.nested, true));
+  if (loose.filter(Boolean).length >= 3 && loose.filter(Boolean).length > labelled.filter(Boolean).length) loose.forEach((m, i) => (labelled[i] = m));
   const count = labelled.filter(Boolean).length;
   lines.forEach((l, i) => {
     const match = labelled[i];
@@ -808,7 +820,12 @@ function walkHtml(w: Walk, block: Block): void {
       const text = seg.text.trim();
       const colAt = (i: number) => (i < seg.cols.length ? seg.cols[i] : (seg.cols[seg.cols.length - 1] ?? 0) + 1);
       const endCol = colAt(lead + text.length - 1) + 1;
-      const match = readLabel(text, false);
+      let match = readLabel(text, false);
+      // A term alone in its own element (`<dt>`, a first `<td>`, `<summary>`): a label whose value follows.
+      if (!match && (seg.openedBy === 'dt' || seg.openedBy === 'td' || seg.openedBy === 'th' || seg.openedBy === 'summary' || seg.openedBy === 'b' || seg.openedBy === 'strong')) {
+        const reading = matchLabel(text, { nested: false });
+        if (reading) match = { label: reading.label, labelColumn: 0, valueColumn: text.length, qualifier: reading.qualifier, history: reading.history, colon: false };
+      }
       const addField = (label: ContextLabel, valueFrom: number, m?: LabelMatch) => {
         const valueStart = base + colAt(lead + valueFrom);
         const f = newField(w, { label, layout: 'html', abs, prefixFrom: base + colAt(lead), valueStart, nested: false, sharedParagraph: false, match: m });

@@ -1,4 +1,4 @@
-import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, type ContextSectionTitle } from './labels';
+import { CONTEXT_LABELS, CONTEXT_SECTIONS, COUNT_LABELS, type ContextLabel, type ContextSectionTitle } from './labels';
 import { type BodyField, type ContextAnalysis, type ContextEntry, analyseContext, readValue } from './parse';
 import { formatBodyValue, renderEntryLine } from './render';
 import { markdownSource } from './markdown';
@@ -50,7 +50,7 @@ export function updateContext(original: string, changes: Partial<Record<ContextL
     const body = analysis.fields.find((f) => f.used && f.entry.label === label);
     if (winner?.source === 'frontMatter' && winner.value !== undefined) {
       if (analysis.frontMatterSimple.has(label)) {
-        pending.push({ ...frontMatterEdit(winner, next), labels: [label] });
+        pending.push({ ...frontMatterEdit(text, winner, next), labels: [label] });
         // An emptied front matter value no longer hides the body's, so that one is emptied too.
         if (next === undefined || readValue(label, next).value === undefined) {
           for (const f of analysis.fields) {
@@ -128,8 +128,12 @@ function valueEdits(text: string, analysis: ContextAnalysis, field: BodyField, n
   const eol = analysis.ctx.eol;
   const { inline } = field;
   const padded = (start: number, end: number, value: string): TextEdit => {
-    const before = start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '|' ? ' ' : '';
-    const after = end < text.length && !isBlank(text[end]) ? ' ' : '';
+    const before = start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '|' && text[start - 1] !== '>' ? ' ' : '';
+    // A value that starts its own line: what would read as a list item or a heading there is escaped.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() === '' && field.layout !== 'table' && field.layout !== 'html') value = value.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+#=])/, '\\$1');
+    // A space before what follows only where it would join the value's last word (`<br>`, `;`, `</p>` need none).
+    const after = end < text.length && /[\p{L}\p{N}]/u.test(text[end]) ? ' ' : '';
     return { start, end, newText: before + value + after };
   };
   if (field.layout === 'html') {
@@ -185,8 +189,11 @@ function nextMarker(prefix: string): string {
   return m ? `${m[1]}${Number(m[2]) + 1}${m[3]}` : prefix;
 }
 
-function frontMatterEdit(entry: ContextEntry, next: string | undefined): TextEdit {
-  return { start: entry.valueStart, end: entry.valueEnd, newText: yamlScalar(next) };
+function frontMatterEdit(text: string, entry: ContextEntry, next: string | undefined): TextEdit {
+  // A count written where a plain number stood stays a plain number (`active_members: 750`).
+  const wasNumber = COUNT_LABELS.includes(entry.label) && /^[0-9]+$/.test(text.slice(entry.valueStart, entry.valueEnd));
+  const newText = wasNumber && next !== undefined && /^[1-9][0-9]{0,14}$/.test(next) ? next : yamlScalar(next);
+  return { start: entry.valueStart, end: entry.valueEnd, newText };
 }
 
 const PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9 ,.'()/&+_-]*$/;
@@ -201,6 +208,8 @@ const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 export function yamlScalar(value: string | undefined): string {
   if (value === undefined) return '""';
   if (PLAIN_SAFE.test(value) && !YAML_WORDS.test(value) && !value.endsWith(' ')) return value;
+  // `1,020` is a plain string in YAML.
+  if (/^[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4}$/.test(value)) return value;
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
