@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { readFrontMatter } from '../frontMatter';
-import { type ContextLabel, canonicalLabel, canonicalSection, sectionOf } from './labels';
+import { COUNT_LABELS, type ContextLabel, canonicalLabel, canonicalSection, sectionOf } from './labels';
 import type { ContextEntry, ContextProblem } from './parse';
 import { type TextLine, indentWidth, lineAtOffset, normalizeContextValue } from './text';
 import { readValue } from './values';
@@ -255,6 +255,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
   };
   collect([], checked.data, 0);
 
+  const keyOf = new Map<ContextLabel, string>();
   for (const { path, raw, label } of keys) {
     const key = path.join('.');
     const at = path.length === 1 ? locate(path[0]) : locatePath(path);
@@ -270,7 +271,13 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
       continue;
     }
     const previous = entries.get(label);
-    if (previous) {
+    // `dau:`, `wau:`, `mau:` side by side: the monthly figure is the count, and none is a duplicate.
+    const period = (k: string) => (/(?:^|[^a-z])(?:mau|monthly|month)/i.test(k) ? 'month' : /(?:^|[^a-z])(?:dau|wau|daily|weekly)/i.test(k) ? 'other' : undefined);
+    if (previous && COUNT_LABELS.includes(label) && period(key) !== undefined && period(keyOf.get(label) ?? '') !== undefined) {
+      if (period(key) !== 'month') continue;
+      entries.delete(label);
+      simple.delete(label);
+    } else if (previous) {
       problems.push({
         line,
         severity: 'warning',
@@ -279,6 +286,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
       });
       continue;
     }
+    keyOf.set(label, key);
     const offset = at ? at.start : lines[line]?.start ?? fm.rawOffset;
     entries.set(label, {
       label,

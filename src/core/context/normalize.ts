@@ -1,9 +1,9 @@
 /**
  * The one normalisation pass the reader makes before anything else, so that every later rule
  * sees one form of each thing people paste: Unicode spaces (no-break, narrow, thin, ideographic)
- * as spaces, zero-width characters dropped, a tab inside a line as a space, a trailing backslash line break as a space, and `<br>` outside a table row as a line
+ * as spaces, zero-width characters dropped, a trailing backslash line break as a space, and `<br>` outside a table row as a line
  * break. Smart quotes, dashes and full-width colons stay in values as typed: labels are matched
- * on their letters, and a full-width colon separates a label as a colon does. Every position in the normal text maps back to the original, so an update edits the
+ * on their letters, and a full-width colon separates a label as a colon does, and a tab after a label as a gap does. Every position in the normal text maps back to the original, so an update edits the
  * bytes the person wrote. A single scan: linear in the text.
  */
 
@@ -57,7 +57,7 @@ export function normaliseText(original: string): NormalText {
       }
       continue;
     }
-    if (SPACES.has(c) || (c === '\t' && !leading)) {
+    if (SPACES.has(c)) {
       push(' ', i);
       continue;
     }

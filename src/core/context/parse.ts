@@ -305,6 +305,11 @@ export function readLabel(s: string, nested = false, looseDash = false): LabelMa
       end = j;
       break;
     }
+    // `Community Name<TAB>Acme`, `Current size   3,400` (a row pasted from a spreadsheet): a label then a gap.
+    if ((c === '\t' || (c === ' ' && s[j + 1] === ' ')) && j > i && !nested && matchLabel(s.slice(i, j), { nested: false })) {
+      end = j;
+      break;
+    }
     if (c === '*' || c === '`' || c === '[' || c === '<' || c === '|' || c === '\\') return undefined;
     if ((c === '—' || c === '–' || c === '-') && isSpace(s[j - 1]) && isSpace(s[j + 1])) {
       end = j;
@@ -313,6 +318,10 @@ export function readLabel(s: string, nested = false, looseDash = false): LabelMa
   }
   if (end === -1) return undefined;
   const text = s.slice(i, end);
+  if (s[end] === '\t' || s[end] === ' ') {
+    const gapped = matchLabel(text, { nested: false })!;
+    return { label: gapped.label, labelColumn, valueColumn: skipSpaces(s, end), qualifier: gapped.qualifier, history: gapped.history, colon: false };
+  }
   const dashed = s[end] !== ':' && s[end] !== '：';
   const reading = matchLabel(text, { nested: nested || (dashed && !looseDash) });
   if (!reading) return undefined;
@@ -908,6 +917,23 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
           const field = newField(w, { label, layout: 'heading', abs, prefixFrom: lineStartOffset(w, abs), valueStart: lineEnd, nested: false, sharedParagraph: false });
           field.labelPrefix = '';
           w.headingField = field;
+        } else if (!section && !label && level >= 2) {
+          // `### Current size: 1,200`: a label and its value in the heading itself.
+          const source = lineText(w, abs);
+          let col = 0;
+          while (source[col] === ' ') col++;
+          while (source[col] === '#') col++;
+          col = skipSpaces(source, col);
+          let end = source.length;
+          while (end > col && (source[end - 1] === ' ' || source[end - 1] === '#')) end--;
+          const match = readLabel(source.slice(col, end), false);
+          if (match && match.colon && match.valueColumn < end - col) {
+            const base = lineStartOffset(w, abs);
+            const field = newField(w, { label: match.label, layout: 'paragraph', abs, prefixFrom: base + col, valueStart: base + col + match.valueColumn, nested: false, sharedParagraph: false, match });
+            field.inline = { start: base + col + match.valueColumn, end: base + end };
+            field.inlineText = source.slice(col + match.valueColumn, end);
+            field.entry.valueEnd = field.inline.end;
+          }
         }
         break;
       }
@@ -1089,7 +1115,7 @@ export function analyseContext(original: string): ContextAnalysis {
         ? l10n.t('{0} of its fields were read, all from the front matter', recognised)
         : recognised === 0
           ? l10n.t('no field of the community context was recognised in it')
-          : l10n.t('only {0} of its labels are the community context\'s ({1} read)', recognised, recognised);
+          : l10n.t('only {0} read ({1})', recognised, [...new Set(w.fields.map((f) => f.entry.label))].join(', '));
     const why =
       recognised === 0
         ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
