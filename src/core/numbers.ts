@@ -297,8 +297,17 @@ function periodAround(text: string, start: number, end: number): 'day' | 'week' 
   if (/^\s*(?:per|a|\/|each|every|por|par|pro|alla)\s*(?:week|wk|semana|semaine|woche|settimana)/.test(after)) return 'week';
   if (/^\s*(?:per|a|\/|each|every|por|par|pro|al)\s*(?:day|día|dia|jour|tag|giorno)/.test(after)) return 'day';
   // A word right before it (`MAU 1,400`, `MAU: 1,400`, `monthly active: 1,400`).
-  const before = /(\p{L}+)(?: \p{L}+)?[ :=]*$/u.exec(text.slice(Math.max(0, start - 30), start).toLowerCase());
-  if (before) for (const w of before[0].split(/[^\p{L}]+/u)) if (PERIOD_WORDS[w]) return PERIOD_WORDS[w];
+  let k = start;
+  while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === ':' || text[k - 1] === '=')) k--;
+  for (let n = 0; n < 2; n++) {
+    let j = k;
+    while (j > 0 && isLetter(text[j - 1]) && k - j < 20) j--;
+    if (j === k) break;
+    const word = text.slice(j, k).toLowerCase();
+    if (PERIOD_WORDS[word]) return PERIOD_WORDS[word];
+    if (text[j - 1] !== ' ') break;
+    k = j - 1;
+  }
   return undefined;
 }
 

@@ -266,7 +266,9 @@ export function readLabel(s: string, nested = false, looseDash = false): LabelMa
     let separated = false;
     let colon = false;
     if (trimmed.endsWith(':') || trimmed.endsWith('：')) {
-      text = trimmed.replace(/:+$/, '');
+      let cut = trimmed.length;
+      while (cut > 0 && trimmed[cut - 1] === ':') cut--;
+      text = trimmed.slice(0, cut);
       separated = true;
       colon = true;
     } else {
@@ -1110,12 +1112,8 @@ export function analyseContext(original: string): ContextAnalysis {
   if (few || mostlyForeign) {
     const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
     const structure = ['## Community Overview', '- **Community Name:** value'] as const;
-    const how =
-      fm.entries.size > 0 && w.fields.length === 0
-        ? l10n.t('{0} of its fields were read, all from the front matter', recognised)
-        : recognised === 0
-          ? l10n.t('no field of the community context was recognised in it')
-          : l10n.t('only {0} read ({1})', recognised, [...new Set(w.fields.map((f) => f.entry.label))].join(', '));
+    const names = [...new Set([...fm.entries.keys(), ...w.fields.map((f) => f.entry.label)])].join(', ');
+    const how = fm.entries.size > 0 && w.fields.length === 0 ? l10n.t('{0} read from the front matter ({1})', recognised, names) : l10n.t('{0} read ({1})', recognised, names);
     const why =
       recognised === 0
         ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
