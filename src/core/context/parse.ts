@@ -220,6 +220,11 @@ function skipDecoration(s: string, from: number): number {
   for (let guard = 0; guard < 8; guard++) {
     const before = i;
     if (s.startsWith('[ ]', i) || s.startsWith('[x]', i) || s.startsWith('[X]', i)) i = skipSpaces(s, i + 3);
+    // A callout's marker on the label's line: `> [!NOTE] **Community Name:** …`.
+    if (s.startsWith('[!', i)) {
+      const close = s.indexOf(']', i);
+      if (close !== -1 && close - i <= 16 && /^\[![A-Za-z]+\]$/.test(s.slice(i, close + 1))) i = skipSpaces(s, close + 1);
+    }
     const cp = s.codePointAt(i);
     if (cp !== undefined) {
       const ch = String.fromCodePoint(cp);
