@@ -385,6 +385,14 @@ export function readCount(text: string | undefined): CountReading | undefined {
       candidates.push({ reading: { value: n.value, approximate, text: text.slice(n.start, n.end) }, people: MEMBER_WORDS.has(wordAfter(text, n.end)), yearLike: false, period: periodAround(text, n.start, n.end) });
     }
   }
+  // `150 / 600 / 1,400 (DAU/WAU/MAU)`: figures in order, their periods named together after them.
+  const order = /\(([DWMdwm][Aa][Uu](?:[ \t]*\/[ \t]*[DWMdwm][Aa][Uu]){1,2})\)[ \t]*$/.exec(text);
+  if (order) {
+    const periods = order[1].split('/').map((p) => p.trim().toLowerCase());
+    const figures = candidates.filter((c) => !c.yearLike);
+    const at = periods.indexOf('mau');
+    if (figures.length === periods.length && at !== -1) return figures[at].reading;
+  }
   // DAU, WAU and MAU given together: the monthly figure is the one a partner compares with.
   const monthly = candidates.some((c) => c.period !== undefined) ? candidates.find((c) => c.period === 'month') : undefined;
   return (monthly ?? candidates.find((c) => c.people) ?? candidates.find((c) => !c.yearLike) ?? candidates[0])?.reading;

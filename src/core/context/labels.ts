@@ -298,7 +298,8 @@ export function matchLabel(text: string, options: { nested?: boolean } = {}): La
     const found = lookup(form, options);
     if (!found) continue;
     const past = history || (qualifier !== '' && callsItselfHistory(qualifier));
-    const dated = qualifier !== '' && findDate(qualifier) !== undefined;
+    // A date, or the periods of figures given in order (`DAU/WAU/MAU`), carries meaning for the value.
+    const dated = qualifier !== '' && (findDate(qualifier) !== undefined || /^[dwm]au(?:[ \t]*\/[ \t]*[dwm]au){1,2}$/i.test(qualifier.trim()));
     return { label: found, history: past, ...(dated ? { qualifier } : {}) };
   }
   return undefined;
