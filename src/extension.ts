@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { createLog } from './features/log';
-import { ContextService } from './features/contextService';
-import { registerContextStatus } from './features/contextStatus';
-import { registerContextCommands } from './features/contextCommands';
-import { registerContextForm } from './features/contextFormShell';
-import { registerContextRestructure } from './features/contextRestructure';
-import { registerPartnerships } from './features/partnershipsShell';
-import type { Deps } from './features/deps';
-import { LiveWebviews } from './features/messages';
-import { registerPlanner } from './features/plannerShell';
-import { registerMeasure } from './features/measureShell';
-import { registerBoard } from './features/boardShell';
-import { registerWalkthrough } from './features/walkthrough';
-import type { PlannerApi } from './lazy/planner';
-import type { MeasureApi } from './lazy/measure';
-import type { BoardApi } from './lazy/board';
+import { createLog } from './host/log';
+import { ContextService } from './host/contextService';
+import { registerContextStatus } from './features/contextStatus/registration';
+import { registerContextCommands } from './features/openContext/registration';
+import { registerContextForm } from './features/contextForm/registration';
+import { registerContextRestructure } from './features/contextRestructure/registration';
+import { registerPartnerships } from './features/markdownDocs/registration';
+import type { Deps } from './host/deps';
+import { LiveWebviews } from './host/messages';
+import { registerPlanner } from './features/planner/registration';
+import { registerMeasure } from './features/measure/registration';
+import { registerBoard } from './features/board/registration';
+import { registerWalkthrough } from './features/walkthrough/registration';
+import type { PlannerApi } from './features/planner/impl';
+import type { MeasureApi } from './features/measure/impl';
+import type { BoardApi } from './features/board/impl';
 import { setTranslator } from './core/l10n';
 
 /** Everything the extension does, one feature a line. */

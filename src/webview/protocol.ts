@@ -15,7 +15,7 @@ const text = (max = 20_000) => z.string().check(z.maxLength(max));
 // ---- Requests and replies ---------------------------------------------------------------
 // Every message a page sends is a request: it carries a `requestId`, and the extension answers
 // each one with a `reply` of that id, holding the request's result or a typed error
-// (src/features/webviewIpc.ts on this side, src/webview/app/lib/rpc.ts in the page). A message
+// (src/host/webviewIpc.ts on this side, src/webview/lib/rpc.ts in the page). A message
 // that does not match the protocol is dropped and logged, and answered `invalid` when its id
 // can be read. The extension's own news (the context changed, the records changed) comes as
 // messages of their own type, never as replies.
@@ -343,7 +343,7 @@ export type PlannerToWebview =
 // The board in the editor area shows the planner's records (the same index) as columns by stage
 // and as a table. The page holds a compact row per record and keeps it current from `rows`
 // messages (every row on a reset, then only the rows that changed); sorting, filtering and the
-// columns are worked out in the page (src/webview/model/board.ts). A move is an `edit` with a
+// columns are worked out in the page (src/features/board/model.ts). A move is an `edit` with a
 // stage change, written through the planner's own path (changeRecordText, a WorkspaceEdit).
 
 export const BOARD_VIEWS = ['board', 'table'] as const;

@@ -8,8 +8,8 @@ import { hostileMessages } from '../lib/hostileMessages';
 import { AgreementFromWebview, BoardFromWebview, ContextFormFromWebview, PITCH_ACTIONS, PitchFromWebview, PlannerFromWebview } from '../../src/webview/protocol';
 import { CONTEXT_LABELS } from '../../src/core/context/labels';
 import { emptyAgreement } from '../../src/core/agreement';
-import type { PitchPanelHandle } from '../../src/lazy/pitch';
-import type { AgreementPanelHandle } from '../../src/lazy/agreement';
+import type { PitchPanelHandle } from '../../src/features/pitch/impl';
+import type { AgreementPanelHandle } from '../../src/features/agreement/impl';
 
 describe('Hostile webview messages in the real extension host', () => {
   beforeEach(revertAndCloseAll);

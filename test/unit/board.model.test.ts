@@ -17,7 +17,7 @@ import {
   scoreText,
   sortRows,
   visibleRange,
-} from '../../src/webview/model/board';
+} from '../../src/features/board/model';
 import { RecordIndex, type RecordSummary } from '../../src/core/planner/recordIndex';
 import { applyChange } from '../../src/core/planner/changes';
 import { changeRecordText } from '../../src/core/records/edit';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/webview/model/planner';
+import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/features/planner/model';
 import { CADENCES, STAGES, WORTH_CONTINUING, newRecordText, parseRecord, type PartnershipRecord } from '../../src/core/records';
 import { bundleTranslator, setTranslator } from '../../src/core/l10n';
 import { describeChange } from '../../src/core/planner/changes';

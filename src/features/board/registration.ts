@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { Deps } from '../../host/deps';
+import { lazyFeature } from '../../host/lazy';
+import type { PlannerApi } from '../planner/impl';
+import type { BoardApi } from './impl';
+
+export const BOARD_VIEW_TYPE = 'communityPartnerships.board';
+
+/**
+ * Open Pipeline Board: the command and the panel's restore after a reload (activation event
+ * onWebviewPanel); the board itself (src/features/board/impl.ts) is loaded on first use, on the
+ * planner's record index.
+ */
+export function registerBoard(context: vscode.ExtensionContext, deps: Deps, planner: () => Promise<PlannerApi>): () => BoardApi {
+  const load = lazyFeature<BoardApi>('board', context, deps);
+  let bound = false;
+  const api = (): BoardApi => {
+    const b = load();
+    if (!bound) {
+      b.bind(async () => (await planner()).service);
+      bound = true;
+    }
+    return b;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('communityPartnerships.openPipelineBoard', () => void api().open()),
+    vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => void api().restore(panel),
+    }),
+  );
+  return api;
+}

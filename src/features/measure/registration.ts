@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { Deps } from '../../host/deps';
+import { lazyFeature } from '../../host/lazy';
+import type { PlannerApi } from '../planner/impl';
+import type { MeasureApi, MeasureCommand, PlannerAccess } from './impl';
+
+/** Command ids and the measure command each runs (src/features/measure/impl.ts, loaded on first use). */
+const COMMANDS: Readonly<Record<string, MeasureCommand>> = {
+  'communityPartnerships.exportHashedMemberList': 'exportHashedList',
+  'communityPartnerships.compareMemberLists': 'compareLists',
+  'communityPartnerships.measureEventAttendance': 'measureAttendance',
+  'communityPartnerships.copyTrackedLink': 'copyTrackedLink',
+  'communityPartnerships.countAttributedSignups': 'countSignups',
+  'communityPartnerships.importTracker': 'importTracker',
+  'communityPartnerships.exportPipelineCsv': 'exportPipelineCsv',
+  'communityPartnerships.exportCalendar': 'exportCalendar',
+};
+
+/** Metrics from exports, the tracker import, the pipeline CSV and the calendar: commands only, the code loaded on first use. */
+export function registerMeasure(context: vscode.ExtensionContext, deps: Deps, planner: () => Promise<PlannerApi>): () => MeasureApi {
+  const load = lazyFeature<MeasureApi & { bind(planner: PlannerAccess): void }>('measure', context, deps);
+  let bound = false;
+  const api = (): MeasureApi => {
+    const m = load();
+    if (!bound) {
+      m.bind(async () => (await planner()).service);
+      bound = true;
+    }
+    return m;
+  };
+  for (const [id, name] of Object.entries(COMMANDS)) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown, options?: unknown) => api()[name](arg, options)));
+  return api;
+}
