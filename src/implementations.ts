@@ -8,7 +8,7 @@ import { setTranslator } from './core/l10n';
 // This bundle carries its own copy of src/core: its messages in the display language too.
 setTranslator(vscode.l10n.t);
 
-export const lazyModules = {
+export const chunks = {
   /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */
   contextParser: () => require('./host/contextParser') as typeof import('./host/contextParser'),
   contextForm: () => require('./features/contextForm/impl') as typeof import('./features/contextForm/impl'),
@@ -22,4 +22,4 @@ export const lazyModules = {
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
 };
 
-export type LazyModules = typeof lazyModules;
+export type Chunks = typeof chunks;

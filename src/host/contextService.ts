@@ -3,7 +3,9 @@ import type { ParsedContext } from '../core/context';
 import { contextFileUri, SECTION } from './settings';
 import { readText, type UnreadableCode } from './files';
 import type { Log } from './log';
-import { lazyModules } from '../chunks';
+
+/** The context file reader and the restructuring Quick Fix's rewrite (./contextParser.ts), loaded on first use. */
+export type ContextParser = typeof import('./contextParser');
 
 /** What the extension knows of one workspace folder's community context. */
 export type FolderContext =
@@ -27,7 +29,11 @@ export class ContextService implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   readonly ready: Promise<void>;
 
-  constructor(private readonly log: Log) {
+  constructor(
+    private readonly log: Log,
+    /** Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml. */
+    readonly parser: () => ContextParser,
+  ) {
     this.ready = this.reset();
     this.disposables.push(
       this.emitter,
@@ -106,8 +112,7 @@ export class ContextService implements vscode.Disposable {
       const read = await readText(uri);
       if (read.kind === 'missing') return { folder, uri, state: 'missing' };
       if (read.kind === 'unreadable') return { folder, uri, state: 'unreadable', message: vscode.l10n.t('{0} {1}.', vscode.workspace.asRelativePath(uri), read.message), reason: read.message, code: read.code };
-      // Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml.
-      const { parseContext } = lazyModules().contextParser();
+      const { parseContext } = this.parser();
       return { folder, uri, state: 'ok', parsed: parseContext(read.text), text: read.text };
     } catch (err) {
       this.log.error(`Reading ${uri.toString()} failed`, err);

@@ -3,7 +3,7 @@
 // the page (src/features/board/page.ts, src/features/board/model.ts).
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { PlannerService } from '../planner/service';
+import type { PlannerService } from '../planner/api';
 import { BoardPanel } from './panel';
 
 export interface BoardApi {

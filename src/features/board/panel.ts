@@ -7,7 +7,7 @@ import { Disposable } from '../../host/dispose';
 import { RequestError } from '../../host/webviewIpc';
 import { resolvePath } from '../../host/files';
 import { preview, type Router } from '../../host/messages';
-import { localToday, type PlannerService } from '../planner/service';
+import { localToday, type PlannerService } from '../planner/api';
 import type { Deps } from '../../host/deps';
 import { BOARD_VIEW_TYPE } from './registration';
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import { lazyModules } from '../../chunks';
 import { applyEditsToFile, readText } from '../../host/files';
 
 const SCHEME = 'community-context-proposal';
@@ -50,7 +49,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read, so nothing was rewritten.', vscode.workspace.asRelativePath(uri)));
         return false;
       }
-      const proposal = lazyModules().contextParser().restructureContext(read.text);
+      const proposal = deps.contexts.parser().restructureContext(read.text);
       const proposed = uri.with({ scheme: SCHEME, query: `${Date.now()}` });
       proposals.set(proposed.toString(), proposal.text);
       const rel = vscode.workspace.asRelativePath(uri);

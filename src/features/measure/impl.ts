@@ -2,9 +2,8 @@
 // lists, registrations, sign-ups), the tracker import, the pipeline CSV and the calendar.
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { PlannerService, WriteOutcome } from '../planner/service';
+import { pickPartnership, pickText, type PlannerService, type WriteOutcome } from '../planner/api';
 import { createNewFile, describeError, openDocument, readText, resolvePath, updateTextFile } from '../../host/files';
-import { pickPartnership, pickText } from '../planner/commands';
 import { readFrontMatter } from '../../core/frontMatter';
 import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../../core/records';
 import { dateProblem } from '../../core/dates';

@@ -1,8 +1,14 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
-import type { PlannerApi } from '../planner/impl';
 import type { MeasureApi, MeasureCommand, PlannerAccess } from './impl';
+
+declare module '../../host/deps' {
+  interface FeatureApis {
+    /** The measure commands (loads them on first call). */
+    measure: () => MeasureApi;
+  }
+}
 
 /** Command ids and the measure command each runs (src/features/measure/impl.ts, loaded on first use). */
 const COMMANDS: Readonly<Record<string, MeasureCommand>> = {
@@ -17,17 +23,17 @@ const COMMANDS: Readonly<Record<string, MeasureCommand>> = {
 };
 
 /** Metrics from exports, the tracker import, the pipeline CSV and the calendar: commands only, the code loaded on first use. */
-export function registerMeasure(context: vscode.ExtensionContext, deps: Deps, planner: () => Promise<PlannerApi>): () => MeasureApi {
+export function registerMeasure(context: vscode.ExtensionContext, deps: Deps): void {
   const load = lazyFeature<MeasureApi & { bind(planner: PlannerAccess): void }>('measure', context, deps);
   let bound = false;
   const api = (): MeasureApi => {
     const m = load();
     if (!bound) {
-      m.bind(async () => (await planner()).service);
+      m.bind(async () => (await deps.apis.planner()).service);
       bound = true;
     }
     return m;
   };
   for (const [id, name] of Object.entries(COMMANDS)) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown, options?: unknown) => api()[name](arg, options)));
-  return api;
+  deps.apis.measure = api;
 }

@@ -3,7 +3,7 @@ import { pickFolder } from '../../host/folders';
 import type { Deps } from '../../host/deps';
 
 /** "Open Community Context": opens the file, or offers to create it. */
-export function registerContextCommands(context: vscode.ExtensionContext, { contexts }: Deps): void {
+export function registerOpenContext(context: vscode.ExtensionContext, { contexts }: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('communityPartnerships.openContext', async (arg?: unknown) => {
       const folder = await pickFolder(arg, vscode.l10n.t('Open the community context of which folder?'));

@@ -4,13 +4,20 @@ import { lazyFeature } from '../../host/lazy';
 import { relativeSetting } from '../../host/settings';
 import type { PlannerApi } from './impl';
 
+declare module '../../host/deps' {
+  interface FeatureApis {
+    /** The sidebar planner (loads it, and its record index, on first call). */
+    planner: () => Promise<PlannerApi>;
+  }
+}
+
 /**
  * The sidebar planner: its view and commands, with the record index, the view and the writers
  * loaded on first use (src/features/planner/impl.ts). A few seconds after activation, a workspace with a
  * partnerships folder gets its index loaded too, for the overdue check-ins badge; activation
  * itself never waits for it.
  */
-export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): () => Promise<PlannerApi> {
+export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): void {
   const load = lazyFeature<PlannerApi>('planner', context, deps);
   const loaded = async () => {
     const api = load();
@@ -41,5 +48,5 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): (
     }
   }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
-  return loaded;
+  deps.apis.planner = loaded;
 }
