@@ -9,7 +9,7 @@ import { RequestError } from '../../host/webviewIpc';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../../host/partnershipPanels';
 import type { Router } from '../../host/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../../core/agreement';
-import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementResults, type AgreementToWebview } from '../../webview/protocol';
+import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementResults, type AgreementToWebview } from './protocol';
 
 export const AGREEMENT_VIEW_TYPE = 'communityPartnerships.agreement';
 

@@ -8,7 +8,8 @@ import { l10n } from '../../core/l10n';
 import { agreementProgress, DURATIONS, type AgreementItemId, type AgreementState, type RunningPracticeId } from '../../core/agreement';
 import { isIsoDate } from '../../core/dates';
 import { AGREEMENT_ITEMS, PARTNERSHIP_CATEGORIES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from '../../core/domain';
-import type { AgreementChecklist, PanelContext } from '../../webview/protocol';
+import type { AgreementChecklist } from './protocol';
+import type { PanelContext } from '../../webview/protocol';
 import { agreementItemTitle, categoryTitle, durationTitle, typeText } from '../../webview/domainText';
 
 export type Side = 'yours' | 'theirs';

@@ -9,7 +9,7 @@ import type { RecordChange } from '../../core/planner/changes';
 import { stageLabel, typeTitle, verdictLabel } from '../../core/planner/labels';
 import { formatScore } from '../../core/planner/scorecard';
 import { STAGES, type Stage } from '../../core/records/stages';
-import type { BoardRow, BoardSortKey, BoardToWebview } from '../../webview/protocol';
+import type { BoardRow, BoardSortKey, BoardToWebview } from './protocol';
 
 export type BoardColumnId = Stage | 'broken';
 

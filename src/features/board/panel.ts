@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { changeRecordText } from '../../core/records/edit';
 import type { RecordSummary } from '../../core/planner/recordIndex';
-import { BoardFromWebview, BoardPrefsSchema, type BoardPrefs, type BoardResults, type BoardRow, type BoardToWebview } from '../../webview/protocol';
+import { BoardFromWebview, BoardPrefsSchema, type BoardPrefs, type BoardResults, type BoardRow, type BoardToWebview } from './protocol';
 import { openPanel } from '../../host/panels';
 import { Disposable } from '../../host/dispose';
 import { RequestError } from '../../host/webviewIpc';

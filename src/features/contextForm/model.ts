@@ -11,7 +11,7 @@
 import { l10n } from '../../core/l10n';
 import { LABEL_EXAMPLES, LABEL_GUIDANCE, MULTILINE_LABELS } from '../../core/context/hints';
 import type { ContextLabel } from '../../core/context/labels';
-import type { ContextFormSection, ContextFormToWebview } from '../../webview/protocol';
+import type { ContextFormSection, ContextFormToWebview } from './protocol';
 
 export type ContextFormInit = Extract<ContextFormToWebview, { type: 'init' }>;
 

@@ -2,7 +2,7 @@ import '../../webview/lib/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from '../../webview/protocol';
+import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from './protocol';
 import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
 import { statusLine } from '../../webview/lib/panel';

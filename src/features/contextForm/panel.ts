@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../../core/context/labels';
-import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from '../../webview/protocol';
+import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from './protocol';
 import { openPanel } from '../../host/panels';
 import { RequestError } from '../../host/webviewIpc';
 import { ResourceMap } from '../../host/resourceMap';

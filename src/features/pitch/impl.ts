@@ -8,7 +8,7 @@ import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext }
 import type { Router } from '../../host/messages';
 import { mailtoUrl } from '../../core/pitch';
 import { RequestError } from '../../host/webviewIpc';
-import { PitchDraftSchema, PitchFromWebview, type PitchDraft, type PitchResults, type PitchToWebview } from '../../webview/protocol';
+import { PitchDraftSchema, PitchFromWebview, type PitchDraft, type PitchResults, type PitchToWebview } from './protocol';
 
 /** Where the pitch form's draft is kept: per workspace, in VS Code's workspace storage. */
 export const PITCH_DRAFT_KEY = 'communityPartnerships.pitchDraft';

@@ -9,7 +9,8 @@ import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_
 import { PARTNERSHIP_CATEGORIES, partnershipType, type PartnershipTypeId } from '../../core/domain';
 import { formatCount, parseCount, readCount } from '../../core/numbers';
 import type { ContextLabel } from '../../core/context/labels';
-import type { PanelContext, PitchDraft } from '../../webview/protocol';
+import type { PanelContext } from '../../webview/protocol';
+import type { PitchDraft } from './protocol';
 import { categoryTitle, typeText, variantText } from '../../webview/domainText';
 
 /** Fields the context can fill; each shows where its value came from. */

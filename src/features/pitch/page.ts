@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from '../../webview/protocol';
+import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
 import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';

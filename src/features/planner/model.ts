@@ -11,7 +11,7 @@ import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
 import { formatCount } from '../../core/numbers';
 import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
-import type { PlannerRecord } from '../../webview/protocol';
+import type { PlannerRecord } from './protocol';
 
 /** The planner page's longer texts, in the display language (built after the page's bundle is read). */
 export const PLANNER_TEXT = {

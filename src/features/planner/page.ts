@@ -2,7 +2,7 @@ import '../../webview/lib/l10n';
 // VS Code's own controls (@vscode-elements/elements), each component imported on its own.
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from '../../webview/protocol';
+import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from './protocol';
 import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
 import { bar, sparkline } from '../../webview/lib/svg';

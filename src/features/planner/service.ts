@@ -7,7 +7,7 @@ import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } fr
 import { relativeSetting, SECTION } from '../../host/settings';
 import { ResourceMap } from '../../host/resourceMap';
 import { Disposable } from '../../host/dispose';
-import type { PlannerContextInfo, PlannerRow } from '../../webview/protocol';
+import type { PlannerContextInfo, PlannerRow } from './protocol';
 import type { Deps } from '../../host/deps';
 
 export const DEFAULT_PARTNERSHIPS_FOLDER = 'partnerships';

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { describeChange } from '../../core/planner/changes';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
-import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview, type Reply } from '../../webview/protocol';
+import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
+import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
 import { ipcRouter, RequestError, type Handlers } from '../../host/webviewIpc';
 import { readText, resolvePath } from '../../host/files';
