@@ -1,5 +1,6 @@
 // Loaded on the first agreement command: the checklist panel, "Generate Agreement" and
 // "Insert Partnership Agreement". Progress is computed in the webview (src/features/agreement/page.ts).
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import type { FolderContext } from '../../host/contextService';
@@ -198,7 +199,7 @@ class AgreementPanel implements AgreementPanelHandle {
           return null;
         },
         openContext: async () => {
-          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
+          await vscode.commands.executeCommand(COMMANDS.openContext, this.context?.folder);
           return null;
         },
         update: async (m) => {

@@ -1,3 +1,4 @@
+import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { changeRecordText } from '../../core/records/edit';
 import type { RecordSummary } from '../../core/planner/recordIndex';
@@ -60,7 +61,7 @@ export class BoardPanel extends Disposable {
           return null;
         },
         run: async (m) => {
-          await vscode.commands.executeCommand(m.command === 'newPartnership' ? 'communityPartnerships.newPartnership' : 'communityPartnerships.openPlanner');
+          await vscode.commands.executeCommand(m.command === 'newPartnership' ? COMMANDS.newPartnership : INTERNAL_COMMANDS.openPlanner);
           return null;
         },
       },

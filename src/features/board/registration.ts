@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
@@ -29,7 +30,7 @@ export function registerBoard(context: vscode.ExtensionContext, deps: Deps): voi
     return b;
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('communityPartnerships.openPipelineBoard', () => void api().open()),
+    vscode.commands.registerCommand(COMMANDS.openPipelineBoard, () => void api().open()),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => void api().restore(panel),
     }),

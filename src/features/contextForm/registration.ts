@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
@@ -7,8 +8,8 @@ import type { contextFormCommands } from './panel';
 export function registerContextForm(context: vscode.ExtensionContext, deps: Deps): void {
   const load = lazyFeature<ReturnType<typeof contextFormCommands>>('contextForm', context, deps);
   context.subscriptions.push(
-    vscode.commands.registerCommand('communityPartnerships.createContext', (arg?: unknown, options?: unknown) => load().create(arg, options)),
-    vscode.commands.registerCommand('communityPartnerships.updateContext', (arg?: unknown, options?: unknown) => load().update(arg, options)),
+    vscode.commands.registerCommand(COMMANDS.createContext, (arg?: unknown, options?: unknown) => load().create(arg, options)),
+    vscode.commands.registerCommand(COMMANDS.updateContext, (arg?: unknown, options?: unknown) => load().update(arg, options)),
     // After a reload the form comes back, with what was typed in it (activation event onWebviewPanel).
     vscode.window.registerWebviewPanelSerializer('communityPartnerships.contextForm', {
       deserializeWebviewPanel: (panel, state) => load().restore(panel, state),

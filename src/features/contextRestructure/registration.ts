@@ -1,9 +1,10 @@
+import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { applyEditsToFile, readText } from '../../host/files';
 
 const SCHEME = 'community-context-proposal';
-export const RESTRUCTURE_COMMAND = 'communityPartnerships.restructureContext';
+export const RESTRUCTURE_COMMAND = INTERNAL_COMMANDS.restructureContext;
 
 /**
  * The Quick Fix for a context file where none (or few) of the labels are the family's: it

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { CONTEXT_SECTIONS } from '../../core/context/labels';
 import type { Deps } from '../../host/deps';
@@ -55,14 +56,14 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
       item.tooltip = new vscode.MarkdownString().appendText(
         vscode.l10n.t('No community context in {0}. Click to create {1} so pitches, agreements and the planner are prefilled.', c.folder.name, vscode.workspace.asRelativePath(c.uri)),
       );
-      item.command = { command: 'communityPartnerships.createContext', title: vscode.l10n.t('Create Community Context'), arguments: [c.folder] };
+      item.command = { command: COMMANDS.createContext, title: vscode.l10n.t('Create Community Context'), arguments: [c.folder] };
       item.accessibilityInformation = { label: vscode.l10n.t('No community context in {0}. Activate to create one.', c.folder.name), role: 'button' };
     } else if (c.state === 'unreadable') {
       item.text = `$(warning) ${vscode.l10n.t('Community context')}`;
       item.tooltip = new vscode.MarkdownString().appendText(c.message);
       item.accessibilityInformation = { label: vscode.l10n.t('Community context cannot be read: {0} Activate to open it.', c.message), role: 'button' };
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.command = { command: 'communityPartnerships.openContext', title: vscode.l10n.t('Open Community Context'), arguments: [c.folder] };
+      item.command = { command: COMMANDS.openContext, title: vscode.l10n.t('Open Community Context'), arguments: [c.folder] };
     } else {
       const p = c.parsed;
       const name = p.values['Community Name'] ?? vscode.l10n.t('Unnamed community');
@@ -85,7 +86,7 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
         role: 'button',
       };
       if (errors) item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-      item.command = { command: 'communityPartnerships.openContext', title: vscode.l10n.t('Open Community Context'), arguments: [c.folder] };
+      item.command = { command: COMMANDS.openContext, title: vscode.l10n.t('Open Community Context'), arguments: [c.folder] };
     }
     item.show();
   };

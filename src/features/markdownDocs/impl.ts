@@ -1,6 +1,7 @@
 // Loaded with the first Markdown document (diagnostics) or the first completion request in
 // Markdown: the checker for partnership documents, its Quick Fixes, and the snippets of
 // snippets/partnerships.code-snippets with the community context's values filled in.
+import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { Deps } from '../../host/deps';
@@ -18,7 +19,7 @@ export interface MarkdownDocsApi {
 }
 
 const SOURCE = 'Community Partnerships';
-const SELECT_COMMAND = 'communityPartnerships.selectPlaceholder';
+const SELECT_COMMAND = INTERNAL_COMMANDS.selectPlaceholder;
 const DEBOUNCE_MS = 300;
 
 /** The pitch snippets, by prefix, and the variant each writes. */

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
@@ -11,15 +12,15 @@ declare module '../../host/deps' {
 }
 
 /** Command ids and the measure command each runs (src/features/measure/impl.ts, loaded on first use). */
-const COMMANDS: Readonly<Record<string, MeasureCommand>> = {
-  'communityPartnerships.exportHashedMemberList': 'exportHashedList',
-  'communityPartnerships.compareMemberLists': 'compareLists',
-  'communityPartnerships.measureEventAttendance': 'measureAttendance',
-  'communityPartnerships.copyTrackedLink': 'copyTrackedLink',
-  'communityPartnerships.countAttributedSignups': 'countSignups',
-  'communityPartnerships.importTracker': 'importTracker',
-  'communityPartnerships.exportPipelineCsv': 'exportPipelineCsv',
-  'communityPartnerships.exportCalendar': 'exportCalendar',
+const MEASURE_COMMANDS: Readonly<Record<string, MeasureCommand>> = {
+  [COMMANDS.exportHashedMemberList]: 'exportHashedList',
+  [COMMANDS.compareMemberLists]: 'compareLists',
+  [COMMANDS.measureEventAttendance]: 'measureAttendance',
+  [COMMANDS.copyTrackedLink]: 'copyTrackedLink',
+  [COMMANDS.countAttributedSignups]: 'countSignups',
+  [COMMANDS.importTracker]: 'importTracker',
+  [COMMANDS.exportPipelineCsv]: 'exportPipelineCsv',
+  [COMMANDS.exportCalendar]: 'exportCalendar',
 };
 
 /** Metrics from exports, the tracker import, the pipeline CSV and the calendar: commands only, the code loaded on first use. */
@@ -34,6 +35,6 @@ export function registerMeasure(context: vscode.ExtensionContext, deps: Deps): v
     }
     return m;
   };
-  for (const [id, name] of Object.entries(COMMANDS)) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown, options?: unknown) => api()[name](arg, options)));
+  for (const [id, name] of Object.entries(MEASURE_COMMANDS)) context.subscriptions.push(vscode.commands.registerCommand(id, (arg?: unknown, options?: unknown) => api()[name](arg, options)));
   deps.apis.measure = api;
 }

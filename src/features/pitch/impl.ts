@@ -1,5 +1,6 @@
 // Loaded on the first "Draft Outreach Pitch": the panel and its actions. Rendering and the
 // checks run in the webview (src/features/pitch/page.ts); the host only places the final text.
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import type { FolderContext } from '../../host/contextService';
@@ -101,7 +102,7 @@ class PitchPanel implements PitchPanelHandle {
           return draft ? { draft } : {};
         },
         openContext: async () => {
-          await vscode.commands.executeCommand('communityPartnerships.openContext', this.context?.folder);
+          await vscode.commands.executeCommand(COMMANDS.openContext, this.context?.folder);
           return null;
         },
         action: (m) => this.act(m),

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
 import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
@@ -38,7 +39,7 @@ export async function pickPartnership(service: PlannerService, options: { arg?: 
   if (all.length === 0) {
     const create = vscode.l10n.t('New Partnership');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records yet.'), create);
-    if (choice === create) await vscode.commands.executeCommand('communityPartnerships.newPartnership');
+    if (choice === create) await vscode.commands.executeCommand(COMMANDS.newPartnership);
     return undefined;
   }
   const active = vscode.window.activeTextEditor?.document.uri;

@@ -1,5 +1,6 @@
 // Loaded when the Planner view opens, a planner command runs, or shortly after activation in a
 // workspace with partnership records: the record index, the view and the commands.
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { PlannerService } from './service';
@@ -52,11 +53,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
       case 'exportReport':
         return commands.exportReport(arg);
       case 'openContext':
-        return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.openContext'));
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.openContext));
       case 'createContext':
-        return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.createContext'));
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.createContext));
       case 'openPipelineBoard':
-        return Promise.resolve(vscode.commands.executeCommand('communityPartnerships.openPipelineBoard'));
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.openPipelineBoard));
     }
     return Promise.resolve(undefined);
   };

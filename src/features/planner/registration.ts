@@ -1,3 +1,4 @@
+import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
@@ -27,13 +28,13 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): v
   const command = (name: keyof PlannerApi & ('newPartnership' | 'logMetric' | 'logCheckIn' | 'exportReport')) => (arg?: unknown, options?: unknown) => load()[name](arg, options);
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider('communityPartnerships.planner', { resolveWebviewView: (view) => load().resolveView(view) }),
-    vscode.commands.registerCommand('communityPartnerships.newPartnership', command('newPartnership')),
-    vscode.commands.registerCommand('communityPartnerships.logMetric', command('logMetric')),
-    vscode.commands.registerCommand('communityPartnerships.logCheckIn', command('logCheckIn')),
-    vscode.commands.registerCommand('communityPartnerships.exportReport', command('exportReport')),
+    vscode.commands.registerCommand(COMMANDS.newPartnership, command('newPartnership')),
+    vscode.commands.registerCommand(COMMANDS.logMetric, command('logMetric')),
+    vscode.commands.registerCommand(COMMANDS.logCheckIn, command('logCheckIn')),
+    vscode.commands.registerCommand(COMMANDS.exportReport, command('exportReport')),
     // Not in the Command Palette any more (VS Code's own "Focus on Planner View" and "View: Show
     // Community Partnerships" open it): kept for keybindings and links made before.
-    vscode.commands.registerCommand('communityPartnerships.openPlanner', () => vscode.commands.executeCommand('communityPartnerships.planner.focus')),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.openPlanner, () => vscode.commands.executeCommand(INTERNAL_COMMANDS.focusPlanner)),
   );
   const timer = setTimeout(async () => {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {

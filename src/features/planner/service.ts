@@ -1,3 +1,4 @@
+import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex';
 import { RecordLoader } from '../../core/planner/loader';
@@ -60,7 +61,7 @@ export class PlannerService extends Disposable {
   constructor(private readonly deps: Deps) {
     super();
     this.status.name = vscode.l10n.t('Partnership Check-ins');
-    this.status.command = 'communityPartnerships.planner.focus';
+    this.status.command = INTERNAL_COMMANDS.focusPlanner;
     this.loader = new RecordLoader(
       this.index,
       {

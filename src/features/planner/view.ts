@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { describeChange } from '../../core/planner/changes';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
@@ -243,7 +244,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         return { ...(await this.result(step.id, outcome.changed, outcome.inEditor)), undone: step.label };
       }),
       run: async (m) => {
-        if (m.command === 'getStarted') await vscode.commands.executeCommand('communityPartnerships.getStarted');
+        if (m.command === 'getStarted') await vscode.commands.executeCommand(COMMANDS.getStarted);
         else await this.commands.run(m.command, this.selected);
         return null;
       },

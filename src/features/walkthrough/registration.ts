@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 
@@ -9,7 +10,7 @@ export const WALKTHROUGH_ID = 'community-partnerships.community-partnerships#get
  * by itself when the extension is installed, and lists it on the Welcome page.
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, _deps: Deps): void {
-  context.subscriptions.push(vscode.commands.registerCommand('communityPartnerships.getStarted', openWalkthrough));
+  context.subscriptions.push(vscode.commands.registerCommand(COMMANDS.getStarted, openWalkthrough));
 }
 
 async function openWalkthrough(): Promise<void> {
