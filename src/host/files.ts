@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { mayWrite, restrictedText } from './trust';
 import { applyTextEdits, type TextEdit } from '../core/textEdits';
 import { localFiles, type LocalUpdate } from '../platform/localFile';
 import { localReader, type LocalRead } from '../platform/localRead';
@@ -291,6 +292,7 @@ export type FileUpdate<T> =
  * the change is left alone with a message. `compute` may throw: its message is the outcome's.
  */
 export async function updateTextFile<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts = 5): Promise<FileUpdate<T>> {
+  if (!mayWrite({ quiet: true })) return { ok: false, message: restrictedText() };
   const rel = vscode.workspace.asRelativePath(uri);
   const run = (text: string) => {
     try {
@@ -357,6 +359,7 @@ class ComputeError extends Error {}
  * changed), it is read again, so a change another program made is never written over.
  */
 export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: string) => { edits: readonly TextEdit[]; value: T }, attempts = 5): Promise<FileUpdate<T> & { before?: string }> {
+  if (!mayWrite({ quiet: true })) return { ok: false, message: restrictedText() };
   const rel = vscode.workspace.asRelativePath(uri);
   try {
     for (let attempt = 0; attempt < attempts; attempt++) {
@@ -402,6 +405,7 @@ export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: strin
  * that must not be written (a link, say) is not applied either, and `message` says why.
  */
 export async function applyEditsToFile(uri: vscode.Uri, expectedText: string, edits: readonly OffsetEdit[]): Promise<{ applied: boolean; saved: boolean; message?: string }> {
+  if (!mayWrite({ quiet: true })) return { applied: false, saved: false, message: restrictedText() };
   const resolved = await resolvePath(uri);
   if (resolved.kind === 'refused') return { applied: false, saved: false, message: pathAnd(uri, resolved.message) };
   const doc = openDocument(uri);
@@ -437,6 +441,7 @@ export function pathAnd(uri: vscode.Uri, why: string): string {
 }
 
 export async function createNewFile(uri: vscode.Uri, text: string): Promise<CreateOutcome> {
+  if (!mayWrite({ quiet: true })) return { ok: false, exists: false, message: restrictedText() };
   const rel = vscode.workspace.asRelativePath(uri);
   const resolved = await resolvePath(uri);
   if (resolved.kind === 'refused') return { ok: false, exists: false, message: notWritten(rel, resolved.message) };

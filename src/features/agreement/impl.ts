@@ -7,6 +7,7 @@ import type { FolderContext } from '../../host/contextService';
 import { openPanel } from '../../host/panels';
 import { createNewFile, openDocument, resolvePath, updateTextFile } from '../../host/files';
 import { RequestError } from '../../host/webviewIpc';
+import { mayWrite } from '../../host/trust';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../../host/partnershipPanels';
 import type { Router } from '../../host/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../../core/agreement';
@@ -113,10 +114,7 @@ function fresh(c: FolderContext | undefined): AgreementChecklist {
  * the editor (it stays unsaved, undo works), never underneath it on disk.
  */
 async function saveToFile(text: string, checklist: AgreementChecklist, given: vscode.Uri | undefined, deps: Deps): Promise<vscode.Uri | undefined> {
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is in Restricted Mode: nothing is written to its files. Generate the agreement as a new untitled document instead.'));
-    return undefined;
-  }
+  if (!mayWrite()) return undefined;
   const folder = deps.contexts.active()?.folder ?? vscode.workspace.workspaceFolders?.[0];
   const slug = (checklist.sides.theirs || 'partner').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'partner';
   const uri =
@@ -238,7 +236,7 @@ class AgreementPanel implements AgreementPanelHandle {
   }
 
   private init(): void {
-    this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !vscode.workspace.isTrusted });
+    this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !mayWrite({ quiet: true }) });
   }
 
   receive(raw: unknown): Promise<void> {

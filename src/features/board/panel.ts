@@ -1,5 +1,6 @@
 import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
+import { mayWrite, restrictedText } from '../../host/trust';
 import { changeRecordText } from '../../core/records/edit';
 import type { RecordSummary } from '../../core/planner/recordIndex';
 import { BoardFromWebview, BoardPrefsSchema, type BoardPrefs, type BoardResults, type BoardRow, type BoardToWebview } from './protocol';
@@ -120,7 +121,7 @@ export class BoardPanel extends Disposable {
     queueMicrotask(() => this.sync(true));
     return {
       today: this.service?.today() ?? localToday(),
-      readOnly: !vscode.workspace.isTrusted,
+      readOnly: !mayWrite({ quiet: true }),
       prefs: this.prefs(),
       folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
     };
@@ -171,7 +172,7 @@ export class BoardPanel extends Disposable {
   private async edit(m: Extract<BoardFromWebview, { type: 'edit' }>): Promise<BoardResults['edit']> {
     const service = await this.loaded();
     this.known(service, m.id, m);
-    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.'));
+    if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
     // The planner's own path: the same change, the same writer, an edit of the file's document.
     const outcome = await service.write(m.id, (t) => changeRecordText(t, m.change), { undoable: true });
     if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);

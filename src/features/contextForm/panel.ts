@@ -3,6 +3,7 @@ import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../../core/
 import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from './protocol';
 import { openPanel } from '../../host/panels';
 import { RequestError } from '../../host/webviewIpc';
+import { mayWrite, restrictedText } from '../../host/trust';
 import { ResourceMap } from '../../host/resourceMap';
 import { cleanValues, createContextFile, updateContextFile, type ContextValues, type WriteResult } from './writer';
 import { contextFileUri } from '../../host/settings';
@@ -70,12 +71,7 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
   const show = async (mode: 'create' | 'update', arg?: unknown) => {
     const folder = await pickFolder(arg, mode === 'create' ? vscode.l10n.t('Create the community context in which folder?') : vscode.l10n.t('Update the community context of which folder?'));
     if (!folder) return;
-    if (!vscode.workspace.isTrusted) {
-      const manage = vscode.l10n.t('Manage Workspace Trust');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Writing the community context needs a trusted workspace. In Restricted Mode it is only read.'), manage);
-      if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
-      return;
-    }
+    if (!mayWrite()) return;
     const current = await deps.contexts.refresh(folder);
     if (current.state === 'unreadable') {
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} Fix or remove it first.', current.message));
@@ -111,7 +107,7 @@ export function contextFormCommands(context: vscode.ExtensionContext, deps: Deps
       const folders = vscode.workspace.workspaceFolders ?? [];
       // The page keeps its folder; a page from before it did is the only folder's, or the active context's.
       const folder = folders.find((f) => f.uri.toString() === s.folder) ?? (folders.length === 1 ? folders[0] : deps.contexts.active()?.folder);
-      if (!folder || !vscode.workspace.isTrusted || open.has(folder.uri)) {
+      if (!folder || !mayWrite({ quiet: true }) || open.has(folder.uri)) {
         deps.log.info(`Context form: not restored after the reload (${!folder ? 'its folder is not open' : open.has(folder.uri) ? 'the form is open already' : 'Restricted Mode'}).`);
         panel.dispose();
         return;
@@ -137,10 +133,7 @@ function givenValues(options: unknown): Record<string, unknown> | undefined {
 async function writeGiven(mode: 'create' | 'update', arg: unknown, options: unknown, deps: Deps): Promise<WriteResult | undefined> {
   const folder = await pickFolder(arg, vscode.l10n.t('Which folder?'));
   if (!folder) return undefined;
-  if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Writing the community context needs a trusted workspace.'));
-    return undefined;
-  }
+  if (!mayWrite()) return undefined;
   const values = cleanValues(givenValues(options) ?? {});
   const result = mode === 'create' ? await createContextFile(folder, values) : await updateContextFile(folder, values, undefined, async () => true);
   if (!result.ok) void vscode.window.showErrorMessage(result.message);
@@ -241,7 +234,7 @@ class ContextFormPanel {
       folderName: this.folder.name,
       folder: this.folder.uri.toString(),
       filePath: vscode.workspace.asRelativePath(c.uri),
-      readOnly: !vscode.workspace.isTrusted,
+      readOnly: !mayWrite({ quiet: true }),
       sections: CONTEXT_SECTIONS.map((s) => ({
         title: s.title,
         fields: s.labels.map((label) => ({ label, value: values[label] })),
@@ -251,7 +244,7 @@ class ContextFormPanel {
   }
 
   private async save(raw: Record<string, string>): Promise<ContextFormResults['save']> {
-    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.'));
+    if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
     // Only the labels the message names change: a label it leaves out keeps its value.
     const values = { ...this.baseline };
     for (const l of CONTEXT_LABELS) if (Object.prototype.hasOwnProperty.call(raw, l) && typeof raw[l] === 'string') values[l] = raw[l].trim();

@@ -2,6 +2,7 @@ import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { applyEditsToFile, readText } from '../../host/files';
+import { mayWrite } from '../../host/trust';
 
 const SCHEME = 'community-context-proposal';
 export const RESTRUCTURE_COMMAND = INTERNAL_COMMANDS.restructureContext;
@@ -22,7 +23,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
       { language: 'markdown' },
       {
         provideCodeActions(document, _range, ctx) {
-          if (!deps.contexts.folderFor(document.uri) || !vscode.workspace.isTrusted) return [];
+          if (!deps.contexts.folderFor(document.uri) || !mayWrite({ quiet: true })) return [];
           const diagnostics = ctx.diagnostics.filter((d) => d.source === 'Community Partnerships' && d.code === 'unrecognised');
           if (diagnostics.length === 0) return [];
           const action = new vscode.CodeAction(vscode.l10n.t('Rewrite into the community context structure…'), vscode.CodeActionKind.QuickFix);
@@ -41,10 +42,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
         void vscode.window.showWarningMessage(vscode.l10n.t('Open the community context file first.'));
         return false;
       }
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Rewriting the community context needs a trusted workspace. In Restricted Mode it is only read.'));
-        return false;
-      }
+      if (!mayWrite()) return false;
       const read = await readText(uri);
       if (read.kind !== 'text') {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read, so nothing was rewritten.', vscode.workspace.asRelativePath(uri)));

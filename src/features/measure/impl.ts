@@ -45,6 +45,7 @@ import {
   type TrackerMapping,
 } from '../../core/measure';
 import { sha256Batch, randomBytes } from '../../platform/sha256';
+import { mayWrite } from '../../host/trust';
 import { CHUNK_BYTES, openLocalExport } from '../../platform/exportStream';
 
 /** The planner's service, loaded (the index read) on the first call. */
@@ -106,11 +107,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     return folder ? vscode.Uri.joinPath(folder.uri, v) : vscode.Uri.file(v);
   };
 
-  const trusted = (): boolean => {
-    if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage(vscode.l10n.t('Logging metrics and writing files needs a trusted workspace. In Restricted Mode nothing is written.'));
-    return false;
-  };
+  const trusted = (): boolean => mayWrite();
 
   // -------------------------------------------------------------------------------------------
   // Records
@@ -795,6 +792,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
 
   const exportPipelineCsv = (_arg?: unknown, raw?: unknown) =>
     run('Export Pipeline as CSV', async () => {
+      if (!trusted()) return undefined;
       const g = given(raw);
       const s = await service();
       const readable = s.index.all().filter((r) => !r.summary.broken);
@@ -814,6 +812,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
 
   const exportCalendar = (_arg?: unknown, raw?: unknown) =>
     run('Export Calendar', async () => {
+      if (!trusted()) return undefined;
       const g = given(raw);
       const s = await service();
       const today = s.today();

@@ -6,6 +6,7 @@ import { renderReport } from '../../core/planner/report';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
 import { communityName } from '../../core/context';
 import { createNewFile } from '../../host/files';
+import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
 import type { PlannerService, WriteOutcome } from './service';
@@ -83,11 +84,7 @@ export interface LogCheckInOptions {
  * object (a keybinding, a task, a test) it uses those values and asks nothing.
  */
 export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined) {
-  const trusted = (): boolean => {
-    if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage(vscode.l10n.t('Writing partnership records needs a trusted workspace. In Restricted Mode they are only read.'));
-    return false;
-  };
+  const trusted = (): boolean => mayWrite();
 
   const report = (outcome: WriteOutcome, done: string): boolean => {
     if (!outcome.ok) {

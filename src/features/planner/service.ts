@@ -1,5 +1,6 @@
 import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
+import { mayWrite, restrictedText } from '../../host/trust';
 import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex';
 import { RecordLoader } from '../../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../../core/records';
@@ -195,7 +196,7 @@ export class PlannerService extends Disposable {
    * changed between reading and writing.
    */
   async write(id: string, change: (text: string) => RecordUpdate, options: { undoable?: boolean } = {}): Promise<WriteOutcome> {
-    if (!vscode.workspace.isTrusted) return { ok: false, message: vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.') };
+    if (!mayWrite({ quiet: true })) return { ok: false, message: restrictedText() };
     const uri = this.uris.get(id);
     if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: vscode.l10n.t('That partnership record is no longer in the workspace.') };
     const compute = (text: string) => {

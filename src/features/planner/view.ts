@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
+import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
 import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
@@ -147,7 +148,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   }
 
   private writable(): void {
-    if (!vscode.workspace.isTrusted) throw new RequestError('readOnly', vscode.l10n.t('This workspace is in Restricted Mode: nothing is written.'));
+    if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
   }
 
   private undoLabel(): string | undefined {
@@ -160,7 +161,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       ready: async () => {
         const init = {
           today: this.service.today(),
-          readOnly: !vscode.workspace.isTrusted,
+          readOnly: !mayWrite({ quiet: true }),
           context: this.service.contextInfo(),
           folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
         };
