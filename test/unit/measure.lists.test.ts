@@ -153,6 +153,76 @@ describe('measure: salted hashes and the hashed file', () => {
   });
 });
 
+describe('measure: a digest set no file can slow down', () => {
+  const n = 100_000;
+  /** n digests of a shape an attacker may choose (a hashed file may hold any 64 hex characters), all distinct. */
+  const shapes: Record<string, (i: number, r: () => number, out: Uint8Array) => void> = {
+    random: (_i, r, out) => {
+      for (let b = 0; b < 32; b++) out[b] = Math.floor(r() * 256);
+    },
+    'sharing their first 32 bits': (_i, r, out) => {
+      for (let b = 0; b < 32; b++) out[b] = Math.floor(r() * 256);
+      out.set([0xde, 0xad, 0xbe, 0xef]);
+    },
+    'differing only in their last 4 bytes': (i, _r, out) => {
+      out.fill(0x5a);
+      new DataView(out.buffer, out.byteOffset).setUint32(28, i * 2654435761);
+    },
+    'differing only in the top byte of each word': (i, _r, out) => {
+      out.fill(0);
+      for (let k = 0; k < 8; k++) out[k * 4 + 3] = (i >> (k * 3)) & 7;
+    },
+  };
+  const digests = (shape: string, seed: number, count: number): Uint8Array => {
+    const r = rng(seed);
+    const out = new Uint8Array(count * 32);
+    for (let i = 0; i < count; i++) shapes[shape](i + seed * 1_000_000, r, out.subarray(i * 32, i * 32 + 32));
+    return out;
+  };
+  /** Two hashed files of n digests of a shape, half of them in both. */
+  const files = (shape: string): [Uint8Array, Uint8Array] => {
+    const a = digests(shape, 1, n);
+    const b = new Uint8Array(n * 32);
+    b.set(a.subarray(0, (n / 2) * 32));
+    b.set(digests(shape, 2, n / 2), (n / 2) * 32);
+    const hex = (d: Uint8Array) => new TextEncoder().encode(Array.from({ length: n }, (_, i) => toHex(d, i * 32)).join('\n') + '\n');
+    return [hex(a), hex(b)];
+  };
+  /** Milliseconds to read both files into sets and count the overlap, with the count. */
+  const run = ([fa, fb]: [Uint8Array, Uint8Array]): { ms: number; shared: number; size: number } => {
+    const start = performance.now();
+    const ra = new HashedListReader(n);
+    ra.push(fa);
+    ra.end();
+    const rb = new HashedListReader(n);
+    rb.push(fb);
+    rb.end();
+    const shared = overlapOf(ra.set, rb.set).shared;
+    return { ms: performance.now() - start, shared, size: ra.set.size };
+  };
+
+  it('builds and compares 100,000 chosen digests in about the time of random ones (each shape under 5x, under 3 s)', function () {
+    this.timeout(180_000);
+    const best = (shape: string) => {
+      let ms = Infinity;
+      const both = files(shape);
+      for (let k = 0; k < 3; k++) {
+        const r = run(both);
+        assert.strictEqual(r.size, n, `${shape}: all distinct`);
+        assert.strictEqual(r.shared, n / 2, `${shape}: the shared half found`);
+        ms = Math.min(ms, r.ms);
+      }
+      return ms;
+    };
+    const random = best('random');
+    for (const shape of Object.keys(shapes).filter((s) => s !== 'random')) {
+      const ms = best(shape);
+      assert.ok(ms < 3000, `${shape}: ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 5 * Math.max(random, 20), `${shape}: ${ms.toFixed(0)} ms against ${random.toFixed(0)} ms for random digests`);
+    }
+  });
+});
+
 describe('measure: hashing on another thread', () => {
   it('gives every batch the digests hashed one by one, many batches at once (the worker thread) or few rows (here)', async () => {
     const batches = Array.from({ length: 40 }, (_, b) => Array.from({ length: b % 2 ? 700 : 10 }, (_, i) => `${SALT}member${b}.${i}@example.org`));
