@@ -17,6 +17,7 @@ import {
   MemberHasher,
   ROLE_TITLES,
   SignupAttributor,
+  calendarKeys,
   TRACKER_FIELDS,
   TRACKER_FIELD_TITLES,
   fileNamePattern,
@@ -818,17 +819,18 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       const s = await service();
       const today = s.today();
-      const records = s.index
-        .all()
-        .filter((r) => !r.summary.broken)
-        .map((r) => ({
-          path: vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false),
-          partner: r.summary.partner,
-          stage: r.summary.stage,
-          nextCheckIn: r.summary.nextCheckIn,
-          review: r.summary.review,
-          owners: r.summary.owners,
-        }));
+      const readable = s.index.all().filter((r) => !r.summary.broken);
+      const paths = readable.map((r) => vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false));
+      const keys = await calendarKeys(paths, sha256Batch);
+      const records = readable.map((r, k) => ({
+        path: paths[k],
+        key: keys[k],
+        partner: r.summary.partner,
+        stage: r.summary.stage,
+        nextCheckIn: r.summary.nextCheckIn,
+        review: r.summary.review,
+        owners: r.summary.owners,
+      }));
       const events = pipelineEvents(records, today);
       if (events.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No check-ins or review dates are coming: agreed and active partnerships with a start date or a check-in have them.'));

@@ -1,9 +1,11 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import { readCsvText } from '../../src/core/measure/csv';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
 import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget } from '../../src/core/measure/utm';
 import { guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
-import { escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
+import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
+import { sha256Batch } from '../../src/platform/sha256';
 import { parseRecord, recordDefaults, type PartnershipRecord } from '../../src/core/records';
 import { people, rng, signupExport, type Signup } from './measureCorpus';
 
@@ -142,8 +144,52 @@ describe('measure: partnership tracker import', () => {
   });
 });
 
+/** The 32-bit FNV-1a hash calendar UIDs were once made of. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Two record paths with the same 32-bit FNV-1a hash, found by brute force (a birthday search: about 2^16 paths). */
+function collidingPaths(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const path = `partnerships/partner-${i}.md`;
+    const h = fnv1a(path);
+    const other = seen.get(h);
+    if (other !== undefined) return [other, path];
+    seen.set(h, path);
+  }
+}
+
 describe('measure: calendar', () => {
-  const records = [
+  const withKeys = async <T extends { path: string }>(list: readonly T[]) => {
+    const keys = await calendarKeys(list.map((r) => r.path), sha256Batch);
+    return list.map((r, k) => ({ ...r, key: keys[k] }));
+  };
+  let records: Awaited<ReturnType<typeof withKeys<(typeof plain)[number]>>>;
+  before(async () => {
+    records = await withKeys(plain);
+  });
+
+  it('gives two records whose paths share a 32-bit hash different UIDs: the full SHA-256 of the path', async () => {
+    const [a, b] = collidingPaths();
+    assert.strictEqual(fnv1a(a), fnv1a(b), `${a} and ${b} collide in 32 bits`);
+    const both = await withKeys([
+      { path: a, partner: 'A', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-01' },
+      { path: b, partner: 'B', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-01' },
+    ]);
+    const events = pipelineEvents(both, '2026-02-01');
+    assert.strictEqual(events.length, 4);
+    assert.strictEqual(new Set(events.map((e) => e.uid)).size, 4, events.map((e) => e.uid).join(' '));
+    const digest = createHash('sha256').update(a).digest('hex');
+    assert.ok(events.some((e) => e.uid === `checkin-${digest}@community-partnerships`));
+    const cal = new ICAL.Component(ICAL.parse(renderCalendar(events, { now: new Date('2026-02-01T00:00:00Z'), name: 'x' })));
+    assert.strictEqual(new Set(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid)).size, 4, 'a calendar keeps all four');
+  });
+
+  const plain = [
     { path: 'partnerships/rust-berlin.md', partner: 'Rust Berlin', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-15', owners: { ours: 'Sam', theirs: 'Ana' } },
     { path: 'partnerships/late.md', partner: 'Late, Partner; "Quoted" \\ back', stage: 'agreed', nextCheckIn: '2026-01-20' },
     { path: 'partnerships/ended.md', partner: 'Ended Co', stage: 'ended', review: '2026-09-01' },
