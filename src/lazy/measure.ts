@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../features/deps';
 import type { PlannerService, WriteOutcome } from '../features/plannerService';
-import { createNewFile, describeError, openDocument, readText, resolvePath, updateTextFile } from '../features/files';
+import { createNewFile, describeError, openDocument, readText, replaceFile, resolvePath } from '../features/files';
 import { pickPartnership, pickText } from '../features/plannerCommands';
 import { readFrontMatter } from '../core/frontMatter';
 import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../core/records';
@@ -358,18 +358,9 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
       return false;
     }
-    const created = await createNewFile(uri, text);
-    if (created.ok) return true;
-    if (!created.exists) {
-      void vscode.window.showErrorMessage(created.message);
-      return false;
-    }
-    const updated = await updateTextFile(uri, (old) => ({ edits: old === text ? [] : [{ start: 0, end: old.length, newText: text }], value: undefined }));
-    if (!updated.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not written: {1}', vscode.workspace.asRelativePath(uri), updated.message));
-      return false;
-    }
-    return true;
+    const written = await replaceFile(uri, text);
+    if (!written.ok) void vscode.window.showErrorMessage(written.message);
+    return written.ok;
   };
 
   const logBadRows = (what: string, bad: BadRows, problems: readonly { line: number; message: string }[] = []): number => {

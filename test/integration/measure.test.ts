@@ -101,6 +101,25 @@ describe('Measure: metrics from exports in VS Code', () => {
     assert.strictEqual(again.members, 250);
   });
 
+  it('Export Hashed Member List over its own earlier export of over 10 MB: the size limit is for what is read, not for what is written over', async function () {
+    this.timeout(120_000);
+    const m = (await api()).measure();
+    await planner();
+    // 165,000 members: a hashed file of 10.7 MB (65 bytes a member), over the 10 MB read limit.
+    const n = 165_000;
+    await write('exports/large-members.csv', 'email\n' + Array.from({ length: n }, (_, i) => `member${i}@example.org`).join('\n') + '\n');
+    const run = () => m.exportHashedList(idOf(RUST), { members: 'exports/large-members.csv', output: 'exports/large.sha256', mapping: { email: 'email' } }) as Promise<{ members: number } | undefined>;
+    made.push(file('exports/large.sha256'));
+    assert.strictEqual((await run())?.members, n);
+    const size = (await vscode.workspace.fs.stat(file('exports/large.sha256'))).size;
+    assert.ok(size > 10 * 1024 * 1024, `${size} bytes`);
+    await vscode.workspace.fs.writeFile(file('exports/large.sha256'), new Uint8Array(size + 100).fill(0x30));
+    assert.strictEqual((await run())?.members, n, 'written again over the file');
+    const bytes = await vscode.workspace.fs.readFile(file('exports/large.sha256'));
+    assert.strictEqual(bytes.length, n * 65);
+    assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, 65)).trimEnd().length, 64);
+  });
+
   it("Compare Member Lists: your CSV against the partner's hashed file gives exactly the shared members, logged as member-overlap, and sets the suggested score", async () => {
     const m = (await api()).measure();
     const result = (await m.compareLists(idOf(GUILD), { members: 'exports/discord-members-2026-11-30.csv', hashed: 'exports/theirs.sha256', mapping: { email: 'Email' }, date: '2026-11-30', setScore: true })) as {
