@@ -694,7 +694,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         return undefined;
       }
       const existing = s.index.all();
-      const partners = new Set(existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner.toLowerCase()));
+      const partners = existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner);
       const fileNames = new Set(existing.map((r) => s.uriOf(r.id)?.path.split('/').pop() ?? '').filter(Boolean));
       const plan = planTrackerImport(summary.header, rows, mapping, { partners, fileNames });
       const skipped = logBadRows(vscode.workspace.asRelativePath(file), plan.bad, summary.problems);

@@ -6,7 +6,7 @@ import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget
 import { guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
 import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
 import { sha256Batch } from '../../src/platform/sha256';
-import { parseRecord, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { parseRecord, partnerKey, recordDefaults, type PartnershipRecord } from '../../src/core/records';
 import { people, rng, signupExport, type Signup } from './measureCorpus';
 
 // ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.
@@ -141,6 +141,40 @@ describe('measure: partnership tracker import', () => {
     }
     assert.strictEqual(rows[0].fields[10], '2026-01-29', 'next check-in: two weeks after the start');
     assert.strictEqual(rows[0].fields[12], 'Pursue');
+  });
+});
+
+describe('partner identity: look-alike names are one partner', () => {
+  const lookAlikes = ['Cafe\u0301 Society', 'Caf\u00e9\u200b Society', '\uff23\uff41\uff46\u00e9 Society', 'CAF\u00c9 SOCIETY', ' caf\u00e9\u00a0 society ', 'Caf\u00e9\u2060 Soci\u00adety'];
+
+  it('gives a name and its look-alikes (decomposed, zero-width, full-width, other case, other spaces) one key, and different names different keys', () => {
+    for (const name of lookAlikes) assert.strictEqual(partnerKey(name), partnerKey('Caf\u00e9 Society'), JSON.stringify(name));
+    assert.strictEqual(partnerKey('\u212aelvin Labs'), partnerKey('kelvin labs'), 'the Kelvin sign');
+    assert.strictEqual(partnerKey('Stra\u00dfe Devs'), partnerKey('STRASSE DEVS'));
+    assert.notStrictEqual(partnerKey('Cafe Society'), partnerKey('Caf\u00e9 Society'), 'an accent is part of the name');
+    assert.notStrictEqual(partnerKey('Acme'), partnerKey('Acme 2'));
+  });
+
+  it('the tracker import skips rows whose partner is a look-alike of an existing record or of an earlier row', async () => {
+    const csv = ['Partner,Stage', ...lookAlikes.map((n) => `${n},active`), 'Cafe\u0301 Club,active', 'Caf\u00e9\u200b Club,active'].join('\n');
+    const { summary, rows } = await readCsvText(csv);
+    const plan = planTrackerImport(summary.header, rows, guessTrackerMapping(summary.header), { partners: ['Caf\u00e9 Society'], fileNames: new Set(['cafe-society.md']) });
+    assert.deepStrictEqual(plan.rows.map((r) => r.partner), ['Cafe\u0301 Club']);
+    assert.strictEqual(plan.skipped.length, lookAlikes.length + 1);
+    assert.ok(plan.skipped.slice(0, lookAlikes.length).every((s) => s.reason === 'already has a record'));
+    assert.match(plan.skipped[lookAlikes.length].reason, /same partner as line/);
+  });
+
+  it('attribution matches a utm source and campaign written with look-alike characters', () => {
+    const targets: AttributionTarget[] = [{ id: 'cafe', source: 'caf\u00e9-society', medium: 'event', campaign: 'partnership-cafe-society' }];
+    const a = new SignupAttributor(targets, { email: 0, source: 1, campaign: 2, headerLength: 3 });
+    a.add([
+      { line: 2, fields: ['a@example.org', 'CAFE\u0301-SOCIETY', 'partnership-cafe-society'] },
+      { line: 3, fields: ['b@example.org', 'caf\u00e9\u200b-society', '\uff50artnership-cafe-society'] },
+      { line: 4, fields: ['c@example.org', 'cafe-society', 'partnership-cafe-society'] },
+    ]);
+    assert.strictEqual(a.result.results.get('cafe')!.joins, 2);
+    assert.strictEqual(a.result.unattributed, 1);
   });
 });
 

@@ -3,6 +3,7 @@ import { parseCount } from '../numbers';
 import { newRecordText, recordFileName } from '../records/template';
 import { updateRecordText, type RecordChanges } from '../records/write';
 import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
+import { partnerKey } from '../records/identity';
 import { nextCheckIn } from '../planner/checkins';
 import { weightedScore, VERDICT_LABELS } from '../planner/scorecard';
 import { toCsv, type CsvRow } from './csv';
@@ -160,17 +161,19 @@ export interface TrackerPlan {
 }
 
 /**
- * The records a tracker's rows make. `existing` holds the partners (any case) and file names
- * already in the workspace: their rows are skipped, so importing the same tracker twice adds
- * nothing.
+ * The records a tracker's rows make. `existing` holds the partner names and file names already
+ * in the workspace: their rows are skipped, so importing the same tracker twice adds nothing.
+ * Names are compared by `partnerKey` (a look-alike of an existing partner's name is that partner).
  */
-export function planTrackerImport(header: readonly string[], rows: readonly CsvRow[], mapping: TrackerMapping, existing: { partners: ReadonlySet<string>; fileNames: ReadonlySet<string> }): TrackerPlan {
+export function planTrackerImport(header: readonly string[], rows: readonly CsvRow[], mapping: TrackerMapping, existing: { partners: Iterable<string>; fileNames: ReadonlySet<string> }): TrackerPlan {
   const bad = new BadRows();
   const skipped: TrackerPlan['skipped'] = [];
   const out: TrackerRow[] = [];
   const cell = (row: CsvRow, f: TrackerField) => (mapping[f] === undefined ? '' : (row.fields[mapping[f]!] ?? '').trim());
   const dayFirst = looksDayFirst(rows.flatMap((r) => [cell(r, 'start'), cell(r, 'review')]));
   const seen = new Map<string, number>();
+  const known = new Set<string>();
+  for (const p of existing.partners) known.add(partnerKey(p));
   const names = new Set(existing.fileNames);
   for (const row of rows) {
     if (row.fields.length > header.length) {
@@ -186,8 +189,8 @@ export function planTrackerImport(header: readonly string[], rows: readonly CsvR
       bad.add(row.line, 'the partner name is over 200 characters');
       continue;
     }
-    const lower = partner.toLowerCase();
-    if (existing.partners.has(lower)) {
+    const lower = partnerKey(partner);
+    if (known.has(lower)) {
       skipped.push({ line: row.line, partner, reason: 'already has a record' });
       continue;
     }

@@ -1,5 +1,6 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
 import { recordFileName } from '../records/template';
+import { partnerKey } from '../records/identity';
 import { ownCopy, type CsvRow } from './csv';
 import { parseExportDate } from './dates';
 import { normaliseEmail } from './email';
@@ -119,7 +120,8 @@ export interface Attribution {
   bad: BadRows;
 }
 
-const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+/** Sources and campaigns are compared as partner names are (look-alikes agree). */
+const key = (s: string | undefined) => partnerKey(s ?? '');
 
 /** Counts sign-ups into partnerships as the rows stream in. */
 export class SignupAttributor {
