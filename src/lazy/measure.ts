@@ -32,6 +32,7 @@ import {
   pipelineEvents,
   planTrackerImport,
   readCsv,
+  readTracker,
   renderCalendar,
   saltProblem,
   suggestedOverlapScore,
@@ -414,6 +415,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         }
         const stats = reader.end();
         const skipped = logBadRows(`${vscode.workspace.asRelativePath(uri)} (hashed)`, stats.bad);
+        if (stats.members === 0) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no SHA-256 hash (64 hexadecimal characters a line): it is empty or not a hashed member list. Nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+          return undefined;
+        }
         return { set: reader.set, members: stats.members, skipped, hashed: true };
       });
     }
@@ -424,6 +429,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     });
     if (!read) return undefined;
     const skipped = logBadRows(vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
+    if (read.value.stats.members === 0) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no email address in the chosen column: nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+      return undefined;
+    }
     return { set: read.value.set, members: read.value.stats.members, skipped, hashed: false };
   };
 
@@ -676,13 +685,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         void vscode.window.showErrorMessage(opened.message);
         return undefined;
       }
-      const rows: CsvRow[] = [];
-      const summary = await readCsv(opened.chunks, {
-        onRows: (batch) => {
-          if (rows.length + batch.length > 10_000) throw new Error('the tracker has over 10,000 rows; split it first');
-          rows.push(...batch);
-        },
-      });
+      const read = await readTracker(opened.chunks);
+      if (!read.ok) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}.', vscode.workspace.asRelativePath(file), read.message));
+        return undefined;
+      }
+      const { summary, rows } = read;
       if (summary.header.length === 0) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to import.', vscode.workspace.asRelativePath(file)));
         return undefined;

@@ -240,6 +240,22 @@ describe('Measure: metrics from exports in VS Code', () => {
     assert.ok(again.some((e) => e.uid === guildUid));
   });
 
+  it('Compare Member Lists refuses a hashed file with no hash in it (empty, or a header and comments only) and logs nothing, rather than an overlap of 0', async () => {
+    const m = (await api()).measure();
+    await planner();
+    const before = await readFile(file(GUILD));
+    for (const [name, text] of [
+      ['empty.sha256', ''],
+      ['header-only.sha256', 'sha256\n# made by hand\n\n'],
+      ['emails.sha256', 'ana@example.org\nbo@example.org\n'],
+    ]) {
+      await write(`exports/${name}`, text);
+      const out = await m.compareLists(idOf(GUILD), { members: 'exports/discord-members-2026-11-30.csv', hashed: `exports/${name}`, mapping: { email: 'Email' }, date: '2026-12-01', setScore: false });
+      assert.strictEqual(out, undefined, name);
+      assert.strictEqual(await readFile(file(GUILD)), before, `${name}: nothing logged`);
+    }
+  });
+
   it('refuses an export that is not a regular file, and logs nothing', async () => {
     const m = (await api()).measure();
     const before = await readFile(file(GUILD));

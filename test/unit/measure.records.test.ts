@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { readCsvText } from '../../src/core/measure/csv';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
 import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget } from '../../src/core/measure/utm';
-import { guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
+import { MAX_TRACKER_BYTES, guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTracker, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
 import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
 import { sha256Batch } from '../../src/platform/sha256';
 import { parseRecord, partnerKey, recordDefaults, type PartnershipRecord } from '../../src/core/records';
@@ -91,6 +91,41 @@ describe('measure: attribution at scale', () => {
     const many = best(10_000);
     assert.ok(many < 5000, `${many.toFixed(0)} ms`);
     assert.ok(many < 5 * Math.max(few, 20), `${many.toFixed(0)} ms for 10,000 partnerships against ${few.toFixed(0)} ms for 10`);
+  });
+});
+
+describe('measure: tracker import reading', () => {
+  /** A tracker of `rows` rows of `width` characters each, in 64 KB chunks, counting the bytes handed out. */
+  function* tracker(rows: number, width: number, pulled: { bytes: number }): Generator<Uint8Array> {
+    const enc = new TextEncoder();
+    let buf = 'Partner,Notes\n';
+    for (let i = 0; i < rows; i++) {
+      buf += `Partner ${i},${'x'.repeat(width)}\n`;
+      while (buf.length >= 65536) {
+        const chunk = enc.encode(buf.slice(0, 65536));
+        buf = buf.slice(65536);
+        pulled.bytes += chunk.length;
+        yield chunk;
+      }
+    }
+    const last = enc.encode(buf);
+    pulled.bytes += last.length;
+    yield last;
+  }
+
+  it('stops reading a tracker as soon as it passes the byte limit (a 400 MB file is neither held nor read to its end) and says why', async () => {
+    const pulled = { bytes: 0 };
+    const read = await readTracker(tracker(4000, 100_000, pulled));
+    assert.ok(!read.ok);
+    if (!read.ok) assert.match(read.message, /over 10 MB: nothing was imported/);
+    assert.ok(pulled.bytes <= MAX_TRACKER_BYTES + 2 * 65536, `${pulled.bytes} bytes read of 400 MB`);
+  });
+
+  it('refuses a tracker of over 10,000 rows, reads one within the limits whole', async () => {
+    const many = await readTracker(tracker(10_001, 10, { bytes: 0 }));
+    assert.ok(!many.ok && /over 10,000 rows/.test(many.message));
+    const fine = await readTracker(tracker(10_000, 10, { bytes: 0 }));
+    assert.ok(fine.ok && fine.rows.length === 10_000 && fine.summary.header.join() === 'Partner,Notes');
   });
 });
 

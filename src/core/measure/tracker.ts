@@ -6,7 +6,7 @@ import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../r
 import { partnerKey } from '../records/identity';
 import { nextCheckIn } from '../planner/checkins';
 import { weightedScore, VERDICT_LABELS } from '../planner/scorecard';
-import { toCsv, type CsvRow } from './csv';
+import { readCsv, toCsv, type CsvRow, type ReadSummary } from './csv';
 import { looksDayFirst, parseExportDate } from './dates';
 import { BadRows } from './lists';
 
@@ -140,6 +140,34 @@ export function readCadence(cell: string): Cadence | undefined {
   if (k.includes('quarter') || k.includes('every3months')) return 'quarterly';
   if (k.includes('month')) return 'monthly';
   return undefined;
+}
+
+/** A tracker export is read whole before the preview: at most this many bytes and rows. */
+export const MAX_TRACKER_BYTES = 10 * 1024 * 1024;
+export const MAX_TRACKER_ROWS = 10_000;
+
+export type TrackerRead = { ok: true; summary: ReadSummary; rows: CsvRow[] } | { ok: false; message: string };
+
+/**
+ * A tracker export, read as it streams in: reading stops as soon as it passes the byte or row
+ * limit (a 400 MB file is not held, nor read to its end), and the file is refused with a message.
+ */
+export async function readTracker(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limits: { maxBytes?: number; maxRows?: number } = {}): Promise<TrackerRead> {
+  const maxBytes = limits.maxBytes ?? MAX_TRACKER_BYTES;
+  const maxRows = limits.maxRows ?? MAX_TRACKER_ROWS;
+  const rows: CsvRow[] = [];
+  let bytes = 0;
+  const over = () => bytes > maxBytes || rows.length > maxRows;
+  const summary = await readCsv(chunks, {
+    onRows: (batch) => {
+      if (!over()) for (const row of batch) rows.push(row);
+    },
+    onProgress: (n) => void (bytes = n),
+    cancelled: over,
+  });
+  if (bytes > maxBytes) return { ok: false, message: `the tracker is over ${(maxBytes / 1024 / 1024).toFixed(0)} MB: nothing was imported (export only the table, or split it)` };
+  if (rows.length > maxRows) return { ok: false, message: `the tracker has over ${maxRows.toLocaleString('en')} rows: nothing was imported (split it first)` };
+  return { ok: true, summary, rows };
 }
 
 export interface TrackerRow {
