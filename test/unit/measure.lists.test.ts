@@ -108,6 +108,54 @@ describe('measure: salted hashes and the hashed file', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('normalises emails exactly as the README states and its one-liner does, on the hard cases (accented capitals, the dotted I, the Kelvin sign, Name <address>, mailto:, quotes, tabs)', async function () {
+    try {
+      execFileSync('sha256sum', ['--version'], { stdio: 'ignore' });
+    } catch {
+      this.skip();
+    }
+    // Cells as a spreadsheet holds them, and how the README's steps read them.
+    const cases: [string, string][] = [
+      ['\u00c4NNE@Example.ORG', '\u00c4nne@example.org'],
+      ['\u0130nci@Example.org', '\u0130nci@example.org'],
+      ['\u212Aelvin@example.org', '\u212Aelvin@example.org'],
+      ['KELVIN@EXAMPLE.ORG', 'kelvin@example.org'],
+      ['Ana Ruiz <ANA@Example.org>', 'ana@example.org'],
+      ['"Ruiz Bo" <Bo@X.org>', 'bo@x.org'],
+      ['Cy <  cy@x.org >', 'cy@x.org'],
+      ['mailto:CARL@Example.org', 'carl@example.org'],
+      ['MAILTO:  dora@example.org', 'dora@example.org'],
+      ['Dee <mailto:DEE@x.org>', 'dee@x.org'],
+      ['  "eve@example.org"', 'eve@example.org'],
+      ['\tfrank@example.org\t ', 'frank@example.org'],
+      ['GR\u00dcN@M\u00dcNCHEN.DE', 'gr\u00dcn@m\u00dcnchen.de'],
+      ['\u00a0nbsp@x.org', '\u00a0nbsp@x.org'],
+      ['stra\u00dfe@x.org', 'stra\u00dfe@x.org'],
+    ];
+    for (const [cell, want] of cases) assert.deepStrictEqual(normaliseEmail(cell), { ok: true, email: want }, JSON.stringify(cell));
+    const csvCellText = (c: string) => (/[",\r\n]/.test(c) || /^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const csv = ['email,name', ...cases.map(([c], k) => `${csvCellText(c)},Person ${k}`)].join('\r\n') + '\r\n';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-hard-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'members.csv'), csv);
+      const { summary, rows } = await readCsvText(csv);
+      const hasher = new MemberHasher(SALT, sha256Batch, { email: 0, headerLength: summary.header.length });
+      await hasher.add(rows);
+      await hasher.finish();
+      assert.strictEqual(hasher.stats.members, cases.length, 'every hard case is an address');
+      const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+      const oneLiner = /<!-- hashed-list-one-liner -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+      assert.ok(oneLiner, 'the README shows the one-liner');
+      execFileSync('bash', ['-c', `SALT=${SALT}; ${oneLiner.trim()}`], { cwd: dir });
+      const shell = fs.readFileSync(path.join(dir, 'members.sha256'), 'utf8');
+      const expected = cases.map(([, want]) => createHash('sha256').update(SALT + want).digest('hex')).sort();
+      assert.deepStrictEqual(shell.trimEnd().split('\n'), [...new Set(expected)].sort(), 'the one-liner gives the hashes of the normalised emails');
+      assert.strictEqual(new TextDecoder().decode(hasher.set.toHashedFile()), shell, 'the extension writes the same bytes');
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
   it('reads a hashed file back: hashes in either case, a header and comments allowed, emails and junk reported by line without repeating them', async () => {
     const d = await sha256Batch(['x', 'y']);
     const text = `sha256\r\n# from Rust Berlin\r\n${toHex(d, 0).toUpperCase()}\r\n\r\n${toHex(d, 32)}\r\n${toHex(d, 0)}\r\nana@example.org\r\nnot-a-hash\r\n`;
