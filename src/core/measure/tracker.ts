@@ -9,6 +9,7 @@ import { weightedScore, VERDICT_LABELS } from '../planner/scorecard';
 import { readCsv, toCsv, type CsvRow, type ReadSummary } from './csv';
 import { looksDayFirst, parseExportDate } from './dates';
 import { BadRows } from './lists';
+import { l10n } from '../l10n';
 
 /*
  * The spreadsheet or Notion / Airtable board a team used before: its columns mapped to record
@@ -165,8 +166,8 @@ export async function readTracker(chunks: AsyncIterable<Uint8Array> | Iterable<U
     onProgress: (n) => void (bytes = n),
     cancelled: over,
   });
-  if (bytes > maxBytes) return { ok: false, message: `the tracker is over ${(maxBytes / 1024 / 1024).toFixed(0)} MB: nothing was imported (export only the table, or split it)` };
-  if (rows.length > maxRows) return { ok: false, message: `the tracker has over ${maxRows.toLocaleString('en')} rows: nothing was imported (split it first)` };
+  if (bytes > maxBytes) return { ok: false, message: l10n.t('the tracker is over {0} MB: nothing was imported (export only the table, or split it)', (maxBytes / 1024 / 1024).toFixed(0)) };
+  if (rows.length > maxRows) return { ok: false, message: l10n.t('the tracker has over {0} rows: nothing was imported (split it first)', maxRows.toLocaleString('en')) };
   return { ok: true, summary, rows };
 }
 
