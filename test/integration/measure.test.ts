@@ -215,13 +215,15 @@ describe('Measure: metrics from exports in VS Code', () => {
   it('Export Pipeline as CSV and Export Calendar: a CSV with formulas defused, and an .ics that parses with stable UIDs', async () => {
     const m = (await api()).measure();
     const p = await planner();
-    await write('partnerships/formula.md', '---\npartner: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"\nstage: agreed\nstart: 2026-11-01\ncadence: monthly\n---\n');
+    await write('partnerships/formula.md', '---\npartner: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"\ncommunity: "Acme;=1+1;"\ncontact: "ana\\t=2+2|@SUM(A1)"\nstage: agreed\nstart: 2026-11-01\ncadence: monthly\n---\n');
     await until('the formula record', () => p.get(idOf('partnerships/formula.md')));
     const csv = (await m.exportPipelineCsv(undefined, { output: 'exports/pipeline.csv' })) as { rows: number };
     const text = await readFile(file('exports/pipeline.csv'));
     assert.ok(text.startsWith('Partner,Community,Contact,Stage,Types'));
     assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""x"")"`), 'the formula is text');
     assert.strictEqual(text.trimEnd().split('\r\n').length, csv.rows + 1);
+    // Whatever a spreadsheet splits on, no cell it makes starts with a formula.
+    for (const sep of [',', ';', '\t', '|']) for (const line of text.split(/\r\n|\r|\n/)) for (const cell of line.split(sep)) assert.doesNotMatch(cell, /^[ "]*[=+\-@]/, `split on ${JSON.stringify(sep)}: ${cell}`);
 
     await m.exportCalendar(undefined, { output: 'exports/partnerships.ics' });
     const ics = await readFile(file('exports/partnerships.ics'));
