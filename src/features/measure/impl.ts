@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { pickPartnership, pickText, type PlannerService, type WriteOutcome } from '../planner/api';
-import { createNewFile, describeError, openDocument, readText, resolvePath, updateTextFile } from '../../host/files';
+import { createNewFile, describeError, openDocument, readText, replaceFile, resolvePath } from '../../host/files';
 import { readFrontMatter } from '../../core/frontMatter';
 import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../../core/records';
 import { dateProblem } from '../../core/dates';
@@ -16,6 +16,7 @@ import {
   MemberHasher,
   ROLE_TITLES,
   SignupAttributor,
+  calendarKeys,
   TRACKER_FIELDS,
   TRACKER_FIELD_TITLES,
   fileNamePattern,
@@ -30,6 +31,7 @@ import {
   pipelineEvents,
   planTrackerImport,
   readCsv,
+  readTracker,
   renderCalendar,
   saltProblem,
   suggestedOverlapScore,
@@ -353,18 +355,9 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
       return false;
     }
-    const created = await createNewFile(uri, text);
-    if (created.ok) return true;
-    if (!created.exists) {
-      void vscode.window.showErrorMessage(created.message);
-      return false;
-    }
-    const updated = await updateTextFile(uri, (old) => ({ edits: old === text ? [] : [{ start: 0, end: old.length, newText: text }], value: undefined }));
-    if (!updated.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not written: {1}', vscode.workspace.asRelativePath(uri), updated.message));
-      return false;
-    }
-    return true;
+    const written = await replaceFile(uri, text);
+    if (!written.ok) void vscode.window.showErrorMessage(written.message);
+    return written.ok;
   };
 
   const logBadRows = (what: string, bad: BadRows, problems: readonly { line: number; message: string }[] = []): number => {
@@ -418,6 +411,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         }
         const stats = reader.end();
         const skipped = logBadRows(`${vscode.workspace.asRelativePath(uri)} (hashed)`, stats.bad);
+        if (stats.members === 0) {
+          void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no SHA-256 hash (64 hexadecimal characters a line): it is empty or not a hashed member list. Nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+          return undefined;
+        }
         return { set: reader.set, members: stats.members, skipped, hashed: true };
       });
     }
@@ -428,6 +425,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     });
     if (!read) return undefined;
     const skipped = logBadRows(vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
+    if (read.value.stats.members === 0) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no email address in the chosen column: nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+      return undefined;
+    }
     return { set: read.value.set, members: read.value.stats.members, skipped, hashed: false };
   };
 
@@ -680,13 +681,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         void vscode.window.showErrorMessage(opened.message);
         return undefined;
       }
-      const rows: CsvRow[] = [];
-      const summary = await readCsv(opened.chunks, {
-        onRows: (batch) => {
-          if (rows.length + batch.length > 10_000) throw new Error('the tracker has over 10,000 rows; split it first');
-          rows.push(...batch);
-        },
-      });
+      const read = await readTracker(opened.chunks);
+      if (!read.ok) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}.', vscode.workspace.asRelativePath(file), read.message));
+        return undefined;
+      }
+      const { summary, rows } = read;
       if (summary.header.length === 0) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to import.', vscode.workspace.asRelativePath(file)));
         return undefined;
@@ -698,7 +698,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         return undefined;
       }
       const existing = s.index.all();
-      const partners = new Set(existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner.toLowerCase()));
+      const partners = existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner);
       const fileNames = new Set(existing.map((r) => s.uriOf(r.id)?.path.split('/').pop() ?? '').filter(Boolean));
       const plan = planTrackerImport(summary.header, rows, mapping, { partners, fileNames });
       const skipped = logBadRows(vscode.workspace.asRelativePath(file), plan.bad, summary.problems);
@@ -816,17 +816,18 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const g = given(raw);
       const s = await service();
       const today = s.today();
-      const records = s.index
-        .all()
-        .filter((r) => !r.summary.broken)
-        .map((r) => ({
-          path: vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false),
-          partner: r.summary.partner,
-          stage: r.summary.stage,
-          nextCheckIn: r.summary.nextCheckIn,
-          review: r.summary.review,
-          owners: r.summary.owners,
-        }));
+      const readable = s.index.all().filter((r) => !r.summary.broken);
+      const paths = readable.map((r) => vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false));
+      const keys = await calendarKeys(paths, sha256Batch);
+      const records = readable.map((r, k) => ({
+        path: paths[k],
+        key: keys[k],
+        partner: r.summary.partner,
+        stage: r.summary.stage,
+        nextCheckIn: r.summary.nextCheckIn,
+        review: r.summary.review,
+        owners: r.summary.owners,
+      }));
       const events = pipelineEvents(records, today);
       if (events.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No check-ins or review dates are coming: agreed and active partnerships with a start date or a check-in have them.'));
