@@ -1,0 +1,4 @@
+export * from './exchange';
+export * from './group';
+export * from './steps';
+export * from './members';
