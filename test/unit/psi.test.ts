@@ -31,7 +31,7 @@ const options = (work: GroupWork = direct, parallel = 1): StepOptions => ({ work
 function lists(ours: number, theirs: number, shared: number): { a: string[]; b: string[] } {
   const a = Array.from({ length: ours }, (_, i) => `member${i}@ours.example`);
   const b = Array.from({ length: theirs - shared }, (_, i) => `person${i}@theirs.example`);
-  for (let i = 0; i < shared; i++) b.push(`  MEMBER${i * 3}@Ours.Example `.trim().toLowerCase());
+  for (let i = 0; i < shared; i++) b.push(`  MEMBER${i * 2}@Ours.Example `.trim().toLowerCase());
   return { a, b };
 }
 
