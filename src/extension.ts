@@ -11,6 +11,7 @@ import { LiveWebviews } from './features/messages';
 import { registerPlanner } from './features/plannerShell';
 import { registerMeasure } from './features/measureShell';
 import { registerBoard } from './features/boardShell';
+import { registerPrivateOverlap } from './features/privateOverlap/register';
 import { registerWalkthrough } from './features/walkthrough';
 import type { PlannerApi } from './lazy/planner';
 import type { MeasureApi } from './lazy/measure';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
   const measure = registerMeasure(context, deps, planner); // metrics from exports, tracker import, pipeline CSV, calendar
   const board = registerBoard(context, deps, planner); // the pipeline board in the editor area
+  registerPrivateOverlap(context, deps, measure); // Start, Answer and Finish Private Overlap
   return testing ? { contexts, webviews, planner, measure, board } : undefined;
 }
 

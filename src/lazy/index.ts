@@ -20,6 +20,8 @@ export const lazyModules = {
   measure: () => require('./measure') as typeof import('./measure'),
   /** The pipeline board in the editor area, on the planner's index. */
   board: () => require('./board') as typeof import('./board'),
+  /** Start, Answer and Finish Private Overlap, with the group maths (@noble/curves). */
+  privateOverlap: () => require('../features/privateOverlap/commands') as typeof import('../features/privateOverlap/commands'),
 };
 
 export type LazyModules = typeof lazyModules;
