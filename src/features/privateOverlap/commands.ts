@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../deps';
 import type { MeasureTools } from '../../lazy/measure';
-import { mappingIndexes, type ColumnMapping } from '../../core/measure';
+import { mappingIndexes, normaliseEmail, type ColumnMapping } from '../../core/measure';
 import {
   ExchangeError,
   MemberEmails,
@@ -68,6 +68,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateO
     const read = await tools().readExport(uri, vscode.l10n.t('Reading your member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m) => {
       const at = mappingIndexes(header, m);
       const list = new MemberEmails({ email: at.email!, headerLength: header.length });
+      // A file of one email a line has no header: its first line is a member.
+      if (normaliseEmail(header[at.email!] ?? '').ok) list.add([{ line: 1, fields: header }]);
       return { add: (rows) => list.add(rows), done: () => list };
     });
     if (!read) return undefined;
