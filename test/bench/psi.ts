@@ -16,6 +16,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomFillSync } from 'node:crypto';
 import type { BenchRow } from './regex';
+import * as psi from '../../src/core/psi';
+import { groupWork } from '../../src/platform/psiWork';
 
 const MEMBERS = Number(process.env.PSI_MEMBERS ?? 100_000);
 
@@ -34,8 +36,6 @@ function emails(side: 'ours' | 'theirs', n: number): string[] {
 }
 
 async function stepRun(step: Step, dir: string, n: number): Promise<StepResult> {
-  const psi = require('../../src/core/psi') as typeof import('../../src/core/psi');
-  const { groupWork } = require('../../src/platform/psiWork') as typeof import('../../src/platform/psiWork');
   const gc = (globalThis as { gc?: () => void }).gc!;
   const list = step === 'start' ? emails('ours', n) : step === 'answer' ? emails('theirs', n) : [];
   gc();
