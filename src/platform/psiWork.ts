@@ -1,19 +1,32 @@
 // The private overlap's group maths off the calling thread (Node: desktop and remote extension
 // hosts, the command-line entry point, tests and the benchmark): a few worker threads running
 // dist/psiWorker.js (psiWorker.js beside this file when compiled for tests), one per core up to
-// four. With no worker file or no second core, the maths runs here, one batch at a time.
+// four. With no second core, that file runs here, one batch at a time. The curve library is in
+// that file only.
 // scripts/build.mjs swaps this file for psiWork.web.ts in the web bundle.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { PointError, checkPoints, hashAndBlind, reblind } from '../core/psi/group';
+import { PointError } from '../core/psi/scalar';
 import type { GroupWork } from '../core/psi/steps';
 import type { PsiJob, PsiReply } from './psiWorker';
 
-type Job = PsiJob extends infer J ? (J extends { id: number } ? Omit<J, 'id'> : never) : never;
+type Job = PsiJob;
 
-const here: GroupWork = { hashAndBlind, reblind, check: checkPoints };
+const WORKER_FILE = path.join(__dirname, 'psiWorker.js');
+
+/** A batch on this thread: the worker's program, required here (a path esbuild does not follow). */
+function runHere(job: Job): Uint8Array {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(WORKER_FILE) as typeof import('./psiWorker')).runJob(job);
+}
+
+const here: GroupWork = {
+  hashAndBlind: (emails, scalar) => runHere({ op: 'hashAndBlind', emails, scalar }),
+  reblind: (points, scalar, first) => runHere({ op: 'reblind', points, scalar, first }),
+  check: (points, first) => void runHere({ op: 'check', points, first }),
+};
 
 /** Stopped after this long with nothing to do, so that an idle host holds no thread. */
 const IDLE_MS = 15_000;
@@ -98,21 +111,13 @@ class Pool {
   }
 }
 
-function runHere(job: Job): Uint8Array {
-  if (job.op === 'hashAndBlind') return here.hashAndBlind(job.emails, job.scalar) as Uint8Array;
-  if (job.op === 'reblind') return here.reblind(job.points, job.scalar, job.first) as Uint8Array;
-  checkPoints(job.points, job.first);
-  return new Uint8Array(0);
-}
-
 let pool: Pool | undefined;
 
 /** The group maths on worker threads when there are cores and a worker file, else here; `parallel` is how many batches to keep under way. */
 export function groupWork(): { work: GroupWork; parallel: number } {
   if (!pool) {
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    const file = path.join(__dirname, 'psiWorker.js');
-    pool = new Pool(file, cores >= 2 && fs.existsSync(file) ? Math.min(cores, 4) : 0);
+    pool = new Pool(WORKER_FILE, cores >= 2 && fs.existsSync(WORKER_FILE) ? Math.min(cores, 4) : 0);
   }
   const p = pool;
   if (p.parallel === 0) return { work: here, parallel: 1 };

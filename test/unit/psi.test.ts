@@ -6,20 +6,18 @@ import {
   PROTOCOL,
   PointError,
   answerOverlap,
-  checkPoints,
   finishAnswer,
   finishStart,
-  hashAndBlind,
   readExchange,
   readMemberList,
   readSecret,
-  reblind,
   secretText,
   startOverlap,
   writeExchange,
   type GroupWork,
   type StepOptions,
 } from '../../src/core/psi';
+import { checkPoints, hashAndBlind, reblind } from '../../src/core/psi/group';
 import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
 

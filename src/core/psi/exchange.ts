@@ -1,5 +1,5 @@
 import { parseHexDigest, toHex } from '../measure/hash';
-import { POINT_BYTES } from './group';
+import { POINT_BYTES } from './scalar';
 
 /*
  * The files of the private overlap: JSON, one object with its keys in this order and nothing

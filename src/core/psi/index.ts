@@ -1,4 +1,4 @@
 export * from './exchange';
-export * from './group';
+export * from './scalar';
 export * from './steps';
 export * from './members';

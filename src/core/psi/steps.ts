@@ -1,6 +1,6 @@
 import type { Overlap } from '../measure/lists';
 import { ExchangeError, FORMAT_VERSION, PROTOCOL, newRunId, pointsFromHex, pointsToHex, type AnswerFile, type ResultFile, type StartFile } from './exchange';
-import { POINT_BYTES, newScalar, scalarValue } from './group';
+import { POINT_BYTES, newScalar, scalarValue } from './scalar';
 
 /*
  * The three steps of the private overlap (a Diffie-Hellman private set intersection that reveals
