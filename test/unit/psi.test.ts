@@ -13,6 +13,7 @@ import {
   readSecret,
   secretText,
   startOverlap,
+  stepOf,
   writeExchange,
   type GroupWork,
   type StepOptions,
@@ -141,6 +142,10 @@ describe('private overlap (core)', function () {
     refused(() => readExchange(edit(run.startText, (o) => ((o.points as string[])[0] = 'zz')), 1), /point 1 is not 64/);
     refused(() => readExchange('name,email\nA,a@x.org\n', 1), /not JSON/);
     assert.strictEqual(readExchange(run.startText, 1).protocol, PROTOCOL);
+    // Keys in another order (another implementation's writer) read the same; the step is found wherever it is.
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(run.resultText) as object).reverse()));
+    assert.strictEqual(stepOf(reordered), 3);
+    assert.strictEqual(readExchange(reordered, 3).overlap, run.ours.shared);
     // An answer from another run is refused by the starter's secret too.
     const other = await startOverlap(a, options());
     await assert.rejects(finishStart(readExchange(run.answerText, 2), other.secret, options()), /another run/);

@@ -87,6 +87,12 @@ export function writeExchange(file: ExchangeFile): string {
   return `{\n${lines.join(',\n')}\n}\n`;
 }
 
+/** The step a file says it is, whatever the order of its keys; undefined when it names none (readExchange says why). */
+export function stepOf(text: string): number | undefined {
+  const at = /"step"\s*:\s*(\d+)/.exec(text);
+  return at ? Number(at[1]) : undefined;
+}
+
 const KEYS: Record<1 | 2 | 3, readonly string[]> = {
   1: ['format', 'protocol', 'step', 'run', 'startCount', 'points'],
   2: ['format', 'protocol', 'step', 'run', 'startCount', 'answerCount', 'reblinded', 'points'],

@@ -18,6 +18,7 @@ import {
   readSecret,
   secretText,
   startOverlap,
+  stepOf,
   writeExchange,
   type StepOptions,
 } from '../../core/psi';
@@ -210,7 +211,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateO
       if (!received) return undefined;
       const text = await readText(received);
       if (text === undefined) return undefined;
-      return /"step"\s*:\s*3\b/.test(text.slice(0, 400)) ? finishAnswered(s, id, g, received, text) : finishStarted(s, id, g, received, text);
+      return stepOf(text) === 3 ? finishAnswered(s, id, g, received, text) : finishStarted(s, id, g, received, text);
     });
 
   /** You started: the partner's answer, your secret, the count logged and the result file written for the partner. */
