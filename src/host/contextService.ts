@@ -3,6 +3,7 @@ import type { ParsedContext } from '../core/context';
 import { contextFileUri, SECTION } from './settings';
 import { readText, type UnreadableCode } from './files';
 import type { Log } from './log';
+import { Debouncer } from './timers';
 
 /** The context file reader and the restructuring Quick Fix's rewrite (./contextParser.ts), loaded on first use. */
 export type ContextParser = typeof import('./contextParser');
@@ -23,7 +24,7 @@ export class ContextService implements vscode.Disposable {
   private readonly watchers: vscode.Disposable[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private readonly emitter = new vscode.EventEmitter<FolderContext>();
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Debouncer<string>();
   private readonly generation = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<FolderContext>>();
   readonly onDidChange = this.emitter.event;
@@ -122,16 +123,7 @@ export class ContextService implements vscode.Disposable {
   }
 
   private schedule(folder: vscode.WorkspaceFolder, delay: number): void {
-    const key = folder.uri.toString();
-    const t = this.pending.get(key);
-    if (t) clearTimeout(t);
-    this.pending.set(
-      key,
-      setTimeout(() => {
-        this.pending.delete(key);
-        void this.refresh(folder);
-      }, delay),
-    );
+    this.pending.schedule(folder.uri.toString(), delay, () => void this.refresh(folder));
   }
 
   private async reset(): Promise<void> {
@@ -154,7 +146,7 @@ export class ContextService implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.dispose();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 }

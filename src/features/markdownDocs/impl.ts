@@ -4,6 +4,7 @@
 import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { Debouncer } from '../../host/timers';
 import type { Deps } from '../../host/deps';
 import type { FolderContext } from '../../host/contextService';
 import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../../core/partnershipDocs';
@@ -116,7 +117,7 @@ export function fillSnippet(body: string, fills: Readonly<Record<string, string>
 /** Diagnostics for partnership documents, with Quick Fixes. Other Markdown is left alone. */
 class Diagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('communityPartnerships.docs');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Debouncer<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: Deps) {
@@ -140,21 +141,11 @@ class Diagnostics implements vscode.Disposable {
 
   private schedule(doc: vscode.TextDocument): void {
     if (doc.languageId !== 'markdown') return;
-    this.cancel(doc);
-    this.timers.set(
-      doc.uri.toString(),
-      setTimeout(() => {
-        this.timers.delete(doc.uri.toString());
-        this.check(doc);
-      }, DEBOUNCE_MS),
-    );
+    this.timers.schedule(doc.uri.toString(), DEBOUNCE_MS, () => this.check(doc));
   }
 
   private cancel(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const t = this.timers.get(key);
-    if (t) clearTimeout(t);
-    this.timers.delete(key);
+    this.timers.cancel(doc.uri.toString());
   }
 
   private diagnose(doc: vscode.TextDocument): PartnershipDiagnostic[] {
@@ -231,7 +222,7 @@ class Diagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

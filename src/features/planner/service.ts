@@ -7,7 +7,7 @@ import { digestRecord, parseRecord, type DigestParse, type RecordParse, type Rec
 import { communityName } from '../../core/context';
 import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
 import { relativeSetting, SECTION } from '../../host/settings';
-import { ResourceMap } from '../../host/resourceMap';
+import { Coalescer, Debouncer } from '../../host/timers';
 import { Disposable } from '../../host/dispose';
 import type { PlannerContextInfo, PlannerRow } from './protocol';
 import type { Deps } from '../../host/deps';
@@ -50,10 +50,14 @@ export class PlannerService extends Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
   private readonly withProblems = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly pending = new ResourceMap<ReturnType<typeof setTimeout>>();
+  /** Keyed by the URI's string form, as ResourceMap keys it. */
+  private readonly pending = new Debouncer<string>();
   private readonly watchers: vscode.Disposable[] = [];
   private readonly status = vscode.window.createStatusBarItem('communityPartnerships.checkIns', vscode.StatusBarAlignment.Left, 49);
-  private fireTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly fireSoon = new Coalescer(50, () => {
+    this.updateStatus();
+    this.emitter.fire();
+  });
   private started = false;
   private loadingNow = false;
   /** Fires (at most every 50 ms) when records were added, changed or removed. */
@@ -286,12 +290,7 @@ export class PlannerService extends Disposable {
   }
 
   private fire(): void {
-    if (this.fireTimer) return;
-    this.fireTimer = setTimeout(() => {
-      this.fireTimer = undefined;
-      this.updateStatus();
-      this.emitter.fire();
-    }, 50);
+    this.fireSoon.trigger();
   }
 
   private updateStatus(): void {
@@ -313,20 +312,14 @@ export class PlannerService extends Disposable {
 
   private schedule(uri: vscode.Uri, delay: number, deleted = false): void {
     const id = uri.toString();
-    const t = this.pending.get(uri);
-    if (t) clearTimeout(t);
-    this.pending.set(
-      uri,
-      setTimeout(() => {
-        this.pending.delete(uri);
-        if (deleted) {
-          this.loader.remove(id);
-          return;
-        }
-        this.uris.set(id, uri);
-        void this.loader.update(id);
-      }, delay),
-    );
+    this.pending.schedule(id, delay, () => {
+      if (deleted) {
+        this.loader.remove(id);
+        return;
+      }
+      this.uris.set(id, uri);
+      void this.loader.update(id);
+    });
   }
 
   private watch(): void {
@@ -365,8 +358,8 @@ export class PlannerService extends Disposable {
   }
 
   override dispose(): void {
-    for (const t of this.pending.values()) clearTimeout(t);
-    if (this.fireTimer) clearTimeout(this.fireTimer);
+    this.pending.dispose();
+    this.fireSoon.dispose();
     for (const d of this.watchers.splice(0)) d.dispose();
     super.dispose();
   }
