@@ -18,9 +18,12 @@ export const ENTRY_BUDGET = 100 * 1024;
  * src/core/planner/labels.ts beside the English of src/core/domain.ts, which records and reports
  * keep) about 5.3 KB: 482.9 KB measured on 2026-12-01. The pipeline board (issue 15: its panel
  * 3.5 KB, its part of the protocol about 0.6 KB, the lazy module and the command's shell 0.9 KB)
- * brings it to 487.9 KB; the budget is 496 KB, so that a fix does not have to fight for bytes.
+ * brings it to 487.9 KB. The private overlap (issue 25: its three commands 8 KB, the file
+ * format, steps and list reader of src/core/psi 7 KB, the worker pool 2 KB; the curve library is
+ * not in it: only in dist/psiWorker.js, which runs on worker threads, and in the web bundle)
+ * brings it to 505.1 KB; the budget is 512 KB, so that a fix does not have to fight for bytes.
  */
-export const NODE_HOST_BUDGET = 496 * 1024;
+export const NODE_HOST_BUDGET = 512 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 

@@ -43,6 +43,7 @@ import {
   type ColumnMapping,
   type ColumnRole,
   type CsvRow,
+  type Overlap,
   type ReadSummary,
   type TrackerMapping,
 } from '../../core/measure';
@@ -62,9 +63,34 @@ export interface MeasureApi {
   importTracker(arg?: unknown, options?: unknown): Promise<unknown>;
   exportPipelineCsv(arg?: unknown, options?: unknown): Promise<unknown>;
   exportCalendar(arg?: unknown, options?: unknown): Promise<unknown>;
+  readonly tools: MeasureTools;
 }
 
-export type MeasureCommand = keyof MeasureApi;
+export type MeasureCommand = Exclude<keyof MeasureApi, 'tools'>;
+
+/** What the measure commands share with the private overlap's commands (src/features/privateOverlap/). */
+export interface MeasureTools {
+  trusted(): boolean;
+  service(): Promise<PlannerService>;
+  pickRecord(s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined>;
+  pickFile(value: string | vscode.Uri | undefined, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  pickOutput(value: string | vscode.Uri | undefined, fileName: string, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  writeOutput(uri: vscode.Uri, text: string): Promise<boolean>;
+  openExport(uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }>;
+  readExport<T>(
+    uri: vscode.Uri,
+    title: string,
+    needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping },
+    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> },
+  ): Promise<{ value: T; summary: ReadSummary } | undefined>;
+  logBadRows(what: string, bad: BadRows, problems?: readonly { line: number; message: string }[]): number;
+  showSkipped(message: string, skipped: number, actions?: { label: string; run: () => unknown }[]): void;
+  skippedNote(n: number): string;
+  logOverlap(s: PlannerService, id: string, o: Overlap, g: { date?: string; setScore?: boolean }, method: string, skipped: number): Promise<(Overlap & { score: number; skipped: number }) | undefined>;
+  run<T>(what: string, body: () => Promise<T>): Promise<T | undefined>;
+  fileStem(s: PlannerService, id: string): string;
+  toUri(v: string | vscode.Uri | undefined): vscode.Uri | undefined;
+}
 
 const MAPPINGS_KEY = 'communityPartnerships.measure.mappings';
 const LINK_BASE_KEY = 'communityPartnerships.measure.linkBase';
@@ -505,24 +531,30 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
         return undefined;
       }
-      const o = overlapOf(ours.set, other.set);
-      const date = await askDate(g, s, 'Compare Member Lists: date of the measurement');
-      if (!date) return undefined;
-      const partner = s.index.get(id)!.summary.partner;
-      const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)})`;
-      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
-      if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
-      const score = suggestedOverlapScore(o);
-      const skipped = ours.skipped + other.skipped;
-      const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
-      if (g.setScore) await setScore();
-      else if (g.setScore === undefined) {
-        showSkipped(vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
-          { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
-        ]);
-      }
-      return { ...o, score, skipped };
+      return logOverlap(s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
     });
+
+  /**
+   * An overlap logged to the record as member-overlap, the method in its note, and the
+   * audience-overlap score it suggests offered (or set, when `g.setScore`).
+   */
+  const logOverlap = async (s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) => {
+    const date = await askDate(g, s, vscode.l10n.t('Member overlap: date of the measurement'));
+    if (!date) return undefined;
+    const partner = s.index.get(id)!.summary.partner;
+    const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
+    const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
+    if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
+    const score = suggestedOverlapScore(o);
+    const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
+    if (g.setScore) await setScore();
+    else if (g.setScore === undefined) {
+      showSkipped(vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
+        { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
+      ]);
+    }
+    return { ...o, score, skipped };
+  };
 
   const measureAttendance = (arg?: unknown, raw?: unknown) =>
     run('Measure Event Attendance', async () => {
@@ -845,10 +877,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
 
   const fileStem = (s: PlannerService, id: string) => (s.uriOf(id)?.path.split('/').pop() ?? 'partner').replace(/\.md$/i, '');
 
+  const tools: MeasureTools = { trusted, service, pickRecord, pickFile, pickOutput, writeOutput, openExport, readExport, logBadRows, showSkipped, skippedNote, logOverlap, run, fileStem, toUri };
+
   return {
     bind: (p) => {
       planner = p;
     },
+    tools,
     exportHashedList,
     compareLists,
     measureAttendance,
