@@ -22,11 +22,8 @@ function unreadable(text: string): { ok: false; problems: RecordParse['problems'
 const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
 const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
-/** Today as YYYY-MM-DD in the user's time zone: check-ins fall due on the user's calendar. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from '../core/dates';
+import { localToday } from '../core/dates';
 
 export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
