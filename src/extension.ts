@@ -12,6 +12,8 @@ import { registerPlanner } from './features/plannerShell';
 import { registerMeasure } from './features/measureShell';
 import { registerBoard } from './features/boardShell';
 import { registerWalkthrough } from './features/walkthrough';
+import { registerAssistant } from './features/assistant/register';
+import type { AssistantApi } from './features/assistant/lazy';
 import type { PlannerApi } from './lazy/planner';
 import type { MeasureApi } from './lazy/measure';
 import type { BoardApi } from './lazy/board';
@@ -38,6 +40,8 @@ export interface ExtensionApi {
   readonly measure: () => MeasureApi;
   /** For tests: the pipeline board (loads it on first call). */
   readonly board: () => BoardApi;
+  /** For tests: the assistant's tools and commands (loads them on first call). */
+  readonly assistant: () => AssistantApi;
 }
 
 /**
@@ -58,7 +62,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
   const measure = registerMeasure(context, deps, planner); // metrics from exports, tracker import, pipeline CSV, calendar
   const board = registerBoard(context, deps, planner); // the pipeline board in the editor area
-  return testing ? { contexts, webviews, planner, measure, board } : undefined;
+  const assistant = registerAssistant(context, deps, planner); // language-model tools, the MCP server, Connect AI Assistant
+  return testing ? { contexts, webviews, planner, measure, board, assistant } : undefined;
 }
 
 export function deactivate(): void {}

@@ -20,6 +20,8 @@ export const lazyModules = {
   measure: () => require('./measure') as typeof import('./measure'),
   /** The pipeline board in the editor area, on the planner's index. */
   board: () => require('./board') as typeof import('./board'),
+  /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
+  assistant: () => require('../features/assistant/lazy') as typeof import('../features/assistant/lazy'),
 };
 
 export type LazyModules = typeof lazyModules;

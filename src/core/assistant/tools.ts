@@ -201,7 +201,8 @@ export const ASSISTANT_TOOLS = [
       const stages: Record<string, { partner: string; name: string }[]> = {};
       for (const r of index.all()) {
         const key = r.summary.broken ? 'broken' : (r.summary.stage ?? 'broken');
-        (stages[key] ??= []).length < 200 && stages[key].push({ partner: r.summary.partner, name: store.nameOf(r.id) });
+        const list = (stages[key] ??= []);
+        if (list.length < 200) list.push({ partner: r.summary.partner, name: store.nameOf(r.id) });
       }
       return { counts, total: index.size, stages };
     },
