@@ -24,7 +24,6 @@ describe('Language-model tools (vscode.lm.invokeTool)', function () {
 
   before(async function () {
     if (typeof vscode.lm?.invokeTool !== 'function' || typeof vscode.lm?.registerTool !== 'function') {
-      // eslint-disable-next-line no-console
       console.log(`      skipped: this host (VS Code ${vscode.version}) has no vscode.lm.registerTool / invokeTool`);
       this.skip();
     }

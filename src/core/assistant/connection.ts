@@ -1,4 +1,4 @@
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import { applyEdits, format, modify, parse, type ParseError } from 'jsonc-parser';
 import { SERVER_NAME, SKILL_NAME, skillMarkdown } from './prompts';
 
 /*
@@ -30,7 +30,18 @@ export function serverEntries(serverScript: string, folderPath: string): Record<
   };
 }
 
-const FORMAT = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
+const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
+
+/**
+ * Sets (or, with undefined, removes) one value and formats only what was inserted: the entries
+ * around it stay exactly as written.
+ */
+function setValue(text: string, key: readonly string[], value: unknown): string {
+  const edits = modify(text, [...key], value, {});
+  const changed = applyEdits(text, edits);
+  if (value === undefined || edits.length !== 1) return changed;
+  return applyEdits(changed, format(changed, { offset: edits[0].offset, length: edits[0].content.length }, FORMAT));
+}
 
 function readJson(text: string, path: string): unknown {
   const errors: ParseError[] = [];
@@ -61,10 +72,10 @@ function withNewline(text: string): string {
 /** The file's text with the entry set (the rest kept), and the value it had before. Throws on a file that is not a JSON object. */
 export function withEntry(current: string | undefined, file: ConnectionFile, value: unknown): { text: string; previous: unknown } {
   if (!file.key) throw new Error(`${file.path} holds no entry`);
-  const base = current === undefined || current.trim() === '' ? '{}' : current;
-  const previous = valueAt(readJson(base, file.path), file.key);
-  if (sameJson(previous, value)) return { text: current ?? withNewline(applyEdits(base, modify(base, [...file.key], value, FORMAT))), previous };
-  return { text: withNewline(applyEdits(base, modify(base, [...file.key], value, FORMAT))), previous };
+  if (current === undefined || current.trim() === '') return { text: `${JSON.stringify({ [file.key[0]]: { [file.key[1]]: value } }, null, 2)}\n`, previous: undefined };
+  const previous = valueAt(readJson(current, file.path), file.key);
+  if (sameJson(previous, value)) return { text: current, previous };
+  return { text: withNewline(setValue(current, file.key, value)), previous };
 }
 
 /**
@@ -76,7 +87,7 @@ export function withoutEntry(current: string, file: ConnectionFile, written: unk
   if (!file.key) throw new Error(`${file.path} holds no entry`);
   const data = readJson(current, file.path);
   if (!sameJson(valueAt(data, file.key), written)) return { text: current, unchanged: false };
-  const text = applyEdits(current, modify(current, [...file.key], previous, FORMAT));
+  const text = setValue(current, file.key, previous);
   const left = readJson(text, file.path) as Record<string, unknown>;
   const container = left[file.key[0]];
   const empty = Object.keys(left).length === 0 || (Object.keys(left).length === 1 && container !== null && typeof container === 'object' && Object.keys(container).length === 0);
