@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CONNECTION_FILES, proposedText, serverEntries, withoutEntry, type ConnectionFile } from '../../core/assistant/connection';
-import { pickFolder } from '../folders';
-import { readText, resolvePath } from '../files';
-import type { Deps } from '../deps';
-import { hasNodeHost, serverScript } from './register';
+import { pickFolder } from '../../host/folders';
+import { readText, resolvePath } from '../../host/files';
+import type { Deps } from '../../host/deps';
+import { hasNodeHost, serverScript } from './registration';
 
 /** What Connect added to one workspace folder, kept in the workspace's state for Disconnect. */
 interface Added {

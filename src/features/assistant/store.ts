@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { RecordIndex } from '../../core/planner/recordIndex';
 import type { RecordParse, RecordUpdate } from '../../core/records';
 import type { AssistantStore, StoreContext, StoreWrite } from '../../core/assistant/store';
-import type { PlannerService } from '../plannerService';
-import type { Deps } from '../deps';
-import { readText } from '../files';
+import type { PlannerService } from '../planner/service';
+import type { Deps } from '../../host/deps';
+import { readText } from '../../host/files';
 
 /**
  * The assistant's tools in the editor work on what the sidebar shows: the planner's record
