@@ -1,7 +1,7 @@
 // Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the webview
 // scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webPlatform } from './lib/webPlatform.mjs';
@@ -112,6 +112,16 @@ const contexts = [
     entryPoints: [join(ROOT, 'src', 'cli', 'overlap.ts')],
     outfile: join(ROOT, 'dist', 'overlap.js'),
     banner: { js: '#!/usr/bin/env node' },
+  // The MCP server (`community-partnerships-mcp`, package.json `bin`): a Node program of its own
+  // that assistants start over stdio; it shares src/core with the extension.
+  await esbuild.context({
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'mcp', 'server.ts')],
+    outfile: join(ROOT, 'dist', 'mcp', 'server.js'),
+    external: [],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { SERVER_VERSION: JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version) },
+    plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
   // VS Code for the Web (the web worker extension host): the whole extension in one file, each
   // lazy part initialised on first use.
@@ -153,6 +163,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  chmodSync(join(ROOT, 'dist', 'mcp', 'server.js'), 0o755);
   await Promise.all(contexts.map((c) => c.dispose()));
   if (metafile) for (const r of results.slice(0, 2)) printComposition(r.metafile);
 }

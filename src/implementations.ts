@@ -22,6 +22,8 @@ export const chunks = {
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
   /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
+  /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
+  assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
 };
 
 export type Chunks = typeof chunks;

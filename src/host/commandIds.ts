@@ -28,6 +28,8 @@ export const COMMANDS = {
   exportPipelineCsv: 'communityPartnerships.exportPipelineCsv',
   exportCalendar: 'communityPartnerships.exportCalendar',
   getStarted: 'communityPartnerships.getStarted',
+  connectAssistant: 'communityPartnerships.connectAssistant',
+  disconnectAssistant: 'communityPartnerships.disconnectAssistant',
 } as const;
 
 /** Registered, but not in the Command Palette: run from a Quick Fix, a completion, or links made before. */

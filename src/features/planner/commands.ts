@@ -5,7 +5,6 @@ import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileNam
 import { renderReport } from '../../core/planner/report';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
 import { communityName } from '../../core/context';
-import { createNewFile } from '../../host/files';
 import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
@@ -158,25 +157,12 @@ export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (
     });
     const root = service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
     if (!root) return undefined;
-    const base = recordFileName(partner).replace(/\.md$/, '');
-    // Never over an existing record: a second partnership with the same partner gets "-2".
-    let uri: vscode.Uri | undefined;
-    for (let n = 1; n < 100 && !uri; n++) {
-      const candidate = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
-      const created = await createNewFile(candidate, text);
-      if (created.ok) uri = candidate;
-      else if (!created.exists) {
-        // A link, a device, a file system error: no other name would fare better.
-        void vscode.window.showErrorMessage(vscode.l10n.t('The partnership record was not created: {0}', created.message));
-        return undefined;
-      }
-    }
-    if (!uri) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not find a free file name for {0} in {1}.', `${base}.md`, root.rel));
+    const made = await service.createRecord(root, recordFileName(partner).replace(/\.md$/, ''), text);
+    if (!made.ok) {
+      void vscode.window.showErrorMessage(made.message);
       return undefined;
     }
-    deps.log.info(`Created ${uri.toString()}`);
-    const id = service.created(uri, text);
+    const { uri, id } = made;
     await vscode.window.showTextDocument(uri, { preview: false });
     onSelect(id);
     return uri;
