@@ -112,6 +112,7 @@ const contexts = [
     entryPoints: [join(ROOT, 'src', 'cli', 'overlap.ts')],
     outfile: join(ROOT, 'dist', 'overlap.js'),
     banner: { js: '#!/usr/bin/env node' },
+  }),
   // The MCP server (`community-partnerships-mcp`, package.json `bin`): a Node program of its own
   // that assistants start over stdio; it shares src/core with the extension.
   await esbuild.context({
