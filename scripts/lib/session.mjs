@@ -19,14 +19,15 @@ const TIMEOUT_MS = 10 * 60_000;
  * - `url(server, wsDir)`: the workbench URL;
  * - `resultFile(wsDir)`: where the runner writes its result;
  * - `setup(page)`: hooks on the page before the workbench loads (console, exposed functions);
- * - `tick()`: called while waiting (to print progress).
+ * - `tick()`: called while waiting (to print progress);
+ * - `host`: the VS Code to run in (host.mjs testHost()).
  */
-export async function runSession({ fixture, settings, env, url, resultFile, setup, tick = () => {} }) {
+export async function runSession({ fixture, settings, env, url, resultFile, setup, tick = () => {}, host }) {
   const ws = copyWorkspace(fixture);
   const data = tempDir('cp-host-');
   mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
   writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify(settings));
-  const server = await startServer({ dataDir: data.dir, env });
+  const server = await startServer({ dataDir: data.dir, env, host });
   const browser = await openBrowser();
   const consoleErrors = [];
   const file = resultFile(ws.dir);
