@@ -165,9 +165,7 @@ export function startServer({ dataDir, log = () => {}, env, host = testHost() })
     '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'),
     '--extensions-dir', join(dataDir, 'extensions'),
   ];
-  // TEST_VSCODE_VERSION: the version the tests expect to run in.
-  const childEnv = { ...process.env, ...env, TEST_VSCODE_VERSION: vscodeVersion(host) };
-  const child = spawn(host.node, args, { cwd: host.vscodeDir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', env: childEnv });
+  const child = spawn(host.node, args, { cwd: host.vscodeDir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', env: env ? { ...process.env, ...env } : process.env });
   return new Promise((resolvePromise, reject) => {
     let out = '';
     const timer = setTimeout(() => { stop(); reject(new Error('The VS Code server did not start within 60 s:\n' + out)); }, 60_000);
