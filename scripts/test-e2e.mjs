@@ -54,6 +54,8 @@ export async function runE2E({ build = true, grep, host = testHost() } = {}) {
           // Nothing of VS Code's own that could open or take the focus in the middle of a test.
           'update.showReleaseNotes': false, 'workbench.tips.enabled': false, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
           'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
+          // VS Code 1.139 opens the Chat view in the secondary side bar by default (1.99 ignores it).
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
           // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),
