@@ -11,9 +11,9 @@ import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
-export async function runE2E({ build = true, grep, host = testHost() } = {}) {
+export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
   if (build) buildAll();
-  ensureTestHost({ host });
+  ensureTestHost({ host: vscodeHost });
   const screenshots = join(ROOT, '.test-output', 'screenshots');
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
@@ -21,18 +21,18 @@ export async function runE2E({ build = true, grep, host = testHost() } = {}) {
   const cleanups = [];
   globalThis.__communityPartnershipsE2E = {
     screenshots,
-    vscodeVersion: vscodeVersion(host),
+    vscodeVersion: vscodeVersion(vscodeHost),
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
     async open(fixture, { theme = 'dark', viewport, host = 'node', vsix, locale } = {}) {
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
       // vsix: the packaged extension installed into the server, as a user installs it, in place of
       // the extension under development.
-      if (vsix) installVsix(data.dir, vsix, host);
+      if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
       // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
       if (locale) {
-        installVsix(data.dir, languagePack(locale, data.dir), host);
+        installVsix(data.dir, languagePack(locale, data.dir), vscodeHost);
         mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
         writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
         // The server finds language packs through this index, which desktop VS Code writes itself.
@@ -44,7 +44,7 @@ export async function runE2E({ build = true, grep, host = testHost() } = {}) {
           },
         }));
       }
-      const server = await startServer({ dataDir: data.dir, host });
+      const server = await startServer({ dataDir: data.dir, host: vscodeHost });
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
