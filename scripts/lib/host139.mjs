@@ -87,3 +87,9 @@ export function host139(root) {
     install: (log) => install139(root, log),
   };
 }
+
+/**
+ * `npm test` runs every suite on VS Code 1.139 and, on 1.99.3 (the oldest version the tests
+ * cover), this smoke set: activation, the context, the planner and the pitch's actions.
+ */
+export const OLDEST_SMOKE = '^(Activation|Community context in VS Code|Sidebar planner in VS Code|Draft Outreach Pitch)';
