@@ -76,5 +76,6 @@ export async function revertAndCloseAll(): Promise<void> {
   // A closed untitled document leaves the extension host a moment after its editor: until then
   // VS Code 1.139 hands the next `openTextDocument({ content })` (which reuses the name
   // Untitled-1) that stale document, with the old text.
-  await until('the closed untitled documents to leave the extension host', () => untitled.every((d) => d.isClosed));
+  await until('the closed untitled documents to leave the extension host', () => untitled.every((d) => d.isClosed), 10_000, () =>
+    untitled.filter((d) => !d.isClosed).map((d) => `${d.uri.toString()} (dirty: ${d.isDirty})`).join(', '));
 }
