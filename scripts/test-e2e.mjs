@@ -9,6 +9,7 @@ import { ROOT, ensureTestHost, installVsix, startServer, testHost, workbenchUrl,
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
@@ -44,6 +45,10 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
           },
         }));
       }
+      // The extension under development: in the URL's payload where the host takes it there
+      // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
+      const byPayload = !vsix && vscodeHost.devExtensionByPayload;
+      if (!vsix && !byPayload) linkDevExtension(data.dir, ROOT);
       const server = await startServer({ dataDir: data.dir, host: vscodeHost });
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
@@ -60,7 +65,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),
       );
-      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: vsix ? undefined : ROOT });
+      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: byPayload ? ROOT : undefined });
       const page = await openWorkbench(browser, url, { colorScheme: theme === 'light' || theme === 'hc-light' ? 'light' : 'dark', viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
       await setColorTheme(page, THEMES[theme] ?? 'Dark Modern');

@@ -19,7 +19,7 @@ const READY = join(CACHE, '.ready');
  */
 export function testHost(name = selectedHostName()) {
   if (name === '1.139') return host139(ROOT);
-  return { name: '1.99', vscodeDir: VSCODE_DIR, node: process.execPath, serverArgs: [], ready: READY, install: installTestHost };
+  return { name: '1.99', vscodeDir: VSCODE_DIR, node: process.execPath, serverArgs: [], testServerArgs: [], devExtensionByPayload: true, ready: READY, install: installTestHost };
 }
 
 function run(cmd, args, cwd, label) {
@@ -153,13 +153,14 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Starts the VS Code server on a free loopback port with fresh data folders (`env`: added to
- * the environment of the server and so of its extension host).
+ * the environment of the server and so of its extension host; `tests`: the session runs an
+ * `extensionTestsPath`).
  * Resolves to { port, url, stop() } once it listens.
  */
-export function startServer({ dataDir, log = () => {}, env, host = testHost() }) {
+export function startServer({ dataDir, log = () => {}, env, host = testHost(), tests = false }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
-    join(host.vscodeDir, 'out', 'server-main.js'), ...host.serverArgs,
+    join(host.vscodeDir, 'out', 'server-main.js'), ...host.serverArgs, ...(tests ? host.testServerArgs : []),
     '--host', '127.0.0.1', '--port', '0',
     '--without-connection-token', '--accept-server-license-terms', '--telemetry-level', 'off',
     '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'),

@@ -70,7 +70,7 @@ export function selectedHostName(argv = process.argv, env = process.env) {
 
 /**
  * The 1.139 host as host.mjs uses it: its folder, its Node, and the server's extra flags.
- * - `--enable-smoke-test-driver`: a built 1.139 web workbench reads `extensionDevelopmentPath`
+ * - `--enable-smoke-test-driver`, for the sessions that run tests in the extension host: a built 1.139 web workbench reads `extensionDevelopmentPath`
  *   and `extensionTestsPath` from the URL's payload only when the server sets
  *   `developmentOptions.enableSmokeTestDriver` (environmentService.ts,
  *   resolveExtensionHostDebugEnvironment: `if (this.payload && (!this.isBuilt ||
@@ -82,7 +82,9 @@ export function host139(root) {
     name: '1.139',
     vscodeDir: p.vscodeDir,
     node: p.node,
-    serverArgs: ['--enable-smoke-test-driver'],
+    serverArgs: [],
+    testServerArgs: ['--enable-smoke-test-driver'],
+    devExtensionByPayload: false,
     ready: p.ready,
     install: (log) => install139(root, log),
   };
@@ -93,3 +95,30 @@ export function host139(root) {
  * cover), this smoke set: activation, the context, the planner and the pitch's actions.
  */
 export const OLDEST_SMOKE = '^(Activation|Community context in VS Code|Sidebar planner in VS Code|Draft Outreach Pitch)';
+
+/**
+ * The extension under development, installed into a server's extensions folder as a link to
+ * this repository (what `--install-extension` of its .vsix would add, without packaging): for
+ * the end-to-end tests on 1.139, whose server runs without `--enable-smoke-test-driver`, as that
+ * flag also changes what users see (no notification toasts, no dialogs).
+ */
+export function linkDevExtension(dataDir, root) {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  const folderName = `${id}-${manifest.version}`;
+  const extensions = join(dataDir, 'extensions');
+  mkdirSync(extensions, { recursive: true });
+  const location = join(extensions, folderName);
+  rmSync(location, { recursive: true, force: true });
+  symlinkSync(root, location, 'dir');
+  const index = join(extensions, 'extensions.json');
+  const entries = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')).filter((e) => e.identifier?.id !== id) : [];
+  entries.push({
+    identifier: { id },
+    version: manifest.version,
+    location: { $mid: 1, fsPath: location, external: `file://${location}`, path: location, scheme: 'file' },
+    relativeLocation: folderName,
+    metadata: { installedTimestamp: Date.now(), source: 'vsix' },
+  });
+  writeFileSync(index, JSON.stringify(entries));
+}

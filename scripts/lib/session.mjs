@@ -28,7 +28,7 @@ export async function runSession({ fixture, settings, env, url, resultFile, setu
   mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
   // The version the tests expect to run in (test/integration/activation.test.ts).
   writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...settings, 'communityPartnershipsTests.vscodeVersion': vscodeVersion(host) }));
-  const server = await startServer({ dataDir: data.dir, env, host });
+  const server = await startServer({ dataDir: data.dir, env, host, tests: true });
   const browser = await openBrowser();
   const consoleErrors = [];
   const file = resultFile(ws.dir);
