@@ -307,14 +307,24 @@ if (part('board')) {
   boardRaw = board.raw;
 }
 
+// ---- Open: each page from its command to its first full render, against an empty one (test/bench/open.ts) ----
+let openRaw;
+if (part('open')) {
+  const { openRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'open.js')}`)).default;
+  const open = await openRows({ ROOT, tempDir, writeRecords, startServer, workbenchUrl, openBrowser, openWorkbench }, RUNS);
+  for (const r of open.rows) row(r.name, r.value, r.target, r.ok, r.note);
+  openRaw = open.raw;
+}
+
 // ---- Report ------------------------------------------------------------------------------------
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
+const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
+const machine = `load average ${load} (1, 5, 15 min) at the end; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 const now = new Date().toISOString();
-const PARTS = ['activation', 'index', 'planner', 'board', 'measure'];
+const PARTS = ['activation', 'index', 'planner', 'board', 'open', 'measure'];
 /** Which part measured a row (rows of other sections are measured on every run). */
-const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : /^Measure:/.test(name) ? 'measure' : 'always');
-let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks }, board: boardRaw } };
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : /^Open:/.test(name) ? 'open' : /^Measure:/.test(name) ? 'measure' : 'always');
+let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks }, board: boardRaw, open: openRaw } };
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (ONLY && existsSync(resultsFile)) {
   const old = JSON.parse(readFileSync(resultsFile, 'utf8'));

@@ -7,7 +7,7 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { AgreementChecklist, AgreementFromWebview, AgreementResults, AgreementToWebview, PanelContext } from '../protocol';
-import { clear, h, icon, vscodeApi } from './lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText, RequestFailed } from './lib/rpc';
 import { contextNote, statusLine } from './lib/panel';
 import { button, checkbox, fieldBlock, singleSelect, textControl, type TextControl } from './lib/formControls';
@@ -329,6 +329,7 @@ function onMessage(m: AgreementToWebview): void {
       state = { checklist: completeChecklist(m.checklist), context: m.context, readOnly: m.readOnly };
       vscode.setState(state);
       render();
+      markRendered();
       break;
     case 'context': {
       if (!state) break;

@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { BoardFromWebview, BoardResults, BoardSortKey, BoardToWebview, BoardView, BoardRow } from '../protocol';
-import { clear, h, icon, vscodeApi } from './lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText } from './lib/rpc';
 import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
@@ -210,6 +210,7 @@ function render(): void {
   }
   if (state.view === 'board') renderBoard(shown);
   else renderTable(shown);
+  if (info.ready && !info.loading) markRendered();
 }
 
 function renderEmpty(kind: 'loading' | 'none' | 'noMatch'): void {

@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from '../protocol';
-import { clear, h, icon, vscodeApi } from './lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText } from './lib/rpc';
 import { statusLine } from './lib/panel';
 import { button, textControl } from './lib/formControls';
@@ -192,6 +192,7 @@ function onMessage(m: ContextFormToWebview): void {
       state = stateForInit(state, m);
       vscode.setState(state);
       render();
+      markRendered();
       break;
     }
     case 'busy':

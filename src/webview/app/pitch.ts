@@ -5,7 +5,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from '../protocol';
-import { clear, h, icon, vscodeApi } from './lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText } from './lib/rpc';
 import { contextNote, statusLine } from './lib/panel';
 import { button, fieldBlock, singleSelect, textControl, type TextControl } from './lib/formControls';
@@ -299,6 +299,7 @@ function onContext(context: PanelContext): void {
   vscode.setState(state);
   if (inputs.size === 0) {
     render();
+    markRendered();
     return;
   }
   // Only what the user has not overridden follows the context.
@@ -309,6 +310,7 @@ function onContext(context: PanelContext): void {
   }
   renderContextBanner();
   update();
+  markRendered();
 }
 
 // Restored state paints at once; the host's context follows with `ready`, and with it the draft

@@ -3,7 +3,7 @@ import './lib/l10n';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from '../protocol';
-import { clear, h, icon, vscodeApi } from './lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText } from './lib/rpc';
 import { bar, sparkline } from './lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
@@ -95,6 +95,7 @@ async function query(): Promise<void> {
       return;
     }
     if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
+    if (!view.loading) markRendered();
   } catch (err) {
     showStatus('error', failureText(err));
   }
