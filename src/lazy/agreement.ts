@@ -192,6 +192,7 @@ class AgreementPanel implements AgreementPanelHandle {
       name: 'agreement',
       logLabel: 'Agreement checklist',
       schema: AgreementFromWebview,
+      initial: () => [this.initMessage()],
       handlers: {
         ready: () => {
           this.init();
@@ -236,8 +237,12 @@ class AgreementPanel implements AgreementPanelHandle {
     void this.panel.webview.postMessage(message);
   }
 
+  private initMessage(): AgreementToWebview {
+    return { type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !vscode.workspace.isTrusted };
+  }
+
   private init(): void {
-    this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !vscode.workspace.isTrusted });
+    this.post(this.initMessage());
   }
 
   receive(raw: unknown): Promise<void> {

@@ -1,8 +1,6 @@
 import './lib/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { BoardFromWebview, BoardResults, BoardSortKey, BoardToWebview, BoardView, BoardRow } from '../protocol';
 import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
 import { client, failureText } from './lib/rpc';
@@ -114,10 +112,11 @@ interface ValueElement extends HTMLElement {
 }
 const filterText = h('vscode-textfield', { id: 'board-filter', placeholder: l10n.t('Filter by partner, community, owner or type'), label: l10n.t('Filter partnerships'), 'aria-label': l10n.t('Filter partnerships') }) as unknown as ValueElement;
 filterText.append(h('span', { slot: 'content-before', class: 'codicon codicon-filter', 'aria-hidden': 'true' }));
-const stageSelect = h('vscode-single-select', { id: 'board-stage', label: l10n.t('Stage'), 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') }) as unknown as ValueElement;
-stageSelect.append(h('vscode-option', { value: '' }, l10n.t('All stages')), ...[...STAGES, 'broken' as const].map((s) => h('vscode-option', { value: s }, stageTitle(s))));
-const typeSelect = h('vscode-single-select', { id: 'board-type', label: l10n.t('Type'), 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') }) as unknown as ValueElement;
-typeSelect.append(h('vscode-option', { value: '' }, l10n.t('All types')), ...PARTNERSHIP_TYPES.map((t) => h('vscode-option', { value: t.id }, t.title)));
+// The platform's <select> in VS Code's look (media/webview.css), not vscode-single-select (about 50 KB).
+const stageSelect = h('select', { id: 'board-stage', class: 'dropdown', 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') });
+stageSelect.append(h('option', { value: '' }, l10n.t('All stages')), ...[...STAGES, 'broken' as const].map((s) => h('option', { value: s }, stageTitle(s))));
+const typeSelect = h('select', { id: 'board-type', class: 'dropdown', 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') });
+typeSelect.append(h('option', { value: '' }, l10n.t('All types')), ...PARTNERSHIP_TYPES.map((t) => h('option', { value: t.id }, t.title)));
 const clearButton = h('vscode-button', { id: 'board-clear', secondary: true }, l10n.t('Clear filters'));
 
 let filterTimer: ReturnType<typeof setTimeout> | undefined;

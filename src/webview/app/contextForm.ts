@@ -1,5 +1,4 @@
 import './lib/l10n';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from '../protocol';

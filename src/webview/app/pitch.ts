@@ -1,12 +1,9 @@
 import './lib/l10n';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from '../protocol';
 import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
-import { client, failureText } from './lib/rpc';
+import { client, failureText, initialMessages } from './lib/rpc';
 import { contextNote, statusLine } from './lib/panel';
 import { button, fieldBlock, singleSelect, textControl, type TextControl } from './lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
@@ -49,10 +46,12 @@ const notes = new Map<ContextField, HTMLElement>();
 const status = statusLine();
 const T = pitchText();
 
-const rpc = client<PitchFromWebview, PitchResults>(vscode as never, (m) => {
+const first = initialMessages();
+const onHostMessage = (m: { type: string }) => {
   const message = m as PitchToWebview;
   if (message.type === 'context') onContext(message.context);
-});
+};
+const rpc = client<PitchFromWebview, PitchResults>(vscode as never, onHostMessage, first);
 
 function openContext(): void {
   rpc.request({ type: 'openContext' }).catch((err: unknown) => status.show('error', failureText(err)));
@@ -313,9 +312,10 @@ function onContext(context: PanelContext): void {
   markRendered();
 }
 
-// Restored state paints at once; the host's context follows with `ready`, and with it the draft
-// kept for this workspace when the panel was closed.
+// Restored state paints at once; the host's context is in the page (or follows with `ready`),
+// and the draft kept for this workspace when the panel was closed follows with `ready`.
 render();
+first.forEach(onHostMessage);
 rpc
   .request({ type: 'ready' })
   .then((r) => {
