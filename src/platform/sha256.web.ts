@@ -64,7 +64,14 @@ export function sha256Batch(inputs: readonly string[]): Uint8Array {
     // UTF-8 takes at most 3 bytes per UTF-16 unit; the padding and the length at most 72 more.
     const need = ((s.length * 3 + 72) | 63) + 1;
     if (buf.length < need) buf = new Uint8Array(need * 2);
-    const len = encoder.encodeInto(s, buf).written;
+    // ASCII (nearly every email) is copied as it is; anything else goes through the encoder.
+    let len = 0;
+    while (len < s.length) {
+      const c = s.charCodeAt(len);
+      if (c >= 0x80) break;
+      buf[len++] = c;
+    }
+    if (len < s.length) len = encoder.encodeInto(s, buf).written;
     const end = (((len + 8) >>> 6) + 1) * 64;
     buf.fill(0, len, end);
     buf[len] = 0x80;
