@@ -113,9 +113,9 @@ interface ValueElement extends HTMLElement {
 const filterText = h('vscode-textfield', { id: 'board-filter', placeholder: l10n.t('Filter by partner, community, owner or type'), label: l10n.t('Filter partnerships'), 'aria-label': l10n.t('Filter partnerships') }) as unknown as ValueElement;
 filterText.append(h('span', { slot: 'content-before', class: 'codicon codicon-filter', 'aria-hidden': 'true' }));
 // The platform's <select> in VS Code's look (media/webview.css), not vscode-single-select (about 50 KB).
-const stageSelect = h('select', { id: 'board-stage', class: 'dropdown', 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') });
+const stageSelect = h('select', { id: 'board-stage', 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') });
 stageSelect.append(h('option', { value: '' }, l10n.t('All stages')), ...[...STAGES, 'broken' as const].map((s) => h('option', { value: s }, stageTitle(s))));
-const typeSelect = h('select', { id: 'board-type', class: 'dropdown', 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') });
+const typeSelect = h('select', { id: 'board-type', 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') });
 typeSelect.append(h('option', { value: '' }, l10n.t('All types')), ...PARTNERSHIP_TYPES.map((t) => h('option', { value: t.id }, t.title)));
 const clearButton = h('vscode-button', { id: 'board-clear', secondary: true }, l10n.t('Clear filters'));
 

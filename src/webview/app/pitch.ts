@@ -296,19 +296,17 @@ function onContext(context: PanelContext): void {
   state.context = context;
   defaults = contextDefaults(context);
   vscode.setState(state);
-  if (inputs.size === 0) {
-    render();
-    markRendered();
-    return;
+  if (inputs.size === 0) render();
+  else {
+    // Only what the user has not overridden follows the context.
+    for (const f of CONTEXT_FIELDS) {
+      const input = inputs.get(f);
+      if (input && !state.overridden.includes(f)) input.value = fieldValue(state, defaults, f);
+      renderNote(f);
+    }
+    renderContextBanner();
+    update();
   }
-  // Only what the user has not overridden follows the context.
-  for (const f of CONTEXT_FIELDS) {
-    const input = inputs.get(f);
-    if (input && !state.overridden.includes(f)) input.value = fieldValue(state, defaults, f);
-    renderNote(f);
-  }
-  renderContextBanner();
-  update();
   markRendered();
 }
 

@@ -55,7 +55,6 @@ export interface ButtonOptions {
   id?: string;
   title?: string;
   disabled?: boolean;
-  extraClass?: string;
   onClick?: () => void;
 }
 
@@ -65,7 +64,7 @@ export interface ButtonOptions {
  * 12 KB (with its icon) and Lit into each page.
  */
 export function button(o: ButtonOptions): HTMLButtonElement {
-  const b = h('button', { type: 'button', id: o.id, title: o.title, class: `${o.secondary ? 'secondary' : 'primary'} ${o.extraClass ?? ''}`.trim() }, o.icon ? icon(o.icon) : null, o.label, o.iconAfter ? icon(o.iconAfter) : null);
+  const b = h('button', { type: 'button', id: o.id, title: o.title, class: o.secondary ? 'secondary' : 'primary' }, o.icon ? icon(o.icon) : null, o.label, o.iconAfter ? icon(o.iconAfter) : null);
   b.disabled = !!o.disabled;
   if (o.onClick) b.addEventListener('click', () => !b.disabled && o.onClick!());
   return b;
@@ -84,7 +83,7 @@ export interface SelectOption {
  * used it, more than the page itself. An option's description is its tooltip.
  */
 export function singleSelect(o: { id: string; label: string; value: string; options: readonly SelectOption[]; disabled?: boolean; describedBy?: string; onChange?: (value: string) => void }): HTMLSelectElement {
-  const select = h('select', { id: o.id, class: 'dropdown', 'aria-describedby': o.describedBy });
+  const select = h('select', { id: o.id, 'aria-describedby': o.describedBy });
   for (const op of o.options) {
     const option = h('option', { value: op.value, title: op.description }, op.label);
     if (op.value === o.value) option.selected = true;

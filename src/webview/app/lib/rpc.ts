@@ -80,7 +80,7 @@ export function initialMessages(): { type: string }[] {
   if (!text) return [];
   try {
     const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((m): m is { type: string } => !!m && typeof m === 'object' && typeof (m as { type?: unknown }).type === 'string') : [];
+    return Array.isArray(v) ? v.filter((m): m is { type: string } => typeof m?.type === 'string') : [];
   } catch {
     return [];
   }
