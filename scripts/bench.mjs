@@ -34,11 +34,14 @@ ensureTestHost();
 mkdirSync(OUT, { recursive: true });
 
 // ---- Bundle ---------------------------------------------------------------------------------
-const { bundleSizes, ENTRY_BUDGET, NODE_HOST_BUDGET, WEBVIEW_BUDGET } = await import('./lib/bundles.mjs');
+const { bundleSizes, ENTRY_BUDGET, NODE_HOST_BUDGET, WEBVIEW_BUDGET, COMMAND_BUDGET } = await import('./lib/bundles.mjs');
 const sizes = bundleSizes();
 row('Bundle: dist/extension.js', kb(sizes.entry), '<= 100 KB', sizes.entry <= ENTRY_BUDGET);
 row('Bundle: dist/lazy.js', kb(sizes.lazy), 'loaded on first use', undefined);
 row('Bundle: Node host, entry + lazy', kb(sizes.nodeHost), `<= ${kb(NODE_HOST_BUDGET)}`, sizes.nodeHost <= NODE_HOST_BUDGET);
+// What a command or view loads: the entry, and on its first use the lazy bundle, which holds every
+// feature's implementation (one bundle, not one chunk per feature): the same for each of them.
+row('Bundle: code a command or view loads (the largest)', `${kb(sizes.nodeHost)} (every command and view: dist/extension.js + dist/lazy.js)`, `<= ${kb(COMMAND_BUDGET)}`, sizes.nodeHost <= COMMAND_BUDGET, 'one lazy bundle for every feature: a command loads all of them on first use');
 row('Bundle: dist/web/extension.js', kb(sizes.web), 'web worker host, one file', undefined);
 for (const w of sizes.webviews) row(`Bundle: ${w.file}`, kb(w.bytes), `<= ${kb(WEBVIEW_BUDGET)}`, w.bytes <= WEBVIEW_BUDGET, 'the page\'s whole script (dist/webview/, minified)');
 
