@@ -23,7 +23,10 @@ export function registerBoard(context: vscode.ExtensionContext, deps: Deps, plan
     return b;
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand('communityPartnerships.openPipelineBoard', () => void api().open()),
+    vscode.commands.registerCommand('communityPartnerships.openPipelineBoard', async () => {
+      const b = api();
+      b.open(await b.known());
+    }),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => void api().restore(panel),
     }),

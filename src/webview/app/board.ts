@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { BoardFromWebview, BoardResults, BoardSortKey, BoardToWebview, BoardView, BoardRow } from '../protocol';
 import { clear, h, icon, markRendered, vscodeApi } from './lib/dom';
-import { client, failureText } from './lib/rpc';
+import { client, failureText, initialMessages } from './lib/rpc';
 import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
 import { STAGES, type Stage } from '../../core/records/stages';
@@ -63,7 +63,8 @@ const save = () => api.setState(state);
 const info = { today: new Date().toISOString().slice(0, 10), readOnly: false, loading: true, ready: false };
 const rows = new BoardRows();
 
-const rpc = client<BoardFromWebview, BoardResults>(api as never, (m) => onMessage(m as BoardToWebview));
+const first = initialMessages();
+const rpc = client<BoardFromWebview, BoardResults>(api as never, (m) => onMessage(m as BoardToWebview), first);
 
 document.body.classList.add('board-page');
 const root = document.getElementById('app') as HTMLElement;
@@ -726,8 +727,18 @@ function onMessage(m: BoardToWebview): void {
   }
 }
 
+/**
+ * The page's settings from the host, and its first render: at once from the HTML's data (its
+ * settings and, when the records were read, every row), then again with `ready`'s answer.
+ */
 async function start(): Promise<void> {
-  const init = await rpc.request({ type: 'ready' });
+  const had = first.find((m) => m.type === 'init') as (BoardResults['ready'] & { type: string }) | undefined;
+  for (const m of first) if (m.type === 'rows') onMessage(m as BoardToWebview);
+  if (had) begin(had);
+  begin(await rpc.request({ type: 'ready' }));
+}
+
+function begin(init: BoardResults['ready']): void {
   info.today = init.today;
   info.readOnly = init.readOnly;
   // The workspace's choice wins over a page state from before (another window may have changed it).
