@@ -370,7 +370,12 @@ if (ONLY && existsSync(resultsFile)) {
     machine,
     runs: RUNS,
     measured: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? (old.measured?.[p] ?? old.date) : now])),
-    rows: ['always', ...PARTS].flatMap((p) => (p === 'always' || !kept(p) ? rows : old.rows).filter((r) => partOf(r.name) === p)),
+    rows: ['always', ...PARTS].flatMap((p) => {
+      const now = (p === 'always' || !kept(p) ? rows : old.rows).filter((r) => partOf(r.name) === p);
+      // BENCH_OPEN measures some pages only: the other pages' rows stay as they were measured.
+      if (p !== 'open' || !process.env.BENCH_OPEN || kept(p)) return now;
+      return [...now, ...old.rows.filter((r) => partOf(r.name) === 'open' && !now.some((n) => n.name === r.name))];
+    }),
     raw: Object.fromEntries(PARTS.map((p) => [p, kept(p) ? old.raw?.[p] : results.raw[p]])),
   };
   rows.splice(0, rows.length, ...results.rows);
