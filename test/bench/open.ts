@@ -5,7 +5,7 @@
  * bench/fixtures/empty-webviews, an extension the benchmark installs into the test host only).
  *
  * The pages mark their first full render in the browser's performance timeline (`markRendered`
- * in src/webview/app/lib/dom.ts: `cp:rendered` after the frame that shows the host's data), and
+ * in src/webview/lib/dom.ts: `cp:rendered` after the frame that shows the host's data), and
  * the empty pages do the same; the benchmark reads the mark's wall-clock time from the new
  * webview frame, so how often it looks does not change the figure. From the same frame it reads
  * where the time went: until the webview's document started, the script's download, the
