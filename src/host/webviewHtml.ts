@@ -15,7 +15,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * with a fresh nonce, and our own styles and fonts), no inline handlers, an empty root that the
  * script fills with text nodes only. `initial`: the messages the page would otherwise wait for
  * its `ready` round trip to get, as JSON data in the page (see initialMessages in
- * src/webview/app/lib/rpc.ts): the page renders them before it has asked for anything.
+ * src/webview/lib/rpc.ts): the page renders them before it has asked for anything.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string, initial: readonly unknown[] = []): string {
   const nonce = makeNonce();
