@@ -180,7 +180,11 @@ async function measureSession(h: BenchHelpers, records: number, pages: PageSpec[
   });
 }
 
-const fmt = (t: Timing['parts']) => `document ${t.doc.toFixed(0)}, script download ${t.script.toFixed(0)}, parse and run ${t.run.toFixed(0)}, data ${t.data.toFixed(0)}, layout and paint ${t.paint.toFixed(0)} ms`;
+// The page's DOMContentLoaded comes before its script has run (VS Code writes the page into its
+// frame), so parsing and running the script and the wait for the data are one part.
+// The empty page has no script: its document, then its content written into it and run.
+const fmtFloor = (t: Timing['parts']) => `its frame's document ${t.doc.toFixed(0)} ms after the command, its content in it and run ${(t.run + t.data).toFixed(0)} ms later, layout and paint ${t.paint.toFixed(0)} ms`;
+const fmt = (t: Timing['parts']) => `to the script's request ${t.doc.toFixed(0)}, its download ${t.script.toFixed(0)}, its parse and run and the data ${(t.run + t.data).toFixed(0)}, layout and paint ${t.paint.toFixed(0)} ms`;
 
 export async function openRows(h: BenchHelpers, runs = 5): Promise<{ rows: BenchRow[]; raw: Raw }> {
   const only = process.env.BENCH_OPEN ? new Set(process.env.BENCH_OPEN.split(',')) : undefined;
@@ -205,7 +209,7 @@ export async function openRows(h: BenchHelpers, runs = 5): Promise<{ rows: Bench
       value: `${ratio.toFixed(2)}x (${median(r.ours.map((t) => t.ms)).toFixed(0)} ms vs ${median(r.floor.map((t) => t.ms)).toFixed(0)} ms empty)`,
       target: `<= ${TARGET}x`,
       ok: ratio <= TARGET,
-      note: `median of ${ratios.length} sessions' ratios (${ratios.map((x) => `${x.toFixed(2)}x`).join(', ')}); ours: ${fmt(parts(r.ours))}; the empty ${spec.key.startsWith('planner') ? 'view' : 'panel'}: ${fmt(parts(r.floor))}`,
+      note: `median of ${ratios.length} sessions' ratios (${ratios.map((x) => `${x.toFixed(2)}x`).join(', ')}); ours: ${fmt(parts(r.ours))}; the empty ${spec.key.startsWith('planner') ? 'view' : 'panel'}: ${fmtFloor(parts(r.floor))}`,
     };
   });
   return { rows, raw };
