@@ -147,6 +147,8 @@ if (Object.keys(webviewEntries).length) {
       ...common,
       entryPoints: webviewEntries,
       outdir: join(ROOT, 'dist', 'webview'),
+      // Text as UTF-8, not \u escapes (6 bytes for a '…'): the pages are UTF-8 documents.
+      charset: 'utf8',
       format: 'iife',
       platform: 'browser',
       target: 'es2022',
