@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, readFile, revertAndCloseAll, undoInEditor, until, writeFile } from './helpers';
+import { api, file, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
 import type { BoardPanel } from '../../src/features/boardPanel';
 import type { BoardRow, BoardToWebview, Reply } from '../../src/webview/protocol';
 import type { PlannerApi } from '../../src/lazy/planner';
@@ -152,10 +152,9 @@ describe('Pipeline Board in VS Code', () => {
     let log = record(panel);
 
     // Unsaved text in the editor: the move goes into it, and the disk is left alone.
-    const doc = await vscode.workspace.openTextDocument(file(RUST));
-    const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n- Unsaved note: call them on Friday.\n'));
-    assert.ok(doc.isDirty);
+    const editor = await openAsOnDisk(file(RUST), originals.get(RUST)!);
+    const doc = editor.document;
+    await typeInEditor(editor, (b) => b.insert(doc.positionAt(doc.getText().length), '\n- Unsaved note: call them on Friday.\n'));
     await webviews.deliver('board', { type: 'edit', requestId: 3, id: idOf(RUST), change: { kind: 'stage', value: 'contacted' } });
     const inEditor = await log.reply(3);
     assert.ok(inEditor.ok);
