@@ -12,7 +12,27 @@ const { buildAll, sh } = await import('./lib/steps.mjs');
 
 const rows = [];
 const started = Date.now();
-const step = (title) => console.log(`\n━━ ${title}`);
+// Each step's time, for the summary: where the minutes go.
+const times = [];
+let current;
+const step = (title) => {
+  lap();
+  current = { title, at: Date.now() };
+  console.log(`\n━━ ${title}`);
+};
+function lap() {
+  if (current) times.push({ title: current.title, seconds: (Date.now() - current.at) / 1000 });
+  current = undefined;
+}
+/** Runs one timed part of a step (shown under it in the summary). */
+function timed(title, fn) {
+  const at = Date.now();
+  const done = () => times.push({ title: `  ${title}`, seconds: (Date.now() - at) / 1000 });
+  const r = fn();
+  if (r instanceof Promise) return r.finally(done);
+  done();
+  return r;
+}
 
 try {
   // Install and check the hosts first, so a missing piece is one line before minutes of work.
@@ -21,9 +41,9 @@ try {
   console.log('VS Code test host, its ripgrep and Chromium: ready');
 
   step('Build');
-  buildAll();
-  sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.webview.json'], { label: 'Type-checking the webview scripts' });
-  sh(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], { label: 'Lint' });
+  timed('release bundle and compiled tests', () => buildAll());
+  timed('type-checking the webview pages', () => sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.webview.json'], { label: 'Type-checking the webview scripts' }));
+  timed('lint', () => sh(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], { label: 'Lint' }));
   const { bundleSizes, kb, ENTRY_BUDGET, NODE_HOST_BUDGET } = await import('./lib/bundles.mjs');
   const sizes = bundleSizes();
   const entryOk = sizes.entry > 0 && sizes.entry <= ENTRY_BUDGET;
@@ -50,7 +70,7 @@ try {
   step('Integration tests (inside the VS Code extension host)');
   const { runIntegration, runIntegrationSessions } = await import('./test-integration.mjs');
   // The cases that link files to devices run in a session of their own (see DEVICE_CASES).
-  const { devices, rest } = await runIntegrationSessions({ build: false });
+  const { devices, rest } = await timed('devices session, then the main session', () => runIntegrationSessions({ build: false }));
   rows.push({ name: 'integration, files linked to devices (own session)', ...devices });
   rows.push({ name: `integration (VS Code ${rest.vscodeVersion ?? '?'})`, ...rest });
   step('Integration tests in Restricted Mode (an untrusted workspace)');
@@ -73,8 +93,11 @@ try {
   console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
   rows.push({ name: 'setup', passed: 0, failed: 1 });
 }
+lap();
 
 const seconds = Math.round((Date.now() - started) / 1000);
+console.log('\n━━ Time per step');
+for (const t of times) console.log(`${t.title}: ${t.seconds.toFixed(1)} s`);
 console.log(`\n━━ Summary (${seconds} s)`);
 for (const r of rows) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
 const passed = rows.reduce((n, r) => n + r.passed, 0);

@@ -97,8 +97,16 @@ export async function undoInEditor(rel: string, original: string): Promise<void>
   const uri = file(rel).toString();
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('undo');
+  // `undo` goes to whatever has the focus: a webview view that finishes loading takes it (VS
+  // Code focuses it once loaded). An undo that left this document's version as it was went
+  // elsewhere, so it is given again, with the editor focused; one that reached it is awaited.
+  const version = doc.version;
+  for (let attempt = 0; attempt < 3 && doc.version === version; attempt++) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('undo');
+    await whenEvent('the undo to reach the document', [vscode.workspace.onDidChangeTextDocument], () => doc.version !== version, 5_000).catch(() => undefined);
+  }
   assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
   await vscode.commands.executeCommand('workbench.action.files.save');
   assert.strictEqual(await readFile(file(rel)), original, 'and, saved, the bytes');
