@@ -41,7 +41,9 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): (
     }
   };
   // Every failure of the preload (a setting that cannot be read included) is logged, none dropped.
-  const timer = setTimeout(() => preload().catch((err) => deps.log.error('Loading the partnership records failed', err)), 3000);
+  const timer = setTimeout(() => {
+    preload().catch((err) => deps.log.error('Loading the partnership records failed', err));
+  }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   return loaded;
 }

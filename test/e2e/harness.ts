@@ -188,7 +188,7 @@ export async function setSidebarWidth(page: Page, width: number): Promise<number
     await page.mouse.move(picked.x + (width - box.width) / 2, picked.y, { steps: 4 });
     await page.mouse.move(picked.x + (width - box.width), picked.y, { steps: 4 });
     await page.mouse.up();
-    await page.waitForTimeout(300);
+    // The workbench lays out as the sash moves: the next measure sees the new width.
   }
   const box = await sidebar.boundingBox();
   return box?.width ?? 0;

@@ -101,10 +101,8 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await view.locator('.playbook .criterion-head', { hasText: '1/6' }).waitFor({ timeout: 15_000 });
       await fileMatches(file, /\nplaybook:\n {2}co-hosted-event: \[1\]\n/);
 
-      await page.waitForTimeout(500); // let the last update land before scrolling
       const scrollTo = async (selector: string) => {
         await view.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
-        await page.waitForTimeout(200);
       };
       await scrollTo('#section-context');
       await screenshot(page, `planner-pipeline-${theme}`);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
+import { api, file, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, whenEvent, writeFile } from './helpers';
 import type { BoardPanel } from '../../src/features/boardPanel';
 import type { BoardRow, BoardToWebview, Reply } from '../../src/webview/protocol';
 import type { PlannerApi } from '../../src/lazy/planner';
@@ -111,8 +111,8 @@ describe('Pipeline Board in VS Code', () => {
     await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
     assert.strictEqual(board().current(), panel);
     const boardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityPartnerships.board'));
-    await until('the board’s tab', () => boardTabs().length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Shown again is what the user sees: the board's tab active; and it is the only one.
+    await whenEvent('the board’s tab, active', [vscode.window.tabGroups.onDidChangeTabs], () => boardTabs().some((t) => t.isActive));
     assert.strictEqual(boardTabs().length, 1, 'one board, not two');
     assert.strictEqual(boardTabs()[0].label, 'Pipeline Board');
   });
