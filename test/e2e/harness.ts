@@ -306,11 +306,19 @@ export async function webviewInTheme(view: FrameLocator, theme: Theme): Promise<
  * The contrast ratio (WCAG 2) of an element's text against what is painted behind it: its own
  * background and its ancestors', composited while they are translucent.
  */
-export async function contrastOf(target: Locator): Promise<{ ratio: number; color: string; background: string }> {
-  return target.evaluate((node) => {
-    interface El { parentElement: El | null; ownerDocument: { defaultView: { getComputedStyle(e: El): { color: string; backgroundColor: string } } } }
+export async function contrastOf(target: Locator, base: 'editor' | 'sideBar' = 'editor'): Promise<{ ratio: number; color: string; background: string }> {
+  return target.evaluate((node, baseColor) => {
+    interface Style { color: string; backgroundColor: string; getPropertyValue(name: string): string }
+    interface El { parentElement: El | null; style: { color: string }; remove(): void; ownerDocument: { documentElement: El; body: El & { append(e: El): void }; createElement(tag: string): El; defaultView: { getComputedStyle(e: El): Style } } }
     const el = node as unknown as El;
-    const win = el.ownerDocument.defaultView;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView;
+    // What VS Code paints behind the webview (a webview view's page is transparent over the side bar).
+    const probe = doc.createElement('span');
+    probe.style.color = win.getComputedStyle(doc.documentElement).getPropertyValue(`--vscode-${baseColor}-background`).trim() || 'rgb(255, 255, 255)';
+    doc.body.append(probe);
+    const baseRgb = win.getComputedStyle(probe).color;
+    probe.remove();
     const parse = (c: string): [number, number, number, number] => {
       const m = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\)$/.exec(c.trim());
       if (!m) throw new Error(`not an rgb colour: ${c}`);
@@ -322,8 +330,8 @@ export async function contrastOf(target: Locator): Promise<{ ratio: number; colo
       if (bg[3] > 0) layers.push(bg);
       if (bg[3] >= 1) break;
     }
-    // Under everything, the page's white (a webview always paints its body; this is a fallback).
-    let below: [number, number, number] = [255, 255, 255];
+    const [br, bg, bb] = parse(baseRgb);
+    let below: [number, number, number] = [br, bg, bb];
     for (const [r, g, b, a] of layers.reverse()) below = [r * a + below[0] * (1 - a), g * a + below[1] * (1 - a), b * a + below[2] * (1 - a)];
     const [fr, fg, fb, fa] = parse(win.getComputedStyle(el).color);
     const text: [number, number, number] = [fr * fa + below[0] * (1 - fa), fg * fa + below[1] * (1 - fa), fb * fa + below[2] * (1 - fa)];
@@ -337,11 +345,11 @@ export async function contrastOf(target: Locator): Promise<{ ratio: number; colo
     const [l1, l2] = [lum(text), lum(below)].sort((a, b) => b - a);
     const hex = (c: number[]) => `rgb(${c.map((v) => Math.round(v)).join(', ')})`;
     return { ratio: (l1 + 0.05) / (l2 + 0.05), color: hex(text), background: hex(below) };
-  });
+  }, base);
 }
 
 /** Fails unless the element's text reads against its background at `min` to 1 or better (4.5: WCAG AA for text). */
-export async function assertReadable(target: Locator, what: string, min = 4.5): Promise<void> {
-  const c = await contrastOf(target);
+export async function assertReadable(target: Locator, what: string, { min = 4.5, base = 'editor' }: { min?: number; base?: 'editor' | 'sideBar' } = {}): Promise<void> {
+  const c = await contrastOf(target, base);
   assert.ok(c.ratio >= min, `${what}: contrast ${c.ratio.toFixed(2)} to 1 (${c.color} on ${c.background}), at least ${min} needed`);
 }

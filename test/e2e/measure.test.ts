@@ -13,10 +13,17 @@ const ICAL = require('ical.js') as IcalModule;
 
 const QUICK = '.quick-input-widget';
 
+/**
+ * Picks a row of the quick pick with the keyboard, as a keyboard user does: a click could land
+ * on the hover a row under the resting mouse opens (it covered the row under load).
+ */
 async function pick(page: Page, text: string | RegExp): Promise<void> {
   const row = page.locator(`${QUICK} .quick-input-list .monaco-list-row`, { hasText: text }).first();
   await row.waitFor({ state: 'visible', timeout: 20_000 });
-  await row.click();
+  const focused = page.locator(`${QUICK} .quick-input-list .monaco-list-row.focused`, { hasText: text });
+  for (let i = 0; i < 40 && (await focused.count()) === 0; i++) await page.keyboard.press('ArrowDown');
+  await focused.first().waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.press('Enter');
 }
 
 /** VS Code's own file dialog in the browser workbench: a quick input holding a path. */

@@ -134,7 +134,7 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await session.setTheme('light');
       const view = await plannerView(page);
       await webviewInTheme(view, 'light');
-      await assertReadable(view.locator('.row[aria-current="true"] .row-title'), 'the selected record in the light theme');
+      await assertReadable(view.locator('.row[aria-current="true"] .row-title'), 'the selected record in the light theme', { base: 'sideBar' });
       await screenshot(page, 'planner-pipeline-light');
     });
   });
