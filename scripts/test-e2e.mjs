@@ -12,7 +12,7 @@ import { buildAll } from './lib/steps.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep } = {}) {
-  if (build) buildAll();
+  if (build) await buildAll();
   ensureTestHost();
   const screenshots = join(ROOT, '.test-output', 'screenshots');
   rmSync(screenshots, { recursive: true, force: true });

@@ -34,7 +34,7 @@ async function bundleTests() {
 }
 
 export async function runWeb({ build = true } = {}) {
-  if (build) buildAll();
+  if (build) await buildAll();
   ensureTestHost();
   const testsPath = await bundleTests();
   const result = await runSession({
