@@ -154,6 +154,28 @@ export async function tabTo(page: Page, view: FrameLocator, id: string, options:
   throw new Error(`#${id} was not reached in ${max} presses of ${options.back ? 'Shift+Tab' : 'Tab'} (focus on #${await focusedId(view)})`);
 }
 
+/** Waits for the file to hold exactly `expected` (a read in the middle of a write does not count). */
+export async function fileIs(file: string, expected: string, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text === expected) return;
+    if (Date.now() - started > timeoutMs) assert.strictEqual(text, expected, what);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits for the file to differ from `before` and be whole (not empty: caught in the middle of a write). */
+export async function fileChanges(file: string, before: string, what: string, timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text !== before && text !== '') return text;
+    if (Date.now() - started > timeoutMs) assert.fail(`${what}: ${path.basename(file)} did not change`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits for the file to no longer hold this text. */
 export async function fileLacks(file: string, needle: string, timeoutMs = 15_000): Promise<string> {
   const started = Date.now();
