@@ -67,10 +67,13 @@ const common = {
   plugins: [problemMatcher],
 };
 
-const appDir = join(ROOT, 'src', 'webview', 'app');
-const webviewEntries = existsSync(appDir)
-  ? readdirSync(appDir).filter((f) => /^[a-z][\w-]*\.ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => join(appDir, f))
-  : [];
+// Each feature's page (src/features/<name>/page.ts) becomes dist/webview/<name>.js.
+const featuresDir = join(ROOT, 'src', 'features');
+const webviewEntries = Object.fromEntries(
+  readdirSync(featuresDir)
+    .filter((name) => existsSync(join(featuresDir, name, 'page.ts')))
+    .map((name) => [name, join(featuresDir, name, 'page.ts')]),
+);
 
 const node = {
   ...common,
@@ -90,10 +93,11 @@ const contexts = [
     outfile: join(ROOT, 'dist', 'extension.js'),
     plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
-  // Everything loaded on first use (src/lazy/index.ts), one bundle beside it: no library twice.
+  // Every feature's implementation, loaded on first use (src/implementations.ts), one bundle
+  // beside it: no library twice.
   await esbuild.context({
     ...node,
-    entryPoints: [join(ROOT, 'src', 'lazy', 'index.ts')],
+    entryPoints: [join(ROOT, 'src', 'implementations.ts')],
     outfile: join(ROOT, 'dist', 'lazy.js'),
     plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
@@ -114,7 +118,7 @@ const contexts = [
     plugins: [problemMatcher, slimYaml, slimMarkdown, webPlatform],
   }),
 ];
-if (webviewEntries.length) {
+if (Object.keys(webviewEntries).length) {
   contexts.push(
     await esbuild.context({
       ...common,

@@ -1,30 +1,41 @@
 import * as vscode from 'vscode';
-import { createLog } from './features/log';
-import { ContextService } from './features/contextService';
-import { registerContextStatus } from './features/contextStatus';
-import { registerContextCommands } from './features/contextCommands';
-import { registerContextForm } from './features/contextFormShell';
-import { registerContextRestructure } from './features/contextRestructure';
-import { registerPartnerships } from './features/partnershipsShell';
-import type { Deps } from './features/deps';
-import { LiveWebviews } from './features/messages';
-import { registerPlanner } from './features/plannerShell';
-import { registerMeasure } from './features/measureShell';
-import { registerBoard } from './features/boardShell';
-import { registerWalkthrough } from './features/walkthrough';
-import type { PlannerApi } from './lazy/planner';
-import type { MeasureApi } from './lazy/measure';
-import type { BoardApi } from './lazy/board';
+import { createLog } from './host/log';
+import { ContextService } from './host/contextService';
+import type { Deps, FeatureApis } from './host/deps';
+import { LiveWebviews } from './host/messages';
+import { loadChunk } from './chunks';
+import { registerContextStatus } from './features/contextStatus/registration';
+import { registerOpenContext } from './features/openContext/registration';
+import { registerContextForm } from './features/contextForm/registration';
+import { registerContextRestructure } from './features/contextRestructure/registration';
+import { registerPitch } from './features/pitch/registration';
+import { registerAgreement } from './features/agreement/registration';
+import { registerMarkdownDocs } from './features/markdownDocs/registration';
+import { registerWalkthrough } from './features/walkthrough/registration';
+import { registerPlanner } from './features/planner/registration';
+import { registerMeasure } from './features/measure/registration';
+import { registerBoard } from './features/board/registration';
+import type { PlannerApi } from './features/planner/impl';
+import type { MeasureApi } from './features/measure/impl';
+import type { BoardApi } from './features/board/impl';
 import { setTranslator } from './core/l10n';
 
-/** Everything the extension does, one feature a line. */
+/**
+ * Everything the extension does, one feature a line; each is a folder in src/features/ whose
+ * registration.ts is all that loads at activation.
+ */
 const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerContextStatus, // status bar item and Problems for .claude/community-context.md
-  registerContextCommands, // Open Community Context
+  registerOpenContext, // Open Community Context
   registerContextForm, // Create / Update Community Context
   registerContextRestructure, // Quick Fix: rewrite an unrecognised context file into the family's structure
-  registerPartnerships, // Draft Outreach Pitch, agreement checklist, completions and checks in Markdown
+  registerPitch, // Draft Outreach Pitch
+  registerAgreement, // the agreement checklist, Generate / Insert Partnership Agreement
+  registerMarkdownDocs, // completions and checks in partnership Markdown documents
   registerWalkthrough, // Get Started: the walkthrough
+  registerPlanner, // sidebar planner, partnership records and their commands
+  registerMeasure, // metrics from exports, tracker import, pipeline CSV, calendar (on the planner's records)
+  registerBoard, // the pipeline board in the editor area (on the planner's records)
 ];
 
 export interface ExtensionApi {
@@ -50,15 +61,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   // The domain's messages (src/core) in the display language, from the same bundle (l10n/).
   setTranslator(vscode.l10n.t);
   const log = createLog(context);
-  const contexts = new ContextService(log);
+  const contexts = new ContextService(log, () => loadChunk('contextParser'));
   context.subscriptions.push(contexts);
   const webviews = new LiveWebviews(testing);
-  const deps: Deps = { log, contexts, webviews };
+  // Each feature that offers something to the others sets its member in its registration.
+  const apis = {} as FeatureApis;
+  const deps: Deps = { log, contexts, webviews, loadChunk: (name) => loadChunk(name as Parameters<typeof loadChunk>[0]), apis };
   for (const feature of FEATURES) feature(context, deps);
-  const planner = registerPlanner(context, deps); // sidebar planner, partnership records and their commands
-  const measure = registerMeasure(context, deps, planner); // metrics from exports, tracker import, pipeline CSV, calendar
-  const board = registerBoard(context, deps, planner); // the pipeline board in the editor area
-  return testing ? { contexts, webviews, planner, measure, board } : undefined;
+  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board } : undefined;
 }
 
 export function deactivate(): void {}

@@ -12,7 +12,7 @@ export const ENTRY_BUDGET = 100 * 1024;
  * js-yaml's loader and dumper 38 KB, zod/mini 31 KB and gray-matter 10 KB: 200 KB is not
  * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
  * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
- * 75 KB: src/core/measure 28 KB, src/lazy/measure.ts about 25 KB and papaparse 21 KB; the
+ * 75 KB: src/core/measure 28 KB, src/features/measure/impl.ts about 25 KB and papaparse 21 KB; the
  * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged. The
  * planner's extension side in the display language (issue 13: the domain's labels as UI in
  * src/core/planner/labels.ts beside the English of src/core/domain.ts, which records and reports

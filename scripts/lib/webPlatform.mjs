@@ -5,12 +5,12 @@ import { resolve } from 'node:path';
 
 /**
  * The web worker host has no Node: the web bundle takes src/platform/*.web.ts in place of the
- * Node adapters, and none of Node's modules (gray-matter names `fs` for a function never called).
+ * Node adapters (and src/chunks.web.ts for src/chunks.ts, how the lazy code is found), and none of Node's modules (gray-matter names `fs` for a function never called).
  */
 export const webPlatform = {
   name: 'web-platform',
   setup(build) {
-    build.onResolve({ filter: /[\\/]platform[\\/][\w-]+$/ }, (args) => {
+    build.onResolve({ filter: /[\\/]platform[\\/][\w-]+$|(^|[\\/])chunks$/ }, (args) => {
       const file = resolve(args.resolveDir, args.path + '.web.ts');
       return existsSync(file) ? { path: file } : undefined;
     });

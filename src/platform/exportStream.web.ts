@@ -1,5 +1,5 @@
 // The web worker extension host has no local files: exports are read through workspace.fs
-// (src/lazy/measure.ts) and handed on in chunks.
+// (src/features/measure/impl.ts) and handed on in chunks.
 export const CHUNK_BYTES = 1024 * 1024;
 
 export type LocalExport = { ok: true; size: number; chunks: AsyncIterable<Uint8Array> } | { ok: false; message: string };

@@ -1,7 +1,7 @@
 // The Node-only file handle work (desktop VS Code and remote hosts): the compare-and-write of a
 // local file on one handle, and creating a file that must not exist. scripts/build.mjs swaps
 // this file for localFile.web.ts in the web bundle, where there is no local file system and
-// src/features/files.ts goes through workspace.fs instead.
+// src/host/files.ts goes through workspace.fs instead.
 import * as fs from 'node:fs';
 import { l10n } from '../core/l10n';
 

@@ -1,4 +1,4 @@
-// The web worker extension host has no local file system: src/features/files.ts reads, checks
+// The web worker extension host has no local file system: src/host/files.ts reads, checks
 // and writes through workspace.fs there.
 import type { LocalFiles } from './localFile';
 

@@ -1,6 +1,6 @@
 // The Node-only read of a local file (desktop VS Code and remote hosts): Node's fs in the
 // extension host, where it is. scripts/build.mjs swaps this file for localRead.web.ts in the web
-// bundle, where there is no local file system and src/features/files.ts reads through
+// bundle, where there is no local file system and src/host/files.ts reads through
 // workspace.fs instead.
 //
 // Why not workspace.fs: in the extension host every workspace.fs call first asks the workbench

@@ -1,4 +1,4 @@
-// The web worker extension host has no local file system: src/features/files.ts reads through
+// The web worker extension host has no local file system: src/host/files.ts reads through
 // workspace.fs there.
 import type { LocalReader } from './localRead';
 

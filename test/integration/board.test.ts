@@ -1,9 +1,10 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, file, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, whenEvent, writeFile } from './helpers';
-import type { BoardPanel } from '../../src/features/boardPanel';
-import type { BoardRow, BoardToWebview, Reply } from '../../src/webview/protocol';
-import type { PlannerApi } from '../../src/lazy/planner';
+import type { BoardPanel } from '../../src/features/board/panel';
+import type { BoardRow, BoardToWebview } from '../../src/features/board/protocol';
+import type { Reply } from '../../src/webview/protocol';
+import type { PlannerApi } from '../../src/features/planner/impl';
 
 // The board's own records, so that no fixture record is opened here (an opened record gets the
 // Markdown checks' problems, which the planner's suite counts on the fixture records).

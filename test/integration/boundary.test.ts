@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
 import { OUTSIDE_NAME, OUTSIDE_PARTNER, outsideContext, outsideDir, outsideRecord, snapshot } from '../lib/hostileCases';
-import type { PlannerApi } from '../../src/lazy/planner';
+import type { PlannerApi } from '../../src/features/planner/impl';
 
 /*
  * The workspace folder is the boundary: a symbolic link (made here, at run time) anywhere on the

@@ -5,11 +5,15 @@ import fc from 'fast-check';
 import * as vscode from 'vscode';
 import { api, file, folder, readFile, revertAndCloseAll, until } from './helpers';
 import { hostileMessages } from '../lib/hostileMessages';
-import { AgreementFromWebview, BoardFromWebview, ContextFormFromWebview, PITCH_ACTIONS, PitchFromWebview, PlannerFromWebview } from '../../src/webview/protocol';
+import { AgreementFromWebview } from '../../src/features/agreement/protocol';
+import { BoardFromWebview } from '../../src/features/board/protocol';
+import { ContextFormFromWebview } from '../../src/features/contextForm/protocol';
+import { PITCH_ACTIONS, PitchFromWebview } from '../../src/features/pitch/protocol';
+import { PlannerFromWebview } from '../../src/features/planner/protocol';
 import { CONTEXT_LABELS } from '../../src/core/context/labels';
 import { emptyAgreement } from '../../src/core/agreement';
-import type { PitchPanelHandle } from '../../src/lazy/pitch';
-import type { AgreementPanelHandle } from '../../src/lazy/agreement';
+import type { PitchPanelHandle } from '../../src/features/pitch/impl';
+import type { AgreementPanelHandle } from '../../src/features/agreement/impl';
 
 describe('Hostile webview messages in the real extension host', () => {
   beforeEach(revertAndCloseAll);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { api, file, folder, revertAndCloseAll, until } from './helpers';
 import { OUTSIDE_PARTNER, markerPath, recordCases, removeCase, snapshot, valueAt } from '../lib/hostileCases';
-import type { PlannerApi } from '../../src/lazy/planner';
+import type { PlannerApi } from '../../src/features/planner/impl';
 
 const marker = markerPath('integration-records');
 /** The cases that link to a device: they run in a session of their own (see scripts/test-integration.mjs). */

@@ -4,7 +4,7 @@ import { api, file, readFile, revertAndCloseAll, until, writeFile } from './help
 import { parseRecord } from '../../src/core/records';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { sha256Batch } from '../../src/platform/sha256';
-import type { PlannerApi } from '../../src/lazy/planner';
+import type { PlannerApi } from '../../src/features/planner/impl';
 import { makeExport, people, signupExport, type Signup } from '../unit/measureCorpus';
 
 // ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, api, file, readFile, revertAndCloseAll, until } from './helpers';
-import type { PitchPanelHandle } from '../../src/lazy/pitch';
-import type { AgreementPanelHandle } from '../../src/lazy/agreement';
+import type { PitchPanelHandle } from '../../src/features/pitch/impl';
+import type { AgreementPanelHandle } from '../../src/features/agreement/impl';
 import { emptyAgreement, renderAgreement } from '../../src/core/agreement';
 
 const DRAFT = 'docs/agreement-draft.md';

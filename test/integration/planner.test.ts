@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { api, file, folder, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
 import { newRecordText } from '../../src/core/records';
 import { parseContext } from '../../src/core/context';
-import { localToday } from '../../src/features/plannerService';
-import type { PlannerApi } from '../../src/lazy/planner';
+import { localToday } from '../../src/features/planner/service';
+import type { PlannerApi } from '../../src/features/planner/impl';
 
 const GUILD = 'partnerships/design-systems-guild.md';
 const BROKEN = 'partnerships/broken-quotes.md';

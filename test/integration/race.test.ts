@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { api, file, until } from './helpers';
-import type { PlannerApi } from '../../src/lazy/planner';
+import type { PlannerApi } from '../../src/features/planner/impl';
 
 /*
  * Lost updates: another process appends a line to a record every 10 ms while the planner logs

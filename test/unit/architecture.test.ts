@@ -43,8 +43,12 @@ describe('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
-  it('has one webview protocol file', () => {
+  it('keeps the webview protocol in one shared file and one file per feature, free of VS Code and Node', () => {
     const protocols = filesUnder(path.join(ROOT, 'src')).filter((f) => /protocol/i.test(path.basename(f)));
-    assert.deepStrictEqual(protocols.map((f) => path.relative(ROOT, f)), [path.join('src', 'webview', 'protocol.ts')]);
+    const misplaced = protocols.map((f) => path.relative(ROOT, f).split(path.sep).join('/')).filter((f) => f !== 'src/webview/protocol.ts' && !/^src\/features\/\w+\/protocol\.ts$/.test(f));
+    assert.deepStrictEqual(misplaced, []);
+    assert.ok(protocols.length >= 6, 'the shared part and the five pages\' parts');
+    const offenders = protocols.flatMap((f) => importsOf(f).filter((m) => m === 'vscode' || m.startsWith('node:') || /(^|\/)host\//.test(m)).map((m) => `${path.relative(ROOT, f)} imports ${m}`));
+    assert.deepStrictEqual(offenders, []);
   });
 });

@@ -17,12 +17,12 @@ import {
   scoreText,
   sortRows,
   visibleRange,
-} from '../../src/webview/model/board';
+} from '../../src/features/board/model';
 import { RecordIndex, type RecordSummary } from '../../src/core/planner/recordIndex';
 import { applyChange } from '../../src/core/planner/changes';
 import { changeRecordText } from '../../src/core/records/edit';
 import { parseRecord, STAGES, type Stage } from '../../src/core/records';
-import type { BoardRow } from '../../src/webview/protocol';
+import type { BoardRow } from '../../src/features/board/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures');
 const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { BoardFromWebview, BoardPrefsSchema } from '../../src/webview/protocol';
+import { BoardFromWebview, BoardPrefsSchema } from '../../src/features/board/protocol';
 import { STAGES } from '../../src/core/records';
 
 const ok = (m: unknown) => BoardFromWebview.safeParse(m).success;

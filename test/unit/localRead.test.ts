@@ -10,7 +10,7 @@ import { contextCases, markerPath, recordCases, removeCase } from '../lib/hostil
 const reader = localReader()!;
 const LIMIT = 10 * 1024 * 1024;
 
-/** What the extension makes of the bytes (src/features/files.ts decodeText, without VS Code). */
+/** What the extension makes of the bytes (src/host/files.ts decodeText, without VS Code). */
 function decodes(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
   try {

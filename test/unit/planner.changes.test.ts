@@ -6,7 +6,7 @@ import { applyChange, describeChange, type RecordChange } from '../../src/core/p
 import { changeRecordText, revertEdit } from '../../src/core/records/edit';
 import { parseRecord, RecordWriteError, type PartnershipRecord } from '../../src/core/records';
 import { applyTextEdits } from '../../src/core/textEdits';
-import { RecordChangeSchema } from '../../src/webview/protocol';
+import { RecordChangeSchema } from '../../src/features/planner/protocol';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/records');
 const GUILD = fs.readFileSync(path.join(FIXTURES, 'design-systems-guild.md'), 'utf8');

@@ -4,16 +4,18 @@ import * as path from 'node:path';
 import { parseContext } from '../../src/core/context';
 import { bundleTranslator, setTranslator } from '../../src/core/l10n';
 import { PITCH_CONTEXT_LABELS } from '../../src/core/pitch';
-import type { AgreementChecklist, ContextFormToWebview, PanelContext } from '../../src/webview/protocol';
-import * as pitch from '../../src/webview/model/pitch';
-import * as agreement from '../../src/webview/model/agreement';
-import * as form from '../../src/webview/model/contextForm';
+import type { AgreementChecklist } from '../../src/features/agreement/protocol';
+import type { ContextFormToWebview } from '../../src/features/contextForm/protocol';
+import type { PanelContext } from '../../src/webview/protocol';
+import * as pitch from '../../src/features/pitch/model';
+import * as agreement from '../../src/features/agreement/model';
+import * as form from '../../src/features/contextForm/model';
 import { emptyAgreement } from '../../src/core/agreement';
 import { CONTEXT_SECTIONS } from '../../src/core/context/labels';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
-/** The panel context of a fixture, as the extension sends it (src/features/partnershipPanels.ts). */
+/** The panel context of a fixture, as the extension sends it (src/host/partnershipPanels.ts). */
 function panelContext(file: string): PanelContext {
   const parsed = parseContext(fs.readFileSync(path.join(ROOT, file), 'utf8'));
   const values: Record<string, string> = {};

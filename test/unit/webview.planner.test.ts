@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/webview/model/planner';
+import { ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, PLANNER_TEXT } from '../../src/features/planner/model';
 import { CADENCES, STAGES, WORTH_CONTINUING, newRecordText, parseRecord, type PartnershipRecord } from '../../src/core/records';
 import { bundleTranslator, setTranslator } from '../../src/core/l10n';
 import { describeChange } from '../../src/core/planner/changes';
@@ -10,7 +10,7 @@ import { renderReport } from '../../src/core/planner/report';
 import { dateProblem } from '../../src/core/dates';
 import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
 import { cadenceLabel, criterionHint, criterionTitle, metricTitle, metricTracked, playbookSteps, playbookTitle, stageLabel, typeHint, typeTitle, verdictLabel, worthLabel } from '../../src/core/planner/labels';
-import type { PlannerRecord } from '../../src/webview/protocol';
+import type { PlannerRecord } from '../../src/features/planner/protocol';
 
 const GUILD = fs.readFileSync(path.resolve(__dirname, '../../../test/fixtures/records/design-systems-guild.md'), 'utf8');
 const guild = (() => {

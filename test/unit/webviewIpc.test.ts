@@ -1,9 +1,11 @@
 import * as assert from 'node:assert';
-import { ipcRouter, RequestError } from '../../src/features/webviewIpc';
-import { Disposable, DisposableStore } from '../../src/features/dispose';
-import { ContextFormFromWebview, PlannerFromWebview, type PlannerResults, type Reply } from '../../src/webview/protocol';
+import { ipcRouter, RequestError } from '../../src/host/webviewIpc';
+import { Disposable, DisposableStore } from '../../src/host/dispose';
+import { ContextFormFromWebview } from '../../src/features/contextForm/protocol';
+import { PlannerFromWebview, type PlannerResults } from '../../src/features/planner/protocol';
+import { type Reply } from '../../src/webview/protocol';
 import { hostileMessages } from '../lib/hostileMessages';
-import type { Handlers } from '../../src/features/webviewIpc';
+import type { Handlers } from '../../src/host/webviewIpc';
 
 function router(handlers: Partial<Handlers<PlannerFromWebview, PlannerResults>>) {
   const replies: Reply[] = [];

@@ -1,0 +1,86 @@
+// Loaded when the Planner view opens, a planner command runs, or shortly after activation in a
+// workspace with partnership records: the record index, the view and the commands.
+import { COMMANDS } from '../../host/commandIds';
+import * as vscode from 'vscode';
+import type { Deps } from '../../host/deps';
+import { PlannerService } from './service';
+import { PlannerViewProvider } from './view';
+import { plannerCommands } from './commands';
+import type { RecordQuery, RecordSummary, StageCounts } from '../../core/planner/recordIndex';
+import type { RecordParse, RecordProblem, Stage } from '../../core/records';
+import { setStage } from '../../core/records';
+
+export interface PlannerApi {
+  /** The record index and writer, shared with the measure commands (src/features/measure/impl.ts). */
+  readonly service: PlannerService;
+  resolveView(view: vscode.WebviewView): void;
+  /** Loads the index if it is not loaded yet. */
+  ensureLoaded(): Promise<void>;
+  newPartnership(arg?: unknown, options?: unknown): Promise<unknown>;
+  logMetric(arg?: unknown, options?: unknown): Promise<unknown>;
+  logCheckIn(arg?: unknown, options?: unknown): Promise<unknown>;
+  exportReport(arg?: unknown, options?: unknown): Promise<unknown>;
+  // For tests: what the planner shows, from the same index the view queries.
+  query(q?: RecordQuery): { items: RecordSummary[]; total: number };
+  get(id: string): { summary: RecordSummary; problems: readonly RecordProblem[] } | undefined;
+  /** The whole record, as the view shows it (read when it is opened). */
+  open(id: string): Promise<RecordParse | undefined>;
+  counts(): StageCounts;
+  overdue(): RecordSummary[];
+  /** Record reads made so far (one per changed file). */
+  reads(): number;
+  setStage(id: string, stage: Stage): Promise<unknown>;
+}
+
+export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerApi {
+  const service = new PlannerService(deps);
+  // The commands select what they wrote in the view, which is made after them.
+  const shown: { view?: PlannerViewProvider } = {};
+  const commands = plannerCommands(
+    service,
+    deps,
+    (id) => shown.view?.select(id),
+    () => shown.view?.selectedId,
+  );
+  const run = (name: string, arg?: unknown): Promise<unknown> => {
+    switch (name) {
+      case 'newPartnership':
+        return commands.newPartnership();
+      case 'logMetric':
+        return commands.logMetric(arg);
+      case 'logCheckIn':
+        return commands.logCheckIn(arg);
+      case 'exportReport':
+        return commands.exportReport(arg);
+      case 'openContext':
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.openContext));
+      case 'createContext':
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.createContext));
+      case 'openPipelineBoard':
+        return Promise.resolve(vscode.commands.executeCommand(COMMANDS.openPipelineBoard));
+    }
+    return Promise.resolve(undefined);
+  };
+  const view = new PlannerViewProvider(context.extensionUri, service, deps, { run });
+  shown.view = view;
+  context.subscriptions.push(service, view);
+  return {
+    service,
+    resolveView: (v) => view.resolveWebviewView(v),
+    ensureLoaded: () => service.ensureLoaded(),
+    newPartnership: async (arg, options) => {
+      await service.ensureLoaded();
+      return commands.newPartnership(arg, options);
+    },
+    logMetric: (arg, options) => commands.logMetric(arg, options),
+    logCheckIn: (arg, options) => commands.logCheckIn(arg, options),
+    exportReport: (arg, options) => commands.exportReport(arg, options),
+    query: (q) => service.index.query(q),
+    get: (id) => service.index.get(id),
+    open: (id) => service.open(id),
+    counts: () => service.index.counts(),
+    overdue: () => service.overdue(),
+    reads: () => service.loader.reads,
+    setStage: (id, stage) => service.write(id, (t) => setStage(t, stage)),
+  };
+}

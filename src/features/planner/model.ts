@@ -1,0 +1,204 @@
+/*
+ * The planner page's display logic, without the DOM: what each part of the view shows, worked
+ * out from the record and today's date. The page (src/features/planner/page.ts) only renders what
+ * these functions give. Tested in plain Node (test/unit/webview.planner.test.ts).
+ */
+import { SUCCESS_METRICS, type SuccessMetricId } from '../../core/domain';
+import { l10n } from '../../core/l10n';
+import { metricTitle, stageLabel } from '../../core/planner/labels';
+import { applyChange, describeChange, type RecordChange } from '../../core/planner/changes';
+import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
+import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
+import { formatCount } from '../../core/numbers';
+import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
+import type { PlannerRecord } from './protocol';
+
+/** The planner page's longer texts, in the display language (built after the page's bundle is read). */
+export const PLANNER_TEXT = {
+  noReview: l10n.t('No review date yet: set it in Review date above (it is written to the record as "review:").'),
+  noCheckIns: l10n.t('No check-ins logged yet.'),
+  noMeasurements: l10n.t('No measurements yet.'),
+  emptyPipeline: l10n.t('No partnerships yet. Each partnership is a Markdown file in your partnerships folder: plain files you share and review in git.'),
+  noMatch: l10n.t('No partnership matches these filters.'),
+} as const;
+
+// ---- The shown record: the file's record with the changes not yet written on top -----------
+
+interface Pending {
+  token: number;
+  id: string;
+  change: RecordChange;
+}
+
+/**
+ * The record the view shows. A change shows at once (`apply`), on top of the record as the file
+ * last gave it; when its write answers, the file's record replaces it (`settle`), and when the
+ * write fails the change goes (`rollback`) and the view shows the file's record again.
+ */
+export class ShownRecord {
+  private confirmed: PlannerRecord | undefined;
+  private pending: Pending[] = [];
+  private nextToken = 1;
+
+  get id(): string | undefined {
+    return this.confirmed?.id;
+  }
+
+  get hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** The record as the view shows it, or undefined before the first answer. */
+  get value(): PlannerRecord | undefined {
+    const c = this.confirmed;
+    if (!c?.record || this.pending.length === 0) return c;
+    let record = c.record;
+    for (const p of this.pending) if (p.id === c.id) record = applyChange(record, p.change);
+    return { ...c, record };
+  }
+
+  /** The file's record, from the extension (an answer, or news that the file changed). */
+  receive(next: PlannerRecord): void {
+    if (next.id !== this.confirmed?.id) this.pending = [];
+    this.confirmed = next;
+  }
+
+  clear(): void {
+    this.confirmed = undefined;
+    this.pending = [];
+  }
+
+  /** Shows a change at once; the token settles or rolls it back. Undefined when there is no record to change. */
+  apply(change: RecordChange): number | undefined {
+    if (!this.confirmed?.record) return undefined;
+    const token = this.nextToken++;
+    this.pending.push({ token, id: this.confirmed.id, change });
+    return token;
+  }
+
+  settle(token: number, result: PlannerRecord | undefined): void {
+    this.pending = this.pending.filter((p) => p.token !== token);
+    if (result && result.id === this.confirmed?.id) this.confirmed = result;
+  }
+
+  /** Takes the change back; what it was, for the message. */
+  rollback(token: number): string | undefined {
+    const p = this.pending.find((x) => x.token === token);
+    this.pending = this.pending.filter((x) => x.token !== token);
+    return p && describeChange(p.change);
+  }
+}
+
+// ---- Check-ins and the review date -----------------------------------------------------------
+
+export interface DueLine {
+  text: string;
+  status: 'overdue' | 'due-soon' | 'scheduled' | 'none';
+  icon: string;
+}
+
+export function reviewLine(record: PartnershipRecord, today: string): DueLine {
+  const review = reviewStatus(record, today);
+  if (review.status === 'none') return { text: PLANNER_TEXT.noReview, status: 'none', icon: 'milestone' };
+  if (review.status === 'overdue') return { text: l10n.t('Review was due {0}', review.review ?? ''), status: 'overdue', icon: 'milestone' };
+  const date = review.review ?? '';
+  const text =
+    review.daysUntil === undefined
+      ? l10n.t('Review: {0}', date)
+      : review.daysUntil === 0
+        ? l10n.t('Review: {0} (today)', date)
+        : review.daysUntil === 1
+          ? l10n.t('Review: {0} (tomorrow)', date)
+          : l10n.t('Review: {0} (in {1} days)', date, review.daysUntil);
+  return { text, status: review.status === 'due-soon' ? 'due-soon' : 'scheduled', icon: 'milestone' };
+}
+
+export function nextCheckInLine(record: PartnershipRecord, today: string): DueLine {
+  const next = nextCheckIn(record, today);
+  if (next.status === 'not-running') return { text: l10n.t('No check-ins are due at the {0} stage.', stageLabel(record.stage)), status: 'none', icon: 'calendar' };
+  if (next.status === 'overdue')
+    return { text: next.overdueDays === 1 ? l10n.t('Overdue: was due {0} (1 day ago)', next.due ?? '') : l10n.t('Overdue: was due {0} ({1} days ago)', next.due ?? '', next.overdueDays ?? 0), status: 'overdue', icon: 'bell-dot' };
+  if (next.status === 'due-soon') return { text: l10n.t('Due soon: {0}', next.due ?? ''), status: 'due-soon', icon: 'calendar' };
+  return { text: l10n.t('Next check-in: {0}', next.due ?? ''), status: 'scheduled', icon: 'calendar' };
+}
+
+export interface CheckInItem {
+  /** The entry's place in the record's list: what an edit or a delete names. */
+  index: number;
+  entry: CheckIn;
+}
+
+/** The check-ins, latest first, each with its place in the record. */
+export function checkInItems(record: PartnershipRecord, limit = 5): CheckInItem[] {
+  return record.checkIns
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => (a.entry.date < b.entry.date ? 1 : a.entry.date > b.entry.date ? -1 : b.index - a.index))
+    .slice(0, limit);
+}
+
+// ---- Metrics ----------------------------------------------------------------------------------
+
+export function unitText(value: number, unit: string | undefined): string {
+  const n = Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 100) / 100);
+  return unit === 'percent' ? `${n}%` : unit === 'multiplier' ? `${n}x` : n;
+}
+
+export interface MetricGroup {
+  id: SuccessMetricId;
+  title: string;
+  latest: string;
+  status?: 'below' | 'within' | 'above';
+  benchmark: string;
+  chartLabel: string;
+  series: { date: string; value: number }[];
+  /** Every measurement of this metric, latest first, with its place in the record. */
+  entries: { index: number; entry: MetricEntry; text: string }[];
+}
+
+export function metricGroups(record: PartnershipRecord): MetricGroup[] {
+  const out: MetricGroup[] = [];
+  for (const m of SUCCESS_METRICS) {
+    const series = metricSeries(record, m.id);
+    if (series.length === 0) continue;
+    const check = metricAgainstBenchmark(record, m.id);
+    const entries = record.metrics
+      .map((entry, index) => ({ entry, index }))
+      .filter((e) => e.entry.metric === m.id)
+      .sort((a, b) => (a.entry.date < b.entry.date ? 1 : a.entry.date > b.entry.date ? -1 : b.index - a.index))
+      .map((e) => ({ ...e, text: e.entry.note ? l10n.t('{0} on {1} ({2})', unitText(e.entry.value, check.unit), e.entry.date, e.entry.note) : l10n.t('{0} on {1}', unitText(e.entry.value, check.unit), e.entry.date) }));
+    const title = metricTitle(m.id);
+    out.push({
+      id: m.id,
+      title,
+      latest: check.latest !== undefined ? unitText(check.latest, check.unit) : '-',
+      status: check.status === 'below' || check.status === 'within' || check.status === 'above' ? check.status : undefined,
+      benchmark: check.benchmark ? l10n.t('benchmark {0}–{1}', unitText(check.benchmark.low, check.unit), unitText(check.benchmark.high, check.unit)) : l10n.t('no benchmark'),
+      chartLabel: l10n.t('{0}: {1}', title, series.map((p) => l10n.t('{0} on {1}', unitText(p.value, check.unit), p.date)).join(', ')),
+      series,
+      entries,
+    });
+  }
+  return out;
+}
+
+// ---- Keyboard ---------------------------------------------------------------------------------
+
+/**
+ * Where a key moves the focus in a radio group or a list that is one Tab stop (roving
+ * tabindex): arrows move and wrap, Home and End go to the ends; undefined for any other key.
+ */
+export function rovingTarget(key: string, at: number, count: number, orientation: 'horizontal' | 'vertical' | 'both' = 'both'): number | undefined {
+  if (count <= 0) return undefined;
+  const prev = orientation === 'vertical' ? ['ArrowUp'] : orientation === 'horizontal' ? ['ArrowLeft'] : ['ArrowLeft', 'ArrowUp'];
+  const next = orientation === 'vertical' ? ['ArrowDown'] : orientation === 'horizontal' ? ['ArrowRight'] : ['ArrowRight', 'ArrowDown'];
+  if (prev.includes(key)) return (at - 1 + count) % count;
+  if (next.includes(key)) return (at + 1) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}
+
+/** Which item of a roving group takes the Tab stop: the checked one, else the first. */
+export function tabStop(checked: number | undefined, count: number): number {
+  return checked !== undefined && checked >= 0 && checked < count ? checked : 0;
+}

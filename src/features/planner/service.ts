@@ -1,0 +1,366 @@
+import { INTERNAL_COMMANDS } from '../../host/commandIds';
+import * as vscode from 'vscode';
+import { mayWrite, restrictedText } from '../../host/trust';
+import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex';
+import { RecordLoader } from '../../core/planner/loader';
+import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../../core/records';
+import { communityName } from '../../core/context';
+import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
+import { relativeSetting, SECTION } from '../../host/settings';
+import { Coalescer, Debouncer } from '../../host/timers';
+import { Disposable } from '../../host/dispose';
+import type { PlannerContextInfo, PlannerRow } from './protocol';
+import type { Deps } from '../../host/deps';
+
+export const DEFAULT_PARTNERSHIPS_FOLDER = 'partnerships';
+
+/** Marks a file that could not be read as text; real text never holds a NUL (binary files are refused). */
+const UNREADABLE = '\u0000unreadable:';
+
+function unreadable(text: string): { ok: false; problems: RecordParse['problems']; partial: Record<string, never> } | undefined {
+  if (!text.startsWith(UNREADABLE)) return undefined;
+  return { ok: false, problems: [{ line: 0, message: text.slice(UNREADABLE.length), severity: 'error' }], partial: {} };
+}
+const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
+const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
+
+/** Today as YYYY-MM-DD in the user's time zone: check-ins fall due on the user's calendar. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
+
+/**
+ * The partnership records of every workspace folder (setting
+ * `communityPartnerships.partnershipsFolder`): listed once with findFiles and read in parallel
+ * with a bound, then kept current one file per file-watcher or editor event. An editor's
+ * unsaved text counts, as it does for the community context. Problems go to the Problems panel;
+ * a record that cannot be read stays in the index as broken.
+ */
+export class PlannerService extends Disposable {
+  readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
+  readonly loader: RecordLoader;
+  private readonly uris = new Map<string, vscode.Uri>();
+  /** Files the last listing saw as regular files, not links: their first read needs no check. */
+  private readonly listedFiles = new Set<string>();
+  /** Folders the listing refused (a link, or a partnerships folder that is one): listed as broken. */
+  private readonly refusedFolders = new Set<string>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
+  private readonly withProblems = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Keyed by the URI's string form, as ResourceMap keys it. */
+  private readonly pending = new Debouncer<string>();
+  private readonly watchers: vscode.Disposable[] = [];
+  private readonly status = vscode.window.createStatusBarItem('communityPartnerships.checkIns', vscode.StatusBarAlignment.Left, 49);
+  private readonly fireSoon = new Coalescer(50, () => {
+    this.updateStatus();
+    this.emitter.fire();
+  });
+  private started = false;
+  private loadingNow = false;
+  /** Fires (at most every 50 ms) when records were added, changed or removed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly deps: Deps) {
+    super();
+    this.status.name = vscode.l10n.t('Partnership Check-ins');
+    this.status.command = INTERNAL_COMMANDS.focusPlanner;
+    this.loader = new RecordLoader(
+      this.index,
+      {
+        list: () => this.listAll(),
+        read: (id) => this.readRecord(id),
+      },
+      { concurrency: 16, onRecord: (id) => this.recordChanged(id) },
+    );
+    this._register(this.emitter);
+    this._register(this.diagnostics);
+    this._register(this.status);
+  }
+
+  get loading(): boolean {
+    return this.loadingNow;
+  }
+
+  /** Loads the index on first use and starts following changes; later calls wait for that load. */
+  async ensureLoaded(): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      this.watch();
+      [
+        vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reset()),
+        vscode.workspace.onDidChangeConfiguration((e) => {
+          if (e.affectsConfiguration(`${SECTION}.partnershipsFolder`)) void this.reset();
+        }),
+        vscode.workspace.onDidChangeTextDocument((e) => {
+          if (this.isRecordUri(e.document.uri)) this.schedule(e.document.uri, 150);
+        }),
+        // Closing an editor drops its unsaved text: the disk counts again.
+        vscode.workspace.onDidCloseTextDocument((d) => {
+          if (this.isRecordUri(d.uri) && d.isDirty) this.schedule(d.uri, 0);
+        }),
+      ].forEach((d) => this._register(d));
+    }
+    if (!this.loader.loaded) {
+      this.loadingNow = true;
+      const started = Date.now();
+      const done = this.loader.load().finally(() => {
+        this.loadingNow = false;
+        this.deps.log.info(`Read ${this.index.size} partnership record(s) in ${Date.now() - started} ms`);
+        this.fire();
+      });
+      this.fire();
+      return done;
+    }
+    return this.loader.load();
+  }
+
+  /** Each workspace folder and its partnerships folder. */
+  roots(): { folder: vscode.WorkspaceFolder; rel: string; uri: vscode.Uri }[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const rel = relativeSetting(folder, 'partnershipsFolder', DEFAULT_PARTNERSHIPS_FOLDER, this.deps.log);
+      return { folder, rel, uri: vscode.Uri.joinPath(folder.uri, rel) };
+    });
+  }
+
+  isRecordUri(uri: vscode.Uri): boolean {
+    if (!/\.md$/i.test(uri.path)) return false;
+    const s = uri.toString();
+    return this.roots().some((r) => s.startsWith(r.uri.toString().replace(/\/?$/, '/')));
+  }
+
+  uriOf(id: string): vscode.Uri | undefined {
+    return this.uris.get(id);
+  }
+
+  idOf(uri: vscode.Uri): string | undefined {
+    const id = uri.toString();
+    return this.index.get(id) ? id : undefined;
+  }
+
+  /** The whole record (every check-in, measurement and step), read when it is opened. */
+  open(id: string): Promise<RecordParse | undefined> {
+    return this.loader.open(id);
+  }
+
+  today(): string {
+    return localToday();
+  }
+
+  overdue(): RecordSummary[] {
+    return this.index.overdue(this.today());
+  }
+
+  row(summary: RecordSummary): PlannerRow {
+    const uri = this.uris.get(summary.id);
+    const fileName = uri ? uri.path.split('/').pop() ?? summary.id : summary.id;
+    return {
+      id: summary.id,
+      partner: summary.partner,
+      community: summary.community,
+      stage: summary.stage,
+      types: summary.types,
+      owners: summary.owners,
+      score: summary.score,
+      scored: summary.scored,
+      verdict: summary.verdict,
+      nextCheckIn: summary.nextCheckIn,
+      broken: summary.broken,
+      problem: summary.problem,
+      fileName,
+    };
+  }
+
+  /** The distinct owner names (both sides), for the pipeline's filter; at most 200. */
+  owners(): string[] {
+    const seen = new Map<string, string>();
+    for (const r of this.index.all()) {
+      for (const o of [r.summary.owners.ours, r.summary.owners.theirs]) {
+        if (o && !seen.has(o.toLowerCase())) seen.set(o.toLowerCase(), o);
+        if (seen.size >= 200) break;
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  contextInfo(): PlannerContextInfo | undefined {
+    const c = this.deps.contexts.active();
+    if (!c) return undefined;
+    const filePath = vscode.workspace.asRelativePath(c.uri);
+    if (c.state === 'unreadable') return { state: c.state, filePath, reason: c.message };
+    if (c.state !== 'ok') return { state: c.state, filePath };
+    return { state: 'ok', name: communityName(c.parsed), filled: c.parsed.filled, total: c.parsed.total, filePath, size: c.parsed.counts.currentSize };
+  }
+
+  /**
+   * Changes a record through the record writer: the open editor's text when it has unsaved
+   * changes (edited through the editor and left unsaved), else the file. Retries when the text
+   * changed between reading and writing.
+   */
+  async write(id: string, change: (text: string) => RecordUpdate, options: { undoable?: boolean } = {}): Promise<WriteOutcome> {
+    if (!mayWrite({ quiet: true })) return { ok: false, message: restrictedText() };
+    const uri = this.uris.get(id);
+    if (!uri || !this.index.get(id) || this.refusedFolders.has(id)) return { ok: false, message: vscode.l10n.t('That partnership record is no longer in the workspace.') };
+    const compute = (text: string) => {
+      const update = change(text);
+      return { edits: update.edits, value: update.text };
+    };
+    // Computed from the text as it is right before the write, and again if it changed under it.
+    // An undoable change goes through the file's document (a WorkspaceEdit): its editor's Undo
+    // takes it back.
+    const result = options.undoable ? await editTextDocument(uri, compute) : await updateTextFile(uri, compute);
+    if (!result.ok) return { ok: false, message: result.message };
+    // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
+    if (result.changed) this.loader.put(id, result.value);
+    return { ok: true, changed: result.changed, inEditor: result.inEditor, before: 'before' in result ? (result.before as string | undefined) : undefined, after: result.text };
+  }
+
+  /** A record written by the extension itself: index it at once. */
+  created(uri: vscode.Uri, text: string): string {
+    const id = uri.toString();
+    this.uris.set(id, uri);
+    if (this.started) this.loader.put(id, text);
+    return id;
+  }
+
+  private async listAll(): Promise<string[]> {
+    const ids: string[] = [];
+    this.listedFiles.clear();
+    this.refusedFolders.clear();
+    for (const root of this.roots()) {
+      // A walk of the folder rather than findFiles: it sees each entry's type, so links (which
+      // findFiles follows) are listed as refused instead of read, and `.MD` counts as `.md`.
+      const listing = await listFiles(root.uri, (name) => /\.md$/i.test(name));
+      for (const uri of listing.files) {
+        const id = uri.toString();
+        this.uris.set(id, uri);
+        this.listedFiles.add(id);
+        ids.push(id);
+      }
+      for (const r of listing.refused) {
+        const id = r.uri.toString();
+        this.uris.set(id, r.uri);
+        if (r.folder) this.refusedFolders.add(id);
+        ids.push(id);
+      }
+    }
+    return ids;
+  }
+
+  private async readRecord(id: string): Promise<string | undefined> {
+    const uri = this.uris.get(id);
+    if (!uri) return undefined;
+    if (this.refusedFolders.has(id)) {
+      const folder = await resolvePath(uri, 'folder');
+      if (folder.kind === 'refused') return UNREADABLE + vscode.l10n.t('The folder {0} {1}: no partnership record in it is read.', vscode.workspace.asRelativePath(uri), folder.message);
+      this.refusedFolders.delete(id);
+      return undefined;
+    }
+    // A file the listing just saw is read at once; any later read (a watcher event) checks the path again.
+    const checked = this.listedFiles.delete(id);
+    const read = await readText(uri, undefined, { checked });
+    if (read.kind === 'missing') return undefined;
+    if (read.kind === 'unreadable') return UNREADABLE + vscode.l10n.t('This partnership record {0}.', read.message);
+    return read.text;
+  }
+
+  private recordChanged(id: string): void {
+    const uri = this.uris.get(id);
+    const entry = this.index.get(id);
+    if (!entry) this.uris.delete(id);
+    if (uri) {
+      const problems = entry?.problems ?? [];
+      if (problems.length) {
+        this.diagnostics.set(
+          uri,
+          problems.map((p) => {
+            const d = new vscode.Diagnostic(new vscode.Range(p.line, 0, p.line, Number.MAX_SAFE_INTEGER), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+            d.source = 'Community Partnerships';
+            return d;
+          }),
+        );
+        this.withProblems.add(id);
+      } else if (this.withProblems.delete(id)) {
+        this.diagnostics.delete(uri);
+      }
+    }
+    this.fire();
+  }
+
+  private fire(): void {
+    this.fireSoon.trigger();
+  }
+
+  private updateStatus(): void {
+    if (!this.loader.loaded) return;
+    const overdue = this.overdue();
+    if (overdue.length === 0) {
+      this.status.hide();
+      return;
+    }
+    const n = overdue.length;
+    this.status.text = `$(bell-dot) ${n === 1 ? vscode.l10n.t('1 check-in overdue') : vscode.l10n.t('{0} check-ins overdue', n)}`;
+    const tip = new vscode.MarkdownString();
+    const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, s.nextCheckIn ?? '')).join(', ') + (n > 5 ? ', …' : '');
+    tip.appendText(vscode.l10n.t('Partnership check-ins past their due date: {0}.', list) + '\n\n' + vscode.l10n.t('Click to open the planner.'));
+    this.status.tooltip = tip;
+    this.status.accessibilityInformation = { label: n === 1 ? vscode.l10n.t('1 partnership check-in overdue. Open the planner.') : vscode.l10n.t('{0} partnership check-ins overdue. Open the planner.', n) };
+    this.status.show();
+  }
+
+  private schedule(uri: vscode.Uri, delay: number, deleted = false): void {
+    const id = uri.toString();
+    this.pending.schedule(id, delay, () => {
+      if (deleted) {
+        this.loader.remove(id);
+        return;
+      }
+      this.uris.set(id, uri);
+      void this.loader.update(id);
+    });
+  }
+
+  private watch(): void {
+    for (const w of this.watchers.splice(0)) w.dispose();
+    for (const root of this.roots()) {
+      // Watched from the workspace folder, so a partnerships folder created later is seen too.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.folder, `${root.rel}/**`));
+      const onChange = (uri: vscode.Uri) => {
+        if (this.isRecordUri(uri)) this.schedule(uri, 50);
+      };
+      watcher.onDidCreate(onChange, undefined, this.watchers);
+      watcher.onDidChange(onChange, undefined, this.watchers);
+      watcher.onDidDelete(
+        (uri) => {
+          // A deleted folder takes the records under it along.
+          const prefix = uri.toString().replace(/\/?$/, '/');
+          for (const id of [...this.uris.keys()]) if (id === uri.toString() || id.startsWith(prefix)) this.schedule(this.uris.get(id)!, 50, true);
+        },
+        undefined,
+        this.watchers,
+      );
+      this.watchers.push(watcher);
+    }
+  }
+
+  private async reset(): Promise<void> {
+    this.watch();
+    this.loadingNow = true;
+    this.fire();
+    try {
+      await this.loader.reload();
+    } finally {
+      this.loadingNow = false;
+      this.fire();
+    }
+  }
+
+  override dispose(): void {
+    this.pending.dispose();
+    this.fireSoon.dispose();
+    for (const d of this.watchers.splice(0)) d.dispose();
+    super.dispose();
+  }
+}

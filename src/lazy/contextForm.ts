@@ -1,8 +1,0 @@
-// Loaded on the first Create/Update Community Context: the form panel and the file writer.
-import type * as vscode from 'vscode';
-import type { Deps } from '../features/deps';
-import { contextFormCommands } from '../features/contextForm';
-
-export function activate(context: vscode.ExtensionContext, deps: Deps) {
-  return contextFormCommands(context, deps);
-}

@@ -1,8 +1,0 @@
-// The web worker extension host (vscode.dev, github.dev) loads one file and has no Node `require`
-// of paths: the lazy modules are in the same bundle, each initialised on its first call.
-import type { LazyModules } from '../lazy/index';
-
-export function lazyModules(): LazyModules {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('../lazy/index') as typeof import('../lazy/index')).lazyModules;
-}
