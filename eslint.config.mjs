@@ -14,6 +14,16 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise is awaited, handled or deliberately let go (`void`), never dropped
+    // by mistake, and never handed to a place that expects a plain function or condition.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Workspace text reaches many of these expressions: none may backtrack super-linearly.
     files: ['src/**/*.ts'],
     plugins: { regexp },

@@ -29,7 +29,7 @@ function row(name, value, target, ok, note = '') {
   rows.push({ name, value, target, status: ok === undefined ? 'info' : ok ? 'met' : 'MISSED', note });
 }
 
-buildAll();
+await buildAll();
 ensureTestHost();
 mkdirSync(OUT, { recursive: true });
 

@@ -11,6 +11,9 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 /** `--metafile`: print what each Node-host bundle is made of (per package, and the largest files). */
 const metafile = process.argv.includes('--metafile');
+// `node scripts/package.mjs --prebuilt` (the tests, right after their own release build): vsce's
+// prepublish step finds the release bundle made and does not build it a second time.
+if (production && process.env.COMMUNITY_PARTNERSHIPS_PREBUILT === '1' && existsSync(join(ROOT, 'dist', 'extension.js'))) process.exit(0);
 
 /** Prints errors in the form the `$esbuild-watch` problem matcher reads. */
 const problemMatcher = {

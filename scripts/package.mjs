@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './lib/host.mjs';
 
-const out = process.argv[2] ?? join(ROOT, 'community-partnerships.vsix');
+const args = process.argv.slice(2);
+const out = args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'community-partnerships.vsix');
+// --prebuilt: dist/ holds the release build already (the tests build it once for everything).
+const prebuilt = args.includes('--prebuilt');
 
 /** The repository's web address, from package.json (`…/name.git` → `…/name`). */
 function repositoryWeb() {
@@ -39,6 +42,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   writeFileSync(join(ROOT, 'dist', 'README.md'), packagedReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', out], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '--out', out], { cwd: ROOT, stdio: 'inherit', env: prebuilt ? { ...process.env, COMMUNITY_PARTNERSHIPS_PREBUILT: '1' } : process.env });
   process.exit(r.status ?? 1);
 }

@@ -10,25 +10,53 @@ const { join } = await import('node:path');
 const { ROOT, checkTestHost, ensureTestHost, testHost } = await import('./lib/host.mjs');
 const { OLDEST_SMOKE } = await import('./lib/host139.mjs');
 // Every suite on VS Code 1.139 (what people run today), a smoke set on 1.99.3 (the oldest tested).
-const current = testHost('1.139');
-const oldest = testHost('1.99');
-const { buildAll, sh } = await import('./lib/steps.mjs');
+const currentHost = testHost('1.139');
+const oldestHost = testHost('1.99');
+const { buildAll, shAsync } = await import('./lib/steps.mjs');
 
 const rows = [];
 const started = Date.now();
-const step = (title) => console.log(`\n━━ ${title}`);
+// Each step's time, for the summary: where the minutes go.
+const times = [];
+let current;
+const step = (title) => {
+  lap();
+  current = { title, at: Date.now() };
+  console.log(`\n━━ ${title}`);
+};
+function lap() {
+  if (current) times.push({ title: current.title, seconds: (Date.now() - current.at) / 1000 });
+  current = undefined;
+}
+/** Runs one timed part of a step (shown under it in the summary). */
+function timed(title, fn) {
+  const at = Date.now();
+  const done = () => times.push({ title: `  ${title}`, seconds: (Date.now() - at) / 1000 });
+  const r = fn();
+  if (r instanceof Promise) return r.finally(done);
+  done();
+  return r;
+}
 
 try {
   // Install and check the hosts first, so a missing piece is one line before minutes of work.
   step('Test host');
-  await checkTestHost(current);
-  ensureTestHost({ host: oldest });
+  await checkTestHost(currentHost);
+  ensureTestHost({ host: oldestHost });
   console.log('VS Code test hosts (1.139 and 1.99.3), their ripgrep and Chromium: ready');
 
   step('Build');
-  buildAll();
-  sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.webview.json'], { label: 'Type-checking the webview scripts' });
-  sh(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], { label: 'Lint' });
+  // Two chains side by side, one per core, neither timing-sensitive: the build (the release
+  // bundle, then the compiled tests) and the checks of the sources (the webview pages' types,
+  // then lint). Each prints its output when it ends, so the two do not interleave.
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  await Promise.all([
+    timed('release bundle and compiled tests', () => buildAll()),
+    timed('type-checking the webview pages, then lint', async () => {
+      await shAsync(process.execPath, [tsc, '-p', 'tsconfig.webview.json'], 'Type-checking the webview scripts');
+      await shAsync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], 'Lint');
+    }),
+  ]);
   const { bundleSizes, kb, ENTRY_BUDGET, NODE_HOST_BUDGET } = await import('./lib/bundles.mjs');
   const sizes = bundleSizes();
   const entryOk = sizes.entry > 0 && sizes.entry <= ENTRY_BUDGET;
@@ -55,35 +83,38 @@ try {
   step('Integration tests (inside the VS Code extension host)');
   const { runIntegration, runIntegrationSessions } = await import('./test-integration.mjs');
   // The cases that link files to devices run in a session of their own (see DEVICE_CASES).
-  const { devices, rest } = await runIntegrationSessions({ build: false, host: current });
+  const { devices, rest } = await timed('devices session, then the main session', () => runIntegrationSessions({ build: false, host: currentHost }));
   rows.push({ name: 'integration, files linked to devices (own session)', ...devices });
   rows.push({ name: `integration (VS Code ${rest.vscodeVersion ?? '?'})`, ...rest });
   step('Integration tests in Restricted Mode (an untrusted workspace)');
-  const restricted = await runIntegration({ build: false, suite: 'restricted', host: current });
+  const restricted = await runIntegration({ build: false, suite: 'restricted', host: currentHost });
   rows.push({ name: 'integration, Restricted Mode', ...restricted });
   step('Integration tests in a multi-root workspace (two folders, two contexts)');
-  const multiroot = await runIntegration({ build: false, suite: 'multiroot', host: current });
+  const multiroot = await runIntegration({ build: false, suite: 'multiroot', host: currentHost });
   rows.push({ name: 'integration, multi-root workspace', ...multiroot });
 
   step('Integration tests in the web worker extension host (VS Code for the Web)');
   const { runWeb } = await import('./test-web.mjs');
-  const web = await runWeb({ build: false, host: current });
+  const web = await runWeb({ build: false, host: currentHost });
   rows.push({ name: 'integration, web worker host', ...web });
 
   step('End-to-end tests (VS Code in Chromium)');
   const { runE2E } = await import('./test-e2e.mjs');
-  const e2e = await runE2E({ build: false, host: current });
+  const e2e = await runE2E({ build: false, host: currentHost });
   rows.push({ name: 'end-to-end', ...e2e });
 
   step('Smoke run on VS Code 1.99.3, the oldest version tested');
-  const smoke = await runIntegration({ build: false, grep: OLDEST_SMOKE, host: oldest });
+  const smoke = await runIntegration({ build: false, grep: OLDEST_SMOKE, host: oldestHost });
   rows.push({ name: `integration smoke (VS Code ${smoke.vscodeVersion ?? '?'})`, ...smoke });
 } catch (err) {
   console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
   rows.push({ name: 'setup', passed: 0, failed: 1 });
 }
+lap();
 
 const seconds = Math.round((Date.now() - started) / 1000);
+console.log('\n━━ Time per step');
+for (const t of times) console.log(`${t.title}: ${t.seconds.toFixed(1)} s`);
 console.log(`\n━━ Summary (${seconds} s)`);
 for (const r of rows) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
 const passed = rows.reduce((n, r) => n + r.passed, 0);

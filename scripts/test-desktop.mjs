@@ -6,7 +6,7 @@ import { ROOT } from './lib/host.mjs';
 import { copyWorkspace } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 
-buildAll();
+await buildAll();
 const ws = copyWorkspace('workspace');
 try {
   await runTests({

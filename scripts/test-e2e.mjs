@@ -13,18 +13,25 @@ import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
 export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
-  if (build) buildAll();
+  if (build) await buildAll();
   ensureTestHost({ host: vscodeHost });
   const screenshots = join(ROOT, '.test-output', 'screenshots');
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
   const browser = await openBrowser();
   const cleanups = [];
+  let packaged;
+  let sessions = 0;
   globalThis.__communityPartnershipsE2E = {
     screenshots,
     vscodeVersion: vscodeVersion(vscodeHost),
+    vsix() {
+      packaged ??= packageVsix();
+      return packaged;
+    },
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
     async open(fixture, { theme = 'dark', viewport, host = 'node', vsix, locale } = {}) {
+      const opening = Date.now();
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
       // vsix: the packaged extension installed into the server, as a user installs it, in place of
@@ -66,9 +73,15 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
         }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: byPayload ? ROOT : undefined });
-      const page = await openWorkbench(browser, url, { colorScheme: theme === 'light' || theme === 'hc-light' ? 'light' : 'dark', viewport });
+      const page = await openWorkbench(browser, url, { colorScheme: colorScheme(theme), viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
-      await setColorTheme(page, THEMES[theme] ?? 'Dark Modern');
+      const setTheme = async (name) => {
+        await page.emulateMedia({ colorScheme: colorScheme(name) });
+        await setColorTheme(page, THEMES[name] ?? 'Dark Modern');
+      };
+      await setTheme(theme);
+      sessions++;
+      console.log(`      (window ${sessions}: ${fixture}${host === 'web' ? ', web worker host' : ''}${vsix ? ', from the .vsix' : ''}${locale ? `, ${locale}` : ''}; ready in ${((Date.now() - opening) / 1000).toFixed(1)} s)`);
       const close = async () => {
         await page.context().close().catch(() => {});
         server.stop();
@@ -76,7 +89,9 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
         data.remove();
       };
       cleanups.push(close);
-      return { page, workspace: ws.dir, close };
+      // The same window in another theme or size, as a user switches them: no new session.
+      const setViewport = (size) => page.setViewportSize(size);
+      return { page, workspace: ws.dir, close, setTheme, setViewport };
     },
   };
   try {
@@ -87,12 +102,28 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
     });
-    return { passed: stats.passes, failed: stats.failures, pending: stats.pending };
+    return { passed: stats.passes, failed: stats.failures, pending: stats.pending, sessions };
   } finally {
     for (const c of cleanups) await c();
+    for (const c of cleanupsAtExit.splice(0)) c();
     await browser.close().catch(() => {});
   }
 }
+
+/**
+ * `npm run package` of the release build in dist/ (built once, before the suites), into a
+ * temporary folder; its output is kept for the tests to read (vsce's warnings).
+ */
+function packageVsix() {
+  const dir = tempDir('cp-vsix-');
+  cleanupsAtExit.push(() => dir.remove());
+  const file = join(dir.dir, 'community-partnerships.vsix');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), file, '--prebuilt'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}${r.stderr}`);
+  writeFileSync(join(dir.dir, 'package.log'), r.stdout + r.stderr);
+  return file;
+}
+const cleanupsAtExit = [];
 
 /** The test language pack for a locale, packaged as a .vsix into `dir`. */
 function languagePack(locale, dir) {
@@ -102,6 +133,8 @@ function languagePack(locale, dir) {
   if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
   return out;
 }
+
+const colorScheme = (theme) => (theme === 'light' || theme === 'hc-light' ? 'light' : 'dark');
 
 /** The harness's theme names and VS Code's. */
 const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'hc-black': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };

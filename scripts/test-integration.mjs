@@ -14,7 +14,7 @@ import { buildAll } from './lib/steps.mjs';
  * a workspace of two folders with a context each).
  */
 export async function runIntegration({ build = true, suite = 'integration', grep, invert = false, host = testHost() } = {}) {
-  if (build) buildAll();
+  if (build) await buildAll();
   ensureTestHost({ host });
   const out = join(ROOT, '.test-output');
   const resultFile = join(out, `${suite}-results.json`);

@@ -34,7 +34,7 @@ async function bundleTests() {
 }
 
 export async function runWeb({ build = true, host = testHost() } = {}) {
-  if (build) buildAll();
+  if (build) await buildAll();
   ensureTestHost({ host });
   const testsPath = await bundleTests();
   const result = await runSession({

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROOT } from './host.mjs';
 
 export function sh(cmd, args, { label = cmd, env } = {}) {
@@ -6,10 +8,26 @@ export function sh(cmd, args, { label = cmd, env } = {}) {
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status})`);
 }
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+/** Like sh, without blocking: the output is printed when the command ends (so parallel ones do not interleave). */
+export function shAsync(cmd, args, label = cmd) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(out));
+      if (code === 0) resolve();
+      else reject(new Error(`${label} failed (exit ${code})`));
+    });
+  });
+}
 
 /** The release bundle (what users get) and the compiled tests. */
-export function buildAll() {
-  sh(process.execPath, ['scripts/build.mjs', '--production'], { label: 'Bundling the extension' });
-  sh(npx, ['tsc', '-p', '.', '--outDir', 'out'], { label: 'Compiling TypeScript' });
+export async function buildAll() {
+  await shAsync(process.execPath, ['scripts/build.mjs', '--production'], 'Bundling the extension');
+  // From an empty out/: a test file deleted from test/ must not run from an old compile.
+  rmSync(join(ROOT, 'out'), { recursive: true, force: true });
+  await shAsync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.', '--outDir', 'out'], 'Compiling TypeScript');
 }

@@ -180,6 +180,10 @@ class Reader {
       if (s === line.end || t.charCodeAt(s) === HASH) {
         // "-" alone: the item is the block below it, or null.
         this.pos++;
+        // After a null item js-yaml takes the next dash as an item of the same sequence even
+        // when it is less indented (`-\n -\n-` is [[null, null]] to it): not for this reader.
+        const next = this.lines[this.pos];
+        if (next !== undefined && next.indent < indent && this.isDash(next)) throw GIVE_UP;
         out.push(this.blockBelow(indent, depth, false));
         continue;
       }

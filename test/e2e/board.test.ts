@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, fileMatches, focusedId, plannerView, runCommand, screenshot, settle, webview, type Theme } from './harness';
+import { assertReadable, e2e, fileMatches, focusedId, plannerView, runCommand, screenshot, settle, webview, webviewInTheme, type Theme } from './harness';
 
 /**
  * A workspace as a team's pipeline looks after a few months: partners of every size and kind,
@@ -61,7 +61,7 @@ async function openBoard(page: Page, title = 'Pipeline Board', command = 'Commun
 const column = (view: FrameLocator, stage: string) => view.locator(`section.column[data-stage="${stage}"]`);
 const cardIn = (view: FrameLocator, stage: string, partner: string) => column(view, stage).locator('.card', { has: view.locator('.card-title', { hasText: partner }) });
 
-describe('Pipeline Board (dark theme)', () => {
+describe('Pipeline Board (dark theme, then the other themes and narrow in the same window)', () => {
   let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
 
   before(async () => {
@@ -178,29 +178,31 @@ describe('Pipeline Board (dark theme)', () => {
     const again = await openBoard(page);
     await again.locator('#view-board[aria-checked="true"]').waitFor();
   });
-});
 
-for (const theme of ['light', 'hc-black', 'hc-light'] as Theme[]) {
-  describe(`Pipeline Board (${theme} theme)`, () => {
-    let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
-
-    before(async () => {
-      session = await e2e().open('workspace', { theme, viewport: { width: 1400, height: 900 } });
-      writeCorpus(session.workspace);
-    });
-    after(async () => session?.close());
-
-    it('shows the board with the focused card marked, and the table sorted', async () => {
+  // The same window in the other themes and narrow: the theme and the size change as a user changes them.
+  for (const theme of ['light', 'hc-black', 'hc-light'] as Theme[]) {
+    it(`in the ${theme} theme: the focused card and the sorted column read clearly`, async () => {
       const { page } = session;
+      await session.setTheme(theme);
       const view = await openBoard(page);
+      await webviewInTheme(view, theme);
       await view.locator('#board-summary', { hasText: '21 partnerships' }).waitFor({ timeout: 30_000 });
       await cardIn(view, 'active', 'Kubernetes Meetup München').click();
       await page.keyboard.press('ArrowDown');
+      const focused = view.locator('.card:focus');
+      await focused.waitFor({ timeout: 5_000 });
+      await assertReadable(focused.locator('.card-title'), `the focused card in the ${theme} theme`);
       await screenshot(page, `board-${theme}`);
       await view.locator('#view-table').click();
+      await view.locator('#board-table').waitFor();
       await view.locator('#sort-nextCheckIn').click();
-      await view.locator('th.col-nextCheckIn[aria-sort="ascending"]').waitFor();
+      const sorted = view.locator('th.col-nextCheckIn[aria-sort="ascending"], th.col-nextCheckIn[aria-sort="descending"]');
+      await sorted.waitFor();
+      await assertReadable(sorted, `the sorted column's header in the ${theme} theme`);
       await screenshot(page, `board-table-${theme}`);
+      // Back to the columns: the choice is remembered for the next open.
+      await view.locator('#view-board').click();
+      await view.locator('#board-columns').waitFor();
     });
 
     if (theme === 'light') {
@@ -213,25 +215,27 @@ for (const theme of ['light', 'hc-black', 'hc-light'] as Theme[]) {
         assert.strictEqual(await page.locator('.tab', { hasText: 'Pipeline Board' }).count(), 1, 'one board');
       });
     }
-  });
-}
+  }
 
-describe('Pipeline Board in a narrow editor group, and in German', () => {
-  it('keeps the columns readable when narrow: they scroll sideways', async () => {
-    const session = await e2e().open('workspace', { theme: 'light', viewport: { width: 700, height: 800 } });
-    try {
-      writeCorpus(session.workspace);
-      const view = await openBoard(session.page);
-      await view.locator('#board-summary', { hasText: '21 partnerships' }).waitFor({ timeout: 30_000 });
-      const widths = await view.locator('section.column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
-      assert.ok(widths.every((w) => w >= 200), `every column keeps its width: ${widths.join(', ')}`);
-      const scrolls = await view.locator('#board-columns').evaluate((el) => el.scrollWidth > el.clientWidth);
-      assert.ok(scrolls, 'the columns scroll sideways');
-      await screenshot(session.page, 'board-narrow-light');
-    } finally {
-      await session.close();
-    }
+  it('keeps the columns readable in a narrow window: they scroll sideways', async () => {
+    const { page } = session;
+    await session.setViewport({ width: 700, height: 800 });
+    const view = await openBoard(page);
+    await view.locator('#board-summary', { hasText: '21 partnerships' }).waitFor({ timeout: 30_000 });
+    // The board lays out again for the new width.
+    await view.locator('#board-columns').evaluate(() => new Promise<void>((resolve) => {
+      const frame = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame;
+      frame(() => frame(resolve));
+    }));
+    const widths = await view.locator('section.column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(widths.every((w) => w >= 200), `every column keeps its width: ${widths.join(', ')}`);
+    const scrolls = await view.locator('#board-columns').evaluate((el) => el.scrollWidth > el.clientWidth);
+    assert.ok(scrolls, 'the columns scroll sideways');
+    await screenshot(page, 'board-narrow-hc-light');
   });
+});
+
+describe('Pipeline Board in German', () => {
 
   it('speaks German with the display language de', async () => {
     const session = await e2e().open('workspace', { theme: 'light', viewport: { width: 1400, height: 900 }, locale: 'de' });

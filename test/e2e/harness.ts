@@ -10,7 +10,19 @@ export const THEMES: readonly Theme[] = ['light', 'dark', 'hc-black', 'hc-light'
 export interface E2E {
   screenshots: string;
   vscodeVersion: string;
-  open(fixture: string, options?: { theme?: Theme; viewport?: { width: number; height: number }; host?: 'node' | 'web'; vsix?: string; locale?: string }): Promise<{ page: Page; workspace: string; close(): Promise<void> }>;
+  open(fixture: string, options?: { theme?: Theme; viewport?: { width: number; height: number }; host?: 'node' | 'web'; vsix?: string; locale?: string }): Promise<Session>;
+  /** The extension packaged as a .vsix (`npm run package`), made once per run. */
+  vsix(): string;
+}
+
+/** One VS Code window on a fresh copy of a fixture workspace. */
+export interface Session {
+  page: Page;
+  workspace: string;
+  close(): Promise<void>;
+  /** Switches the colour theme in the running window, as a user does. */
+  setTheme(theme: Theme): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
 }
 
 export function e2e(): E2E {
@@ -142,6 +154,28 @@ export async function tabTo(page: Page, view: FrameLocator, id: string, options:
   throw new Error(`#${id} was not reached in ${max} presses of ${options.back ? 'Shift+Tab' : 'Tab'} (focus on #${await focusedId(view)})`);
 }
 
+/** Waits for the file to hold exactly `expected` (a read in the middle of a write does not count). */
+export async function fileIs(file: string, expected: string, what: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text === expected) return;
+    if (Date.now() - started > timeoutMs) assert.strictEqual(text, expected, what);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits for the file to differ from `before` and be whole (not empty: caught in the middle of a write). */
+export async function fileChanges(file: string, before: string, what: string, timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (text !== before && text !== '') return text;
+    if (Date.now() - started > timeoutMs) assert.fail(`${what}: ${path.basename(file)} did not change`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits for the file to no longer hold this text. */
 export async function fileLacks(file: string, needle: string, timeoutMs = 15_000): Promise<string> {
   const started = Date.now();
@@ -176,7 +210,7 @@ export async function setSidebarWidth(page: Page, width: number): Promise<number
     await page.mouse.move(picked.x + (width - box.width) / 2, picked.y, { steps: 4 });
     await page.mouse.move(picked.x + (width - box.width), picked.y, { steps: 4 });
     await page.mouse.up();
-    await page.waitForTimeout(300);
+    // The workbench lays out as the sash moves: the next measure sees the new width.
   }
   const box = await sidebar.boundingBox();
   return box?.width ?? 0;
@@ -291,4 +325,66 @@ export async function searchExtensions(page: Page, query: string): Promise<void>
   await box.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(query);
+}
+
+/** The class VS Code puts on a webview's body for each theme kind. */
+const THEME_CLASS: Record<Theme, string> = { light: 'vscode-light', dark: 'vscode-dark', 'hc-black': 'vscode-high-contrast', 'hc-light': 'vscode-high-contrast-light' };
+
+/** Waits until a webview shows the theme (VS Code sends a theme switch to its webviews). */
+export async function webviewInTheme(view: FrameLocator, theme: Theme): Promise<void> {
+  // hc-light carries vscode-high-contrast too: the exact set is compared.
+  await view.locator(`body.${THEME_CLASS[theme]}`).waitFor({ timeout: 15_000 });
+  if (theme === 'hc-black') await view.locator('body:not(.vscode-high-contrast-light)').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * The contrast ratio (WCAG 2) of an element's text against what is painted behind it: its own
+ * background and its ancestors', composited while they are translucent.
+ */
+export async function contrastOf(target: Locator, base: 'editor' | 'sideBar' = 'editor'): Promise<{ ratio: number; color: string; background: string }> {
+  return target.evaluate((node, baseColor) => {
+    interface Style { color: string; backgroundColor: string; getPropertyValue(name: string): string }
+    interface El { parentElement: El | null; style: { color: string }; remove(): void; ownerDocument: { documentElement: El; body: El & { append(e: El): void }; createElement(tag: string): El; defaultView: { getComputedStyle(e: El): Style } } }
+    const el = node as unknown as El;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView;
+    // What VS Code paints behind the webview (a webview view's page is transparent over the side bar).
+    const probe = doc.createElement('span');
+    probe.style.color = win.getComputedStyle(doc.documentElement).getPropertyValue(`--vscode-${baseColor}-background`).trim() || 'rgb(255, 255, 255)';
+    doc.body.append(probe);
+    const baseRgb = win.getComputedStyle(probe).color;
+    probe.remove();
+    const parse = (c: string): [number, number, number, number] => {
+      const m = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\)$/.exec(c.trim());
+      if (!m) throw new Error(`not an rgb colour: ${c}`);
+      return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+    };
+    const layers: [number, number, number, number][] = [];
+    for (let e: El | null = el; e; e = e.parentElement) {
+      const bg = parse(win.getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] >= 1) break;
+    }
+    const [br, bg, bb] = parse(baseRgb);
+    let below: [number, number, number] = [br, bg, bb];
+    for (const [r, g, b, a] of layers.reverse()) below = [r * a + below[0] * (1 - a), g * a + below[1] * (1 - a), b * a + below[2] * (1 - a)];
+    const [fr, fg, fb, fa] = parse(win.getComputedStyle(el).color);
+    const text: [number, number, number] = [fr * fa + below[0] * (1 - fa), fg * fa + below[1] * (1 - fa), fb * fa + below[2] * (1 - fa)];
+    const lum = ([r, g, b]: [number, number, number]) => {
+      const ch = (v: number) => {
+        const s = v / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    const [l1, l2] = [lum(text), lum(below)].sort((a, b) => b - a);
+    const hex = (c: number[]) => `rgb(${c.map((v) => Math.round(v)).join(', ')})`;
+    return { ratio: (l1 + 0.05) / (l2 + 0.05), color: hex(text), background: hex(below) };
+  }, base);
+}
+
+/** Fails unless the element's text reads against its background at `min` to 1 or better (4.5: WCAG AA for text). */
+export async function assertReadable(target: Locator, what: string, { min = 4.5, base = 'editor' }: { min?: number; base?: 'editor' | 'sideBar' } = {}): Promise<void> {
+  const c = await contrastOf(target, base);
+  assert.ok(c.ratio >= min, `${what}: contrast ${c.ratio.toFixed(2)} to 1 (${c.color} on ${c.background}), at least ${min} needed`);
 }

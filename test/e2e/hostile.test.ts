@@ -25,7 +25,9 @@ async function noInjectedElements(frame: FrameLocator): Promise<void> {
   assert.strictEqual(await frame.locator('img[src="x"], [onerror]').count(), 0, 'no image from the payload');
 }
 
-for (const theme of ['light', 'dark'] as const) {
+// Once: markup is shown as text whatever the theme.
+{
+  const theme = 'dark';
   describe(`Hostile workspace content in the webviews (${theme} theme)`, () => {
     let session: Awaited<ReturnType<ReturnType<typeof e2e>['open']>>;
 

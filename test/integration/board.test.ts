@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, readFile, revertAndCloseAll, undoInEditor, until, writeFile } from './helpers';
+import { api, file, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, whenEvent, writeFile } from './helpers';
 import type { BoardPanel } from '../../src/features/board/panel';
 import type { BoardRow, BoardToWebview } from '../../src/features/board/protocol';
 import type { Reply } from '../../src/webview/protocol';
@@ -112,8 +112,8 @@ describe('Pipeline Board in VS Code', () => {
     await vscode.commands.executeCommand('communityPartnerships.openPipelineBoard');
     assert.strictEqual(board().current(), panel);
     const boardTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('communityPartnerships.board'));
-    await until('the board’s tab', () => boardTabs().length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    // Shown again is what the user sees: the board's tab active; and it is the only one.
+    await whenEvent('the board’s tab, active', [vscode.window.tabGroups.onDidChangeTabs], () => boardTabs().some((t) => t.isActive));
     assert.strictEqual(boardTabs().length, 1, 'one board, not two');
     assert.strictEqual(boardTabs()[0].label, 'Pipeline Board');
   });
@@ -153,10 +153,9 @@ describe('Pipeline Board in VS Code', () => {
     let log = record(panel);
 
     // Unsaved text in the editor: the move goes into it, and the disk is left alone.
-    const doc = await vscode.workspace.openTextDocument(file(RUST));
-    const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((b) => b.insert(doc.positionAt(doc.getText().length), '\n- Unsaved note: call them on Friday.\n'));
-    assert.ok(doc.isDirty);
+    const editor = await openAsOnDisk(file(RUST), originals.get(RUST)!);
+    const doc = editor.document;
+    await typeInEditor(editor, (b) => b.insert(doc.positionAt(doc.getText().length), '\n- Unsaved note: call them on Friday.\n'));
     await webviews.deliver('board', { type: 'edit', requestId: 3, id: idOf(RUST), change: { kind: 'stage', value: 'contacted' } });
     const inEditor = await log.reply(3);
     assert.ok(inEditor.ok);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { api, file, folder, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, until, whenEvent, writeFile } from './helpers';
 
 const CONTEXT = '.claude/community-context.md';
 
@@ -140,22 +140,22 @@ describe('Community context in VS Code', () => {
 
   it('follows unsaved edits in an open editor, and the disk again when it is closed', async () => {
     const { contexts } = await api();
-    const doc = await vscode.workspace.openTextDocument(file(CONTEXT));
-    const editor = await vscode.window.showTextDocument(doc);
+    // The previous test rewrote the file: the edit is made on the document as it is on disk.
+    const editor = await openAsOnDisk(file(CONTEXT), original);
+    const doc = editor.document;
     const line = doc.getText().split('\n').findIndex((l) => l.includes('Community Name'));
-    await editor.edit((e) => e.replace(doc.lineAt(line).range, '- **Community Name:** Typed Not Saved'));
-    await until('the live edit', () => {
+    await typeInEditor(editor, (e) => e.replace(doc.lineAt(line).range, '- **Community Name:** Typed Not Saved'));
+    const named = (name: string) => () => {
       const c = contexts.get(folder());
-      return c?.state === 'ok' && c.parsed.values['Community Name'] === 'Typed Not Saved';
-    });
+      return c?.state === 'ok' && c.parsed.values['Community Name'] === name;
+    };
+    await whenEvent('the live edit', [contexts.onDidChange], named('Typed Not Saved'));
     await revertAndCloseAll();
-    await until(
+    await whenEvent(
       'the saved value again',
-      () => {
-        const c = contexts.get(folder());
-        return c?.state === 'ok' && c.parsed.values['Community Name'] === 'Acme Devs';
-      },
-      10_000,
+      [contexts.onDidChange],
+      named('Acme Devs'),
+      20_000,
       () => {
         const c = contexts.get(folder());
         return `document dirty ${doc.isDirty}, closed ${doc.isClosed}; context ${c?.state === 'ok' ? c.parsed.values['Community Name'] : c?.state}; open docs ${vscode.workspace.textDocuments.filter((d) => d.uri.toString() === doc.uri.toString()).map((d) => `${d.isDirty}/${d.isClosed}/${d.getText().includes('Typed')}`).join(',')}`;
@@ -227,13 +227,10 @@ describe('Community context in VS Code', () => {
   });
 
   it('Update Community Context edits an editor with unsaved changes through the editor, never the disk', async () => {
-    const doc = await vscode.workspace.openTextDocument(file(CONTEXT));
     // The previous test rewrote the file: VS Code may still be reloading the open document.
-    await until('the document to hold the file as it is on disk', () => doc.getText() === original && !doc.isDirty);
-    const editor = await vscode.window.showTextDocument(doc);
-    assert.ok(await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '\nUnsaved thought.\n')), 'the edit applied');
-    // The dirty flag reaches the extension host a moment after the edit.
-    await until('the edit to make the document dirty', () => doc.isDirty);
+    const editor = await openAsOnDisk(file(CONTEXT), original);
+    const doc = editor.document;
+    await typeInEditor(editor, (e) => e.insert(doc.positionAt(doc.getText().length), '\nUnsaved thought.\n'));
     await vscode.commands.executeCommand('communityPartnerships.updateContext', folder().uri, { values: { Tone: 'Warm and precise' } });
     assert.ok(doc.isDirty, 'still dirty: the user saves');
     assert.ok(doc.getText().includes('Unsaved thought.'), 'unsaved edit kept');

@@ -41,6 +41,50 @@ export async function until<T>(what: string, check: () => T | undefined | false 
   }
 }
 
+/**
+ * Resolves once `check` holds: checked at once and again on each of `events`, never on a timer
+ * (the time it takes is the time VS Code takes). Fails after `timeoutMs` saying what was seen.
+ */
+export function whenEvent<T>(what: string, events: vscode.Event<unknown>[], check: () => T | undefined | false, timeoutMs = 20_000, describe?: () => string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const subscriptions: vscode.Disposable[] = [];
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
+      for (const s of subscriptions) s.dispose();
+      settle();
+    };
+    const test = () => {
+      try {
+        const v = check();
+        if (v) done(() => resolve(v));
+      } catch (err) {
+        done(() => reject(err instanceof Error ? err : new Error(String(err))));
+      }
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for ${what}${describe ? `: ${describe()}` : ''}`))), timeoutMs);
+    for (const e of events) subscriptions.push(e(test));
+    test();
+  });
+}
+
+/**
+ * Opens a file in an editor once its document holds `expected` and is not dirty: right after a
+ * test rewrote the file, VS Code may still be reloading a document it kept open, and an edit
+ * made meanwhile is refused (it was made against an older version).
+ */
+export async function openAsOnDisk(uri: vscode.Uri, expected: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await whenEvent(`${uri.path} to hold the file as it is on disk`, [vscode.workspace.onDidChangeTextDocument], () => doc.getText() === expected && !doc.isDirty, 20_000, () => `dirty ${doc.isDirty}, ${doc.getText().length} characters, ${expected.length} on disk`);
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Edits an open editor as a user types, and fails if VS Code refused the edit. */
+export async function typeInEditor(editor: vscode.TextEditor, edit: (builder: vscode.TextEditorEdit) => void): Promise<void> {
+  assert.ok(await editor.edit(edit), `the edit of ${editor.document.uri.path} applied`);
+  // The dirty flag reaches the extension host with the change event, a moment after the edit.
+  await whenEvent('the edit to make the document dirty', [vscode.workspace.onDidChangeTextDocument], () => editor.document.isDirty);
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
@@ -53,8 +97,16 @@ export async function undoInEditor(rel: string, original: string): Promise<void>
   const uri = file(rel).toString();
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   assert.ok(doc && !doc.isDirty, 'written through the document, and saved');
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('undo');
+  // `undo` goes to whatever has the focus: a webview view that finishes loading takes it (VS
+  // Code focuses it once loaded). An undo that left this document's version as it was went
+  // elsewhere, so it is given again, with the editor focused; one that reached it is awaited.
+  const version = doc.version;
+  for (let attempt = 0; attempt < 3 && doc.version === version; attempt++) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('undo');
+    await whenEvent('the undo to reach the document', [vscode.workspace.onDidChangeTextDocument], () => doc.version !== version, 5_000).catch(() => undefined);
+  }
   assert.strictEqual(doc.getText(), original, 'Undo in the editor restores the text');
   await vscode.commands.executeCommand('workbench.action.files.save');
   assert.strictEqual(await readFile(file(rel)), original, 'and, saved, the bytes');

@@ -92,11 +92,15 @@ describe('Draft Outreach Pitch: actions', () => {
 
   it('drops a message that does not match the protocol', async () => {
     const handle = await draft();
+    const stats = (await api()).webviews.stats('pitch');
+    assert.ok(stats, 'the pitch panel is registered');
+    const counted = { ...stats };
     const before = vscode.workspace.textDocuments.length;
     await handle.receive({ type: 'action', action: 'runShell', subject: '', body: 'rm -rf /', markdown: '' });
     await handle.receive({ type: 'action', action: 'newDocument', subject: 1, body: 'x', markdown: 'x' });
     await handle.receive('not even an object');
-    await new Promise((r) => setTimeout(r, 300));
+    // Each was refused on arrival, before any handler ran: nothing was started that could act later.
+    assert.deepStrictEqual({ dropped: stats.dropped - counted.dropped, handled: stats.handled - counted.handled }, { dropped: 3, handled: 0 });
     assert.strictEqual(vscode.workspace.textDocuments.length, before);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, file, folder, readFile, revertAndCloseAll, undoInEditor, until, writeFile } from './helpers';
+import { api, file, folder, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
 import { newRecordText } from '../../src/core/records';
 import { parseContext } from '../../src/core/context';
 import { localToday } from '../../src/features/planner/service';
@@ -87,10 +87,10 @@ describe('Sidebar planner in VS Code', () => {
 
   it('counts an open editor’s unsaved text, and the disk again once it is reverted', async () => {
     const p = await planner();
-    const doc = await vscode.workspace.openTextDocument(file(GUILD));
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await openAsOnDisk(file(GUILD), originals.get(GUILD)!);
+    const doc = editor.document;
     const line = doc.getText().split('\n').indexOf('stage: active');
-    await editor.edit((e) => e.replace(doc.lineAt(line).range, 'stage: agreed'));
+    await typeInEditor(editor, (e) => e.replace(doc.lineAt(line).range, 'stage: agreed'));
     await until('the unsaved stage', () => p.get(idOf(GUILD))?.summary.stage === 'agreed');
     await revertAndCloseAll();
     await until('the saved stage', () => p.get(idOf(GUILD))?.summary.stage === 'active');
@@ -98,10 +98,9 @@ describe('Sidebar planner in VS Code', () => {
 
   it('Log Metric, Log Check-in and a stage change edit a dirty editor through the editor, never the disk', async () => {
     const p = await planner();
-    const doc = await vscode.workspace.openTextDocument(file(GUILD));
-    const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), '\n- Unsaved thought about the next swap.\n'));
-    assert.ok(doc.isDirty);
+    const editor = await openAsOnDisk(file(GUILD), originals.get(GUILD)!);
+    const doc = editor.document;
+    await typeInEditor(editor, (e) => e.insert(doc.positionAt(doc.getText().length), '\n- Unsaved thought about the next swap.\n'));
 
     const metric = (await vscode.commands.executeCommand('communityPartnerships.logMetric', idOf(GUILD), { metric: 'event-attendance', value: '45%', date: '2026-04-20' })) as { ok: boolean };
     assert.ok(metric?.ok, 'metric written');

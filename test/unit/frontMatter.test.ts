@@ -207,6 +207,52 @@ describe('the block-style YAML reader', () => {
     assert.ok(read > 1000, `the reader read ${read} of the texts`);
   });
 
+  it('agrees with js-yaml on a dash-only item followed by a less indented dash, or gives up', () => {
+    // Found by the property test below (seed 123414794): js-yaml continues the inner sequence
+    // after a null item, even with the next dash less indented.
+    for (const raw of ['partner:\n-\n -\n-\n', 'a:\n-\n - x\n -\n- y\n', 'a:\n  -\n    -\n      -\n  -\n', 'a:\n- k:\n  -\n- y\n']) {
+      const fast = simple(raw);
+      if (fast === undefined) continue;
+      const slow = jsYaml(raw);
+      assert.ok(slow.ok, JSON.stringify(raw));
+      assert.deepStrictEqual(fast, slow.value, JSON.stringify(raw));
+    }
+    // Null items the reader does read: at the end, before a key, before a dash at the same indent.
+    assert.deepStrictEqual(simple('partner:\n-\n -\n'), { partner: [[null]] });
+    assert.deepStrictEqual(simple('a:\n-\n -\nb: 1\n'), { a: [[null]], b: 1 });
+    assert.deepStrictEqual(simple('a:\n-\n-\n'), { a: [null, null] });
+    assert.deepStrictEqual(simple('a:\n-\n  k:\n- y\n'), { a: [{ k: null }, 'y'] });
+  });
+
+  it('gives what js-yaml gives, or gives up, on nested block structure at any indentation', () => {
+    // The shape of front matter only (dash-only items, keys without values, items and keys at
+    // every depth), where the general generator above rarely lands.
+    const indent = fc.integer({ min: 0, max: 6 }).map((n) => ' '.repeat(n));
+    const line = fc.oneof(
+      indent.map((i) => `${i}-`),
+      indent.map((i) => `${i}- x`),
+      indent.map((i) => `${i}k:`),
+      indent.map((i) => `${i}k: 1`),
+      indent.map((i) => `${i}- k:`),
+      indent.map((i) => `${i}- j: 2`),
+      fc.constantFrom('a:', 'b: 1', '# c'),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 10 }), (lines) => {
+        const raw = ['a:', ...lines].join('\n') + '\n';
+        const fast = simple(raw);
+        if (fast === undefined) return;
+        read++;
+        const slow = jsYaml(raw);
+        assert.ok(slow.ok, `js-yaml refuses what the reader read: ${JSON.stringify(raw)}`);
+        assert.deepStrictEqual(fast, slow.value, JSON.stringify(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.ok(read > 1000, `the reader read ${read} of the texts`);
+  });
+
   it('reads back what js-yaml writes, in block and flow style', () => {
     const leaf = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('2026-01-15', 'Maya Chen', 'a: b', '#x', 'x #y', "it's", '"q"', '012', 'yes'));
     const key = fc.oneof(fc.constantFrom('partner', 'date', 'notes', 'a b', 'x-y'), fc.string({ maxLength: 6 }));

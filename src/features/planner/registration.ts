@@ -36,17 +36,21 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): v
     // Community Partnerships" open it): kept for keybindings and links made before.
     vscode.commands.registerCommand(INTERNAL_COMMANDS.openPlanner, () => vscode.commands.executeCommand(INTERNAL_COMMANDS.focusPlanner)),
   );
-  const timer = setTimeout(async () => {
+  const preload = async () => {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, relativeSetting(folder, 'partnershipsFolder', 'partnerships'))).then(
         () => true,
         () => false,
       );
       if (exists) {
-        await loaded().catch((err) => deps.log.error('Loading the partnership records failed', err));
+        await loaded();
         return;
       }
     }
+  };
+  // Every failure of the preload (a setting that cannot be read included) is logged, none dropped.
+  const timer = setTimeout(() => {
+    preload().catch((err) => deps.log.error('Loading the partnership records failed', err));
   }, 3000);
   context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   deps.apis.planner = loaded;
