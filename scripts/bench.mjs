@@ -13,7 +13,7 @@ const { tempDir } = await import('./lib/fixtures.mjs');
 const { buildAll } = await import('./lib/steps.mjs');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=index (or activation, planner, board; comma-separated) runs only those parts (and the
+// BENCH_ONLY=index (or activation, planner, board, measure, psi; comma-separated) runs only those parts (and the
 // cheap bundle and regex rows); bench/results.json then keeps the other parts' rows from the run
 // that measured them, and says when each part was measured (`measured`).
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined;
@@ -53,6 +53,12 @@ for (const r of await regexRows()) row(r.name, r.value, r.target, r.ok, r.note);
 if (part('measure')) {
   const { measureRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'measure.js')}`)).default;
   for (const r of await measureRows()) row(r.name, r.value, r.target, r.ok, r.note);
+}
+
+// ---- Private overlap: plain Node, 100,000 × 100,000 members, each side's time and heap (test/bench/psi.ts) ----
+if (part('psi')) {
+  const { psiRows } = (await import(`file://${join(ROOT, 'out', 'test', 'bench', 'psi.js')}`)).default;
+  for (const r of await psiRows()) row(r.name, r.value, r.target, r.ok, r.note);
 }
 
 // ---- Activation ------------------------------------------------------------------------------
@@ -357,9 +363,9 @@ const load = os.loadavg().map((x) => x.toFixed(1)).join(', ');
 const machine = `load average ${load} (1, 5, 15 min) at the end; ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, VS Code ${vscodeVersion()}`;
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 const now = new Date().toISOString();
-const PARTS = ['activation', 'index', 'planner', 'board', 'open', 'hash', 'measure'];
+const PARTS = ['activation', 'index', 'planner', 'board', 'open', 'hash', 'measure', 'psi'];
 /** Which part measured a row (rows of other sections are measured on every run). */
-const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : /^Open:/.test(name) ? 'open' : /^Hashing:/.test(name) ? 'hash' : /^Measure:/.test(name) ? 'measure' : 'always');
+const partOf = (name) => (/^Activation/.test(name) ? 'activation' : /^(Index|Memory):/.test(name) ? 'index' : /^Planner:/.test(name) ? 'planner' : /^Board:/.test(name) ? 'board' : /^Open:/.test(name) ? 'open' : /^Hashing:/.test(name) ? 'hash' : /^Measure:/.test(name) ? 'measure' : /^Private overlap:/.test(name) ? 'psi' : 'always');
 let results = { date: now, machine, runs: RUNS, measured: Object.fromEntries(PARTS.map((p) => [p, now])), rows, raw: { activation: times, index: indexResults, planner: { ...plannerRuns, clicks }, board: boardRaw, open: openRaw, hash: hashRaw } };
 const resultsFile = join(ROOT, 'bench', 'results.json');
 if (ONLY && existsSync(resultsFile)) {

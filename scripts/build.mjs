@@ -98,6 +98,21 @@ const contexts = [
     outfile: join(ROOT, 'dist', 'lazy.js'),
     plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
+  // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy.js
+  // and by the command-line entry point beside them.
+  await esbuild.context({
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'platform', 'psiWorker.ts')],
+    outfile: join(ROOT, 'dist', 'psiWorker.js'),
+  }),
+  // The command-line entry point (package.json `bin`): the private overlap without VS Code.
+  await esbuild.context({
+    ...node,
+    external: [],
+    entryPoints: [join(ROOT, 'src', 'cli', 'overlap.ts')],
+    outfile: join(ROOT, 'dist', 'overlap.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  }),
   // VS Code for the Web (the web worker extension host): the whole extension in one file, each
   // lazy part initialised on first use.
   await esbuild.context({

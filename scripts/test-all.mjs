@@ -40,7 +40,7 @@ try {
   const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   const packaged = ls.stdout.split('\n').filter(Boolean);
   const strays = packaged.filter((f) => /^(src|test|scripts|node_modules|out|demo|media\/screenshots|\.vscode-test|\.test-output)\//.test(f) || f.endsWith('.map'));
-  const packageOk = ls.status === 0 && packaged.includes('dist/extension.js') && packaged.includes('dist/lazy.js') && packaged.includes('dist/web/extension.js') && packaged.includes('l10n/bundle.l10n.json') && packaged.includes('l10n/bundle.l10n.de.json') && strays.length === 0;
+  const packageOk = ls.status === 0 && packaged.includes('dist/extension.js') && packaged.includes('dist/lazy.js') && packaged.includes('dist/web/extension.js') && packaged.includes('dist/overlap.js') && packaged.includes('dist/psiWorker.js') && packaged.includes('l10n/bundle.l10n.json') && packaged.includes('l10n/bundle.l10n.de.json') && strays.length === 0;
   console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
   rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
 

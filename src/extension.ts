@@ -15,6 +15,7 @@ import { registerWalkthrough } from './features/walkthrough/registration';
 import { registerPlanner } from './features/planner/registration';
 import { registerMeasure } from './features/measure/registration';
 import { registerBoard } from './features/board/registration';
+import { registerPrivateOverlap } from './features/privateOverlap/registration';
 import type { PlannerApi } from './features/planner/impl';
 import type { MeasureApi } from './features/measure/impl';
 import type { BoardApi } from './features/board/impl';
@@ -36,6 +37,7 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerPlanner, // sidebar planner, partnership records and their commands
   registerMeasure, // metrics from exports, tracker import, pipeline CSV, calendar (on the planner's records)
   registerBoard, // the pipeline board in the editor area (on the planner's records)
+  registerPrivateOverlap, // Start, Answer and Finish Private Overlap (on the measure commands' tools)
 ];
 
 export interface ExtensionApi {
