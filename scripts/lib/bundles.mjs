@@ -7,8 +7,8 @@ export const ENTRY_BUDGET = 100 * 1024;
 /**
  * Everything the Node extension host may load: all its bundles together, no library twice. The
  * target of "Open as fast as an empty view" (400 KB); the budget is the target, never what was
- * reached (it was raised three times to the figure measured, 496 KB at the end). A build over
- * it is reported as missed, with the figure.
+ * reached (it was raised to the figure measured again and again, 512 KB at the end, with the
+ * private overlap's commands). A build over it is reported as missed, with the figure.
  */
 export const NODE_HOST_BUDGET = 400 * 1024;
 /** The most code one command or view may load in the Node host (its chunk and what it shares). */
