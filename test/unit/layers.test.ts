@@ -89,6 +89,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   features: ['host', 'platform', 'webview', 'core'],
   /** The command-line entry points (package.json `bin`): plain Node, no VS Code. */
   cli: ['platform', 'core'],
+  /** The MCP server (package.json `bin`): plain Node over stdio, no VS Code. */
+  mcp: ['mcp', 'platform', 'core'],
 };
 
 /** The only files of a feature that another feature may import. */
@@ -103,7 +105,7 @@ export function layerViolations(edges: readonly Edge[]): string[] {
       const nodeOnly = e.to === 'vscode' || /^node:|^(fs|path|os|crypto|worker_threads|child_process)$/.test(e.to);
       if (layer === 'core' && nodeOnly) return [`${e.from} imports ${e.to}: src/core runs in plain Node and in the browser`];
       if (layer === 'webview' && nodeOnly) return [`${e.from} imports ${e.to}: the pages run in a webview`];
-      if (layer === 'cli' && e.to === 'vscode') return [`${e.from} imports vscode: the command line runs without VS Code`];
+      if ((layer === 'cli' || layer === 'mcp') && e.to === 'vscode') return [`${e.from} imports vscode: the command line runs without VS Code`];
       return [];
     }
     const to = folderOf(e.to);
