@@ -4,6 +4,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SRC = path.join(ROOT, 'src');
@@ -151,6 +152,23 @@ describe('layers of src/ (one feature, one folder)', () => {
       return lines.some((l) => !/^import type |^export type |typeof import\(/.test(l.trim()));
     });
     assert.deepStrictEqual(offenders.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('has no function over 120 lines in the extension-side code (the pages are rewritten apart)', () => {
+    const host = filesUnder(SRC).filter((f) => !rel(f).startsWith('core/') && !/\/page\.ts$/.test(rel(f)) && !rel(f).startsWith('webview/'));
+    const long: string[] = [];
+    for (const f of host) {
+      const sf = ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node) => {
+        if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+          const lines = sf.getLineAndCharacterOfPosition(n.end).line - sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
+          if (lines > 120) long.push(`${rel(f)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1} (${lines} lines)`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    assert.deepStrictEqual(long, []);
   });
 
   it('finds a loop and a forbidden import when there is one (the checks can fail)', () => {
