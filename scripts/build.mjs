@@ -1,7 +1,7 @@
 // Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the webview
 // scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webPlatform } from './lib/webPlatform.mjs';
@@ -98,6 +98,32 @@ const contexts = [
     outfile: join(ROOT, 'dist', 'lazy.js'),
     plugins: [problemMatcher, slimYaml, slimMarkdown],
   }),
+  // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy.js
+  // and by the command-line entry point beside them.
+  await esbuild.context({
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'platform', 'psiWorker.ts')],
+    outfile: join(ROOT, 'dist', 'psiWorker.js'),
+  }),
+  // The command-line entry point (package.json `bin`): the private overlap without VS Code.
+  await esbuild.context({
+    ...node,
+    external: [],
+    entryPoints: [join(ROOT, 'src', 'cli', 'overlap.ts')],
+    outfile: join(ROOT, 'dist', 'overlap.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  // The MCP server (`community-partnerships-mcp`, package.json `bin`): a Node program of its own
+  // that assistants start over stdio; it shares src/core with the extension.
+  await esbuild.context({
+    ...node,
+    entryPoints: [join(ROOT, 'src', 'mcp', 'server.ts')],
+    outfile: join(ROOT, 'dist', 'mcp', 'server.js'),
+    external: [],
+    banner: { js: '#!/usr/bin/env node' },
+    define: { SERVER_VERSION: JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version) },
+    plugins: [problemMatcher, slimYaml, slimMarkdown],
+  }),
   // VS Code for the Web (the web worker extension host): the whole extension in one file, each
   // lazy part initialised on first use.
   await esbuild.context({
@@ -121,6 +147,8 @@ if (Object.keys(webviewEntries).length) {
       ...common,
       entryPoints: webviewEntries,
       outdir: join(ROOT, 'dist', 'webview'),
+      // Text as UTF-8, not \u escapes (6 bytes for a '…'): the pages are UTF-8 documents.
+      charset: 'utf8',
       format: 'iife',
       platform: 'browser',
       target: 'es2022',
@@ -138,6 +166,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  chmodSync(join(ROOT, 'dist', 'mcp', 'server.js'), 0o755);
   await Promise.all(contexts.map((c) => c.dispose()));
   if (metafile) for (const r of results.slice(0, 2)) printComposition(r.metafile);
 }

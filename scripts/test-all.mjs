@@ -7,7 +7,11 @@ import { ensureNpmDeps } from './lib/deps.mjs';
 ensureNpmDeps();
 const { readFileSync, readdirSync } = await import('node:fs');
 const { join } = await import('node:path');
-const { ROOT, checkTestHost } = await import('./lib/host.mjs');
+const { ROOT, checkTestHost, ensureTestHost, testHost } = await import('./lib/host.mjs');
+const { OLDEST_SMOKE } = await import('./lib/host139.mjs');
+// Every suite on VS Code 1.139 (what people run today), a smoke set on 1.99.3 (the oldest tested).
+const current = testHost('1.139');
+const oldest = testHost('1.99');
 const { buildAll, sh } = await import('./lib/steps.mjs');
 
 const rows = [];
@@ -17,8 +21,9 @@ const step = (title) => console.log(`\n━━ ${title}`);
 try {
   // Install and check the hosts first, so a missing piece is one line before minutes of work.
   step('Test host');
-  await checkTestHost();
-  console.log('VS Code test host, its ripgrep and Chromium: ready');
+  await checkTestHost(current);
+  ensureTestHost({ host: oldest });
+  console.log('VS Code test hosts (1.139 and 1.99.3), their ripgrep and Chromium: ready');
 
   step('Build');
   buildAll();
@@ -40,7 +45,7 @@ try {
   const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   const packaged = ls.stdout.split('\n').filter(Boolean);
   const strays = packaged.filter((f) => /^(src|test|scripts|node_modules|out|demo|media\/screenshots|\.vscode-test|\.test-output)\//.test(f) || f.endsWith('.map'));
-  const packageOk = ls.status === 0 && packaged.includes('dist/extension.js') && packaged.includes('dist/lazy.js') && packaged.includes('dist/web/extension.js') && packaged.includes('l10n/bundle.l10n.json') && packaged.includes('l10n/bundle.l10n.de.json') && strays.length === 0;
+  const packageOk = ls.status === 0 && ['dist/extension.js', 'dist/lazy.js', 'dist/web/extension.js', 'dist/overlap.js', 'dist/psiWorker.js', 'dist/mcp/server.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'].every((f) => packaged.includes(f)) && strays.length === 0;
   console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
   rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
 
@@ -50,25 +55,29 @@ try {
   step('Integration tests (inside the VS Code extension host)');
   const { runIntegration, runIntegrationSessions } = await import('./test-integration.mjs');
   // The cases that link files to devices run in a session of their own (see DEVICE_CASES).
-  const { devices, rest } = await runIntegrationSessions({ build: false });
+  const { devices, rest } = await runIntegrationSessions({ build: false, host: current });
   rows.push({ name: 'integration, files linked to devices (own session)', ...devices });
   rows.push({ name: `integration (VS Code ${rest.vscodeVersion ?? '?'})`, ...rest });
   step('Integration tests in Restricted Mode (an untrusted workspace)');
-  const restricted = await runIntegration({ build: false, suite: 'restricted' });
+  const restricted = await runIntegration({ build: false, suite: 'restricted', host: current });
   rows.push({ name: 'integration, Restricted Mode', ...restricted });
   step('Integration tests in a multi-root workspace (two folders, two contexts)');
-  const multiroot = await runIntegration({ build: false, suite: 'multiroot' });
+  const multiroot = await runIntegration({ build: false, suite: 'multiroot', host: current });
   rows.push({ name: 'integration, multi-root workspace', ...multiroot });
 
   step('Integration tests in the web worker extension host (VS Code for the Web)');
   const { runWeb } = await import('./test-web.mjs');
-  const web = await runWeb({ build: false });
+  const web = await runWeb({ build: false, host: current });
   rows.push({ name: 'integration, web worker host', ...web });
 
   step('End-to-end tests (VS Code in Chromium)');
   const { runE2E } = await import('./test-e2e.mjs');
-  const e2e = await runE2E({ build: false });
+  const e2e = await runE2E({ build: false, host: current });
   rows.push({ name: 'end-to-end', ...e2e });
+
+  step('Smoke run on VS Code 1.99.3, the oldest version tested');
+  const smoke = await runIntegration({ build: false, grep: OLDEST_SMOKE, host: oldest });
+  rows.push({ name: `integration smoke (VS Code ${smoke.vscodeVersion ?? '?'})`, ...smoke });
 } catch (err) {
   console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
   rows.push({ name: 'setup', passed: 0, failed: 1 });

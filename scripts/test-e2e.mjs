@@ -5,15 +5,16 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, ensureTestHost, installVsix, startServer, workbenchUrl, vscodeVersion } from './lib/host.mjs';
+import { ROOT, ensureTestHost, installVsix, startServer, testHost, workbenchUrl, vscodeVersion } from './lib/host.mjs';
 import { openBrowser, openWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
+import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 
-export async function runE2E({ build = true, grep } = {}) {
+export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
   if (build) buildAll();
-  ensureTestHost();
+  ensureTestHost({ host: vscodeHost });
   const screenshots = join(ROOT, '.test-output', 'screenshots');
   rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
@@ -21,18 +22,18 @@ export async function runE2E({ build = true, grep } = {}) {
   const cleanups = [];
   globalThis.__communityPartnershipsE2E = {
     screenshots,
-    vscodeVersion: vscodeVersion(),
+    vscodeVersion: vscodeVersion(vscodeHost),
     /** A fresh server, a fresh copy of a fixture workspace, and a page on the workbench. */
     async open(fixture, { theme = 'dark', viewport, host = 'node', vsix, locale } = {}) {
       const ws = copyWorkspace(fixture);
       const data = tempDir('cp-e2e-');
       // vsix: the packaged extension installed into the server, as a user installs it, in place of
       // the extension under development.
-      if (vsix) installVsix(data.dir, vsix);
+      if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
       // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
       if (locale) {
-        installVsix(data.dir, languagePack(locale, data.dir));
+        installVsix(data.dir, languagePack(locale, data.dir), vscodeHost);
         mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
         writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
         // The server finds language packs through this index, which desktop VS Code writes itself.
@@ -44,7 +45,11 @@ export async function runE2E({ build = true, grep } = {}) {
           },
         }));
       }
-      const server = await startServer({ dataDir: data.dir });
+      // The extension under development: in the URL's payload where the host takes it there
+      // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
+      const byPayload = !vsix && vscodeHost.devExtensionByPayload;
+      if (!vsix && !byPayload) linkDevExtension(data.dir, ROOT);
+      const server = await startServer({ dataDir: data.dir, host: vscodeHost });
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
@@ -54,11 +59,13 @@ export async function runE2E({ build = true, grep } = {}) {
           // Nothing of VS Code's own that could open or take the focus in the middle of a test.
           'update.showReleaseNotes': false, 'workbench.tips.enabled': false, 'workbench.welcomePage.walkthroughs.openOnInstall': false,
           'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
+          // VS Code 1.139 opens the Chat view in the secondary side bar by default (1.99 ignores it).
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
           // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),
       );
-      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: vsix ? undefined : ROOT });
+      const url = workbenchUrl(server, { folder: ws.dir, extensionPath: byPayload ? ROOT : undefined });
       const page = await openWorkbench(browser, url, { colorScheme: theme === 'light' || theme === 'hc-light' ? 'light' : 'dark', viewport });
       // In the web workbench user settings live in the browser: pick the theme as a user does.
       await setColorTheme(page, THEMES[theme] ?? 'Dark Modern');

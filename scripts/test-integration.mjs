@@ -4,7 +4,7 @@
 // in-host runner writes (the extension host exits 0 even when tests fail).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ensureTestHost, workbenchUrl } from './lib/host.mjs';
+import { ROOT, ensureTestHost, testHost, workbenchUrl } from './lib/host.mjs';
 import { runSession } from './lib/session.mjs';
 import { buildAll } from './lib/steps.mjs';
 
@@ -13,9 +13,9 @@ import { buildAll } from './lib/steps.mjs';
  * Restricted Mode run, where the workspace is not trusted; multiroot for the multi-root run,
  * a workspace of two folders with a context each).
  */
-export async function runIntegration({ build = true, suite = 'integration', grep, invert = false } = {}) {
+export async function runIntegration({ build = true, suite = 'integration', grep, invert = false, host = testHost() } = {}) {
   if (build) buildAll();
-  ensureTestHost();
+  ensureTestHost({ host });
   const out = join(ROOT, '.test-output');
   const resultFile = join(out, `${suite}-results.json`);
   const logFile = join(out, `${suite}.log`);
@@ -31,6 +31,7 @@ export async function runIntegration({ build = true, suite = 'integration', grep
     : { 'security.workspace.trust.enabled': false };
   let printed = 0;
   return runSession({
+    host,
     fixture: multiroot ? 'multiroot' : 'workspace',
     settings: { ...trust, 'files.autoSave': 'off' },
     env: grep ? { INTEGRATION_GREP: grep, INTEGRATION_GREP_INVERT: invert ? '1' : '0' } : undefined,
@@ -61,9 +62,9 @@ export async function runIntegration({ build = true, suite = 'integration', grep
 export const DEVICE_CASES = 'symlink-to-(zero|urandom)';
 
 /** The integration suites: the device-file cases in their own session, then all the others. */
-export async function runIntegrationSessions({ build = true } = {}) {
-  const devices = await runIntegration({ build, grep: DEVICE_CASES });
-  const rest = await runIntegration({ build: false, grep: DEVICE_CASES, invert: true });
+export async function runIntegrationSessions({ build = true, host = testHost() } = {}) {
+  const devices = await runIntegration({ build, grep: DEVICE_CASES, host });
+  const rest = await runIntegration({ build: false, grep: DEVICE_CASES, invert: true, host });
   return {
     devices,
     rest,

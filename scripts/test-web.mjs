@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { ROOT, ensureTestHost, workbenchUrl } from './lib/host.mjs';
+import { ROOT, ensureTestHost, testHost, workbenchUrl } from './lib/host.mjs';
 import { runSession } from './lib/session.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
@@ -33,11 +33,12 @@ async function bundleTests() {
   return outfile;
 }
 
-export async function runWeb({ build = true } = {}) {
+export async function runWeb({ build = true, host = testHost() } = {}) {
   if (build) buildAll();
-  ensureTestHost();
+  ensureTestHost({ host });
   const testsPath = await bundleTests();
   const result = await runSession({
+    host,
     fixture: 'workspace',
     settings: { ...WEB_HOST_SETTINGS, 'security.workspace.trust.enabled': false, 'files.autoSave': 'off', 'workbench.startupEditor': 'none' },
     url: (server, wsDir) => workbenchUrl(server, { folder: wsDir, extensionPath: ROOT, testsPath }),

@@ -15,9 +15,12 @@ import { registerWalkthrough } from './features/walkthrough/registration';
 import { registerPlanner } from './features/planner/registration';
 import { registerMeasure } from './features/measure/registration';
 import { registerBoard } from './features/board/registration';
+import { registerPrivateOverlap } from './features/privateOverlap/registration';
+import { registerAssistant } from './features/assistant/registration';
 import type { PlannerApi } from './features/planner/impl';
 import type { MeasureApi } from './features/measure/impl';
 import type { BoardApi } from './features/board/impl';
+import type { AssistantApi } from './features/assistant/impl';
 import { setTranslator } from './core/l10n';
 
 /**
@@ -36,6 +39,8 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerPlanner, // sidebar planner, partnership records and their commands
   registerMeasure, // metrics from exports, tracker import, pipeline CSV, calendar (on the planner's records)
   registerBoard, // the pipeline board in the editor area (on the planner's records)
+  registerPrivateOverlap, // Start, Answer and Finish Private Overlap (on the measure commands' tools)
+  registerAssistant, // language-model tools, the MCP server offered to VS Code, Connect / Disconnect AI Assistant (on the planner's records)
 ];
 
 export interface ExtensionApi {
@@ -49,6 +54,8 @@ export interface ExtensionApi {
   readonly measure: () => MeasureApi;
   /** For tests: the pipeline board (loads it on first call). */
   readonly board: () => BoardApi;
+  /** For tests: the assistant's tools and commands (loads them on first call). */
+  readonly assistant: () => AssistantApi;
 }
 
 /**
@@ -68,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const apis = {} as FeatureApis;
   const deps: Deps = { log, contexts, webviews, loadChunk: (name) => loadChunk(name as Parameters<typeof loadChunk>[0]), apis };
   for (const feature of FEATURES) feature(context, deps);
-  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board } : undefined;
+  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board, assistant: apis.assistant } : undefined;
 }
 
 export function deactivate(): void {}

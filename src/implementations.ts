@@ -20,6 +20,10 @@ export const chunks = {
   measure: () => require('./features/measure/impl') as typeof import('./features/measure/impl'),
   /** The pipeline board in the editor area, on the planner's index. */
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
+  /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
+  privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
+  /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
+  assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
 };
 
 export type Chunks = typeof chunks;

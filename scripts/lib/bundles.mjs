@@ -5,22 +5,16 @@ import { ROOT } from './host.mjs';
 
 export const ENTRY_BUDGET = 100 * 1024;
 /**
- * Everything the Node extension host may load: the entry and the lazy bundle together. The
- * issue's target was 200 KB; what is measured (esbuild's metafile: `node scripts/build.mjs
- * --metafile`) is about 381 KB, of which the extension's own code is about 190 KB (src/core
- * alone 129 KB minified), markdown-it with mdurl, uc.micro and the HTML entity table 84 KB,
- * js-yaml's loader and dumper 38 KB, zod/mini 31 KB and gray-matter 10 KB: 200 KB is not
- * reachable without dropping the Markdown parser or the schemas. This budget holds the figure
- * reached, so that the bundles do not grow unnoticed. The measure commands (issue 15) added about
- * 75 KB: src/core/measure 28 KB, src/features/measure/impl.ts about 25 KB and papaparse 21 KB; the
- * rebuilt planner and panels (issue 12) about 14 KB: 471.5 KB in all, with both merged. The
- * planner's extension side in the display language (issue 13: the domain's labels as UI in
- * src/core/planner/labels.ts beside the English of src/core/domain.ts, which records and reports
- * keep) about 5.3 KB: 482.9 KB measured on 2026-12-01. The pipeline board (issue 15: its panel
- * 3.5 KB, its part of the protocol about 0.6 KB, the lazy module and the command's shell 0.9 KB)
- * brings it to 487.9 KB; the budget is 496 KB, so that a fix does not have to fight for bytes.
+ * Everything the Node extension host may load: all its bundles together, no library twice. The
+ * target of "Open as fast as an empty view" (400 KB); the budget is the target, never what was
+ * reached (it was raised three times to the figure measured, 496 KB at the end). A build over
+ * it is reported as missed, with the figure.
  */
-export const NODE_HOST_BUDGET = 496 * 1024;
+export const NODE_HOST_BUDGET = 400 * 1024;
+/** The most code one command or view may load in the Node host (its chunk and what it shares). */
+export const COMMAND_BUDGET = 150 * 1024;
+/** Each webview page's script. */
+export const WEBVIEW_BUDGET = 80 * 1024;
 
 const size = (rel) => (existsSync(join(ROOT, rel)) ? statSync(join(ROOT, rel)).size : 0);
 

@@ -5,12 +5,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, copyFileSync, chmodSync, symlinkSync, rmSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { host139, selectedHostName } from './host139.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const CODE_SERVER_VERSION = '4.99.4'; // carries VS Code 1.99.3 and runs on Node 20
 export const CACHE = join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
 export const VSCODE_DIR = join(CACHE, 'node_modules', 'code-server', 'lib', 'vscode');
 const READY = join(CACHE, '.ready');
+
+/**
+ * The VS Code a run tests in: VS Code 1.99.3 (the oldest supported, the default) or 1.139
+ * (`--vscode 1.139` or VSCODE_HOST=1.139; see host139.mjs). Every function below takes one.
+ */
+export function testHost(name = selectedHostName()) {
+  if (name === '1.139') return host139(ROOT);
+  return { name: '1.99', vscodeDir: VSCODE_DIR, node: process.execPath, serverArgs: [], testServerArgs: [], devExtensionByPayload: true, ready: READY, install: installTestHost };
+}
 
 function run(cmd, args, cwd, label) {
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
@@ -20,11 +30,12 @@ function run(cmd, args, cwd, label) {
   }
 }
 
-const RG_DEST = join(VSCODE_DIR, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+const rgOf = (vscodeDir) => join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
 
 /** Installs the test host once (about a minute); later runs reuse the cache, repaired if need be. */
-export function ensureTestHost({ log = console.log } = {}) {
-  if (!existsSync(READY)) installTestHost(log);
+export function ensureTestHost({ log = console.log, host = testHost() } = {}) {
+  if (!existsSync(host.ready)) host.install(log);
+  const RG_DEST = rgOf(host.vscodeDir);
   // Search across files (workspace.findFiles) needs ripgrep. The host is installed without its
   // download script, so its rg is the system's one, copied in; a cache without it is repaired.
   if (!runs(RG_DEST)) {
@@ -35,7 +46,7 @@ export function ensureTestHost({ log = console.log } = {}) {
     chmodSync(RG_DEST, 0o755);
     if (!runs(RG_DEST)) throw new Error(`The test host's ripgrep (${RG_DEST}) does not run: delete .vscode-test/ and run again.`);
   }
-  return VSCODE_DIR;
+  return host.vscodeDir;
 }
 
 function installTestHost(log) {
@@ -57,8 +68,8 @@ function installTestHost(log) {
   log(`Test host ready: VS Code ${version}.`);
 }
 
-export function vscodeVersion() {
-  return JSON.parse(readFileSync(join(VSCODE_DIR, 'package.json'), 'utf8')).version;
+export function vscodeVersion(host = testHost()) {
+  return JSON.parse(readFileSync(join(host.vscodeDir, 'package.json'), 'utf8')).version;
 }
 
 /** True when the binary exists and answers `--version`. */
@@ -116,9 +127,9 @@ export function ensureChromium({ log = console.log } = {}) {
  * Checks the whole test host before any suite runs, so that a missing piece is one clear line
  * rather than dozens of failing tests: ripgrep runs, and Chromium starts and opens a page.
  */
-export async function checkTestHost() {
-  ensureTestHost();
-  if (!runs(RG_DEST)) throw new Error(`The test host's ripgrep does not run: ${RG_DEST}`);
+export async function checkTestHost(host = testHost()) {
+  ensureTestHost({ host });
+  if (!runs(rgOf(host.vscodeDir))) throw new Error(`The test host's ripgrep does not run: ${rgOf(host.vscodeDir)}`);
   const executablePath = ensureChromium();
   const { chromium } = await import('playwright-core');
   let browser;
@@ -142,19 +153,20 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Starts the VS Code server on a free loopback port with fresh data folders (`env`: added to
- * the environment of the server and so of its extension host).
+ * the environment of the server and so of its extension host; `tests`: the session runs an
+ * `extensionTestsPath`).
  * Resolves to { port, url, stop() } once it listens.
  */
-export function startServer({ dataDir, log = () => {}, env }) {
+export function startServer({ dataDir, log = () => {}, env, host = testHost(), tests = false }) {
   mkdirSync(dataDir, { recursive: true });
   const args = [
-    join(VSCODE_DIR, 'out', 'server-main.js'),
+    join(host.vscodeDir, 'out', 'server-main.js'), ...host.serverArgs, ...(tests ? host.testServerArgs : []),
     '--host', '127.0.0.1', '--port', '0',
     '--without-connection-token', '--accept-server-license-terms', '--telemetry-level', 'off',
     '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'),
     '--extensions-dir', join(dataDir, 'extensions'),
   ];
-  const child = spawn(process.execPath, args, { cwd: VSCODE_DIR, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', env: env ? { ...process.env, ...env } : process.env });
+  const child = spawn(host.node, args, { cwd: host.vscodeDir, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', env: env ? { ...process.env, ...env } : process.env });
   return new Promise((resolvePromise, reject) => {
     let out = '';
     const timer = setTimeout(() => { stop(); reject(new Error('The VS Code server did not start within 60 s:\n' + out)); }, 60_000);
@@ -182,12 +194,12 @@ export function startServer({ dataDir, log = () => {}, env }) {
 }
 
 /** Installs a .vsix into the extensions folder of a server data folder (see startServer). */
-export function installVsix(dataDir, vsix) {
-  run(process.execPath, [
-    join(VSCODE_DIR, 'out', 'server-main.js'), '--accept-server-license-terms',
+export function installVsix(dataDir, vsix, host = testHost()) {
+  run(host.node, [
+    join(host.vscodeDir, 'out', 'server-main.js'), '--accept-server-license-terms',
     '--user-data-dir', join(dataDir, 'user'), '--server-data-dir', join(dataDir, 'server'), '--extensions-dir', join(dataDir, 'extensions'),
     '--install-extension', vsix, '--force',
-  ], VSCODE_DIR, `Installing ${vsix}`);
+  ], host.vscodeDir, `Installing ${vsix}`);
 }
 
 /** The workbench URL for a folder or a workspace file, optionally with extension development/test payload. */

@@ -4,7 +4,7 @@
 // extension host) and the web worker host run.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from './host.mjs';
+import { startServer, testHost, vscodeVersion } from './host.mjs';
 import { openBrowser, openWorkbench } from './workbench.mjs';
 import { copyWorkspace, tempDir } from './fixtures.mjs';
 
@@ -19,14 +19,16 @@ const TIMEOUT_MS = 10 * 60_000;
  * - `url(server, wsDir)`: the workbench URL;
  * - `resultFile(wsDir)`: where the runner writes its result;
  * - `setup(page)`: hooks on the page before the workbench loads (console, exposed functions);
- * - `tick()`: called while waiting (to print progress).
+ * - `tick()`: called while waiting (to print progress);
+ * - `host`: the VS Code to run in (host.mjs testHost()).
  */
-export async function runSession({ fixture, settings, env, url, resultFile, setup, tick = () => {} }) {
+export async function runSession({ fixture, settings, env, url, resultFile, setup, tick = () => {}, host = testHost() }) {
   const ws = copyWorkspace(fixture);
   const data = tempDir('cp-host-');
   mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
-  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify(settings));
-  const server = await startServer({ dataDir: data.dir, env });
+  // The version the tests expect to run in (test/integration/activation.test.ts).
+  writeFileSync(join(data.dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...settings, 'communityPartnershipsTests.vscodeVersion': vscodeVersion(host) }));
+  const server = await startServer({ dataDir: data.dir, env, host, tests: true });
   const browser = await openBrowser();
   const consoleErrors = [];
   const file = resultFile(ws.dir);

@@ -38,3 +38,9 @@ export function dateProblem(text: string): string | undefined {
   if (!isRecordDate(text)) return l10n.t('Write a date between {0} and {1}.', `${MIN_YEAR}-01-01`, `${MAX_YEAR}-12-31`);
   return undefined;
 }
+
+/** Today as YYYY-MM-DD in the user's time zone: check-ins fall due on the user's calendar. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -83,15 +83,21 @@ const BOM = '\ufeff';
 /** Reads the front matter of a document; never throws, never evaluates anything. */
 export function readFrontMatter(text: string): FrontMatter {
   const bomLength = text.startsWith(BOM) ? 1 : 0;
-  const src = text.slice(bomLength);
+  // A lone CR (old Mac line ends) is a line end: read as LF, one character for one, so every
+  // offset into the text stays right.
+  const src = text.slice(bomLength).replace(/\r(?!\n)/g, '\n');
   if (!src.startsWith('---') || src[3] === '-') return { kind: 'none', body: src, bodyOffset: bomLength };
 
   const firstLineEnd = src.search(/\r?\n|$/);
   const language = src.slice(3, firstLineEnd).trim();
   if (language !== '' && !/^(?:yaml|yml)$/i.test(language)) {
+    // A word names a language (`---js`, `---toml`); anything else is text on the opening line.
+    const named = /^[a-z][\w+#.-]{0,30}$/i.test(language);
     return {
       kind: 'error',
-      message: l10n.t('Front matter marked "{0}" was not read: only YAML front matter is supported, and no other language is ever run.', truncate(language, 40)),
+      message: named
+        ? l10n.t('Front matter marked "{0}" was not read: only YAML front matter is supported, and no other language is ever run.', truncate(language, 40))
+        : l10n.t('The front matter was not read: its first line holds "{0}" after the ---, which must stand alone on its line (the YAML starts on the next line).', truncate(language, 40)),
       line: 0,
       body: src,
       bodyOffset: bomLength,

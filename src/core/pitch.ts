@@ -640,7 +640,11 @@ function isName(word: string, next: string, names: ReadonlySet<string>): boolean
   const bare = word.replace(/['’]s$/, '');
   if (PROPER_NOUNS.has(bare) || names.has(bare) || names.has(word)) return true;
   if (BASE_VERBS.has(word.toLowerCase()) || DANGLING.has(word.toLowerCase())) return false;
-  // "Open Source Fridays members": a run of capitalised words is a name.
+  // "In-person", "Hands-on", "Early-career": a capital before a lower-case compound is a sentence's.
+  if (/-\p{Ll}/u.test(word)) return false;
+  // "Open Source Fridays members": a run of capitalised words is a name; a capital before a
+  // known name ("Weekly Rust talks") is only the start of the value.
+  if (PROPER_NOUNS.has(next.replace(/['’]s$/, ''))) return false;
   return /^\p{Lu}\p{Ll}/u.test(next) && !/^(?:And|Or|Of|For|The|A|An|In|On|With|To)$/.test(next);
 }
 

@@ -18,6 +18,9 @@ export const COMMANDS = {
   openPipelineBoard: 'communityPartnerships.openPipelineBoard',
   exportHashedMemberList: 'communityPartnerships.exportHashedMemberList',
   compareMemberLists: 'communityPartnerships.compareMemberLists',
+  startPrivateOverlap: 'communityPartnerships.startPrivateOverlap',
+  answerPrivateOverlap: 'communityPartnerships.answerPrivateOverlap',
+  finishPrivateOverlap: 'communityPartnerships.finishPrivateOverlap',
   measureEventAttendance: 'communityPartnerships.measureEventAttendance',
   copyTrackedLink: 'communityPartnerships.copyTrackedLink',
   countAttributedSignups: 'communityPartnerships.countAttributedSignups',
@@ -25,6 +28,8 @@ export const COMMANDS = {
   exportPipelineCsv: 'communityPartnerships.exportPipelineCsv',
   exportCalendar: 'communityPartnerships.exportCalendar',
   getStarted: 'communityPartnerships.getStarted',
+  connectAssistant: 'communityPartnerships.connectAssistant',
+  disconnectAssistant: 'communityPartnerships.disconnectAssistant',
 } as const;
 
 /** Registered, but not in the Command Palette: run from a Quick Fix, a completion, or links made before. */

@@ -463,6 +463,37 @@ export async function createNewFile(uri: vscode.Uri, text: string): Promise<Crea
   }
 }
 
+/**
+ * Writes a whole file the user chose to write over (an export saved again): a new file, or an
+ * existing one's content replaced. The old content is not read, so no size limit applies to it:
+ * limits are for what the extension reads. The path is checked as for every write (no link on
+ * the way, a regular file); an editor with unsaved changes gets the new text as an edit (on its
+ * undo stack, left unsaved), so unsaved work is never overwritten on disk.
+ */
+export async function replaceFile(uri: vscode.Uri, text: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!mayWrite({ quiet: true })) return { ok: false, message: restrictedText() };
+  const created = await createNewFile(uri, text);
+  if (created.ok || !created.exists) return created;
+  const rel = vscode.workspace.asRelativePath(uri);
+  const resolved = await resolvePath(uri);
+  if (resolved.kind === 'refused') return { ok: false, message: notWritten(rel, resolved.message) };
+  if (resolved.kind === 'missing') return { ok: false, message: vscode.l10n.t('{0} no longer exists.', rel) };
+  if (openDocument(uri)?.isDirty) {
+    const updated = await updateTextFile(uri, (old) => ({ edits: old === text ? [] : [{ start: 0, end: old.length, newText: text }], value: undefined }));
+    return updated.ok ? { ok: true } : { ok: false, message: vscode.l10n.t('{0} was not written: {1}', rel, updated.message) };
+  }
+  try {
+    const local = uri.scheme === 'file' ? localFiles() : undefined;
+    const bytes = new TextEncoder().encode(text);
+    const outcome = local ? local.replace(uri.fsPath, bytes, vscode.l10n.t('is a symbolic link ({0})', noLinks())) : (await vscode.workspace.fs.writeFile(uri, bytes), 'written');
+    if (outcome === 'written') return { ok: true };
+    if (outcome === 'missing') return { ok: false, message: vscode.l10n.t('{0} no longer exists.', rel) };
+    return { ok: false, message: notWritten(rel, outcome.refused) };
+  } catch (err) {
+    return { ok: false, message: vscode.l10n.t('{0} could not be written ({1}).', rel, describeError(err)) };
+  }
+}
+
 /** Writes a new file; refuses (returns false) when it exists already or the path is refused. */
 export async function createFile(uri: vscode.Uri, text: string): Promise<boolean> {
   return (await createNewFile(uri, text)).ok;

@@ -17,6 +17,8 @@ export interface PanelSpec<M extends { type: string; requestId?: number }, R ext
   schema: z.ZodMiniType<M>;
   handlers: Handlers<M, R>;
   onDispose: () => void;
+  /** The messages the page gets on `ready`, put in its HTML so that it renders without the round trip. */
+  initial?: () => readonly unknown[];
   /** A panel VS Code brought back after a reload (registerWebviewPanelSerializer): adopted, not created. */
   existing?: vscode.WebviewPanel;
 }
@@ -39,7 +41,7 @@ export function openPanel<M extends { type: string; requestId?: number }, R exte
     panel.title = spec.title;
   }
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.svg');
-  panel.webview.html = webviewHtml(panel.webview, extensionUri, spec.script, spec.title);
+  panel.webview.html = webviewHtml(panel.webview, extensionUri, spec.script, spec.title, spec.initial?.());
   const stats = { handled: 0, dropped: 0, failed: 0 };
   const router = ipcRouter<M, R>(spec.schema, spec.logLabel, deps.log, (m) => void panel.webview.postMessage(m), spec.handlers, stats);
   panel.webview.onDidReceiveMessage((m: unknown) => void router(m), undefined, disposables);

@@ -75,5 +75,9 @@ function isUserDocument(doc: vscode.TextDocument): boolean {
 /** A new untitled Markdown document with this text, shown in the first editor group. */
 export async function openMarkdownDocument(text: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  // VS Code may hand back a new Untitled-N with the text of the Untitled-N just closed (its
+  // backup is discarded a moment later): the document gets the text it was opened for.
+  if (doc.getText() !== text) await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+  return editor;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_CONTEXT_PATH } from '../core/context/labels';
+import { workspaceRelativePath } from '../core/paths';
 
 export const SECTION = 'communityPartnerships';
 
@@ -10,12 +11,12 @@ export const SECTION = 'communityPartnerships';
 export function relativeSetting(folder: vscode.WorkspaceFolder, key: string, fallback: string, log?: vscode.LogOutputChannel): string {
   const raw = vscode.workspace.getConfiguration(SECTION, folder.uri).get<unknown>(key);
   if (typeof raw !== 'string' || raw.trim() === '') return fallback;
-  const parts = raw.trim().replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
-  if (/^([a-zA-Z]:|\/|~)/.test(raw.trim()) || parts.includes('..') || parts.length === 0) {
+  const safe = workspaceRelativePath(raw);
+  if (safe === undefined) {
     log?.warn(`Setting ${SECTION}.${key} = ${JSON.stringify(raw)} is not a path inside the workspace folder; using ${fallback}.`);
     return fallback;
   }
-  return parts.join('/');
+  return safe;
 }
 
 export function contextFileUri(folder: vscode.WorkspaceFolder, log?: vscode.LogOutputChannel): vscode.Uri {

@@ -13,9 +13,11 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 /**
  * The page of a webview: a strict Content-Security-Policy (nothing but our own script, tagged
  * with a fresh nonce, and our own styles and fonts), no inline handlers, an empty root that the
- * script fills with text nodes only.
+ * script fills with text nodes only. `initial`: the messages the page would otherwise wait for
+ * its `ready` round trip to get, as JSON data in the page (see initialMessages in
+ * src/webview/lib/rpc.ts): the page renders them before it has asked for anything.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, script: string, title: string, initial: readonly unknown[] = []): string {
   const nonce = makeNonce();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
@@ -37,7 +39,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, s
 </head>
 <body>
 <div id="app"></div>
-${bundleData()}<script nonce="${nonce}" src="${asset('dist', 'webview', script + '.js')}"></script>
+${bundleData()}${jsonData('initial-messages', initial.length ? initial : undefined)}<script nonce="${nonce}" src="${asset('dist', 'webview', script + '.js')}"></script>
 </body>
 </html>`;
 }
@@ -49,8 +51,13 @@ ${bundleData()}<script nonce="${nonce}" src="${asset('dist', 'webview', script +
  */
 function bundleData(): string {
   const bundle = vscode.l10n.bundle;
-  if (!bundle || Object.keys(bundle).length === 0) return '';
-  return `<script type="application/json" id="l10n-bundle">${JSON.stringify(bundle).replace(/</g, '\\u003c')}</script>\n`;
+  return jsonData('l10n-bundle', bundle && Object.keys(bundle).length > 0 ? bundle : undefined);
+}
+
+/** A JSON data element; every `<` written as `\u003c`, so no text in it can close the element. */
+function jsonData(id: string, value: unknown): string {
+  if (value === undefined) return '';
+  return `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>\n`;
 }
 
 function makeNonce(): string {

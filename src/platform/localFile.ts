@@ -30,6 +30,11 @@ export interface LocalFiles {
   ): LocalUpdate<T>;
   /** Creates a file that must not exist yet (O_EXCL), never through a link (O_NOFOLLOW). */
   create(path: string, text: string): 'created' | 'exists';
+  /**
+   * Replaces a regular file's whole content with `bytes`, never through a link (O_NOFOLLOW):
+   * nothing of it is read, so its size does not matter.
+   */
+  replace(path: string, bytes: Uint8Array, linkMessage: string): 'written' | 'missing' | { refused: string };
 }
 
 function readAll(fd: number, limit: number): Buffer | undefined {
@@ -169,6 +174,26 @@ const files: LocalFiles = {
       fs.closeSync(fd);
     }
     return 'created';
+  },
+  replace(path, bytes, linkMessage) {
+    let fd: number;
+    try {
+      fd = fs.openSync(path, fs.constants.O_WRONLY | NOFOLLOW);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return 'missing';
+      if (code === 'ELOOP') return { refused: linkMessage };
+      if (code === 'EISDIR') return { refused: l10n.t('is a folder, not a file') };
+      return { refused: l10n.t('could not be opened for writing ({0})', code ?? String(err)) };
+    }
+    try {
+      if (!fs.fstatSync(fd).isFile()) return { refused: l10n.t('is not a regular file, so it is not written') };
+      fs.ftruncateSync(fd, 0);
+      writeAll(fd, bytes, 0);
+      return 'written';
+    } finally {
+      fs.closeSync(fd);
+    }
   },
 };
 

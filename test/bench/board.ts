@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { BenchRow } from './regex';
+import type { Stage } from '../../src/core/records/stages';
+import { setStage } from '../../src/core/records/write';
 
 export interface BenchHelpers {
   ROOT: string;
@@ -128,11 +130,15 @@ export async function boardRows(h: BenchHelpers, runs = 3): Promise<{ rows: Benc
         { id, to, back: to === 'prospect' },
       );
       if (!r.moved) throw new Error(`the card did not show in ${to} in the next frame`);
-      while (fs.readFileSync(file, 'utf8') === before) {
-        if (Date.now() - started > 30_000) throw new Error('the move was not written');
-        await new Promise((res) => setTimeout(res, 5));
+      // The write is done when the file holds the whole moved record: the save truncates the file
+      // and writes it again (a read in between sees it empty or in part), so "it differs from
+      // before" is not "it is written".
+      const wanted = setStage(before, to as Stage).text;
+      let now = before;
+      while ((now = fs.readFileSync(file, 'utf8')) !== wanted) {
+        if (Date.now() - started > 30_000) throw new Error(`the move to ${to} was not written: the file holds ${now.length} characters${now.includes(`\nstage: ${to}\n`) ? ` with stage ${to}` : `, not stage ${to}`}`);
+        await new Promise((res) => setTimeout(res, 2));
       }
-      if (!fs.readFileSync(file, 'utf8').includes(`\nstage: ${to}\n`)) throw new Error(`the file does not hold stage ${to}`);
       move.visible.push(r.ms);
       move.write.push(Date.now() - started);
       await page.waitForTimeout(300);

@@ -149,8 +149,7 @@ describe('Pipeline Board (dark theme)', () => {
     const maya = await partners();
     assert.deepStrictEqual([...maya].sort(), ['AI Tinkerers Toronto', 'Data Engineering Zoomcamp', 'PyLadies Lisbon', 'The Product Folks']);
     // And a stage: PyLadies was moved to Agreed above.
-    await view.locator('#board-stage').click();
-    await view.locator('#board-stage li[role="option"]', { hasText: 'Agreed' }).click();
+    await view.locator('#board-stage').selectOption({ label: 'Agreed' });
     await view.locator('#board-summary', { hasText: '2 of 21 partnerships' }).waitFor();
     assert.deepStrictEqual((await partners()).sort(), ['PyLadies Lisbon', 'The Product Folks']);
     // No match: the empty state and its Clear filters.

@@ -279,3 +279,16 @@ export async function cutTexts(view: FrameLocator): Promise<CutText[]> {
 export async function pageWidth(view: FrameLocator): Promise<number> {
   return view.locator('body').evaluate((body) => (body as unknown as { ownerDocument: { documentElement: { clientWidth: number } } }).ownerDocument.documentElement.clientWidth);
 }
+
+/**
+ * Types a query into the Extensions view's search box. The box is a small editor: in VS Code
+ * 1.99 its input is a textarea, from 1.1xx on an EditContext element (the textarea left there is
+ * read-only), so it is clicked and typed into, as a user does.
+ */
+export async function searchExtensions(page: Page, query: string): Promise<void> {
+  const box = page.locator('.extensions-viewlet .suggest-input-container .monaco-editor').first();
+  await box.waitFor({ timeout: 30_000 });
+  await box.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(query);
+}

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { e2e, runCommand, screenshot } from './harness';
+import { e2e, runCommand, screenshot, searchExtensions } from './harness';
 
 /** What the page reports of an <img> (the tests compile without the DOM library). */
 type Img = { complete: boolean; naturalWidth: number };
@@ -46,9 +46,7 @@ describe('The package, installed from its .vsix', () => {
   it('shows its icon in the Extensions view and its README with its images on the details page', async () => {
     await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).first().waitFor({ timeout: 60_000 });
     await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
-    const search = page.locator('.extensions-viewlet .monaco-editor textarea, .extensions-viewlet .suggest-input-container textarea').first();
-    await search.waitFor({ timeout: 30_000 });
-    await search.fill('@installed Community Partnerships');
+    await searchExtensions(page, '@installed Community Partnerships');
     const item = page.locator('.extension-list-item', { hasText: 'Community Partnerships' }).first();
     await item.waitFor({ timeout: 30_000 });
     const icon = item.locator('img.icon');

@@ -329,7 +329,7 @@ describe('The pitch, the agreement and the context form in a narrow editor (abou
   async function nothingCut(view: FrameLocator, what: string): Promise<void> {
     const overflow = await view.locator('body').evaluate((body) => {
       const doc = (body as unknown as { ownerDocument: { documentElement: { scrollWidth: number; clientWidth: number } } }).ownerDocument.documentElement;
-      const wide = Array.from((body as unknown as { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; id: string; tagName: string }> }).querySelectorAll('vscode-textfield, vscode-textarea, vscode-single-select, vscode-button, button, label, h1, h2'))
+      const wide = Array.from((body as unknown as { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number }; id: string; tagName: string }> }).querySelectorAll('vscode-textfield, vscode-textarea, select, vscode-button, button, label, h1, h2'))
         .filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
         .map((el) => `${el.tagName.toLowerCase()}#${el.id}`);
       return { scroll: doc.scrollWidth - doc.clientWidth, wide };

@@ -8,12 +8,9 @@ import { proseProblems } from '../lib/prose';
 const ROOT = path.resolve(__dirname, '../../..');
 const LIMITS = { Classic: 200, Cold: 150, Warm: 200 } as const;
 
-/** Picks an option of a drop-down (vscode-single-select) as a user does: open it, click the option. */
+/** Picks an option of a drop-down (the platform's <select>, found by its label) by the option's text. */
 async function pick(form: FrameLocator, label: string, option: string): Promise<void> {
-  const select = form.getByRole('combobox', { name: label, exact: true });
-  await select.click();
-  await form.getByRole('option', { name: option, exact: true }).click();
-  await form.locator('vscode-single-select[open]').waitFor({ state: 'detached', timeout: 5_000 });
+  await form.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
 }
 
 /** Each variant's prefilled preview, as the page shows it, against the mechanical checks. */

@@ -91,10 +91,10 @@ for (const theme of ['light', 'dark'] as const) {
       assert.match(text, /checkIns:\n {2}- date: \d{4}-\d{2}-\d{2}\n {4}notes: 'Kick-off call: first event in January\.'\n {4}worthContinuing: yes\n/);
 
       // The playbook of a co-hosted event, as a checklist.
-      // Each step is VS Code's checkbox (vscode-checkbox): a click on it ticks it.
-      assert.strictEqual(await view.locator('#step-co-hosted-event-1[checked]').count(), 0);
+      // Each step is a checkbox with the step as its label: a click on it ticks it.
+      assert.strictEqual(await view.locator('#step-co-hosted-event-1:checked').count(), 0);
       await view.locator('#step-co-hosted-event-1').click();
-      await view.locator('#step-co-hosted-event-1[checked]').waitFor({ timeout: 15_000 });
+      await view.locator('#step-co-hosted-event-1:checked').waitFor({ timeout: 15_000 });
       await view.locator('.playbook .criterion-head', { hasText: '1/6' }).waitFor({ timeout: 15_000 });
       await fileMatches(file, /\nplaybook:\n {2}co-hosted-event: \[1\]\n/);
 

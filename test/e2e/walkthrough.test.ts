@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { e2e, runCommand, screenshot, settle } from './harness';
+import { e2e, runCommand, screenshot, searchExtensions, settle } from './harness';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -29,9 +29,7 @@ describe('Get Started with the details page open', () => {
     const { page } = session;
     await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).first().waitFor({ timeout: 60_000 });
     await page.locator('.activitybar .action-item a[aria-label^="Extensions"]').first().click();
-    const search = page.locator('.extensions-viewlet .monaco-editor textarea, .extensions-viewlet .suggest-input-container textarea').first();
-    await search.waitFor({ timeout: 30_000 });
-    await search.fill('@installed Community Partnerships');
+    await searchExtensions(page, '@installed Community Partnerships');
     const item = page.locator('.extension-list-item', { hasText: 'Community Partnerships' }).first();
     await item.waitFor({ timeout: 30_000 });
     await item.click();

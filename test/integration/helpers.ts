@@ -62,8 +62,10 @@ export async function undoInEditor(rel: string, original: string): Promise<void>
 
 /** Reverts every unsaved document, then closes every editor (so a test edit never leaks or gets saved). */
 export async function revertAndCloseAll(): Promise<void> {
+  const untitled: vscode.TextDocument[] = [];
   for (const d of vscode.workspace.textDocuments) {
     if (!d.isDirty) continue;
+    if (d.isUntitled) untitled.push(d);
     await vscode.window.showTextDocument(d, { preview: false });
     if (vscode.window.activeTextEditor?.document !== d) throw new Error(`could not focus ${d.uri.toString()} to revert it`);
     // An untitled document has nothing to revert to: it is closed without saving.
@@ -71,4 +73,9 @@ export async function revertAndCloseAll(): Promise<void> {
     await until(`the revert of ${d.uri.toString()}`, () => !d.isDirty || d.isClosed);
   }
   await closeAllEditors();
+  // A closed untitled document leaves the extension host a moment after its editor: until then
+  // VS Code 1.139 hands the next `openTextDocument({ content })` (which reuses the name
+  // Untitled-1) that stale document, with the old text.
+  await until('the closed untitled documents to leave the extension host', () => untitled.every((d) => d.isClosed), 10_000, () =>
+    untitled.filter((d) => !d.isClosed).map((d) => `${d.uri.toString()} (dirty: ${d.isDirty})`).join(', '));
 }

@@ -257,6 +257,11 @@ async function fuzz<T>(f: Fuzz<T>): Promise<number> {
   assert.ok(invalid > 8_000, `malformed: ${invalid} of ${messages.length}`);
   assert.strictEqual(stats.failed - failedBefore, 0, 'no handler failed');
   assert.deepStrictEqual(workspaceBytes(), bytes, 'no file in the workspace changed');
-  assert.deepStrictEqual(openThings(), open, 'no document or editor opened');
+  // Only what is new counts: a document the extension read earlier may be released meanwhile
+  // (VS Code 1.139 releases one while the fuzz runs).
+  const now = openThings();
+  const added = (k: keyof typeof now) => now[k].filter((x) => !open[k].includes(x));
+  assert.deepStrictEqual({ untitled: added('untitled'), documents: added('documents'), tabs: added('tabs') }, { untitled: [], documents: [], tabs: [] }, 'no document or editor opened');
+  assert.ok(now.tabs.length <= open.tabs.length, `no editor tab opened: ${now.tabs.join(', ')}`);
   return invalid;
 }

@@ -101,6 +101,25 @@ describe('Measure: metrics from exports in VS Code', () => {
     assert.strictEqual(again.members, 250);
   });
 
+  it('Export Hashed Member List over its own earlier export of over 10 MB: the size limit is for what is read, not for what is written over', async function () {
+    this.timeout(120_000);
+    const m = (await api()).measure();
+    await planner();
+    // 165,000 members: a hashed file of 10.7 MB (65 bytes a member), over the 10 MB read limit.
+    const n = 165_000;
+    await write('exports/large-members.csv', 'email\n' + Array.from({ length: n }, (_, i) => `member${i}@example.org`).join('\n') + '\n');
+    const run = () => m.exportHashedList(idOf(RUST), { members: 'exports/large-members.csv', output: 'exports/large.sha256', mapping: { email: 'email' } }) as Promise<{ members: number } | undefined>;
+    made.push(file('exports/large.sha256'));
+    assert.strictEqual((await run())?.members, n);
+    const size = (await vscode.workspace.fs.stat(file('exports/large.sha256'))).size;
+    assert.ok(size > 10 * 1024 * 1024, `${size} bytes`);
+    await vscode.workspace.fs.writeFile(file('exports/large.sha256'), new Uint8Array(size + 100).fill(0x30));
+    assert.strictEqual((await run())?.members, n, 'written again over the file');
+    const bytes = await vscode.workspace.fs.readFile(file('exports/large.sha256'));
+    assert.strictEqual(bytes.length, n * 65);
+    assert.strictEqual(new TextDecoder().decode(bytes.subarray(0, 65)).trimEnd().length, 64);
+  });
+
   it("Compare Member Lists: your CSV against the partner's hashed file gives exactly the shared members, logged as member-overlap, and sets the suggested score", async () => {
     const m = (await api()).measure();
     const result = (await m.compareLists(idOf(GUILD), { members: 'exports/discord-members-2026-11-30.csv', hashed: 'exports/theirs.sha256', mapping: { email: 'Email' }, date: '2026-11-30', setScore: true })) as {
@@ -196,13 +215,15 @@ describe('Measure: metrics from exports in VS Code', () => {
   it('Export Pipeline as CSV and Export Calendar: a CSV with formulas defused, and an .ics that parses with stable UIDs', async () => {
     const m = (await api()).measure();
     const p = await planner();
-    await write('partnerships/formula.md', '---\npartner: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"\nstage: agreed\nstart: 2026-11-01\ncadence: monthly\n---\n');
+    await write('partnerships/formula.md', '---\npartner: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"\ncommunity: "Acme;=1+1;"\ncontact: "ana\\t=2+2|@SUM(A1)"\nstage: agreed\nstart: 2026-11-01\ncadence: monthly\n---\n');
     await until('the formula record', () => p.get(idOf('partnerships/formula.md')));
     const csv = (await m.exportPipelineCsv(undefined, { output: 'exports/pipeline.csv' })) as { rows: number };
     const text = await readFile(file('exports/pipeline.csv'));
     assert.ok(text.startsWith('Partner,Community,Contact,Stage,Types'));
     assert.ok(text.includes(`"'=HYPERLINK(""http://evil.example"",""x"")"`), 'the formula is text');
     assert.strictEqual(text.trimEnd().split('\r\n').length, csv.rows + 1);
+    // Whatever a spreadsheet splits on, no cell it makes starts with a formula.
+    for (const sep of [',', ';', '\t', '|']) for (const line of text.split(/\r\n|\r|\n/)) for (const cell of line.split(sep)) assert.doesNotMatch(cell, /^[ "]*[=+\-@]/, `split on ${JSON.stringify(sep)}: ${cell}`);
 
     await m.exportCalendar(undefined, { output: 'exports/partnerships.ics' });
     const ics = await readFile(file('exports/partnerships.ics'));
@@ -219,6 +240,22 @@ describe('Measure: metrics from exports in VS Code', () => {
     const again = new ICAL.Component(ICAL.parse(await readFile(file('exports/partnerships.ics')))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     assert.deepStrictEqual(again.map((e) => e.uid), uids);
     assert.ok(again.some((e) => e.uid === guildUid));
+  });
+
+  it('Compare Member Lists refuses a hashed file with no hash in it (empty, or a header and comments only) and logs nothing, rather than an overlap of 0', async () => {
+    const m = (await api()).measure();
+    await planner();
+    const before = await readFile(file(GUILD));
+    for (const [name, text] of [
+      ['empty.sha256', ''],
+      ['header-only.sha256', 'sha256\n# made by hand\n\n'],
+      ['emails.sha256', 'ana@example.org\nbo@example.org\n'],
+    ]) {
+      await write(`exports/${name}`, text);
+      const out = await m.compareLists(idOf(GUILD), { members: 'exports/discord-members-2026-11-30.csv', hashed: `exports/${name}`, mapping: { email: 'Email' }, date: '2026-12-01', setScore: false });
+      assert.strictEqual(out, undefined, name);
+      assert.strictEqual(await readFile(file(GUILD)), before, `${name}: nothing logged`);
+    }
   });
 
   it('refuses an export that is not a regular file, and logs nothing', async () => {

@@ -41,8 +41,12 @@ describe('Draft Outreach Pitch: actions', () => {
   });
 
   it('inserts at the cursor of the editor that was active before the panel took focus', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'BEFORE|AFTER' });
+    // A name of its own: a new Untitled-1 may get the text of the previous test's Untitled-1,
+    // whose backup VS Code discards only a moment after it was closed.
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: `insert-target-${Date.now()}.txt` }));
     const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'BEFORE|AFTER')));
+    assert.strictEqual(doc.getText(), 'BEFORE|AFTER');
     editor.selection = new vscode.Selection(0, 7, 0, 7);
     const handle = await draft();
     handle.panel.reveal();

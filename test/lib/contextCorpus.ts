@@ -21,6 +21,20 @@ export interface CorpusFile {
   updates: { label: ContextLabel; value: string; from: string; to: string }[];
 }
 
+/** The second corpus: each file beside its expectations (`name.md` and `name.json`), 40 and more. */
+export const READER_CORPUS_DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'context-corpus');
+
+export function loadReaderCorpus(): (CorpusFile & { why: Record<string, string> })[] {
+  return fs
+    .readdirSync(READER_CORPUS_DIR)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const e = JSON.parse(fs.readFileSync(path.join(READER_CORPUS_DIR, name.replace(/\.md$/, '.json')), 'utf8')) as Omit<CorpusFile, 'name' | 'text'> & { why?: Record<string, string> };
+      return { name, text: fs.readFileSync(path.join(READER_CORPUS_DIR, name), 'utf8'), kinds: e.kinds, fields: e.fields, updates: e.updates, why: e.why ?? {} };
+    });
+}
+
 export function loadCorpus(): CorpusFile[] {
   const expected = JSON.parse(fs.readFileSync(path.join(CORPUS_DIR, 'expected.json'), 'utf8')) as {
     files: Record<string, Omit<CorpusFile, 'name' | 'text'>>;

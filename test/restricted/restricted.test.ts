@@ -43,3 +43,20 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     }
   });
 });
+
+describe('The assistant in Restricted Mode', () => {
+  it('answers the read tools; refuses the writes, and Connect AI Assistant, writing nothing', async () => {
+    const guild = file('partnerships/design-systems-guild.md');
+    const before = await readFile(guild);
+    const assistant = (await api()).assistant();
+    const read = await assistant.invokeTool('communityPartnerships_pipeline', {});
+    const part = read.content[0];
+    assert.ok(part instanceof vscode.LanguageModelTextPart);
+    assert.strictEqual((JSON.parse(part.value) as { counts: { active: number } }).counts.active, 1);
+    await assert.rejects(assistant.invokeTool('communityPartnerships_set_stage', { name: 'design-systems-guild', stage: 'ended' }), /Restricted Mode[\s\S]*Nothing was written/);
+    assert.strictEqual(await readFile(guild), before);
+    assert.strictEqual(await vscode.commands.executeCommand('communityPartnerships.connectAssistant', folder().uri), false);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('.mcp.json'))), 'no .mcp.json');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('.claude/skills'))), 'no skill');
+  });
+});

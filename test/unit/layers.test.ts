@@ -88,6 +88,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   webview: ['webview', 'core'],
   host: ['host', 'platform', 'webview', 'core'],
   features: ['host', 'platform', 'webview', 'core'],
+  /** The command-line entry points (package.json `bin`): plain Node, no VS Code. */
+  cli: ['platform', 'core'],
+  /** The MCP server (dist/mcp/server.js): its own Node process, no VS Code. */
+  mcp: ['mcp', 'platform', 'core'],
 };
 
 /** The only files of a feature that another feature may import. */
@@ -102,6 +106,8 @@ export function layerViolations(edges: readonly Edge[]): string[] {
       const nodeOnly = e.to === 'vscode' || /^node:|^(fs|path|os|crypto|worker_threads|child_process)$/.test(e.to);
       if (layer === 'core' && nodeOnly) return [`${e.from} imports ${e.to}: src/core runs in plain Node and in the browser`];
       if (layer === 'webview' && nodeOnly) return [`${e.from} imports ${e.to}: the pages run in a webview`];
+      if (layer === 'cli' && e.to === 'vscode') return [`${e.from} imports vscode: the command line runs without VS Code`];
+      if (layer === 'mcp' && e.to === 'vscode') return [`${e.from} imports vscode: the MCP server runs without VS Code`];
       return [];
     }
     const to = folderOf(e.to);
@@ -110,7 +116,9 @@ export function layerViolations(edges: readonly Edge[]): string[] {
     }
     if (from.startsWith('features/') && to === from) return [];
     const toLayer = to.startsWith('features') ? 'features' : to;
-    return ALLOWED[layer].includes(toLayer) ? [] : [`${e.from} imports ${e.to}: ${layer} may import only ${ALLOWED[layer].join(', ')}`];
+    const allowed = ALLOWED[layer];
+    if (!allowed) return [`${e.from}: src/${layer} is not a known layer (add it to ALLOWED in test/unit/layers.test.ts)`];
+    return allowed.includes(toLayer) ? [] : [`${e.from} imports ${e.to}: ${layer} may import only ${allowed.join(', ')}`];
   });
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as Papa from 'papaparse';
-import { CsvRecordReader, readCsvText, sniffDelimiter, toCsv, MAX_RECORD_CHARS, type CsvRow } from '../../src/core/measure/csv';
+import { CsvRecordReader, readCsvText, sniffDelimiter, toCsv, csvCell, MAX_RECORD_CHARS, type CsvRow } from '../../src/core/measure/csv';
 import { guessMapping, fileNamePattern, mappingFits } from '../../src/core/measure/mapping';
 import { parseExportDate, looksDayFirst } from '../../src/core/measure/dates';
 import { makeExport, people, SHAPES } from './measureCorpus';
@@ -133,6 +133,56 @@ describe('measure: CSV exports', () => {
     const back = Papa.parse<string[]>(csv.trimEnd(), { header: false }).data;
     assert.deepStrictEqual(back, [['Partner', 'Notes'], ['\'=HYPERLINK("http://x","y")', 'a, "b"\nc'], ["'+1", "'@sum"], ['Acme', '']]);
     assert.ok(csv.endsWith('\r\n'));
+  });
+});
+
+/** Cells a spreadsheet could run: what an attacker with write access to the records would write. */
+export const HOSTILE_CELLS = [
+  'Acme;=1+1;',
+  'Acme,=1+1,',
+  'Acme\t=1+1',
+  'Acme|=1+1|',
+  'Acme; "=1+1"',
+  '=1+1\n=2+2',
+  'ok\r\n+1',
+  'ok\r-1',
+  'ok\n  @SUM(A1)',
+  '\uff1d1+1',
+  'x;\uff0b1',
+  ' =1+1',
+  '"=1+1',
+  '\t=1',
+  '\rx',
+  '=cmd|\' /C calc\'!A0',
+  'a;"=1+1',
+];
+
+/** Every place in a parsed field where a spreadsheet would start a formula: a line whose first character, after spaces and quotes, starts one. */
+function formulaStarts(field: string): string[] {
+  return field.split(/\r\n|\r|\n/).filter((line) => /^[ "\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/.test(line) || line.startsWith('\t'));
+}
+
+describe('measure: the CSV writer', () => {
+  const csv = toCsv(['Partner', 'Community', 'Notes'], HOSTILE_CELLS.map((c, k) => [`p${k}`, c, c]));
+
+  for (const delimiter of [',', ';', '\t', '|']) {
+    it(`opens no formula in a spreadsheet that splits on ${JSON.stringify(delimiter)}, quoted or not`, () => {
+      for (const quoteChar of ['"', '\u0000']) {
+        const data = Papa.parse<string[]>(csv.trimEnd(), { delimiter, quoteChar, newline: '\r\n', header: false }).data;
+        for (const fields of data) for (const f of fields) assert.deepStrictEqual(formulaStarts(f), [], `${JSON.stringify(f)} (quote ${JSON.stringify(quoteChar)})`);
+        // Split at line breaks too, as a reader that ignores quotes does.
+        for (const line of csv.split(/\r\n|\r|\n/)) for (const f of line.split(delimiter)) assert.deepStrictEqual(formulaStarts(f), [], JSON.stringify(f));
+      }
+    });
+  }
+
+  it('quotes every text cell holding a separator (, ; tab |), a quote or a line break, and reads back with only the defusing quote added', async () => {
+    for (const cell of ['a;b', 'a,b', 'a\tb', 'a|b', 'a"b', 'a\nb', 'a\rb']) assert.match(csvCell(cell), /^".*"$/s, JSON.stringify(cell));
+    for (const cell of ['plain', 'Rust Berlin', '2026-01-15', 'co-hosted-event']) assert.strictEqual(csvCell(cell), cell);
+    assert.strictEqual(csvCell(-3), '-3', 'a number is written as a number');
+    const { rows } = await readCsvText(csv);
+    assert.strictEqual(rows.length, HOSTILE_CELLS.length);
+    for (const [k, row] of rows.entries()) assert.strictEqual(row.fields[1].replace(/'/g, ''), HOSTILE_CELLS[k].replace(/'/g, ''), 'nothing but the defusing quotes added');
   });
 });
 

@@ -108,6 +108,54 @@ describe('measure: salted hashes and the hashed file', () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it('normalises emails exactly as the README states and its one-liner does, on the hard cases (accented capitals, the dotted I, the Kelvin sign, Name <address>, mailto:, quotes, tabs)', async function () {
+    try {
+      execFileSync('sha256sum', ['--version'], { stdio: 'ignore' });
+    } catch {
+      this.skip();
+    }
+    // Cells as a spreadsheet holds them, and how the README's steps read them.
+    const cases: [string, string][] = [
+      ['\u00c4NNE@Example.ORG', '\u00c4nne@example.org'],
+      ['\u0130nci@Example.org', '\u0130nci@example.org'],
+      ['\u212Aelvin@example.org', '\u212Aelvin@example.org'],
+      ['KELVIN@EXAMPLE.ORG', 'kelvin@example.org'],
+      ['Ana Ruiz <ANA@Example.org>', 'ana@example.org'],
+      ['"Ruiz Bo" <Bo@X.org>', 'bo@x.org'],
+      ['Cy <  cy@x.org >', 'cy@x.org'],
+      ['mailto:CARL@Example.org', 'carl@example.org'],
+      ['MAILTO:  dora@example.org', 'dora@example.org'],
+      ['Dee <mailto:DEE@x.org>', 'dee@x.org'],
+      ['  "eve@example.org"', 'eve@example.org'],
+      ['\tfrank@example.org\t ', 'frank@example.org'],
+      ['GR\u00dcN@M\u00dcNCHEN.DE', 'gr\u00dcn@m\u00dcnchen.de'],
+      ['\u00a0nbsp@x.org', '\u00a0nbsp@x.org'],
+      ['stra\u00dfe@x.org', 'stra\u00dfe@x.org'],
+    ];
+    for (const [cell, want] of cases) assert.deepStrictEqual(normaliseEmail(cell), { ok: true, email: want }, JSON.stringify(cell));
+    const csvCellText = (c: string) => (/[",\r\n]/.test(c) || /^\s|\s$/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const csv = ['email,name', ...cases.map(([c], k) => `${csvCellText(c)},Person ${k}`)].join('\r\n') + '\r\n';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-hard-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'members.csv'), csv);
+      const { summary, rows } = await readCsvText(csv);
+      const hasher = new MemberHasher(SALT, sha256Batch, { email: 0, headerLength: summary.header.length });
+      await hasher.add(rows);
+      await hasher.finish();
+      assert.strictEqual(hasher.stats.members, cases.length, 'every hard case is an address');
+      const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+      const oneLiner = /<!-- hashed-list-one-liner -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+      assert.ok(oneLiner, 'the README shows the one-liner');
+      execFileSync('bash', ['-c', `SALT=${SALT}; ${oneLiner.trim()}`], { cwd: dir });
+      const shell = fs.readFileSync(path.join(dir, 'members.sha256'), 'utf8');
+      const expected = cases.map(([, want]) => createHash('sha256').update(SALT + want).digest('hex')).sort();
+      assert.deepStrictEqual(shell.trimEnd().split('\n'), [...new Set(expected)].sort(), 'the one-liner gives the hashes of the normalised emails');
+      assert.strictEqual(new TextDecoder().decode(hasher.set.toHashedFile()), shell, 'the extension writes the same bytes');
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
   it('reads a hashed file back: hashes in either case, a header and comments allowed, emails and junk reported by line without repeating them', async () => {
     const d = await sha256Batch(['x', 'y']);
     const text = `sha256\r\n# from Rust Berlin\r\n${toHex(d, 0).toUpperCase()}\r\n\r\n${toHex(d, 32)}\r\n${toHex(d, 0)}\r\nana@example.org\r\nnot-a-hash\r\n`;
@@ -150,6 +198,76 @@ describe('measure: salted hashes and the hashed file', () => {
     const others = await sha256Batch(Array.from({ length: 5000 }, (_, i) => `t${i}`));
     for (let i = 0; i < 5000; i++) assert.ok(!set.has(others, i * 32));
     for (let i = 0; i < n; i += 13) assert.ok(set.has(d, i * 32));
+  });
+});
+
+describe('measure: a digest set no file can slow down', () => {
+  const n = 100_000;
+  /** n digests of a shape an attacker may choose (a hashed file may hold any 64 hex characters), all distinct. */
+  const shapes: Record<string, (i: number, r: () => number, out: Uint8Array) => void> = {
+    random: (_i, r, out) => {
+      for (let b = 0; b < 32; b++) out[b] = Math.floor(r() * 256);
+    },
+    'sharing their first 32 bits': (_i, r, out) => {
+      for (let b = 0; b < 32; b++) out[b] = Math.floor(r() * 256);
+      out.set([0xde, 0xad, 0xbe, 0xef]);
+    },
+    'differing only in their last 4 bytes': (i, _r, out) => {
+      out.fill(0x5a);
+      new DataView(out.buffer, out.byteOffset).setUint32(28, i * 2654435761);
+    },
+    'differing only in the top byte of each word': (i, _r, out) => {
+      out.fill(0);
+      for (let k = 0; k < 8; k++) out[k * 4 + 3] = (i >> (k * 3)) & 7;
+    },
+  };
+  const digests = (shape: string, seed: number, count: number): Uint8Array => {
+    const r = rng(seed);
+    const out = new Uint8Array(count * 32);
+    for (let i = 0; i < count; i++) shapes[shape](i + seed * 1_000_000, r, out.subarray(i * 32, i * 32 + 32));
+    return out;
+  };
+  /** Two hashed files of n digests of a shape, half of them in both. */
+  const files = (shape: string): [Uint8Array, Uint8Array] => {
+    const a = digests(shape, 1, n);
+    const b = new Uint8Array(n * 32);
+    b.set(a.subarray(0, (n / 2) * 32));
+    b.set(digests(shape, 2, n / 2), (n / 2) * 32);
+    const hex = (d: Uint8Array) => new TextEncoder().encode(Array.from({ length: n }, (_, i) => toHex(d, i * 32)).join('\n') + '\n');
+    return [hex(a), hex(b)];
+  };
+  /** Milliseconds to read both files into sets and count the overlap, with the count. */
+  const run = ([fa, fb]: [Uint8Array, Uint8Array]): { ms: number; shared: number; size: number } => {
+    const start = performance.now();
+    const ra = new HashedListReader(n);
+    ra.push(fa);
+    ra.end();
+    const rb = new HashedListReader(n);
+    rb.push(fb);
+    rb.end();
+    const shared = overlapOf(ra.set, rb.set).shared;
+    return { ms: performance.now() - start, shared, size: ra.set.size };
+  };
+
+  it('builds and compares 100,000 chosen digests in about the time of random ones (each shape under 5x, under 3 s)', function () {
+    this.timeout(180_000);
+    const best = (shape: string) => {
+      let ms = Infinity;
+      const both = files(shape);
+      for (let k = 0; k < 3; k++) {
+        const r = run(both);
+        assert.strictEqual(r.size, n, `${shape}: all distinct`);
+        assert.strictEqual(r.shared, n / 2, `${shape}: the shared half found`);
+        ms = Math.min(ms, r.ms);
+      }
+      return ms;
+    };
+    const random = best('random');
+    for (const shape of Object.keys(shapes).filter((s) => s !== 'random')) {
+      const ms = best(shape);
+      assert.ok(ms < 3000, `${shape}: ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 5 * Math.max(random, 20), `${shape}: ${ms.toFixed(0)} ms against ${random.toFixed(0)} ms for random digests`);
+    }
   });
 });
 

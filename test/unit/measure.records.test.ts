@@ -1,10 +1,12 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import { readCsvText } from '../../src/core/measure/csv';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
 import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget } from '../../src/core/measure/utm';
-import { guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
-import { escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
-import { parseRecord, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { MAX_TRACKER_BYTES, guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTracker, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
+import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
+import { sha256Batch } from '../../src/platform/sha256';
+import { parseRecord, partnerKey, recordDefaults, type PartnershipRecord } from '../../src/core/records';
 import { people, rng, signupExport, type Signup } from './measureCorpus';
 
 // ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.
@@ -63,6 +65,67 @@ describe('measure: tracked links and attribution', () => {
       assert.strictEqual(top.reduce((n, s) => n + s.rows, 0), 35);
       assert.ok(top.every((s, i) => i === 0 || top[i - 1].rows >= s.rows), 'most frequent first');
     }
+  });
+});
+
+describe('measure: attribution at scale', () => {
+  /** Milliseconds to attribute `rows` sign-ups among `partnerships` partnerships (every row matches one), with the joins counted. */
+  const attribute = (partnerships: number, rows: number): { ms: number; joins: number } => {
+    const targets: AttributionTarget[] = Array.from({ length: partnerships }, (_, i) => ({ id: `p${i}`, source: `partner-${i}`, medium: 'event', campaign: `partnership-partner-${i}` }));
+    const batch = Array.from({ length: rows }, (_, k) => {
+      const i = (k * 7919) % partnerships;
+      return { line: k + 2, fields: [`m${k}@example.org`, `partner-${i}`, `partnership-partner-${i}`] };
+    });
+    const start = performance.now();
+    const a = new SignupAttributor(targets, { email: 0, source: 1, campaign: 2, headerLength: 3 });
+    a.add(batch);
+    let joins = 0;
+    for (const r of a.result.results.values()) joins += r.joins;
+    return { ms: performance.now() - start, joins };
+  };
+
+  it('counts 100,000 sign-ups among 10,000 partnerships in about the time it takes for 10 (under 5x, under 5 s): indexed by source and campaign', function () {
+    this.timeout(120_000);
+    const best = (n: number) => Math.min(...[0, 1, 2].map(() => attribute(n, 100_000)).map((r) => (assert.strictEqual(r.joins, 100_000), r.ms)));
+    const few = best(10);
+    const many = best(10_000);
+    assert.ok(many < 5000, `${many.toFixed(0)} ms`);
+    assert.ok(many < 5 * Math.max(few, 20), `${many.toFixed(0)} ms for 10,000 partnerships against ${few.toFixed(0)} ms for 10`);
+  });
+});
+
+describe('measure: tracker import reading', () => {
+  /** A tracker of `rows` rows of `width` characters each, in 64 KB chunks, counting the bytes handed out. */
+  function* tracker(rows: number, width: number, pulled: { bytes: number }): Generator<Uint8Array> {
+    const enc = new TextEncoder();
+    let buf = 'Partner,Notes\n';
+    for (let i = 0; i < rows; i++) {
+      buf += `Partner ${i},${'x'.repeat(width)}\n`;
+      while (buf.length >= 65536) {
+        const chunk = enc.encode(buf.slice(0, 65536));
+        buf = buf.slice(65536);
+        pulled.bytes += chunk.length;
+        yield chunk;
+      }
+    }
+    const last = enc.encode(buf);
+    pulled.bytes += last.length;
+    yield last;
+  }
+
+  it('stops reading a tracker as soon as it passes the byte limit (a 400 MB file is neither held nor read to its end) and says why', async () => {
+    const pulled = { bytes: 0 };
+    const read = await readTracker(tracker(4000, 100_000, pulled));
+    assert.ok(!read.ok);
+    if (!read.ok) assert.match(read.message, /over 10 MB: nothing was imported/);
+    assert.ok(pulled.bytes <= MAX_TRACKER_BYTES + 2 * 65536, `${pulled.bytes} bytes read of 400 MB`);
+  });
+
+  it('refuses a tracker of over 10,000 rows, reads one within the limits whole', async () => {
+    const many = await readTracker(tracker(10_001, 10, { bytes: 0 }));
+    assert.ok(!many.ok && /over 10,000 rows/.test(many.message));
+    const fine = await readTracker(tracker(10_000, 10, { bytes: 0 }));
+    assert.ok(fine.ok && fine.rows.length === 10_000 && fine.summary.header.join() === 'Partner,Notes');
   });
 });
 
@@ -142,8 +205,86 @@ describe('measure: partnership tracker import', () => {
   });
 });
 
+describe('partner identity: look-alike names are one partner', () => {
+  const lookAlikes = ['Cafe\u0301 Society', 'Caf\u00e9\u200b Society', '\uff23\uff41\uff46\u00e9 Society', 'CAF\u00c9 SOCIETY', ' caf\u00e9\u00a0 society ', 'Caf\u00e9\u2060 Soci\u00adety'];
+
+  it('gives a name and its look-alikes (decomposed, zero-width, full-width, other case, other spaces) one key, and different names different keys', () => {
+    for (const name of lookAlikes) assert.strictEqual(partnerKey(name), partnerKey('Caf\u00e9 Society'), JSON.stringify(name));
+    assert.strictEqual(partnerKey('\u212aelvin Labs'), partnerKey('kelvin labs'), 'the Kelvin sign');
+    assert.strictEqual(partnerKey('Stra\u00dfe Devs'), partnerKey('STRASSE DEVS'));
+    assert.notStrictEqual(partnerKey('Cafe Society'), partnerKey('Caf\u00e9 Society'), 'an accent is part of the name');
+    assert.notStrictEqual(partnerKey('Acme'), partnerKey('Acme 2'));
+  });
+
+  it('the tracker import skips rows whose partner is a look-alike of an existing record or of an earlier row', async () => {
+    const csv = ['Partner,Stage', ...lookAlikes.map((n) => `${n},active`), 'Cafe\u0301 Club,active', 'Caf\u00e9\u200b Club,active'].join('\n');
+    const { summary, rows } = await readCsvText(csv);
+    const plan = planTrackerImport(summary.header, rows, guessTrackerMapping(summary.header), { partners: ['Caf\u00e9 Society'], fileNames: new Set(['cafe-society.md']) });
+    assert.deepStrictEqual(plan.rows.map((r) => r.partner), ['Cafe\u0301 Club']);
+    assert.strictEqual(plan.skipped.length, lookAlikes.length + 1);
+    assert.ok(plan.skipped.slice(0, lookAlikes.length).every((s) => s.reason === 'already has a record'));
+    assert.match(plan.skipped[lookAlikes.length].reason, /same partner as line/);
+  });
+
+  it('attribution matches a utm source and campaign written with look-alike characters', () => {
+    const targets: AttributionTarget[] = [{ id: 'cafe', source: 'caf\u00e9-society', medium: 'event', campaign: 'partnership-cafe-society' }];
+    const a = new SignupAttributor(targets, { email: 0, source: 1, campaign: 2, headerLength: 3 });
+    a.add([
+      { line: 2, fields: ['a@example.org', 'CAFE\u0301-SOCIETY', 'partnership-cafe-society'] },
+      { line: 3, fields: ['b@example.org', 'caf\u00e9\u200b-society', '\uff50artnership-cafe-society'] },
+      { line: 4, fields: ['c@example.org', 'cafe-society', 'partnership-cafe-society'] },
+    ]);
+    assert.strictEqual(a.result.results.get('cafe')!.joins, 2);
+    assert.strictEqual(a.result.unattributed, 1);
+  });
+});
+
+/** The 32-bit FNV-1a hash calendar UIDs were once made of. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Two record paths with the same 32-bit FNV-1a hash, found by brute force (a birthday search: about 2^16 paths). */
+function collidingPaths(): [string, string] {
+  const seen = new Map<number, string>();
+  for (let i = 0; ; i++) {
+    const path = `partnerships/partner-${i}.md`;
+    const h = fnv1a(path);
+    const other = seen.get(h);
+    if (other !== undefined) return [other, path];
+    seen.set(h, path);
+  }
+}
+
 describe('measure: calendar', () => {
-  const records = [
+  const withKeys = async <T extends { path: string }>(list: readonly T[]) => {
+    const keys = await calendarKeys(list.map((r) => r.path), sha256Batch);
+    return list.map((r, k) => ({ ...r, key: keys[k] }));
+  };
+  let records: Awaited<ReturnType<typeof withKeys<(typeof plain)[number]>>>;
+  before(async () => {
+    records = await withKeys(plain);
+  });
+
+  it('gives two records whose paths share a 32-bit hash different UIDs: the full SHA-256 of the path', async () => {
+    const [a, b] = collidingPaths();
+    assert.strictEqual(fnv1a(a), fnv1a(b), `${a} and ${b} collide in 32 bits`);
+    const both = await withKeys([
+      { path: a, partner: 'A', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-01' },
+      { path: b, partner: 'B', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-01' },
+    ]);
+    const events = pipelineEvents(both, '2026-02-01');
+    assert.strictEqual(events.length, 4);
+    assert.strictEqual(new Set(events.map((e) => e.uid)).size, 4, events.map((e) => e.uid).join(' '));
+    const digest = createHash('sha256').update(a).digest('hex');
+    assert.ok(events.some((e) => e.uid === `checkin-${digest}@community-partnerships`));
+    const cal = new ICAL.Component(ICAL.parse(renderCalendar(events, { now: new Date('2026-02-01T00:00:00Z'), name: 'x' })));
+    assert.strictEqual(new Set(cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).uid)).size, 4, 'a calendar keeps all four');
+  });
+
+  const plain = [
     { path: 'partnerships/rust-berlin.md', partner: 'Rust Berlin', stage: 'active', nextCheckIn: '2026-03-01', review: '2026-07-15', owners: { ours: 'Sam', theirs: 'Ana' } },
     { path: 'partnerships/late.md', partner: 'Late, Partner; "Quoted" \\ back', stage: 'agreed', nextCheckIn: '2026-01-20' },
     { path: 'partnerships/ended.md', partner: 'Ended Co', stage: 'ended', review: '2026-09-01' },

@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
   require('../integration/planner.test');
   require('../integration/measure.test');
   require('../integration/board.test');
+  require('../integration/privateOverlap.test');
   result.host = typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'web worker' : 'node';
   await new Promise<void>((resolve) => mocha.run(() => resolve()));
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -19,4 +19,14 @@ describe('VS Code for the Web (the web worker extension host)', () => {
     const text = await readFile(file('.claude/community-context.md'));
     assert.ok(text.includes('Acme'), 'the fixture context is the one read');
   });
+
+  it('answers the language-model tools; Connect AI Assistant offers no local server here and writes nothing', async () => {
+    const assistant = (await api()).assistant();
+    const result = await assistant.invokeTool('communityPartnerships_pipeline', {});
+    const part = result.content[0];
+    assert.ok(part instanceof vscode.LanguageModelTextPart);
+    assert.strictEqual((JSON.parse(part.value) as { counts: { active: number } }).counts.active, 1);
+    assert.strictEqual(await vscode.commands.executeCommand('communityPartnerships.connectAssistant'), false);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(file('.mcp.json'))), 'no .mcp.json');
+  });
 });

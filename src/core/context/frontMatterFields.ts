@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { readFrontMatter } from '../frontMatter';
-import { type ContextLabel, canonicalLabel } from './labels';
+import { COUNT_LABELS, type ContextLabel, canonicalLabel, canonicalSection, sectionOf } from './labels';
 import type { ContextEntry, ContextProblem } from './parse';
 import { type TextLine, indentWidth, lineAtOffset, normalizeContextValue } from './text';
 import { readValue } from './values';
@@ -191,10 +191,74 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
     return undefined;
   };
 
-  for (const [key, raw] of Object.entries(checked.data)) {
-    const label = canonicalLabel(key);
-    if (!label) continue;
-    const at = locate(key);
+  /**
+   * A key nested under others (`current_state:` then `  active_members: 1400`): its line, found
+   * below each parent key at a deeper indentation, and its scalar span.
+   */
+  const locatePath = (path: readonly string[]) => {
+    const top = locate(path[0]);
+    if (!top || path.length === 1) return top;
+    let from = rawLines.findIndex((l) => l.index === top.line);
+    let indent = 0;
+    let found: ReturnType<typeof locate>;
+    for (const key of path.slice(1)) {
+      found = undefined;
+      for (let n = from + 1; n < rawLines.length; n++) {
+        const s = lineText(rawLines[n]);
+        if (s.trim() === '' || s.trim().startsWith('#')) continue;
+        const width = indentWidth(s);
+        if (width <= indent) break;
+        const t = s.trimStart();
+        const bare = t.startsWith(key) ? key.length : t.startsWith(JSON.stringify(key)) ? JSON.stringify(key).length : -1;
+        if (bare === -1) continue;
+        let c = bare;
+        while (t[c] === ' ' || t[c] === '\t') c++;
+        if (t[c] !== ':' || (t[c + 1] !== undefined && t[c + 1] !== ' ' && t[c + 1] !== '\t')) continue;
+        const offset = s.length - t.length;
+        const scalar = scalarOnLine(s, offset + c + 1);
+        let continued = false;
+        for (let k = n + 1; k < rawLines.length; k++) {
+          const next = lineText(rawLines[k]);
+          if (next.trim() === '') continue;
+          continued = indentWidth(next) > width && !next.trim().startsWith('#');
+          break;
+        }
+        const l = rawLines[n];
+        found = { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+        from = n;
+        indent = width;
+        break;
+      }
+      if (!found) return undefined;
+    }
+    return found;
+  };
+
+  // Keys as they stand: top-level ones, and those nested by section (`community_overview:` then `  name: Acme`).
+  const keys: { path: string[]; raw: unknown; label: ContextLabel }[] = [];
+  const collect = (path: string[], data: Record<string, unknown>, depth: number) => {
+    for (const [key, raw] of Object.entries(data)) {
+      const section = path.length > 0 ? canonicalSection(path[path.length - 1]) : undefined;
+      let label = canonicalLabel(key, { nested: path.length > 0 });
+      if (!label && path.length > 0) {
+        const weak = canonicalLabel(key);
+        if (weak && (section === undefined || sectionOf(weak) === section)) label = weak;
+        label ??= canonicalLabel(`${path[path.length - 1]} ${key}`);
+      }
+      const isSection = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+      if (isSection && depth < 2 && (!label || canonicalSection(key))) {
+        collect([...path, key], raw as Record<string, unknown>, depth + 1);
+        continue;
+      }
+      if (label) keys.push({ path: [...path, key], raw, label });
+    }
+  };
+  collect([], checked.data, 0);
+
+  const keyOf = new Map<ContextLabel, string>();
+  for (const { path, raw, label } of keys) {
+    const key = path.join('.');
+    const at = path.length === 1 ? locate(path[0]) : locatePath(path);
     const line = at?.line ?? firstRawLine;
     const value = FrontMatterValue.safeParse(raw);
     if (!value.success) {
@@ -207,7 +271,13 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
       continue;
     }
     const previous = entries.get(label);
-    if (previous) {
+    // `dau:`, `wau:`, `mau:` side by side: the monthly figure is the count, and none is a duplicate.
+    const period = (k: string) => (/(?:^|[^a-z])(?:mau|monthly|month)/i.test(k) ? 'month' : /(?:^|[^a-z])(?:dau|wau|daily|weekly)/i.test(k) ? 'other' : undefined);
+    if (previous && COUNT_LABELS.includes(label) && period(key) !== undefined && period(keyOf.get(label) ?? '') !== undefined) {
+      if (period(key) !== 'month') continue;
+      entries.delete(label);
+      simple.delete(label);
+    } else if (previous) {
       problems.push({
         line,
         severity: 'warning',
@@ -216,6 +286,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
       });
       continue;
     }
+    keyOf.set(label, key);
     const offset = at ? at.start : lines[line]?.start ?? fm.rawOffset;
     entries.set(label, {
       label,

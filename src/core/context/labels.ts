@@ -1,3 +1,6 @@
+import { findDate } from './dates';
+import { HISTORY_WORDS, TRANSLATED_LABELS, TRANSLATED_SECTIONS } from './translations';
+
 /**
  * The community context file's sections and labels, exactly as the community skill family
  * writes them (`## Section` headings and `- **Label:** (guidance)` lines), the guidance its
@@ -162,7 +165,12 @@ export function sectionOf(label: ContextLabel): ContextSectionTitle {
  * as `and`.
  */
 export function labelKey(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]/gu, '');
+  return foldAccents(text.toLowerCase()).replace(/&/g, 'and').replace(/ß/g, 'ss').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** `Communauté` → `communaute`: accents do not tell two labels apart. */
+export function foldAccents(text: string): string {
+  return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
 }
 
 const EXACT = new Map<string, ContextLabel>();
@@ -173,10 +181,16 @@ for (const label of CONTEXT_LABELS) {
   for (const s of LABEL_SYNONYMS[label].strong ?? []) STRONG.set(labelKey(s), label);
   for (const s of LABEL_SYNONYMS[label].weak ?? []) WEAK.set(labelKey(s), label);
 }
+for (const label of CONTEXT_LABELS) {
+  for (const t of TRANSLATED_LABELS[label]) if (!EXACT.has(labelKey(t)) && !STRONG.has(labelKey(t))) STRONG.set(labelKey(t), label);
+}
+export { findDate };
+
 const SECTIONS = new Map<string, ContextSectionTitle>();
 for (const s of CONTEXT_SECTIONS) {
   SECTIONS.set(labelKey(s.title), s.title);
   for (const syn of SECTION_SYNONYMS[s.title]) SECTIONS.set(labelKey(syn), s.title);
+  for (const syn of TRANSLATED_SECTIONS[s.title]) if (!SECTIONS.has(labelKey(syn))) SECTIONS.set(labelKey(syn), s.title);
 }
 
 /** Emoji, symbols, numbering and such before or after a label or heading: `📊`, `1.`, `2)`, `A.`, `#`. */
@@ -225,20 +239,84 @@ function withoutTrailingAside(text: string): string {
   return s;
 }
 
+/** A label as matched: the canonical label, what qualified it, and whether it calls itself past. */
+export interface LabelReading {
+  label: ContextLabel;
+  /** A qualifier that dates the value (`as of May 2026`): kept with the value. */
+  qualifier?: string;
+  /** The label says its value is no longer current (`Previous size`, `Current size (old)`). */
+  history: boolean;
+}
+
+function words(text: string): string[] {
+  return foldAccents(text.toLowerCase()).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether a heading, label or qualifier says that what it holds is past (history, changelog, old, archived...). */
+export function callsItselfHistory(text: string): boolean {
+  return words(text).some((w) => HISTORY_WORDS.has(w)) || labelKey(text).includes('changelog');
+}
+
+/**
+ * The ways a label is cut from what qualifies it, each as (label, qualifier): the whole text, then
+ * before a parenthesis, `as of`, a comma, a dash or a slash (`Current size (as of May 2026)`,
+ * `Active members, last 30 days`, `Team / roles`).
+ */
+function qualifiedForms(text: string): [string, string][] {
+  const out: [string, string][] = [[text, '']];
+  const aside = withoutTrailingAside(text);
+  if (aside !== text) out.push([aside, text.slice(aside.length).trim().replace(/^\(/, '').replace(/\)$/, '')]);
+  const lower = text.toLowerCase();
+  const cuts = [' as of ', ' as at ', ',', ' - ', ' – ', ' — ', ' / ', '/', ' (', ' au ', ' stand ', ' per ', ' in '];
+  for (const cut of cuts) {
+    const i = lower.indexOf(cut);
+    if (i > 0) out.push([text.slice(0, i), text.slice(i + cut.length).replace(/\)\s*$/, '').trim().replace(/^[:,]\s*/, '')]);
+  }
+  return out;
+}
+
+const HISTORY_PREFIXES = new Set(['previous', 'old', 'former', 'earlier', 'past', 'prior', 'ancien', 'ancienne', 'anterior', 'antiguo', 'antigo', 'alte', 'alter', 'altes', 'fruhere', 'fruherer', 'vorherige', 'vorheriger', 'precedente', 'vecchio', 'vecchia']);
+
+/**
+ * The label a loosely written one stands for, with its qualifier, or undefined. `nested`: the
+ * label stands under another label, where only the exact labels and their unambiguous rewordings
+ * count. Qualifiers in parentheses or after `as of`, a comma, a dash or a slash are removed
+ * before matching; a qualifier that holds a date is kept, to go with the value.
+ */
+export function matchLabel(text: string, options: { nested?: boolean } = {}): LabelReading | undefined {
+  let cleaned = trimQuestionAndColon(stripDecoration(text));
+  let history = false;
+  const first = /^\p{L}+/u.exec(cleaned)?.[0];
+  if (first && HISTORY_PREFIXES.has(foldAccents(first.toLowerCase())) && cleaned.length > first.length + 2) {
+    const rest = cleaned.slice(first.length).trim();
+    if (lookup(rest, options) && !lookup(cleaned, options)) {
+      cleaned = rest;
+      history = true;
+    }
+  }
+  for (const [form, qualifier] of qualifiedForms(cleaned)) {
+    const found = lookup(form, options);
+    if (!found) continue;
+    const past = history || (qualifier !== '' && callsItselfHistory(qualifier));
+    // A date, or the periods of figures given in order (`DAU/WAU/MAU`), carries meaning for the value.
+    const dated = qualifier !== '' && (findDate(qualifier) !== undefined || /^[dwm]au(?:[ \t]*\/[ \t]*[dwm]au){1,2}$/i.test(qualifier.trim()));
+    return { label: found, history: past, ...(dated ? { qualifier } : {}) };
+  }
+  return undefined;
+}
+
+function lookup(text: string, options: { nested?: boolean }): ContextLabel | undefined {
+  const key = labelKey(text);
+  if (key === '') return undefined;
+  return EXACT.get(key) ?? STRONG.get(key) ?? (options.nested ? undefined : WEAK.get(key));
+}
+
 /**
  * The canonical label for a loosely written one, or undefined. `nested`: the label stands under
  * another label, where only the exact labels and their unambiguous rewordings count.
  */
 export function canonicalLabel(text: string, options: { nested?: boolean } = {}): ContextLabel | undefined {
-  const cleaned = trimQuestionAndColon(stripDecoration(text));
-  const attempts = [cleaned, withoutTrailingAside(cleaned)];
-  for (const a of attempts) {
-    const key = labelKey(a);
-    if (key === '') continue;
-    const found = EXACT.get(key) ?? STRONG.get(key) ?? (options.nested ? undefined : WEAK.get(key));
-    if (found) return found;
-  }
-  return undefined;
+  return matchLabel(text, options)?.label;
 }
 
 /** The family's section a heading names, or undefined (`📊 Current State`, `2. Purpose & Positioning`). */

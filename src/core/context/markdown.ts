@@ -211,7 +211,8 @@ function escapeLine(line: string, lineStart: boolean): string {
  * back already (the usual case: plain words), escaped where Markdown would read markup.
  */
 export function markdownSource(value: string): string {
-  if (plainText(value) === value && !value.split('\n').some((l, i) => i > 0 && /^(?:[-+*#>=]|\d{1,9}[.)])/.test(l))) return value;
+  // A backslash ending a line would read as a line break: such a value is escaped too.
+  if (plainText(value) === value && !value.split('\n').some((l, i) => l.endsWith('\\') || (i > 0 && /^(?:[-+*#>=]|\d{1,9}[.)])/.test(l)))) return value;
   return value
     .split('\n')
     .map((l, i) => escapeLine(l, i > 0))

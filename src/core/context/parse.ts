@@ -1,7 +1,9 @@
 import { type CountReading, readCount } from '../numbers';
 import { readContextFrontMatter } from './frontMatterFields';
 import { labelledLines } from './generic';
-import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, canonicalLabel, canonicalSection, stripDecoration } from './labels';
+import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, callsItselfHistory, canonicalLabel, canonicalSection, matchLabel, stripDecoration } from './labels';
+import { findDate } from './dates';
+import { type NormalText, normaliseText, toOriginal } from './normalize';
 import { type Block, endBeforeComments, isCommentOnly, isItalicNote, parseBlocks, plainText, tableCells } from './markdown';
 import { type TextLine, detectEol, isTbd, lineAtOffset, splitLines } from './text';
 import { readValue } from './values';
@@ -87,7 +89,7 @@ export interface ValueItem {
   holdsField: boolean;
 }
 
-export type FieldLayout = 'bullet' | 'paragraph' | 'table' | 'heading';
+export type FieldLayout = 'bullet' | 'paragraph' | 'table' | 'heading' | 'html';
 
 /** A label of the body as written, with what the updater needs to edit it in place. */
 export interface BodyField {
@@ -114,6 +116,10 @@ export interface BodyField {
   sharedParagraph: boolean;
   nested: boolean;
   dated: { date?: number; update: boolean };
+  /** The field stands in a section, or under a label, that calls itself past (history, changelog, old, archived). */
+  history: boolean;
+  /** A date qualifier in the label (`Current size (as of May 2026)`), read with the value. */
+  qualifier?: string;
   /** The field is the used one for its label. */
   used: boolean;
 }
@@ -141,6 +147,9 @@ export interface ContextAnalysis {
   frontMatterSimple: ReadonlySet<ContextLabel>;
   /** Offset where the body starts (after BOM and front matter). */
   bodyOffset: number;
+  /** The normal text every offset and line above refers to (see `normaliseText`), and the way back to the original. */
+  text: string;
+  normal: NormalText;
 }
 
 const BOM = '\ufeff';
@@ -148,7 +157,7 @@ const BOM = '\ufeff';
 /** Never throws: a context that cannot be analysed reads as empty, with the reason as a problem. */
 export function parseContext(text: string): ParsedContext {
   try {
-    return analyseContext(text).ctx;
+    return inOriginal(analyseContext(text));
   } catch (err) {
     return {
       values: emptyValues(),
@@ -186,6 +195,12 @@ export interface LabelMatch {
   valueColumn: number;
   /** Column where the label's markup starts (after emoji and numbering). */
   labelColumn: number;
+  /** A date qualifier in the label (`as of May 2026`), kept with the value. */
+  qualifier?: string;
+  /** The label says its value is past (`Previous size`, `(old)`). */
+  history?: boolean;
+  /** A colon separates label and value (not only a dash or a question mark). */
+  colon?: boolean;
 }
 
 const EMPHASIS = ['**', '__', '*', '_'] as const;
@@ -205,11 +220,19 @@ function skipDecoration(s: string, from: number): number {
   for (let guard = 0; guard < 8; guard++) {
     const before = i;
     if (s.startsWith('[ ]', i) || s.startsWith('[x]', i) || s.startsWith('[X]', i)) i = skipSpaces(s, i + 3);
+    // A callout's marker on the label's line: `> [!NOTE] **Community Name:** …`.
+    if (s.startsWith('[!', i)) {
+      const close = s.indexOf(']', i);
+      if (close !== -1 && close - i <= 16 && /^\[![A-Za-z]+\]$/.test(s.slice(i, close + 1))) i = skipSpaces(s, close + 1);
+    }
     const cp = s.codePointAt(i);
     if (cp !== undefined) {
       const ch = String.fromCodePoint(cp);
       if (/[\p{Extended_Pictographic}\p{So}\u200d\ufe0f\u20e3]/u.test(ch)) i = skipSpaces(s, i + ch.length);
     }
+    // `2026-05-02 — ` before a label (a dated line of a log).
+    const dated = /^\d{4}-\d{2}(?:-\d{2})?[ \t]+[-–—:][ \t]/.exec(s.slice(i, i + 16));
+    if (dated) i = skipSpaces(s, i + dated[0].length);
     // `1.`, `2)`, `A.` before a label (an ordered list is read by markdown-it; this is a numbering in the text).
     let j = i;
     while (j < s.length && j - i < 3 && s[j] >= '0' && s[j] <= '9') j++;
@@ -222,6 +245,7 @@ function skipDecoration(s: string, from: number): number {
 /** After a label: `:`, or a dash between spaces. Returns the column after it, or -1. */
 function separatorAt(s: string, i: number): number {
   const j = skipSpaces(s, i);
+  if (s[j] === ':' && s[j + 1] === ':') return j + 2;
   if (s[j] === ':' || s[j] === '：') return j + 1;
   if ((s[j] === '-' || s[j] === '–' || s[j] === '—') && j > i && (isSpace(s[j + 1]) || j + 1 === s.length)) return j + 1;
   return -1;
@@ -232,7 +256,7 @@ function separatorAt(s: string, i: number): number {
  * `Label: value`, `**Who is this for?** value`, with emoji or numbering before it), or undefined.
  * `nested`: the line stands under another label, where only unambiguous labels count.
  */
-export function readLabel(s: string, nested = false): LabelMatch | undefined {
+export function readLabel(s: string, nested = false, looseDash = false): LabelMatch | undefined {
   const labelColumn = skipDecoration(s, 0);
   const i = labelColumn;
   const mark = EMPHASIS.find((m) => s.startsWith(m, i) && s[i + m.length] !== m[0]);
@@ -245,21 +269,27 @@ export function readLabel(s: string, nested = false): LabelMatch | undefined {
     let after = close + mark.length;
     const trimmed = text.trimEnd();
     let separated = false;
+    let colon = false;
     if (trimmed.endsWith(':') || trimmed.endsWith('：')) {
-      text = trimmed.slice(0, -1);
+      let cut = trimmed.length;
+      while (cut > 0 && trimmed[cut - 1] === ':') cut--;
+      text = trimmed.slice(0, cut);
       separated = true;
+      colon = true;
     } else {
       const sep = separatorAt(s, after);
       if (sep !== -1) {
+        colon = s[sep - 1] === ':';
         after = sep;
         separated = true;
       }
     }
-    const label = canonicalLabel(text, { nested });
-    if (!label) return undefined;
+    const reading = matchLabel(text, { nested });
+    if (!reading) return undefined;
+    const label = reading.label;
     // `**Who is this for?**` or a bold label alone: the bold is the label, the rest the value.
     if (!separated && !(text.trimEnd().endsWith('?') || skipSpaces(s, after) === s.length || canonicalLabel(text, { nested: true }) === label)) return undefined;
-    return { label, labelColumn, valueColumn: skipSpaces(s, after) };
+    return { label, labelColumn, valueColumn: skipSpaces(s, after), qualifier: reading.qualifier, history: reading.history, colon };
   }
   // No emphasis: the text up to a colon (or a question mark) names the label.
   let end = -1;
@@ -271,9 +301,19 @@ export function readLabel(s: string, nested = false): LabelMatch | undefined {
         end = j;
         break;
       }
+      // `Label:: value` (Obsidian's inline fields).
+      if (s[j + 1] === ':' && (j + 2 === s.length || isSpace(s[j + 2]))) {
+        end = j;
+        break;
+      }
       return undefined; // `https://…`
     }
     if (c === '?' && (j + 1 === s.length || isSpace(s[j + 1]))) {
+      end = j;
+      break;
+    }
+    // `Community Name<TAB>Acme`, `Current size   3,400` (a row pasted from a spreadsheet): a label then a gap.
+    if ((c === '\t' || (c === ' ' && s[j + 1] === ' ')) && j > i && !nested && matchLabel(s.slice(i, j), { nested: false })) {
       end = j;
       break;
     }
@@ -285,11 +325,15 @@ export function readLabel(s: string, nested = false): LabelMatch | undefined {
   }
   if (end === -1) return undefined;
   const text = s.slice(i, end);
+  if (s[end] === '\t' || s[end] === ' ') {
+    const gapped = matchLabel(text, { nested: false })!;
+    return { label: gapped.label, labelColumn, valueColumn: skipSpaces(s, end), qualifier: gapped.qualifier, history: gapped.history, colon: false };
+  }
   const dashed = s[end] !== ':' && s[end] !== '：';
-  const label = canonicalLabel(text, { nested: nested || dashed });
-  if (!label) return undefined;
-  stop = end + 1;
-  return { label, labelColumn, valueColumn: skipSpaces(s, stop) };
+  const reading = matchLabel(text, { nested: nested || (dashed && !looseDash) });
+  if (!reading) return undefined;
+  stop = end + (s[end] === ':' && s[end + 1] === ':' ? 2 : 1);
+  return { label: reading.label, labelColumn, valueColumn: skipSpaces(s, stop), qualifier: reading.qualifier, history: reading.history, colon: !dashed && s[end] !== '?' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,40 +342,9 @@ export function readLabel(s: string, nested = false): LabelMatch | undefined {
 // ---------------------------------------------------------------------------------------------
 // Dates in headings and values (which of two occurrences is the newer one)
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export { findDate };
 
-/** A date in a heading or a note (`2026-03-12`, `March 2026`, `12 Mar 2026`) as yyyymmdd, or undefined. */
-export function findDate(text: string): number | undefined {
-  const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
-  let best: number | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    const iso = /^((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?$/.exec(w);
-    if (iso) {
-      best = Math.max(best ?? 0, Number(iso[1]) * 10000 + Number(iso[2]) * 100 + Number(iso[3] ?? 0));
-      continue;
-    }
-    if (!/^(?:19|20)\d\d$/.test(w)) continue;
-    const year = Number(w);
-    let month = 0;
-    let day = 0;
-    const monthAt = (k: number) => (words[k] && /^\p{L}{3,}$/u.test(words[k]) ? MONTHS.findIndex((name) => words[k].startsWith(name)) + 1 : 0);
-    const dayAt = (k: number) => (words[k] && /^\d{1,2}$/.test(words[k]) && Number(words[k]) <= 31 ? Number(words[k]) : 0);
-    if (monthAt(i - 1)) {
-      month = monthAt(i - 1); // March 2026, 12 March 2026
-      day = dayAt(i - 2);
-    } else if (dayAt(i - 1) && monthAt(i - 2)) {
-      month = monthAt(i - 2); // March 12, 2026
-      day = dayAt(i - 1);
-    }
-    const q = /^q([1-4])$/.exec(words[i - 1] ?? '');
-    if (q) month = Number(q[1]) * 3;
-    best = Math.max(best ?? 0, year * 10000 + month * 100 + day);
-  }
-  return best;
-}
-
-const UPDATE_WORDS = /\b(?:updated?|updates|as of|latest|changelog|refresh(?:ed)?)\b/i;
+const UPDATE_WORDS = /\b(?:updated?|updates|as of|latest|refresh(?:ed)?|aktualisiert|mise à jour|actualizado|actualización|atualizado|atualização|aggiornato|aggiornamento)\b/i;
 
 // ---------------------------------------------------------------------------------------------
 // The body
@@ -345,7 +358,7 @@ interface Walk {
   headings: BodyHeading[];
   problems: ContextProblem[];
   /** Headings above the current block, by level. */
-  stack: { level: number; section: ContextSectionTitle | undefined; date?: number; update: boolean }[];
+  stack: { level: number; section: ContextSectionTitle | undefined; date?: number; update: boolean; history: boolean }[];
   /** A label with nothing after it: a list that follows is its value. */
   pending: BodyField | undefined;
   /** A heading that names a label (`### Mission`): the paragraphs under it are its value. */
@@ -378,17 +391,19 @@ function contentColumn(source: string, content: string, from = 0): number {
   return at === -1 ? Math.min(source.length, Math.max(from, source.length - source.trimStart().length)) : at;
 }
 
-function context(w: Walk): { section: ContextSectionTitle | undefined; dated: { date?: number; update: boolean } } {
+function context(w: Walk): { section: ContextSectionTitle | undefined; dated: { date?: number; update: boolean }; history: boolean } {
   let section: ContextSectionTitle | undefined;
   let date: number | undefined;
   let update = false;
+  let history = false;
   for (let i = w.stack.length - 1; i >= 0; i--) {
     const h = w.stack[i];
     section ??= h.section;
     date ??= h.date;
     update ||= h.update;
+    history ||= h.history;
   }
-  return { section, dated: { date, update } };
+  return { section, dated: { date, update }, history };
 }
 
 /** A paragraph's source lines as (line, column, raw text from that column). */
@@ -413,10 +428,14 @@ interface NewField {
   valueStart: number;
   nested: boolean;
   sharedParagraph: boolean;
+  match?: LabelMatch;
 }
 
 function newField(w: Walk, f: NewField): BodyField {
-  const { section, dated } = context(w);
+  const { section, dated: headingDate, history } = context(w);
+  const qualifier = f.match?.qualifier;
+  const qualifierDate = qualifier === undefined ? undefined : findDate(qualifier);
+  const dated = qualifierDate !== undefined && (headingDate.date === undefined || qualifierDate > headingDate.date) ? { date: qualifierDate, update: headingDate.update } : headingDate;
   const lineStart = lineStartOffset(w, f.abs);
   const lineEnd = w.lines[f.abs]?.end ?? w.text.length;
   const prefix = w.text.slice(lineStart, f.valueStart);
@@ -437,6 +456,8 @@ function newField(w: Walk, f: NewField): BodyField {
     sharedParagraph: f.sharedParagraph,
     nested: f.nested,
     dated,
+    history: history || f.match?.history === true,
+    ...(qualifier !== undefined ? { qualifier } : {}),
     used: false,
   };
   w.fields.push(field);
@@ -452,15 +473,71 @@ function addInlineLines(w: Walk, field: BodyField, lines: { abs: number; col: nu
   if (field.inlineText === '' && raws.join('').trim() === '') {
     return;
   }
+  if (field.inlineText === '' && field.inline.start === field.inline.end && lines[0].abs > field.entry.line && field.layout !== 'bullet') {
+    // The value starts on the line after its label (`**Who is this for?**` then the answer): it is edited there.
+    const at = lineStartOffset(w, lines[0].abs) + lines[0].col;
+    field.inline = { start: at, end: at };
+    field.entry.valueStart = at;
+  }
   field.inline.end = Math.max(field.inline.end, end);
   field.inlineText = field.inlineText === '' ? raws.join('\n') : `${field.inlineText}\n${raws.join('\n')}`;
   field.lastLine = Math.max(field.lastLine, last.abs);
   field.endOffset = Math.max(field.endOffset, w.lines[last.abs]?.end ?? w.text.length);
 }
 
+/** Where a label may follow another on the same line: ` · `, ` | `, ` • `, `; `, `, `, a dash or two spaces. */
+const SEGMENT_SEPARATORS = [' · ', ' | ', ' • ', ' ; ', '; ', ', ', ' — ', ' – ', ' / ', '  '];
+
 /**
- * The fields of a paragraph: each line that starts with a label starts one; the lines after it
- * carry its value on, up to an italic note, a comment-only line or the next label.
+ * The labels of one source line, in order: the one it starts with, then each that follows a
+ * separator and is written with a colon (`**Name:** X · **Founded:** 2022`). A label the same as
+ * the one before is part of that value (`MAU: 1,400 · WAU: 600` under Active members). Each label
+ * is looked for in a bounded window, so the scan stays linear in the line.
+ */
+export function lineSegments(raw: string, first: LabelMatch, nested: boolean): { match: LabelMatch; start: number; end: number }[] {
+  const out: { match: LabelMatch; start: number; end: number }[] = [{ match: first, start: 0, end: raw.length }];
+  let i = first.valueColumn;
+  // The next place of each separator, looked up again only once passed: linear in the line.
+  const next = SEGMENT_SEPARATORS.map(() => -2);
+  while (i < raw.length) {
+    let best = -1;
+    let sepLength = 0;
+    SEGMENT_SEPARATORS.forEach((sep, k) => {
+      if (next[k] !== -1 && next[k] < i) next[k] = raw.indexOf(sep, i);
+      const at = next[k];
+      if (at !== -1 && (best === -1 || at < best)) {
+        best = at;
+        sepLength = sep.length;
+      }
+    });
+    if (best === -1) break;
+    let from = best + sepLength;
+    while (raw[from] === ' ') from++;
+    const window = raw.slice(from, from + 160);
+    const match = window.trim() === '' ? undefined : readLabel(window, nested);
+    const previous = out[out.length - 1];
+    if (match && match.colon && match.label !== previous.match.label && match.valueColumn < window.length + 1) {
+      previous.end = best;
+      out.push({ match: { ...match, valueColumn: from + match.valueColumn, labelColumn: from + match.labelColumn }, start: from, end: raw.length });
+      i = from + match.valueColumn;
+    } else {
+      i = best + 1;
+    }
+  }
+  return out;
+}
+
+/** A line that is a definition (`: value` under a term, as definition lists are written). */
+function definitionColumn(raw: string): number {
+  if (raw[0] !== ':' || (raw[1] !== ' ' && raw[1] !== '\t')) return -1;
+  return skipSpaces(raw, 1);
+}
+
+/**
+ * The fields of a paragraph: each line that starts with a label starts one (several when labels
+ * follow each other on the line); the lines after it carry its value on, up to an italic note, a
+ * comment-only line or the next label. A term alone on its line followed by `: value` is a label
+ * and its value (a definition list).
  */
 function paragraphFields(w: Walk, block: Block, opts: { layout: 'bullet' | 'paragraph'; nested: boolean; firstFrom?: number }): { fields: BodyField[]; leading: { abs: number; col: number; raw: string }[] } {
   const lines = paragraphLines(w, block.inline, block.map, opts.firstFrom ?? 0);
@@ -473,30 +550,55 @@ function paragraphFields(w: Walk, block: Block, opts: { layout: 'bullet' | 'para
     if (current) addInlineLines(w, current, value, value.map((v) => v.raw));
     value = [];
   };
-  const labelled = lines.map((l) => readLabel(l.raw, opts.nested));
+  const labelled: (LabelMatch | undefined)[] = lines.map((l) => readLabel(l.raw, opts.nested));
+  // A definition list: `Community Name` then `: Acme Devs`.
+  lines.forEach((l, i) => {
+    const next = lines[i + 1];
+    if (labelled[i] || !next || definitionColumn(next.raw) === -1) return;
+    const reading = matchLabel(l.raw, { nested: opts.nested });
+    if (reading) labelled[i] = { label: reading.label, labelColumn: 0, valueColumn: l.raw.length, qualifier: reading.qualifier, history: reading.history, colon: true };
+  });
+  // A block of `name - value` lines: common words as labels with a dash, where three or more lines are labels.
+  const loose = labelled.map((m, i) => m ?? readLabel(lines[i].raw, opts.nested, true));
+  if (loose.filter(Boolean).length >= 3 && loose.filter(Boolean).length > labelled.filter(Boolean).length) loose.forEach((m, i) => (labelled[i] = m));
   const count = labelled.filter(Boolean).length;
   lines.forEach((l, i) => {
     const match = labelled[i];
     if (match) {
-      flush();
-      const start = lineStartOffset(w, l.abs) + l.col;
-      current = newField(w, {
-        label: match.label,
-        layout: i === 0 ? opts.layout : 'paragraph',
-        abs: l.abs,
-        prefixFrom: start,
-        valueStart: start + match.valueColumn,
-        nested: opts.nested,
-        sharedParagraph: count > 1,
+      const segments = lineSegments(l.raw, match, opts.nested);
+      const shared = count > 1 || segments.length > 1;
+      segments.forEach((seg, k) => {
+        flush();
+        const start = lineStartOffset(w, l.abs) + l.col;
+        current = newField(w, {
+          label: seg.match.label,
+          layout: i === 0 && k === 0 ? opts.layout : 'paragraph',
+          abs: l.abs,
+          prefixFrom: start + (k === 0 ? 0 : seg.start),
+          valueStart: start + seg.match.valueColumn,
+          nested: opts.nested,
+          sharedParagraph: shared,
+          match: seg.match,
+        });
+        fields.push(current);
+        ended = false;
+        const rest = l.raw.slice(seg.match.valueColumn, seg.end);
+        if (rest.trim() !== '' && !isCommentOnly(rest)) value.push({ abs: l.abs, col: l.col + seg.match.valueColumn, raw: rest.trimEnd() });
       });
-      fields.push(current);
-      ended = false;
-      const rest = l.raw.slice(match.valueColumn);
-      if (rest.trim() !== '' && !isCommentOnly(rest)) value.push({ abs: l.abs, col: l.col + match.valueColumn, raw: rest });
       return;
     }
     if (!current) {
       leading.push(l);
+      return;
+    }
+    const def = definitionColumn(l.raw);
+    if (def !== -1 && value.length === 0) {
+      if (current.inlineText === '') {
+        const at = lineStartOffset(w, l.abs) + l.col + def;
+        current.inline = { start: at, end: at };
+        current.entry.valueStart = at;
+      }
+      value.push({ abs: l.abs, col: l.col + def, raw: l.raw.slice(def) });
       return;
     }
     if (ended || isItalicNote(l.raw) || isCommentOnly(l.raw)) {
@@ -625,27 +727,181 @@ function holdsLabel(item: Block): boolean {
 }
 
 function walkTable(w: Walk, table: Block, nested: boolean): void {
+  const columns = headerLabels(w, table);
+  let rowsRead = 0;
   for (const part of table.children) {
+    if (columns && part.type === 'thead') continue;
     for (const row of part.children) {
       if (row.type !== 'tr') continue;
       const abs = w.lineBase + row.map[0];
       const source = lineText(w, abs);
       const cells = tableCells(source);
-      if (cells.length < 2) continue;
-      const labelText = plainText(source.slice(cells[0].start, cells[0].end).replace(/\\\|/g, '|'));
-      const label = canonicalLabel(labelText, { nested: nested || part.type === 'thead' });
-      if (!label) continue;
       const base = lineStartOffset(w, abs);
-      const cell = cells[1];
-      const field = newField(w, { label, layout: 'table', abs, prefixFrom: base, valueStart: base + cell.start, nested, sharedParagraph: false });
-      const raw = source.slice(cell.start, cell.end);
-      const end = cell.start + endBeforeComments(raw);
-      field.inline = { start: base + cell.start, end: base + end };
-      field.inlineText = raw.replace(/\\\|/g, '|');
-      field.entry.valueEnd = field.inline.end;
-      field.labelPrefix = source.slice(0, cell.start);
+      const cellField = (label: ContextLabel, cell: { start: number; end: number }, match?: LabelMatch) => {
+        const field = newField(w, { label, layout: 'table', abs, prefixFrom: base, valueStart: base + cell.start, nested, sharedParagraph: false, match });
+        const raw = source.slice(cell.start, cell.end);
+        const end = cell.start + endBeforeComments(raw);
+        field.inline = { start: base + cell.start, end: base + end };
+        field.inlineText = raw.replace(/\\\|/g, '|');
+        field.entry.valueEnd = field.inline.end;
+        field.labelPrefix = source.slice(0, cell.start);
+        return field;
+      };
+      if (columns) {
+        // One record a row; rows with dates are updates, else the first row is the one read.
+        const date = findDate(source);
+        if (rowsRead > 0 && date === undefined) continue;
+        rowsRead++;
+        for (const [i, m] of columns) {
+          if (!cells[i]) continue;
+          const f = cellField(m.label, cells[i], m);
+          if (date !== undefined && (f.dated.date === undefined || date > f.dated.date)) f.dated = { date, update: true };
+        }
+        continue;
+      }
+      if (cells.length < 2) continue;
+      // `| Label | value |`, and further pairs on the row (`| Name | X | Founded | 2022 |`).
+      for (let i = 0; i + 1 < cells.length; i += 2) {
+        const labelText = plainText(source.slice(cells[i].start, cells[i].end).replace(/\\\|/g, '|'));
+        const reading = matchLabel(labelText, { nested: nested || part.type === 'thead' });
+        if (!reading) break;
+        cellField(reading.label, cells[i + 1], { label: reading.label, labelColumn: cells[i].start, valueColumn: cells[i + 1].start, qualifier: reading.qualifier, history: reading.history, colon: true });
+      }
     }
   }
+}
+
+const HTML_BREAKS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'div', 'aside', 'details', 'summary', 'section', 'blockquote', 'ul', 'ol', 'dl', 'table', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** One run of visible text in a line of HTML, with the column in the line of each of its characters. */
+interface HtmlSegment {
+  text: string;
+  cols: number[];
+  /** The tag that opened the run (`dd`, `td`, `summary`), if a block tag did. */
+  openedBy: string;
+  /** A block tag or the line's end closed it (a following run is a new one). */
+  closed: boolean;
+}
+
+/** The runs of visible text in a line of an HTML block: tags removed, block tags split runs. */
+function htmlSegments(line: string): HtmlSegment[] {
+  const out: HtmlSegment[] = [];
+  let cur: HtmlSegment = { text: '', cols: [], openedBy: '', closed: false };
+  let noClose = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '<' && !noClose) {
+      const close = line.indexOf('>', i);
+      if (close === -1) noClose = true;
+      if (close !== -1 && close - i < 200) {
+        const name = /^<\/?([A-Za-z][A-Za-z0-9]*)/.exec(line.slice(i, Math.min(close + 1, i + 20)))?.[1]?.toLowerCase() ?? '';
+        if (line.startsWith('<!--', i)) {
+          const end = line.indexOf('-->', i);
+          i = end === -1 ? line.length : end + 2;
+          continue;
+        }
+        if (HTML_BREAKS.has(name)) {
+          if (cur.text.trim() !== '') {
+            cur.closed = true;
+            out.push(cur);
+          }
+          cur = { text: '', cols: [], openedBy: line[i + 1] === '/' ? '' : name, closed: false };
+        }
+        i = close;
+        continue;
+      }
+    }
+    cur.text += c;
+    cur.cols.push(i);
+  }
+  if (cur.text.trim() !== '') out.push(cur);
+  return out;
+}
+
+/**
+ * An HTML block pasted from Notion or a web page (`<aside>`, `<details>`, `<p>`, `<li>`, `<dl>`,
+ * a `<table>`): its visible text is read as lines of labels; a term alone (`<dt>`, a first
+ * `<td>`) followed by a run is a label and its value. Values are edited where they stand.
+ */
+function walkHtml(w: Walk, block: Block): void {
+  let pendingLabel: { label: ContextLabel; abs: number; col: number } | undefined;
+  let current: BodyField | undefined;
+  for (let abs = w.lineBase + block.map[0]; abs < w.lineBase + block.map[1]; abs++) {
+    const source = lineText(w, abs);
+    const base = lineStartOffset(w, abs);
+    const segments = htmlSegments(source);
+    if (segments.length === 0) continue;
+    segments.forEach((seg, k) => {
+      const lead = seg.text.length - seg.text.trimStart().length;
+      const text = seg.text.trim();
+      const colAt = (i: number) => (i < seg.cols.length ? seg.cols[i] : (seg.cols[seg.cols.length - 1] ?? 0) + 1);
+      const endCol = colAt(lead + text.length - 1) + 1;
+      let match = readLabel(text, false);
+      // A term alone in its own element (`<dt>`, a first `<td>`, `<summary>`): a label whose value follows.
+      if (!match && (seg.openedBy === 'dt' || seg.openedBy === 'td' || seg.openedBy === 'th' || seg.openedBy === 'summary' || seg.openedBy === 'b' || seg.openedBy === 'strong')) {
+        const reading = matchLabel(text, { nested: false });
+        if (reading) match = { label: reading.label, labelColumn: 0, valueColumn: text.length, qualifier: reading.qualifier, history: reading.history, colon: false };
+      }
+      const addField = (label: ContextLabel, valueFrom: number, m?: LabelMatch) => {
+        const valueStart = base + colAt(lead + valueFrom);
+        const f = newField(w, { label, layout: 'html', abs, prefixFrom: base + colAt(lead), valueStart, nested: false, sharedParagraph: false, match: m });
+        const raw = text.slice(valueFrom);
+        f.inline = { start: valueStart, end: raw.trim() === '' ? valueStart : base + endCol };
+        f.inlineText = raw;
+        f.entry.valueEnd = f.inline.end;
+        f.labelPrefix = source.slice(0, colAt(lead + valueFrom));
+        return f;
+      };
+      if (pendingLabel && !match) {
+        current = addField(pendingLabel.label, 0);
+        current.entry.line = pendingLabel.abs;
+        pendingLabel = undefined;
+        return;
+      }
+      if (match && match.valueColumn >= text.length && (seg.openedBy === 'dt' || seg.openedBy === 'td' || seg.openedBy === 'th' || seg.openedBy === 'summary' || !match.colon)) {
+        pendingLabel = { label: match.label, abs, col: colAt(lead) };
+        current = undefined;
+        return;
+      }
+      if (match) {
+        for (const part of lineSegments(text, match, false)) {
+          const f = addField(part.match.label, part.match.valueColumn, part.match);
+          const raw = text.slice(part.match.valueColumn, part.end).trimEnd();
+          f.inlineText = raw;
+          f.inline.end = raw === '' ? f.inline.start : base + colAt(lead + part.match.valueColumn + raw.length - 1) + 1;
+          f.entry.valueEnd = f.inline.end;
+          current = f;
+        }
+        if (seg.closed) current = undefined;
+        return;
+      }
+      // A run with no label: the value of the label before it carries on.
+      if (current && k === 0 && !seg.openedBy) {
+        current.inlineText += '\n' + text;
+        current.inline.end = base + endCol;
+        current.entry.valueEnd = current.inline.end;
+        current.lastLine = abs;
+        current.endOffset = w.lines[abs]?.end ?? w.text.length;
+      } else current = undefined;
+      if (seg.closed) current = undefined;
+    });
+  }
+}
+
+/**
+ * A table's header row that names labels (`| Community Name | Founded | Current size |`): the
+ * columns to read from each row below, by index; undefined for a two-column label table.
+ */
+function headerLabels(w: Walk, table: Block): Map<number, LabelMatch> | undefined {
+  const head = table.children.find((c) => c.type === 'thead')?.children.find((r) => r.type === 'tr');
+  if (!head) return undefined;
+  const source = lineText(w, w.lineBase + head.map[0]);
+  const found = new Map<number, LabelMatch>();
+  tableCells(source).forEach((cell, i) => {
+    const reading = matchLabel(plainText(source.slice(cell.start, cell.end)), { nested: true });
+    if (reading) found.set(i, { label: reading.label, labelColumn: cell.start, valueColumn: cell.end, qualifier: reading.qualifier, history: reading.history, colon: true });
+  });
+  return found.size >= 2 ? found : undefined;
 }
 
 function walkBlocks(w: Walk, blocks: Block[]): void {
@@ -657,7 +913,7 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
         const section = canonicalSection(title);
         const abs = w.lineBase + block.map[0];
         while (w.stack.length > 0 && w.stack[w.stack.length - 1].level >= level) w.stack.pop();
-        w.stack.push({ level, section, date: findDate(title), update: UPDATE_WORDS.test(title) });
+        w.stack.push({ level, section, date: findDate(title), update: UPDATE_WORDS.test(title), history: callsItselfHistory(title) });
         w.headings.push({ level, title, line: abs, section, end: w.lines[w.lineBase + block.map[1] - 1]?.end ?? w.text.length });
         w.pending = undefined;
         w.headingField = undefined;
@@ -668,6 +924,23 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
           const field = newField(w, { label, layout: 'heading', abs, prefixFrom: lineStartOffset(w, abs), valueStart: lineEnd, nested: false, sharedParagraph: false });
           field.labelPrefix = '';
           w.headingField = field;
+        } else if (!section && !label && level >= 2) {
+          // `### Current size: 1,200`: a label and its value in the heading itself.
+          const source = lineText(w, abs);
+          let col = 0;
+          while (source[col] === ' ') col++;
+          while (source[col] === '#') col++;
+          col = skipSpaces(source, col);
+          let end = source.length;
+          while (end > col && (source[end - 1] === ' ' || source[end - 1] === '#')) end--;
+          const match = readLabel(source.slice(col, end), false);
+          if (match && match.colon && match.valueColumn < end - col) {
+            const base = lineStartOffset(w, abs);
+            const field = newField(w, { label: match.label, layout: 'paragraph', abs, prefixFrom: base + col, valueStart: base + col + match.valueColumn, nested: false, sharedParagraph: false, match });
+            field.inline = { start: base + col + match.valueColumn, end: base + end };
+            field.inlineText = source.slice(col + match.valueColumn, end);
+            field.entry.valueEnd = field.inline.end;
+          }
         }
         break;
       }
@@ -716,6 +989,9 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
       case 'blockquote':
         walkBlocks(w, block.children);
         break;
+      case 'html_block':
+        walkHtml(w, block);
+        break;
       default:
         if (block.type !== 'hr' && block.type !== 'html_block') w.pending = undefined;
         break;
@@ -738,7 +1014,9 @@ function fenceHoldsContext(block: Block): boolean {
 }
 
 /** The full reading, with the positions the updater needs. Throws only on a defect. */
-export function analyseContext(text: string): ContextAnalysis {
+export function analyseContext(original: string): ContextAnalysis {
+  const normal = normaliseText(original);
+  const text = normal.text;
   const lines = splitLines(text);
   const fm = readContextFrontMatter(text, lines);
   const problems: ContextProblem[] = fm.problems.map((p) => ({ ...p, code: 'frontMatter' as const }));
@@ -773,7 +1051,8 @@ export function analyseContext(text: string): ContextAnalysis {
   for (const f of w.fields) {
     const written = [plainText(f.inlineText), ...f.items.map((i) => i.text)].filter((s) => s !== '').join('\n');
     const read = readValue(f.entry.label, written);
-    f.entry.value = read.value;
+    // A date in the label (`Current size (as of May 2026)`) goes with the value.
+    f.entry.value = read.value !== undefined && f.qualifier !== undefined ? `${read.value} (${f.qualifier})` : read.value;
     if (f.items.length > 0) f.entry.valueEnd = Math.max(f.inline.end, f.items[f.items.length - 1].end);
     else f.entry.valueEnd = f.inline.end;
     if (f.items.length > 0 && f.inline.start === f.inline.end) f.entry.valueStart = f.items[0].start;
@@ -801,36 +1080,8 @@ export function analyseContext(text: string): ContextAnalysis {
 
   const bodyEntries = new Map<ContextLabel, ContextEntry>();
   for (const [label, occurrences] of byLabel) {
-    let used = occurrences[0];
-    for (const next of occurrences.slice(1)) {
-      const newer = isNewer(next, used);
-      if (newer || (used.entry.value === undefined && next.entry.value !== undefined && !isNewer(used, next))) {
-        if (used.entry.value !== undefined) {
-          problems.push({
-            line: used.entry.line,
-            endLine: used.lastLine !== used.entry.line ? used.lastLine : undefined,
-            severity: 'information',
-            label,
-            code: 'stale',
-            message: l10n.t('"{0}" is given again in a later update (line {1}), which is used; this value is out of date.', label, next.entry.line + 1),
-          });
-        } else if (!newer) {
-          problems.push(duplicate(label, used, next));
-        }
-        used = next;
-      } else if (isNewer(used, next) && next.entry.value !== undefined) {
-        problems.push({
-          line: next.entry.line,
-          endLine: next.lastLine !== next.entry.line ? next.lastLine : undefined,
-          severity: 'information',
-          label,
-          code: 'stale',
-          message: l10n.t('"{0}" is given again with an older date; the newer one (line {1}) is used.', label, used.entry.line + 1),
-        });
-      } else {
-        problems.push(duplicate(label, next, used));
-      }
-    }
+    const used = chooseCurrent(occurrences);
+    for (const other of occurrences) if (other !== used) problems.push(...loserProblems(label, other, used));
     used.used = true;
     bodyEntries.set(label, used.entry);
   }
@@ -855,20 +1106,27 @@ export function analyseContext(text: string): ContextAnalysis {
     }
   }
 
-  // Nothing recognised (prose), or a file labelled in other words (a translation) where only a
-  // few labels happen to match: say so, with the Quick Fix that restructures it.
+  // Fewer than three fields read (prose, a file in other words, front matter with other keys),
+  // or a file labelled in other words where only a few labels happen to match: say how it was
+  // read, with the Quick Fix that restructures it.
   const labelled = labelledLines(body).flat().length;
-  const recognised = new Set(w.fields.map((f) => f.entry.label)).size;
-  const nothing = w.fields.length === 0 && fm.entries.size === 0 && body.trim() !== '';
+  const recognised = new Set([...w.fields.map((f) => f.entry.label), ...fm.entries.keys()]).size;
+  const hasContent = body.trim() !== '' || fm.kind !== 'none';
+  const few = recognised < 3 && hasContent;
   const mostlyForeign = labelled >= 8 && recognised * 5 <= labelled && fm.entries.size === 0;
-  if (nothing || mostlyForeign) {
+  if (few || mostlyForeign) {
     const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
     const structure = ['## Community Overview', '- **Community Name:** value'] as const;
-    const why = nothing
-      ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
-      : l10n.t('Only {0} of the {1} labels in this file are the community context\'s (the community skills write "{2}" sections of "{3}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', recognised, labelled, ...structure);
+    const names = [...new Set([...fm.entries.keys(), ...w.fields.map((f) => f.entry.label)])].join(', ');
+    const how = fm.entries.size > 0 && w.fields.length === 0 ? l10n.t('{0} read from the front matter ({1})', recognised, names) : l10n.t('{0} read ({1})', recognised, names);
+    const why =
+      recognised === 0
+        ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
+        : mostlyForeign && !few
+          ? l10n.t('Only {0} of the {1} labels in this file are the community context\'s (the community skills write "{2}" sections of "{3}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', recognised, labelled, ...structure)
+          : l10n.t('Fewer than three fields were read from this file: {0} (the community skills write "{1}" sections of "{2}" lines). The Quick Fix rewrites it into that structure, after showing you the change.', how, ...structure);
     problems.push({
-      line: Math.max(0, first),
+      line: Math.max(0, first === -1 ? 0 : first),
       severity: 'warning',
       code: 'unrecognised',
       message: why,
@@ -899,11 +1157,66 @@ export function analyseContext(text: string): ContextAnalysis {
     problems,
     filled: CONTEXT_LABELS.filter((l) => values[l] !== undefined).length,
     total: CONTEXT_LABELS.length,
-    eol: detectEol(text),
-    bom: text.startsWith(BOM),
+    eol: detectEol(original),
+    bom: original.startsWith(BOM),
     frontMatter: fm.kind,
   };
-  return { ctx, lines, fields: w.fields, headings: w.headings, fence, openFence: openFenceAtEnd(blocks, w, bodyLine, fence), frontMatterSimple: fm.simple, bodyOffset };
+  return { ctx, lines, fields: w.fields, headings: w.headings, fence, openFence: openFenceAtEnd(blocks, w, bodyLine, fence), frontMatterSimple: fm.simple, bodyOffset, text, normal };
+}
+
+/** The reading with its lines and offsets in the original text (the normal text may differ in both). */
+function inOriginal(analysis: ContextAnalysis): ParsedContext {
+  const { ctx, normal, lines } = analysis;
+  if (normal.text === normal.original) return ctx;
+  const originalLines = splitLines(normal.original);
+  const line = (n: number) => lineAtOffset(originalLines, toOriginal(normal, lines[n]?.start ?? normal.text.length));
+  const entry = (e: ContextEntry): ContextEntry => ({ ...e, line: line(e.line), valueStart: toOriginal(normal, e.valueStart), valueEnd: toOriginal(normal, e.valueEnd) });
+  const mapEntries = (m: ReadonlyMap<ContextLabel, ContextEntry>) => new Map([...m].map(([k, e]) => [k, entry(e)]));
+  return {
+    ...ctx,
+    entries: mapEntries(ctx.entries),
+    bodyEntries: mapEntries(ctx.bodyEntries),
+    sections: ctx.sections.map((s) => ({ ...s, line: line(s.line) })),
+    problems: ctx.problems.map((p) => ({ ...p, line: line(p.line), ...(p.endLine !== undefined ? { endLine: line(p.endLine) } : {}) })),
+  };
+}
+
+/**
+ * Which of the lines that give a label is current: one with a value over one without; one not in
+ * a history (changelog, old, archived) section over one in it, whatever their dates; then the
+ * newer by the dates of their headings, labels or rows; then the first.
+ */
+function chooseCurrent(occurrences: readonly BodyField[]): BodyField {
+  let used = occurrences[0];
+  for (const next of occurrences.slice(1)) {
+    if (outranks(next, used)) used = next;
+  }
+  return used;
+}
+
+function outranks(a: BodyField, b: BodyField): boolean {
+  if ((a.entry.value === undefined) !== (b.entry.value === undefined)) return a.entry.value !== undefined;
+  if (a.history !== b.history) return !a.history;
+  return isNewer(a, b);
+}
+
+/** What the reader says on a line that gives a label but is not the one used. */
+function loserProblems(label: ContextLabel, other: BodyField, used: BodyField): ContextProblem[] {
+  const endLine = other.lastLine !== other.entry.line ? other.lastLine : undefined;
+  const info = (message: string): ContextProblem[] => [{ line: other.entry.line, endLine, severity: 'information', label, code: 'stale', message }];
+  if (other.entry.value === undefined) {
+    return other.history || isNewer(used, other) || used.history ? [] : [duplicate(label, other, used)];
+  }
+  if (used.entry.value === undefined) return [duplicate(label, other, used)];
+  if (other.history && !used.history) {
+    return info(l10n.t('"{0}" here is in a part that calls itself past (history, changelog, old); the current value on line {1} is used.', label, used.entry.line + 1));
+  }
+  if (isNewer(used, other)) {
+    return used.entry.line > other.entry.line
+      ? info(l10n.t('"{0}" is given again in a later update (line {1}), which is used; this value is out of date.', label, used.entry.line + 1))
+      : info(l10n.t('"{0}" is given again with an older date; the newer one (line {1}) is used.', label, used.entry.line + 1));
+  }
+  return [duplicate(label, other, used)];
 }
 
 function duplicate(label: ContextLabel, at: BodyField, used: BodyField): ContextProblem {

@@ -1,3 +1,5 @@
+import { normalValueCharacters } from './normalize';
+
 /** Lines, line breaks and the one normal form of a value, shared by the reader and the writers. */
 
 /** One line of the original text; `end` excludes the line break. */
@@ -70,7 +72,7 @@ export function isTbd(value: string): boolean {
  */
 export function normalizeContextValue(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const lines = value
+  const lines = normalValueCharacters(value)
     // Control characters (NUL and the like) are not text anyone typed: Markdown readers drop or replace them.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .split(/\r\n|\r|\n/)

@@ -1,8 +1,9 @@
-import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, type ContextSectionTitle } from './labels';
+import { CONTEXT_LABELS, CONTEXT_SECTIONS, COUNT_LABELS, type ContextLabel, type ContextSectionTitle } from './labels';
 import { type BodyField, type ContextAnalysis, type ContextEntry, analyseContext, readValue } from './parse';
 import { formatBodyValue, renderEntryLine } from './render';
 import { markdownSource } from './markdown';
 import { normalizeContextValue } from './text';
+import { toOriginal } from './normalize';
 import { applyTextEdits, type TextEdit } from '../textEdits';
 import { l10n } from '../l10n';
 
@@ -29,8 +30,10 @@ interface PendingEdit extends TextEdit {
   labels: ContextLabel[];
 }
 
-export function updateContext(text: string, changes: Partial<Record<ContextLabel, string | undefined>>): ContextUpdate {
-  const analysis = analyseContext(text);
+export function updateContext(original: string, changes: Partial<Record<ContextLabel, string | undefined>>): ContextUpdate {
+  const analysis = analyseContext(original);
+  // Edits are worked out on the normal text the reader read, then moved to the original's offsets.
+  const text = analysis.text;
   const { ctx } = analysis;
   const pending: PendingEdit[] = [];
   const skipped: { label: ContextLabel; reason: string }[] = [];
@@ -47,7 +50,7 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
     const body = analysis.fields.find((f) => f.used && f.entry.label === label);
     if (winner?.source === 'frontMatter' && winner.value !== undefined) {
       if (analysis.frontMatterSimple.has(label)) {
-        pending.push({ ...frontMatterEdit(winner, next), labels: [label] });
+        pending.push({ ...frontMatterEdit(text, winner, next), labels: [label] });
         // An emptied front matter value no longer hides the body's, so that one is emptied too.
         if (next === undefined || readValue(label, next).value === undefined) {
           for (const f of analysis.fields) {
@@ -67,18 +70,25 @@ export function updateContext(text: string, changes: Partial<Record<ContextLabel
     if (body) {
       // Emptied: every line that gives the label a value says TBD, so none takes over.
       const emptied = next === undefined || readValue(label, next).value === undefined;
-      const targets = emptied ? analysis.fields.filter((f) => f.entry.label === label && (f === body || f.entry.value !== undefined)) : [body];
+      const targets = emptied ? analysis.fields.filter((f) => f.entry.label === label && (f === body || (f.entry.value !== undefined && !f.history))) : [body];
       for (const f of targets) pending.push(...fieldEdits(text, analysis, f, f === body ? next : undefined).map((e) => ({ ...e, labels: [label] })));
     } else toInsert.set(label, next);
   }
 
   pending.push(...insertions(text, analysis, toInsert));
-  const { edits, conflicts } = arrange(pending);
+  const { edits: normalEdits, conflicts } = arrange(pending);
   for (const label of conflicts) skipped.push({ label, reason: l10n.t('"{0}" could not be written without touching another change.', label) });
-  return { edits, text: applyTextEdits(text, edits), skipped };
+  const edits = normalEdits.map((e) => ({ start: toOriginal(analysis.normal, e.start), end: toOriginal(analysis.normal, e.end), newText: e.newText }));
+  return { edits, text: applyTextEdits(original, edits), skipped };
 }
 
 const isBlank = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A value inside an HTML block: text with `&`, `<` and `>` as entities, line breaks as `<br>`. */
+function htmlText(value: string | undefined): string {
+  if (value === undefined) return 'TBD';
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').split('\n').join('<br>');
+}
 
 /** A table cell holds one line: line breaks as `<br>`, pipes escaped. */
 function cellText(value: string | undefined): string {
@@ -87,15 +97,48 @@ function cellText(value: string | undefined): string {
   return (source === value ? source.replace(/\|/g, '\\|') : source).split('\n').join('<br>');
 }
 
-/** The edits that give a field its new value, in place. */
+/**
+ * The edits that give a field its new value, in place. A label that carries a date
+ * (`Current size (as of May 2026):`) keeps it when the new value ends with the same date, and
+ * loses it otherwise (the value written is then read back as written).
+ */
 function fieldEdits(text: string, analysis: ContextAnalysis, field: BodyField, next: string | undefined): TextEdit[] {
+  if (field.qualifier === undefined || next === undefined) return valueEdits(text, analysis, field, next);
+  const suffix = ` (${field.qualifier})`;
+  if (next.endsWith(suffix) && next.length > suffix.length) return valueEdits(text, analysis, field, next.slice(0, -suffix.length));
+  const label = text.slice(analysis.lines[field.entry.line].start, field.entry.valueStart);
+  const at = label.lastIndexOf(field.qualifier);
+  if (at === -1) return valueEdits(text, analysis, field, next);
+  // The qualifier and what opens and closes it: `(as of May 2026)`, `, as of May 2026`, ` as of May 2026`.
+  let from = at;
+  let to = at + field.qualifier.length;
+  if (label[to] === ')' && label.lastIndexOf('(', from) !== -1) {
+    from = label.lastIndexOf('(', from);
+    to++;
+  } else {
+    while (from > 0 && /[\s,–—/-]/.test(label[from - 1])) from--;
+    if (label.slice(from - 5, from).toLowerCase() === 'as of') from -= 5;
+  }
+  while (from > 0 && label[from - 1] === ' ') from--;
+  const lineStart = analysis.lines[field.entry.line].start;
+  return [{ start: lineStart + from, end: lineStart + to, newText: '' }, ...valueEdits(text, analysis, field, next)];
+}
+
+function valueEdits(text: string, analysis: ContextAnalysis, field: BodyField, next: string | undefined): TextEdit[] {
   const eol = analysis.ctx.eol;
   const { inline } = field;
   const padded = (start: number, end: number, value: string): TextEdit => {
-    const before = start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '|' ? ' ' : '';
-    const after = end < text.length && !isBlank(text[end]) ? ' ' : '';
+    const before = start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '|' && text[start - 1] !== '>' ? ' ' : '';
+    // A value that starts its own line: what would read as a list item or a heading there is escaped.
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (text.slice(lineStart, start).trim() === '' && field.layout !== 'table' && field.layout !== 'html') value = value.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+#=])/, '\\$1');
+    // A space before what follows only where it would join the value's last word (`<br>`, `;`, `</p>` need none).
+    const after = end < text.length && /[\p{L}\p{N}]/u.test(text[end]) ? ' ' : '';
     return { start, end, newText: before + value + after };
   };
+  if (field.layout === 'html') {
+    return [padded(inline.start, inline.end, htmlText(next))];
+  }
   if (field.layout === 'table') {
     const edit = padded(inline.start, inline.end, cellText(next));
     if (text[inline.start - 1] === '|') edit.newText = ' ' + edit.newText;
@@ -146,8 +189,11 @@ function nextMarker(prefix: string): string {
   return m ? `${m[1]}${Number(m[2]) + 1}${m[3]}` : prefix;
 }
 
-function frontMatterEdit(entry: ContextEntry, next: string | undefined): TextEdit {
-  return { start: entry.valueStart, end: entry.valueEnd, newText: yamlScalar(next) };
+function frontMatterEdit(text: string, entry: ContextEntry, next: string | undefined): TextEdit {
+  // A count written where a plain number stood stays a plain number (`active_members: 750`).
+  const wasNumber = COUNT_LABELS.includes(entry.label) && /^[0-9]+$/.test(text.slice(entry.valueStart, entry.valueEnd));
+  const newText = wasNumber && next !== undefined && /^[1-9][0-9]{0,14}$/.test(next) ? next : yamlScalar(next);
+  return { start: entry.valueStart, end: entry.valueEnd, newText };
 }
 
 const PLAIN_SAFE = /^[A-Za-z][A-Za-z0-9 ,.'()/&+_-]*$/;
@@ -162,6 +208,8 @@ const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 export function yamlScalar(value: string | undefined): string {
   if (value === undefined) return '""';
   if (PLAIN_SAFE.test(value) && !YAML_WORDS.test(value) && !value.endsWith(' ')) return value;
+  // `1,020` is a plain string in YAML.
+  if (/^[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4}$/.test(value)) return value;
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

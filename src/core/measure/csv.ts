@@ -426,16 +426,53 @@ export async function readCsvText(text: string | Uint8Array, options?: { delimit
   return { summary, rows };
 }
 
-/**
- * CSV text for a table. Cells are quoted when needed, and a cell that a spreadsheet would run
- * as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) is prefixed with `'`:
- * record text is workspace content, never a formula in someone's spreadsheet.
+/*
+ * The one CSV writer every export goes through. Record text is workspace content, never a
+ * formula in someone's spreadsheet, whatever separator the spreadsheet splits on:
+ * - a text cell holding any separator a spreadsheet may use (`,` `;` tab `|`), a quote or a line
+ *   break is quoted;
+ * - a formula is defused wherever a spreadsheet may start a cell: at the start of the cell, after
+ *   a line break, and after any of those separators (a spreadsheet that splits on `;` opens
+ *   `Acme,"x;=1+1"` at `=1+1"`, quotes or not). There, after spaces and quotes, a formula's first
+ *   character (`=`, `+`, `-`, `@`, or their full-width forms) gets a `'` before it; a cell or a
+ *   line that starts with a tab or a carriage return gets one first too.
+ * Numbers are written as they are (a negative number is a number, not a formula).
  */
+
+const FORMULA_FIRST = new Set(['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
+const CELL_BOUNDARY = new Set([',', ';', '\t', '|', '\r', '\n']);
+/** What a spreadsheet may skip before a cell's first character. */
+const CELL_PAD = new Set([' ', '"', '\u00a0', '\u3000']);
+const NEEDS_QUOTES = /[,;\t|"\r\n]/;
+
+/** A text cell with every place a spreadsheet could read a formula from defused. */
+export function defuseFormulas(text: string): string {
+  let out = '';
+  let from = 0;
+  let lineStart = true;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((cellStart && FORMULA_FIRST.has(c)) || (lineStart && (c === '\t' || c === '\r'))) {
+      out += `${text.slice(from, i)}'`;
+      from = i;
+    }
+    lineStart = c === '\n' || c === '\r';
+    cellStart = CELL_BOUNDARY.has(c) || (cellStart && CELL_PAD.has(c));
+  }
+  return out === '' ? text : out + text.slice(from);
+}
+
+/** One cell as CSV: text defused and quoted when it holds a separator, a quote or a line break. */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = defuseFormulas(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text for a table (header included), CRLF line ends, every cell through `csvCell`. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
-  return (
-    Papa.unparse(
-      { fields: [...header], data: rows.map((r) => r.map((c) => (c === undefined ? '' : String(c)))) },
-      { escapeFormulae: true, newline: '\r\n', quotes: false },
-    ) + '\r\n'
-  );
+  const line = (cells: readonly (string | number | undefined)[]) => cells.map(csvCell).join(',');
+  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
 }

@@ -1,22 +1,51 @@
 /*
  * Emails as member lists hold them, normalised the one way both partners can repeat with any
- * tool: trimmed and lower-cased, nothing else (no dropped dots or `+tags`: the partner's
- * one-liner must give the same bytes). A cell may hold `Name <address>` or `mailto:address`
- * (copied from a mail app): the address is taken out of it first.
+ * tool, byte for byte (the README states these steps and its shell one-liner does exactly them
+ * with sed and tr):
+ * 1. ASCII white space (space, tab, CR, LF, vertical tab, form feed) and double quotes are
+ *    removed from both ends;
+ * 2. a cell that then ends with `>` and holds a `<` (`Name <address>`, copied from a mail app)
+ *    keeps only what lies between its last `<` and that `>`, ASCII white space removed from
+ *    both ends;
+ * 3. a leading `mailto:` (any case) is removed, and the ASCII white space after it;
+ * 4. the letters A-Z are lower-cased; no other character is changed.
+ * Only A-Z: lower-casing beyond ASCII is where tools disagree (the Unicode version each one
+ * knows, the dotted capital I, the Kelvin sign), and a partner's hash must not depend on the
+ * tool. No dots or `+tags` are dropped either. The address is then checked (the one-liner
+ * hashes every line; a cell that is not an address is counted as bad here).
  */
 
 export type EmailRead = { ok: true; email: string } | { ok: false; reason: string };
 
 const MAX_EMAIL = 254;
 
-/** The address in a cell, trimmed and lower-cased, or why it is not one. */
-export function normaliseEmail(cell: string): EmailRead {
-  let text = cell.trim();
-  if (text === '') return { ok: false, reason: 'no email' };
+function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** The text without ASCII white space (and, with `quotes`, double quotes) at either end. */
+function trimAscii(text: string, quotes: boolean): string {
+  let s = 0;
+  let e = text.length;
+  const strip = (c: number) => isAsciiSpace(c) || (quotes && c === 34);
+  while (s < e && strip(text.charCodeAt(s))) s++;
+  while (e > s && strip(text.charCodeAt(e - 1))) e--;
+  return text.slice(s, e);
+}
+
+/** Steps 1-4 of the normalisation above: what is hashed, before the address is checked. */
+export function normaliseEmailText(cell: string): string {
+  let text = trimAscii(cell, true);
   const lt = text.lastIndexOf('<');
-  if (lt >= 0 && text.endsWith('>')) text = text.slice(lt + 1, -1).trim();
-  if ((text.charCodeAt(0) | 32) === 109 && text.slice(0, 7).toLowerCase() === 'mailto:') text = text.slice(7).trim();
-  const email = text.toLowerCase();
+  if (lt >= 0 && text.endsWith('>')) text = trimAscii(text.slice(lt + 1, -1), false);
+  if (/^mailto:/i.test(text)) text = trimAscii(text.slice(7), false);
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+}
+
+/** The address in a cell, normalised, or why it is not one. */
+export function normaliseEmail(cell: string): EmailRead {
+  const email = normaliseEmailText(cell);
+  if (email === '') return { ok: false, reason: 'no email' };
   if (email.length > MAX_EMAIL) return { ok: false, reason: `the email is over ${MAX_EMAIL} characters` };
   const problem = addressProblem(email);
   return problem ? { ok: false, reason: `${JSON.stringify(shorten(cell.trim()))} is not an email address (${problem})` } : { ok: true, email };

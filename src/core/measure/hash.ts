@@ -56,17 +56,46 @@ export function saltProblem(salt: string): string | undefined {
 }
 
 /**
+ * Per run, a random table for each of a digest's 32 bytes: a digest's keyed hash is the XOR of
+ * its bytes' entries (simple tabulation hashing, over the whole digest). A hashed file is the
+ * partner's, and it may hold any 64 hex characters, not only SHA-256 output: with a slot made
+ * from a fixed part of the digest (or any fixed function of it), digests chosen to collide there
+ * would all land in one run of the table and make every probe walk it (100,000 that share their
+ * first 32 bits: a minute). Without the tables, which never leave the process, no file can
+ * choose where its digests land; and tabulation keeps linear probing at a constant expected
+ * number of probes for any set of digests.
+ */
+const TABLES: Uint32Array = (() => {
+  const t = new Uint32Array(DIGEST_BYTES * 256);
+  const c = (globalThis as { crypto?: { getRandomValues?(a: Uint32Array): Uint32Array } }).crypto;
+  if (c?.getRandomValues) c.getRandomValues(t);
+  else for (let i = 0; i < t.length; i++) t[i] = Math.floor(Math.random() * 2 ** 32);
+  return t;
+})();
+
+/** The keyed 32-bit hash of the digest at `words[base]` (8 words). */
+function keyedHash(words: Uint32Array, base: number): number {
+  let h = 0;
+  for (let k = 0, o = 0; k < 8; k++, o += 1024) {
+    const x = words[base + k];
+    h ^= TABLES[o + (x & 255)] ^ TABLES[o + 256 + ((x >>> 8) & 255)] ^ TABLES[o + 512 + ((x >>> 16) & 255)] ^ TABLES[o + 768 + (x >>> 24)];
+  }
+  return h >>> 0;
+}
+
+/**
  * A set of 32-byte digests, with no string per member: the digests one after the other in one
  * typed array (8 words each, in the order they came), and an open-addressing table of
- * (first word, place + 1) pairs over them. Digests are uniformly random, so their first word is
- * the slot, and a probe compares the whole digest only when the first words agree. A million
- * members take 32 MB of digests and 16 MB of table; a probe touches one table entry, not a
- * whole digest.
+ * (keyed hash, place + 1) pairs over them. The keyed hash (`keyedHash`, of the whole digest) gives the
+ * slot (its top bits) and the tag a probe compares before the whole digest. A million members
+ * take 32 MB of digests and 16 MB of table; a probe touches one table entry, not a whole digest.
  */
 export class DigestSet {
   private digests: Uint32Array;
   private table: Uint32Array;
   private mask: number;
+  /** 32 minus the table's bits: the slot is the hash's top bits. */
+  private shift: number;
   private count = 0;
 
   constructor(expected = 1024) {
@@ -74,6 +103,7 @@ export class DigestSet {
     while (slots < expected * 2) slots *= 2;
     this.table = new Uint32Array(slots * 2);
     this.mask = slots - 1;
+    this.shift = 32 - Math.log2(slots);
     this.digests = new Uint32Array(Math.max(expected, 16) * 8);
   }
 
@@ -92,8 +122,8 @@ export class DigestSet {
 
   /** As `has`, for a digest as 8 words at `words[base]` (another set's, say). */
   hasAt(words: Uint32Array, base: number): boolean {
-    const tag = words[base];
-    for (let slot = tag & this.mask; ; slot = (slot + 1) & this.mask) {
+    const tag = keyedHash(words, base);
+    for (let slot = tag >>> this.shift; ; slot = (slot + 1) & this.mask) {
       const place = this.table[slot * 2 + 1];
       if (place === 0) return false;
       if (this.table[slot * 2] === tag && this.sameAs(place - 1, words, base)) return true;
@@ -109,13 +139,13 @@ export class DigestSet {
 
   private sameAs(place: number, words: Uint32Array, base: number): boolean {
     const at = place * 8;
-    for (let k = 1; k < 8; k++) if (this.digests[at + k] !== words[base + k]) return false;
+    for (let k = 0; k < 8; k++) if (this.digests[at + k] !== words[base + k]) return false;
     return true;
   }
 
   private insert(w: Uint32Array, base: number): boolean {
-    const tag = w[base];
-    let slot = tag & this.mask;
+    const tag = keyedHash(w, base);
+    let slot = tag >>> this.shift;
     for (; ; slot = (slot + 1) & this.mask) {
       const place = this.table[slot * 2 + 1];
       if (place === 0) break;
@@ -135,17 +165,21 @@ export class DigestSet {
     return true;
   }
 
-  /** Twice the slots, filled again from the digests (read in order: no probe of the old table). */
+  /** Twice the slots, filled again from the old table's entries (their keyed hashes are kept: none is made again). */
   private growTable(): void {
+    const old = this.table;
     const slots = (this.mask + 1) * 2;
     this.table = new Uint32Array(slots * 2);
     this.mask = slots - 1;
-    for (let i = 0; i < this.count; i++) {
-      const tag = this.digests[i * 8];
-      let slot = tag & this.mask;
+    this.shift--;
+    for (let j = 0; j < old.length; j += 2) {
+      const place = old[j + 1];
+      if (place === 0) continue;
+      const tag = old[j];
+      let slot = tag >>> this.shift;
       while (this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot * 2] = tag;
-      this.table[slot * 2 + 1] = i + 1;
+      this.table[slot * 2 + 1] = place;
     }
   }
 

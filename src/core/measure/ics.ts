@@ -1,7 +1,11 @@
+import { DIGEST_BYTES, toHex, type Sha256Batch } from './hash';
+
 /*
  * An iCalendar file (RFC 5545) of the coming check-ins and review dates: one all-day event each,
- * with a UID made from the record's path and the kind of event, so that importing a newer export
- * updates the events rather than adding them again. Text values are escaped (backslash,
+ * with a UID made from the full SHA-256 of the record's path and the kind of event, so that
+ * importing a newer export updates the events rather than adding them again, and no two records
+ * share one (a calendar keeps one event per UID: a short hash of the path let one record's
+ * events replace another's). Text values are escaped (backslash,
  * semicolon, comma, line breaks) and lines folded at 75 octets without splitting a character.
  */
 
@@ -63,14 +67,11 @@ function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
-/** A stable 32-bit FNV-1a hash, as 8 hex digits. */
-export function stableId(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+/** The calendar key of each record path: the full SHA-256 of the path (its UTF-8 bytes), as 64 hex characters. */
+export async function calendarKeys(paths: readonly string[], hash: Sha256Batch): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const digests = await hash(paths);
+  return paths.map((_, k) => toHex(digests, k * DIGEST_BYTES));
 }
 
 export function renderCalendar(events: readonly CalendarEvent[], options: { now: Date; name: string }): string {
@@ -98,8 +99,10 @@ export function renderCalendar(events: readonly CalendarEvent[], options: { now:
 }
 
 export interface CalendarRecord {
-  /** The record's path in the workspace (`partnerships/rust-berlin.md`): what the UIDs are made from. */
+  /** The record's path in the workspace (`partnerships/rust-berlin.md`). */
   path: string;
+  /** What the UIDs are made from: the path's key from `calendarKeys`. */
+  key: string;
   partner: string;
   stage?: string;
   nextCheckIn?: string;
@@ -117,7 +120,7 @@ export function pipelineEvents(records: readonly CalendarRecord[], today: string
   for (const r of records) {
     const owners = [r.owners?.ours, r.owners?.theirs].filter(Boolean).join(' and ');
     const who = owners ? ` Owners: ${owners}.` : '';
-    const id = stableId(r.path);
+    const id = r.key;
     if (r.nextCheckIn) {
       const overdue = r.nextCheckIn < today;
       events.push({

@@ -3,11 +3,13 @@ import { parseCount } from '../numbers';
 import { newRecordText, recordFileName } from '../records/template';
 import { updateRecordText, type RecordChanges } from '../records/write';
 import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
+import { partnerKey } from '../records/identity';
 import { nextCheckIn } from '../planner/checkins';
 import { weightedScore, VERDICT_LABELS } from '../planner/scorecard';
-import { toCsv, type CsvRow } from './csv';
+import { readCsv, toCsv, type CsvRow, type ReadSummary } from './csv';
 import { looksDayFirst, parseExportDate } from './dates';
 import { BadRows } from './lists';
+import { l10n } from '../l10n';
 
 /*
  * The spreadsheet or Notion / Airtable board a team used before: its columns mapped to record
@@ -141,6 +143,34 @@ export function readCadence(cell: string): Cadence | undefined {
   return undefined;
 }
 
+/** A tracker export is read whole before the preview: at most this many bytes and rows. */
+export const MAX_TRACKER_BYTES = 10 * 1024 * 1024;
+export const MAX_TRACKER_ROWS = 10_000;
+
+export type TrackerRead = { ok: true; summary: ReadSummary; rows: CsvRow[] } | { ok: false; message: string };
+
+/**
+ * A tracker export, read as it streams in: reading stops as soon as it passes the byte or row
+ * limit (a 400 MB file is not held, nor read to its end), and the file is refused with a message.
+ */
+export async function readTracker(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limits: { maxBytes?: number; maxRows?: number } = {}): Promise<TrackerRead> {
+  const maxBytes = limits.maxBytes ?? MAX_TRACKER_BYTES;
+  const maxRows = limits.maxRows ?? MAX_TRACKER_ROWS;
+  const rows: CsvRow[] = [];
+  let bytes = 0;
+  const over = () => bytes > maxBytes || rows.length > maxRows;
+  const summary = await readCsv(chunks, {
+    onRows: (batch) => {
+      if (!over()) for (const row of batch) rows.push(row);
+    },
+    onProgress: (n) => void (bytes = n),
+    cancelled: over,
+  });
+  if (bytes > maxBytes) return { ok: false, message: l10n.t('the tracker is over {0} MB: nothing was imported (export only the table, or split it)', (maxBytes / 1024 / 1024).toFixed(0)) };
+  if (rows.length > maxRows) return { ok: false, message: l10n.t('the tracker has over {0} rows: nothing was imported (split it first)', maxRows.toLocaleString('en')) };
+  return { ok: true, summary, rows };
+}
+
 export interface TrackerRow {
   line: number;
   partner: string;
@@ -160,17 +190,19 @@ export interface TrackerPlan {
 }
 
 /**
- * The records a tracker's rows make. `existing` holds the partners (any case) and file names
- * already in the workspace: their rows are skipped, so importing the same tracker twice adds
- * nothing.
+ * The records a tracker's rows make. `existing` holds the partner names and file names already
+ * in the workspace: their rows are skipped, so importing the same tracker twice adds nothing.
+ * Names are compared by `partnerKey` (a look-alike of an existing partner's name is that partner).
  */
-export function planTrackerImport(header: readonly string[], rows: readonly CsvRow[], mapping: TrackerMapping, existing: { partners: ReadonlySet<string>; fileNames: ReadonlySet<string> }): TrackerPlan {
+export function planTrackerImport(header: readonly string[], rows: readonly CsvRow[], mapping: TrackerMapping, existing: { partners: Iterable<string>; fileNames: ReadonlySet<string> }): TrackerPlan {
   const bad = new BadRows();
   const skipped: TrackerPlan['skipped'] = [];
   const out: TrackerRow[] = [];
   const cell = (row: CsvRow, f: TrackerField) => (mapping[f] === undefined ? '' : (row.fields[mapping[f]!] ?? '').trim());
   const dayFirst = looksDayFirst(rows.flatMap((r) => [cell(r, 'start'), cell(r, 'review')]));
   const seen = new Map<string, number>();
+  const known = new Set<string>();
+  for (const p of existing.partners) known.add(partnerKey(p));
   const names = new Set(existing.fileNames);
   for (const row of rows) {
     if (row.fields.length > header.length) {
@@ -186,8 +218,8 @@ export function planTrackerImport(header: readonly string[], rows: readonly CsvR
       bad.add(row.line, 'the partner name is over 200 characters');
       continue;
     }
-    const lower = partner.toLowerCase();
-    if (existing.partners.has(lower)) {
+    const lower = partnerKey(partner);
+    if (known.has(lower)) {
       skipped.push({ line: row.line, partner, reason: 'already has a record' });
       continue;
     }

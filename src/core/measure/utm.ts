@@ -1,5 +1,6 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
 import { recordFileName } from '../records/template';
+import { partnerKey } from '../records/identity';
 import { ownCopy, type CsvRow } from './csv';
 import { parseExportDate } from './dates';
 import { normaliseEmail } from './email';
@@ -119,18 +120,25 @@ export interface Attribution {
   bad: BadRows;
 }
 
-const key = (s: string | undefined) => (s ?? '').trim().toLowerCase();
+/** Sources and campaigns are compared as partner names are (look-alikes agree). */
+const key = (s: string | undefined) => partnerKey(s ?? '');
 
 /** Counts sign-ups into partnerships as the rows stream in. */
 export class SignupAttributor {
   readonly result: Attribution;
   private readonly seen = new Map<string, Set<string>>();
+  /** The targets by source and campaign (keys as `key` makes them, a line feed between): one lookup a row, whatever the number of partnerships. The first target with a pair wins. */
+  private readonly byPair = new Map<string, AttributionTarget>();
   constructor(
-    private readonly targets: readonly AttributionTarget[],
+    targets: readonly AttributionTarget[],
     private readonly columns: { email: number; date?: number; source?: number; medium?: number; campaign?: number; url?: number; headerLength: number; dayFirst?: boolean },
   ) {
     this.result = { results: new Map(targets.map((t) => [t.id, { id: t.id, joins: 0, outsideDates: 0, duplicates: 0 }])), rows: 0, unattributed: 0, otherSources: new Map(), undated: 0, bad: new BadRows() };
-    for (const t of targets) this.seen.set(t.id, new Set());
+    for (const t of targets) {
+      this.seen.set(t.id, new Set());
+      const pair = `${key(t.source)}\n${key(t.campaign)}`;
+      if (!this.byPair.has(pair)) this.byPair.set(pair, t);
+    }
   }
 
   add(rows: readonly CsvRow[]): void {
@@ -144,7 +152,7 @@ export class SignupAttributor {
       const fromUrl = c.url === undefined ? {} : utmInUrl(row.fields[c.url] ?? '');
       const source = key(c.source === undefined ? fromUrl.source : row.fields[c.source] || fromUrl.source);
       const campaign = key(c.campaign === undefined ? fromUrl.campaign : row.fields[c.campaign] || fromUrl.campaign);
-      const target = source === '' ? undefined : this.targets.find((t) => key(t.source) === source && key(t.campaign) === campaign);
+      const target = source === '' ? undefined : this.byPair.get(`${source}\n${campaign}`);
       if (!target) {
         this.result.unattributed++;
         if (source !== '' && (this.result.otherSources.size < 1000 || this.result.otherSources.has(source))) {

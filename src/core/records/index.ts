@@ -15,3 +15,4 @@ export {
   type TextEdit,
 } from './write';
 export { newRecordText, recordFileName, type NewRecordInput } from './template';
+export { partnerKey } from './identity';

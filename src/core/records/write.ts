@@ -293,9 +293,10 @@ function plainYesNo(dumped: string): string {
   return dumped.replace(/^( *(?:- )?worthContinuing: )'(yes|no)'$/gm, '$1$2');
 }
 
+/** The line end of the sample's first line break: CRLF, LF or a lone CR (old Mac files); LF when it has none. */
 function eolOf(sample: string): string {
-  const i = sample.indexOf('\n');
-  return i > 0 && sample[i - 1] === '\r' ? '\r\n' : '\n';
+  const m = /\r\n?|\n/.exec(sample);
+  return m ? m[0] : '\n';
 }
 
 function expectedData(data: Record<string, unknown>, changes: Map<string, RawChange>): Record<string, unknown> {
@@ -344,7 +345,9 @@ function applyChanges(
   }
 
   const { raw, rawOffset, data } = fm;
-  const eol = raw.includes('\n') ? eolOf(raw) : eolOf(text);
+  // The file's own line ends (the front matter's text as read has a lone CR as LF).
+  const rawText = text.slice(rawOffset, rawOffset + raw.length);
+  const eol = /[\r\n]/.test(rawText) ? eolOf(rawText) : eolOf(text);
   const expected = expectedData(data, changes);
   // Keys the reader dropped are not in `data`: text holding one must not be written again from it.
   const risky = holdsDroppedKey(raw);

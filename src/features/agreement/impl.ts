@@ -191,6 +191,7 @@ class AgreementPanel implements AgreementPanelHandle {
       name: 'agreement',
       logLabel: 'Agreement checklist',
       schema: AgreementFromWebview,
+      initial: () => [this.initMessage()],
       handlers: {
         ready: () => {
           this.init();
@@ -235,8 +236,12 @@ class AgreementPanel implements AgreementPanelHandle {
     void this.panel.webview.postMessage(message);
   }
 
+  private initMessage(): AgreementToWebview {
+    return { type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !mayWrite({ quiet: true }) };
+  }
+
   private init(): void {
-    this.post({ type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !mayWrite({ quiet: true }) });
+    this.post(this.initMessage());
   }
 
   receive(raw: unknown): Promise<void> {

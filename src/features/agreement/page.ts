@@ -1,15 +1,12 @@
 import '../../webview/lib/l10n';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { AgreementChecklist, AgreementFromWebview, AgreementResults, AgreementToWebview } from './protocol';
 import type { PanelContext } from '../../webview/protocol';
-import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
-import { client, failureText, RequestFailed } from '../../webview/lib/rpc';
+import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
+import { client, failureText, initialMessages, RequestFailed } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
 import { button, checkbox, fieldBlock, singleSelect, textControl, type TextControl } from '../../webview/lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
@@ -46,7 +43,8 @@ const refs: { counter?: HTMLElement; meter?: HTMLElement & { value: number; max:
 const sideLabelled: [HTMLLabelElement, TextControl, keyof ReturnType<typeof sideLabels>][] = [];
 const T = agreementText();
 
-const rpc = client<AgreementFromWebview, AgreementResults>(vscode as never, (m) => onMessage(m as AgreementToWebview));
+const first = initialMessages();
+const rpc = client<AgreementFromWebview, AgreementResults>(vscode as never, (m) => onMessage(m as AgreementToWebview), first);
 
 /** Sends a request; its message (or why it failed) goes to the status line. */
 function send(message: Parameters<typeof rpc.request>[0]): void {
@@ -194,7 +192,7 @@ function render(): void {
     b.addEventListener('click', () => {
       const target = document.getElementById(item.target);
       target?.scrollIntoView({ block: 'start' });
-      target?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, vscode-single-select, vscode-checkbox')?.focus();
+      target?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, select, vscode-checkbox')?.focus();
     });
     refs.nav.set(item.id, b);
     list.appendChild(h('li', {}, b));
@@ -330,6 +328,7 @@ function onMessage(m: AgreementToWebview): void {
       state = { checklist: completeChecklist(m.checklist), context: m.context, readOnly: m.readOnly };
       vscode.setState(state);
       render();
+      markRendered();
       break;
     case 'context': {
       if (!state) break;
@@ -343,6 +342,7 @@ function onMessage(m: AgreementToWebview): void {
   }
 }
 
-// A restored page paints at once; the stored checklist follows with `ready`.
+// A restored page paints at once; the stored checklist is in the page (or follows with `ready`).
 if (state) render();
+for (const m of first) onMessage(m as AgreementToWebview);
 send({ type: 'ready' });

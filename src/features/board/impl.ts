@@ -9,8 +9,13 @@ import { BoardPanel } from './panel';
 export interface BoardApi {
   /** The planner's service, loaded (its index read) on the first call. */
   bind(planner: () => Promise<PlannerService>): void;
-  /** Opens the board, or shows the one that is open. */
-  open(): BoardPanel;
+  /**
+   * Opens the board, or shows the one that is open. With `known` (the planner's service, when it
+   * is at hand) its rows go into the page's HTML: the first render needs no round trip.
+   */
+  open(known?: PlannerService): BoardPanel;
+  /** The planner's service if it is ready now (a settled promise), else undefined at once. */
+  known(): Promise<PlannerService | undefined>;
   /** A panel VS Code brought back after a reload. */
   restore(panel: vscode.WebviewPanel): BoardPanel;
   /** The open board, if any (tests). */
@@ -21,12 +26,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): BoardApi
   let planner: (() => Promise<PlannerService>) | undefined;
   let open: BoardPanel | undefined;
   context.subscriptions.push({ dispose: () => open?.panel.dispose() });
-  const make = (existing?: vscode.WebviewPanel) => {
+  const make = (existing?: vscode.WebviewPanel, known?: PlannerService) => {
     open?.panel.dispose();
     if (!planner) throw new Error('The planner is not registered.');
     const panel = new BoardPanel(context.extensionUri, deps, planner(), context.workspaceState, () => {
       if (open === panel) open = undefined;
-    }, existing);
+    }, existing, known);
     open = panel;
     return panel;
   };
@@ -34,13 +39,15 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): BoardApi
     bind: (p) => {
       planner = p;
     },
-    open: () => {
+    open: (known) => {
       if (open && !open.isDisposed) {
         open.reveal();
         return open;
       }
-      return make();
+      return make(undefined, known);
     },
+    // A settled promise wins the race against a timer of 0: no wait when the planner is not ready.
+    known: () => (planner ? Promise.race([planner().catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), 0))]) : Promise.resolve(undefined)),
     restore: (panel) => make(panel),
     current: () => open,
   };

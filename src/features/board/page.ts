@@ -1,11 +1,9 @@
 import '../../webview/lib/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { BoardFromWebview, BoardResults, BoardSortKey, BoardToWebview, BoardView, BoardRow } from './protocol';
-import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
-import { client, failureText } from '../../webview/lib/rpc';
+import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
+import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
 import { STAGES, type Stage } from '../../core/records/stages';
@@ -65,7 +63,8 @@ const save = () => api.setState(state);
 const info = { today: new Date().toISOString().slice(0, 10), readOnly: false, loading: true, ready: false };
 const rows = new BoardRows();
 
-const rpc = client<BoardFromWebview, BoardResults>(api as never, (m) => onMessage(m as BoardToWebview));
+const first = initialMessages();
+const rpc = client<BoardFromWebview, BoardResults>(api as never, (m) => onMessage(m as BoardToWebview), first);
 
 document.body.classList.add('board-page');
 const root = document.getElementById('app') as HTMLElement;
@@ -114,10 +113,11 @@ interface ValueElement extends HTMLElement {
 }
 const filterText = h('vscode-textfield', { id: 'board-filter', placeholder: l10n.t('Filter by partner, community, owner or type'), label: l10n.t('Filter partnerships'), 'aria-label': l10n.t('Filter partnerships') }) as unknown as ValueElement;
 filterText.append(h('span', { slot: 'content-before', class: 'codicon codicon-filter', 'aria-hidden': 'true' }));
-const stageSelect = h('vscode-single-select', { id: 'board-stage', label: l10n.t('Stage'), 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') }) as unknown as ValueElement;
-stageSelect.append(h('vscode-option', { value: '' }, l10n.t('All stages')), ...[...STAGES, 'broken' as const].map((s) => h('vscode-option', { value: s }, stageTitle(s))));
-const typeSelect = h('vscode-single-select', { id: 'board-type', label: l10n.t('Type'), 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') }) as unknown as ValueElement;
-typeSelect.append(h('vscode-option', { value: '' }, l10n.t('All types')), ...PARTNERSHIP_TYPES.map((t) => h('vscode-option', { value: t.id }, t.title)));
+// The platform's <select> in VS Code's look (media/webview.css), not vscode-single-select (about 50 KB).
+const stageSelect = h('select', { id: 'board-stage', 'aria-label': l10n.t('Filter by stage'), title: l10n.t('Filter by stage') });
+stageSelect.append(h('option', { value: '' }, l10n.t('All stages')), ...[...STAGES, 'broken' as const].map((s) => h('option', { value: s }, stageTitle(s))));
+const typeSelect = h('select', { id: 'board-type', 'aria-label': l10n.t('Filter by type'), title: l10n.t('Filter by type') });
+typeSelect.append(h('option', { value: '' }, l10n.t('All types')), ...PARTNERSHIP_TYPES.map((t) => h('option', { value: t.id }, t.title)));
 const clearButton = h('vscode-button', { id: 'board-clear', secondary: true }, l10n.t('Clear filters'));
 
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -210,6 +210,7 @@ function render(): void {
   }
   if (state.view === 'board') renderBoard(shown);
   else renderTable(shown);
+  if (info.ready && !info.loading) markRendered();
 }
 
 function renderEmpty(kind: 'loading' | 'none' | 'noMatch'): void {
@@ -726,8 +727,18 @@ function onMessage(m: BoardToWebview): void {
   }
 }
 
+/**
+ * The page's settings from the host, and its first render: at once from the HTML's data (its
+ * settings and, when the records were read, every row), then again with `ready`'s answer.
+ */
 async function start(): Promise<void> {
-  const init = await rpc.request({ type: 'ready' });
+  const had = first.find((m) => m.type === 'init') as (BoardResults['ready'] & { type: string }) | undefined;
+  for (const m of first) if (m.type === 'rows') onMessage(m as BoardToWebview);
+  if (had) begin(had);
+  begin(await rpc.request({ type: 'ready' }));
+}
+
+function begin(init: BoardResults['ready']): void {
   info.today = init.today;
   info.readOnly = init.readOnly;
   // The workspace's choice wins over a page state from before (another window may have changed it).

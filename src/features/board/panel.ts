@@ -43,6 +43,8 @@ export class BoardPanel extends Disposable {
     private readonly state: vscode.Memento,
     onDispose: () => void,
     existing?: vscode.WebviewPanel,
+    /** The planner's service when it was at hand as the board opened: its rows go into the page. */
+    known?: PlannerService,
   ) {
     super();
     const opened = openPanel<BoardFromWebview, BoardResults>(extensionUri, deps, {
@@ -53,6 +55,11 @@ export class BoardPanel extends Disposable {
       name: 'board',
       logLabel: 'Board',
       schema: BoardFromWebview,
+      // What `ready` brings, in the page: its settings and, with the records read, every row.
+      initial: () => {
+        const init = { type: 'init', ...this.readyResult(known) };
+        return known && !known.loading ? [init, this.rowsMessage(known, true)] : [init];
+      },
       handlers: {
         ready: () => this.ready(),
         edit: (m) => this.serial(() => this.edit(m)),
@@ -119,16 +126,26 @@ export class BoardPanel extends Disposable {
     this.sent.clear();
     this.lastLoading = undefined;
     queueMicrotask(() => this.sync(true));
+    return this.readyResult(this.service);
+  }
+
+  private readyResult(service: PlannerService | undefined): BoardResults['ready'] {
     return {
-      today: this.service?.today() ?? localToday(),
+      today: service?.today() ?? localToday(),
       readOnly: !mayWrite({ quiet: true }),
       prefs: this.prefs(),
       folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
     };
   }
 
-  private row(s: RecordSummary): BoardRow {
-    const row: BoardRow = this.service!.row(s);
+  /** Every row, as a reset would send it (the page's first rows, in its HTML); nothing is marked sent. */
+  private rowsMessage(service: PlannerService, reset: boolean): BoardToWebview {
+    const rows = service.index.all().map((e) => this.row(e.summary, service));
+    return { type: 'rows', reset, upsert: rows, remove: [], loading: service.loading, today: service.today() };
+  }
+
+  private row(s: RecordSummary, service = this.service!): BoardRow {
+    const row: BoardRow = service.row(s);
     if (s.review) row.review = s.review;
     return row;
   }

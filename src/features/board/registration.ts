@@ -30,7 +30,10 @@ export function registerBoard(context: vscode.ExtensionContext, deps: Deps): voi
     return b;
   };
   context.subscriptions.push(
-    vscode.commands.registerCommand(COMMANDS.openPipelineBoard, () => void api().open()),
+    vscode.commands.registerCommand(COMMANDS.openPipelineBoard, async () => {
+      const b = api();
+      b.open(await b.known());
+    }),
     vscode.window.registerWebviewPanelSerializer(BOARD_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => void api().restore(panel),
     }),

@@ -1,9 +1,8 @@
 import '../../webview/lib/l10n';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from './protocol';
-import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
 import { statusLine } from '../../webview/lib/panel';
 import { button, textControl } from '../../webview/lib/formControls';
@@ -192,6 +191,7 @@ function onMessage(m: ContextFormToWebview): void {
       state = stateForInit(state, m);
       vscode.setState(state);
       render();
+      markRendered();
       break;
     }
     case 'busy':

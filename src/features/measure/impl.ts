@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { pickPartnership, pickText, type PlannerService, type WriteOutcome } from '../planner/api';
-import { createNewFile, describeError, openDocument, readText, resolvePath, updateTextFile } from '../../host/files';
+import { createNewFile, describeError, openDocument, readText, replaceFile, resolvePath } from '../../host/files';
 import { readFrontMatter } from '../../core/frontMatter';
 import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../../core/records';
 import { dateProblem } from '../../core/dates';
@@ -16,6 +16,7 @@ import {
   MemberHasher,
   ROLE_TITLES,
   SignupAttributor,
+  calendarKeys,
   TRACKER_FIELDS,
   TRACKER_FIELD_TITLES,
   fileNamePattern,
@@ -30,6 +31,7 @@ import {
   pipelineEvents,
   planTrackerImport,
   readCsv,
+  readTracker,
   renderCalendar,
   saltProblem,
   suggestedOverlapScore,
@@ -41,6 +43,7 @@ import {
   type ColumnMapping,
   type ColumnRole,
   type CsvRow,
+  type Overlap,
   type ReadSummary,
   type TrackerMapping,
 } from '../../core/measure';
@@ -60,9 +63,34 @@ export interface MeasureApi {
   importTracker(arg?: unknown, options?: unknown): Promise<unknown>;
   exportPipelineCsv(arg?: unknown, options?: unknown): Promise<unknown>;
   exportCalendar(arg?: unknown, options?: unknown): Promise<unknown>;
+  readonly tools: MeasureTools;
 }
 
-export type MeasureCommand = keyof MeasureApi;
+export type MeasureCommand = Exclude<keyof MeasureApi, 'tools'>;
+
+/** What the measure commands share with the private overlap's commands (src/features/privateOverlap/). */
+export interface MeasureTools {
+  trusted(): boolean;
+  service(): Promise<PlannerService>;
+  pickRecord(s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined>;
+  pickFile(value: string | vscode.Uri | undefined, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  pickOutput(value: string | vscode.Uri | undefined, fileName: string, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined>;
+  writeOutput(uri: vscode.Uri, text: string): Promise<boolean>;
+  openExport(uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }>;
+  readExport<T>(
+    uri: vscode.Uri,
+    title: string,
+    needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping },
+    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> },
+  ): Promise<{ value: T; summary: ReadSummary } | undefined>;
+  logBadRows(what: string, bad: BadRows, problems?: readonly { line: number; message: string }[]): number;
+  showSkipped(message: string, skipped: number, actions?: { label: string; run: () => unknown }[]): void;
+  skippedNote(n: number): string;
+  logOverlap(s: PlannerService, id: string, o: Overlap, g: { date?: string; setScore?: boolean }, method: string, skipped: number): Promise<(Overlap & { score: number; skipped: number }) | undefined>;
+  run<T>(what: string, body: () => Promise<T>): Promise<T | undefined>;
+  fileStem(s: PlannerService, id: string): string;
+  toUri(v: string | vscode.Uri | undefined): vscode.Uri | undefined;
+}
 
 const MAPPINGS_KEY = 'communityPartnerships.measure.mappings';
 const LINK_BASE_KEY = 'communityPartnerships.measure.linkBase';
@@ -113,6 +141,28 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     importTracker: (arg, raw) => importTracker(m, arg, raw),
     exportPipelineCsv: (arg, raw) => exportPipelineCsv(m, arg, raw),
     exportCalendar: (arg, raw) => exportCalendar(m, arg, raw),
+    tools: toolsFor(m),
+  };
+}
+
+/** The measure helpers the private overlap's commands use, bound to this activation. */
+function toolsFor(m: Measure): MeasureTools {
+  return {
+    trusted,
+    service: () => service(m),
+    pickRecord,
+    pickFile,
+    pickOutput,
+    writeOutput,
+    openExport,
+    readExport: (...a) => readExport(m, ...a),
+    logBadRows: (...a) => logBadRows(m, ...a),
+    showSkipped: (...a) => showSkipped(m, ...a),
+    skippedNote,
+    logOverlap: (...a) => logOverlap(m, ...a),
+    run: (...a) => run(m, ...a),
+    fileStem,
+    toUri,
   };
 }
 
@@ -376,18 +426,9 @@ async function writeOutput(uri: vscode.Uri, text: string): Promise<boolean> {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
     return false;
   }
-  const created = await createNewFile(uri, text);
-  if (created.ok) return true;
-  if (!created.exists) {
-    void vscode.window.showErrorMessage(created.message);
-    return false;
-  }
-  const updated = await updateTextFile(uri, (old) => ({ edits: old === text ? [] : [{ start: 0, end: old.length, newText: text }], value: undefined }));
-  if (!updated.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not written: {1}', vscode.workspace.asRelativePath(uri), updated.message));
-    return false;
-  }
-  return true;
+  const written = await replaceFile(uri, text);
+  if (!written.ok) void vscode.window.showErrorMessage(written.message);
+  return written.ok;
 }
 
 function logBadRows(m: Measure, what: string, bad: BadRows, problems: readonly { line: number; message: string }[] = []): number {
@@ -446,6 +487,10 @@ async function memberSet(m: Measure, uri: vscode.Uri, salt: string, title: strin
       }
       const stats = reader.end();
       const skipped = logBadRows(m, `${vscode.workspace.asRelativePath(uri)} (hashed)`, stats.bad);
+      if (stats.members === 0) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no SHA-256 hash (64 hexadecimal characters a line): it is empty or not a hashed member list. Nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+        return undefined;
+      }
       return { set: reader.set, members: stats.members, skipped, hashed: true };
     });
   }
@@ -456,6 +501,10 @@ async function memberSet(m: Measure, uri: vscode.Uri, salt: string, title: strin
   });
   if (!read) return undefined;
   const skipped = logBadRows(m, vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
+  if (read.value.stats.members === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no email address in the chosen column: nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
   return { set: read.value.set, members: read.value.stats.members, skipped, hashed: false };
 }
 
@@ -533,24 +582,30 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
         return undefined;
       }
-      const o = overlapOf(ours.set, other.set);
-      const date = await askDate(g, s, 'Compare Member Lists: date of the measurement');
-      if (!date) return undefined;
-      const partner = s.index.get(id)!.summary.partner;
-      const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)})`;
-      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
-      if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
-      const score = suggestedOverlapScore(o);
-      const skipped = ours.skipped + other.skipped;
-      const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
-      if (g.setScore) await setScore();
-      else if (g.setScore === undefined) {
-        showSkipped(m, vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
-          { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
-        ]);
-      }
-      return { ...o, score, skipped };
+      return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
     });
+}
+
+/**
+ * An overlap logged to the record as member-overlap, the method in its note, and the
+ * audience-overlap score it suggests offered (or set, when `g.setScore`).
+ */
+async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) {
+  const date = await askDate(g, s, vscode.l10n.t('Member overlap: date of the measurement'));
+  if (!date) return undefined;
+  const partner = s.index.get(id)!.summary.partner;
+  const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
+  const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
+  if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
+  const score = suggestedOverlapScore(o);
+  const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
+  if (g.setScore) await setScore();
+  else if (g.setScore === undefined) {
+    showSkipped(m, vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
+      { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
+    ]);
+  }
+  return { ...o, score, skipped };
 }
 
 function measureAttendance(m: Measure, arg?: unknown, raw?: unknown) {
@@ -713,13 +768,12 @@ function importTracker(m: Measure, _arg?: unknown, raw?: unknown) {
         void vscode.window.showErrorMessage(opened.message);
         return undefined;
       }
-      const rows: CsvRow[] = [];
-      const summary = await readCsv(opened.chunks, {
-        onRows: (batch) => {
-          if (rows.length + batch.length > 10_000) throw new Error('the tracker has over 10,000 rows; split it first');
-          rows.push(...batch);
-        },
-      });
+      const read = await readTracker(opened.chunks);
+      if (!read.ok) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0}: {1}.', vscode.workspace.asRelativePath(file), read.message));
+        return undefined;
+      }
+      const { summary, rows } = read;
       if (summary.header.length === 0) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to import.', vscode.workspace.asRelativePath(file)));
         return undefined;
@@ -731,7 +785,7 @@ function importTracker(m: Measure, _arg?: unknown, raw?: unknown) {
         return undefined;
       }
       const existing = s.index.all();
-      const partners = new Set(existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner.toLowerCase()));
+      const partners = existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner);
       const fileNames = new Set(existing.map((r) => s.uriOf(r.id)?.path.split('/').pop() ?? '').filter(Boolean));
       const plan = planTrackerImport(summary.header, rows, mapping, { partners, fileNames });
       const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), plan.bad, summary.problems);
@@ -851,17 +905,18 @@ function exportCalendar(m: Measure, _arg?: unknown, raw?: unknown) {
       const g = given(raw);
       const s = await service(m);
       const today = s.today();
-      const records = s.index
-        .all()
-        .filter((r) => !r.summary.broken)
-        .map((r) => ({
-          path: vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false),
-          partner: r.summary.partner,
-          stage: r.summary.stage,
-          nextCheckIn: r.summary.nextCheckIn,
-          review: r.summary.review,
-          owners: r.summary.owners,
-        }));
+      const readable = s.index.all().filter((r) => !r.summary.broken);
+      const paths = readable.map((r) => vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false));
+      const keys = await calendarKeys(paths, sha256Batch);
+      const records = readable.map((r, k) => ({
+        path: paths[k],
+        key: keys[k],
+        partner: r.summary.partner,
+        stage: r.summary.stage,
+        nextCheckIn: r.summary.nextCheckIn,
+        review: r.summary.review,
+        owners: r.summary.owners,
+      }));
       const events = pipelineEvents(records, today);
       if (events.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No check-ins or review dates are coming: agreed and active partnerships with a start date or a check-in have them.'));

@@ -95,6 +95,7 @@ class PitchPanel implements PitchPanelHandle {
       name: 'pitch',
       logLabel: 'Pitch',
       schema: PitchFromWebview,
+      initial: () => [{ type: 'context', context: panelContext(this.context) } satisfies PitchToWebview],
       handlers: {
         ready: () => {
           this.post({ type: 'context', context: panelContext(this.context) });

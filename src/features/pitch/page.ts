@@ -1,12 +1,9 @@
 import '../../webview/lib/l10n';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
-import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
-import { client, failureText } from '../../webview/lib/rpc';
+import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
+import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
 import { button, fieldBlock, singleSelect, textControl, type TextControl } from '../../webview/lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
@@ -49,10 +46,12 @@ const notes = new Map<ContextField, HTMLElement>();
 const status = statusLine();
 const T = pitchText();
 
-const rpc = client<PitchFromWebview, PitchResults>(vscode as never, (m) => {
+const first = initialMessages();
+const onHostMessage = (m: { type: string }) => {
   const message = m as PitchToWebview;
   if (message.type === 'context') onContext(message.context);
-});
+};
+const rpc = client<PitchFromWebview, PitchResults>(vscode as never, onHostMessage, first);
 
 function openContext(): void {
   rpc.request({ type: 'openContext' }).catch((err: unknown) => status.show('error', failureText(err)));
@@ -297,23 +296,24 @@ function onContext(context: PanelContext): void {
   state.context = context;
   defaults = contextDefaults(context);
   vscode.setState(state);
-  if (inputs.size === 0) {
-    render();
-    return;
+  if (inputs.size === 0) render();
+  else {
+    // Only what the user has not overridden follows the context.
+    for (const f of CONTEXT_FIELDS) {
+      const input = inputs.get(f);
+      if (input && !state.overridden.includes(f)) input.value = fieldValue(state, defaults, f);
+      renderNote(f);
+    }
+    renderContextBanner();
+    update();
   }
-  // Only what the user has not overridden follows the context.
-  for (const f of CONTEXT_FIELDS) {
-    const input = inputs.get(f);
-    if (input && !state.overridden.includes(f)) input.value = fieldValue(state, defaults, f);
-    renderNote(f);
-  }
-  renderContextBanner();
-  update();
+  markRendered();
 }
 
-// Restored state paints at once; the host's context follows with `ready`, and with it the draft
-// kept for this workspace when the panel was closed.
+// Restored state paints at once; the host's context is in the page (or follows with `ready`),
+// and the draft kept for this workspace when the panel was closed follows with `ready`.
 render();
+first.forEach(onHostMessage);
 rpc
   .request({ type: 'ready' })
   .then((r) => {

@@ -5,7 +5,6 @@ import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileNam
 import { renderReport } from '../../core/planner/report';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
 import { communityName } from '../../core/context';
-import { createNewFile } from '../../host/files';
 import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
@@ -146,10 +145,12 @@ async function newPartnership(c: CommandContext, arg?: unknown, raw?: unknown): 
   });
   const root = c.service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
   if (!root) return undefined;
-  const uri = await createRecordFile(root, recordFileName(partner).replace(/\.md$/, ''), text);
-  if (!uri) return undefined;
-  c.deps.log.info(`Created ${uri.toString()}`);
-  const id = c.service.created(uri, text);
+  const made = await c.service.createRecord(root, recordFileName(partner).replace(/\.md$/, ''), text);
+  if (!made.ok) {
+    void vscode.window.showErrorMessage(made.message);
+    return undefined;
+  }
+  const { uri, id } = made;
   await vscode.window.showTextDocument(uri, { preview: false });
   c.onSelect(id);
   return uri;
@@ -193,26 +194,6 @@ async function askNewPartnership(given: Partial<NewPartnershipOptions>): Promise
     types = picked.flatMap((p) => (p.id ? [p.id] : []));
   }
   return { partner, community, types };
-}
-
-/** Creates the record file, never over an existing one: a second partnership with the same partner gets "-2". */
-async function createRecordFile(root: { uri: vscode.Uri; rel: string }, base: string, text: string): Promise<vscode.Uri | undefined> {
-  let uri: vscode.Uri | undefined;
-  for (let n = 1; n < 100 && !uri; n++) {
-    const candidate = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
-    const created = await createNewFile(candidate, text);
-    if (created.ok) uri = candidate;
-    else if (!created.exists) {
-      // A link, a device, a file system error: no other name would fare better.
-      void vscode.window.showErrorMessage(vscode.l10n.t('The partnership record was not created: {0}', created.message));
-      return undefined;
-    }
-  }
-  if (!uri) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not find a free file name for {0} in {1}.', `${base}.md`, root.rel));
-    return undefined;
-  }
-  return uri;
 }
 
 async function logMetric(c: CommandContext, arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> {

@@ -1,9 +1,7 @@
 import '../../webview/lib/l10n';
 // VS Code's own controls (@vscode-elements/elements), each component imported on its own.
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from './protocol';
-import { clear, h, icon, vscodeApi } from '../../webview/lib/dom';
+import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
 import { bar, sparkline } from '../../webview/lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
@@ -95,6 +93,7 @@ async function query(): Promise<void> {
       return;
     }
     if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
+    if (!view.loading) markRendered();
   } catch (err) {
     showStatus('error', failureText(err));
   }
@@ -392,9 +391,8 @@ function pipelineBody(): Node[] {
   const body: Node[] = [];
   if (view.readOnly) body.push(h('p', { class: 'notice' }, icon('shield'), l10n.t('Restricted Mode: this workspace is not trusted, so the planner only reads the records.')));
   if (view.loading && view.total === 0) {
-    const ring = h('vscode-progress-ring', { class: 'loading-ring' });
-    ring.ariaLabel = l10n.t('Reading partnership records…');
-    body.push(h('p', { class: 'muted loading', id: 'loading' }, ring, h('span', {}, l10n.t('Reading partnership records…'))));
+    // A spinning codicon: the progress ring component brought Lit (about 20 KB) into the page.
+    body.push(h('p', { class: 'muted loading', id: 'loading' }, icon('loading', 'codicon-modifier-spin loading-ring'), h('span', {}, l10n.t('Reading partnership records…'))));
     return body;
   }
   if (view.total === 0) {
@@ -1056,11 +1054,11 @@ function playbookBlock(record: PartnershipRecord): HTMLElement | undefined {
         'ul',
         { class: 'checklist' },
         ...steps.map((step, i) => {
-          // VS Code's checkbox, as in the Settings editor; the step is its label.
-          const box = h('vscode-checkbox', { id: `step-${pid}-${i + 1}`, class: 'step', disabled: view.readOnly }, step);
+          // The platform's checkbox in VS Code's colours (media/webview.css); the step is its label.
+          const box = h('input', { type: 'checkbox', id: `step-${pid}-${i + 1}`, class: 'step', disabled: view.readOnly });
           box.checked = done.has(i + 1);
           box.addEventListener('change', () => commit({ kind: 'playbookStep', playbook: pid, step: i + 1, done: box.checked }));
-          return h('li', {}, box);
+          return h('li', {}, h('label', { class: 'check' }, box, h('span', {}, step)));
         }),
       ),
     );

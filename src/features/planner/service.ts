@@ -5,7 +5,7 @@ import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex'
 import { RecordLoader } from '../../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../../core/records';
 import { communityName } from '../../core/context';
-import { editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
+import { createNewFile, editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
 import { relativeSetting, SECTION } from '../../host/settings';
 import { Coalescer, Debouncer } from '../../host/timers';
 import { linesRange, toDiagnostic } from '../../host/diagnostics';
@@ -25,11 +25,8 @@ function unreadable(text: string): { ok: false; problems: RecordParse['problems'
 const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
 const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
-/** Today as YYYY-MM-DD in the user's time zone: check-ins fall due on the user's calendar. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { localToday } from '../../core/dates';
+import { localToday } from '../../core/dates';
 
 export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
@@ -216,6 +213,24 @@ export class PlannerService extends Disposable {
     // The new text is known: no need to read it back (the watcher's event then finds it unchanged).
     if (result.changed) this.loader.put(id, result.value);
     return { ok: true, changed: result.changed, inEditor: result.inEditor, before: 'before' in result ? (result.before as string | undefined) : undefined, after: result.text };
+  }
+
+  /**
+   * Creates a new record `<base>.md` in a partnerships folder, never over an existing file: a
+   * second partnership with the same partner gets `<base>-2.md`. Indexed at once.
+   */
+  async createRecord(root: { uri: vscode.Uri; rel: string }, base: string, text: string): Promise<{ ok: true; uri: vscode.Uri; id: string } | { ok: false; message: string }> {
+    for (let n = 1; n < 100; n++) {
+      const uri = vscode.Uri.joinPath(root.uri, `${base}${n === 1 ? '' : `-${n}`}.md`);
+      const created = await createNewFile(uri, text);
+      if (created.ok) {
+        this.deps.log.info(`Created ${uri.toString()}`);
+        return { ok: true, uri, id: this.created(uri, text) };
+      }
+      // A link, a device, a file system error: no other name would fare better.
+      if (!created.exists) return { ok: false, message: vscode.l10n.t('The partnership record was not created: {0}', created.message) };
+    }
+    return { ok: false, message: vscode.l10n.t('Could not find a free file name for {0} in {1}.', `${base}.md`, root.rel) };
   }
 
   /** A record written by the extension itself: index it at once. */

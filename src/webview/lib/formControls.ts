@@ -6,12 +6,10 @@
  * property, which names the input inside the control's shadow root for a screen reader.
  * Every value is set as a property: text, never markup.
  */
-import type { VscodeButton } from '@vscode-elements/elements/dist/vscode-button/vscode-button.js';
 import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-textfield/vscode-textfield.js';
 import type { VscodeTextarea } from '@vscode-elements/elements/dist/vscode-textarea/vscode-textarea.js';
-import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { VscodeCheckbox } from '@vscode-elements/elements/dist/vscode-checkbox/vscode-checkbox.js';
-import { h } from './dom';
+import { h, icon } from './dom';
 
 export type TextControl = VscodeTextfield | VscodeTextarea;
 
@@ -57,13 +55,16 @@ export interface ButtonOptions {
   id?: string;
   title?: string;
   disabled?: boolean;
-  extraClass?: string;
   onClick?: () => void;
 }
 
-/** A VS Code button: primary, or secondary when `secondary`. */
-export function button(o: ButtonOptions): VscodeButton {
-  const b = h('vscode-button', { id: o.id, title: o.title, class: o.extraClass, secondary: o.secondary, icon: o.icon, 'icon-after': o.iconAfter }, o.label);
+/**
+ * A button in VS Code's look: the platform's `<button>`, primary or secondary
+ * (media/webview.css), its codicons before or after the label. `vscode-button` brought about
+ * 12 KB (with its icon) and Lit into each page.
+ */
+export function button(o: ButtonOptions): HTMLButtonElement {
+  const b = h('button', { type: 'button', id: o.id, title: o.title, class: o.secondary ? 'secondary' : 'primary' }, o.icon ? icon(o.icon) : null, o.label, o.iconAfter ? icon(o.iconAfter) : null);
   b.disabled = !!o.disabled;
   if (o.onClick) b.addEventListener('click', () => !b.disabled && o.onClick!());
   return b;
@@ -75,13 +76,16 @@ export interface SelectOption {
   description?: string;
 }
 
-/** A VS Code drop-down: one of `options`; `onChange` gets the picked value. */
-export function singleSelect(o: { id: string; label: string; value: string; options: readonly SelectOption[]; disabled?: boolean; describedBy?: string; onChange?: (value: string) => void }): VscodeSingleSelect {
-  const select = h('vscode-single-select', { id: o.id, 'aria-describedby': o.describedBy });
-  select.label = o.label;
+/**
+ * A drop-down: the platform's `<select>` in VS Code's look (media/webview.css: the dropdown
+ * theme colours, the focus outline, High Contrast's dashed one), its keyboard and its list as
+ * the browser gives them. `vscode-single-select` cost about 50 KB of script on each page that
+ * used it, more than the page itself. An option's description is its tooltip.
+ */
+export function singleSelect(o: { id: string; label: string; value: string; options: readonly SelectOption[]; disabled?: boolean; describedBy?: string; onChange?: (value: string) => void }): HTMLSelectElement {
+  const select = h('select', { id: o.id, 'aria-describedby': o.describedBy });
   for (const op of o.options) {
-    const option = h('vscode-option', { value: op.value }, op.label);
-    if (op.description) option.description = op.description;
+    const option = h('option', { value: op.value, title: op.description }, op.label);
     if (op.value === o.value) option.selected = true;
     select.appendChild(option);
   }

@@ -23,11 +23,13 @@ export interface Client<M extends { type: string }, R extends { [K in M['type']]
 /**
  * The page's side of the request/reply protocol: each request gets the next id, and the reply
  * of that id settles its promise. Replies are taken off the message stream here; everything
- * else goes to the page's own handler.
+ * else goes to the page's own handler. `initial`: the messages the page had in its HTML
+ * (initialMessages); the same message coming again with `ready` is not handled twice.
  */
-export function client<M extends { type: string }, R extends { [K in M['type']]: unknown }>(api: VsCodeApi<unknown>, onMessage: (message: { type: string }) => void): Client<M, R> {
+export function client<M extends { type: string }, R extends { [K in M['type']]: unknown }>(api: VsCodeApi<unknown>, onMessage: (message: { type: string }) => void, initial: readonly { type: string }[] = []): Client<M, R> {
   let next = 1;
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  const had = initial.map((m) => JSON.stringify(m));
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const m = event.data as Reply | { type?: unknown } | null;
     if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
@@ -39,6 +41,13 @@ export function client<M extends { type: string }, R extends { [K in M['type']]:
       if (r.ok) p.resolve(r.result);
       else p.reject(new RequestFailed(r.error.code, r.error.message));
       return;
+    }
+    if (had.length) {
+      const again = had.indexOf(JSON.stringify(m));
+      if (again >= 0) {
+        had.splice(again, 1);
+        return;
+      }
     }
     onMessage(m as { type: string });
   });
@@ -59,4 +68,20 @@ export function client<M extends { type: string }, R extends { [K in M['type']]:
 /** The message to show for a failed request. */
 export function failureText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * The messages the host put in the page's HTML (webviewHtml's `initial`): what `ready` would
+ * bring, there before the page has asked, so the first render needs no round trip. Only
+ * objects with a `type` are taken; anything else in the element is ignored.
+ */
+export function initialMessages(): { type: string }[] {
+  const text = document.getElementById('initial-messages')?.textContent;
+  if (!text) return [];
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((m): m is { type: string } => typeof m?.type === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -1,0 +1,4 @@
+export * from './exchange';
+export * from './scalar';
+export * from './steps';
+export * from './members';

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../host/commandIds';
+import type { Deps } from '../../host/deps';
+import { lazyFeature } from '../../host/lazy';
+import type { AssistantApi } from './impl';
+
+declare module '../../host/deps' {
+  interface FeatureApis {
+    /** The assistant's language-model tools and Connect / Disconnect AI Assistant (loads them on first call). */
+    assistant: () => AssistantApi;
+  }
+}
+
+/**
+ * Your AI assistant on the same partnerships: the language-model tools (VS Code 1.95 and later),
+ * the MCP server offered to VS Code (1.101 and later, Node hosts) and the Connect / Disconnect AI
+ * Assistant commands. Only the registrations live here; the tools and the commands are loaded on
+ * first use (./impl.ts). Each newer API is looked up at run time: the extension still runs on
+ * hosts without it.
+ */
+export function registerAssistant(context: vscode.ExtensionContext, deps: Deps): void {
+  const load = lazyFeature<AssistantApi>('assistant', context, deps);
+  let bound = false;
+  const api = (): AssistantApi => {
+    const a = load();
+    if (!bound) {
+      a.bind(async () => (await deps.apis.planner()).service);
+      bound = true;
+    }
+    return a;
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.connectAssistant, (arg?: unknown) => api().connect(arg)),
+    vscode.commands.registerCommand(COMMANDS.disconnectAssistant, () => api().disconnect()),
+  );
+  registerLanguageModelTools(context, api);
+  registerServerDefinitions(context);
+  deps.apis.assistant = api;
+}
+
+/** The tools package.json declares, each registered with its code loaded on first call. */
+function registerLanguageModelTools(context: vscode.ExtensionContext, api: () => AssistantApi): void {
+  const lm = vscode.lm as Partial<typeof vscode.lm> | undefined;
+  if (typeof lm?.registerTool !== 'function') return;
+  const declared = (context.extension.packageJSON as { contributes?: { languageModelTools?: { name: string }[] } }).contributes?.languageModelTools ?? [];
+  for (const { name } of declared) {
+    context.subscriptions.push(
+      lm.registerTool<object>(name, {
+        invoke: (options, token) => api().invokeTool(name, options.input, token),
+        prepareInvocation: (options) => api().prepareTool(name, options.input),
+      }),
+    );
+  }
+}
+
+/** True where the extension host is Node: the MCP server (a Node program) can be started. */
+export function hasNodeHost(): boolean {
+  return typeof process === 'object' && typeof process.versions?.node === 'string';
+}
+
+export function serverScript(context: vscode.ExtensionContext): string {
+  return vscode.Uri.joinPath(context.extensionUri, 'dist', 'mcp', 'server.js').fsPath;
+}
+
+// The MCP server definition provider API (VS Code 1.101), declared here: the types the extension
+// builds against are older, and the API is looked up at run time.
+type StdioDefinition = new (label: string, command: string, args?: string[], env?: Record<string, string | number | null>, version?: string) => object;
+interface McpLm {
+  registerMcpServerDefinitionProvider(id: string, provider: { onDidChangeMcpServerDefinitions?: vscode.Event<void>; provideMcpServerDefinitions(token: vscode.CancellationToken): vscode.ProviderResult<object[]> }): vscode.Disposable;
+}
+export const MCP_PROVIDER_ID = 'communityPartnerships.mcpServers';
+
+/**
+ * Offers the MCP server to VS Code's own MCP support, one definition per local workspace folder
+ * (read-only in Restricted Mode). VS Code asks the user before it starts any server.
+ */
+function registerServerDefinitions(context: vscode.ExtensionContext): void {
+  const lm = vscode.lm as unknown as Partial<McpLm> | undefined;
+  const Definition = (vscode as unknown as { McpStdioServerDefinition?: StdioDefinition }).McpStdioServerDefinition;
+  if (!hasNodeHost() || typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof Definition !== 'function') return;
+  const changed = new vscode.EventEmitter<void>();
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '');
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidChangeWorkspaceFolders(() => changed.fire()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => changed.fire()),
+    lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
+      onDidChangeMcpServerDefinitions: changed.event,
+      provideMcpServerDefinitions: () =>
+        (vscode.workspace.workspaceFolders ?? [])
+          .filter((f) => f.uri.scheme === 'file')
+          .map((f) => new Definition(`Community Partnerships (${f.name})`, process.execPath, [serverScript(context), f.uri.fsPath, ...(vscode.workspace.isTrusted ? [] : ['--read-only'])], { ELECTRON_RUN_AS_NODE: '1' }, version)),
+    }),
+  );
+}

@@ -1,0 +1,34 @@
+// The program of the private overlap's worker threads (dist/psiWorker.js, its own bundle): the
+// group maths of src/core/psi/group.ts on the batches it is sent, nothing else. With no worker
+// thread, the same file is required on the calling thread for `runJob`: the curve library is in
+// this bundle only, not in dist/lazy.js or the command line's bundle.
+import { parentPort } from 'node:worker_threads';
+import { checkPoints, hashAndBlind, reblind } from '../core/psi/group';
+import { PointError } from '../core/psi/scalar';
+
+export type PsiJob =
+  | { op: 'hashAndBlind'; emails: readonly string[]; scalar: Uint8Array }
+  | { op: 'reblind'; points: Uint8Array; scalar: Uint8Array; first: number }
+  | { op: 'check'; points: Uint8Array; first: number };
+
+export type PsiReply = { id: number; out: Uint8Array } | { id: number; error: string; index?: number };
+
+/** One batch's maths (throws a PointError for a bad point). */
+export function runJob(job: PsiJob): Uint8Array {
+  if (job.op === 'hashAndBlind') return hashAndBlind(job.emails, job.scalar);
+  if (job.op === 'reblind') return reblind(job.points, job.scalar, job.first);
+  checkPoints(job.points, job.first);
+  return new Uint8Array(0);
+}
+
+parentPort?.on('message', (job: PsiJob & { id: number }) => {
+  let reply: PsiReply;
+  try {
+    const out = runJob(job);
+    parentPort!.postMessage({ id: job.id, out } satisfies PsiReply, [out.buffer as ArrayBuffer]);
+    return;
+  } catch (err) {
+    reply = err instanceof PointError ? { id: job.id, error: err.message, index: err.index } : { id: job.id, error: err instanceof Error ? err.message : String(err) };
+  }
+  parentPort!.postMessage(reply);
+});

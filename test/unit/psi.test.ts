@@ -1,0 +1,174 @@
+import * as assert from 'node:assert';
+import { createHash, randomFillSync } from 'node:crypto';
+import {
+  ExchangeError,
+  FORMAT_VERSION,
+  PROTOCOL,
+  PointError,
+  answerOverlap,
+  finishAnswer,
+  finishStart,
+  readExchange,
+  readMemberList,
+  readSecret,
+  secretText,
+  startOverlap,
+  stepOf,
+  writeExchange,
+  type GroupWork,
+  type StepOptions,
+} from '../../src/core/psi';
+import { checkPoints, hashAndBlind, reblind } from '../../src/core/psi/group';
+import { newSalt } from '../../src/core/measure/hash';
+import { groupWork } from '../../src/platform/psiWork';
+
+const random = (b: Uint8Array) => randomFillSync(b);
+const direct: GroupWork = { hashAndBlind, reblind, check: checkPoints };
+const options = (work: GroupWork = direct, parallel = 1): StepOptions => ({ work, random, batch: 64, parallel });
+
+/** Two lists with exactly `shared` members in common (and spelt differently on the two sides, as exports do). */
+function lists(ours: number, theirs: number, shared: number): { a: string[]; b: string[] } {
+  const a = Array.from({ length: ours }, (_, i) => `member${i}@ours.example`);
+  const b = Array.from({ length: theirs - shared }, (_, i) => `person${i}@theirs.example`);
+  for (let i = 0; i < shared; i++) b.push(`  MEMBER${i * 2}@Ours.Example `.trim().toLowerCase());
+  return { a, b };
+}
+
+async function fullRun(a: string[], b: string[], o = options()) {
+  const start = await startOverlap(a, o);
+  const startText = writeExchange(start.file);
+  const answer = await answerOverlap(readExchange(startText, 1), b, o);
+  const answerText = writeExchange(answer);
+  const finished = await finishStart(readExchange(answerText, 2), readSecret(secretText(start.secret)), o);
+  const resultText = writeExchange(finished.file);
+  const partner = await finishAnswer(readExchange(answerText, 2), readExchange(resultText, 3, answer.run), o);
+  return { startText, answerText, resultText, secret: start.secret, ours: finished.overlap, theirs: partner.overlap, agreed: partner.agreed };
+}
+
+describe('private overlap (core)', function () {
+  this.timeout(120_000);
+
+  it('gives both sides exactly the known intersection, with each side its share', async () => {
+    const { a, b } = lists(300, 200, 57);
+    const run = await fullRun(a, [...b, b[0], b[1]]);
+    assert.strictEqual(run.ours.shared, 57);
+    assert.strictEqual(run.theirs.shared, 57);
+    assert.ok(run.agreed);
+    assert.deepStrictEqual([run.ours.ours, run.ours.theirs, run.theirs.ours, run.theirs.theirs], [300, 200, 200, 300]);
+    assert.strictEqual(run.ours.ourShare, 57 / 300);
+    assert.strictEqual(run.theirs.ourShare, 57 / 200);
+  });
+
+  it('counts no overlap, a whole overlap and empty lists', async () => {
+    assert.strictEqual((await fullRun(['a@x.org', 'b@x.org'], ['c@y.org'])).theirs.shared, 0);
+    const whole = await fullRun(['a@x.org', 'b@x.org'], ['b@x.org', 'a@x.org']);
+    assert.deepStrictEqual([whole.ours.shared, whole.theirs.shared], [2, 2]);
+    const empty = await fullRun([], ['a@x.org']);
+    assert.deepStrictEqual([empty.ours.shared, empty.theirs.shared, empty.ours.ours], [0, 0, 0]);
+  });
+
+  it('gives the same count with the maths on worker threads', async () => {
+    const { a, b } = lists(700, 650, 123);
+    const { work, parallel } = groupWork();
+    const run = await fullRun(a, b, options(work, parallel));
+    assert.deepStrictEqual([run.ours.shared, run.theirs.shared], [123, 123]);
+  });
+
+  it('puts no email, and no plain or salted SHA-256 of one, in any file', async () => {
+    const { a, b } = lists(120, 90, 30);
+    const run = await fullRun(a, b);
+    const files = [run.startText, run.answerText, run.resultText].join('\n').toLowerCase();
+    const salts = ['', newSalt(random), 'a3f9c2e71b5d4c08a9e6f1d2c3b4a596'];
+    for (const email of [...a, ...b]) {
+      assert.ok(!files.includes(email), 'no email');
+      assert.ok(!files.includes(email.split('@')[0]), 'no local part');
+      for (const salt of salts) {
+        const digest = createHash('sha256').update(salt + email).digest();
+        assert.ok(!files.includes(digest.toString('hex')), 'no SHA-256 hex');
+        assert.ok(!files.includes(digest.toString('base64').toLowerCase().slice(0, 40)), 'no SHA-256 base64');
+        assert.ok(!files.includes(digest.subarray(0, 16).toString('hex')), 'no half SHA-256');
+      }
+    }
+    // Only the protocol's fields.
+    for (const [text, keys] of [
+      [run.startText, 'format,protocol,step,run,startCount,points'],
+      [run.answerText, 'format,protocol,step,run,startCount,answerCount,reblinded,points'],
+      [run.resultText, 'format,protocol,step,run,startCount,answerCount,overlap,points'],
+    ] as const) {
+      assert.strictEqual(Object.keys(JSON.parse(text) as object).join(','), keys);
+    }
+  });
+
+  it('makes unlinkable files when a run is repeated on the same lists (fresh secrets)', async () => {
+    const { a, b } = lists(100, 100, 40);
+    const one = await fullRun(a, b);
+    const two = await fullRun(a, b);
+    const points = (text: string) => {
+      const o = JSON.parse(text) as { points: string[]; reblinded?: string[] };
+      return [...o.points, ...(o.reblinded ?? [])];
+    };
+    const first = new Set([one.startText, one.answerText, one.resultText].flatMap(points));
+    const common = [two.startText, two.answerText, two.resultText].flatMap(points).filter((p) => first.has(p));
+    assert.deepStrictEqual(common, []);
+    assert.notStrictEqual(JSON.parse(one.startText).run, JSON.parse(two.startText).run);
+    assert.strictEqual(two.theirs.shared, 40);
+  });
+
+  it('shuffles: the start file holds the blinded list, not in its order', async () => {
+    const emails = Array.from({ length: 64 }, (_, i) => `m${i}@x.org`);
+    const start = await startOverlap(emails, options());
+    const blinded = hashAndBlind(emails, start.secret.scalar);
+    const inOrder = Array.from({ length: 64 }, (_, i) => Buffer.from(blinded.subarray(i * 32, i * 32 + 32)).toString('hex'));
+    assert.deepStrictEqual([...start.file.points].sort(), [...inOrder].sort());
+    assert.notDeepStrictEqual(start.file.points, inOrder);
+  });
+
+  it('refuses a file of another run, protocol, version or step, with the reason', async () => {
+    const { a, b } = lists(20, 20, 5);
+    const run = await fullRun(a, b);
+    const edit = (text: string, change: (o: Record<string, unknown>) => void) => {
+      const o = JSON.parse(text) as Record<string, unknown>;
+      change(o);
+      return JSON.stringify(o);
+    };
+    const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
+    refused(() => readExchange(run.resultText, 3, '0'.repeat(32)), /another run/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.protocol = 'other-psi/1')), 1), /another protocol/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.format = FORMAT_VERSION + 1)), 1), /format version 2; this reads version 1/);
+    refused(() => readExchange(run.answerText, 1), /answer file \(step 2\); the start file/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.email = 'x@y.org')), 1), /fields the protocol does not have \(email\)/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.startCount = 3)), 1), /says 3 members but holds 20/);
+    refused(() => readExchange(edit(run.startText, (o) => ((o.points as string[])[1] = (o.points as string[])[0])), 1), /point 2 is there twice/);
+    refused(() => readExchange(edit(run.startText, (o) => ((o.points as string[])[0] = 'zz')), 1), /point 1 is not 64/);
+    refused(() => readExchange('name,email\nA,a@x.org\n', 1), /not JSON/);
+    assert.strictEqual(readExchange(run.startText, 1).protocol, PROTOCOL);
+    // Keys in another order (another implementation's writer) read the same; the step is found wherever it is.
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(run.resultText) as object).reverse()));
+    assert.strictEqual(stepOf(reordered), 3);
+    assert.strictEqual(readExchange(reordered, 3).overlap, run.ours.shared);
+    // An answer from another run is refused by the starter's secret too.
+    const other = await startOverlap(a, options());
+    await assert.rejects(finishStart(readExchange(run.answerText, 2), other.secret, options()), /another run/);
+  });
+
+  it('refuses points that are not on the group or are the identity, naming the place', async () => {
+    const { a } = lists(10, 0, 0);
+    const start = (await startOverlap(a, options())).file;
+    const bad = (replace: string) => ({ ...start, points: start.points.map((p, i) => (i === 3 ? replace : p)) });
+    await assert.rejects(answerOverlap(bad('00'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is the identity/.test(e.message));
+    await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is not a valid ristretto255 encoding/.test(e.message));
+    const { work, parallel } = groupWork();
+    await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options(work, parallel)), /point 4 is not a valid ristretto255 encoding/);
+  });
+
+  it('reads a CSV export and a file of one email a line, the same way', async () => {
+    const enc = (s: string) => [new TextEncoder().encode(s)];
+    const csv = await readMemberList(enc('Name,E-mail\nAda,Ada@X.org\nBo,"Bo <bo@y.org>"\nAda again, ada@x.org\nNo one,not-an-email\n'));
+    assert.deepStrictEqual(csv.emails, ['ada@x.org', 'bo@y.org']);
+    assert.deepStrictEqual([csv.stats.duplicates, csv.stats.bad.count], [1, 1]);
+    const lines = await readMemberList(enc('Ada@X.org\nbo@y.org\n\n'));
+    assert.deepStrictEqual(lines.emails, ['ada@x.org', 'bo@y.org']);
+    assert.deepStrictEqual((await readMemberList(enc('only@one.org'))).emails, ['only@one.org']);
+    await assert.rejects(readMemberList(enc('Name,Phone\nA,1\n')), /holds emails/);
+  });
+});
