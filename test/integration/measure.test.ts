@@ -62,10 +62,14 @@ describe('Measure: metrics from exports in VS Code', () => {
 
   afterEach(() => revertAndCloseAll());
 
-  it('hashes a large batch off the extension host thread (a worker in the Node host, Web Crypto in the browser), the same digests as one by one', async () => {
+  it('hashes a large batch on a worker thread in the Node host and in one JavaScript pass in the browser, the same digests as one by one', async () => {
     const inputs = Array.from({ length: 500 }, (_, i) => `salt-${i}@example.org`);
     const batch = sha256Batch(inputs);
-    assert.ok(batch instanceof Promise, 'not hashed on the calling thread');
+    // The web worker host has no worker threads to give: a batch is hashed in JavaScript at once
+    // (as fast as Node's hashing, where Web Crypto took one asynchronous call per email), and the
+    // readers yield between batches. The Node host hands a large batch to a worker thread.
+    if (typeof process === 'undefined') assert.ok(batch instanceof Uint8Array, 'hashed in one pass in the browser');
+    else assert.ok(batch instanceof Promise, 'not hashed on the calling thread');
     const digests = await batch;
     for (const i of [0, 17, 499]) {
       const one = await sha256Batch([inputs[i]]);
