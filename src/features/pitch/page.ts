@@ -72,6 +72,8 @@ function startOver(message = T.startedOver): void {
   save();
   render();
   status.show('info', message);
+  // The button that had the focus is gone with the old form: the focus goes to the first field.
+  root.querySelector<HTMLElement>('.pitch-form vscode-textfield, .pitch-form vscode-textarea')?.focus();
 }
 
 // ---- The form ---------------------------------------------------------------------------
@@ -223,11 +225,18 @@ function update(): void {
   }
 }
 
+/** Uses the pitch. A used pitch is finished: the host drops its draft, and no pending draft follows it. */
 function action(a: PitchAction): void {
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = undefined;
   rpc
     .request({ type: 'action', action: a, ...actionPayload(state, defaults) })
     .then((r) => status.show('info', r.message))
-    .catch((err: unknown) => status.show('error', failureText(err)));
+    .catch((err: unknown) => {
+      status.show('error', failureText(err));
+      // Not used after all: it is kept as the draft again.
+      save();
+    });
 }
 
 function render(): void {
@@ -248,11 +257,12 @@ function render(): void {
 
   const startOverButton = h('button', { type: 'button', class: 'link', id: 'start-over', title: T.startOverTitle }, icon('clear-all'), T.startOver);
   startOverButton.addEventListener('click', () => startOver());
+  // The preview and its word count are a strip of their own: beside the form when there is
+  // room, pinned above it while the user types when there is not (media/webview.css).
   const preview = h(
     'section',
     { class: 'preview-pane', 'aria-label': T.previewPane },
-    h('div', { class: 'pane-title' }, h('h2', {}, T.preview), wordsEl),
-    h('div', { class: 'preview' }, subjectEl, bodyEl),
+    h('div', { class: 'preview-strip' }, h('div', { class: 'pane-title' }, h('h2', {}, T.preview), wordsEl), h('div', { class: 'preview' }, subjectEl, bodyEl)),
     h(
       'div',
       { class: 'actions' },
