@@ -21,7 +21,7 @@ async function layoutProblems(view: FrameLocator): Promise<string[]> {
     };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const boxes: { el: any; what: string; left: number; top: number; right: number; bottom: number }[] = [];
-    const controls = doc.querySelectorAll('#app vscode-textfield, #app vscode-textarea, #app vscode-checkbox, #app select, #app button, #app input, #app .codicon');
+    const controls = doc.querySelectorAll('#app vscode-textfield, #app vscode-textarea, #app vscode-checkbox, #app select, #app button, #app input, #app textarea, #app .codicon');
     for (const el of controls) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
@@ -164,8 +164,8 @@ describe('Pitch at 511 px beside the sidebar: the preview in sight while typing;
     this.timeout(240_000);
     const { page } = session;
     let view = await webview(page, 'Draft Outreach Pitch');
-    await view.locator('#field-partnerCommunity input').fill('Night Owls Collective');
-    await view.locator('#field-partnerName input').fill('Ana');
+    await view.locator('#field-partnerCommunity').fill('Night Owls Collective');
+    await view.locator('#field-partnerName').fill('Ana');
     await page.waitForTimeout(800); // the draft goes to the extension a moment after the last key
     await view.getByRole('button', { name: 'Copy', exact: true }).click();
     await view.locator('.status', { hasText: 'Copied' }).waitFor({ timeout: 15_000 });
@@ -178,7 +178,7 @@ describe('Pitch at 511 px beside the sidebar: the preview in sight while typing;
     await view.locator('.preview-body', { hasText: 'Acme Devs' }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(1_000); // a restored draft would follow the page's `ready`
     assert.strictEqual(await view.locator('#pitch-restored').count(), 0, 'the used pitch was restored');
-    assert.strictEqual(await view.locator('#field-partnerCommunity input').inputValue(), '');
+    assert.strictEqual(await view.locator('#field-partnerCommunity').inputValue(), '');
     assert.doesNotMatch((await view.locator('.preview-body').textContent()) ?? '', /Night Owls|Ana\b/);
     await screenshot(page, 'pitch-after-copy-reopened');
   });

@@ -1,11 +1,9 @@
 import '../../webview/lib/l10n';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
-import { button, fieldBlock, singleSelect, textControl, type TextControl } from '../../webview/lib/formControls';
+import { button, fieldBlock, nativeTextControl, singleSelect, type NativeTextControl } from '../../webview/lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
 import {
   actionPayload,
@@ -41,7 +39,7 @@ const root = document.getElementById('app') as HTMLElement;
 const restored = vscode.getState();
 let state: PitchState = cleanState(restored);
 let defaults: ContextDefaults = contextDefaults(state.context);
-const inputs = new Map<Field, TextControl>();
+const inputs = new Map<Field, NativeTextControl>();
 const notes = new Map<ContextField, HTMLElement>();
 const status = statusLine();
 const T = pitchText();
@@ -73,7 +71,7 @@ function startOver(message = T.startedOver): void {
   render();
   status.show('info', message);
   // The button that had the focus is gone with the old form: the focus goes to the first field.
-  root.querySelector<HTMLElement>('.pitch-form vscode-textfield, .pitch-form vscode-textarea')?.focus();
+  root.querySelector<HTMLElement>('.pitch-form input[type="text"], .pitch-form textarea')?.focus();
 }
 
 // ---- The form ---------------------------------------------------------------------------
@@ -81,7 +79,7 @@ function startOver(message = T.startedOver): void {
 function field(spec: FieldSpec): HTMLElement {
   const f = spec.field;
   const id = `field-${f}`;
-  const control = textControl({
+  const control = nativeTextControl({
     id,
     name: f,
     label: spec.label,
