@@ -193,8 +193,11 @@ function eventIdea(topic: string | undefined, format?: string): string {
   if (!topic) return format ? `co-hosting ${article(format)} ${format} on it` : 'co-hosting a session on it';
   const m = EVENT_FORMAT.exec(topic);
   if (!m) return `co-hosting a session on ${topic}`;
-  const on = /^(?:(?:an?|the)\s+)?(\S+(?:\s\S+)?)\s+(?:on|about)\s+(.+)$/i.exec(topic);
-  if (on && EVENT_FORMAT.test(on[1])) return `co-hosting ${article(on[1])} ${on[1]} on ${on[2]}`;
+  // "a workshop on onboarding", "AMA about Rust": the format, then what it is about.
+  const words = topic.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && i <= 3 && /^(?:on|about)$/i.test(w));
+  const head = words.slice(/^(?:an?|the)$/i.test(words[0]) ? 1 : 0, Math.max(at, 0)).join(' ');
+  if (at > 0 && at < words.length - 1 && head && EVENT_FORMAT.test(head)) return `co-hosting ${article(head)} ${head} on ${words.slice(at + 1).join(' ')}`;
   return /^(?:an?|the|our|one)\s/i.test(topic) ? `co-hosting ${topic}` : `co-hosting ${article(topic)} ${topic}`;
 }
 
