@@ -166,7 +166,7 @@ const IDEA_PHRASES: Readonly<Record<PartnershipTypeId, (topic?: string) => strin
   'guest-contributions': (t) => `a guest post swap${t ? ` on ${t}` : ''}: one of our members writes for you, and one of yours writes for us`,
   'newsletter-cross-promotion': (t) => `a newsletter swap: a short feature on each other's community${t ? `, with an angle on ${t}` : ''}`,
   'podcast-video': (t) => (t ? `recording an episode together on ${t}` : 'recording an episode on it together'),
-  'co-hosted-event': (t) => `co-hosting an AMA or workshop on ${t ?? 'it'}`,
+  'co-hosted-event': (t) => eventIdea(t),
   'joint-hackathon': (t) => `a joint challenge where members of both communities build something around ${t ?? 'it'}`,
   'conference-sharing': (t) => `sharing a booth or a sponsorship at a conference on ${t ?? 'it'}`,
   'meetup-cross-promotion': (t) => (t ? `announcing each other's meetups on ${t}` : "announcing each other's meetups to our members"),
@@ -180,6 +180,32 @@ const IDEA_PHRASES: Readonly<Record<PartnershipTypeId, (topic?: string) => strin
   'industry-coalition': (t) => `a coalition of communities around ${t ?? 'it'}`,
 };
 
+/** The session formats a co-hosted event can name; the pitch says the one the user wrote. */
+const EVENT_FORMAT = /\b(AMA|Q&A|workshop|webinar|live ?stream|livestream|talk|panel|meetup|hackathon|office hours)s?\b/i;
+
+/**
+ * A co-hosted event in the user's own word: "a workshop on onboarding" when the topic says
+ * workshop, "a session on onboarding" when it names no format (the type's title, "AMA,
+ * workshop or webinar", is a menu, not a proposal). `format`: the word when the topic was
+ * said before and only the format is left to say.
+ */
+function eventIdea(topic: string | undefined, format?: string): string {
+  if (!topic) return format ? `co-hosting ${article(format)} ${format} on it` : 'co-hosting a session on it';
+  const m = EVENT_FORMAT.exec(topic);
+  if (!m) return `co-hosting a session on ${topic}`;
+  // "a workshop on onboarding", "AMA about Rust": the format, then what it is about.
+  const words = topic.split(' ');
+  const at = words.findIndex((w, i) => i > 0 && i <= 3 && /^(?:on|about)$/i.test(w));
+  const head = words.slice(/^(?:an?|the)$/i.test(words[0]) ? 1 : 0, Math.max(at, 0)).join(' ');
+  if (at > 0 && at < words.length - 1 && head && EVENT_FORMAT.test(head)) return `co-hosting ${article(head)} ${head} on ${words.slice(at + 1).join(' ')}`;
+  return /^(?:an?|the|our|one)\s/i.test(topic) ? `co-hosting ${topic}` : `co-hosting ${article(topic)} ${topic}`;
+}
+
+/** "a" or "an" before a word, by its sound as far as its letters tell ("an AMA", "an onboarding"). */
+function article(word: string): string {
+  return /^(?:[aeiouAEIOU]|[FHLMNRSX](?:[A-Z]|\b))/.test(word) && !/^(?:us|uni|use|one\b|eu)/i.test(word) ? 'an' : 'a';
+}
+
 /**
  * The idea as it appears in the pitch, without a final full stop. `topicSaid`: the pitch has
  * already named the topic, so the idea need not say it again.
@@ -188,6 +214,7 @@ export function pitchIdea(input: Pick<PitchInput, 'ideaType' | 'ideaText' | 'top
   const text = clean(input.ideaText);
   if (text) return stripStop(text);
   const type = input.ideaType ? partnershipType(input.ideaType) : undefined;
+  if (type?.id === 'co-hosted-event' && topicSaid && clean(input.topic)) return eventIdea(undefined, EVENT_FORMAT.exec(clean(input.topic))?.[1]);
   if (type) return IDEA_PHRASES[type.id](topicSaid && clean(input.topic) ? undefined : clean(input.topic) || P.topic);
   return P.idea;
 }
@@ -255,11 +282,13 @@ function renderCold(input: PitchInput, v: Slots): RenderedPitch {
     `Why it's a win for you: ${midSentence(offer(v, "we'd bring", true), v.names)}`,
   ];
   // The cold pitch stays short: the return ask is only there when the user wrote one.
-  if (clean(input.hope)) lines.push(ask(v, "In return, we'd love", "In return, we'd love to"));
-  const numbers = [`- ${v.count ?? P.memberCount} members${v.active ? `, ${v.active} of them active` : ''}`];
+  if (clean(input.hope)) lines.push('', ask(v, "In return, we'd love", "In return, we'd love to"));
+  // The size is said once: in the introduction when the audience gives it, else here.
+  const numbers = v.audienceCounts ? (v.active ? [`- ${v.active} active members`] : []) : [`- ${v.count ?? P.memberCount} members${v.active ? `, ${v.active} of them active` : ''}`];
   if (v.engagement) numbers.push(`- ${sentenceStart(v.engagement)}`);
-  lines.push('', 'A few numbers about us:', ...numbers, '', 'Would you have 15 minutes for a call in the next week or two?', '', v.yourName);
-  return { subject: `community collab idea - ${v.communityName} x ${v.partnerCommunity}`, body: lines.join('\n') };
+  if (numbers.length) lines.push('', 'A few numbers about us:', ...numbers);
+  lines.push('', 'Would you have 15 minutes for a call in the next week or two?', '', v.yourName);
+  return { subject: `Community collab idea: ${v.communityName} × ${v.partnerCommunity}`, body: lines.join('\n') };
 }
 
 function renderWarm(input: PitchInput, v: Slots): RenderedPitch {
@@ -292,7 +321,8 @@ function renderWarm(input: PitchInput, v: Slots): RenderedPitch {
  * the members (with their count when `withCount`), and what they come for.
  */
 function introduction(v: Slots, withCount: boolean): string[] {
-  const count = withCount ? `${v.count ?? P.memberCount} ` : '';
+  // An audience that gives the size ("12,000 Rust developers") says it: the count is not said again.
+  const count = withCount && !v.audienceCounts ? `${v.count ?? P.memberCount} ` : '';
   const out: string[] = [];
   const who = v.audience;
   let membersSaid = false;
@@ -386,6 +416,7 @@ function slots(input: PitchInput, drop: ReadonlySet<Optional>) {
     count: memberCount,
     active: activeShown,
     audience,
+    audienceCounts: !!audience && restates(audience, input.memberCount),
     description,
     valueProp,
     engagement,

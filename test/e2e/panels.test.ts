@@ -247,15 +247,15 @@ async function everyWebviewSelected(session: Session, theme: Theme): Promise<voi
       const { page, workspace } = session;
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       let pitch = await webview(page, 'Draft Outreach Pitch');
-      await pitch.locator('#field-partnerCommunity input').fill('Night Owls Collective');
-      await pitch.locator('#field-topic input').fill('late-night release parties');
+      await pitch.locator('#field-partnerCommunity').fill('Night Owls Collective');
+      await pitch.locator('#field-topic').fill('late-night release parties');
       await page.waitForTimeout(800); // the draft goes to the extension a moment after the last key
       await closeActiveTab(page, 'Draft Outreach Pitch');
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       pitch = await webview(page, 'Draft Outreach Pitch');
       await pitch.locator('#pitch-restored', { hasText: 'Restored the pitch' }).waitFor({ timeout: 15_000 });
-      assert.strictEqual(await pitch.locator('#field-partnerCommunity input').inputValue(), 'Night Owls Collective');
-      assert.strictEqual(await pitch.locator('#field-topic input').inputValue(), 'late-night release parties');
+      assert.strictEqual(await pitch.locator('#field-partnerCommunity').inputValue(), 'Night Owls Collective');
+      assert.strictEqual(await pitch.locator('#field-topic').inputValue(), 'late-night release parties');
       assert.match((await pitch.locator('.preview-body').textContent()) ?? '', /Night Owls Collective/);
       await closeActiveTab(page, 'Draft Outreach Pitch');
 
@@ -283,7 +283,7 @@ async function everyWebviewSelected(session: Session, theme: Theme): Promise<voi
       const { page } = session;
       await command(page, 'Community Partnerships: Draft Outreach Pitch');
       const pitch = await webview(page, 'Draft Outreach Pitch');
-      await pitch.locator('#field-hope textarea').fill('a slot in their newsletter');
+      await pitch.locator('#field-hope').fill('a slot in their newsletter');
       await command(page, 'Community Partnerships: Open Agreement Checklist');
       await webview(page, 'Partnership Agreement');
       await command(page, 'Community Partnerships: Update Community Context');
@@ -306,8 +306,8 @@ async function everyWebviewSelected(session: Session, theme: Theme): Promise<voi
       assert.strictEqual(await restoredForm.getByLabel('Community Name', { exact: true }).inputValue(), 'Acme Devs Reloaded');
       await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).first().click();
       const restoredPitch = await webview(page, 'Draft Outreach Pitch');
-      await restoredPitch.locator('#field-hope textarea').waitFor({ timeout: 30_000 });
-      assert.strictEqual(await restoredPitch.locator('#field-hope textarea').inputValue(), 'a slot in their newsletter');
+      await restoredPitch.locator('#field-hope').waitFor({ timeout: 30_000 });
+      assert.strictEqual(await restoredPitch.locator('#field-hope').inputValue(), 'a slot in their newsletter');
       await page.locator('.tab', { hasText: 'Partnership Agreement' }).first().click();
       const restoredAgreement = await webview(page, 'Partnership Agreement');
       await restoredAgreement.locator('#generate').waitFor({ timeout: 30_000 });

@@ -60,7 +60,7 @@ async function checkEveryVariant(form: FrameLocator, once: string[], names: stri
       await form.getByLabel('What you hope to gain').fill('a slot in your newsletter');
       const text = (await preview.textContent()) ?? '';
       assert.ok(text.includes('I run Acme Devs, a community for developers building on the Acme API. Our 12,000 members are backend'), text);
-      assert.ok(text.includes('Co-hosting an AMA or workshop on API design reviews'), text);
+      assert.ok(text.includes('Co-hosting a session on API design reviews'), text);
       await form.getByRole('heading', { name: 'Draft outreach pitch' }).scrollIntoViewIfNeeded();
       await screenshot(page, `pitch-panel-${theme}`);
 

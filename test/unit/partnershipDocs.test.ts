@@ -485,7 +485,7 @@ describe('snippets/partnerships.code-snippets', () => {
     assert.equal(body('cp-pitch-warm'), pitchSnippet({ variant: 'warm' }));
     if (byPrefix.has('cp-pitch')) assert.equal(body('cp-pitch'), pitchSnippet({ variant: 'classic' }));
     const cold = expandSnippet(body('cp-pitch-cold')).text;
-    assert.match(cold, /\*\*Subject:\*\* community collab idea - \[your community\] x \[their community\]/);
+    assert.match(cold, /\*\*Subject:\*\* Community collab idea: \[your community\] × \[their community\]/);
     assert.match(cold, /15 minutes/);
   });
 

@@ -100,7 +100,7 @@ describe('renderPitch', () => {
     assert.ok(body.startsWith('Hi Sam,\n'));
     assert.match(body, /^I run Rustaceans Berlin: monthly meetups and a busy Discord\. Our 12,000 members are Rust developers in Berlin\. Members get code review from people who ship Rust\./m);
     assert.match(body, /overlap with Go Berlin/);
-    assert.match(body, /- Co-hosting an AMA or workshop on moving services from Go to Rust\.\n/);
+    assert.match(body, /- Co-hosting a session on moving services from Go to Rust\.\n/);
     assert.match(body, /^- We'd contribute two speakers and a post to all our members\.$/m);
     assert.match(body, /^- In return, we'd hope for a mention in your newsletter\.$/m);
     assert.match(body, /^For context, 3,400 of our members are active \(40\+ posts a week\)\.$/m);
@@ -111,13 +111,38 @@ describe('renderPitch', () => {
 
   it('cold: subject line, proof lines, why it is a win, a 15-minute call', () => {
     const { subject, body } = renderPitch(full('cold'));
-    assert.equal(subject, 'community collab idea - Rustaceans Berlin x Go Berlin');
+    assert.equal(subject, 'Community collab idea: Rustaceans Berlin × Go Berlin');
     assert.match(body, /^I run Rustaceans Berlin, a community of Rust developers in Berlin\. Members get code review from people who ship Rust\.$/m);
     assert.match(body, /Why it's a win for you: we'd bring two speakers and a post to all our members\./);
     assert.match(body, /In return, we'd love a mention in your newsletter\./);
     assert.match(body, /^- 12,000 members, 3,400 of them active$/m);
     assert.match(body, /^- 40\+ posts a week$/m);
     assert.match(body, /15 minutes for a call/);
+  });
+
+  it('cold: the return ask is a paragraph of its own', () => {
+    assert.match(renderPitch(full('cold')).body, /two speakers and a post to all our members\.\n\nIn return, we'd love/);
+  });
+
+  it('a co-hosted event says the format the user wrote, never the type title', () => {
+    const idea = (topic: string) => pitchIdea({ ideaType: 'co-hosted-event', topic });
+    assert.equal(idea('a workshop on onboarding'), 'co-hosting a workshop on onboarding');
+    assert.equal(idea('onboarding workshop'), 'co-hosting an onboarding workshop');
+    assert.equal(idea('AMA about Rust'), 'co-hosting an AMA on Rust');
+    assert.equal(idea('testing'), 'co-hosting a session on testing');
+    // The warm pitch has said the topic: the idea refers back to it, in the user's word.
+    assert.equal(pitchIdea({ ideaType: 'co-hosted-event', topic: 'a webinar on testing' }, true), 'co-hosting a webinar on it');
+    for (const variant of PITCH_VARIANTS) assert.doesNotMatch(renderPitch({ ...full(variant), topic: 'a workshop on onboarding' }).body, /AMA or workshop|AMA, workshop/, variant);
+  });
+
+  it('says the size once when the audience states it too', () => {
+    for (const variant of ['classic', 'cold'] as const) {
+      const body = renderPitch({ ...full(variant), audience: '12,000 Rust developers in Berlin' }).body;
+      assert.equal(body.match(/12,000/g)?.length, 1, body);
+      assert.match(body, /\b12,000 Rust developers in Berlin\./, variant);
+    }
+    // The active count still has its line in the cold pitch's numbers.
+    assert.match(renderPitch({ ...full('cold'), audience: '12,000 Rust developers in Berlin' }).body, /^- 3,400 active members$/m);
   });
 
   it('cold: leaves out the return ask when none is given', () => {
@@ -129,7 +154,7 @@ describe('renderPitch', () => {
     const { body } = renderPitch(full('warm'));
     assert.match(body, /same conversations about moving services from Go to Rust/);
     // The topic is said once: the idea refers back to it.
-    assert.match(body, /One idea: co-hosting an AMA or workshop on it\./);
+    assert.match(body, /One idea: co-hosting a session on it\./);
     assert.match(body, /We'd bring two speakers and a post to all our members\. From you, we'd love a mention in your newsletter\./);
     assert.match(body, /^For context, we have 12,000 members, 3,400 of them active \(40\+ posts a week\)\.$/m);
     assert.match(body, /start with one event and see how it goes before planning anything ongoing/);
@@ -169,7 +194,7 @@ describe('renderPitch', () => {
   });
 
   it('names the topic slot when a type is picked without a topic', () => {
-    assert.equal(pitchIdea({ ideaType: 'co-hosted-event' }), 'co-hosting an AMA or workshop on [topic]');
+    assert.equal(pitchIdea({ ideaType: 'co-hosted-event' }), 'co-hosting a session on [topic]');
     assert.equal(pitchIdea({ ideaType: 'co-hosted-event', ideaText: 'A live teardown of two onboarding flows.' }), 'A live teardown of two onboarding flows');
   });
 
@@ -191,7 +216,7 @@ describe('renderPitch', () => {
 
   it('keeps a value with line breaks on one line', () => {
     const { subject, body } = renderPitch({ ...full('cold'), partnerCommunity: 'Go\nBerlin\r\nSubject: spam' });
-    assert.equal(subject, 'community collab idea - Rustaceans Berlin x Go Berlin Subject: spam');
+    assert.equal(subject, 'Community collab idea: Rustaceans Berlin × Go Berlin Subject: spam');
     assert.match(body, /One idea for Go Berlin Subject: spam and us/);
   });
 
@@ -222,7 +247,7 @@ describe('renderPitch', () => {
   it('pitchMarkdown is recognised as a pitch document', () => {
     const md = pitchMarkdown(full('cold'));
     assert.equal(partnershipDocKind(md), 'pitch');
-    assert.match(md, /\*\*Subject:\*\* community collab idea - Rustaceans Berlin x Go Berlin/);
+    assert.match(md, /\*\*Subject:\*\* Community collab idea: Rustaceans Berlin × Go Berlin/);
   });
 });
 

@@ -59,7 +59,7 @@ describe('records: newRecordText', () => {
     const pitch = renderPitch({ ...pitchDefaultsFromContext(context).input, variant: 'classic', partnerCommunity: 'Rust Berlin Meetup', ideaType: 'co-hosted-event' });
     assert.ok(text.includes(`## Pitch\n\n**Subject:** ${pitch.subject}\n\n${pitch.body}\n\n## Agreement`), text);
     assert.match(text, /Our 12,000 members are backend and full-stack developers/);
-    assert.match(text, /^- Co-hosting an AMA or workshop on \[topic\]\.$/m);
+    assert.match(text, /^- Co-hosting a session on \[topic\]\.$/m);
     assert.match(text, /^Owners: Maya Chen for Acme Devs and \[name\] for Rust Berlin\.$/m);
     assert.match(text, /The collaboration: Co-hosted AMA, workshop or webinar, on \[topic\]\./);
     assert.ok(!/\[X\]|\[who they are\]/.test(text));

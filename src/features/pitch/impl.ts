@@ -106,7 +106,12 @@ class PitchPanel implements PitchPanelHandle {
           await vscode.commands.executeCommand(COMMANDS.openContext, this.context?.folder);
           return null;
         },
-        action: (m) => this.act(m),
+        // A pitch that was used is finished: the next open starts from the context, not from it.
+        action: async (m) => {
+          const result = await this.act(m);
+          await this.drafts.set(null);
+          return result;
+        },
         draft: async (m) => {
           await this.drafts.set(m.draft);
           return null;

@@ -1,11 +1,9 @@
 import '../../webview/lib/l10n';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
-import { button, fieldBlock, singleSelect, textControl, type TextControl } from '../../webview/lib/formControls';
+import { button, fieldBlock, nativeTextControl, singleSelect, type NativeTextControl } from '../../webview/lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
 import {
   actionPayload,
@@ -41,7 +39,7 @@ const root = document.getElementById('app') as HTMLElement;
 const restored = vscode.getState();
 let state: PitchState = cleanState(restored);
 let defaults: ContextDefaults = contextDefaults(state.context);
-const inputs = new Map<Field, TextControl>();
+const inputs = new Map<Field, NativeTextControl>();
 const notes = new Map<ContextField, HTMLElement>();
 const status = statusLine();
 const T = pitchText();
@@ -72,6 +70,8 @@ function startOver(message = T.startedOver): void {
   save();
   render();
   status.show('info', message);
+  // The button that had the focus is gone with the old form: the focus goes to the first field.
+  root.querySelector<HTMLElement>('.pitch-form input[type="text"], .pitch-form textarea')?.focus();
 }
 
 // ---- The form ---------------------------------------------------------------------------
@@ -79,7 +79,7 @@ function startOver(message = T.startedOver): void {
 function field(spec: FieldSpec): HTMLElement {
   const f = spec.field;
   const id = `field-${f}`;
-  const control = textControl({
+  const control = nativeTextControl({
     id,
     name: f,
     label: spec.label,
@@ -223,11 +223,18 @@ function update(): void {
   }
 }
 
+/** Uses the pitch. A used pitch is finished: the host drops its draft, and no pending draft follows it. */
 function action(a: PitchAction): void {
+  if (draftTimer) clearTimeout(draftTimer);
+  draftTimer = undefined;
   rpc
     .request({ type: 'action', action: a, ...actionPayload(state, defaults) })
     .then((r) => status.show('info', r.message))
-    .catch((err: unknown) => status.show('error', failureText(err)));
+    .catch((err: unknown) => {
+      status.show('error', failureText(err));
+      // Not used after all: it is kept as the draft again.
+      save();
+    });
 }
 
 function render(): void {
@@ -248,11 +255,12 @@ function render(): void {
 
   const startOverButton = h('button', { type: 'button', class: 'link', id: 'start-over', title: T.startOverTitle }, icon('clear-all'), T.startOver);
   startOverButton.addEventListener('click', () => startOver());
+  // The preview and its word count are a strip of their own: beside the form when there is
+  // room, pinned above it while the user types when there is not (media/webview.css).
   const preview = h(
     'section',
     { class: 'preview-pane', 'aria-label': T.previewPane },
-    h('div', { class: 'pane-title' }, h('h2', {}, T.preview), wordsEl),
-    h('div', { class: 'preview' }, subjectEl, bodyEl),
+    h('div', { class: 'preview-strip' }, h('div', { class: 'pane-title' }, h('h2', {}, T.preview), wordsEl), h('div', { class: 'preview' }, subjectEl, bodyEl)),
     h(
       'div',
       { class: 'actions' },

@@ -39,6 +39,22 @@ export function textControl(o: TextOptions): TextControl {
   return control;
 }
 
+export type NativeTextControl = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * The same field as the platform's `<input>` or `<textarea>` in VS Code's look (media/webview.css:
+ * the input theme colours, the focus outline). A page that uses only these carries no Lit and no
+ * web components: about 35 KB less script.
+ */
+export function nativeTextControl(o: Omit<TextOptions, 'onInput'> & { onInput?: (value: string) => void }): NativeTextControl {
+  const attrs = { id: o.id, name: o.name, 'aria-describedby': o.describedBy, spellcheck: 'true', placeholder: o.placeholder };
+  const control: NativeTextControl = o.multiline ? h('textarea', { ...attrs, rows: o.rows ?? 3 }) : h('input', { ...attrs, type: 'text' });
+  control.value = o.value;
+  control.disabled = !!o.disabled;
+  if (o.onInput) control.addEventListener('input', () => o.onInput!(control.value));
+  return control;
+}
+
 /** A label, its control and, optionally, a hint under it. */
 export function fieldBlock(id: string, label: string | HTMLElement, control: HTMLElement, hint?: HTMLElement | null, extra = ''): HTMLDivElement {
   const labelEl = typeof label === 'string' ? h('label', { for: id }, label) : label;
