@@ -1,7 +1,8 @@
-// `npm run package`: the .vsix. VS Code shows an extension's README in a page that loads images
-// only over https or as data: URIs, so the packaged README carries its screenshots as data: URIs
-// (the repository's README keeps plain relative links, which hosts such as GitHub show).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run package`: the .vsix. VS Code shows an extension's README in a page that keeps only
+// https image sources (its Markdown sanitizer drops data: and relative ones), so the packaged README
+// points each screenshot at the file in the repository, as vsce's --baseImagesUrl does (the
+// repository's README keeps plain relative links, which hosts such as GitHub show).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './lib/host.mjs';
@@ -19,21 +20,22 @@ function repositoryWeb() {
 }
 
 /**
- * The README with each local image `![alt](path.png)` inlined as a data: URI, and each link to
- * another file of the repository (`[CONTRIBUTING.md](CONTRIBUTING.md)`) pointed at that file in
- * the repository: the details page has no files to resolve a relative link against.
+ * The README with each local image `![alt](media/x.png)` pointed at the file's raw contents in the
+ * repository (`…/raw/HEAD/media/x.png`), and each link to another file of the repository
+ * (`[CONTRIBUTING.md](CONTRIBUTING.md)`) at that file's page there: the details page has no files
+ * to resolve a relative path against.
  */
 export function packagedReadme(markdown, web = repositoryWeb()) {
-  const linked = web
-    ? markdown.replace(/(?<!!)\[([^\]\n]*)\]\(([^)\s#]+)(#[^)\s]*)?\)/g, (whole, text, path, anchor = '') =>
-        /^[a-z][a-z0-9+.-]*:/i.test(path) ? whole : `[${text}](${web}/blob/HEAD/${path.replace(/^\.\//, '')}${anchor})`,
-      )
-    : markdown;
-  return linked.replace(/!\[([^\]\n]*)\]\(([^)\s]+\.(png|svg|gif|jpe?g))\)/g, (whole, alt, path, ext) => {
-    if (/^[a-z]+:/i.test(path)) return whole;
-    const bytes = readFileSync(resolve(ROOT, path));
-    const type = ext === 'svg' ? 'image/svg+xml' : ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
-    return `![${alt}](data:${type};base64,${bytes.toString('base64')})`;
+  if (!web) throw new Error('package.json has no repository: the packaged README needs it for its images and links');
+  const relative = (path) => path.replace(/^\.\//, '');
+  const linked = markdown.replace(/(?<!!)\[([^\]\n]*)\]\(([^)\s#]+)(#[^)\s]*)?\)/g, (whole, text, path, anchor = '') =>
+    /^[a-z][a-z0-9+.-]*:/i.test(path) ? whole : `[${text}](${web}/blob/HEAD/${relative(path)}${anchor})`,
+  );
+  return linked.replace(/!\[([^\]\n]*)\]\(([^)\s]+)\)/g, (whole, alt, path) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return whole;
+    // A typo in a path would only show as a broken image on the Marketplace: stop here instead.
+    if (!existsSync(resolve(ROOT, path))) throw new Error(`README image not in the repository: ${path}`);
+    return `![${alt}](${web}/raw/HEAD/${relative(path)})`;
   });
 }
 

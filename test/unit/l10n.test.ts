@@ -38,6 +38,8 @@ describe('l10n: runtime strings (l10n/bundle.l10n*.json)', () => {
   const german = bundle('bundle.l10n.de.json');
 
   it('l10n/bundle.l10n.json holds exactly the messages of src/ (npm run l10n:export --check)', function () {
+    // About 1 s of CPU (the exporter parses every source file that uses l10n); a loaded machine
+    // stretches that in wall time.
     this.timeout(60_000);
     const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'l10n-export.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr + r.stdout);
