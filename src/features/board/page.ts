@@ -6,6 +6,8 @@ import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
+import { reviewFlag } from '../../core/planner/checkins';
+import { reviewFlagText } from '../../core/planner/labels';
 import { STAGES, type Stage } from '../../core/records/stages';
 import {
   BoardRows,
@@ -337,7 +339,8 @@ function fillColumn(view: ColumnView, column: BoardColumn, scrollTop: number): v
 
 function card(row: BoardRow, col: BoardColumnId, index: number, count: number): HTMLElement {
   const movable = !info.readOnly && !row.broken;
-  const overdue = isOverdue(row, info.today);
+  const review = row.broken ? undefined : reviewFlag(row, info.today);
+  const overdue = isOverdue(row, info.today) || review?.status === 'overdue';
   const types = typeTitles(row);
   const score = scoreText(row);
   const owners = ownersText(row);
@@ -350,11 +353,12 @@ function card(row: BoardRow, col: BoardColumnId, index: number, count: number): 
     if (score) lines.push(h('div', { class: `card-line fit verdict-${row.verdict ?? 'partial'}`, title: l10n.t('Partner fit') }, icon('star-empty'), ' ', score));
     if (row.nextCheckIn) {
       lines.push(
-        overdue
+        isOverdue(row, info.today)
           ? h('div', { class: 'card-line card-due overdue', title: l10n.t('Check-in overdue since {0}', row.nextCheckIn) }, icon('bell-dot'), ' ', l10n.t('Overdue {0}', row.nextCheckIn))
           : h('div', { class: 'card-line card-due', title: l10n.t('Next check-in {0}', row.nextCheckIn) }, icon('calendar'), ' ', l10n.t('Next check-in {0}', row.nextCheckIn)),
       );
     }
+    if (review) lines.push(h('div', { class: `card-line card-review ${review.status}`, title: l10n.t('Review date {0}', review.review) }, icon('milestone'), ' ', reviewFlagText(review)));
     if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
   }
   const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));
