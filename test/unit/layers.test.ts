@@ -4,6 +4,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SRC = path.join(ROOT, 'src');
@@ -89,6 +90,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   features: ['host', 'platform', 'webview', 'core'],
   /** The command-line entry points (package.json `bin`): plain Node, no VS Code. */
   cli: ['platform', 'core'],
+  /** The MCP server (dist/mcp/server.js): its own Node process, no VS Code. */
+  mcp: ['mcp', 'platform', 'core'],
 };
 
 /** The only files of a feature that another feature may import. */
@@ -104,6 +107,7 @@ export function layerViolations(edges: readonly Edge[]): string[] {
       if (layer === 'core' && nodeOnly) return [`${e.from} imports ${e.to}: src/core runs in plain Node and in the browser`];
       if (layer === 'webview' && nodeOnly) return [`${e.from} imports ${e.to}: the pages run in a webview`];
       if (layer === 'cli' && e.to === 'vscode') return [`${e.from} imports vscode: the command line runs without VS Code`];
+      if (layer === 'mcp' && e.to === 'vscode') return [`${e.from} imports vscode: the MCP server runs without VS Code`];
       return [];
     }
     const to = folderOf(e.to);
@@ -112,7 +116,9 @@ export function layerViolations(edges: readonly Edge[]): string[] {
     }
     if (from.startsWith('features/') && to === from) return [];
     const toLayer = to.startsWith('features') ? 'features' : to;
-    return ALLOWED[layer].includes(toLayer) ? [] : [`${e.from} imports ${e.to}: ${layer} may import only ${ALLOWED[layer].join(', ')}`];
+    const allowed = ALLOWED[layer];
+    if (!allowed) return [`${e.from}: src/${layer} is not a known layer (add it to ALLOWED in test/unit/layers.test.ts)`];
+    return allowed.includes(toLayer) ? [] : [`${e.from} imports ${e.to}: ${layer} may import only ${allowed.join(', ')}`];
   });
 }
 
@@ -154,6 +160,23 @@ describe('layers of src/ (one feature, one folder)', () => {
       return lines.some((l) => !/^import type |^export type |typeof import\(/.test(l.trim()));
     });
     assert.deepStrictEqual(offenders.map((e) => `${e.from} → ${e.to}`), []);
+  });
+
+  it('has no function over 120 lines in the extension-side code (the pages are rewritten apart)', () => {
+    const host = filesUnder(SRC).filter((f) => !rel(f).startsWith('core/') && !/\/page\.ts$/.test(rel(f)) && !rel(f).startsWith('webview/'));
+    const long: string[] = [];
+    for (const f of host) {
+      const sf = ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: ts.Node) => {
+        if (ts.isFunctionLike(n) && 'body' in n && n.body) {
+          const lines = sf.getLineAndCharacterOfPosition(n.end).line - sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
+          if (lines > 120) long.push(`${rel(f)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1} (${lines} lines)`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    assert.deepStrictEqual(long, []);
   });
 
   it('finds a loop and a forbidden import when there is one (the checks can fail)', () => {

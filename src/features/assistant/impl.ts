@@ -2,7 +2,7 @@
 // tool definitions (src/core/assistant) over the planner's index, and the connection commands.
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { PlannerService } from '../planner/service';
+import type { PlannerService } from '../planner/api';
 import { answerText, callTool, findTool } from '../../core/assistant/tools';
 import { AssistantRefusal } from '../../core/assistant/store';
 import { EditorStore } from './store';

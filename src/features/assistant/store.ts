@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { RecordIndex } from '../../core/planner/recordIndex';
 import type { RecordParse, RecordUpdate } from '../../core/records';
 import type { AssistantStore, StoreContext, StoreWrite } from '../../core/assistant/store';
-import type { PlannerService } from '../planner/service';
+import type { PlannerService } from '../planner/api';
 import type { Deps } from '../../host/deps';
 import { readText } from '../../host/files';
 

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { applyEditsToFile, readText } from '../../host/files';
 import { mayWrite } from '../../host/trust';
+import { DIAGNOSTIC_SOURCE } from '../../host/diagnostics';
 
 const SCHEME = 'community-context-proposal';
 export const RESTRUCTURE_COMMAND = INTERNAL_COMMANDS.restructureContext;
@@ -24,7 +25,7 @@ export function registerContextRestructure(context: vscode.ExtensionContext, dep
       {
         provideCodeActions(document, _range, ctx) {
           if (!deps.contexts.folderFor(document.uri) || !mayWrite({ quiet: true })) return [];
-          const diagnostics = ctx.diagnostics.filter((d) => d.source === 'Community Partnerships' && d.code === 'unrecognised');
+          const diagnostics = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'unrecognised');
           if (diagnostics.length === 0) return [];
           const action = new vscode.CodeAction(vscode.l10n.t('Rewrite into the community context structure…'), vscode.CodeActionKind.QuickFix);
           action.diagnostics = diagnostics;

@@ -2,6 +2,7 @@ import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { CONTEXT_SECTIONS } from '../../core/context/labels';
 import type { Deps } from '../../host/deps';
+import { linesRange, toDiagnostic } from '../../host/diagnostics';
 import type { FolderContext } from '../../host/contextService';
 
 /**
@@ -20,9 +21,7 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
     if (c.state === 'missing') {
       diagnostics.delete(c.uri);
     } else if (c.state === 'unreadable') {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), vscode.l10n.t('Community context: this file {0}', c.reason), vscode.DiagnosticSeverity.Error);
-      d.source = 'Community Partnerships';
-      diagnostics.set(c.uri, [d]);
+      diagnostics.set(c.uri, [toDiagnostic({ message: vscode.l10n.t('Community context: this file {0}', c.reason), severity: 'error' }, new vscode.Range(0, 0, 0, 0))]);
     } else {
       // A hostile file can hold hundreds of thousands of problems: show the first ones.
       const problems = c.parsed.problems.slice(0, MAX_DIAGNOSTICS);
@@ -30,14 +29,9 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
       diagnostics.set(
         c.uri,
         problems.map((p, i) => {
-          const endLine = p.endLine ?? p.line;
-          const range = new vscode.Range(p.line, 0, endLine, Number.MAX_SAFE_INTEGER);
           const message = i === problems.length - 1 && more > 0 ? more === 1 ? vscode.l10n.t('{0} (and 1 more problem in this file)', p.message) : vscode.l10n.t('{0} (and {1} more problems in this file)', p.message, more) : p.message;
-          const d = new vscode.Diagnostic(range, message, severity(p.severity));
-          d.source = 'Community Partnerships';
           // The code says which Quick Fix applies ('unrecognised': restructure the file).
-          if (p.code) d.code = p.code;
-          return d;
+          return toDiagnostic({ message, severity: p.severity, code: p.code }, linesRange(p.line, p.endLine ?? p.line));
         }),
       );
     }
@@ -102,10 +96,6 @@ export function registerContextStatus(context: vscode.ExtensionContext, { contex
     for (const c of contexts.all()) showDiagnostics(c);
     update();
   });
-}
-
-function severity(s: 'error' | 'warning' | 'information'): vscode.DiagnosticSeverity {
-  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 }
 
 function oneLine(s: string): string {

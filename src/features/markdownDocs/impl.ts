@@ -5,6 +5,7 @@ import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { Debouncer } from '../../host/timers';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../../host/diagnostics';
 import type { Deps } from '../../host/deps';
 import type { FolderContext } from '../../host/contextService';
 import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../../core/partnershipDocs';
@@ -19,7 +20,7 @@ export interface MarkdownDocsApi {
   startDiagnostics(): void;
 }
 
-const SOURCE = 'Community Partnerships';
+const SOURCE = DIAGNOSTIC_SOURCE;
 const SELECT_COMMAND = INTERNAL_COMMANDS.selectPlaceholder;
 const DEBOUNCE_MS = 300;
 
@@ -167,12 +168,9 @@ class Diagnostics implements vscode.Disposable {
       return;
     }
     if (doc.isClosed) return;
-    const found = this.diagnose(doc).map((p) => {
-      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end)), p.message, p.code === 'placeholder' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
-      d.source = SOURCE;
-      d.code = p.code;
-      return d;
-    });
+    const found = this.diagnose(doc).map((p) =>
+      toDiagnostic({ message: p.message, severity: p.code === 'placeholder' ? 'information' : 'warning', code: p.code }, new vscode.Range(doc.positionAt(p.start), doc.positionAt(p.end))),
+    );
     this.collection.set(doc.uri, found);
   }
 

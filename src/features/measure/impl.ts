@@ -119,448 +119,500 @@ function given(raw: unknown): Given {
 
 class Cancelled extends Error {}
 
+/** What the measure commands share: the extension's context, the deps and the planner's service. */
+interface Measure {
+  readonly context: vscode.ExtensionContext;
+  readonly deps: Deps;
+  /** The planner's service, loaded (the index read) on the first call; set by `bind`. */
+  planner?: PlannerAccess;
+}
+
 export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureApi & { bind(planner: PlannerAccess): void } {
-  let planner: PlannerAccess | undefined;
-  const service = async (): Promise<PlannerService> => {
-    if (!planner) throw new Error('The planner is not registered.');
-    return planner();
+  const m: Measure = { context, deps };
+  return {
+    bind: (p) => {
+      m.planner = p;
+    },
+    exportHashedList: (arg, raw) => exportHashedList(m, arg, raw),
+    compareLists: (arg, raw) => compareLists(m, arg, raw),
+    measureAttendance: (arg, raw) => measureAttendance(m, arg, raw),
+    copyTrackedLink: (arg, raw) => copyTrackedLink(m, arg, raw),
+    countSignups: (arg, raw) => countSignups(m, arg, raw),
+    importTracker: (arg, raw) => importTracker(m, arg, raw),
+    exportPipelineCsv: (arg, raw) => exportPipelineCsv(m, arg, raw),
+    exportCalendar: (arg, raw) => exportCalendar(m, arg, raw),
+    tools: toolsFor(m),
   };
-  const log = deps.log;
+}
 
-  const toUri = (v: string | vscode.Uri | undefined): vscode.Uri | undefined => {
-    if (v === undefined) return undefined;
-    if (v instanceof vscode.Uri) return v;
-    if (/^[a-z][\w+.-]*:/i.test(v) && !/^[a-z]:[\\/]/i.test(v)) return vscode.Uri.parse(v);
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder ? vscode.Uri.joinPath(folder.uri, v) : vscode.Uri.file(v);
+/** The measure helpers the private overlap's commands use, bound to this activation. */
+function toolsFor(m: Measure): MeasureTools {
+  return {
+    trusted,
+    service: () => service(m),
+    pickRecord,
+    pickFile,
+    pickOutput,
+    writeOutput,
+    openExport,
+    readExport: (...a) => readExport(m, ...a),
+    logBadRows: (...a) => logBadRows(m, ...a),
+    showSkipped: (...a) => showSkipped(m, ...a),
+    skippedNote,
+    logOverlap: (...a) => logOverlap(m, ...a),
+    run: (...a) => run(m, ...a),
+    fileStem,
+    toUri,
   };
+}
 
-  const trusted = (): boolean => mayWrite();
+async function service(m: Measure): Promise<PlannerService> {
+  if (!m.planner) throw new Error('The planner is not registered.');
+  return m.planner();
+}
 
-  // -------------------------------------------------------------------------------------------
-  // Records
+function toUri(v: string | vscode.Uri | undefined): vscode.Uri | undefined {
+  if (v === undefined) return undefined;
+  if (v instanceof vscode.Uri) return v;
+  if (/^[a-z][\w+.-]*:/i.test(v) && !/^[a-z]:[\\/]/i.test(v)) return vscode.Uri.parse(v);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, v) : vscode.Uri.file(v);
+}
 
-  const pickRecord = (s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined> => pickPartnership(s, { arg, placeHolder });
+function trusted(): boolean {
+  return mayWrite();
+}
 
-  /** The record's front matter as read (for `hashSalt` and `utm`, which the planner does not keep). */
-  const frontMatterOf = async (s: PlannerService, id: string): Promise<Record<string, unknown>> => {
-    const uri = s.uriOf(id);
-    if (!uri) return {};
-    const read = await readText(uri);
-    if (read.kind !== 'text') return {};
-    const fm = readFrontMatter(read.text);
-    return fm.kind === 'yaml' ? fm.data : {};
-  };
+// -------------------------------------------------------------------------------------------
+// Records
 
-  const reportWrite = (outcome: WriteOutcome, done: string): boolean => {
-    if (!outcome.ok) {
-      void vscode.window.showErrorMessage(outcome.message);
-      return false;
-    }
-    if (outcome.inEditor) void vscode.window.showInformationMessage(vscode.l10n.t('{0} The change is in the open editor, beside your unsaved edits: save the file when ready.', done));
-    return true;
-  };
+function pickRecord(s: PlannerService, arg: unknown, placeHolder: string): Promise<string | undefined> {
+  return pickPartnership(s, { arg, placeHolder });
+}
 
-  /** The partnership's salt, made and written to the record when it has none (and `create`). */
-  const saltFor = async (s: PlannerService, id: string, create: boolean): Promise<string | undefined> => {
-    const data = await frontMatterOf(s, id);
-    const existing = typeof data.hashSalt === 'string' || typeof data.hashSalt === 'number' ? String(data.hashSalt).trim() : undefined;
-    if (existing !== undefined) {
-      const problem = saltProblem(existing);
-      if (problem) {
-        void vscode.window.showErrorMessage(vscode.l10n.t("The record's hashSalt cannot be used: {0}. Agree on a new one with the partner (or remove the line to have one made).", problem));
-        return undefined;
-      }
-      return existing;
-    }
-    if (!create) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.'));
+/** The record's front matter as read (for `hashSalt` and `utm`, which the planner does not keep). */
+async function frontMatterOf(s: PlannerService, id: string): Promise<Record<string, unknown>> {
+  const uri = s.uriOf(id);
+  if (!uri) return {};
+  const read = await readText(uri);
+  if (read.kind !== 'text') return {};
+  const fm = readFrontMatter(read.text);
+  return fm.kind === 'yaml' ? fm.data : {};
+}
+
+function reportWrite(outcome: WriteOutcome, done: string): boolean {
+  if (!outcome.ok) {
+    void vscode.window.showErrorMessage(outcome.message);
+    return false;
+  }
+  if (outcome.inEditor) void vscode.window.showInformationMessage(vscode.l10n.t('{0} The change is in the open editor, beside your unsaved edits: save the file when ready.', done));
+  return true;
+}
+
+/** The partnership's salt, made and written to the record when it has none (and `create`). */
+async function saltFor(m: Measure, s: PlannerService, id: string, create: boolean): Promise<string | undefined> {
+  const data = await frontMatterOf(s, id);
+  const existing = typeof data.hashSalt === 'string' || typeof data.hashSalt === 'number' ? String(data.hashSalt).trim() : undefined;
+  if (existing !== undefined) {
+    const problem = saltProblem(existing);
+    if (problem) {
+      void vscode.window.showErrorMessage(vscode.l10n.t("The record's hashSalt cannot be used: {0}. Agree on a new one with the partner (or remove the line to have one made).", problem));
       return undefined;
     }
-    const salt = newSalt(randomBytes);
-    // hashSalt is a key this extension keeps in the record as written; the writer leaves every other line alone.
-    const outcome = await s.write(id, (t) => updateRecordText(t, { hashSalt: salt } as unknown as RecordChanges));
-    if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return undefined;
-    log.info(`Made a salt for ${vscode.workspace.asRelativePath(s.uriOf(id)!)} (hashSalt in its front matter)`);
-    return salt;
-  };
+    return existing;
+  }
+  if (!create) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.'));
+    return undefined;
+  }
+  const salt = newSalt(randomBytes);
+  // hashSalt is a key this extension keeps in the record as written; the writer leaves every other line alone.
+  const outcome = await s.write(id, (t) => updateRecordText(t, { hashSalt: salt } as unknown as RecordChanges));
+  if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return undefined;
+  m.deps.log.info(`Made a salt for ${vscode.workspace.asRelativePath(s.uriOf(id)!)} (hashSalt in its front matter)`);
+  return salt;
+}
 
-  // -------------------------------------------------------------------------------------------
-  // Files
+// -------------------------------------------------------------------------------------------
+// Files
 
-  const pickFile = async (value: string | vscode.Uri | undefined, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> => {
-    const uri = toUri(value);
-    if (uri) return uri;
-    const picked = await vscode.window.showOpenDialog({ title, openLabel: vscode.l10n.t('Use This File'), canSelectMany: false, filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
-    return picked?.[0];
-  };
+async function pickFile(value: string | vscode.Uri | undefined, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+  const uri = toUri(value);
+  if (uri) return uri;
+  const picked = await vscode.window.showOpenDialog({ title, openLabel: vscode.l10n.t('Use This File'), canSelectMany: false, filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
+  return picked?.[0];
+}
 
-  /**
-   * An export's bytes in chunks. A file in the workspace is checked by the path resolver (no link
-   * on the way, a regular file); one picked outside it (a Downloads folder) must be a regular
-   * file, not a link. A local file is read 1 MB at a time; others (and the browser) through
-   * workspace.fs. An editor's unsaved text wins, as everywhere.
-   */
-  const openExport = async (uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }> => {
-    const rel = vscode.workspace.asRelativePath(uri);
-    if (vscode.workspace.getWorkspaceFolder(uri)) {
-      const resolved = await resolvePath(uri);
-      if (resolved.kind === 'refused') return { message: vscode.l10n.t('{0} {1}.', rel, resolved.message) };
-      if (resolved.kind === 'missing') return { message: vscode.l10n.t('{0} does not exist.', rel) };
-    } else {
-      let stat: vscode.FileStat;
-      try {
-        stat = await vscode.workspace.fs.stat(uri);
-      } catch (err) {
-        return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
-      }
-      if (stat.type & vscode.FileType.SymbolicLink) return { message: vscode.l10n.t('{0} is a symbolic link, which is not followed.', rel) };
-      if (!(stat.type & vscode.FileType.File)) return { message: vscode.l10n.t('{0} is not a regular file.', rel) };
-    }
-    const doc = openDocument(uri);
-    if (doc?.isDirty) {
-      const bytes = new TextEncoder().encode(doc.getText());
-      return { size: bytes.length, chunks: split(bytes) };
-    }
-    const local = uri.scheme === 'file' ? openLocalExport(uri.fsPath) : undefined;
-    if (local) return local.ok ? local : { message: vscode.l10n.t('{0} {1}.', rel, local.message) };
+/**
+ * An export's bytes in chunks. A file in the workspace is checked by the path resolver (no link
+ * on the way, a regular file); one picked outside it (a Downloads folder) must be a regular
+ * file, not a link. A local file is read 1 MB at a time; others (and the browser) through
+ * workspace.fs. An editor's unsaved text wins, as everywhere.
+ */
+async function openExport(uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  if (vscode.workspace.getWorkspaceFolder(uri)) {
+    const resolved = await resolvePath(uri);
+    if (resolved.kind === 'refused') return { message: vscode.l10n.t('{0} {1}.', rel, resolved.message) };
+    if (resolved.kind === 'missing') return { message: vscode.l10n.t('{0} does not exist.', rel) };
+  } else {
+    let stat: vscode.FileStat;
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      return { size: bytes.length, chunks: split(bytes) };
+      stat = await vscode.workspace.fs.stat(uri);
     } catch (err) {
       return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
     }
-  };
-
-  function* split(bytes: Uint8Array): Generator<Uint8Array> {
-    for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+    if (stat.type & vscode.FileType.SymbolicLink) return { message: vscode.l10n.t('{0} is a symbolic link, which is not followed.', rel) };
+    if (!(stat.type & vscode.FileType.File)) return { message: vscode.l10n.t('{0} is not a regular file.', rel) };
   }
+  const doc = openDocument(uri);
+  if (doc?.isDirty) {
+    const bytes = new TextEncoder().encode(doc.getText());
+    return { size: bytes.length, chunks: split(bytes) };
+  }
+  const local = uri.scheme === 'file' ? openLocalExport(uri.fsPath) : undefined;
+  if (local) return local.ok ? local : { message: vscode.l10n.t('{0} {1}.', rel, local.message) };
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { size: bytes.length, chunks: split(bytes) };
+  } catch (err) {
+    return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
+  }
+}
 
-  /** Reads a CSV with a progress notification (cancellable), the mapping asked once the header is known. */
-  const readExport = async <T>(
-    uri: vscode.Uri,
-    title: string,
-    needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping },
-    start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> },
-  ): Promise<{ value: T; summary: ReadSummary } | undefined> => {
+function* split(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
+}
+
+/** Reads a CSV with a progress notification (cancellable), the mapping asked once the header is known. */
+async function readExport<T>(m: Measure, uri: vscode.Uri, title: string, needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping }, start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> }): Promise<{ value: T; summary: ReadSummary } | undefined> {
+  const opened = await openExport(uri);
+  if ('message' in opened) {
+    void vscode.window.showErrorMessage(opened.message);
+    return undefined;
+  }
+  // The header and first rows first (for the mapping), then the whole file with progress.
+  const head = await readHead(uri);
+  if (!head) return undefined;
+  if (head.header.length === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to read.', vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
+  const mapping = await chooseMapping(m, uri, head.header, head.rows, needs);
+  if (!mapping) return undefined;
+  const name = vscode.workspace.asRelativePath(uri);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}: ${name}`, cancellable: true }, async (progress, token) => {
+    const again = await openExport(uri);
+    if ('message' in again) {
+      void vscode.window.showErrorMessage(again.message);
+      return undefined;
+    }
+    let consumer: ReturnType<typeof start> | undefined;
+    let reported = 0;
+    const summary = await readCsv(again.chunks, {
+      onRows: async (rows, table) => {
+        consumer ??= start(table.header, mapping, head.rows, estimateRows(again.size, head.rows));
+        await consumer.add(rows);
+      },
+      onProgress: (bytes) => {
+        const pct = again.size ? Math.min(100, (bytes / again.size) * 100) : 0;
+        progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
+        reported = pct;
+      },
+      cancelled: () => token.isCancellationRequested,
+    });
+    if (summary.cancelled) {
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Cancelled: nothing was logged.'), 4000);
+      return undefined;
+    }
+    consumer ??= start(summary.header, mapping, [], 0);
+    return { value: await consumer.done(), summary };
+  });
+}
+
+/** The header and up to 20 rows, for the mapping step. */
+async function readHead(uri: vscode.Uri, quiet = false): Promise<{ header: string[]; rows: CsvRow[] } | undefined> {
+  const opened = await openExport(uri);
+  if ('message' in opened) {
+    if (!quiet) void vscode.window.showErrorMessage(opened.message);
+    return undefined;
+  }
+  const rows: CsvRow[] = [];
+  let stop = false;
+  const summary = await readCsv(opened.chunks, {
+    onRows: (batch) => {
+      rows.push(...batch.slice(0, 20 - rows.length));
+      if (rows.length >= 20) stop = true;
+    },
+    cancelled: () => stop,
+  });
+  // The local reader closes its file when the iteration stops: drain nothing more.
+  return { header: summary.header, rows };
+}
+
+function mappings(m: Measure): Record<string, ColumnMapping> {
+  return m.context.workspaceState.get<Record<string, ColumnMapping>>(MAPPINGS_KEY) ?? {};
+}
+
+/**
+ * The columns to use: the given mapping, else the one remembered for files named like this
+ * one (when it fits the header), else the guesses; the user confirms or changes them in one
+ * list, and the answer is remembered.
+ */
+async function chooseMapping(m: Measure, uri: vscode.Uri, header: string[], sample: CsvRow[], needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping }): Promise<ColumnMapping | undefined> {
+  if (needs.given) {
+    const missing = needs.required.filter((r) => !needs.given![r] || !header.includes(needs.given![r]!));
+    if (missing.length) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The file has no column {0}.', missing.map((r) => needs.given![r] ?? r).join(', ')));
+      return undefined;
+    }
+    return needs.given;
+  }
+  const pattern = fileNamePattern(uri.path);
+  const remembered = mappings(m)[pattern];
+  let mapping: ColumnMapping = remembered && mappingFits(header, remembered) ? { ...remembered } : guessMapping(header);
+  for (const role of Object.keys(mapping) as ColumnRole[]) if (!needs.roles.includes(role)) delete mapping[role];
+  const example = (column: string | undefined): string => {
+    if (!column) return '';
+    const at = header.indexOf(column);
+    const values = sample.map((r) => r.fields[at] ?? '').filter((v) => v.trim() !== '').slice(0, 3);
+    return values.map((v) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)).join(', ');
+  };
+  for (;;) {
+    const missing = needs.required.filter((r) => !mapping[r]);
+    const items: (vscode.QuickPickItem & { role?: ColumnRole; go?: boolean })[] = [
+      missing.length
+        ? { label: `$(warning) ${vscode.l10n.t('Choose the column first: {0}', missing.map((r) => ROLE_TITLES[r]).join(', '))}`, alwaysShow: true }
+        : { label: `$(check) ${vscode.l10n.t('Use these columns')}`, description: remembered ? vscode.l10n.t('remembered for files named like this one') : '', go: true, alwaysShow: true },
+      { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator },
+      ...needs.roles.map((role) => ({
+        label: needs.required.includes(role) ? ROLE_TITLES[role] : vscode.l10n.t('{0} (optional)', ROLE_TITLES[role]),
+        description: mapping[role] ? `← ${pickText(mapping[role])}` : `← ${vscode.l10n.t('none')}`,
+        detail: pickText(example(mapping[role])),
+        role,
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Columns of {0}', pickText(uri.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a line to change its column, or use these columns'), ignoreFocusOut: true });
+    if (!picked) return undefined;
+    if (picked.go) break;
+    if (!picked.role) continue;
+    const role = picked.role;
+    const column = await vscode.window.showQuickPick(
+      [
+        ...(needs.required.includes(role) ? [] : [{ label: `$(close) ${vscode.l10n.t('None')}`, column: undefined as string | undefined }]),
+        ...header.map((h) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(h)), column: h as string | undefined })),
+      ],
+      { title: vscode.l10n.t('Which column holds this: {0}?', ROLE_TITLES[role]), matchOnDescription: true, ignoreFocusOut: true },
+    );
+    if (!column) continue;
+    mapping = { ...mapping, [role]: column.column };
+    if (column.column === undefined) delete mapping[role];
+  }
+  await m.context.workspaceState.update(MAPPINGS_KEY, { ...mappings(m), [pattern]: mapping });
+  return mapping;
+}
+
+/** Where to write an output file: given, or asked (in the workspace: files are written through the path resolver). */
+async function pickOutput(value: string | vscode.Uri | undefined, fileName: string, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> {
+  const uri = toUri(value);
+  if (uri) return uri;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+}
+
+/** Writes a file in the workspace: a new one, or, when it exists (the save dialog asked), its whole text replaced. */
+async function writeOutput(uri: vscode.Uri, text: string): Promise<boolean> {
+  if (!vscode.workspace.getWorkspaceFolder(uri)) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
+    return false;
+  }
+  const written = await replaceFile(uri, text);
+  if (!written.ok) void vscode.window.showErrorMessage(written.message);
+  return written.ok;
+}
+
+function logBadRows(m: Measure, what: string, bad: BadRows, problems: readonly { line: number; message: string }[] = []): number {
+  const total = bad.count + problems.length;
+  if (total === 0) return 0;
+  m.deps.log.warn(`${what}: ${total} row(s) skipped`);
+  for (const p of problems) m.deps.log.warn(`  line ${p.line}: ${p.message}`);
+  for (const b of bad.list) m.deps.log.warn(`  line ${b.line}: ${b.reason}`);
+  if (bad.count > bad.list.length) m.deps.log.warn(`  …and ${bad.count - bad.list.length} more`);
+  return total;
+}
+
+function skippedNote(n: number) {
+  return (n ? ` ${vscode.l10n.t('Rows skipped: {0} (see the output).', n.toLocaleString())}` : '');
+}
+
+/** The outcome, without waiting for it to be read (a notification stays until dismissed); a button runs its action. */
+function showSkipped(m: Measure, message: string, skipped: number, actions: { label: string; run: () => unknown }[] = []): void {
+  const show = vscode.l10n.t('Show Skipped Rows');
+  const buttons = [...actions.map((a) => a.label), ...(skipped ? [show] : [])];
+  void vscode.window.showInformationMessage(message, ...buttons).then((choice) => {
+    if (choice === show) m.deps.log.show(true);
+    else void actions.find((a) => a.label === choice)?.run();
+  });
+}
+
+async function askDate(g: Given, s: PlannerService, title: string): Promise<string | undefined> {
+  const date =
+    g.date ??
+    (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Date of the measurement, written YYYY-MM-DD'), value: s.today(), ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
+  if (!date) return undefined;
+  if (!isRecordDate(date.trim())) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
+    return undefined;
+  }
+  return date.trim();
+}
+
+function pct(x: number) {
+  return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** A member list as a set of salted hashes: a CSV (hashed here) or a hashed file (read as it is). */
+async function memberSet(m: Measure, uri: vscode.Uri, salt: string, title: string, mapping: ColumnMapping | undefined): Promise<{ set: DigestSet; members: number; skipped: number; hashed: boolean } | undefined> {
+  if (await looksHashed(uri)) {
     const opened = await openExport(uri);
     if ('message' in opened) {
       void vscode.window.showErrorMessage(opened.message);
       return undefined;
     }
-    // The header and first rows first (for the mapping), then the whole file with progress.
-    const head = await readHead(uri);
-    if (!head) return undefined;
-    if (head.header.length === 0) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to read.', vscode.workspace.asRelativePath(uri)));
-      return undefined;
-    }
-    const mapping = await chooseMapping(uri, head.header, head.rows, needs);
-    if (!mapping) return undefined;
-    const name = vscode.workspace.asRelativePath(uri);
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}: ${name}`, cancellable: true }, async (progress, token) => {
-      const again = await openExport(uri);
-      if ('message' in again) {
-        void vscode.window.showErrorMessage(again.message);
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}: ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, async (_progress, token) => {
+      const reader = new HashedListReader(Math.ceil(opened.size / 65));
+      for await (const chunk of opened.chunks) {
+        reader.push(chunk);
+        if (token.isCancellationRequested) return undefined;
+      }
+      const stats = reader.end();
+      const skipped = logBadRows(m, `${vscode.workspace.asRelativePath(uri)} (hashed)`, stats.bad);
+      if (stats.members === 0) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no SHA-256 hash (64 hexadecimal characters a line): it is empty or not a hashed member list. Nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
         return undefined;
       }
-      let consumer: ReturnType<typeof start> | undefined;
-      let reported = 0;
-      const summary = await readCsv(again.chunks, {
-        onRows: async (rows, table) => {
-          consumer ??= start(table.header, mapping, head.rows, estimateRows(again.size, head.rows));
-          await consumer.add(rows);
-        },
-        onProgress: (bytes) => {
-          const pct = again.size ? Math.min(100, (bytes / again.size) * 100) : 0;
-          progress.report({ increment: pct - reported, message: `${Math.round(pct)}%` });
-          reported = pct;
-        },
-        cancelled: () => token.isCancellationRequested,
-      });
-      if (summary.cancelled) {
-        void vscode.window.setStatusBarMessage(vscode.l10n.t('Cancelled: nothing was logged.'), 4000);
-        return undefined;
-      }
-      consumer ??= start(summary.header, mapping, [], 0);
-      return { value: await consumer.done(), summary };
+      return { set: reader.set, members: stats.members, skipped, hashed: true };
     });
-  };
+  }
+  const read = await readExport(m, uri, title, { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m, _sample, expected) => {
+    const at = mappingIndexes(header, m);
+    const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
+    return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
+  });
+  if (!read) return undefined;
+  const skipped = logBadRows(m, vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
+  if (read.value.stats.members === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no email address in the chosen column: nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
+    return undefined;
+  }
+  return { set: read.value.set, members: read.value.stats.members, skipped, hashed: false };
+}
 
-  /** The header and up to 20 rows, for the mapping step. */
-  const readHead = async (uri: vscode.Uri, quiet = false): Promise<{ header: string[]; rows: CsvRow[] } | undefined> => {
-    const opened = await openExport(uri);
-    if ('message' in opened) {
-      if (!quiet) void vscode.window.showErrorMessage(opened.message);
-      return undefined;
-    }
-    const rows: CsvRow[] = [];
-    let stop = false;
-    const summary = await readCsv(opened.chunks, {
-      onRows: (batch) => {
-        rows.push(...batch.slice(0, 20 - rows.length));
-        if (rows.length >= 20) stop = true;
-      },
-      cancelled: () => stop,
-    });
-    // The local reader closes its file when the iteration stops: drain nothing more.
-    return { header: summary.header, rows };
-  };
+/** A hashed file: its first line that is not blank, a comment or a header is 64 hexadecimal characters. */
+async function looksHashed(uri: vscode.Uri): Promise<boolean> {
+  if (/\.sha256$/i.test(uri.path)) return true;
+  const head = await readHead(uri, true);
+  if (!head) return false;
+  const first = [head.header.join(','), ...head.rows.map((r) => r.fields.join(','))].find((l) => /^[0-9a-f]{64}$/i.test(l.trim()));
+  return first !== undefined && head.header.length === 1;
+}
 
-  const mappings = (): Record<string, ColumnMapping> => context.workspaceState.get<Record<string, ColumnMapping>>(MAPPINGS_KEY) ?? {};
+async function run<T>(m: Measure, what: string, body: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof Cancelled) return undefined;
+    m.deps.log.error(`${what} failed`, err);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', what, describeError(err)));
+    return undefined;
+  }
+}
 
-  /**
-   * The columns to use: the given mapping, else the one remembered for files named like this
-   * one (when it fits the header), else the guesses; the user confirms or changes them in one
-   * list, and the answer is remembered.
-   */
-  const chooseMapping = async (uri: vscode.Uri, header: string[], sample: CsvRow[], needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping }): Promise<ColumnMapping | undefined> => {
-    if (needs.given) {
-      const missing = needs.required.filter((r) => !needs.given![r] || !header.includes(needs.given![r]!));
-      if (missing.length) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The file has no column {0}.', missing.map((r) => needs.given![r] ?? r).join(', ')));
-        return undefined;
-      }
-      return needs.given;
-    }
-    const pattern = fileNamePattern(uri.path);
-    const remembered = mappings()[pattern];
-    let mapping: ColumnMapping = remembered && mappingFits(header, remembered) ? { ...remembered } : guessMapping(header);
-    for (const role of Object.keys(mapping) as ColumnRole[]) if (!needs.roles.includes(role)) delete mapping[role];
-    const example = (column: string | undefined): string => {
-      if (!column) return '';
-      const at = header.indexOf(column);
-      const values = sample.map((r) => r.fields[at] ?? '').filter((v) => v.trim() !== '').slice(0, 3);
-      return values.map((v) => (v.length > 30 ? `${v.slice(0, 29)}…` : v)).join(', ');
-    };
-    for (;;) {
-      const missing = needs.required.filter((r) => !mapping[r]);
-      const items: (vscode.QuickPickItem & { role?: ColumnRole; go?: boolean })[] = [
-        missing.length
-          ? { label: `$(warning) ${vscode.l10n.t('Choose the column first: {0}', missing.map((r) => ROLE_TITLES[r]).join(', '))}`, alwaysShow: true }
-          : { label: `$(check) ${vscode.l10n.t('Use these columns')}`, description: remembered ? vscode.l10n.t('remembered for files named like this one') : '', go: true, alwaysShow: true },
-        { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator },
-        ...needs.roles.map((role) => ({
-          label: needs.required.includes(role) ? ROLE_TITLES[role] : vscode.l10n.t('{0} (optional)', ROLE_TITLES[role]),
-          description: mapping[role] ? `← ${pickText(mapping[role])}` : `← ${vscode.l10n.t('none')}`,
-          detail: pickText(example(mapping[role])),
-          role,
-        })),
-      ];
-      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Columns of {0}', pickText(uri.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a line to change its column, or use these columns'), ignoreFocusOut: true });
-      if (!picked) return undefined;
-      if (picked.go) break;
-      if (!picked.role) continue;
-      const role = picked.role;
-      const column = await vscode.window.showQuickPick(
-        [
-          ...(needs.required.includes(role) ? [] : [{ label: `$(close) ${vscode.l10n.t('None')}`, column: undefined as string | undefined }]),
-          ...header.map((h) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(h)), column: h as string | undefined })),
-        ],
-        { title: vscode.l10n.t('Which column holds this: {0}?', ROLE_TITLES[role]), matchOnDescription: true, ignoreFocusOut: true },
-      );
-      if (!column) continue;
-      mapping = { ...mapping, [role]: column.column };
-      if (column.column === undefined) delete mapping[role];
-    }
-    await context.workspaceState.update(MAPPINGS_KEY, { ...mappings(), [pattern]: mapping });
-    return mapping;
-  };
+// -------------------------------------------------------------------------------------------
+// Commands
 
-  /** Where to write an output file: given, or asked (in the workspace: files are written through the path resolver). */
-  const pickOutput = async (value: string | vscode.Uri | undefined, fileName: string, title: string, filters: Record<string, string[]>): Promise<vscode.Uri | undefined> => {
-    const uri = toUri(value);
-    if (uri) return uri;
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
-  };
-
-  /** Writes a file in the workspace: a new one, or, when it exists (the save dialog asked), its whole text replaced. */
-  const writeOutput = async (uri: vscode.Uri, text: string): Promise<boolean> => {
-    if (!vscode.workspace.getWorkspaceFolder(uri)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
-      return false;
-    }
-    const written = await replaceFile(uri, text);
-    if (!written.ok) void vscode.window.showErrorMessage(written.message);
-    return written.ok;
-  };
-
-  const logBadRows = (what: string, bad: BadRows, problems: readonly { line: number; message: string }[] = []): number => {
-    const total = bad.count + problems.length;
-    if (total === 0) return 0;
-    log.warn(`${what}: ${total} row(s) skipped`);
-    for (const p of problems) log.warn(`  line ${p.line}: ${p.message}`);
-    for (const b of bad.list) log.warn(`  line ${b.line}: ${b.reason}`);
-    if (bad.count > bad.list.length) log.warn(`  …and ${bad.count - bad.list.length} more`);
-    return total;
-  };
-
-  const skippedNote = (n: number) => (n ? ` ${vscode.l10n.t('Rows skipped: {0} (see the output).', n.toLocaleString())}` : '');
-  /** The outcome, without waiting for it to be read (a notification stays until dismissed); a button runs its action. */
-  const showSkipped = (message: string, skipped: number, actions: { label: string; run: () => unknown }[] = []): void => {
-    const show = vscode.l10n.t('Show Skipped Rows');
-    const buttons = [...actions.map((a) => a.label), ...(skipped ? [show] : [])];
-    void vscode.window.showInformationMessage(message, ...buttons).then((choice) => {
-      if (choice === show) log.show(true);
-      else void actions.find((a) => a.label === choice)?.run();
-    });
-  };
-
-  const askDate = async (g: Given, s: PlannerService, title: string): Promise<string | undefined> => {
-    const date =
-      g.date ??
-      (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Date of the measurement, written YYYY-MM-DD'), value: s.today(), ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
-    if (!date) return undefined;
-    if (!isRecordDate(date.trim())) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
-      return undefined;
-    }
-    return date.trim();
-  };
-
-  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-
-  /** A member list as a set of salted hashes: a CSV (hashed here) or a hashed file (read as it is). */
-  const memberSet = async (uri: vscode.Uri, salt: string, title: string, mapping: ColumnMapping | undefined): Promise<{ set: DigestSet; members: number; skipped: number; hashed: boolean } | undefined> => {
-    if (await looksHashed(uri)) {
-      const opened = await openExport(uri);
-      if ('message' in opened) {
-        void vscode.window.showErrorMessage(opened.message);
-        return undefined;
-      }
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}: ${vscode.workspace.asRelativePath(uri)}`, cancellable: true }, async (_progress, token) => {
-        const reader = new HashedListReader(Math.ceil(opened.size / 65));
-        for await (const chunk of opened.chunks) {
-          reader.push(chunk);
-          if (token.isCancellationRequested) return undefined;
-        }
-        const stats = reader.end();
-        const skipped = logBadRows(`${vscode.workspace.asRelativePath(uri)} (hashed)`, stats.bad);
-        if (stats.members === 0) {
-          void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no SHA-256 hash (64 hexadecimal characters a line): it is empty or not a hashed member list. Nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
-          return undefined;
-        }
-        return { set: reader.set, members: stats.members, skipped, hashed: true };
-      });
-    }
-    const read = await readExport(uri, title, { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m, _sample, expected) => {
-      const at = mappingIndexes(header, m);
-      const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
-      return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
-    });
-    if (!read) return undefined;
-    const skipped = logBadRows(vscode.workspace.asRelativePath(uri), read.value.stats.bad, read.summary.problems);
-    if (read.value.stats.members === 0) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} holds no email address in the chosen column: nothing was compared or logged.', vscode.workspace.asRelativePath(uri)));
-      return undefined;
-    }
-    return { set: read.value.set, members: read.value.stats.members, skipped, hashed: false };
-  };
-
-  /** A hashed file: its first line that is not blank, a comment or a header is 64 hexadecimal characters. */
-  const looksHashed = async (uri: vscode.Uri): Promise<boolean> => {
-    if (/\.sha256$/i.test(uri.path)) return true;
-    const head = await readHead(uri, true);
-    if (!head) return false;
-    const first = [head.header.join(','), ...head.rows.map((r) => r.fields.join(','))].find((l) => /^[0-9a-f]{64}$/i.test(l.trim()));
-    return first !== undefined && head.header.length === 1;
-  };
-
-  const run = async <T>(what: string, body: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await body();
-    } catch (err) {
-      if (err instanceof Cancelled) return undefined;
-      log.error(`${what} failed`, err);
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', what, describeError(err)));
-      return undefined;
-    }
-  };
-
-  // -------------------------------------------------------------------------------------------
-  // Commands
-
-  const exportHashedList = (arg?: unknown, raw?: unknown) =>
-    run('Export Hashed Member List', async () => {
+function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
+  return run(m, 'Export Hashed Member List', async () => {
       const g = given(raw);
       if (!trusted()) return undefined;
-      const s = await service();
+      const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Export a hashed member list for which partnership? (its salt is kept in the record)'));
       if (!id) return undefined;
       const file = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export)'), CSV_FILTERS);
       if (!file) return undefined;
-      const salt = await saltFor(s, id, true);
+      const salt = await saltFor(m, s, id, true);
       if (!salt) return undefined;
-      const read = await readExport(file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
+      const read = await readExport(m, file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
         const at = mappingIndexes(header, m);
         const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
         return { add: (rows) => hasher.add(rows), done: () => hasher.finish() };
       });
       if (!read) return undefined;
-      const skipped = logBadRows(vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);
+      const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);
       const summary = s.index.get(id)!.summary;
       const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
       if (!out) return undefined;
       if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
-      showSkipped(vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
+      showSkipped(m, vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
         { label: vscode.l10n.t('Copy Salt'), run: () => vscode.env.clipboard.writeText(salt) },
       ]);
       return { file: out, members, skipped, salt };
     });
+}
 
-  const compareLists = (arg?: unknown, raw?: unknown) =>
-    run('Compare Member Lists', async () => {
+function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
+  return run(m, 'Compare Member Lists', async () => {
       const g = given(raw);
       if (!trusted()) return undefined;
-      const s = await service();
+      const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Compare member lists for which partnership?'));
       if (!id) return undefined;
-      const salt = await saltFor(s, id, false);
+      const salt = await saltFor(m, s, id, false);
       if (!salt) return undefined;
       const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), CSV_FILTERS);
       if (!mine) return undefined;
       const theirs = await pickFile(g.hashed, vscode.l10n.t("The partner's hashed member list"), HASHED_FILTERS);
       if (!theirs) return undefined;
-      const ours = await memberSet(mine, salt, vscode.l10n.t('Reading your member list'), g.mapping);
+      const ours = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), g.mapping);
       if (!ours) return undefined;
-      const other = await memberSet(theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
+      const other = await memberSet(m, theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
       if (!other) return undefined;
       if (!other.hashed) {
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
         return undefined;
       }
-      return logOverlap(s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
+      return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
     });
+}
 
-  /**
-   * An overlap logged to the record as member-overlap, the method in its note, and the
-   * audience-overlap score it suggests offered (or set, when `g.setScore`).
-   */
-  const logOverlap = async (s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) => {
-    const date = await askDate(g, s, vscode.l10n.t('Member overlap: date of the measurement'));
-    if (!date) return undefined;
-    const partner = s.index.get(id)!.summary.partner;
-    const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
-    const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
-    if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
-    const score = suggestedOverlapScore(o);
-    const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
-    if (g.setScore) await setScore();
-    else if (g.setScore === undefined) {
-      showSkipped(vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
-        { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
-      ]);
-    }
-    return { ...o, score, skipped };
-  };
+/**
+ * An overlap logged to the record as member-overlap, the method in its note, and the
+ * audience-overlap score it suggests offered (or set, when `g.setScore`).
+ */
+async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) {
+  const date = await askDate(g, s, vscode.l10n.t('Member overlap: date of the measurement'));
+  if (!date) return undefined;
+  const partner = s.index.get(id)!.summary.partner;
+  const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
+  const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
+  if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
+  const score = suggestedOverlapScore(o);
+  const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
+  if (g.setScore) await setScore();
+  else if (g.setScore === undefined) {
+    showSkipped(m, vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
+      { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
+    ]);
+  }
+  return { ...o, score, skipped };
+}
 
-  const measureAttendance = (arg?: unknown, raw?: unknown) =>
-    run('Measure Event Attendance', async () => {
+function measureAttendance(m: Measure, arg?: unknown, raw?: unknown) {
+  return run(m, 'Measure Event Attendance', async () => {
       const g = given(raw);
       if (!trusted()) return undefined;
-      const s = await service();
+      const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Which partnership was the event with?'));
       if (!id) return undefined;
       const registrations = await pickFile(g.registrations, vscode.l10n.t('The registration export (Luma, Eventbrite, Meetup...)'), CSV_FILTERS);
@@ -569,20 +621,20 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       if (!mine) return undefined;
       // A hashed list is compared with the record's salt; a plain one can use any salt, so no record needs one.
       const hashed = await looksHashed(mine);
-      const salt = hashed ? await saltFor(s, id, false) : newSalt(randomBytes);
+      const salt = hashed ? await saltFor(m, s, id, false) : newSalt(randomBytes);
       if (!salt) return undefined;
-      const members = await memberSet(mine, salt, vscode.l10n.t('Reading your member list'), hashed ? undefined : g.mapping && { email: g.mapping.email });
+      const members = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), hashed ? undefined : g.mapping && { email: g.mapping.email });
       if (!members) return undefined;
-      const read = await readExport(registrations, vscode.l10n.t('Reading the registrations'), { roles: ['email', 'name', 'status', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
+      const read = await readExport(m, registrations, vscode.l10n.t('Reading the registrations'), { roles: ['email', 'name', 'status', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
         const at = mappingIndexes(header, m);
         const counter = new AttendanceCounter(members.set, salt, sha256Batch, { email: at.email!, status: at.status, headerLength: header.length });
         return { add: (rows) => counter.add(rows), done: () => counter.result };
       });
       if (!read) return undefined;
       const a = read.value;
-      const skipped = members.skipped + logBadRows(vscode.workspace.asRelativePath(registrations), a.bad, read.summary.problems);
+      const skipped = members.skipped + logBadRows(m, vscode.workspace.asRelativePath(registrations), a.bad, read.summary.problems);
       if (a.attendees === 0) {
-        showSkipped(vscode.l10n.t('No attendees found in the registrations: nothing was logged.'), skipped);
+        showSkipped(m, vscode.l10n.t('No attendees found in the registrations: nothing was logged.'), skipped);
         return { ...a, skipped };
       }
       const date = await askDate(g, s, 'Measure Event Attendance: date of the event');
@@ -591,14 +643,15 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note }));
       if (!reportWrite(outcome, 'Event attendance logged.')) return undefined;
       const left = a.notAttending ? ` ${vscode.l10n.t('Registrations declined, cancelled or waitlisted, left out: {0}.', a.notAttending)}` : '';
-      showSkipped(vscode.l10n.t('{0}% of attendees from the other community ({1} of {2}). Logged as event-attendance.', a.percent, a.fromOther, a.attendees) + left + skippedNote(skipped), skipped);
+      showSkipped(m, vscode.l10n.t('{0}% of attendees from the other community ({1} of {2}). Logged as event-attendance.', a.percent, a.fromOther, a.attendees) + left + skippedNote(skipped), skipped);
       return { ...a, skipped };
     });
+}
 
-  const copyTrackedLink = (arg?: unknown, raw?: unknown) =>
-    run('Copy Tracked Link', async () => {
+function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
+  return run(m, 'Copy Tracked Link', async () => {
       const g = given(raw);
-      const s = await service();
+      const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('A tracked link for which partnership?'));
       if (!id) return undefined;
       const parsed = await s.open(id);
@@ -612,7 +665,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         base = await vscode.window.showInputBox({
           title: 'Copy Tracked Link',
           prompt: vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
-          value: context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
+          value: m.context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
           ignoreFocusOut: true,
           validateInput: (v) => {
             try {
@@ -624,7 +677,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
           },
         });
         if (!base) return undefined;
-        await context.workspaceState.update(LINK_BASE_KEY, base.trim());
+        await m.context.workspaceState.update(LINK_BASE_KEY, base.trim());
       }
       let link: string;
       try {
@@ -637,12 +690,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied the tracked link for {0}: {1}', parsed.record.partner, link));
       return link;
     });
+}
 
-  const countSignups = (_arg?: unknown, raw?: unknown) =>
-    run('Count Attributed Sign-ups', async () => {
+function countSignups(m: Measure, _arg?: unknown, raw?: unknown) {
+  return run(m, 'Count Attributed Sign-ups', async () => {
       const g = given(raw);
       if (!trusted()) return undefined;
-      const s = await service();
+      const s = await service(m);
       const readable = s.index.all().filter((r) => !r.summary.broken);
       if (readable.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records to attribute sign-ups to.'));
@@ -662,7 +716,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         targets.push({ id, ...utm, ...(p.record.start ? { from: p.record.start } : {}), to: p.record.review && p.record.review < today ? p.record.review : today });
         names.set(id, p.record.partner);
       }
-      const read = await readExport(file, vscode.l10n.t('Counting sign-ups'), { roles: ['email', 'date', 'source', 'medium', 'campaign', 'url'], required: ['email'], given: g.mapping }, (header, m, sample) => {
+      const read = await readExport(m, file, vscode.l10n.t('Counting sign-ups'), { roles: ['email', 'date', 'source', 'medium', 'campaign', 'url'], required: ['email'], given: g.mapping }, (header, m, sample) => {
         const at = mappingIndexes(header, m);
         if (at.source === undefined && at.url === undefined) throw new Error('the file needs a utm_source column or a landing-page URL column holding utm parameters');
         const dayFirst = at.date === undefined ? false : looksDayFirst(sample.map((r) => r.fields[at.date!] ?? ''));
@@ -671,13 +725,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       });
       if (!read) return undefined;
       const a = read.value;
-      const skipped = logBadRows(vscode.workspace.asRelativePath(file), a.result.bad, read.summary.problems);
+      const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), a.result.bad, read.summary.problems);
       const counted = [...a.result.results.values()].filter((r) => r.joins > 0);
-      for (const r of a.result.results.values()) if (r.joins || r.outsideDates) log.info(`${names.get(r.id)}: ${r.joins} sign-up(s) in its dates, ${r.outsideDates} outside them, ${r.duplicates} repeated`);
+      for (const r of a.result.results.values()) if (r.joins || r.outsideDates) m.deps.log.info(`${names.get(r.id)}: ${r.joins} sign-up(s) in its dates, ${r.outsideDates} outside them, ${r.duplicates} repeated`);
       const others = a.topOtherSources(5);
-      if (others.length) log.info(`Sign-ups no partnership's utm_source and utm_campaign match: ${a.result.unattributed} (most common sources: ${others.map((o) => `${o.source} ${o.rows}`).join(', ')})`);
+      if (others.length) m.deps.log.info(`Sign-ups no partnership's utm_source and utm_campaign match: ${a.result.unattributed} (most common sources: ${others.map((o) => `${o.source} ${o.rows}`).join(', ')})`);
       if (counted.length === 0) {
-        showSkipped(vscode.l10n.t("No sign-up carries a partnership's utm_source and utm_campaign within its dates ({0} rows read). Nothing was logged.", a.result.rows.toLocaleString()) + skippedNote(skipped), skipped);
+        showSkipped(m, vscode.l10n.t("No sign-up carries a partnership's utm_source and utm_campaign within its dates ({0} rows read). Nothing was logged.", a.result.rows.toLocaleString()) + skippedNote(skipped), skipped);
         return { counted: [], skipped };
       }
       const date = await askDate(g, s, 'Count Attributed Sign-ups: date of the measurement');
@@ -695,15 +749,16 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         const note = `sign-ups with utm_source=${t.source} and utm_campaign=${t.campaign}, ${t.from ?? 'any date'} to ${t.to}`;
         if (reportWrite(await s.write(r.id, (text) => appendMetric(text, { date, metric: 'cross-community-joins', value: r.joins, note })), 'Sign-ups logged.')) logged++;
       }
-      showSkipped(vscode.l10n.t('Cross-community joins logged ({0}): {1}.', logged, list) + skippedNote(skipped), skipped);
+      showSkipped(m, vscode.l10n.t('Cross-community joins logged ({0}): {1}.', logged, list) + skippedNote(skipped), skipped);
       return { counted: counted.map((r) => ({ id: r.id, partner: names.get(r.id), joins: r.joins })), skipped };
     });
+}
 
-  const importTracker = (_arg?: unknown, raw?: unknown) =>
-    run('Import Partnership Tracker', async () => {
+function importTracker(m: Measure, _arg?: unknown, raw?: unknown) {
+  return run(m, 'Import Partnership Tracker', async () => {
       const g = given(raw);
       if (!trusted()) return undefined;
-      const s = await service();
+      const s = await service(m);
       const file = await pickFile(g.tracker, vscode.l10n.t('The tracker export (Notion, Airtable or a spreadsheet, as CSV)'), CSV_FILTERS);
       if (!file) return undefined;
       const root = s.roots()[0];
@@ -723,7 +778,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} has no header row: nothing to import.', vscode.workspace.asRelativePath(file)));
         return undefined;
       }
-      const mapping = g.trackerMapping ? fromNames(summary.header, g.trackerMapping) : await chooseTrackerMapping(summary.header, rows, file);
+      const mapping = g.trackerMapping ? fromNames(summary.header, g.trackerMapping) : await chooseTrackerMapping(m, summary.header, rows, file);
       if (!mapping) return undefined;
       if (mapping.partner === undefined) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Choose the column that holds the partner name: a record needs one.'));
@@ -733,11 +788,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       const partners = existing.filter((r) => !r.summary.broken).map((r) => r.summary.partner);
       const fileNames = new Set(existing.map((r) => s.uriOf(r.id)?.path.split('/').pop() ?? '').filter(Boolean));
       const plan = planTrackerImport(summary.header, rows, mapping, { partners, fileNames });
-      const skipped = logBadRows(vscode.workspace.asRelativePath(file), plan.bad, summary.problems);
-      for (const r of plan.skipped) log.info(`  line ${r.line}: ${r.partner} ${r.reason}: skipped`);
-      for (const r of plan.rows) for (const w of r.warnings) log.info(`  line ${r.line}: ${r.partner}: ${w}`);
+      const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), plan.bad, summary.problems);
+      for (const r of plan.skipped) m.deps.log.info(`  line ${r.line}: ${r.partner} ${r.reason}: skipped`);
+      for (const r of plan.rows) for (const w of r.warnings) m.deps.log.info(`  line ${r.line}: ${r.partner}: ${w}`);
       if (plan.rows.length === 0) {
-        showSkipped(vscode.l10n.t('Nothing to import: every partner has a record already ({0} rows skipped).', plan.skipped.length) + skippedNote(skipped), skipped);
+        showSkipped(m, vscode.l10n.t('Nothing to import: every partner has a record already ({0} rows skipped).', plan.skipped.length) + skippedNote(skipped), skipped);
         return { created: [], skipped: plan.skipped.length, bad: plan.bad.count };
       }
       if (!g.confirm) {
@@ -747,7 +802,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
         const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Import {0} partnership records into {1}/? The preview shows each one. Existing records are never changed.', plan.rows.length, root.rel), { modal: true }, go);
         if (choice !== go) return undefined;
       }
-      const ctx = deps.contexts.get(root.folder);
+      const ctx = m.deps.contexts.get(root.folder);
       const ourName = ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined;
       const created: vscode.Uri[] = [];
       const failed: string[] = [];
@@ -769,64 +824,65 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
           created.push(done);
         }
       }
-      for (const f of failed) log.error(`Not imported: ${f}`);
+      for (const f of failed) m.deps.log.error(`Not imported: ${f}`);
       const skip = plan.skipped.length ? ` ${vscode.l10n.t('Skipped (a record exists already, or the partner is listed twice): {0}.', plan.skipped.length)}` : '';
-      showSkipped(vscode.l10n.t('Partnership records imported into {0}/: {1}.', root.rel, created.length) + skip + (failed.length ? ` ${vscode.l10n.t('Not written (see the output): {0}.', failed.length)}` : '') + skippedNote(skipped), skipped + failed.length);
+      showSkipped(m, vscode.l10n.t('Partnership records imported into {0}/: {1}.', root.rel, created.length) + skip + (failed.length ? ` ${vscode.l10n.t('Not written (see the output): {0}.', failed.length)}` : '') + skippedNote(skipped), skipped + failed.length);
       return { created, skipped: plan.skipped.length, bad: plan.bad.count };
     });
+}
 
-  const fromNames = (header: readonly string[], names: Partial<Record<string, string>>): TrackerMapping => {
-    const out: TrackerMapping = {};
-    for (const f of TRACKER_FIELDS) {
-      const at = names[f] === undefined ? -1 : header.indexOf(names[f]!);
-      if (at >= 0) out[f] = at;
-    }
-    return out;
-  };
+function fromNames(header: readonly string[], names: Partial<Record<string, string>>): TrackerMapping {
+  const out: TrackerMapping = {};
+  for (const f of TRACKER_FIELDS) {
+    const at = names[f] === undefined ? -1 : header.indexOf(names[f]!);
+    if (at >= 0) out[f] = at;
+  }
+  return out;
+}
 
-  const chooseTrackerMapping = async (header: string[], rows: CsvRow[], file: vscode.Uri): Promise<TrackerMapping | undefined> => {
-    const key = `tracker:${fileNamePattern(file.path)}`;
-    const remembered = mappings()[key] as Partial<Record<string, string>> | undefined;
-    let mapping: TrackerMapping = remembered ? fromNames(header, remembered) : guessTrackerMapping(header);
-    const example = (at: number | undefined) =>
-      at === undefined
-        ? ''
-        : rows
-            .map((r) => r.fields[at] ?? '')
-            .filter((v) => v.trim())
-            .slice(0, 3)
-            .map((v) => (v.length > 30 ? `${v.slice(0, 29)}…` : v.replace(/\s+/g, ' ')))
-            .join(', ');
-    for (;;) {
-      const items: (vscode.QuickPickItem & { field?: (typeof TRACKER_FIELDS)[number]; go?: boolean })[] = [
-        mapping.partner === undefined ? { label: `$(warning) ${vscode.l10n.t('Choose the Partner column first')}`, alwaysShow: true } : { label: `$(check) ${rows.length === 1 ? vscode.l10n.t('Preview the import of 1 row') : vscode.l10n.t('Preview the import of {0} rows', rows.length)}`, go: true, alwaysShow: true },
-        { label: vscode.l10n.t('Record keys'), kind: vscode.QuickPickItemKind.Separator },
-        ...TRACKER_FIELDS.map((f) => ({ label: TRACKER_FIELD_TITLES[f], description: mapping[f] === undefined ? `← ${vscode.l10n.t('none')}` : `← ${pickText(header[mapping[f]!])}`, detail: pickText(example(mapping[f])), field: f })),
-      ];
-      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Import Partnership Tracker: {0}', pickText(file.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a record key to change its column, or preview the import'), ignoreFocusOut: true });
-      if (!picked) return undefined;
-      if (picked.go) break;
-      if (!picked.field) continue;
-      const field = picked.field;
-      const column = await vscode.window.showQuickPick([{ label: `$(close) ${vscode.l10n.t('None')}`, at: undefined as number | undefined }, ...header.map((h, at) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(at)), at: at as number | undefined }))], {
-        title: vscode.l10n.t('Which column holds this: {0}?', TRACKER_FIELD_TITLES[field]),
-        ignoreFocusOut: true,
-      });
-      if (!column) continue;
-      mapping = { ...mapping, [field]: column.at };
-      if (column.at === undefined) delete mapping[field];
-    }
-    const names: Record<string, string> = {};
-    for (const f of TRACKER_FIELDS) if (mapping[f] !== undefined) names[f] = header[mapping[f]!];
-    await context.workspaceState.update(MAPPINGS_KEY, { ...mappings(), [key]: names as ColumnMapping });
-    return mapping;
-  };
+async function chooseTrackerMapping(m: Measure, header: string[], rows: CsvRow[], file: vscode.Uri): Promise<TrackerMapping | undefined> {
+  const key = `tracker:${fileNamePattern(file.path)}`;
+  const remembered = mappings(m)[key] as Partial<Record<string, string>> | undefined;
+  let mapping: TrackerMapping = remembered ? fromNames(header, remembered) : guessTrackerMapping(header);
+  const example = (at: number | undefined) =>
+    at === undefined
+      ? ''
+      : rows
+          .map((r) => r.fields[at] ?? '')
+          .filter((v) => v.trim())
+          .slice(0, 3)
+          .map((v) => (v.length > 30 ? `${v.slice(0, 29)}…` : v.replace(/\s+/g, ' ')))
+          .join(', ');
+  for (;;) {
+    const items: (vscode.QuickPickItem & { field?: (typeof TRACKER_FIELDS)[number]; go?: boolean })[] = [
+      mapping.partner === undefined ? { label: `$(warning) ${vscode.l10n.t('Choose the Partner column first')}`, alwaysShow: true } : { label: `$(check) ${rows.length === 1 ? vscode.l10n.t('Preview the import of 1 row') : vscode.l10n.t('Preview the import of {0} rows', rows.length)}`, go: true, alwaysShow: true },
+      { label: vscode.l10n.t('Record keys'), kind: vscode.QuickPickItemKind.Separator },
+      ...TRACKER_FIELDS.map((f) => ({ label: TRACKER_FIELD_TITLES[f], description: mapping[f] === undefined ? `← ${vscode.l10n.t('none')}` : `← ${pickText(header[mapping[f]!])}`, detail: pickText(example(mapping[f])), field: f })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Import Partnership Tracker: {0}', pickText(file.path.split('/').pop())), placeHolder: vscode.l10n.t('Pick a record key to change its column, or preview the import'), ignoreFocusOut: true });
+    if (!picked) return undefined;
+    if (picked.go) break;
+    if (!picked.field) continue;
+    const field = picked.field;
+    const column = await vscode.window.showQuickPick([{ label: `$(close) ${vscode.l10n.t('None')}`, at: undefined as number | undefined }, ...header.map((h, at) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(at)), at: at as number | undefined }))], {
+      title: vscode.l10n.t('Which column holds this: {0}?', TRACKER_FIELD_TITLES[field]),
+      ignoreFocusOut: true,
+    });
+    if (!column) continue;
+    mapping = { ...mapping, [field]: column.at };
+    if (column.at === undefined) delete mapping[field];
+  }
+  const names: Record<string, string> = {};
+  for (const f of TRACKER_FIELDS) if (mapping[f] !== undefined) names[f] = header[mapping[f]!];
+  await m.context.workspaceState.update(MAPPINGS_KEY, { ...mappings(m), [key]: names as ColumnMapping });
+  return mapping;
+}
 
-  const exportPipelineCsv = (_arg?: unknown, raw?: unknown) =>
-    run('Export Pipeline as CSV', async () => {
+function exportPipelineCsv(m: Measure, _arg?: unknown, raw?: unknown) {
+  return run(m, 'Export Pipeline as CSV', async () => {
       if (!trusted()) return undefined;
       const g = given(raw);
-      const s = await service();
+      const s = await service(m);
       const readable = s.index.all().filter((r) => !r.summary.broken);
       if (readable.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records to export yet.'));
@@ -841,12 +897,13 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       void vscode.window.showInformationMessage(vscode.l10n.t('Partnerships written to {0}: {1}.', vscode.workspace.asRelativePath(out), rows.length));
       return { file: out, rows: rows.length };
     });
+}
 
-  const exportCalendar = (_arg?: unknown, raw?: unknown) =>
-    run('Export Calendar', async () => {
+function exportCalendar(m: Measure, _arg?: unknown, raw?: unknown) {
+  return run(m, 'Export Calendar', async () => {
       if (!trusted()) return undefined;
       const g = given(raw);
-      const s = await service();
+      const s = await service(m);
       const today = s.today();
       const readable = s.index.all().filter((r) => !r.summary.broken);
       const paths = readable.map((r) => vscode.workspace.asRelativePath(s.uriOf(r.id) ?? vscode.Uri.parse(r.id), false));
@@ -867,33 +924,19 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
       }
       const out = await pickOutput(g.output, 'partnerships.ics', vscode.l10n.t('Save the calendar'), { iCalendar: ['ics'] });
       if (!out) return undefined;
-      const ctx = deps.contexts.active();
+      const ctx = m.deps.contexts.active();
       const name = `${ctx?.state === 'ok' ? `${communityName(ctx.parsed)} ` : ''}partnerships`;
       if (!(await writeOutput(out, renderCalendar(events, { now: new Date(), name })))) return undefined;
       const checkIns = events.filter((e) => e.uid.startsWith('checkin-')).length;
       void vscode.window.showInformationMessage(vscode.l10n.t('Written to {0}: {1} check-ins and {2} review dates. Import the file into your calendar; importing a newer export updates the same events.', vscode.workspace.asRelativePath(out), checkIns, events.length - checkIns));
       return { file: out, events: events.length };
     });
-
-  const fileStem = (s: PlannerService, id: string) => (s.uriOf(id)?.path.split('/').pop() ?? 'partner').replace(/\.md$/i, '');
-
-  const tools: MeasureTools = { trusted, service, pickRecord, pickFile, pickOutput, writeOutput, openExport, readExport, logBadRows, showSkipped, skippedNote, logOverlap, run, fileStem, toUri };
-
-  return {
-    bind: (p) => {
-      planner = p;
-    },
-    tools,
-    exportHashedList,
-    compareLists,
-    measureAttendance,
-    copyTrackedLink,
-    countSignups,
-    importTracker,
-    exportPipelineCsv,
-    exportCalendar,
-  };
 }
+
+function fileStem(s: PlannerService, id: string) {
+  return (s.uriOf(id)?.path.split('/').pop() ?? 'partner').replace(/\.md$/i, '');
+}
+
 
 function previewText(plan: ReturnType<typeof planTrackerImport>, folder: string, file: string, skippedRows: number): string {
   const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');

@@ -8,6 +8,7 @@ import { communityName } from '../../core/context';
 import { createNewFile, editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
 import { relativeSetting, SECTION } from '../../host/settings';
 import { Coalescer, Debouncer } from '../../host/timers';
+import { linesRange, toDiagnostic } from '../../host/diagnostics';
 import { Disposable } from '../../host/dispose';
 import type { PlannerContextInfo, PlannerRow } from './protocol';
 import type { Deps } from '../../host/deps';
@@ -297,11 +298,7 @@ export class PlannerService extends Disposable {
       if (problems.length) {
         this.diagnostics.set(
           uri,
-          problems.map((p) => {
-            const d = new vscode.Diagnostic(new vscode.Range(p.line, 0, p.line, Number.MAX_SAFE_INTEGER), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-            d.source = 'Community Partnerships';
-            return d;
-          }),
+          problems.map((p) => toDiagnostic({ message: p.message, severity: p.severity === 'error' ? 'error' : 'warning' }, linesRange(p.line))),
         );
         this.withProblems.add(id);
       } else if (this.withProblems.delete(id)) {
