@@ -28,10 +28,20 @@ const PARTNERS: [string, string, string[], string?, string?][] = [
   ['Écoles du Code', 'contacted', ['cross-platform-presence'], 'Sam Ortiz', 'Élodie M.'],
 ];
 
+/** The local date `days` from today, YYYY-MM-DD: what the extension calls today is the local day. */
+function dayFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Review dates relative to today: one passed six days ago, one in five days, one far off. */
+const REVIEW_OFFSETS = [-6, 5, 60];
+
 function recordText(i: number, [partner, stage, types, ours, theirs]: (typeof PARTNERS)[number]): string {
   const lines = ['---', `partner: ${partner}`, `community: ${partner} ${i % 2 ? 'Discord' : 'Slack'}`, `stage: ${stage}`, 'types:', ...types.map((t) => `  - ${t}`)];
   if (ours || theirs) lines.push('owners:', ...(ours ? [`  ours: ${ours}`] : []), ...(theirs ? [`  theirs: ${theirs}`] : []));
-  if (stage === 'agreed' || stage === 'active') lines.push(`start: 2026-0${1 + (i % 6)}-1${i % 9}`, `review: 2026-1${i % 3}-0${1 + (i % 8)}`, 'cadence: monthly');
+  if (stage === 'agreed' || stage === 'active') lines.push(`start: 2026-0${1 + (i % 6)}-1${i % 9}`, `review: ${dayFromToday(REVIEW_OFFSETS[i % 3])}`, 'cadence: monthly');
   if (i % 3 !== 2) lines.push('scores:', ...['audienceOverlap', 'complementary', 'similarSize', 'responsiveness', 'valuesAlignment', 'mutualBenefit'].map((k, j) => `  ${k}: ${1 + ((i + j * 2) % 5)}`));
   if (i % 4 === 1) lines.push('checkIns:', `  - date: 2026-0${2 + (i % 5)}-15`, '    notes: Numbers shared, next step agreed.', '    worthContinuing: yes');
   lines.push('---', '', `# Community Partnership - Acme Devs x ${partner}`, '', '## Notes', '', `Met at the community managers meetup (${i}).`, '');
@@ -79,6 +89,15 @@ describe('Pipeline Board (dark theme, then the other themes and narrow in the sa
     for (const s of ['prospect', 'contacted', 'agreed', 'active', 'ended', 'broken']) counts[s] = (await view.locator(`#count-${s}`).textContent()) ?? '';
     assert.deepStrictEqual(counts, { prospect: '6', contacted: '4', agreed: '2', active: '4', ended: '2', broken: '3' }, JSON.stringify(counts));
     await cardIn(view, 'active', 'Design Systems Guild').locator('.card-due.overdue').waitFor();
+    // Review dates: the past one flagged overdue (the card marked so), the near one counted down,
+    // the far one and the ended partnership's not at all.
+    const indie = cardIn(view, 'agreed', 'Indie Hackers Berlin');
+    await indie.locator('.card-review.overdue', { hasText: 'review overdue' }).waitFor();
+    assert.match((await indie.getAttribute('class')) ?? '', /\bis-overdue\b/);
+    assert.match((await indie.getAttribute('aria-label')) ?? '', new RegExp(`review overdue \\(${dayFromToday(-6)}\\)`));
+    await cardIn(view, 'active', 'Kubernetes Meetup München').locator('.card-review.due-soon', { hasText: 'review due in 5 days' }).waitFor();
+    assert.strictEqual(await cardIn(view, 'active', 'Hackathon Collective 2026').locator('.card-review').count(), 0);
+    assert.strictEqual(await column(view, 'ended').locator('.card-review').count(), 0);
     await cardIn(view, 'broken', 'Half Pasted Meetup').or(cardIn(view, 'broken', 'half-pasted')).first().waitFor();
     await screenshot(page, 'board-dark');
 

@@ -35,8 +35,12 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await view.locator('.row', { hasText: 'broken-quotes' }).locator('.stage-badge.broken').waitFor();
       await view.locator('.context-line', { hasText: 'Acme Devs' }).waitFor();
       const badge = page.locator('.activitybar .action-item', { has: page.locator('a[aria-label^="Community Partnerships"]') }).locator('.badge-content');
-      await badge.filter({ hasText: '1' }).waitFor({ timeout: 30_000 });
-      await page.locator('.statusbar-item', { hasText: '1 check-in overdue' }).waitFor({ timeout: 15_000 });
+      // The guild's check-in and its review (2026-07-15, long past) are both overdue: the badge
+      // counts the two missed dates, the status bar names each kind, and the row flags the review.
+      await badge.filter({ hasText: /^2$/ }).waitFor({ timeout: 30_000 });
+      await page.locator('.statusbar-item', { hasText: '1 check-in overdue, 1 review overdue' }).waitFor({ timeout: 15_000 });
+      await view.locator('.row', { hasText: 'Design Systems Guild' }).locator('.row-review.overdue', { hasText: 'review overdue' }).waitFor();
+      assert.match((await view.locator('.row', { hasText: 'Design Systems Guild' }).getAttribute('aria-label')) ?? '', /review overdue \(2026-07-15\)/);
 
       // New Partnership from the view: the quick inputs, then the file opens and the view selects it.
       await view.locator('#new-partnership').click();
@@ -119,14 +123,17 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await scrollTo('#section-plan');
       await screenshot(page, `planner-forecast-${theme}`);
 
-      // The overdue badge still counts the guild; logging its check-in clears it.
+      // The overdue badge still counts the guild; logging its check-in leaves only its review.
       await view.locator('.row', { hasText: 'Design Systems Guild' }).click();
       await record.locator('summary', { hasText: 'Design Systems Guild' }).waitFor({ timeout: 15_000 });
       await view.locator('#next-check-in.overdue').waitFor();
+      await view.locator('#review-line.overdue', { hasText: 'Review was due 2026-07-15' }).waitFor();
       await view.locator('#log-check-in').click();
       await view.locator('#next-check-in', { hasText: 'Next check-in' }).waitFor({ timeout: 15_000 });
-      await badge.waitFor({ state: 'hidden', timeout: 15_000 });
+      await badge.filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
       await page.locator('.statusbar-item', { hasText: 'check-in overdue' }).waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.locator('.statusbar-item', { hasText: '1 review overdue' }).waitFor({ timeout: 15_000 });
+      await screenshot(page, `planner-review-overdue-${theme}`);
     });
 
     it('shows the pipeline and the selected record readably after switching to the light theme', async () => {

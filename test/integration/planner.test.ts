@@ -194,4 +194,21 @@ describe('Sidebar planner in VS Code', () => {
     assert.ok(text.includes('## Rust Berlin'));
     assert.ok(!text.includes('Broken Quotes'), 'a broken record is not reported on');
   });
+  it('exports the partner report without the overdue check-in, the scores or notes, and the team report with its scorecard', async () => {
+    const p = await planner();
+    // The guild's check-in was due a month after 2026-02-15: long overdue today.
+    const partner = ((await p.exportReport(idOf(GUILD), { audience: 'partner' })) as vscode.TextDocument).getText();
+    assert.match(partner, /^- \*\*Stage:\*\* Active$/m);
+    assert.match(partner, /^### What we did together$/m);
+    assert.match(partner, /^### Next steps$/m);
+    assert.match(partner, /^- \*\*Next check-in:\*\* to be arranged in the coming days$/m);
+    assert.match(partner, /^\| Metric \| Latest \| Target \|$/m);
+    assert.doesNotMatch(partner, /overdue|days ago|Score|Scorecard|Verdict|pursue|Their size|worth continuing|80 clicks/i);
+    const team = ((await p.exportReport(idOf(GUILD), { audience: 'team' })) as vscode.TextDocument).getText();
+    assert.match(team, /^- \*\*Next:\*\* 2026-03-15, \d+ days overdue$/m);
+    assert.match(team, /^\| Audience overlap \| 25% \| 4 \|$/m);
+    assert.match(team, /^- \*\*Weighted total:\*\* 3\.9 of 5$/m);
+    assert.match(team, /^- \*\*Verdict:\*\* Pursue$/m);
+    assert.match(team, /80 clicks/);
+  });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { addMonths, checkInSchedule, daysBetween, nextCheckIn, overdueCount, reviewStatus } from '../../src/core/planner/checkins';
+import { addMonths, checkInSchedule, daysBetween, nextCheckIn, overdueCount, reviewFlag, reviewStatus, reviewsOverdueCount } from '../../src/core/planner/checkins';
+import { attentionText, reviewFlagText } from '../../src/core/planner/labels';
 import type { Cadence, CheckIn, Stage } from '../../src/core/records';
 
 const rec = (stage: Stage, opts: { start?: string; checkIns?: CheckIn[]; cadence?: Cadence; review?: string } = {}) => ({
@@ -104,5 +105,43 @@ describe('planner: reviewStatus', () => {
   it('has nothing to review without a date, or when the partnership is not running', () => {
     assert.deepStrictEqual(reviewStatus(rec('active'), '2026-06-01'), { status: 'none', review: undefined, daysUntil: undefined });
     assert.deepStrictEqual(reviewStatus(rec('ended', { review: '2026-01-01' }), '2026-06-01'), { status: 'not-running', review: '2026-01-01', daysUntil: undefined });
+  });
+});
+
+describe('planner: reviewFlag', () => {
+  it('flags a review that has passed or is near, relative to today', () => {
+    assert.deepStrictEqual(reviewFlag(rec('active', { review: '2026-07-15' }), '2026-07-21'), { status: 'overdue', review: '2026-07-15', daysUntil: -6 });
+    assert.deepStrictEqual(reviewFlag(rec('agreed', { review: '2026-07-15' }), '2026-07-10'), { status: 'due-soon', review: '2026-07-15', daysUntil: 5 });
+    assert.deepStrictEqual(reviewFlag(rec('active', { review: '2026-07-15' }), '2026-07-15'), { status: 'due-soon', review: '2026-07-15', daysUntil: 0 });
+    assert.strictEqual(reviewFlag(rec('active', { review: '2026-07-15' }), '2026-06-01'), undefined);
+  });
+
+  it('leaves ended and not yet agreed partnerships alone', () => {
+    assert.strictEqual(reviewFlag(rec('ended', { review: '2026-01-01' }), '2026-06-01'), undefined);
+    assert.strictEqual(reviewFlag(rec('prospect', { review: '2026-01-01' }), '2026-06-01'), undefined);
+    assert.strictEqual(reviewFlag({ review: '2026-01-01' }, '2026-06-01'), undefined);
+  });
+
+  it('ignores a review date that is not a date', () => {
+    for (const review of ['2026-13-01', 'soon', '2026-02-30', '', '0000-01-01T00:00']) assert.strictEqual(reviewFlag(rec('active', { review }), '2026-06-01'), undefined, review);
+    assert.strictEqual(reviewFlag({ stage: 'active', review: 20260101 as unknown as string }, '2026-06-01'), undefined);
+  });
+
+  it('counts the running partnerships whose review has passed', () => {
+    const records = [rec('active', { review: '2026-05-01' }), rec('agreed', { review: '2026-05-31' }), rec('active', { review: '2026-06-01' }), rec('ended', { review: '2026-01-01' }), rec('active', { review: 'bad' })];
+    assert.strictEqual(reviewsOverdueCount(records, '2026-06-01'), 2);
+  });
+});
+
+describe('planner: review wording', () => {
+  it('says "review overdue" and "review due in N days", and counts reviews beside check-ins', () => {
+    assert.strictEqual(reviewFlagText({ status: 'overdue', daysUntil: -6 }), 'review overdue');
+    assert.strictEqual(reviewFlagText({ status: 'due-soon', daysUntil: 5 }), 'review due in 5 days');
+    assert.strictEqual(reviewFlagText({ status: 'due-soon', daysUntil: 1 }), 'review due tomorrow');
+    assert.strictEqual(reviewFlagText({ status: 'due-soon', daysUntil: 0 }), 'review due today');
+    assert.strictEqual(attentionText(1, 0), '1 check-in overdue');
+    assert.strictEqual(attentionText(3, 0), '3 check-ins overdue');
+    assert.strictEqual(attentionText(0, 1), '1 review overdue');
+    assert.strictEqual(attentionText(2, 1), '2 check-ins overdue, 1 review overdue');
   });
 });

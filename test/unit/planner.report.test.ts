@@ -34,7 +34,7 @@ describe('planner: renderReport', () => {
     assert.strictEqual(lines[0], '# Partnership report: Design Systems Guild');
     assert.ok(lines.includes('Makers Hub and Design Systems Guild, as of 2026-04-20. This version is for your team: it has your scorecard and your check-in notes.'));
     assert.ok(lines.includes('- **Contact:** Ana Ruiz <ana@example.org>'), 'an email address is written as it is');
-    assert.ok(lines.includes('- **Stage:** active'));
+    assert.ok(lines.includes('- **Stage:** Active'), 'the stage as the planner labels it');
     assert.ok(lines.includes('- **Partnership types:** Newsletter cross-promotion; Co-hosted AMA, workshop or webinar'));
     assert.ok(lines.includes('- **Owners:** Sam for Makers Hub, Ana for Design Systems Guild'));
     // 3.95, cut to one decimal as everywhere (see formatScore).
@@ -45,21 +45,63 @@ describe('planner: renderReport', () => {
     assert.ok(lines.includes('- **Latest:** 2026-03-14; worth continuing: unsure; Planned the April workshop. They want a recording for their YouTube channel.'));
     assert.ok(lines.includes('- **Next:** 2026-04-14, 6 days overdue'));
     assert.ok(lines.includes('- **Is this worth continuing?** 1 yes, 1 unsure'));
+    // The scorecard itself: each criterion with its weight and score, the total and the verdict.
+    const card = md.slice(md.indexOf('### Scorecard'), md.indexOf('### Metrics'));
+    for (const row of [
+      '| Audience overlap | 25% | 4 |',
+      '| Complementary | 20% | 5 |',
+      '| Similar size and engagement | 15% | 3 |',
+      '| Responsiveness and reliability | 15% | 4 |',
+      '| Values alignment | 15% | 4 |',
+      '| Mutual benefit | 10% | 3 |',
+      '- **Weighted total:** 3.9 of 5',
+      '- **Verdict:** Pursue',
+    ])
+      assert.ok(card.split('\n').includes(row), row);
   });
 
-  it('the version for the partner leaves out your scores, their size, your contact line and your check-in notes', () => {
+  it('marks the criteria not scored yet on the team\'s scorecard, and gives no verdict', () => {
+    const md = renderReport([{ ...guild(), scores: { audienceOverlap: 3, complementary: 4 } }], { today: '2026-04-20', audience: 'team' });
+    assert.ok(md.includes('| Mutual benefit | 10% | not scored |'));
+    assert.ok(md.includes('- **Weighted total:** 3.4, from 2 of 6 criteria'));
+    assert.ok(md.includes('- **Verdict:** none until all six criteria are scored'));
+  });
+
+  it('the version for the partner leaves out your lateness, scores, verdict, their size, contact line and notes', () => {
     const record = guild();
-    const md = renderReport([record], { today: '2026-04-20', communityName: 'Makers Hub' });
-    assert.strictEqual(md, renderReport([record], { today: '2026-04-20', communityName: 'Makers Hub', audience: 'partner' }), 'the partner version is the default');
-    assert.doesNotMatch(md, /Score|scorecard|pursue|3\.9|12,000|Their size|Contact|worth continuing|April workshop|80 clicks/i);
+    // The next check-in was due 2026-04-14: 38 days before this day.
+    const md = renderReport([record], { today: '2026-05-22', communityName: 'Makers Hub' });
+    assert.strictEqual(md, renderReport([record], { today: '2026-05-22', communityName: 'Makers Hub', audience: 'partner' }), 'the partner version is the default');
+    assert.doesNotMatch(md, /overdue|\blate\b|days ago|38 days|2026-04-14|Score|scorecard|verdict|pursue|cautious|3\.9|12,000|Their size|Contact:|worth continuing|unsure|April workshop|80 clicks|benchmark|below|within|above/i);
     const lines = md.split('\n');
-    assert.ok(lines.includes('Makers Hub and Design Systems Guild, as of 2026-04-20.'));
+    assert.ok(lines.includes('Makers Hub and Design Systems Guild: where we stand together, as of 2026-05-22.'));
     assert.ok(lines.includes('- **Community:** Design Systems Guild Slack'));
-    assert.ok(lines.includes('- **Latest:** 2026-03-14 (2 so far)'));
-    assert.ok(lines.includes('| Event attendance | 38% (2026-04-10) | 40-60% | below |'), 'the data is shared both ways');
-    const all = renderReport([record, { ...record, partner: 'Second' }], { today: '2026-04-20' });
+    assert.ok(lines.includes('- **Stage:** Active'));
+    assert.ok(lines.includes('- **Working together since:** 2026-01-15'));
+    // What was done together: the playbook steps ticked, the check-ins and measurements.
+    const did = md.slice(md.indexOf('### What we did together'), md.indexOf('### Next steps'));
+    assert.ok(did.includes('- Newsletter swap: Send both in the same week'));
+    assert.ok(did.includes('- 2 check-ins together, the latest on 2026-03-14'));
+    // Next steps: the steps still to do, and the next check-in without how late it is.
+    const next = md.slice(md.indexOf('### Next steps'), md.indexOf('### Results'));
+    assert.ok(next.includes('- Newsletter swap: Track clicks and attributed joins'));
+    assert.ok(next.includes('- **Next check-in:** to be arranged in the coming days'));
+    assert.ok(next.includes('- **Review of the partnership together:** 2026-07-15'));
+    // Results against the targets, shared both ways, without your judgement of them.
+    assert.ok(lines.includes('| Metric | Latest | Target |'));
+    assert.ok(lines.includes('| Event attendance | 38% (2026-04-10) | 40-60% |'));
+    const all = renderReport([record, { ...record, partner: 'Second' }], { today: '2026-05-22' });
     assert.ok(all.includes('| Partner | Stage | Types | Next check-in |'));
-    assert.doesNotMatch(all, /Score|pursue/);
+    assert.ok(all.includes('2 partnerships (2 active).'));
+    assert.doesNotMatch(all, /Score|pursue|overdue/);
+  });
+
+  it('gives the partner the date of a check-in not yet due, and of the review ahead', () => {
+    const md = renderReport([guild()], { today: '2026-04-10' });
+    assert.ok(md.includes('- **Next check-in:** 2026-04-14\n'));
+    const ended = renderReport([{ ...guild(), stage: 'ended' }], { today: '2026-08-01' });
+    assert.ok(ended.includes('- **Next check-in:** none planned at this stage'));
+    assert.ok(!ended.includes('Review of the partnership'), 'a review date that has passed is not shown');
   });
 
   it('reports several with a summary table, and none', () => {
@@ -68,9 +110,9 @@ describe('planner: renderReport', () => {
     const md = renderReport([a, b], { today: '2026-04-20', audience: 'team' });
     assert.ok(md.startsWith('# Partnerships report\n'));
     assert.ok(md.includes('2 partnerships (1 prospect, 1 active), one with a check-in overdue.'));
-    assert.ok(md.includes('| Design Systems Guild | active | Newsletter cross-promotion; Co-hosted AMA, workshop or webinar | 3.9, pursue | 2026-04-14, 6 days overdue |'));
+    assert.ok(md.includes('| Design Systems Guild | Active | Newsletter cross-promotion; Co-hosted AMA, workshop or webinar | 3.9, pursue | 2026-04-14, 6 days overdue |'));
     // A partial score says how much of the scorecard it rests on, and has no verdict.
-    assert.ok(md.includes('| Second | prospect | Newsletter cross-promotion; Co-hosted AMA, workshop or webinar | 3.4, from 2 of 6 criteria | none due while the partnership is at the prospect stage |'), md);
+    assert.ok(md.includes('| Second | Prospect | Newsletter cross-promotion; Co-hosted AMA, workshop or webinar | 3.4, from 2 of 6 criteria | none due while the partnership is at the Prospect stage |'), md);
     assert.ok(md.includes('## Second\n'));
     assert.ok(md.includes('- **Score:** 3.4, from 2 of 6 criteria'));
     assert.ok(md.includes('No measurements recorded yet.'));
@@ -104,7 +146,7 @@ describe('planner: renderReport', () => {
       const md = renderReport([evil, guild()], { today: '2026-04-20', communityName: '<b>Hub</b>', audience });
       assert.ok(!/(?<!\\)<(?:img|script|b>)/.test(md), md);
       assert.ok(md.includes('## \\<img src=x onerror=alert(1)>\n'));
-      assert.ok(md.includes('| \\<img src=x onerror=alert(1)> | active |'));
+      assert.ok(md.includes('| \\<img src=x onerror=alert(1)> | Active |'));
       assert.ok(!/^# not a heading/m.test(md));
 
       const renderer = markdownIt();

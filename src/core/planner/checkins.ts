@@ -154,3 +154,30 @@ export function reviewStatus(record: Pick<PartnershipRecord, 'stage' | 'review'>
   const status = daysUntil < 0 ? 'overdue' : daysUntil <= REVIEW_SOON_DAYS ? 'due-soon' : 'ok';
   return { status, review: record.review, daysUntil };
 }
+
+/** A review date that needs the user's attention: past, or within REVIEW_SOON_DAYS. */
+export interface ReviewFlag {
+  status: 'overdue' | 'due-soon';
+  review: string;
+  /** Days from today to the review date: negative once it has passed. */
+  daysUntil: number;
+}
+
+/**
+ * The review date to flag in a list, a card or the status bar, or undefined when there is none
+ * to flag: no review date, one that is not a date, a partnership not agreed or active (an ended
+ * one has nothing left to review), or a review more than REVIEW_SOON_DAYS away.
+ */
+export function reviewFlag(record: { stage?: Stage; review?: string }, today: string): ReviewFlag | undefined {
+  if (!record.stage || typeof record.review !== 'string') return undefined;
+  const r = reviewStatus({ stage: record.stage, review: record.review }, today);
+  if (r.status !== 'overdue' && r.status !== 'due-soon') return undefined;
+  return { status: r.status, review: r.review, daysUntil: r.daysUntil };
+}
+
+/** How many partnerships have a review date that has passed. */
+export function reviewsOverdueCount(records: readonly { stage?: Stage; review?: string }[], today: string): number {
+  let n = 0;
+  for (const r of records) if (reviewFlag(r, today)?.status === 'overdue') n++;
+  return n;
+}

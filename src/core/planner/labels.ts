@@ -230,3 +230,20 @@ export function playbookSteps(id: PlaybookId): readonly string[] {
   // The domain's list is the truth: a step added there and not here shows in English.
   return PLAYBOOKS[id].steps.map((s, i) => steps?.[i] ?? s);
 }
+
+/** A flagged review date in a few words, for a list row, a card or a tooltip. */
+export function reviewFlagText(flag: { status: 'overdue' | 'due-soon'; daysUntil: number }): string {
+  if (flag.status === 'overdue') return l10n.t('review overdue');
+  if (flag.daysUntil === 0) return l10n.t('review due today');
+  if (flag.daysUntil === 1) return l10n.t('review due tomorrow');
+  return l10n.t('review due in {0} days', flag.daysUntil);
+}
+
+/** What the status bar and the planner's badge say: check-ins and reviews past their date. */
+export function attentionText(checkIns: number, reviews: number): string {
+  const c = checkIns === 1 ? l10n.t('1 check-in overdue') : l10n.t('{0} check-ins overdue', checkIns);
+  const r = reviews === 1 ? l10n.t('1 review overdue') : l10n.t('{0} reviews overdue', reviews);
+  if (reviews === 0) return c;
+  if (checkIns === 0) return r;
+  return l10n.t('{0}, {1}', c, r);
+}

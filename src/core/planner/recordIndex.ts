@@ -1,7 +1,7 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
 import { digestRecord, parseRecord, type DigestParse, type RecordDigest, type RecordParse, type RecordProblem } from '../records/parse';
 import { isIsoDate, type CheckIn, type Owners, type Stage } from '../records/schema';
-import { checkInSchedule } from './checkins';
+import { checkInSchedule, reviewFlag } from './checkins';
 import { weightedScore, type Verdict } from './scorecard';
 
 /** What a list of partnerships shows for one record, worked out when the record is read. */
@@ -259,6 +259,15 @@ export class RecordIndex {
     for (const e of this.entries.values()) if (e.summary.nextCheckIn !== undefined && e.summary.nextCheckIn < today) out.push(e);
     const due = (e: Entry) => e.summary.nextCheckIn!;
     return out.sort((a, b) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : byName(a, b))).map((e) => e.summary);
+  }
+
+  /** Agreed and active records whose review date has passed, earliest review first. */
+  reviewsOverdue(today: string): RecordSummary[] {
+    if (!isIsoDate(today)) throw new RangeError(`today must be a date written YYYY-MM-DD, got ${JSON.stringify(today)}.`);
+    const out: Entry[] = [];
+    for (const e of this.entries.values()) if (e.summary.review !== undefined && e.summary.review < today && reviewFlag(e.summary, today)?.status === 'overdue') out.push(e);
+    const at = (e: Entry) => e.summary.review!;
+    return out.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : byName(a, b))).map((e) => e.summary);
   }
 
   /** The entry for this text: the one there when the text is unchanged, else a new one. */

@@ -1,9 +1,9 @@
-import { SUCCESS_METRICS, benchmarkFor, partnershipType, type Range } from '../domain';
+import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, benchmarkFor, partnershipType, playbookFor, type Range } from '../domain';
 import { formatCount } from '../numbers';
 import { STAGES, WORTH_CONTINUING, type PartnershipRecord } from '../records/schema';
 import { lastCheckInDate, nextCheckIn, reviewStatus } from './checkins';
 import { metricAgainstBenchmark, type MetricCheck } from './metrics';
-import { formatScore, scoreSummary, verdictText, weightedScore } from './scorecard';
+import { VERDICT_LABELS, formatScore, scoreSummary, verdictText, weightedScore } from './scorecard';
 
 /**
  * Text from a record as Markdown that reads as the same text and adds no structure, escaping
@@ -64,8 +64,10 @@ export interface ReportOptions {
   audience?: 'partner' | 'team';
 }
 
+/** The stage as the planner labels it: "Active". */
 function stageText(record: PartnershipRecord): string {
-  return (STAGES as readonly string[]).includes(record.stage) ? record.stage : escapeMarkdown(String(record.stage), 'table');
+  if (!(STAGES as readonly string[]).includes(record.stage)) return escapeMarkdown(String(record.stage), 'table');
+  return record.stage.charAt(0).toUpperCase() + record.stage.slice(1);
 }
 
 function typeTitles(record: PartnershipRecord, where: 'inline' | 'table' = 'inline'): string {
@@ -93,15 +95,16 @@ function days(n: number): string {
   return `${n} day${n === 1 ? '' : 's'}`;
 }
 
-function checkInText(record: PartnershipRecord, today: string): string {
+function checkInText(record: PartnershipRecord, today: string, team = true): string {
   const next = nextCheckIn(record, today);
   switch (next.status) {
     case 'not-running':
-      return `none due while the partnership is at the ${stageText(record)} stage`;
+      return team ? `none due while the partnership is at the ${stageText(record)} stage` : 'none planned at this stage';
     case 'overdue':
-      return `${dateText(next.due)}, ${days(next.overdueDays)} overdue`;
+      // The partner reads when to meet next, not how late you are.
+      return team ? `${dateText(next.due)}, ${days(next.overdueDays)} overdue` : 'to be arranged in the coming days';
     case 'due-soon':
-      return `${dateText(next.due)}, due soon`;
+      return team ? `${dateText(next.due)}, due soon` : dateText(next.due);
     case 'ok':
       return dateText(next.due);
   }
@@ -125,16 +128,17 @@ function valueText(value: number, unit: MetricCheck['unit']): string {
 
 const STATUS_TEXT: Record<MetricCheck['status'], string> = { below: 'below', within: 'within', above: 'above', 'no-benchmark': 'no benchmark', 'no-data': 'no data yet' };
 
-function metricsSection(record: PartnershipRecord): string[] {
+function metricsSection(record: PartnershipRecord, team: boolean): string[] {
   const rows: string[] = [];
   for (const m of SUCCESS_METRICS) {
     if (!record.metrics.some((e) => e.metric === m.id)) continue;
     const check = metricAgainstBenchmark(record, m.id);
     const latest = check.latest === undefined ? '-' : `${valueText(check.latest, check.unit)} (${dateText(check.latestDate)})`;
     const bench = check.benchmark ? rangeText(check.benchmark, check.unit, record) : '-';
-    rows.push(`| ${m.title} | ${latest} | ${bench} | ${STATUS_TEXT[check.status]} |`);
+    rows.push(team ? `| ${m.title} | ${latest} | ${bench} | ${STATUS_TEXT[check.status]} |` : `| ${m.title} | ${latest} | ${bench} |`);
   }
   if (rows.length === 0) return ['No measurements recorded yet.'];
+  if (!team) return ['| Metric | Latest | Target |', '| --- | --- | --- |', ...rows];
   return ['| Metric | Latest | Playbook benchmark | Against the benchmark |', '| --- | --- | --- | --- |', ...rows];
 }
 
@@ -176,6 +180,49 @@ function reviewText(record: PartnershipRecord, today: string): string | undefine
   }
 }
 
+/** The scorecard: each criterion with its weight and score, the weighted total and the verdict. */
+function scorecardSection(record: PartnershipRecord): string[] {
+  const score = weightedScore(record.scores);
+  const rows = SCORECARD_CRITERIA.map((c) => {
+    const v = record.scores[c.id];
+    return `| ${c.title} | ${Math.round(c.weight * 100)}% | ${typeof v === 'number' && Number.isFinite(v) ? number(v) : 'not scored'} |`;
+  });
+  const total = score.total === undefined ? 'not scored yet' : score.verdict ? `${formatScore(score.total)} of 5` : scoreSummary(score);
+  return ['| Criterion | Weight | Score (1-5) |', '| --- | --- | --- |', ...rows, '', `- **Weighted total:** ${total}`, `- **Verdict:** ${score.verdict ? VERDICT_LABELS[score.verdict] : 'none until all six criteria are scored'}`];
+}
+
+/** The playbook steps of the record's types, done and still to do. */
+function playbookSteps(record: PartnershipRecord): { done: string[]; todo: string[] } {
+  const done: string[] = [];
+  const todo: string[] = [];
+  const ids = [...new Set(record.types.map((t) => playbookFor(t)).filter((p): p is keyof typeof PLAYBOOKS => !!p))];
+  for (const id of ids) {
+    const ticked = record.playbook[id] ?? [];
+    PLAYBOOKS[id].steps.forEach((step, i) => (ticked.includes(i + 1) ? done : todo).push(`${PLAYBOOKS[id].title}: ${step}`));
+  }
+  return { done, todo };
+}
+
+/** For the partner: what was done together, and what comes next. */
+function togetherSections(record: PartnershipRecord, today: string, heading: string): string[] {
+  const steps = playbookSteps(record);
+  const lines = [`${heading}# What we did together`, ''];
+  const did: string[] = steps.done.map((s) => `- ${s}`);
+  const n = record.checkIns.length;
+  const last = lastCheckInDate(record);
+  if (n > 0 && last) did.push(`- ${n === 1 ? 'One check-in' : `${n} check-ins`} together, the latest on ${dateText(last)}`);
+  const measured = record.metrics.length;
+  if (measured > 0) did.push(`- ${measured === 1 ? 'One measurement' : `${measured} measurements`} of the results, under Results`);
+  lines.push(...(did.length ? did : ['- We are just getting started.']), '');
+  lines.push(`${heading}# Next steps`, '');
+  lines.push(...steps.todo.slice(0, 3).map((s) => `- ${s}`));
+  lines.push(`- **Next check-in:** ${checkInText(record, today, false)}`);
+  const r = reviewStatus(record, today);
+  if ((r.status === 'ok' || r.status === 'due-soon') && r.review) lines.push(`- **Review of the partnership together:** ${dateText(r.review)}`);
+  lines.push('');
+  return lines;
+}
+
 function recordSection(record: PartnershipRecord, today: string, heading: string, team: boolean, ours: string | undefined): string[] {
   const lines = [`${heading} ${escapeMarkdown(record.partner, 'heading')}`, ''];
   const partner = escapeMarkdown(record.partner);
@@ -187,15 +234,18 @@ function recordSection(record: PartnershipRecord, today: string, heading: string
     record.owners.ours && `${escapeMarkdown(record.owners.ours)} for ${ours ?? 'us'}`,
     record.owners.theirs && `${escapeMarkdown(record.owners.theirs)} for ${partner}`,
   ].filter(Boolean);
-  if (owners.length) lines.push(`- **Owners:** ${owners.join(', ')}`);
-  if (record.start) lines.push(`- **Started:** ${dateText(record.start)}`);
+  if (owners.length) lines.push(`- **${team ? 'Owners' : 'Contacts'}:** ${owners.join(', ')}`);
+  if (record.start) lines.push(`- **${team ? 'Started' : 'Working together since'}:** ${dateText(record.start)}`);
+  if (!team) {
+    lines.push('', ...togetherSections(record, today, heading), `${heading}# Results`, '', ...metricsSection(record, false), '');
+    return lines;
+  }
   const review = reviewText(record, today);
   if (review) lines.push(`- **Review:** ${review}`);
-  if (team) {
-    if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize)} members`);
-    lines.push(`- **Score:** ${scoreSummary(weightedScore(record.scores))}`);
-  }
-  lines.push('', `${heading}# Metrics`, '', ...metricsSection(record), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today, team), '');
+  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize)} members`);
+  lines.push(`- **Score:** ${scoreSummary(weightedScore(record.scores))}`);
+  lines.push('', `${heading}# Scorecard`, '', ...scorecardSection(record));
+  lines.push('', `${heading}# Metrics`, '', ...metricsSection(record, true), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today, true), '');
   return lines;
 }
 
@@ -212,7 +262,12 @@ export function renderReport(records: readonly PartnershipRecord[], opts: Report
   if (records.length === 1) {
     const r = records[0];
     const lines = [`# Partnership report: ${escapeMarkdown(r.partner, 'heading')}`, ''];
-    lines.push(`${community ? `${community} and ${escapeMarkdown(r.partner)}, as` : 'As'} of ${escapeMarkdown(today)}.${team ? ' This version is for your team: it has your scorecard and your check-in notes.' : ''}`, '');
+    lines.push(
+      team
+        ? `${community ? `${community} and ${escapeMarkdown(r.partner)}, as` : 'As'} of ${escapeMarkdown(today)}. This version is for your team: it has your scorecard and your check-in notes.`
+        : `${community ? `${community} and ${escapeMarkdown(r.partner)}` : `Our partnership with ${escapeMarkdown(r.partner)}`}: where we stand together, as of ${escapeMarkdown(today)}.`,
+      '',
+    );
     lines.push(...recordSection(r, today, '##', team, community).slice(2));
     return lines.join('\n');
   }
@@ -226,13 +281,13 @@ export function renderReport(records: readonly PartnershipRecord[], opts: Report
   const overdue = records.filter((r) => nextCheckIn(r, today).status === 'overdue').length;
   const overdueText = overdue === 0 ? 'no check-in overdue' : overdue === 1 ? 'one with a check-in overdue' : `${overdue} with a check-in overdue`;
   lines.push(
-    `As of ${escapeMarkdown(today)}: ${records.length} partnerships (${byStage.map((x) => `${x.n} ${x.s}`).join(', ')}), ${overdueText}.`,
+    `As of ${escapeMarkdown(today)}: ${records.length} partnerships (${byStage.map((x) => `${x.n} ${x.s}`).join(', ')})${team ? `, ${overdueText}` : ''}.`,
     '',
     team ? '| Partner | Stage | Types | Score | Next check-in |' : '| Partner | Stage | Types | Next check-in |',
     team ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
   );
   for (const r of records) {
-    const cells = [escapeMarkdown(r.partner, 'table'), stageText(r), typeTitles(r, 'table'), ...(team ? [shortScore(r)] : []), checkInText(r, today)];
+    const cells = [escapeMarkdown(r.partner, 'table'), stageText(r), typeTitles(r, 'table'), ...(team ? [shortScore(r)] : []), checkInText(r, today, team)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');

@@ -6,7 +6,8 @@
  */
 import { l10n } from '../../core/l10n';
 import type { RecordChange } from '../../core/planner/changes';
-import { stageLabel, typeTitle, verdictLabel } from '../../core/planner/labels';
+import { reviewFlagText, stageLabel, typeTitle, verdictLabel } from '../../core/planner/labels';
+import { reviewFlag } from '../../core/planner/checkins';
 import { formatScore } from '../../core/planner/scorecard';
 import { STAGES, type Stage } from '../../core/records/stages';
 import type { BoardRow, BoardSortKey, BoardToWebview } from './protocol';
@@ -356,6 +357,8 @@ export function cardLabel(row: BoardRow, today: string): string {
   const score = scoreText(row);
   if (score) parts.push(l10n.t('score {0}', score));
   if (row.nextCheckIn) parts.push(isOverdue(row, today) ? l10n.t('check-in overdue since {0}', row.nextCheckIn) : l10n.t('next check-in {0}', row.nextCheckIn));
+  const review = row.broken ? undefined : reviewFlag(row, today);
+  if (review) parts.push(l10n.t('{0} ({1})', reviewFlagText(review), review.review));
   const owners = ownersText(row);
   if (owners) parts.push(l10n.t('owners {0}', owners));
   if (row.broken) parts.push(l10n.t('cannot be read: {0}', row.problem ?? ''));

@@ -6,6 +6,8 @@ import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
+import { reviewFlag } from '../../core/planner/checkins';
+import { reviewFlagText } from '../../core/planner/labels';
 import { STAGES, type Stage } from '../../core/records/stages';
 import {
   BoardRows,
@@ -337,7 +339,8 @@ function fillColumn(view: ColumnView, column: BoardColumn, scrollTop: number): v
 
 function card(row: BoardRow, col: BoardColumnId, index: number, count: number): HTMLElement {
   const movable = !info.readOnly && !row.broken;
-  const overdue = isOverdue(row, info.today);
+  const review = row.broken ? undefined : reviewFlag(row, info.today);
+  const overdue = isOverdue(row, info.today) || review?.status === 'overdue';
   const types = typeTitles(row);
   const score = scoreText(row);
   const owners = ownersText(row);
@@ -348,13 +351,22 @@ function card(row: BoardRow, col: BoardColumnId, index: number, count: number): 
   } else {
     lines.push(h('div', { class: 'card-line muted', title: types.join(', ') }, types.length ? types.join(', ') : l10n.t('No type yet')));
     if (score) lines.push(h('div', { class: `card-line fit verdict-${row.verdict ?? 'partial'}`, title: l10n.t('Partner fit') }, icon('star-empty'), ' ', score));
+    // The review shares the check-in's line: a card has room for five lines (CARD_HEIGHT).
+    const reviewPart = review ? h('span', { class: `card-review ${review.status}`, title: l10n.t('Review date {0}', review.review) }, icon('milestone'), ' ', reviewFlagText(review)) : null;
     if (row.nextCheckIn) {
+      const late = isOverdue(row, info.today);
       lines.push(
-        overdue
-          ? h('div', { class: 'card-line card-due overdue', title: l10n.t('Check-in overdue since {0}', row.nextCheckIn) }, icon('bell-dot'), ' ', l10n.t('Overdue {0}', row.nextCheckIn))
-          : h('div', { class: 'card-line card-due', title: l10n.t('Next check-in {0}', row.nextCheckIn) }, icon('calendar'), ' ', l10n.t('Next check-in {0}', row.nextCheckIn)),
+        h(
+          'div',
+          { class: `card-line card-due${late ? ' overdue' : ''}`, title: late ? l10n.t('Check-in overdue since {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn) },
+          icon(late ? 'bell-dot' : 'calendar'),
+          ' ',
+          late ? l10n.t('Overdue {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn),
+          reviewPart ? ' · ' : null,
+          reviewPart,
+        ),
       );
-    }
+    } else if (reviewPart) lines.push(h('div', { class: 'card-line' }, reviewPart));
     if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
   }
   const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));

@@ -9,7 +9,8 @@ import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, play
 import { formatScore, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
 import { forecast, forecastDisclaimer } from '../../core/planner/forecast';
 import { l10n } from '../../core/l10n';
-import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps, playbookTitle, stageLabel, typeCategories, typeTitle, verdictLabel, worthLabel } from '../../core/planner/labels';
+import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps, playbookTitle, reviewFlagText, stageLabel, typeCategories, typeTitle, verdictLabel, worthLabel } from '../../core/planner/labels';
+import { reviewFlag } from '../../core/planner/checkins';
 import { describeChange, type RecordChange } from '../../core/planner/changes';
 import { formatCount, parseCount, parseNumber } from '../../core/numbers';
 import { dateProblem } from '../../core/dates';
@@ -560,16 +561,23 @@ function rowList(items: readonly PlannerRow[]): HTMLElement {
 
 function rowItem(r: PlannerRow, i: number): HTMLButtonElement {
   const due = r.nextCheckIn && r.nextCheckIn < view.today;
+  const review = r.broken ? undefined : reviewFlag(r, view.today);
+  const reviewText = review ? reviewFlagText(review) : '';
   const meta: string[] = [];
   if (r.community) meta.push(r.community);
   if (r.score !== undefined) meta.push(r.verdict ? l10n.t('{0} {1}', formatScore(r.score), verdictLabel(r.verdict)) : formatScore(r.score));
   const metaText = r.broken ? (r.problem ?? l10n.t('Could not be read')) : meta.join(' · ') || (r.types.map((t) => typeTitle(t)).join(', ') || r.fileName);
   const b = h(
     'button',
-    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r), title: `${r.partner}\n${metaText}` },
+    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r), title: `${r.partner}\n${metaText}${review ? `\n${reviewText} (${review.review})` : ''}` },
     icon(r.broken ? 'warning' : STAGE_ICONS[r.stage ?? 'prospect'], r.broken ? 'error-icon' : 'stage-icon'),
-    h('span', { class: 'row-main' }, h('span', { class: 'row-title' }, r.partner), h('span', { class: 'row-meta' }, metaText)),
-    due ? icon('bell-dot', 'due-icon') : null,
+    h(
+      'span',
+      { class: 'row-main' },
+      h('span', { class: 'row-title' }, r.partner),
+      h('span', { class: 'row-meta' }, review ? h('span', { class: `row-review ${review.status}` }, reviewText) : null, review && metaText ? ' · ' : '', metaText),
+    ),
+    due || review?.status === 'overdue' ? icon('bell-dot', 'due-icon') : null,
     h('span', { class: `stage-badge ${r.broken ? 'broken' : (r.stage ?? '')}` }, r.broken ? l10n.t({ message: 'broken', comment: 'a record that cannot be read' }) : r.stage ? stageLabel(r.stage) : ''),
   );
   b.addEventListener('click', () => selectRecord(r.id));
@@ -580,6 +588,8 @@ function rowLabel(r: PlannerRow): string {
   const parts = [r.partner, r.broken ? l10n.t('broken record') : l10n.t('stage {0}', stageLabel(r.stage ?? 'prospect'))];
   if (r.score !== undefined) parts.push(r.verdict ? l10n.t('score {0}, {1}', formatScore(r.score), verdictLabel(r.verdict)) : l10n.t('score {0}', formatScore(r.score)));
   if (r.nextCheckIn && r.nextCheckIn < view.today) parts.push(l10n.t('check-in overdue since {0}', r.nextCheckIn));
+  const review = r.broken ? undefined : reviewFlag(r, view.today);
+  if (review) parts.push(l10n.t('{0} ({1})', reviewFlagText(review), review.review));
   return parts.join(', ');
 }
 

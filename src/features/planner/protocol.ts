@@ -74,6 +74,8 @@ export interface PlannerRow {
   scored: number;
   verdict?: 'pursue' | 'caution' | 'pass';
   nextCheckIn?: string;
+  /** The review date as the record gives it (YYYY-MM-DD). */
+  review?: string;
   broken: boolean;
   problem?: string;
   fileName: string;

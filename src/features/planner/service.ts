@@ -27,6 +27,7 @@ const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? di
 
 export { localToday } from '../../core/dates';
 import { localToday } from '../../core/dates';
+import { attentionText } from '../../core/planner/labels';
 
 export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
@@ -151,6 +152,11 @@ export class PlannerService extends Disposable {
     return this.index.overdue(this.today());
   }
 
+  /** Running partnerships whose review date has passed. */
+  reviewsOverdue(): RecordSummary[] {
+    return this.index.reviewsOverdue(this.today());
+  }
+
   row(summary: RecordSummary): PlannerRow {
     const uri = this.uris.get(summary.id);
     const fileName = uri ? uri.path.split('/').pop() ?? summary.id : summary.id;
@@ -165,6 +171,7 @@ export class PlannerService extends Disposable {
       scored: summary.scored,
       verdict: summary.verdict,
       nextCheckIn: summary.nextCheckIn,
+      review: summary.review,
       broken: summary.broken,
       problem: summary.problem,
       fileName,
@@ -308,17 +315,26 @@ export class PlannerService extends Disposable {
   private updateStatus(): void {
     if (!this.loader.loaded) return;
     const overdue = this.overdue();
-    if (overdue.length === 0) {
+    const reviews = this.reviewsOverdue();
+    if (overdue.length === 0 && reviews.length === 0) {
       this.status.hide();
       return;
     }
     const n = overdue.length;
-    this.status.text = `$(bell-dot) ${n === 1 ? vscode.l10n.t('1 check-in overdue') : vscode.l10n.t('{0} check-ins overdue', n)}`;
+    this.status.text = `$(bell-dot) ${attentionText(n, reviews.length)}`;
     const tip = new vscode.MarkdownString();
-    const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, s.nextCheckIn ?? '')).join(', ') + (n > 5 ? ', …' : '');
-    tip.appendText(vscode.l10n.t('Partnership check-ins past their due date: {0}.', list) + '\n\n' + vscode.l10n.t('Click to open the planner.'));
+    const lines: string[] = [];
+    if (n > 0) {
+      const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, s.nextCheckIn ?? '')).join(', ') + (n > 5 ? ', …' : '');
+      lines.push(vscode.l10n.t('Partnership check-ins past their due date: {0}.', list));
+    }
+    if (reviews.length > 0) {
+      const list = reviews.slice(0, 5).map((s) => vscode.l10n.t('{0} (review {1})', s.partner, s.review ?? '')).join(', ') + (reviews.length > 5 ? ', …' : '');
+      lines.push(vscode.l10n.t('Partnership reviews past their date: {0}.', list));
+    }
+    tip.appendText([...lines, vscode.l10n.t('Click to open the planner.')].join('\n\n'));
     this.status.tooltip = tip;
-    this.status.accessibilityInformation = { label: n === 1 ? vscode.l10n.t('1 partnership check-in overdue. Open the planner.') : vscode.l10n.t('{0} partnership check-ins overdue. Open the planner.', n) };
+    this.status.accessibilityInformation = { label: reviews.length === 0 ? (n === 1 ? vscode.l10n.t('1 partnership check-in overdue. Open the planner.') : vscode.l10n.t('{0} partnership check-ins overdue. Open the planner.', n)) : vscode.l10n.t('{0}. Open the planner.', attentionText(n, reviews.length)) };
     this.status.show();
   }
 

@@ -2,6 +2,7 @@ import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
+import { attentionText } from '../../core/planner/labels';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
 import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
@@ -99,9 +100,12 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   private updateBadge(): void {
     if (!this.view) return;
     const n = this.service.loader.loaded ? this.service.overdue().length : 0;
+    const reviews = this.service.loader.loaded ? this.service.reviewsOverdue().length : 0;
     // A badge of 0 is hidden. Setting `undefined` would be the obvious way, but VS Code's webview
     // views leave the last badge on the activity bar then (fixed upstream in microsoft/vscode#331019).
-    this.view.badge = n > 0 ? { value: n, tooltip: n === 1 ? vscode.l10n.t('1 partnership check-in overdue') : vscode.l10n.t('{0} partnership check-ins overdue', n) } : { value: 0, tooltip: '' };
+    // Overdue reviews count beside the check-ins: the badge is the number of dates missed.
+    const tooltip = reviews === 0 ? (n === 1 ? vscode.l10n.t('1 partnership check-in overdue') : vscode.l10n.t('{0} partnership check-ins overdue', n)) : attentionText(n, reviews);
+    this.view.badge = n + reviews > 0 ? { value: n + reviews, tooltip } : { value: 0, tooltip: '' };
   }
 
   private changed(): void {
