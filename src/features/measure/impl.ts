@@ -591,7 +591,9 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
  * audience-overlap score it suggests offered (or set, when `g.setScore`).
  */
 async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) {
-  const date = await askDate(g, s, vscode.l10n.t('Member overlap: date of the measurement'));
+  // Titled by the command the user ran, as the other measures are.
+  const title = method === 'salted hashes' ? vscode.l10n.t('Compare Member Lists: date of the measurement') : vscode.l10n.t('Private Overlap: date of the measurement');
+  const date = await askDate(g, s, title);
   if (!date) return undefined;
   const partner = s.index.get(id)!.summary.partner;
   const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
