@@ -190,7 +190,7 @@ describe('Sidebar planner in VS Code', () => {
     assert.ok(doc.isUntitled);
     const text = doc.getText();
     assert.match(text, /^# Partnerships report: Acme Devs/);
-    assert.ok(text.includes('| Design Systems Guild | active |'));
+    assert.ok(text.includes('| Design Systems Guild | Active |'), 'the stage as the planner says it');
     assert.ok(text.includes('## Rust Berlin'));
     assert.ok(!text.includes('Broken Quotes'), 'a broken record is not reported on');
   });
