@@ -569,7 +569,7 @@ function rowItem(r: PlannerRow, i: number): HTMLButtonElement {
   const metaText = r.broken ? (r.problem ?? l10n.t('Could not be read')) : meta.join(' · ') || (r.types.map((t) => typeTitle(t)).join(', ') || r.fileName);
   const b = h(
     'button',
-    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r), title: `${r.partner}\n${metaText}${review ? `\n${reviewText} (${review.review})` : ''}` },
+    { type: 'button', class: 'row', id: `row-${i}`, 'aria-current': r.id === state.selected ? 'true' : undefined, 'aria-label': rowLabel(r), title: `${r.partner}\n${[reviewText, metaText].filter(Boolean).join(' · ')}${review ? ` (${review.review})` : ''}` },
     icon(r.broken ? 'warning' : STAGE_ICONS[r.stage ?? 'prospect'], r.broken ? 'error-icon' : 'stage-icon'),
     h(
       'span',
