@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, ensureTestHost, installVsix, startServer, testHost, workbenchUrl, vscodeVersion } from './lib/host.mjs';
-import { openBrowser, openWorkbench } from './lib/workbench.mjs';
+import { openBrowser, openWorkbench, settleWorkbench } from './lib/workbench.mjs';
 import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { linkDevExtension } from './lib/host139.mjs';
@@ -25,6 +25,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   globalThis.__communityPartnershipsE2E = {
     screenshots,
     vscodeVersion: vscodeVersion(vscodeHost),
+    settle: settleWorkbench,
     vsix() {
       packaged ??= packageVsix();
       return packaged;
@@ -97,6 +98,30 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   try {
     const { default: Mocha } = await import('mocha');
     const mocha = new Mocha({ timeout: 120_000, reporter: 'spec', grep });
+    // A failed test leaves what its windows showed: a screenshot of each, and the words of every
+    // status line, notification and dialog, so that a failure seen once can be read afterwards.
+    mocha.rootHooks({
+      async afterEach() {
+        if (this.currentTest?.state !== 'failed') return;
+        const name = this.currentTest.fullTitle().replace(/[^A-Za-z0-9]+/g, '-').slice(0, 80);
+        let n = 0;
+        for (const context of browser.contexts()) {
+          for (const page of context.pages()) {
+            n++;
+            await page.screenshot({ path: join(screenshots, `failure-${name}-${n}.png`) }).catch(() => {});
+            const lines = [];
+            for (const frame of page.frames()) {
+              const texts = await frame
+                .locator('[role="status"], [role="alert"], [role="dialog"], .notification-toast, .monaco-dialog-box')
+                .allInnerTexts()
+                .catch(() => []);
+              for (const t of texts) if (t.trim()) lines.push(t.trim().replace(/\s+/g, ' '));
+            }
+            console.log(`      (after the failure, window ${n} showed: ${lines.length ? lines.map((l) => `“${l.slice(0, 300)}”`).join('; ') : 'no status line, notification or dialog'}; screenshot failure-${name}-${n}.png)`);
+          }
+        }
+      },
+    });
     const dir = join(ROOT, 'out', 'test', 'e2e');
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(dir, f));
     const stats = await new Promise((resolve) => {
@@ -141,6 +166,9 @@ const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'hc-black': 'Dark H
 
 async function setColorTheme(page, name) {
   const input = page.locator('.quick-input-widget input.input');
+  // A panel revealed just before (the board from the planner, say) takes the focus a moment
+  // later, which would close the theme picker under the typing.
+  await settleWorkbench(page);
   for (let attempt = 0; attempt < 5; attempt++) {
     // "Preferences: Color Theme" has its own keybinding; the palette's first match is the marketplace.
     await page.keyboard.press('Control+K');

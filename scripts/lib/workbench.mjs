@@ -15,3 +15,23 @@ export async function openWorkbench(browser, url, { colorScheme = 'dark', viewpo
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   return page;
 }
+
+/**
+ * Waits until the workbench has settled: every webview on screen has loaded, and the focus has
+ * stayed where it is for half a second. A webview that is still loading, or a panel just
+ * revealed, takes the focus a moment later (VS Code focuses a webview once its page has loaded),
+ * and that closes a quick pick opened in between, or swallows the key that would have opened it.
+ */
+export async function settleWorkbench(page, timeout = 30_000) {
+  await page.waitForFunction(
+    `(() => {
+      const loading = [...document.querySelectorAll('iframe.webview')].some((f) => f.getBoundingClientRect().width > 0 && !f.classList.contains('ready'));
+      const w = window;
+      const now = document.activeElement;
+      if (loading || now !== w.__cpFocus) { w.__cpFocus = now; w.__cpSince = Date.now(); return false; }
+      return Date.now() - w.__cpSince >= 500;
+    })()`,
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
