@@ -96,11 +96,13 @@ const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /**
  * A snippet's text as Markdown to render in a completion's details: the front matter left out
- * (it would render as a rule), images made text (nothing is fetched for a preview), and a long
+ * (it would render as a rule), headings two levels down, images made text (nothing is fetched for a preview), and a long
  * text cut at a line with "…".
  */
 export function snippetPreview(body: string, variables: Readonly<Record<string, string>> = {}, maxChars = 1600): string {
   let text = snippetText(body, variables).replace(FRONT_MATTER, '').replace(/^\s*\n/, '');
+  // Headings two levels down: the details pane is narrow, a title there need not be a page's.
+  text = text.replace(/^(#{1,4}) /gm, '##$1 ');
   text = text.replace(/!\[/g, '!\\[').replace(/</g, '&lt;').trimEnd();
   if (text.length <= maxChars) return text;
   const cut = text.lastIndexOf('\n', maxChars);

@@ -62,7 +62,8 @@ describe('snippetPreview: the completion details of every cp- snippet', () => {
 
   it('shows the context values and every slot by its name', () => {
     const agreement = snippetPreview(agreementSnippet(context), DAY, 100_000);
-    assert.match(agreement, /^# Community Partnership - Acme Devs x \[partner community\]$/m);
+    assert.match(agreement, /^### Community Partnership - Acme Devs x \[partner community\]$/m);
+    assert.match(agreement, /^#### Exit clause$/m);
     assert.match(agreement, /^- \*\*Start date:\*\* 2026-03-01$/m);
     assert.match(agreement, /Primary contact for Acme Devs:\*\* Maya Chen$/m);
     assert.match(agreement, /with two weeks' notice\./);

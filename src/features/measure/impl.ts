@@ -992,6 +992,19 @@ function fileStem(s: PlannerService, id: string) {
  * those that cannot be read, under "Create N Records" and "Cancel". Picking a record's line
  * changes nothing; Escape cancels.
  */
+/** Text in lines of at most `width` characters, broken between words (a longer word stays whole). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 async function confirmImport(plan: TrackerPlan, folder: string, file: vscode.Uri): Promise<boolean> {
   type Item = vscode.QuickPickItem & { answer?: boolean };
   const n = plan.rows.length;
@@ -1000,13 +1013,13 @@ async function confirmImport(plan: TrackerPlan, folder: string, file: vscode.Uri
     { label: `$(check) ${go}`, description: vscode.l10n.t('in {0}/; existing records are never changed', folder), answer: true, alwaysShow: true },
     { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: vscode.l10n.t('nothing is written'), answer: false, alwaysShow: true },
     { label: vscode.l10n.t('New records ({0})', n), kind: vscode.QuickPickItemKind.Separator },
-    ...plan.rows.map((row): Item => {
+    // A record's line, then a line for each of its values (a long one over several lines), so that none is cut off.
+    ...plan.rows.flatMap((row): Item[] => {
       const p = trackerRowPreview(row);
-      return {
-        label: `$(file) ${pickText(p.partner)}`,
-        description: pickText(`${p.fileName} · ${vscode.l10n.t('line {0}', row.line)}`),
-        detail: pickText(p.fields.map(([title, value]) => `${title}: ${value}`).join(' · ')),
-      };
+      return [
+        { label: `$(file) ${pickText(p.partner)}`, description: pickText(`${p.fileName} · ${vscode.l10n.t('line {0}', row.line)}`) },
+        ...p.fields.flatMap(([title, value]) => wrapWords(`${title}: ${value}`, 90).map((text) => ({ label: `$(blank) ${pickText(text)}` }))),
+      ];
     }),
   ];
   if (plan.skipped.length) {
