@@ -129,15 +129,27 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     await page.locator(`${QUICK} .monaco-list-row`, { hasText: '← Status' }).first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'measure-tracker-columns-dark');
     await pick(page, 'Preview the import of 5 rows');
-    await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 20_000 });
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    // The preview is seen before anything is confirmed: a line per record with every value, size and notes included.
+    await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Import preview: exports/notion-tracker.csv' }).waitFor({ timeout: 20_000 });
+    await page.locator(`${QUICK} .monaco-list-row`, { hasText: 'figma-friends.md' }).first().waitFor({ timeout: 20_000 });
+    // Each value on a line of its own, seen whole (the first record's lines are in view).
+    const rows = (await page.locator(`${QUICK} .monaco-list-row`).allTextContents()).map((t) => t.trim());
+    for (const shown of ['Stage: contacted', 'Our owner: Sam', 'Start: 2026-03-04', 'Review: 2026-06-04', 'Cadence: monthly', 'Partner size: 12,500', 'Notes: Met at Config. Follow up in May.']) assert.ok(rows.some((r) => r.startsWith(shown)), `${shown} in ${rows.join(' | ')}`);
+    await page.locator(`${QUICK} .monaco-list-row`, { hasText: 'Cancel' }).first().waitFor();
+    assert.strictEqual(await page.locator('.monaco-dialog-box').count(), 0, 'no confirmation before the preview');
+    assert.ok(!fs.existsSync(path.join(workspace, 'partnerships', 'figma-friends.md')), 'nothing written yet');
+    // Seen once the widget has faded in.
+    await page.waitForFunction(`getComputedStyle(document.querySelector('${QUICK}')).opacity === '1'`);
     await screenshot(page, 'measure-tracker-preview-dark');
-    await dialog.locator('.monaco-button', { hasText: 'Create 3 Records' }).click();
+    await pick(page, 'Create 3 Records');
     await toast(page, /Partnership records imported into partnerships\/: 3\./);
     for (const f of ['figma-friends.md', 'open-source-friday.md', 'cafe-and-code.md']) assert.ok(fs.existsSync(path.join(workspace, 'partnerships', f)), f);
     assert.strictEqual(fs.readFileSync(path.join(workspace, 'partnerships', 'rust-berlin.md'), 'utf8'), rustBefore);
-    assert.match(fs.readFileSync(path.join(workspace, 'partnerships', 'cafe-and-code.md'), 'utf8'), /- Types: Swag drop/);
+    const cafe = fs.readFileSync(path.join(workspace, 'partnerships', 'cafe-and-code.md'), 'utf8');
+    assert.match(cafe, /- Types: Swag drop/);
+    // Its pitch is written from the context, as New Partnership writes it.
+    assert.match(cafe, /I run Acme Devs/);
+    assert.doesNotMatch(cafe, /\[your community\]|\[your name\]/);
 
     // Export Calendar: one file, parsed by a standard parser.
     await runCommand(page, 'Community Partnerships: Export Calendar');
@@ -147,5 +159,40 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     const events = new ICAL.Component(ICAL.parse(fs.readFileSync(path.join(workspace, 'partnerships.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     assert.ok(events.some((e) => e.summary.includes('Design Systems Guild')));
     assert.ok(events.some((e) => e.summary === 'Partnership review: Open Source Friday' || e.summary.startsWith('Check-in') && e.summary.includes('Open Source Friday')));
+  });
+
+  it("Measure Event Attendance with the partner's hashed list: only checked-in members of the partner count, on the event's date", async () => {
+    const { page, workspace } = session;
+    const record = path.join(workspace, 'partnerships', 'design-systems-guild.md');
+    // A Luma export: our members, members of both, the guild's, and people of neither; three in four checked in.
+    const groups = { ours: ours.slice(0, 20), shared: both.slice(0, 8), partner: theirs.slice(73, 85), neither: people(15, 9, 'guests') };
+    const came = (i: number) => i % 4 !== 3;
+    const lines = ['api_id,name,first_name,last_name,email,phone_number,created_at,approval_status,checked_in_at,custom_source,qr_code_url,ticket_name'];
+    let n = 0;
+    for (const g of Object.values(groups))
+      g.forEach((p, i) => lines.push([`gst-${n++}`, `"${p.first} ${p.last}"`, p.first, p.last, p.email, '', '2026-02-20T10:00:00.000Z', 'approved', came(i) ? '2026-03-12T18:30:00.000Z' : '', '', '', 'Standard'].join(',')));
+    fs.writeFileSync(path.join(workspace, 'exports', 'luma-guests.csv'), lines.join('\n') + '\n');
+    const checked = (g: readonly unknown[]) => g.filter((_, i) => came(i)).length;
+    const attendees = Object.values(groups).reduce((sum, g) => sum + checked(g), 0);
+    const partners = checked(groups.partner) + checked(groups.shared);
+
+    await runCommand(page, 'Community Partnerships: Measure Event Attendance');
+    await pick(page, 'Design Systems Guild');
+    await fileDialog(page, 'The registration export', path.join(workspace, 'exports', 'luma-guests.csv'));
+    await fileDialog(page, 'Your member list', path.join(workspace, 'exports', 'acme-members.sha256'));
+    await pick(page, "Use Design Systems Guild's hashed member list");
+    await fileDialog(page, "The partner's hashed member list", path.join(workspace, 'exports', 'guild.sha256'));
+    await page.locator(`${QUICK} .monaco-list-row`, { hasText: '← checked_in_at' }).first().waitFor({ timeout: 30_000 });
+    await pick(page, 'Use these columns');
+    // The date asked is the event's, read from the check-in times.
+    await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Measure Event Attendance: date of the event' }).waitFor({ timeout: 30_000 });
+    assert.strictEqual(await page.locator(`${QUICK} input.input`).inputValue(), '2026-03-12');
+    await page.keyboard.press('Enter');
+    const pct = Math.round((partners / attendees) * 1000) / 10;
+    const done = await toast(page, `${pct}% of attendees are Design Systems Guild's members (${partners} of ${attendees}; ${checked(groups.shared)} of them are members of both communities).`);
+    assert.match((await done.textContent()) ?? '', new RegExp(`${n} registered, ${attendees} checked in`));
+    await screenshot(page, 'measure-attendance-dark');
+    const text = await fileMatches(record, /metric: event-attendance\n/);
+    assert.match(text, new RegExp(`date: 2026-03-12\\n {4}metric: event-attendance\\n {4}value: ${pct}\\n`));
   });
 });

@@ -201,7 +201,7 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
     assert.match((agreement.insertText as vscode.SnippetString).value, /Community Partnership - Acme Devs x \$\{1:\[partner community\]\}/);
     // Its details: the text it inserts, rendered, never snippet syntax.
     const docs = agreement.documentation as vscode.MarkdownString;
-    assert.match(docs.value, /^# Community Partnership - Acme Devs x \[partner community\]$/m);
+    assert.match(docs.value, /^### Community Partnership - Acme Devs x \[partner community\]$/m);
     assert.match(docs.value, /^- \*\*Start date:\*\* \d{4}-\d{2}-\d{2}$/m);
     for (const item of ours) assert.doesNotMatch((item.documentation as vscode.MarkdownString).value, /\$\{|\|\}/, label(item));
     const pitch = byPrefix('cp-pitch');
