@@ -18,7 +18,8 @@ import {
   type GroupWork,
   type StepOptions,
 } from '../../src/core/psi';
-import { checkPoints, hashAndBlind, reblind } from '../../src/core/psi/group';
+import { checkPoints, decodePoint, hashAndBlind, hashToGroup, multiplyFixed, reblind, scalarDigits } from '../../src/core/psi/group';
+import { GROUP_ORDER, scalarBytes, scalarValue, newScalar } from '../../src/core/psi/scalar';
 import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
 
@@ -170,5 +171,25 @@ describe('private overlap (core)', function () {
     assert.deepStrictEqual(lines.emails, ['ada@x.org', 'bo@y.org']);
     assert.deepStrictEqual((await readMemberList(enc('only@one.org'))).emails, ['only@one.org']);
     await assert.rejects(readMemberList(enc('Name,Phone\nA,1\n')), /holds emails/);
+  });
+
+  it('multiplies as the curve library does, for any scalar (the fixed-window method)', () => {
+    const scalars = [1n, 2n, 7n, 8n, 15n, 16n, GROUP_ORDER - 1n, GROUP_ORDER - 8n, 0x888888888888888888888888888888888888888888888888888888888888888n, 2n ** 252n, ...Array.from({ length: 6 }, () => scalarValue(newScalar(random)))];
+    const points = ['a@x.org', 'bo@y.org', 'c@z.org'].map((e) => hashToGroup(e));
+    for (const k of scalars) {
+      const digits = scalarDigits(k);
+      for (const p of points) {
+        assert.deepStrictEqual(multiplyFixed(p, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}`);
+        // A decoded point (affine, Z = 1) too.
+        const decoded = decodePoint(p.toBytes(), 0, 0);
+        assert.deepStrictEqual(multiplyFixed(decoded, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}, decoded`);
+      }
+    }
+    // The batch functions give H(e)^k exactly.
+    const k = newScalar(random);
+    const blinded = hashAndBlind(['a@x.org', 'bo@y.org'], k);
+    assert.deepStrictEqual(blinded.subarray(32, 64), hashToGroup('bo@y.org').multiplyUnsafe(scalarValue(k)).toBytes());
+    const again = reblind(blinded, scalarBytes(3n));
+    assert.deepStrictEqual(again.subarray(0, 32), hashToGroup('a@x.org').multiplyUnsafe((scalarValue(k) * 3n) % GROUP_ORDER).toBytes());
   });
 });
