@@ -24,6 +24,7 @@ import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
 
 const random = (b: Uint8Array) => randomFillSync(b);
+const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
 const direct: GroupWork = { hashAndBlind, reblind, check: checkPoints };
 const options = (work: GroupWork = direct, parallel = 1): StepOptions => ({ work, random, batch: 64, parallel });
 
@@ -133,7 +134,6 @@ describe('private overlap (core)', function () {
       change(o);
       return JSON.stringify(o);
     };
-    const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
     refused(() => readExchange(run.resultText, 3, '0'.repeat(32)), /another run/);
     refused(() => readExchange(edit(run.startText, (o) => (o.protocol = 'other-psi/1')), 1), /another protocol/);
     refused(() => readExchange(edit(run.startText, (o) => (o.format = FORMAT_VERSION + 1)), 1), /format version 2; this reads version 1/);
@@ -196,5 +196,25 @@ describe('private overlap (core)', function () {
     assert.deepStrictEqual(blinded.subarray(32, 64), hashToGroup('bo@y.org').multiplyUnsafe(scalarValue(k)).toBytes());
     const again = reblind(blinded, scalarBytes(3n));
     assert.deepStrictEqual(again.subarray(0, 32), hashToGroup('a@x.org').multiplyUnsafe((scalarValue(k) * 3n) % GROUP_ORDER).toBytes());
+  });
+
+  it('reads a file as text or as bytes, and as JSON written another way (spacing, key order, escapes)', async () => {
+    const { a, b } = lists(30, 30, 7);
+    const run = await fullRun(a, b);
+    const asText = readExchange(run.answerText, 2);
+    const asBytes = readExchange(new TextEncoder().encode(`\uFEFF${run.answerText}`), 2);
+    assert.deepStrictEqual(asBytes, asText);
+    assert.strictEqual(writeExchange(asBytes), run.answerText);
+    // The same file as another tool may write it: on one line, keys reordered, a point with an escape.
+    const { points, ...rest } = JSON.parse(run.answerText) as Record<string, unknown> & { points: string[] };
+    const other = JSON.stringify({ points, ...rest }).replace(`"${points[0]}"`, `"\\u00${points[0].charCodeAt(0).toString(16)}${points[0].slice(1)}"`);
+    assert.deepStrictEqual(readExchange(other, 2), asText);
+    assert.deepStrictEqual(readExchange(new TextEncoder().encode(other), 2), asText);
+    // Written as before: one point a line, 4 spaces in.
+    assert.match(run.startText, /^\{\n {2}"format": 1,\n {2}"protocol": "[^"]+",\n {2}"step": 1,\n {2}"run": "[0-9a-f]{32}",\n {2}"startCount": 30,\n {2}"points": \[\n( {4}"[0-9a-f]{64}",\n){29} {4}"[0-9a-f]{64}"\n {2}\]\n\}\n$/);
+    refused(() => readExchange(`${run.startText}x`, 1), /not JSON/);
+    refused(() => readExchange(run.startText.replace('",\n    "', '",,\n    "'), 1), /not JSON/);
+    refused(() => readExchange(run.startText.replace(/"points": \[/, '"points": [1, '), 1), /point 1 is not 64/);
+    refused(() => readExchange(run.startText.replace(/"startCount": 30/, '"__proto__": 1, "startCount": 30'), 1), /fields the protocol does not have \(__proto__\)/);
   });
 });
