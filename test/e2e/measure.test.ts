@@ -195,4 +195,58 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     const text = await fileMatches(record, /metric: event-attendance\n/);
     assert.match(text, new RegExp(`date: 2026-03-12\\n {4}metric: event-attendance\\n {4}value: ${pct}\\n`));
   });
+
+  it('runs a private overlap through files, both sides ending with exactly 73 in both, logged as member-overlap', async () => {
+    const { page, workspace } = session;
+    const exports = path.join(workspace, 'exports');
+    const file = (name: string) => path.join(exports, name);
+    fs.writeFileSync(file('guild-members.csv'), makeExport('discord', theirs, 5).text);
+    await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).waitFor({ timeout: 60_000 });
+
+    // You start, with Rust Berlin: your list blinded, the start file saved for the partner.
+    await runCommand(page, 'Community Partnerships: Start Private Overlap');
+    await pick(page, 'Rust Berlin');
+    await fileDialog(page, 'Your member list', file('discord-members-2026-11-30.csv'));
+    await pick(page, 'Use these columns');
+    await fileDialog(page, 'Save the start file for the partner', file('overlap-start.json'));
+    await toast(page, /Start file written to exports\/overlap-start\.json: 400 members/);
+    const startText = fs.readFileSync(file('overlap-start.json'), 'utf8');
+    assert.ok(!startText.includes('@'), 'no email in the start file');
+
+    // The partner (here the Design Systems Guild's record) answers with its own list.
+    await runCommand(page, 'Community Partnerships: Answer Private Overlap');
+    await pick(page, 'Design Systems Guild');
+    await fileDialog(page, "The partner's start file", file('overlap-start.json'));
+    await fileDialog(page, 'Your member list', file('guild-members.csv'));
+    await pick(page, 'Use these columns');
+    await fileDialog(page, 'Save the answer file for the partner', file('overlap-answer.json'));
+    await toast(page, /Answer file written to exports\/overlap-answer\.json/);
+
+    // You finish with the answer: the count, logged, and the result file for the partner.
+    await runCommand(page, 'Community Partnerships: Finish Private Overlap');
+    await pick(page, 'Rust Berlin');
+    await fileDialog(page, "The partner's answer file", file('overlap-answer.json'));
+    await fileDialog(page, 'Save the result file for the partner', file('overlap-result.json'));
+    await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Private Overlap: date of the measurement' }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Enter'); // today
+    await toast(page, /Members in both: 73, 18\.3% of yours and 29\.2% of Rust Berlin's/);
+
+    // The partner finishes with the result file (its own answer file is remembered): the same count.
+    await runCommand(page, 'Community Partnerships: Finish Private Overlap');
+    await pick(page, 'Design Systems Guild');
+    await fileDialog(page, "The partner's answer file", file('overlap-result.json'));
+    await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Private Overlap: date of the measurement' }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    await toast(page, /Members in both: 73, 29\.2% of yours and 18\.3% of Design Systems Guild's/);
+    await screenshot(page, 'measure-private-overlap-dark');
+
+    // Both records hold the count, by the private set intersection.
+    const logged = (name: string, text: RegExp) =>
+      fileMatches(path.join(workspace, 'partnerships', name), text).then((t) => {
+        const entry = t.split(/\n {2}- /).find((e) => e.includes('by private set intersection'));
+        assert.ok(entry && /metric: member-overlap/.test(entry) && /value: 73\b/.test(entry), `${name}: ${entry}`);
+      });
+    await logged('rust-berlin.md', /by private set intersection/);
+    await logged('design-systems-guild.md', /by private set intersection/);
+  });
 });
