@@ -150,7 +150,51 @@ export function replaceListEntry(text: string, key: 'checkIns' | 'metrics', inde
   } else {
     list.splice(at, 1);
   }
-  return applyChanges(text, new Map<string, RawChange>([[key, list.length ? list : REMOVE]]));
+  // Only the entry's own lines change: the other entries keep their quoting, comments and layout.
+  return applyChanges(text, new Map<string, RawChange>([[key, list.length ? list : REMOVE]]), (yamlText, block, eol) => {
+    const items = listItems(yamlText, block);
+    if (!items || items.length !== raw.length) return undefined;
+    const item = items[at];
+    return { start: item.start, end: item.end, newText: entry ? dumpItem(key, list[at], item.indent, eol) : '' };
+  });
+}
+
+/**
+ * The entries of a list written one `- ` block per entry under its key, in the YAML text: each
+ * from its dash line to the next entry's, blank lines and comments (no deeper than the dash)
+ * before the next entry left to what follows. Undefined for any other layout.
+ */
+function listItems(raw: string, block: KeyBlock): { start: number; end: number; indent: string }[] | undefined {
+  const starts = lineStarts(raw);
+  const keyLine = raw.slice(starts[block.line], starts[block.line + 1]);
+  if (!/^[^:]*:[ \t]*(#.*)?\r?\n?$/.test(keyLine.replace(/^("[^"]*"|'[^']*')/, 'k'))) return undefined;
+  const lineAt = (i: number) => raw.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
+  let indent: string | undefined;
+  const first: number[] = [];
+  for (let i = block.line + 1; i <= block.lastLine; i++) {
+    const m = /^([ \t]*)-(?:[ \t]|$)/.exec(lineAt(i));
+    if (!m || (indent !== undefined && m[1] !== indent)) continue;
+    indent ??= m[1];
+    first.push(i);
+  }
+  if (indent === undefined) return undefined;
+  const dash = indent.length;
+  return first.map((line, k) => {
+    let last = k + 1 < first.length ? first[k + 1] - 1 : block.lastLine;
+    while (last > line) {
+      const l = lineAt(last);
+      const lead = l.length - l.trimStart().length;
+      if (l.trim() === '' || (l.trimStart().startsWith('#') && lead <= dash)) last--;
+      else break;
+    }
+    return { start: starts[line], end: starts[last + 1], indent: indent! };
+  });
+}
+
+/** One list entry written as a `- ` block at this indentation. */
+function dumpItem(key: 'checkIns' | 'metrics', entry: unknown, indent: string, eol: string): string {
+  const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
+  return dumped.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
 }
 
 function sameEntry(a: CheckIn | MetricEntry, b: CheckIn | MetricEntry): boolean {
@@ -420,11 +464,7 @@ function appendToList(text: string, key: 'checkIns' | 'metrics', entry: unknown)
     if (!/^[^:]*:[ \t]*(#.*)?\r?\n?$/.test(keyLine.replace(/^("[^"]*"|'[^']*')/, 'k'))) return undefined;
     const firstItem = /(?:^|\n)([ \t]*)-(?:[ \t]|\r?\n)/.exec(raw.slice(block.start + keyLine.length, block.end));
     if (!firstItem) return undefined;
-    const indent = firstItem[1];
-    const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
-    const lines = dumped.replace(/\n$/, '').split('\n');
-    const newText = lines.map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
-    return { start: block.end, end: block.end, newText };
+    return { start: block.end, end: block.end, newText: dumpItem(key, entry, firstItem[1], eol) };
   });
 }
 
