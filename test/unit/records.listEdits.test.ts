@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseRecord, replaceListEntry, type CheckIn, type MetricEntry, type RecordParse } from '../../src/core/records';
+import { keptPlaybookSections, newRecordText, parseRecord, playbookSection, replaceListEntry, setTypes, type CheckIn, type MetricEntry, type RecordParse } from '../../src/core/records';
 
 function ok(result: RecordParse) {
   if (!result.ok) assert.fail(`expected the record to be read: ${JSON.stringify(result.problems)}`);
@@ -96,5 +96,45 @@ describe('records: one list entry edited or deleted, every other byte kept', () 
   it('removes the key when its last entry goes', () => {
     const text = '---\npartner: A\ncheckIns:\n  - date: 2026-01-01\nstage: active\n---\n';
     assert.strictEqual(replaceListEntry(text, 'checkIns', 0, { date: '2026-01-01' }, undefined).text, '---\npartner: A\nstage: active\n---\n');
+  });
+});
+
+describe('records: types set from the planner write the playbook sections New Partnership writes', () => {
+  const created = newRecordText({ partner: 'Night Owls', types: ['co-hosted-event'], today: '2026-12-01' });
+
+  it('adds the section of a new type under "## Playbook", as New Partnership writes it, and nothing else in the body changes', () => {
+    const u = setTypes(created, ['co-hosted-event', 'newsletter-cross-promotion']);
+    const both = newRecordText({ partner: 'Night Owls', types: ['co-hosted-event', 'newsletter-cross-promotion'], today: '2026-12-01' });
+    const section = (text: string) => text.slice(text.indexOf('## Playbook'), text.indexOf('## Notes'));
+    assert.strictEqual(section(u.text), section(both));
+    assert.ok(section(u.text).includes(playbookSection('newsletter-swap').join('\n')));
+    // Outside the types line and the new section, every byte is the record's.
+    assert.strictEqual(u.text.replace('  - newsletter-cross-promotion\n', '').replace(playbookSection('newsletter-swap').join('\n') + '\n', ''), created);
+    assert.deepStrictEqual(ok(parseRecord(u.text)).types, ['co-hosted-event', 'newsletter-cross-promotion']);
+  });
+
+  it('makes the "## Playbook" section before "## Notes" when the record has none, with the steps already done ticked', () => {
+    const text = '---\npartner: A\ntypes:\n  - conference-sharing\nplaybook:\n  content-collab: [2]\n---\n\n# A\n\nMy own text.\n\n## Notes\n\n- kept\n';
+    const u = setTypes(text, ['conference-sharing', 'guest-contributions']);
+    const lines = playbookSection('content-collab', [2]);
+    assert.strictEqual(lines[3].startsWith('- [x] '), true, 'the second step is ticked');
+    assert.strictEqual(u.text, '---\npartner: A\ntypes:\n  - conference-sharing\n  - guest-contributions\nplaybook:\n  content-collab: [2]\n---\n\n# A\n\nMy own text.\n\n## Playbook\n\n' + lines.join('\n') + '\n## Notes\n\n- kept\n');
+  });
+
+  it('keeps a removed type’s section (it may hold what people wrote) and names it; adding it back does not write it twice', () => {
+    const edited = created.replace('- [ ] Agree on the topic, format and date', '- [x] Agree on the topic, format and date (done: 12 March, Berlin)');
+    const removed = setTypes(edited, ['newsletter-cross-promotion']);
+    assert.ok(removed.text.includes('### Co-hosted event\n\n- [x] Agree on the topic, format and date (done: 12 March, Berlin)'));
+    assert.deepStrictEqual(keptPlaybookSections(removed.text, ['newsletter-cross-promotion']), ['co-hosted-event']);
+    const back = setTypes(removed.text, ['newsletter-cross-promotion', 'meetup-cross-promotion']);
+    assert.strictEqual(back.text.split('### Co-hosted event').length, 2, 'one section');
+    assert.deepStrictEqual(keptPlaybookSections(back.text, ['newsletter-cross-promotion', 'meetup-cross-promotion']), []);
+  });
+
+  it('a heading in fenced code is not a section; CRLF records get CRLF lines', () => {
+    const text = '---\r\npartner: A\r\n---\r\n\r\n```\r\n## Playbook\r\n### Co-hosted event\r\n```\r\n';
+    const u = setTypes(text, ['co-hosted-event']);
+    assert.ok(u.text.endsWith('```\r\n\r\n## Playbook\r\n\r\n' + playbookSection('co-hosted-event').join('\r\n') + '\r\n'));
+    assert.ok(!/[^\r]\n/.test(u.text), 'no bare LF');
   });
 });

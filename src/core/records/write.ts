@@ -1,6 +1,7 @@
 import * as yaml from 'js-yaml';
 import { readFrontMatter } from '../frontMatter';
-import { PLAYBOOKS, type ScorecardCriterionId } from '../domain';
+import { PLAYBOOKS, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
+import { playbookSection, playbooksOf } from './template';
 import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
 import { applyTextEdits, type TextEdit } from '../textEdits';
 import {
@@ -266,6 +267,73 @@ export function setPlaybookStep(text: string, playbook: PlaybookId, step: number
   if (!box) return front;
   const edits = [...front.edits, box].sort((a, b) => a.start - b.start);
   return { text: applyTextEdits(text, edits), edits };
+}
+
+/**
+ * Sets the partnership types. A type whose playbook has no section in the body gets the one New
+ * Partnership writes (under "## Playbook", made before "## Notes" when missing), its steps done
+ * so far ticked. A removed type's section stays: it may hold what people wrote
+ * (`keptPlaybookSections` names it).
+ */
+export function setTypes(text: string, types: readonly PartnershipTypeId[]): RecordUpdate {
+  const unique = [...new Set(types)];
+  const front = updateRecordText(text, { types: unique.length ? unique : undefined });
+  const done = currentData(text).playbook;
+  const sections = playbookHeadings(text);
+  const missing = playbooksOf(unique).filter((id) => !sections.titles.has(normalise(PLAYBOOKS[id].title)));
+  if (missing.length === 0) return front;
+  const eol = eolOf(text);
+  const lines = missing.flatMap((id) => {
+    const steps = isPlainObject(done) && Array.isArray(done[id]) ? (done[id] as unknown[]).map(Number) : [];
+    return playbookSection(id, steps);
+  });
+  const at = sections.end ?? sections.notes ?? text.length;
+  const before = text.slice(0, at);
+  // A blank line before what is added, whatever the text ends with.
+  const tail = before.slice(-16).replace(/\r\n?/g, '\n');
+  const lead = before.length === 0 || /\n[ \t]*\n$/.test(tail) ? '' : tail.endsWith('\n') ? eol : eol + eol;
+  const added = lead + [...(sections.end === undefined ? ['## Playbook', ''] : []), ...lines].join(eol) + eol;
+  const edits = [...front.edits, { start: at, end: at, newText: added }].sort((a, b) => a.start - b.start);
+  return { text: applyTextEdits(text, edits), edits };
+}
+
+/** The playbooks that have a section in the body but no type among `types` any more. */
+export function keptPlaybookSections(text: string, types: readonly PartnershipTypeId[]): PlaybookId[] {
+  const titles = playbookHeadings(text).titles;
+  const wanted = new Set(playbooksOf(types));
+  return (Object.keys(PLAYBOOKS) as PlaybookId[]).filter((id) => !wanted.has(id) && titles.has(normalise(PLAYBOOKS[id].title)));
+}
+
+/**
+ * The body's "## Playbook" section: the playbook titles under it (`###` headings), where it ends
+ * (the next `##` heading, or the end), and where "## Notes" starts. Lines in fenced code are not headings.
+ */
+function playbookHeadings(text: string): { titles: Set<string>; end?: number; notes?: number } {
+  const bodyStart = readFrontMatter(text).bodyOffset;
+  const body = text.slice(bodyStart);
+  const starts = lineStarts(body);
+  const titles = new Set<string>();
+  let inPlaybook = false;
+  let fenced = false;
+  let end: number | undefined;
+  let notes: number | undefined;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const line = body.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    const h2 = headingText(line, 2);
+    if (h2 !== undefined) {
+      if (inPlaybook) end = bodyStart + starts[i];
+      inPlaybook = /^playbooks?$/i.test(h2);
+      if (inPlaybook) end = undefined;
+      if (/^notes$/i.test(h2) && notes === undefined) notes = bodyStart + starts[i];
+      continue;
+    }
+    const h3 = inPlaybook ? headingText(line, 3) : undefined;
+    if (h3 !== undefined) titles.add(normalise(h3));
+  }
+  if (inPlaybook) end = text.length;
+  return { titles, end, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
