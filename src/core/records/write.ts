@@ -270,7 +270,7 @@ export function setPlaybookStep(text: string, playbook: PlaybookId, step: number
 }
 
 /**
- * Sets the partnership types. A type whose playbook has no section in the body gets the one New
+ * Sets the partnership types. An added type whose playbook has no section in the body gets the one New
  * Partnership writes (under "## Playbook", made before "## Notes" when missing), its steps done
  * so far ticked. A removed type's section stays: it may hold what people wrote
  * (`keptPlaybookSections` names it).
@@ -278,9 +278,12 @@ export function setPlaybookStep(text: string, playbook: PlaybookId, step: number
 export function setTypes(text: string, types: readonly PartnershipTypeId[]): RecordUpdate {
   const unique = [...new Set(types)];
   const front = updateRecordText(text, { types: unique.length ? unique : undefined });
-  const done = currentData(text).playbook;
+  const data = currentData(text);
+  const done = data.playbook;
+  // Only a playbook the change brings: the sections of types already there are left as they are.
+  const had = new Set(playbooksOf(Array.isArray(data.types) ? (data.types as PartnershipTypeId[]) : []));
   const sections = playbookHeadings(text);
-  const missing = playbooksOf(unique).filter((id) => !sections.titles.has(normalise(PLAYBOOKS[id].title)));
+  const missing = playbooksOf(unique).filter((id) => !had.has(id) && !sections.titles.has(normalise(PLAYBOOKS[id].title)));
   if (missing.length === 0) return front;
   const eol = eolOf(text);
   const lines = missing.flatMap((id) => {

@@ -233,7 +233,7 @@ export class PlannerService extends Disposable {
       if (created.ok) {
         this.deps.log.info(`Created ${uri.toString()}`);
         // Ticks the walkthrough's "Create a first partnership", from whichever place it was made.
-        void vscode.commands.executeCommand('setContext', 'communityPartnerships.partnershipCreated', true);
+        void vscode.commands.executeCommand(INTERNAL_COMMANDS.walkthroughStep, 'partnershipCreated');
         return { ok: true, uri, id: this.created(uri, text) };
       }
       // A link, a device, a file system error: no other name would fare better.

@@ -1,4 +1,4 @@
-import { COMMANDS } from '../../host/commandIds';
+import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
@@ -88,7 +88,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     void this.service.ensureLoaded();
     // Ticks the walkthrough's "Open the planner" however it was opened (a view restored on start
     // or opened from its container shows no visibility change the walkthrough sees).
-    void vscode.commands.executeCommand('setContext', 'communityPartnerships.plannerOpened', true);
+    void vscode.commands.executeCommand(INTERNAL_COMMANDS.walkthroughStep, 'plannerOpened');
   }
 
   /** Shows a record in the view (after New Partnership, say). */
