@@ -200,6 +200,14 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await webviewInTheme(view, 'light');
       await assertReadable(view.locator('.row[aria-current="true"] .row-title'), 'the selected record in the light theme', { base: 'sideBar' });
       await screenshot(page, 'planner-pipeline-light');
+      // The date fields' calendar follows the theme, in light and in high contrast.
+      for (const t of ['light', 'hc-black', 'hc-light'] as const) {
+        if (t !== 'light') await session.setTheme(t);
+        await webviewInTheme(view, t);
+        await view.locator('#review').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await assertReadable(view.locator('#review'), `the review date in ${t}`, { base: 'sideBar' });
+        await screenshot(page, `planner-date-field-${t}`);
+      }
     });
   });
 }
