@@ -84,15 +84,28 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     const record = path.join(workspace, 'partnerships', 'design-systems-guild.md');
     await page.locator('.statusbar-item', { hasText: 'Acme Devs' }).waitFor({ timeout: 60_000 });
 
-    // Export Hashed Member List: the record, the CSV, the columns (guessed), where to save.
+    // Export Hashed Member List: the record, where to save, the CSV, the columns (guessed).
+    // A place outside the workspace is refused as soon as it is picked: no file asked, no salt written.
+    const recordBefore = fs.readFileSync(record, 'utf8');
+    const outside = path.join(path.dirname(workspace), `outside-${path.basename(workspace)}.sha256`);
     await runCommand(page, 'Community Partnerships: Export Hashed Member List');
     await pick(page, 'Design Systems Guild');
+    await fileDialog(page, 'Save the hashed member list', outside);
+    const refused = await toast(page, /is outside the workspace: the extension writes files only inside the workspace folder/);
+    assert.strictEqual(await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Your member list' }).count(), 0, 'no member list asked after the refusal');
+    assert.strictEqual(fs.readFileSync(record, 'utf8'), recordBefore, 'no salt written');
+    assert.ok(!fs.existsSync(outside));
+    await screenshot(page, 'measure-export-outside-dark');
+    await refused.locator('.codicon-notifications-clear').click().catch(() => undefined);
+    await runCommand(page, 'Community Partnerships: Export Hashed Member List');
+    await pick(page, 'Design Systems Guild');
+    await fileDialog(page, 'Save the hashed member list', path.join(workspace, 'exports', 'acme-members.sha256'));
     await fileDialog(page, 'Your member list', path.join(workspace, 'exports', 'discord-members-2026-11-30.csv'));
     await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Columns of discord-members-2026-11-30.csv' }).waitFor({ timeout: 30_000 });
     await page.locator(`${QUICK} .monaco-list-row`, { hasText: '← Email' }).first().waitFor();
     await screenshot(page, 'measure-columns-dark');
+    assert.strictEqual(fs.readFileSync(record, 'utf8'), recordBefore, 'no salt written before the export is certain');
     await pick(page, 'Use these columns');
-    await fileDialog(page, 'Save the hashed member list', path.join(workspace, 'exports', 'acme-members.sha256'));
     const wrote = await toast(page, /Hashed members written to exports\/acme-members\.sha256: 400/);
     assert.match((await wrote.textContent()) ?? '', /Rows skipped: 8/);
     await screenshot(page, 'measure-hashed-dark');
@@ -105,6 +118,15 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     // The partner makes their file with another tool (here Node's crypto), from their own export.
     const partnerLines = [...new Set(theirs.map((p) => createHash('sha256').update(salt + p.email).digest('hex')))].sort();
     fs.writeFileSync(path.join(workspace, 'exports', 'guild.sha256'), partnerLines.join('\n') + '\n');
+
+    // A CSV picked as the partner's hashed file is refused at once, before any column is asked.
+    await runCommand(page, 'Community Partnerships: Compare Member Lists');
+    await pick(page, 'Design Systems Guild');
+    await fileDialog(page, 'Your member list', path.join(workspace, 'exports', 'discord-members-2026-11-30.csv'));
+    await fileDialog(page, "The partner's hashed member list", path.join(workspace, 'exports', 'discord-members-2026-11-30.csv'));
+    await toast(page, /discord-members-2026-11-30\.csv is not a hashed member list/);
+    assert.strictEqual(await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Columns of' }).count(), 0, 'no columns asked');
+    await screenshot(page, 'measure-compare-csv-refused-dark');
 
     // Compare Member Lists: the columns are remembered for this file name.
     await runCommand(page, 'Community Partnerships: Compare Member Lists');
@@ -159,6 +181,23 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     const events = new ICAL.Component(ICAL.parse(fs.readFileSync(path.join(workspace, 'partnerships.ics'), 'utf8'))).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     assert.ok(events.some((e) => e.summary.includes('Design Systems Guild')));
     assert.ok(events.some((e) => e.summary === 'Partnership review: Open Source Friday' || e.summary.startsWith('Check-in') && e.summary.includes('Open Source Friday')));
+
+    // Copy Tracked Link: the page typed for a partnership is offered again the next time.
+    const linkInput = page.locator(`${QUICK} input.input`);
+    for (const typed of [true, false]) {
+      await runCommand(page, 'Community Partnerships: Copy Tracked Link');
+      await pick(page, 'Rust Berlin');
+      await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Copy Tracked Link' }).waitFor({ state: 'visible', timeout: 20_000 });
+      if (typed) {
+        assert.strictEqual(await linkInput.inputValue(), 'https://');
+        await linkInput.fill('https://acme.dev/join');
+      } else {
+        assert.strictEqual(await linkInput.inputValue(), 'https://acme.dev/join', 'the last page for this partnership is the default');
+        await screenshot(page, 'measure-tracked-link-remembered-dark');
+      }
+      await page.keyboard.press('Enter');
+      await toast(page, /Copied the tracked link for Rust Berlin: https:\/\/acme\.dev\/join\?utm_source=rust-berlin/);
+    }
   });
 
   it("Measure Event Attendance with the partner's hashed list: only checked-in members of the partner count, on the event's date", async () => {

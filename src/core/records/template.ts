@@ -62,6 +62,20 @@ function typesText(types: readonly PartnershipTypeId[]): string {
   return `${titles.slice(0, -1).join('; ')} and ${titles[titles.length - 1]}`;
 }
 
+/** The playbooks of these types, each once, in the types' order. */
+export function playbooksOf(types: readonly PartnershipTypeId[]): PlaybookId[] {
+  return [...new Set(types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
+}
+
+/**
+ * A playbook's section of the record's body, as lines: its heading, its steps as checkboxes
+ * (the steps in `done` ticked) and a blank line. New Partnership writes it for each type, the
+ * planner when a type is added.
+ */
+export function playbookSection(id: PlaybookId, done: readonly number[] = []): string[] {
+  return [`### ${PLAYBOOKS[id].title}`, '', ...PLAYBOOKS[id].steps.map((s, i) => `- [${done.includes(i + 1) ? 'x' : ' '}] ${s}`), ''];
+}
+
 /** The text of a new partnership record: front matter and the sections people fill in. */
 export function newRecordText(input: NewRecordInput): string {
   if (!isIsoDate(input.today)) throw new RangeError(`today must be a date written YYYY-MM-DD (got ${JSON.stringify(input.today)}).`);
@@ -108,12 +122,10 @@ export function newRecordText(input: NewRecordInput): string {
   for (const item of AGREEMENT_ITEMS) lines.push(`### ${item.title}`, '', ...agreementBody(item.id, ours, partner, ourOwner), '');
   lines.push(`Signed for ${ours}: [name], [date]. Signed for ${partner}: [name], [date].`, '');
 
-  const playbooks = [...new Set(input.types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
+  const playbooks = playbooksOf(input.types);
   if (playbooks.length) {
     lines.push('## Playbook', '');
-    for (const id of playbooks) {
-      lines.push(`### ${PLAYBOOKS[id].title}`, '', ...PLAYBOOKS[id].steps.map((s) => `- [ ] ${s}`), '');
-    }
+    for (const id of playbooks) lines.push(...playbookSection(id));
   }
   lines.push('## Notes', '', `- ${input.today}: record created.`, '');
   return lines.join('\n');

@@ -98,6 +98,8 @@ export interface MeasureTools {
 
 const MAPPINGS_KEY = 'communityPartnerships.measure.mappings';
 const LINK_BASE_KEY = 'communityPartnerships.measure.linkBase';
+/** Workspace state: a record's path → the page its last tracked link opened. */
+const LINK_BASES_KEY = 'communityPartnerships.measure.linkBases';
 const CSV_FILTERS = { 'CSV exports': ['csv', 'tsv', 'txt'], 'All files': ['*'] };
 const HASHED_FILTERS = { 'Hashed member lists': ['sha256', 'txt', 'csv'], 'All files': ['*'] };
 
@@ -213,8 +215,8 @@ function reportWrite(outcome: WriteOutcome, done: string): boolean {
   return true;
 }
 
-/** The partnership's salt, made and written to the record when it has none (and `create`). */
-async function saltFor(m: Measure, s: PlannerService, id: string, create: boolean): Promise<string | undefined> {
+/** The partnership's salt: the record's, or (with `create`) a new one when it has none, not written yet. */
+async function saltFor(s: PlannerService, id: string, create: boolean): Promise<{ salt: string; made: boolean } | undefined> {
   const data = await frontMatterOf(s, id);
   const existing = typeof data.hashSalt === 'string' || typeof data.hashSalt === 'number' ? String(data.hashSalt).trim() : undefined;
   if (existing !== undefined) {
@@ -223,18 +225,22 @@ async function saltFor(m: Measure, s: PlannerService, id: string, create: boolea
       void vscode.window.showErrorMessage(vscode.l10n.t("The record's hashSalt cannot be used: {0}. Agree on a new one with the partner (or remove the line to have one made).", problem));
       return undefined;
     }
-    return existing;
+    return { salt: existing, made: false };
   }
   if (!create) {
     void vscode.window.showErrorMessage(vscode.l10n.t('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.'));
     return undefined;
   }
-  const salt = newSalt(randomBytes);
-  // hashSalt is a key this extension keeps in the record as written; the writer leaves every other line alone.
+  // Made here, written to the record only once the export is certain (keepSalt).
+  return { salt: newSalt(randomBytes), made: true };
+}
+
+/** Writes a salt made for this export into the record (hashSalt is a key this extension keeps; the writer leaves every other line alone). */
+async function keepSalt(m: Measure, s: PlannerService, id: string, salt: string): Promise<boolean> {
   const outcome = await s.write(id, (t) => updateRecordText(t, { hashSalt: salt } as unknown as RecordChanges));
-  if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return undefined;
+  if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return false;
   m.deps.log.info(`Made a salt for ${vscode.workspace.asRelativePath(s.uriOf(id)!)} (hashSalt in its front matter)`);
-  return salt;
+  return true;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -421,15 +427,21 @@ async function pickOutput(value: string | vscode.Uri | undefined, fileName: stri
   const uri = toUri(value);
   if (uri) return uri;
   const folder = vscode.workspace.workspaceFolders?.[0];
-  return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+  const picked = await vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+  // Refused as soon as it is picked, before anything else is asked or written.
+  return picked && insideWorkspace(picked) ? picked : undefined;
+}
+
+/** True for a place in a workspace folder; else says so (the extension writes only there). */
+function insideWorkspace(uri: vscode.Uri): boolean {
+  if (vscode.workspace.getWorkspaceFolder(uri)) return true;
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
+  return false;
 }
 
 /** Writes a file in the workspace: a new one, or, when it exists (the save dialog asked), its whole text replaced. */
 async function writeOutput(uri: vscode.Uri, text: string): Promise<boolean> {
-  if (!vscode.workspace.getWorkspaceFolder(uri)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
-    return false;
-  }
+  if (!insideWorkspace(uri)) return false;
   const written = await replaceFile(uri, text);
   if (!written.ok) void vscode.window.showErrorMessage(written.message);
   return written.ok;
@@ -540,10 +552,14 @@ function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
       const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Export a hashed member list for which partnership? (its salt is kept in the record)'));
       if (!id) return undefined;
+      // The record's salt checked and where to save asked first: nothing is written until the list is hashed.
+      const salted = await saltFor(s, id, true);
+      if (!salted) return undefined;
+      const { salt, made } = salted;
+      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
+      if (!out) return undefined;
       const file = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export)'), CSV_FILTERS);
       if (!file) return undefined;
-      const salt = await saltFor(m, s, id, true);
-      if (!salt) return undefined;
       const read = await readExport(m, file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
         const at = mappingIndexes(header, m);
         const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
@@ -552,8 +568,7 @@ function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
       if (!read) return undefined;
       const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);
       const summary = s.index.get(id)!.summary;
-      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
-      if (!out) return undefined;
+      if (made && !(await keepSalt(m, s, id, salt))) return undefined;
       if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
       showSkipped(m, vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
@@ -570,20 +585,21 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
       const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Compare member lists for which partnership?'));
       if (!id) return undefined;
-      const salt = await saltFor(m, s, id, false);
+      const salt = (await saltFor(s, id, false))?.salt;
       if (!salt) return undefined;
       const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), CSV_FILTERS);
       if (!mine) return undefined;
       const theirs = await pickFile(g.hashed, vscode.l10n.t("The partner's hashed member list"), HASHED_FILTERS);
       if (!theirs) return undefined;
+      // The kind of the partner's file first: a CSV is refused before any column is asked.
+      if (!(await looksHashed(theirs))) {
+        void vscode.window.showErrorMessage(vscode.l10n.t("{0} is not a hashed member list (one SHA-256 hash a line): it looks like a member export, which is not compared as the partner's file. Ask the partner for theirs, made with the salt in the record.", vscode.workspace.asRelativePath(theirs)));
+        return undefined;
+      }
       const ours = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), g.mapping);
       if (!ours) return undefined;
       const other = await memberSet(m, theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
       if (!other) return undefined;
-      if (!other.hashed) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
-        return undefined;
-      }
       return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
     });
 }
@@ -628,7 +644,7 @@ function measureAttendance(m: Measure, arg?: unknown, raw?: unknown) {
       if (theirs === null) return undefined;
       // Hashed lists are compared with the record's salt; plain ones alone can use any salt, so no record needs one.
       const hashed = await looksHashed(mine);
-      const salt = hashed || theirs ? await saltFor(m, s, id, false) : newSalt(randomBytes);
+      const salt = hashed || theirs ? (await saltFor(s, id, false))?.salt : newSalt(randomBytes);
       if (!salt) return undefined;
       const members = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), hashed ? undefined : g.mapping && { email: g.mapping.email });
       if (!members) return undefined;
@@ -716,10 +732,16 @@ function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
       const utm = utmFor({ ...parsed.record, fileName: s.uriOf(id)!.path.split('/').pop()! }, (await frontMatterOf(s, id)).utm);
       let base = g.base ?? utm.url;
       if (!base) {
+        // The page last used for this record, else the last one in this workspace, is offered as it was.
+        const key = vscode.workspace.asRelativePath(s.uriOf(id)!);
+        const bases = m.context.workspaceState.get<Record<string, string>>(LINK_BASES_KEY) ?? {};
+        const last = bases[key];
         base = await vscode.window.showInputBox({
-          title: 'Copy Tracked Link',
-          prompt: vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
-          value: m.context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
+          title: vscode.l10n.t('Copy Tracked Link'),
+          prompt: last
+            ? vscode.l10n.t('The page the link opens: the one you used last for this partnership, or another. To keep one in the record, set utm: url: there.')
+            : vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
+          value: last ?? m.context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
           ignoreFocusOut: true,
           validateInput: (v) => {
             try {
@@ -732,6 +754,7 @@ function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
         });
         if (!base) return undefined;
         await m.context.workspaceState.update(LINK_BASE_KEY, base.trim());
+        await m.context.workspaceState.update(LINK_BASES_KEY, { ...bases, [key]: base.trim() });
       }
       let link: string;
       try {

@@ -130,6 +130,8 @@ export interface EditResult {
   undo?: string;
   /** For an undo: what it took back. */
   undone?: string;
+  /** What else the user should know of the change (a removed type's playbook section kept). */
+  note?: string;
 }
 
 export interface PlannerResults {
