@@ -2,7 +2,7 @@
 // offline test host's web workbench) with the extension loaded, as a user would. The suites in
 // test/e2e get a harness (one server and one browser) through a global; screenshots are saved
 // under .test-output/screenshots/.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, ensureTestHost, installVsix, startServer, testHost, workbenchUrl, vscodeVersion } from './lib/host.mjs';
@@ -22,6 +22,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   const cleanups = [];
   let packaged;
   let sessions = 0;
+  const builtInThemes = colorThemes(vscodeHost);
   globalThis.__communityPartnershipsE2E = {
     screenshots,
     vscodeVersion: vscodeVersion(vscodeHost),
@@ -57,7 +58,9 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
       const byPayload = !vsix && vscodeHost.devExtensionByPayload;
       if (!vsix && !byPayload) linkDevExtension(data.dir, ROOT);
+      const prepared = Date.now();
       const server = await startServer({ dataDir: data.dir, host: vscodeHost });
+      const serverUp = Date.now();
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
@@ -69,20 +72,24 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
           'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
           // VS Code 1.139 opens the Chat view in the secondary side bar by default (1.99 ignores it).
           'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'workbench.colorTheme': builtInThemes[THEMES[theme] ?? 'Dark Modern'].id,
           // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: byPayload ? ROOT : undefined });
       const page = await openWorkbench(browser, url, { colorScheme: colorScheme(theme), viewport });
-      // In the web workbench user settings live in the browser: pick the theme as a user does.
+      const workbenchUp = Date.now();
+      // The window opens in its theme (the user setting above); switching it later picks the
+      // theme as a user does, in Preferences: Color Theme.
       const setTheme = async (name) => {
         await page.emulateMedia({ colorScheme: colorScheme(name) });
         await setColorTheme(page, THEMES[name] ?? 'Dark Modern');
       };
-      await setTheme(theme);
+      await page.locator(`.monaco-workbench.${builtInThemes[THEMES[theme] ?? 'Dark Modern'].className}`).waitFor({ timeout: 30_000 });
+      await settleWorkbench(page);
       sessions++;
-      console.log(`      (window ${sessions}: ${fixture}${host === 'web' ? ', web worker host' : ''}${vsix ? ', from the .vsix' : ''}${locale ? `, ${locale}` : ''}; ready in ${((Date.now() - opening) / 1000).toFixed(1)} s)`);
+      console.log(`      (window ${sessions}: ${fixture}${host === 'web' ? ', web worker host' : ''}${vsix ? ', from the .vsix' : ''}${locale ? `, ${locale}` : ''}; ready in ${s(Date.now() - opening)} s: files ${s(prepared - opening)}, server ${s(serverUp - prepared)}, workbench ${s(workbenchUp - serverUp)}, settled ${s(Date.now() - workbenchUp)})`);
       const close = async () => {
         await page.context().close().catch(() => {});
         server.stop();
@@ -159,10 +166,25 @@ function languagePack(locale, dir) {
   return out;
 }
 
+const s = (ms) => (ms / 1000).toFixed(1);
 const colorScheme = (theme) => (theme === 'light' || theme === 'hc-light' ? 'light' : 'dark');
 
 /** The harness's theme names and VS Code's. */
 const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'hc-black': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };
+
+/**
+ * VS Code's built-in colour themes by name: the id the setting takes (the ids changed between
+ * 1.99 and 1.139) and the class the workbench carries while the theme is on.
+ */
+function colorThemes(vscodeHost) {
+  const dir = join(vscodeHost.vscodeDir, 'extensions', 'theme-defaults');
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(join(dir, 'package.nls.json'), 'utf8'));
+  return Object.fromEntries(manifest.contributes.themes.map((t) => [
+    nls[t.label.replace(/^%|%$/g, '')] ?? t.label,
+    { id: t.id ?? t.label, className: `vscode-theme-defaults-${t.path.replace(/^\.\//, '').replace(/[^\w-]/g, '-')}` },
+  ]));
+}
 
 async function setColorTheme(page, name) {
   const input = page.locator('.quick-input-widget input.input');
