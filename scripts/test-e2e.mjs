@@ -21,6 +21,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   const browser = await openBrowser();
   const cleanups = [];
   let packaged;
+  const languagePacks = {};
   let sessions = 0;
   const builtInThemes = colorThemes(vscodeHost);
   globalThis.__communityPartnershipsE2E = {
@@ -42,7 +43,8 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       // locale: the display language. The server takes it only with a language pack installed: a
       // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
       if (locale) {
-        installVsix(data.dir, languagePack(locale, data.dir), vscodeHost);
+        languagePacks[locale] ??= languagePack(locale);
+        installVsix(data.dir, languagePacks[locale], vscodeHost);
         mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
         writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
         // The server finds language packs through this index, which desktop VS Code writes itself.
@@ -157,9 +159,11 @@ function packageVsix() {
 }
 const cleanupsAtExit = [];
 
-/** The test language pack for a locale, packaged as a .vsix into `dir`. */
-function languagePack(locale, dir) {
-  const out = join(dir, `language-pack-${locale}.vsix`);
+/** The test language pack for a locale, packaged as a .vsix (once per run: the windows in that language share it). */
+function languagePack(locale) {
+  const dir = tempDir('cp-language-pack-');
+  cleanupsAtExit.push(() => dir.remove());
+  const out = join(dir.dir, `language-pack-${locale}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: join(ROOT, 'test', 'fixtures', `language-pack-${locale}`), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
@@ -198,7 +202,7 @@ async function setColorTheme(page, name) {
     try {
       await input.waitFor({ state: 'visible', timeout: 5_000 });
     } catch {
-      await page.waitForTimeout(1_000); // the workbench is still restoring: try again
+      await settleWorkbench(page); // the workbench is still restoring: try again once it has
       continue;
     }
     await input.fill(name);
