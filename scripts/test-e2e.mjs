@@ -21,7 +21,6 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   const browser = await openBrowser();
   const cleanups = [];
   let packaged;
-  const languagePacks = {};
   let sessions = 0;
   const builtInThemes = colorThemes(vscodeHost);
   globalThis.__communityPartnershipsE2E = {
@@ -41,10 +40,11 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       // the extension under development.
       if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
-      // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
+      // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English,
+      // put into the extensions folder as the server's install would (no .vsix and no second
+      // server process to make and install one: only its display language is under test).
       if (locale) {
-        languagePacks[locale] ??= languagePack(locale);
-        installVsix(data.dir, languagePacks[locale], vscodeHost);
+        linkDevExtension(data.dir, join(ROOT, 'test', 'fixtures', `language-pack-${locale}`));
         mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
         writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
         // The server finds language packs through this index, which desktop VS Code writes itself.
@@ -158,17 +158,6 @@ function packageVsix() {
   return file;
 }
 const cleanupsAtExit = [];
-
-/** The test language pack for a locale, packaged as a .vsix (once per run: the windows in that language share it). */
-function languagePack(locale) {
-  const dir = tempDir('cp-language-pack-');
-  cleanupsAtExit.push(() => dir.remove());
-  const out = join(dir.dir, `language-pack-${locale}.vsix`);
-  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: join(ROOT, 'test', 'fixtures', `language-pack-${locale}`), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
-  return out;
-}
 
 const s = (ms) => (ms / 1000).toFixed(1);
 const colorScheme = (theme) => (theme === 'light' || theme === 'hc-light' ? 'light' : 'dark');

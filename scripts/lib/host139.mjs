@@ -107,7 +107,8 @@ export const OLDEST_SMOKE = '^(Activation|Community context in VS Code|Sidebar p
  * The extension under development, installed into a server's extensions folder as a link to
  * this repository (what `--install-extension` of its .vsix would add, without packaging): for
  * the end-to-end tests on 1.139, whose server runs without `--enable-smoke-test-driver`, as that
- * flag also changes what users see (no notification toasts, no dialogs).
+ * flag also changes what users see (no notification toasts, no dialogs). The end-to-end tests
+ * put the test language pack (an extension folder under test/fixtures) in the same way.
  */
 export function linkDevExtension(dataDir, root) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
