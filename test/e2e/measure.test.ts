@@ -32,17 +32,15 @@ async function fileDialog(page: Page, title: string, file: string): Promise<void
   const input = page.locator(`${QUICK} input.input`);
   // The dialog fills in its folder once it has read it: type the path after that, and again if it was reset.
   for (let i = 0; i < 50 && !(await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
-  for (let i = 0; i < 5; i++) {
-    await input.fill(file);
-    await page.waitForTimeout(500);
-    if ((await input.inputValue()) === file) break;
-  }
+  // Filled in, the folder is not read again: the typed path stays (checked before each Enter).
+  for (let i = 0; i < 5 && (await input.inputValue()) !== file; i++) await input.fill(file);
   await page.keyboard.press('Enter');
   // Under load the dialog may still be checking the typed path: Enter again until it closes.
   const titled = page.locator(`${QUICK} .quick-input-title`, { hasText: title });
-  for (let i = 0; i < 5 && (await titled.isVisible()); i++) {
-    await page.waitForTimeout(1000);
-    if ((await titled.isVisible()) && (await input.inputValue()) === file) await page.keyboard.press('Enter');
+  for (let i = 0; i < 5; i++) {
+    const closed = await titled.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+    if (closed) break;
+    if ((await input.inputValue()) === file) await page.keyboard.press('Enter');
   }
 }
 

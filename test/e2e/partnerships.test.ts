@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { assertReadable, e2e, editorText, runCommand, screenshot, webview, webviewInTheme } from './harness';
+import { assertReadable, e2e, editorText, runCommand, screenshot, settle, webview, webviewInTheme } from './harness';
 import { proseProblems } from '../lib/prose';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -180,7 +180,8 @@ describe('Draft Outreach Pitch with a hostile context', () => {
     assert.strictEqual(await name.inputValue(), hostile);
     assert.ok(((await preview.textContent()) ?? '').includes('a community of 900 people who type <b>tags</b> into forms'));
     assert.strictEqual(await form.locator('#app img, #app script, #app b').count(), 0, 'no element made from the context');
-    await page.waitForTimeout(1_000);
+    // The page has loaded and the workbench is still: a handler made from the context would have run.
+    await settle(page);
     const inFrame = await form.locator('body').evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
     const inPage = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
     assert.strictEqual(inFrame, undefined);
