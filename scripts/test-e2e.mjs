@@ -11,6 +11,7 @@ import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
+import { installLanguagePack } from './lib/languagePack.mjs';
 
 export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
   if (build) await buildAll();
@@ -40,19 +41,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
       // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
-      if (locale) {
-        installVsix(data.dir, languagePack(locale, data.dir), vscodeHost);
-        mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
-        writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
-        // The server finds language packs through this index, which desktop VS Code writes itself.
-        const pack = `community-partnerships-tests.test-language-pack-${locale}`;
-        writeFileSync(join(data.dir, 'user', 'languagepacks.json'), JSON.stringify({
-          [locale]: {
-            hash: `test-${locale}-1`, label: locale, extensions: [{ extensionIdentifier: { id: pack }, version: '1.0.0' }],
-            translations: { vscode: join(data.dir, 'extensions', `${pack}-1.0.0`, 'translations', 'main.i18n.json') },
-          },
-        }));
-      }
+      if (locale) installLanguagePack(data.dir, locale, vscodeHost);
       // The extension under development: in the URL's payload where the host takes it there
       // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
       const byPayload = !vsix && vscodeHost.devExtensionByPayload;
@@ -149,15 +138,6 @@ function packageVsix() {
   return file;
 }
 const cleanupsAtExit = [];
-
-/** The test language pack for a locale, packaged as a .vsix into `dir`. */
-function languagePack(locale, dir) {
-  const out = join(dir, `language-pack-${locale}.vsix`);
-  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: join(ROOT, 'test', 'fixtures', `language-pack-${locale}`), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
-  return out;
-}
 
 const colorScheme = (theme) => (theme === 'light' || theme === 'hc-light' ? 'light' : 'dark');
 
