@@ -1,11 +1,14 @@
 // `npm start`: builds the extension and opens it in the browser-hosted VS Code (the offline test
 // host) on a demo workspace with a sample community context. Prints the URL; Ctrl+C stops it.
+// The display language is VS Code's own: German is installed, so "Configure Display Language"
+// offers it; `--locale de` (or `en`) starts directly in that language.
 import { ensureNpmDeps } from './lib/deps.mjs';
 
 ensureNpmDeps();
 const { cpSync, existsSync, mkdirSync, writeFileSync } = await import('node:fs');
 const { join } = await import('node:path');
-const { ROOT, ensureTestHost, startServer, workbenchUrl } = await import('./lib/host.mjs');
+const { ROOT, ensureTestHost, startServer, testHost, workbenchUrl } = await import('./lib/host.mjs');
+const { LANGUAGE_PACKS, installLanguagePack } = await import('./lib/languagePack.mjs');
 const { sh } = await import('./lib/steps.mjs');
 
 sh(process.execPath, ['scripts/build.mjs'], { label: 'Building the extension' });
@@ -19,7 +22,19 @@ if (!existsSync(settings)) {
   mkdirSync(join(settings, '..'), { recursive: true });
   writeFileSync(settings, JSON.stringify({ 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'git.openRepositoryInParentFolders': 'never' }, null, 2));
 }
-const server = await startServer({ dataDir: data });
+// The language packs, installed once: "Configure Display Language" lists them, and picking one
+// writes argv.json's locale, which the server takes after the reload it asks for.
+const host = testHost();
+for (const locale of LANGUAGE_PACKS) {
+  if (!existsSync(join(data, 'extensions', `community-partnerships-tests.test-language-pack-${locale}-1.0.0`))) installLanguagePack(data, locale, host, { display: false });
+}
+const at = process.argv.indexOf('--locale');
+const locale = at > 0 ? process.argv[at + 1] : process.env.VSCODE_LOCALE;
+if (locale) {
+  if (locale !== 'en' && !LANGUAGE_PACKS.includes(locale)) throw new Error(`No language pack for "${locale}": en or ${LANGUAGE_PACKS.join(', ')}.`);
+  writeFileSync(join(data, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
+}
+const server = await startServer({ dataDir: data, host });
 const url = workbenchUrl(server, { folder: demo, extensionPath: ROOT });
 console.log('\nCommunity Partnerships is running in VS Code at:\n');
 console.log(`  ${url}\n`);

@@ -11,6 +11,7 @@ import { copyWorkspace, tempDir } from './lib/fixtures.mjs';
 import { buildAll } from './lib/steps.mjs';
 import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
+import { installLanguagePack } from './lib/languagePack.mjs';
 
 export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
   if (build) await buildAll();
@@ -41,21 +42,8 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
       // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English,
-      // put into the extensions folder as the server's install would (no .vsix and no second
-      // server process to make and install one: only its display language is under test).
-      if (locale) {
-        linkDevExtension(data.dir, join(ROOT, 'test', 'fixtures', `language-pack-${locale}`));
-        mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
-        writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
-        // The server finds language packs through this index, which desktop VS Code writes itself.
-        const pack = `community-partnerships-tests.test-language-pack-${locale}`;
-        writeFileSync(join(data.dir, 'user', 'languagepacks.json'), JSON.stringify({
-          [locale]: {
-            hash: `test-${locale}-1`, label: locale, extensions: [{ extensionIdentifier: { id: pack }, version: '1.0.0' }],
-            translations: { vscode: join(data.dir, 'extensions', `${pack}-1.0.0`, 'translations', 'main.i18n.json') },
-          },
-        }));
-      }
+      // linked into the extensions folder (only the display language is under test here).
+      if (locale) installLanguagePack(data.dir, locale, vscodeHost, { link: true });
       // The extension under development: in the URL's payload where the host takes it there
       // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
       const byPayload = !vsix && vscodeHost.devExtensionByPayload;

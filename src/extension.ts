@@ -21,7 +21,7 @@ import type { PlannerApi } from './features/planner/impl';
 import type { MeasureApi } from './features/measure/impl';
 import type { BoardApi } from './features/board/impl';
 import type { AssistantApi } from './features/assistant/impl';
-import { setTranslator } from './core/l10n';
+import { setDisplayLocale, setTranslator } from './core/l10n';
 
 /**
  * Everything the extension does, one feature a line; each is a folder in src/features/ whose
@@ -67,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
   // The domain's messages (src/core) in the display language, from the same bundle (l10n/).
   setTranslator(vscode.l10n.t);
+  setDisplayLocale(vscode.env.language);
   const log = createLog(context);
   const contexts = new ContextService(log, () => loadChunk('contextParser'));
   context.subscriptions.push(contexts);

@@ -3,10 +3,11 @@
 // initialised on its first call, not when this module loads.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import * as vscode from 'vscode';
-import { setTranslator } from './core/l10n';
+import { setDisplayLocale, setTranslator } from './core/l10n';
 
 // This bundle carries its own copy of src/core: its messages in the display language too.
 setTranslator(vscode.l10n.t);
+setDisplayLocale(vscode.env.language);
 
 export const chunks = {
   /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */

@@ -2,7 +2,7 @@
  * Calendar dates written YYYY-MM-DD. Kept apart from the record schema so that code that only
  * needs dates (the planner page's check-in math) does not pull zod into its bundle.
  */
-import { l10n } from './l10n';
+import { displayLocale, l10n } from './l10n';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -43,4 +43,21 @@ export function dateProblem(text: string): string | undefined {
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A YYYY-MM-DD date as the user reads it in the display language (or `locale`): as written in
+ * English, the form records and date fields use; in the locale's numeric form otherwise
+ * (`15.03.2026` in German). Anything that is not a real date is returned as it is.
+ */
+export function formatDate(iso: string, locale: string = displayLocale()): string {
+  if (/^en\b/.test(locale) || !isIsoDate(iso)) return iso;
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(new Date(`${iso}T00:00:00Z`));
 }

@@ -30,6 +30,7 @@ const english: Translate = ((first: string | L10nMessage, ...rest: L10nArg[]) =>
 
 let current: Translate = english;
 let generation = 0;
+let locale = 'en';
 
 export const l10n = {
   t: ((first: string | L10nMessage, ...rest: L10nArg[]) => (typeof first === 'string' ? current(first, ...rest) : current(first))) as Translate,
@@ -57,6 +58,26 @@ export function bundleTranslator(bundle: Readonly<Record<string, unknown>>): Tra
     const comment = Array.isArray(first.comment) ? first.comment.join('') : first.comment;
     return format(lookup(`${first.message}/${comment}`, first.message), first.args ?? []);
   }) as Translate;
+}
+
+/**
+ * The display language's locale (`vscode.env.language` in the extension, the page's `<html lang>`
+ * in a webview), for numbers and dates shown to the user; `en` until set, and for anything that
+ * is not a locale Intl knows.
+ */
+export function setDisplayLocale(tag: string | undefined): void {
+  let next = 'en';
+  try {
+    if (tag) next = Intl.NumberFormat.supportedLocalesOf([tag])[0] ?? 'en';
+  } catch {
+    /* Not a locale tag: English. */
+  }
+  if (next !== locale) generation++;
+  locale = next;
+}
+
+export function displayLocale(): string {
+  return locale;
 }
 
 /** Changes with each setTranslator: a cache of messages is stale once it differs. */

@@ -10,6 +10,7 @@
  *
  * It is a hand-written scan (no regular expression), so it runs in linear time on any text.
  */
+import { displayLocale } from './l10n';
 
 export interface NumberToken {
   /** The value, suffix applied (`12k` → 12000; `15%` → 15). */
@@ -407,7 +408,26 @@ export function parseCount(text: string | undefined): number | undefined {
   return readCount(text)?.value;
 }
 
-/** `12000` → `12,000`; used wherever a count is shown or written back. */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A number in a locale's format (the display language by default), with `maxDigits` decimals at
+ * most (rounded) and `minDigits` at least: `1234.5` → `1,234.5` in English, `1.234,5` in German.
+ */
+export function formatNumber(value: number, locale: string = displayLocale(), maxDigits = 0, minDigits = 0): string {
+  const key = `${locale}/${minDigits}/${maxDigits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+    formatters.set(key, f);
+  }
+  return f.format(value);
+}
+
+/**
+ * A count as the user reads it: `12000` → `12,000` in English, `12.000` in German (the display
+ * language by default; `locale` for text written in a language of its own, such as a pitch).
+ */
+export function formatCount(value: number, locale: string = displayLocale()): string {
+  return formatNumber(Math.round(value), locale);
 }

@@ -7,6 +7,7 @@ import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor,
 import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
 import { l10n } from './l10n';
+import { classicGerman, coldGerman, germanIdea, warmGerman, PITCH_PLACEHOLDERS_DE, type GermanSlots } from './pitchGerman';
 
 /**
  * classic: the playbook's own pitch. cold: to someone who does not know you yet (subject line,
@@ -17,8 +18,14 @@ export type PitchVariant = 'classic' | 'cold' | 'warm';
 
 export const PITCH_VARIANTS: readonly PitchVariant[] = ['classic', 'cold', 'warm'];
 
+/** The language a pitch or an agreement is written in: the user's pick, apart from the UI's. */
+export type TextLanguage = 'en' | 'de';
+export const TEXT_LANGUAGES: readonly TextLanguage[] = ['en', 'de'];
+
 export interface PitchInput {
   variant: PitchVariant;
+  /** The language of the text (English by default), whatever the display language. */
+  language?: TextLanguage;
   /** The sender, for the sign-off. */
   yourName?: string;
   communityName?: string;
@@ -239,6 +246,7 @@ export function renderPitch(input: PitchInput): RenderedPitch {
 type Optional = 'description' | 'valueProp' | 'engagement';
 
 function compose(input: PitchInput, drop: ReadonlySet<Optional>): RenderedPitch {
+  if (input.language === 'de') return composeGerman(input, drop);
   const v = slots(input, drop);
   switch (input.variant) {
     case 'cold':
@@ -251,6 +259,41 @@ function compose(input: PitchInput, drop: ReadonlySet<Optional>): RenderedPitch 
 }
 
 type Slots = ReturnType<typeof slots>;
+
+/** The German pitch (src/core/pitchGerman.ts): the values as written, numbers in German. */
+function composeGerman(input: PitchInput, drop: ReadonlySet<Optional>): RenderedPitch {
+  const v = slots(input, drop);
+  const D = PITCH_PLACEHOLDERS_DE;
+  const german = (n: number | undefined, written: string | undefined) => count(n, 'de') && (clean(written) || count(n, 'de'));
+  const value = (text: string | undefined) => stripStop(plain(text)) || undefined;
+  const type = input.ideaType ? partnershipType(input.ideaType) : undefined;
+  const topic = stripStop(clean(input.topic)) || undefined;
+  const idea = (topicSaid: boolean) => {
+    const own = stripStop(clean(input.ideaText));
+    if (own) return own;
+    return type ? germanIdea(type.id, topicSaid ? undefined : (topic ?? D.topic)) : D.idea;
+  };
+  const s: GermanSlots = {
+    partnerName: clean(input.partnerName) || D.partnerName,
+    yourName: clean(input.yourName) || D.yourName,
+    communityName: clean(input.communityName) || D.communityName,
+    partnerCommunity: clean(input.partnerCommunity) || D.partnerCommunity,
+    count: german(input.memberCount, input.memberCountText),
+    active: v.active && german(input.activeMembers, input.activeMembersText),
+    audience: v.audience && value(input.audience),
+    audienceCounts: v.audienceCounts,
+    description: v.description && value(input.description),
+    valueProp: v.valueProp && value(input.valueProp),
+    engagement: v.engagement && value(input.engagement),
+    engagementInline: v.engagement,
+    idea: idea(false),
+    contribution: stripStop(clean(input.contribution)) || D.contribution,
+    hope: stripStop(clean(input.hope)) || D.hope,
+  };
+  if (input.variant === 'cold') return coldGerman(s, !!clean(input.hope));
+  if (input.variant === 'warm') return warmGerman(s, topic, idea(true), input.ideaType);
+  return classicGerman(s);
+}
 
 function renderClassic(_input: PitchInput, v: Slots): RenderedPitch {
   const body = [
@@ -538,7 +581,9 @@ function specificIdea(input: PitchInput): PitchCheck {
 
 function proof(input: PitchInput, body: string): PitchCheck {
   const title = l10n.t('Proof your community is active');
-  const numbers = [count(input.memberCount), count(input.activeMembers)].filter((n): n is string => n !== undefined);
+  // As the pitch's language writes them, or as English does (a German pitch edited by hand).
+  const locales: TextLanguage[] = ['en', input.language ?? 'en'];
+  const numbers = locales.flatMap((l) => [count(input.memberCount, l), count(input.activeMembers, l)]).filter((n): n is string => n !== undefined);
   const written = [clean(input.memberCountText), clean(input.activeMembersText)].filter(Boolean);
   const engagement = clean(input.engagement);
   const shown = numbers.some((n) => containsNumber(body, n)) || written.some((t) => body.includes(t)) || (/\d/.test(engagement) && body.includes(stripStop(engagement)));
@@ -782,8 +827,9 @@ function known(value: string | undefined): string | undefined {
   return v === '' || /^tbd\.?$/i.test(v) ? undefined : v;
 }
 
-function count(value: number | undefined): string | undefined {
-  return value !== undefined && Number.isFinite(value) && value > 0 ? formatCount(value) : undefined;
+/** A count as a pitch writes it: English by default, in the pitch's language's format. */
+function count(value: number | undefined, locale: TextLanguage = 'en'): string | undefined {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? formatCount(value, locale) : undefined;
 }
 
 /** `12,000` appears in "12,000 members" but not in "112,000". */

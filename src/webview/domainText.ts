@@ -8,6 +8,7 @@ import { l10n } from '../core/l10n';
 import type { PartnershipCategoryId, PartnershipTypeId } from '../core/domain';
 import type { AgreementItemId, Duration, RunningPracticeId } from '../core/agreement';
 import type { PitchVariant } from '../core/pitch';
+import type { ContextLabel } from '../core/context/labels';
 
 export function categoryTitle(id: PartnershipCategoryId): string {
   const titles: Record<PartnershipCategoryId, string> = {
@@ -69,4 +70,22 @@ export function variantText(v: PitchVariant): { title: string; hint: string } {
     warm: { title: l10n.t('Warm'), hint: l10n.t('To a community you already know: the topic you share, one idea, a small first test.') },
   };
   return text[v];
+}
+
+/**
+ * A context label as a page names it in a sentence ("From your context: Current size"): in the
+ * display language. The file itself keeps the template's English label.
+ */
+export function contextLabelText(label: ContextLabel): string {
+  const texts: Partial<Record<ContextLabel, string>> = {
+    'Community Name': l10n.t({ message: 'Community Name', comment: 'a label of the community context file' }),
+    'Current size': l10n.t({ message: 'Current size', comment: 'a label of the community context file' }),
+    'Who is this for': l10n.t({ message: 'Who is this for', comment: 'a label of the community context file' }),
+    'One-line description': l10n.t({ message: 'One-line description', comment: 'a label of the community context file' }),
+    'Active members': l10n.t({ message: 'Active members', comment: 'a label of the community context file' }),
+    'Engagement level': l10n.t({ message: 'Engagement level', comment: 'a label of the community context file' }),
+    'Core value proposition': l10n.t({ message: 'Core value proposition', comment: 'a label of the community context file' }),
+  };
+  // The others (Team among them, the same word in German) as the template writes them.
+  return texts[label] ?? label;
 }

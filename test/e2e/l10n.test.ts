@@ -64,7 +64,7 @@ describe('In German (display language de)', () => {
     await screenshot(page, 'l10n-de-notification-status-light');
   });
 
-  it('shows the pitch panel in German: its fields, checks and buttons; the pitch itself stays English', async () => {
+  it('shows the pitch panel in German: its fields, checks and buttons; the pitch in the language picked for the text', async () => {
     const { page } = session;
     await runCommand(page, 'Community-Partnerschaften: Anfrage an eine Partner-Community entwerfen');
     const pitch = await webview(page, 'Anfrage an eine Partner-Community entwerfen');
@@ -76,7 +76,20 @@ describe('In German (display language de)', () => {
     await pitch.getByText(/hat noch keinen Community-Kontext/).waitFor();
     await pitch.getByLabel('Thema', { exact: true }).fill('Release-Partys');
     const preview = pitch.getByRole('document', { name: 'Vorschau der Anfrage' });
-    assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/, 'the pitch is content: English');
+    assert.match((await preview.textContent()) ?? '', /^Hi \[partner's name\],/, 'the pitch is English until German is picked for it');
+    await pitch.getByLabel('Mitglieder', { exact: true }).fill('12000');
+    // German picked for the text: the pitch in German, its numbers in German format.
+    await pitch.locator('label[for="language-de"]').click();
+    await pitch.getByRole('document', { name: 'Vorschau der Anfrage', exact: true }).filter({ hasText: /^Hallo / }).waitFor({ timeout: 15_000 });
+    const german = (await preview.textContent()) ?? '';
+    assert.match(german, /^Hallo \[Name der Ansprechperson\],/);
+    assert.match(german, /Wir sind 12\.000 Mitglieder\./);
+    assert.doesNotMatch(german, /12,000|\bHi\b|\bmembers\b/);
+    await screenshot(page, 'l10n-de-pitch-german-light');
+    // And English again in the German UI, with English numbers.
+    await pitch.locator('label[for="language-en"]').click();
+    await pitch.getByRole('document', { name: 'Vorschau der Anfrage', exact: true }).filter({ hasText: /^Hi / }).waitFor({ timeout: 15_000 });
+    assert.match((await preview.textContent()) ?? '', /12,000/);
     await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'l10n-de-pitch-light');
   });

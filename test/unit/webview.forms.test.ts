@@ -101,7 +101,7 @@ describe('pitch view-model', () => {
     pitch.typed(state, 'topic', 'release parties');
     state.variant = 'warm';
     const draft = pitch.draftOf(state)!;
-    assert.deepStrictEqual(draft, { variant: 'warm', values: { topic: 'release parties' }, overridden: [] });
+    assert.deepStrictEqual(draft, { variant: 'warm', values: { topic: 'release parties' }, overridden: [], language: 'en' });
     const back = pitch.fromDraft(pitch.cleanState({ context: ACME }), draft);
     assert.strictEqual(back.values.topic, 'release parties');
     assert.strictEqual(back.context, ACME);
@@ -113,7 +113,7 @@ describe('pitch view-model', () => {
     assert.strictEqual(s.variant, 'classic');
     assert.deepStrictEqual(s.values, { topic: 'x' });
     assert.deepStrictEqual(s.overridden, ['communityName']);
-    assert.deepStrictEqual(pitch.cleanState(null), { variant: 'classic', values: {}, overridden: [], context: undefined });
+    assert.deepStrictEqual(pitch.cleanState(null), { variant: 'classic', language: 'en', values: {}, overridden: [], context: undefined });
   });
 
   it('without a context nothing is prefilled and the header says so', () => {

@@ -54,7 +54,7 @@ function summaryOut(store: AssistantStore, r: RecordSummary) {
     stage: r.stage,
     types: r.types,
     owners: r.owners,
-    score: r.score === undefined ? undefined : formatScore(r.score),
+    score: r.score === undefined ? undefined : formatScore(r.score, 'en'),
     scoredCriteria: r.scored,
     verdict: r.verdict,
     nextCheckIn: r.nextCheckIn,
@@ -91,7 +91,7 @@ async function contextValues(store: AssistantStore) {
 function fitOut(scores: PartnershipRecord['scores']) {
   const w = weightedScore(scores);
   return {
-    total: w.total === undefined ? undefined : formatScore(w.total),
+    total: w.total === undefined ? undefined : formatScore(w.total, 'en'),
     exact: w.total,
     scoredCriteria: w.scored,
     verdict: w.verdict,

@@ -1,5 +1,5 @@
 import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, benchmarkFor, partnershipType, playbookFor, type Range } from '../domain';
-import { formatCount } from '../numbers';
+import { formatCount, formatNumber } from '../numbers';
 import { STAGES, WORTH_CONTINUING, type PartnershipRecord } from '../records/schema';
 import { lastCheckInDate, nextCheckIn, reviewStatus } from './checkins';
 import { metricAgainstBenchmark, type MetricCheck } from './metrics';
@@ -77,14 +77,14 @@ function typeTitles(record: PartnershipRecord, where: 'inline' | 'table' = 'inli
 }
 
 function number(n: number): string {
-  return Number.isInteger(n) ? formatCount(n) : String(Math.round(n * 100) / 100);
+  return Number.isInteger(n) ? formatCount(n, 'en') : formatNumber(n, 'en', 2);
 }
 
 /** The score for the summary table: "3.9, pursue" or "3.8, from 2 of 6 criteria". */
 function shortScore(record: PartnershipRecord): string {
   const s = weightedScore(record.scores);
   if (s.total === undefined) return '-';
-  return s.verdict ? `${formatScore(s.total)}, ${verdictText(s.verdict)}` : scoreSummary(s);
+  return s.verdict ? `${formatScore(s.total, 'en')}, ${verdictText(s.verdict)}` : scoreSummary(s);
 }
 
 function dateText(date: string | undefined): string {
@@ -187,7 +187,7 @@ function scorecardSection(record: PartnershipRecord): string[] {
     const v = record.scores[c.id];
     return `| ${c.title} | ${Math.round(c.weight * 100)}% | ${typeof v === 'number' && Number.isFinite(v) ? number(v) : 'not scored'} |`;
   });
-  const total = score.total === undefined ? 'not scored yet' : score.verdict ? `${formatScore(score.total)} of 5` : scoreSummary(score);
+  const total = score.total === undefined ? 'not scored yet' : score.verdict ? `${formatScore(score.total, 'en')} of 5` : scoreSummary(score);
   return ['| Criterion | Weight | Score (1-5) |', '| --- | --- | --- |', ...rows, '', `- **Weighted total:** ${total}`, `- **Verdict:** ${score.verdict ? VERDICT_LABELS[score.verdict] : 'none until all six criteria are scored'}`];
 }
 
@@ -242,7 +242,7 @@ function recordSection(record: PartnershipRecord, today: string, heading: string
   }
   const review = reviewText(record, today);
   if (review) lines.push(`- **Review:** ${review}`);
-  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize)} members`);
+  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize, 'en')} members`);
   lines.push(`- **Score:** ${scoreSummary(weightedScore(record.scores))}`);
   lines.push('', `${heading}# Scorecard`, '', ...scorecardSection(record));
   lines.push('', `${heading}# Metrics`, '', ...metricsSection(record, true), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today, true), '');

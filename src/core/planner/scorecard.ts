@@ -1,3 +1,5 @@
+import { displayLocale } from '../l10n';
+import { formatNumber } from '../numbers';
 import { CAUTION_AT, PURSUE_AT, SCORECARD_CRITERIA, type ScorecardCriterionId } from '../domain';
 
 export type Verdict = 'pursue' | 'caution' | 'pass';
@@ -39,9 +41,9 @@ export function verdictText(verdict: Verdict): string {
  * number always sits in its verdict's band (3.46 is "proceed cautiously" and shows 3.4, as the
  * rule "2.5 to 3.4: proceed cautiously" reads; rounding would show 3.5).
  */
-export function formatScore(total: number): string {
+export function formatScore(total: number, locale: string = displayLocale()): string {
   const tenths = Math.floor(total * 10 + EPSILON * 10);
-  return (tenths / 10).toFixed(1);
+  return formatNumber(tenths / 10, locale, 1, 1);
 }
 
 /**
@@ -50,8 +52,8 @@ export function formatScore(total: number): string {
  */
 export function scoreSummary(score: WeightedScore): string {
   if (score.total === undefined) return 'not scored yet';
-  if (score.verdict) return `${formatScore(score.total)} of 5: ${verdictText(score.verdict)}`;
-  return `${formatScore(score.total)}, from ${score.scored} of ${SCORECARD_CRITERIA.length} criteria`;
+  if (score.verdict) return `${formatScore(score.total, 'en')} of 5: ${verdictText(score.verdict)}`;
+  return `${formatScore(score.total, 'en')}, from ${score.scored} of ${SCORECARD_CRITERIA.length} criteria`;
 }
 
 function isScore(value: unknown): value is number {

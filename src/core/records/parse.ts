@@ -28,6 +28,7 @@ import {
   type RecordKey,
 } from './schema';
 import { l10n, translatorGeneration } from '../l10n';
+import { formatCount } from '../numbers';
 
 export interface RecordProblem {
   /** 0-based line in the original text. */
@@ -329,7 +330,7 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => formatCount(n);
 
 /**
  * Reads a partnership record. Never throws. A field that cannot be read is reported at its line

@@ -10,7 +10,7 @@ import { isIsoDate } from '../../core/dates';
 import { AGREEMENT_ITEMS, PARTNERSHIP_CATEGORIES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from '../../core/domain';
 import type { AgreementChecklist } from './protocol';
 import type { PanelContext } from '../../webview/protocol';
-import { agreementItemTitle, categoryTitle, durationTitle, typeText } from '../../webview/domainText';
+import { agreementItemTitle, categoryTitle, contextLabelText, durationTitle, typeText } from '../../webview/domainText';
 
 export type Side = 'yours' | 'theirs';
 
@@ -141,7 +141,7 @@ export function practiceBoxes(c: AgreementChecklist): { id: RunningPracticeId; l
 /** Under "Your community": that the name came from the context, while it still is the context's. */
 export function fromContextHint(c: AgreementChecklist, ctx: PanelContext | undefined): string | undefined {
   const name = ctx?.state === 'ok' ? ctx.values['Community Name'] : undefined;
-  return name && c.sides.yours === name ? l10n.t('From your context: {0}', 'Community Name') : undefined;
+  return name && c.sides.yours === name ? l10n.t('From your context: {0}', contextLabelText('Community Name')) : undefined;
 }
 
 /**

@@ -54,6 +54,7 @@ import {
 import { sha256Batch, randomBytes } from '../../platform/sha256';
 import { mayWrite } from '../../host/trust';
 import { CHUNK_BYTES, openLocalExport } from '../../platform/exportStream';
+import { formatCount } from '../../core/numbers';
 
 /** The planner's service, loaded (the index read) on the first call. */
 export type PlannerAccess = () => Promise<PlannerService>;
@@ -458,7 +459,7 @@ function logBadRows(m: Measure, what: string, bad: BadRows, problems: readonly {
 }
 
 function skippedNote(n: number) {
-  return (n ? ` ${vscode.l10n.t('Rows skipped: {0} (see the output).', n.toLocaleString())}` : '');
+  return (n ? ` ${vscode.l10n.t('Rows skipped: {0} (see the output).', formatCount(n))}` : '');
 }
 
 /** The outcome, without waiting for it to be read (a notification stays until dismissed); a button runs its action. */
@@ -571,7 +572,7 @@ function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
       if (made && !(await keepSalt(m, s, id, salt))) return undefined;
       if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
-      showSkipped(m, vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
+      showSkipped(m, vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), formatCount(members), summary.partner, salt) + skippedNote(skipped), skipped, [
         { label: vscode.l10n.t('Copy Salt'), run: () => vscode.env.clipboard.writeText(salt) },
       ]);
       return { file: out, members, skipped, salt };
@@ -621,7 +622,7 @@ async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap,
   const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
   if (g.setScore) await setScore();
   else if (g.setScore === undefined) {
-    showSkipped(m, vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", o.shared.toLocaleString(), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
+    showSkipped(m, vscode.l10n.t("Members in both: {0}, {1} of yours and {2} of {3}'s. Logged as member-overlap. Suggested audience-overlap score: {4} of 5.", formatCount(o.shared), pct(o.ourShare), pct(o.theirShare), partner, score) + skippedNote(skipped), skipped, [
       { label: vscode.l10n.t('Set Audience Overlap to {0}', score), run: setScore },
     ]);
   }
@@ -808,7 +809,7 @@ function countSignups(m: Measure, _arg?: unknown, raw?: unknown) {
       const others = a.topOtherSources(5);
       if (others.length) m.deps.log.info(`Sign-ups no partnership's utm_source and utm_campaign match: ${a.result.unattributed} (most common sources: ${others.map((o) => `${o.source} ${o.rows}`).join(', ')})`);
       if (counted.length === 0) {
-        showSkipped(m, vscode.l10n.t("No sign-up carries a partnership's utm_source and utm_campaign within its dates ({0} rows read). Nothing was logged.", a.result.rows.toLocaleString()) + skippedNote(skipped), skipped);
+        showSkipped(m, vscode.l10n.t("No sign-up carries a partnership's utm_source and utm_campaign within its dates ({0} rows read). Nothing was logged.", formatCount(a.result.rows)) + skippedNote(skipped), skipped);
         return { counted: [], skipped };
       }
       const date = await askDate(g, s, 'Count Attributed Sign-ups: date of the measurement');

@@ -1,5 +1,6 @@
 // Loaded on the first "Draft Outreach Pitch": the panel and its actions. Rendering and the
 // checks run in the webview (src/features/pitch/page.ts); the host only places the final text.
+import { textLanguageStore, type TextLanguageStore } from '../../host/textLanguage';
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
@@ -46,9 +47,10 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PitchApi
     },
     set: (d: PitchDraft | null) => context.workspaceState.update(PITCH_DRAFT_KEY, d ?? undefined),
   };
+  const language = textLanguageStore(context);
   const make = (existing?: vscode.WebviewPanel) => {
     open?.panel.dispose();
-    const panel = new PitchPanel(context.extensionUri, deps, tracker, deps.contexts.active(), drafts, () => (open = undefined), existing);
+    const panel = new PitchPanel(context.extensionUri, deps, tracker, deps.contexts.active(), drafts, language, () => (open = undefined), existing);
     open = panel;
     return panel;
   };
@@ -84,6 +86,7 @@ class PitchPanel implements PitchPanelHandle {
     private readonly tracker: EditorTracker,
     private context: FolderContext | undefined,
     private readonly drafts: { get(): PitchDraft | undefined; set(d: PitchDraft | null): Thenable<void> },
+    private readonly language: TextLanguageStore,
     onDispose: () => void,
     existing?: vscode.WebviewPanel,
   ) {
@@ -95,7 +98,7 @@ class PitchPanel implements PitchPanelHandle {
       name: 'pitch',
       logLabel: 'Pitch',
       schema: PitchFromWebview,
-      initial: () => [{ type: 'context', context: panelContext(this.context) } satisfies PitchToWebview],
+      initial: () => [{ type: 'context', context: panelContext(this.context) } satisfies PitchToWebview, { type: 'textLanguage', language: this.language.get() ?? 'en' } satisfies PitchToWebview],
       handlers: {
         ready: () => {
           this.post({ type: 'context', context: panelContext(this.context) });
@@ -114,6 +117,10 @@ class PitchPanel implements PitchPanelHandle {
         },
         draft: async (m) => {
           await this.drafts.set(m.draft);
+          return null;
+        },
+        textLanguage: async (m) => {
+          await this.language.set(m.language);
           return null;
         },
       },

@@ -5,13 +5,13 @@
  * Tested in plain Node (test/unit/webview.pitch.test.ts).
  */
 import { l10n } from '../../core/l10n';
-import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, type PitchInput, type PitchVariant } from '../../core/pitch';
+import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, TEXT_LANGUAGES, type PitchInput, type PitchVariant, type TextLanguage } from '../../core/pitch';
 import { PARTNERSHIP_CATEGORIES, partnershipType, type PartnershipTypeId } from '../../core/domain';
 import { formatCount, parseCount, readCount } from '../../core/numbers';
 import type { ContextLabel } from '../../core/context/labels';
 import type { PanelContext } from '../../webview/protocol';
 import type { PitchDraft } from './protocol';
-import { categoryTitle, typeText, variantText } from '../../webview/domainText';
+import { categoryTitle, contextLabelText, typeText, variantText } from '../../webview/domainText';
 
 /** Fields the context can fill; each shows where its value came from. */
 export const CONTEXT_FIELDS = ['communityName', 'memberCount', 'audience', 'description', 'activeMembers', 'engagement', 'valueProp', 'yourName'] as const;
@@ -32,6 +32,8 @@ const LABEL_OF: Record<ContextField, ContextLabel> = {
 
 export interface PitchState {
   variant: PitchVariant;
+  /** The language of the pitch's text, whatever the display language. */
+  language: TextLanguage;
   /** What the user typed; for a context field only once it is overridden. */
   values: Partial<Record<Field, string>>;
   overridden: ContextField[];
@@ -49,6 +51,7 @@ export function cleanState(raw: unknown): PitchState {
   if (r.values && typeof r.values === 'object') for (const [k, v] of Object.entries(r.values)) if (typeof v === 'string') values[k as Field] = v;
   return {
     variant: PITCH_VARIANTS.includes(r.variant as PitchVariant) ? (r.variant as PitchVariant) : 'classic',
+    language: TEXT_LANGUAGES.find((l) => l === r.language) ?? 'en',
     values,
     overridden: Array.isArray(r.overridden) ? r.overridden.filter(isContextField) : [],
     context: r.context,
@@ -107,6 +110,7 @@ export function pitchInput(state: PitchState, defaults: ContextDefaults): PitchI
   const type = partnershipType(ideaType);
   return {
     variant: state.variant,
+    language: state.language,
     yourName: value('yourName'),
     communityName: value('communityName'),
     memberCount: parseCount(value('memberCount')),
@@ -143,12 +147,12 @@ export function fieldNote(state: PitchState, defaults: ContextDefaults, f: Conte
     return {
       kind: 'own',
       text: l10n.t('Your own value (the context says “{0}”).', contextValue),
-      reset: { label: l10n.t('Use context value'), ariaLabel: l10n.t("Use the context's value for {0}", LABEL_OF[f]) },
+      reset: { label: l10n.t('Use context value'), ariaLabel: l10n.t("Use the context's value for {0}", contextLabelText(LABEL_OF[f])) },
     };
   }
-  if (contextValue !== undefined) return { kind: 'context', text: l10n.t('From your context: {0}', defaults.sources[f] ?? LABEL_OF[f]) };
+  if (contextValue !== undefined) return { kind: 'context', text: l10n.t('From your context: {0}', contextLabelText(defaults.sources[f] ?? LABEL_OF[f])) };
   const ctx = state.context;
-  if (defaults.missing.has(f) && ctx?.state === 'ok') return { kind: 'missing', text: l10n.t('{0} is not in {1}.', LABEL_OF[f], ctx.contextPath), link: l10n.t('Add it to the context') };
+  if (defaults.missing.has(f) && ctx?.state === 'ok') return { kind: 'missing', text: l10n.t('{0} is not in {1}.', contextLabelText(LABEL_OF[f]), ctx.contextPath), link: l10n.t('Add it to the context') };
   return { kind: 'plain', text: '' };
 }
 
@@ -236,6 +240,16 @@ export function variantView(state: PitchState): { label: string; options: Varian
     hint: variantText(state.variant).hint,
   };
 }
+
+/** The language of the text: English or German, each named in its own language. */
+export function languageView(language: TextLanguage): { label: string; options: { value: TextLanguage; title: string; checked: boolean }[] } {
+  return {
+    label: l10n.t('Language of the text'),
+    options: TEXT_LANGUAGES.map((l) => ({ value: l, title: LANGUAGE_NAMES[l], checked: l === language })),
+  };
+}
+
+export const LANGUAGE_NAMES: Readonly<Record<TextLanguage, string>> = { en: 'English', de: 'Deutsch' };
 
 export interface CheckView {
   id: string;
@@ -325,17 +339,17 @@ export function draftOf(state: PitchState): PitchDraft | null {
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(state.values)) if (typeof v === 'string' && v !== '') values[k] = v;
   if (Object.keys(values).length === 0 && state.variant === 'classic' && state.overridden.length === 0) return null;
-  return { variant: state.variant, values, overridden: [...state.overridden] };
+  return { variant: state.variant, values, overridden: [...state.overridden], language: state.language };
 }
 
 /** The form from a kept draft; the context stays. */
 export function fromDraft(state: PitchState, draft: PitchDraft): PitchState {
   const values: Partial<Record<Field, string>> = {};
   for (const [k, v] of Object.entries(draft.values)) values[k as Field] = v;
-  return { variant: draft.variant, values, overridden: draft.overridden.filter(isContextField), context: state.context };
+  return { variant: draft.variant, language: draft.language ?? state.language, values, overridden: draft.overridden.filter(isContextField), context: state.context };
 }
 
 /** Start over: nothing typed, the context's values again. */
 export function emptied(state: PitchState): PitchState {
-  return { variant: 'classic', values: {}, overridden: [], context: state.context };
+  return { variant: 'classic', language: state.language, values: {}, overridden: [], context: state.context };
 }

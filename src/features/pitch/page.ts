@@ -26,6 +26,7 @@ import {
   typed,
   useContextValue,
   variantView,
+  languageView,
   type ContextDefaults,
   type ContextField,
   type Field,
@@ -48,6 +49,11 @@ const first = initialMessages();
 const onHostMessage = (m: { type: string }) => {
   const message = m as PitchToWebview;
   if (message.type === 'context') onContext(message.context);
+  // The language last picked, for a form that has none of its own yet (a restored page keeps its own).
+  else if (message.type === 'textLanguage' && !restored) {
+    state.language = message.language;
+    render();
+  }
 };
 const rpc = client<PitchFromWebview, PitchResults>(vscode as never, onHostMessage, first);
 
@@ -192,6 +198,24 @@ function variantPicker(): HTMLElement {
   return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group, hint);
 }
 
+/** The language of the pitch's text, apart from the display language: a segmented control too. */
+function languagePicker(): HTMLElement {
+  const view = languageView(state.language);
+  const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': view.label });
+  for (const o of view.options) {
+    const id = `language-${o.value}`;
+    const radio = h('input', { type: 'radio', name: 'language', id, value: o.value, checked: o.checked });
+    radio.addEventListener('change', () => {
+      state.language = o.value;
+      rpc.notify({ type: 'textLanguage', language: o.value });
+      save();
+      update();
+    });
+    group.append(radio, h('label', { for: id, lang: o.value }, o.title));
+  }
+  return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group);
+}
+
 // ---- Preview, checks, actions -------------------------------------------------------------
 
 const subjectEl = h('div', { class: 'preview-subject' });
@@ -207,6 +231,8 @@ function update(): void {
   const p = previewView(state, defaults);
   subjectEl.textContent = p.subject;
   bodyEl.textContent = p.body;
+  bodyEl.lang = state.language;
+  subjectEl.lang = state.language;
   wordsEl.textContent = p.wordsText;
   wordsEl.classList.toggle('over', p.words > p.limit);
   checksTitle.textContent = p.checksTitle;
@@ -247,6 +273,7 @@ function render(): void {
     'form',
     { class: 'pitch-form', 'aria-label': T.form },
     variantPicker(),
+    languagePicker(),
     h('fieldset', {}, h('legend', {}, community.title), contextBanner, ...community.fields.map(field)),
     h('fieldset', {}, h('legend', {}, partner.title), ...partner.fields.map(field)),
     h('fieldset', {}, h('legend', {}, idea.title), ideaSelect(), ...idea.fields.map(field)),

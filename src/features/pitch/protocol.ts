@@ -1,6 +1,6 @@
 // The outreach pitch's part of the webview protocol (the shared part: src/webview/protocol.ts).
 import * as z from 'zod/mini';
-import { PITCH_VARIANTS } from '../../core/pitch';
+import { PITCH_VARIANTS, TEXT_LANGUAGES, type TextLanguage } from '../../core/pitch';
 import { text, requestId, type PanelContext } from '../../webview/protocol';
 
 export const PITCH_ACTIONS = ['insert', 'newDocument', 'copy', 'mail'] as const;
@@ -11,6 +11,8 @@ export const PitchDraftSchema = z.object({
   variant: z.enum(PITCH_VARIANTS),
   values: z.record(text(50), text(5_000)),
   overridden: z.array(text(50)).check(z.maxLength(20)),
+  /** The language of the pitch's text. */
+  language: z.optional(z.enum(TEXT_LANGUAGES)),
 });
 export type PitchDraft = z.infer<typeof PitchDraftSchema>;
 
@@ -31,10 +33,12 @@ export const PitchFromWebview = z.discriminatedUnion('type', [
   }),
   /** The form as the user left it; `null` when it is cleared. */
   z.object({ type: z.literal('draft'), requestId, draft: z.nullable(PitchDraftSchema) }),
+  /** The user picked the language of the text: remembered for the next pitch and agreement. */
+  z.object({ type: z.literal('textLanguage'), requestId, language: z.enum(TEXT_LANGUAGES) }),
 ]);
 export type PitchFromWebview = z.infer<typeof PitchFromWebview>;
 
-export type PitchToWebview = { type: 'context'; context: PanelContext };
+export type PitchToWebview = { type: 'context'; context: PanelContext } | { type: 'textLanguage'; language: TextLanguage };
 
 export interface PitchResults {
   /** The draft kept for this workspace, for a panel that starts empty. */
@@ -42,4 +46,5 @@ export interface PitchResults {
   openContext: null;
   action: { message: string };
   draft: null;
+  textLanguage: null;
 }

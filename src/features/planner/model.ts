@@ -9,7 +9,8 @@ import { metricTitle, stageLabel } from '../../core/planner/labels';
 import { applyChange, describeChange, type RecordChange } from '../../core/planner/changes';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
 import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
-import { formatCount } from '../../core/numbers';
+import { formatCount, formatNumber } from '../../core/numbers';
+import { formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
 import type { PlannerRecord } from './protocol';
 
@@ -117,7 +118,7 @@ export interface DueLine {
 export function reviewLine(record: PartnershipRecord, today: string): DueLine {
   const review = reviewStatus(record, today);
   if (review.status === 'none') return { text: PLANNER_TEXT.noReview, status: 'none', icon: 'milestone' };
-  if (review.status === 'overdue') return { text: l10n.t('Review was due {0}', review.review ?? ''), status: 'overdue', icon: 'milestone' };
+  if (review.status === 'overdue') return { text: l10n.t('Review was due {0}', formatDate(review.review ?? '')), status: 'overdue', icon: 'milestone' };
   const date = review.review ?? '';
   const text =
     review.daysUntil === undefined
@@ -134,9 +135,9 @@ export function nextCheckInLine(record: PartnershipRecord, today: string): DueLi
   const next = nextCheckIn(record, today);
   if (next.status === 'not-running') return { text: l10n.t('No check-ins are due at the {0} stage.', stageLabel(record.stage)), status: 'none', icon: 'calendar' };
   if (next.status === 'overdue')
-    return { text: next.overdueDays === 1 ? l10n.t('Overdue: was due {0} (1 day ago)', next.due ?? '') : l10n.t('Overdue: was due {0} ({1} days ago)', next.due ?? '', next.overdueDays ?? 0), status: 'overdue', icon: 'bell-dot' };
-  if (next.status === 'due-soon') return { text: l10n.t('Due soon: {0}', next.due ?? ''), status: 'due-soon', icon: 'calendar' };
-  return { text: l10n.t('Next check-in: {0}', next.due ?? ''), status: 'scheduled', icon: 'calendar' };
+    return { text: next.overdueDays === 1 ? l10n.t('Overdue: was due {0} (1 day ago)', formatDate(next.due ?? '')) : l10n.t('Overdue: was due {0} ({1} days ago)', formatDate(next.due ?? ''), formatCount(next.overdueDays ?? 0)), status: 'overdue', icon: 'bell-dot' };
+  if (next.status === 'due-soon') return { text: l10n.t('Due soon: {0}', formatDate(next.due ?? '')), status: 'due-soon', icon: 'calendar' };
+  return { text: l10n.t('Next check-in: {0}', formatDate(next.due ?? '')), status: 'scheduled', icon: 'calendar' };
 }
 
 export interface CheckInItem {
@@ -156,7 +157,7 @@ export function checkInItems(record: PartnershipRecord, limit = 5): CheckInItem[
 // ---- Metrics ----------------------------------------------------------------------------------
 
 export function unitText(value: number, unit: string | undefined): string {
-  const n = Number.isInteger(value) ? formatCount(value) : String(Math.round(value * 100) / 100);
+  const n = formatNumber(value, undefined, 2);
   return unit === 'percent' ? `${n}%` : unit === 'multiplier' ? `${n}x` : n;
 }
 

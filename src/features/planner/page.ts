@@ -13,7 +13,7 @@ import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps
 import { reviewFlag } from '../../core/planner/checkins';
 import { describeChange, type RecordChange } from '../../core/planner/changes';
 import { formatCount, parseCount, parseNumber } from '../../core/numbers';
-import { dateProblem } from '../../core/dates';
+import { dateProblem, formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord, Stage, WorthContinuing } from '../../core/records/schema';
 import { PLANNER_TEXT, ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, type DueLine } from './model';
 
@@ -590,7 +590,7 @@ function rowItem(r: PlannerRow, i: number): HTMLButtonElement {
 function rowLabel(r: PlannerRow): string {
   const parts = [r.partner, r.broken ? l10n.t('broken record') : l10n.t('stage {0}', stageLabel(r.stage ?? 'prospect'))];
   if (r.score !== undefined) parts.push(r.verdict ? l10n.t('score {0}, {1}', formatScore(r.score), verdictLabel(r.verdict)) : l10n.t('score {0}', formatScore(r.score)));
-  if (r.nextCheckIn && r.nextCheckIn < view.today) parts.push(l10n.t('check-in overdue since {0}', r.nextCheckIn));
+  if (r.nextCheckIn && r.nextCheckIn < view.today) parts.push(l10n.t('check-in overdue since {0}', formatDate(r.nextCheckIn)));
   const review = r.broken ? undefined : reviewFlag(r, view.today);
   if (review) parts.push(l10n.t('{0} ({1})', reviewFlagText(review), review.review));
   return parts.join(', ');
@@ -1027,10 +1027,10 @@ function checkInsBlock(record: PartnershipRecord): HTMLElement {
             h(
               'div',
               { class: 'entry' },
-              h('span', { class: 'check-in-date' }, c.date),
+              h('span', { class: 'check-in-date' }, formatDate(c.date)),
               c.worthContinuing ? h('span', { class: `worth ${c.worthContinuing}` }, l10n.t('worth continuing: {0}', worthLabel(c.worthContinuing))) : null,
               h('span', { class: 'spacer' }),
-              entryActions(key, l10n.t('the check-in of {0}', c.date), () => commit({ kind: 'deleteCheckIn', index, was: c })),
+              entryActions(key, l10n.t('the check-in of {0}', formatDate(c.date)), () => commit({ kind: 'deleteCheckIn', index, was: c })),
             ),
             c.notes ? h('div', { class: 'check-in-notes' }, c.notes) : null,
           );

@@ -26,7 +26,7 @@ const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? par
 const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
 export { localToday } from '../../core/dates';
-import { localToday } from '../../core/dates';
+import { formatDate, localToday } from '../../core/dates';
 import { attentionText } from '../../core/planner/labels';
 
 export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
@@ -327,7 +327,7 @@ export class PlannerService extends Disposable {
     const tip = new vscode.MarkdownString();
     const lines: string[] = [];
     if (n > 0) {
-      const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, s.nextCheckIn ?? '')).join(', ') + (n > 5 ? ', …' : '');
+      const list = overdue.slice(0, 5).map((s) => vscode.l10n.t('{0} (due {1})', s.partner, formatDate(s.nextCheckIn ?? ''))).join(', ') + (n > 5 ? ', …' : '');
       lines.push(vscode.l10n.t('Partnership check-ins past their due date: {0}.', list));
     }
     if (reviews.length > 0) {

@@ -1,4 +1,4 @@
-import { bundleTranslator, setTranslator } from '../../core/l10n';
+import { bundleTranslator, setDisplayLocale, setTranslator } from '../../core/l10n';
 
 /**
  * A page's text in the display language. The host puts the extension's loaded bundle (the same
@@ -15,6 +15,8 @@ function isBundle(v: unknown): v is Record<string, unknown> {
 }
 
 function loadBundle(): void {
+  // Numbers and dates in the display language's format, with or without a bundle.
+  setDisplayLocale(document.documentElement.lang);
   const data = document.getElementById('l10n-bundle')?.textContent;
   if (!data) return;
   try {
