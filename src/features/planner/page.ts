@@ -312,6 +312,7 @@ function renderNow(only: readonly Section[]): void {
     (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial
       ? { id: active.id, value: active.value, start: active.selectionStart, end: active.selectionEnd }
       : undefined;
+  const selection = selectionOf(active);
   // Drafts belong to the record whose forms they were typed in.
   if (shownRecord === shown.id) {
     for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('[data-draft]')) {
@@ -343,6 +344,30 @@ function renderNow(only: readonly Section[]): void {
   if (typing && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again !== active) {
     again.value = typing.value;
     again.setSelectionRange(typing.start, typing.end);
+  } else if (selection && focusId) {
+    // A field selected but not yet changed (End, Shift+Home, about to type over it) keeps its
+    // selection when the news of another change builds it again: else the next key lands on a
+    // cursor at the end and types beside the old text.
+    const field = document.getElementById(focusId);
+    if ((field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field !== active && field.value === selection.value) {
+      try {
+        field.setSelectionRange(selection.start, selection.end, selection.direction);
+      } catch {
+        // A field kind without a text selection (a date field): nothing to keep.
+      }
+    }
+  }
+}
+
+/** The focused text field's selection, or undefined for other elements and field kinds without one. */
+function selectionOf(el: Element | null): { value: string; start: number; end: number; direction: 'forward' | 'backward' | 'none' } | undefined {
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return undefined;
+  try {
+    const { selectionStart: start, selectionEnd: end } = el;
+    if (start === null || end === null) return undefined;
+    return { value: el.value, start, end, direction: el.selectionDirection ?? 'none' };
+  } catch {
+    return undefined;
   }
 }
 
