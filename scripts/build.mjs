@@ -1,5 +1,6 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the webview
-// scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension into dist/extension.js and dist/lazy/ (CommonJS, `vscode` external; one
+// file per lazily loaded chunk and the files they share), dist/web/extension.js (one file) and
+// the webview scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -127,7 +128,7 @@ const commonJsChunks = {
     build.onEnd(async (result) => {
       if (result.errors.length || !result.outputFiles) return;
       rmSync(join(ROOT, 'dist', 'lazy'), { recursive: true, force: true });
-      rmSync(join(ROOT, 'dist', 'lazy.js'), { force: true });
+      rmSync(join(ROOT, 'dist', 'lazy.js'), { force: true }); // the single lazy bundle of earlier builds
       await Promise.all(result.outputFiles.map(async ({ path, text }) => {
         mkdirSync(dirname(path), { recursive: true });
         if (!path.endsWith('.js')) return writeFileSync(path, text);

@@ -41,6 +41,20 @@ export function loadedBy(file, seen = new Set()) {
 
 const total = (files) => [...files].reduce((sum, f) => sum + statSync(f).size, 0);
 
+/**
+ * The chunks a feature's registration loads with its own on first use, by name: the planner's
+ * record index for the board, the measures and the assistant (`deps.apis.planner()`), the
+ * measures' tools for the private overlap (src/features/<name>/registration.ts).
+ */
+function chunksAsked(name, seen = new Set()) {
+  if (seen.has(name)) return seen;
+  seen.add(name);
+  const registration = join(ROOT, 'src', 'features', name, 'registration.ts');
+  if (!existsSync(registration)) return seen;
+  for (const [, other] of readFileSync(registration, 'utf8').matchAll(/\bdeps\.apis\.(\w+)\(\)/g)) chunksAsked(other, seen);
+  return seen;
+}
+
 export function bundleSizes() {
   const dist = join(ROOT, 'dist');
   const lazyDir = join(dist, 'lazy');
@@ -48,12 +62,16 @@ export function bundleSizes() {
   const entry = size('dist/extension.js');
   const activation = loadedBy(join(dist, 'extension.js'));
   const parser = loadedBy(join(lazyDir, 'contextParser.js'));
-  // Each chunk of src/implementations.ts: what its first use loads, and of that what neither
-  // activation nor the context parser (read as soon as a folder has a context file) loaded before.
+  // Each chunk of src/implementations.ts: what its first use loads (with the chunks its
+  // registration asks for), and of that what neither activation nor the context parser (read as
+  // soon as a folder has a context file) loaded before.
   const commands = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => {
-    const files = loadedBy(join(lazyDir, f));
-    const fresh = [...files].filter((x) => !activation.has(x) && (f === 'contextParser.js' || !parser.has(x)));
-    return { name: f.slice(0, -3), file: `dist/lazy/${f}`, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
+    const name = f.slice(0, -3);
+    const asked = [...chunksAsked(name)].filter((n) => existsSync(join(lazyDir, `${n}.js`)));
+    const files = new Set();
+    for (const n of asked) loadedBy(join(lazyDir, `${n}.js`), files);
+    const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
+    return { name, file: `dist/lazy/${f}`, with: asked.slice(1), bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
   });
   const largest = commands.reduce((a, b) => (b.bytes > (a?.bytes ?? -1) ? b : a), undefined);
   const nodeHostFiles = [join(dist, 'extension.js'), ...lazyFiles.map((f) => join(lazyDir, f)), join(dist, 'psiWorker.js')].filter(existsSync);
