@@ -14,5 +14,5 @@ export {
   type RecordUpdate,
   type TextEdit,
 } from './write';
-export { newRecordText, recordFileName, type NewRecordInput } from './template';
+export { newRecordText, recordContextInput, recordFileName, type NewRecordInput } from './template';
 export { partnerKey } from './identity';

@@ -2,6 +2,7 @@ import * as yaml from 'js-yaml';
 import { AGREEMENT_ITEMS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from '../domain';
 import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
 import type { ContextLabel } from '../context/sections';
+import type { ParsedContext } from '../context/parse';
 import { isIsoDate, type PlaybookId } from './schema';
 
 export interface NewRecordInput {
@@ -14,6 +15,15 @@ export interface NewRecordInput {
   ourName?: string;
   /** The community context's values: the pitch is prefilled from them, as in the pitch panel. */
   context?: Readonly<Partial<Record<ContextLabel, string | undefined>>>;
+}
+
+/**
+ * What a new record takes from the community context: your community's name and the values
+ * the pitch is prefilled from. New Partnership, the assistant's tool and the tracker import all
+ * take it from here, so their records read the same.
+ */
+export function recordContextInput(ctx: ParsedContext | undefined): Pick<NewRecordInput, 'ourName' | 'context'> {
+  return ctx ? { ourName: ctx.values['Community Name'], context: ctx.values } : {};
 }
 
 const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };

@@ -1176,7 +1176,9 @@ function onMessage(m: PlannerToWebview): void {
       const { type: _type, ...record } = m;
       void _type;
       if (shown.id !== m.id) drafts.clear();
-      else if (JSON.stringify(shown.value) === JSON.stringify(record) && !shown.hasPending) return;
+      // Read before the record shown (two reads finished out of order): nothing new.
+      else if (shown.isOlder(record as PlannerRecord)) return;
+      else if (!shown.hasPending && shown.sameAsConfirmed(record as PlannerRecord)) return;
       // The file changed otherwise (its editor, git, another tool): the last confirmation, and
       // its Undo, no longer speak of what is shown.
       else if (!shown.hasPending) clearStatus();

@@ -40,6 +40,8 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   private readonly undoStack: UndoStep[] = [];
   /** Changes are made one after the other: each one's edit and save before the next one reads the file. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Records sent so far (PlannerRecord.seq). */
+  private payloads = 0;
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
@@ -131,12 +133,15 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   }
 
   private async recordPayload(id: string): Promise<PlannerRecord> {
+    // Numbered before the read: a read started later sees the file as it is then, or newer.
+    const seq = ++this.payloads;
     // The index keeps a digest of each record; the whole record is read when it is shown.
     const parse = this.service.index.get(id) ? await this.service.open(id).catch(() => undefined) : undefined;
     const entry = this.service.index.get(id);
     const uri = this.service.uriOf(id);
     return {
       id,
+      seq,
       row: entry && this.service.row(entry.summary),
       record: entry && parse?.ok ? parse.record : undefined,
       problems: entry ? [...entry.problems] : [],
