@@ -1,8 +1,9 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the webview
-// scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension into dist/extension.js and dist/lazy/ (CommonJS, `vscode` external; one
+// file per lazily loaded chunk and the files they share), dist/web/extension.js (one file) and
+// the webview scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webPlatform } from './lib/webPlatform.mjs';
 
@@ -85,23 +86,78 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The chunks of src/implementations.ts (its `name: () => require('./path')` lines), the list the
+ * web bundle loads from too: name → source file.
+ */
+function lazyChunks() {
+  const source = readFileSync(join(ROOT, 'src', 'implementations.ts'), 'utf8');
+  const found = [...source.matchAll(/^\s*(\w+): \(\) => require\('\.\/([^']+)'\)/gm)].map(([, name, path]) => [name, join(ROOT, 'src', `${path}.ts`)]);
+  if (!found.length) throw new Error('src/implementations.ts lists no chunk');
+  return Object.fromEntries(found);
+}
+
+/**
+ * The Node host's build: code splitting needs ES modules, so esbuild writes ESM (in memory) and
+ * `commonJsChunks` turns each file into CommonJS, `import … from './chunk-X.js'` into a
+ * `require`. src/chunks.ts requires dist/lazy/<name>.js synchronously, as the lazy hook wants.
+ */
+function splitNode() {
+  const lazy = Object.fromEntries(Object.entries(lazyChunks()).map(([name, file]) => [`lazy/${name}`, file]));
+  return {
+    entryPoints: { extension: join(ROOT, 'src', 'extension.ts'), ...lazy },
+    outdir: join(ROOT, 'dist'),
+    chunkNames: 'lazy/[name]-[hash]',
+    format: 'esm',
+    splitting: true,
+    write: false,
+    // Inline, so that the CommonJS pass below carries the map through to its output.
+    sourcemap: production ? false : 'inline',
+  };
+}
+
+/**
+ * Writes the split build as CommonJS: each output file is transformed on its own (an import of
+ * another chunk becomes `require('./chunk-X.js')`, its exports getters, so bindings stay live).
+ * The chunks form no cycle: a file only imports files shared by more entries than itself.
+ * dist/lazy/ is emptied first, so no chunk of an earlier build stays behind.
+ */
+const commonJsChunks = {
+  name: 'commonjs-chunks',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length || !result.outputFiles) return;
+      rmSync(join(ROOT, 'dist', 'lazy'), { recursive: true, force: true });
+      rmSync(join(ROOT, 'dist', 'lazy.js'), { force: true }); // the single lazy bundle of earlier builds
+      await Promise.all(result.outputFiles.map(async ({ path, text }) => {
+        mkdirSync(dirname(path), { recursive: true });
+        if (!path.endsWith('.js')) return writeFileSync(path, text);
+        const cjs = await esbuild.transform(text, {
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          minify: production,
+          legalComments: 'none',
+          sourcemap: production ? false : 'inline',
+          sourcefile: path,
+        });
+        writeFileSync(path, cjs.code);
+      }));
+    });
+  },
+};
+
 const contexts = [
-  // The desktop (Node host) entry: registrations only, within the 100 KB budget.
+  // The Node host: the entry (dist/extension.js, registrations only, within the 100 KB budget) and
+  // each chunk of src/implementations.ts as a file of its own (dist/lazy/<name>.js), in one build
+  // with code splitting, so that what two of them use is in a shared file (dist/lazy/chunk-*.js):
+  // no library twice, and a command loads only its chunk and what that requires.
   await esbuild.context({
     ...node,
-    entryPoints: [join(ROOT, 'src', 'extension.ts')],
-    outfile: join(ROOT, 'dist', 'extension.js'),
-    plugins: [problemMatcher, slimYaml, slimMarkdown],
+    ...splitNode(),
+    plugins: [problemMatcher, slimYaml, slimMarkdown, commonJsChunks],
   }),
-  // Every feature's implementation, loaded on first use (src/implementations.ts), one bundle
-  // beside it: no library twice.
-  await esbuild.context({
-    ...node,
-    entryPoints: [join(ROOT, 'src', 'implementations.ts')],
-    outfile: join(ROOT, 'dist', 'lazy.js'),
-    plugins: [problemMatcher, slimYaml, slimMarkdown],
-  }),
-  // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy.js
+  // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy/
   // and by the command-line entry point beside them.
   await esbuild.context({
     ...node,
@@ -171,7 +227,7 @@ if (watch) {
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   chmodSync(join(ROOT, 'dist', 'mcp', 'server.js'), 0o755);
   await Promise.all(contexts.map((c) => c.dispose()));
-  if (metafile) for (const r of results.slice(0, 2)) printComposition(r.metafile);
+  if (metafile) printComposition(results[0].metafile);
 }
 
 function printComposition(meta) {

@@ -62,25 +62,28 @@ try {
       await shAsync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], 'Lint');
     }),
   ]);
-  const { bundleSizes, kb, ENTRY_BUDGET, NODE_HOST_BUDGET } = await import('./lib/bundles.mjs');
+  const { bundleSizes, kb, ENTRY_BUDGET, NODE_HOST_BUDGET, COMMAND_BUDGET } = await import('./lib/bundles.mjs');
   const sizes = bundleSizes();
-  const entryOk = sizes.entry > 0 && sizes.entry <= ENTRY_BUDGET;
-  const nodeHostOk = sizes.lazy > 0 && sizes.nodeHost <= NODE_HOST_BUDGET;
-  console.log(`dist/extension.js: ${kb(sizes.entry)} of the ${kb(ENTRY_BUDGET)} budget${entryOk ? '' : ' — OVER BUDGET'}`);
-  // The Node host's total is a target of `npm run bench` (code per command, not reached yet: it
-  // reports the figure as missed); here it is printed against the same target, never raised, and
-  // only the entry's budget, which activation pays, fails the run.
-  console.log(`dist/lazy.js (loaded on first use): ${kb(sizes.lazy)}; the Node host's bundles together: ${kb(sizes.nodeHost)} against the ${kb(NODE_HOST_BUDGET)} target${nodeHostOk ? '' : ' — TARGET MISSED (npm run bench reports it)'}`);
+  const entryOk = sizes.entry > 0 && sizes.activation <= ENTRY_BUDGET;
+  const nodeHostOk = sizes.nodeHost <= NODE_HOST_BUDGET;
+  console.log(`activation (dist/extension.js ${kb(sizes.entry)} and the shared files it requires): ${kb(sizes.activation)} of the ${kb(ENTRY_BUDGET)} budget${entryOk ? '' : ' — OVER BUDGET'}`);
+  // The Node host's total and each command's load are targets of `npm run bench` (code per
+  // command: reported there as missed while over); here they are printed against the same
+  // targets, never raised, and only the activation budget fails the run.
+  console.log(`the Node host's files together (dist/extension.js, ${sizes.lazyFiles} in dist/lazy/, dist/psiWorker.js): ${kb(sizes.nodeHost)} against the ${kb(NODE_HOST_BUDGET)} target${nodeHostOk ? '' : ' — TARGET MISSED (npm run bench reports it)'}`);
+  for (const c of sizes.commands) {
+    console.log(`  ${c.name}${c.with.length ? ` (with ${c.with.join(', ')})` : ''} loads ${kb(c.bytes)} (${c.files.length} files; ${kb(c.fresh)} new after activation and the context parser) against the ${kb(COMMAND_BUDGET)} target${c.bytes <= COMMAND_BUDGET ? '' : ' — TARGET MISSED'}`);
+  }
   console.log(`dist/web/extension.js (VS Code for the Web, one file): ${kb(sizes.web)}`);
   console.log(`webview scripts: ${sizes.webviews.map((w) => `${w.file.slice('dist/webview/'.length)} ${kb(w.bytes)}`).join(', ')}`);
-  const bundleOk = entryOk && sizes.lazy > 0 && sizes.web > 0;
+  const bundleOk = entryOk && sizes.commands.length > 0 && sizes.commands.every((c) => c.bytes > 0) && sizes.web > 0;
   rows.push({ name: 'bundle budget', passed: bundleOk ? 1 : 0, failed: bundleOk ? 0 : 1 });
 
   // What `npm run package` would put in the .vsix: only what users need.
   const ls = listed;
   const packaged = ls.stdout.split('\n').filter(Boolean);
   const strays = packaged.filter((f) => /^(src|test|scripts|node_modules|out|demo|media\/screenshots|\.vscode-test|\.test-output)\//.test(f) || f.endsWith('.map'));
-  const packageOk = ls.status === 0 && ['dist/extension.js', 'dist/lazy.js', 'dist/web/extension.js', 'dist/overlap.js', 'dist/psiWorker.js', 'dist/mcp/server.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'].every((f) => packaged.includes(f)) && strays.length === 0;
+  const packageOk = ls.status === 0 && [...sizes.nodeHostFiles, 'dist/web/extension.js', 'dist/overlap.js', 'dist/mcp/server.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'].every((f) => packaged.includes(f)) && strays.length === 0;
   console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
   rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
 

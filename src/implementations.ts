@@ -1,13 +1,9 @@
-// Everything the extension loads on first use, in one module: dist/lazy.js on the desktop (so
-// no library is bundled twice), part of the single bundle in VS Code for the Web. Each part is
-// initialised on its first call, not when this module loads.
+// Everything the extension loads on first use, by chunk name. On the desktop each entry is a file
+// of its own, dist/lazy/<name>.js (scripts/build.mjs reads this list; src/chunks.ts requires the
+// file), sharing one copy of src/core and each library with the entry and the other chunks, so
+// the translator activation sets (src/extension.ts) serves them too. In VS Code for the Web this
+// module is part of the single bundle, each part initialised on its first call.
 /* eslint-disable @typescript-eslint/no-require-imports */
-import * as vscode from 'vscode';
-import { setDisplayLocale, setTranslator } from './core/l10n';
-
-// This bundle carries its own copy of src/core: its messages in the display language too.
-setTranslator(vscode.l10n.t);
-setDisplayLocale(vscode.env.language);
 
 export const chunks = {
   /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */

@@ -2,7 +2,7 @@
  * The partnership agreement: the five things both sides align on, the five practices that keep
  * a partnership running, and the lightweight Markdown document that records them.
  */
-import type { ContextLabel } from './context/labels';
+import type { ContextLabel } from './context/sections';
 import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS, partnershipType } from './domain';
 import { escapeSnippetText } from './placeholders';
 import { firstPerson } from './pitch';

@@ -2,7 +2,7 @@
  * The outreach pitch: three variants, prefilled from the community context, checked against
  * the playbook's advice (lead with the offer, one specific idea, proof, keep it short).
  */
-import type { ContextLabel } from './context/labels';
+import type { ContextLabel } from './context/sections';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
 import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_CONTEXT_PATH } from '../core/context/labels';
+import { DEFAULT_CONTEXT_PATH } from '../core/context/sections';
 import { workspaceRelativePath } from '../core/paths';
 
 export const SECTION = 'communityPartnerships';

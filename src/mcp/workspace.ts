@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parseContext } from '../core/context';
-import { DEFAULT_CONTEXT_PATH } from '../core/context/labels';
+import { DEFAULT_CONTEXT_PATH } from '../core/context/sections';
 import { localToday } from '../core/dates';
 import { workspaceRelativePath } from '../core/paths';
 import { RecordIndex } from '../core/planner/recordIndex';

@@ -14,7 +14,8 @@ import type { PsiJob, PsiReply } from './psiWorker';
 
 type Job = PsiJob;
 
-const WORKER_FILE = path.join(__dirname, 'psiWorker.js');
+/** Beside this file, or one folder up from the Node host's shared chunks in dist/lazy/. */
+const WORKER_FILE = path.join(path.basename(__dirname) === 'lazy' ? path.dirname(__dirname) : __dirname, 'psiWorker.js');
 
 /** A batch on this thread: the worker's program, required here (a path esbuild does not follow). */
 function runHere(job: Job): Uint8Array {

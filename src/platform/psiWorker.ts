@@ -1,7 +1,7 @@
 // The program of the private overlap's worker threads (dist/psiWorker.js, its own bundle): the
 // group maths of src/core/psi/group.ts on the batches it is sent, nothing else. With no worker
 // thread, the same file is required on the calling thread for `runJob`: the curve library is in
-// this bundle only, not in dist/lazy.js or the command line's bundle.
+// this bundle only, not in dist/lazy/ or the command line's bundle.
 import { parentPort } from 'node:worker_threads';
 import { checkPoints, hashAndBlind, reblind } from '../core/psi/group';
 import { PointError } from '../core/psi/scalar';

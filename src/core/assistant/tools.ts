@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BENCHMARKS, CAUTION_AT, PARTNERSHIP_CATEGORIES, PLAYBOOKS, PURSUE_AT, SCORECARD_CRITERIA, SUCCESS_METRICS, playbookFor } from '../domain';
-import { CONTEXT_LABELS, communityName } from '../context';
+import { CONTEXT_LABELS } from '../context/sections';
+import { communityName } from '../context/name';
 import { checkPitch, pitchDefaultsFromContext, renderPitch, PITCH_WORD_LIMITS, type PitchInput } from '../pitch';
 import { appendCheckIn, appendMetric, newRecordText, recordContextInput, recordFileName, setScores, setStage, type PartnershipRecord } from '../records';
 import { forecast, forecastDisclaimer } from '../planner/forecast';

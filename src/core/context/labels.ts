@@ -1,50 +1,14 @@
 import { findDate } from './dates';
+import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel, type ContextSectionTitle } from './sections';
 import { HISTORY_WORDS, TRANSLATED_LABELS, TRANSLATED_SECTIONS } from './translations';
 
 /**
- * The community context file's sections and labels, exactly as the community skill family
- * writes them (`## Section` headings and `- **Label:** (guidance)` lines), the guidance its
+ * The community context file's sections and labels (./sections, as the community skill family
+ * writes them: `## Section` headings and `- **Label:** (guidance)` lines), the guidance its
  * template leaves in an unfilled field, and the ways people and assistants reword them: the one
  * table of synonyms the reader, the updater and the restructuring Quick Fix share.
  */
-export const CONTEXT_SECTIONS = [
-  {
-    title: 'Community Overview',
-    labels: ['Community Name', 'One-line description', 'Community type', 'Primary platform', 'Secondary platforms', 'Community URL', 'Founded', 'Current size'],
-  },
-  {
-    title: 'Purpose and Positioning',
-    labels: ['Mission', 'Who is this for', 'Who is this NOT for', 'Core value proposition', 'Positioning statement'],
-  },
-  {
-    title: 'Business Context',
-    labels: ['Relationship to business', 'Company/brand', 'Product/service', 'Revenue model', 'Primary business goal'],
-  },
-  {
-    title: 'Member Profile',
-    labels: ['Demographics', 'Psychographics', 'Where they hang out online', 'What they talk about', 'Language/jargon'],
-  },
-  {
-    title: 'Current State',
-    labels: ['Stage', 'Active members', 'Engagement level', 'Team', 'Budget', 'Tools in use', 'Existing programs'],
-  },
-  {
-    title: 'Goals and Challenges',
-    labels: ['Primary goal (next 90 days)', 'Secondary goals', 'Biggest challenge right now', "What's working well", "What's not working"],
-  },
-  {
-    title: 'Culture and Voice',
-    labels: ['Community personality', 'Tone', 'Values', 'Taboo topics'],
-  },
-] as const;
-
-export type ContextSectionTitle = (typeof CONTEXT_SECTIONS)[number]['title'];
-export type ContextLabel = (typeof CONTEXT_SECTIONS)[number]['labels'][number];
-
-export const CONTEXT_LABELS: readonly ContextLabel[] = CONTEXT_SECTIONS.flatMap((s) => [...s.labels]);
-
-/** Labels whose value is a count of people: read with `readCount`. */
-export const COUNT_LABELS: readonly ContextLabel[] = ['Current size', 'Active members'];
+export { CONTEXT_SECTIONS, CONTEXT_LABELS, COUNT_LABELS, DEFAULT_CONTEXT_PATH, type ContextLabel, type ContextSectionTitle } from './sections';
 
 /**
  * The guidance the family's template writes in parentheses after a label, verbatim
@@ -329,4 +293,3 @@ export function canonicalSection(heading: string): ContextSectionTitle | undefin
   return undefined;
 }
 
-export const DEFAULT_CONTEXT_PATH = '.claude/community-context.md';

@@ -11,6 +11,7 @@ import { l10n } from '../l10n';
 
 export { normalizeContextValue, splitLines, indentWidth, type TextLine } from './text';
 export { readValue } from './values';
+export { communityName } from './name';
 
 /**
  * Reads `.claude/community-context.md` as the community skill family writes it (H2 sections of
@@ -176,9 +177,6 @@ export function parseContext(text: string): ParsedContext {
   }
 }
 
-export function communityName(ctx: ParsedContext): string | undefined {
-  return ctx.values['Community Name'];
-}
 
 function emptyValues(): Record<ContextLabel, string | undefined> {
   const values = {} as Record<ContextLabel, string | undefined>;

@@ -1,7 +1,7 @@
 import * as yaml from 'js-yaml';
 import { AGREEMENT_ITEMS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from '../domain';
 import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
-import type { ContextLabel } from '../context/labels';
+import type { ContextLabel } from '../context/sections';
 import type { ParsedContext } from '../context/parse';
 import { isIsoDate, type PlaybookId } from './schema';
 

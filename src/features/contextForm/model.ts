@@ -10,7 +10,7 @@
  */
 import { l10n } from '../../core/l10n';
 import { LABEL_EXAMPLES, LABEL_GUIDANCE, MULTILINE_LABELS } from '../../core/context/hints';
-import type { ContextLabel } from '../../core/context/labels';
+import type { ContextLabel } from '../../core/context/sections';
 import type { ContextFormSection, ContextFormToWebview } from './protocol';
 
 export type ContextFormInit = Extract<ContextFormToWebview, { type: 'init' }>;

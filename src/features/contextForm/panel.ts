@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../../core/context/labels';
+import { CONTEXT_LABELS, CONTEXT_SECTIONS, type ContextLabel } from '../../core/context/sections';
 import { ContextFormFromWebview, type ContextFormResults, type ContextFormToWebview } from './protocol';
 import { openPanel } from '../../host/panels';
 import { RequestError } from '../../host/webviewIpc';

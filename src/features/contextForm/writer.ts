@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONTEXT_LABELS, type ContextLabel } from '../../core/context/labels';
+import { CONTEXT_LABELS, type ContextLabel } from '../../core/context/sections';
 import { parseContext, renderContext, updateContext } from '../../core/context';
 import { applyEditsToFile, createFile, readText } from '../../host/files';
 import { contextFileUri } from '../../host/settings';

@@ -1,6 +1,6 @@
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
-import { CONTEXT_SECTIONS } from '../../core/context/labels';
+import { CONTEXT_SECTIONS } from '../../core/context/sections';
 import type { Deps } from '../../host/deps';
 import { linesRange, toDiagnostic } from '../../host/diagnostics';
 import type { FolderContext } from '../../host/contextService';

@@ -7,7 +7,7 @@ import { createNewFile, describeError, openDocument, readText, replaceFile, reso
 import { readFrontMatter } from '../../core/frontMatter';
 import { appendMetric, isRecordDate, recordContextInput, setScores, updateRecordText, type RecordChanges } from '../../core/records';
 import { dateProblem } from '../../core/dates';
-import { communityName } from '../../core/context';
+import { communityName } from '../../core/context/name';
 import {
   AttendanceCounter,
   DigestSet,

@@ -4,7 +4,7 @@ import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type S
 import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
 import { renderReport } from '../../core/planner/report';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
-import { communityName } from '../../core/context';
+import { communityName } from '../../core/context/name';
 import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';

@@ -4,7 +4,7 @@ import { mayWrite, restrictedText } from '../../host/trust';
 import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex';
 import { RecordLoader } from '../../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../../core/records';
-import { communityName } from '../../core/context';
+import { communityName } from '../../core/context/name';
 import { createNewFile, editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
 import { relativeSetting, SECTION } from '../../host/settings';
 import { Coalescer, Debouncer } from '../../host/timers';

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const LAZY = path.join(ROOT, 'dist', 'lazy');
+
+/** The chunk names src/implementations.ts lists (the build reads the same lines). */
+function chunkNames(): string[] {
+  const source = fs.readFileSync(path.join(ROOT, 'src', 'implementations.ts'), 'utf8');
+  return [...source.matchAll(/^\s*(\w+): \(\) => require\('\.\/[^']+'\)/gm)].map((m) => m[1]);
+}
+
+/** Each file's `require('./…')` of another file of the build. */
+function requires(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/\brequire\(["'](\.\.?\/[^"']+)["']\)/g)].map((m) => path.join(path.dirname(file), m[1]));
+}
+
+/**
+ * Requires each chunk in a Node process of its own, with a stand-in for the `vscode` module
+ * (any member is a callable, constructible stand-in), and reads a context file with the
+ * context parser's chunk: what src/chunks.ts does in the extension host.
+ */
+const LOADER = `
+const Module = require('node:module');
+const path = require('node:path');
+const member = (_t, key) => (key === 'prototype' ? {} : key === Symbol.toPrimitive ? () => '' : stub);
+// A namespace import copies the module's own members onto an object whose prototype is the
+// module's: the members are found through that prototype.
+const proto = new Proxy({}, { get: member });
+const stub = new Proxy(function () {}, { get: member, apply: () => stub, construct: () => ({}), getPrototypeOf: () => proto });
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest); };
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: stub };
+const [dir, names] = [process.argv[1], JSON.parse(process.argv[2])];
+const out = {};
+for (const name of names) out[name] = Object.keys(require(path.join(dir, name + '.js'))).sort();
+const parsed = require(path.join(dir, 'contextParser.js')).parseContext('## Community Overview\\n- **Community Name:** Rust Berlin\\n');
+out.communityName = parsed.values['Community Name'];
+process.stdout.write(JSON.stringify(out));
+`;
+
+describe('the Node build: one file per chunk (dist/lazy/)', function () {
+  this.timeout(300_000);
+
+  before(() => {
+    if (!fs.existsSync(path.join(LAZY, 'contextParser.js'))) {
+      const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+      assert.strictEqual(built.status, 0, built.stderr);
+    }
+  });
+
+  it('writes each chunk of src/implementations.ts, and each loads with only what it requires', () => {
+    const names = chunkNames();
+    assert.ok(names.length >= 8 && names.includes('contextParser'), names.join(', '));
+    const r = spawnSync(process.execPath, ['-e', LOADER, LAZY, JSON.stringify(names)], { encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const loaded = JSON.parse(r.stdout) as Record<string, string[] | string>;
+    for (const name of names.filter((n) => n !== 'contextParser')) assert.ok((loaded[name] as string[]).includes('activate'), `${name} exports activate: ${String(loaded[name])}`);
+    assert.deepStrictEqual(loaded.contextParser, ['parseContext', 'restructureContext']);
+    assert.strictEqual(loaded.communityName, 'Rust Berlin');
+  });
+
+  it('requires only files that exist, in no cycle', () => {
+    const files = [path.join(ROOT, 'dist', 'extension.js'), ...fs.readdirSync(LAZY).filter((f) => f.endsWith('.js')).map((f) => path.join(LAZY, f))];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]): void => {
+      assert.ok(fs.existsSync(file), `${trail.join(' → ')} requires ${file}, which is missing`);
+      if (state.get(file) === 'done') return;
+      assert.notStrictEqual(state.get(file), 'open', `a cycle: ${[...trail, file].map((f) => path.relative(ROOT, f)).join(' → ')}`);
+      state.set(file, 'open');
+      for (const next of requires(file)) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const f of files) visit(f, []);
+  });
+
+  it('bundles.mjs measures each chunk with the chunks its registration asks for and every file they require, each file once', async () => {
+    const { bundleSizes, loadedBy } = (await import(path.join(ROOT, 'scripts', 'lib', 'bundles.mjs'))) as {
+      loadedBy(file: string): Set<string>;
+      bundleSizes(): { commands: { name: string; with: string[]; bytes: number; files: string[] }[]; nodeHost: number; nodeHostFiles: string[] };
+    };
+    const sizes = bundleSizes();
+    assert.deepStrictEqual(sizes.commands.map((c) => c.name).sort(), chunkNames().sort());
+    for (const c of sizes.commands) {
+      const files = c.files.map((f) => path.join(ROOT, f));
+      // Closed under require: nothing a file of it requires is left out.
+      for (const f of files) for (const next of requires(f)) assert.ok(files.includes(next), `${c.name}: ${f} requires ${next}`);
+      assert.strictEqual(c.bytes, files.reduce((sum, f) => sum + fs.statSync(f).size, 0));
+      assert.strictEqual(new Set(c.files).size, c.files.length);
+      const expected = new Set<string>();
+      for (const n of [c.name, ...c.with]) for (const f of loadedBy(path.join(LAZY, `${n}.js`))) expected.add(f);
+      assert.deepStrictEqual([...files].sort(), [...expected].sort());
+    }
+    // The board reads the planner's record index: the planner's chunk loads with it.
+    assert.deepStrictEqual(sizes.commands.find((c) => c.name === 'board')?.with, ['planner']);
+    // The private overlap starts dist/psiWorker.js: it counts for that command and the host.
+    assert.ok(sizes.commands.find((c) => c.name === 'privateOverlap')?.files.includes('dist/psiWorker.js'));
+    assert.ok(sizes.nodeHostFiles.includes('dist/psiWorker.js') && sizes.nodeHostFiles.includes('dist/extension.js'));
+    assert.strictEqual(sizes.nodeHost, sizes.nodeHostFiles.reduce((sum, f) => sum + fs.statSync(path.join(ROOT, f)).size, 0));
+  });
+});
