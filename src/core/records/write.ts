@@ -156,7 +156,7 @@ export function replaceListEntry(text: string, key: 'checkIns' | 'metrics', inde
 function sameEntry(a: CheckIn | MetricEntry, b: CheckIn | MetricEntry): boolean {
   const norm = (e: CheckIn | MetricEntry) => {
     const r = e as Partial<CheckIn & MetricEntry>;
-    return JSON.stringify([r.date, r.metric, r.value, (r.note ?? '').trim(), (r.notes ?? '').trim(), r.worthContinuing ?? '']);
+    return JSON.stringify([r.date, r.metric, r.value, (r.note ?? '').trim(), (r.notes ?? '').trim(), r.worthContinuing ?? '', (r.source ?? '').trim(), r.count ?? '', r.of ?? '', r.cumulative ?? false]);
   };
   return norm(a) === norm(b);
 }

@@ -3,7 +3,7 @@ import '../../webview/lib/l10n';
 import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
-import { bar, sparkline } from '../../webview/lib/svg';
+import { bar, seriesSwatch, sparkline } from '../../webview/lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
 import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, playbookFor, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
 import { formatScore, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
@@ -903,7 +903,11 @@ function metricEditor(index: number, entry: MetricEntry): HTMLElement {
   const note = editorInput(`metric-edit-note-${index}`, l10n.t('Note'), entry.note ?? '', { placeholder: l10n.t('Note (optional)') });
   return entryEditor(`metric:${index}`, 'metric-edit', l10n.t('Edit the measurement'), [h('div', { class: 'two' }, value, date), note], () => {
     const read = readMetricForm(value, date);
-    return read && { kind: 'editMetric', index, was: entry, entry: { ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } };
+    if (!read) return undefined;
+    // What a measure counted stays with its value; a value typed over it is a typed value.
+    const { date: _d, value: _v, note: _n, metric: _m, ...measured } = entry;
+    const kept = read.value === entry.value ? measured : entry.cumulative ? { cumulative: true } : {};
+    return { kind: 'editMetric', index, was: entry, entry: { ...kept, ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } };
   });
 }
 
@@ -918,8 +922,9 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
         continue;
       }
       entries.appendChild(
-        h('li', { class: 'entry' }, h('span', { class: 'entry-text', title: e.text }, e.text), entryActions(key, l10n.t('{0} {1}', g.title, e.text), () => commit({ kind: 'deleteMetric', index: e.index, was: e.entry }))),
+        h('li', { class: 'entry' }, h('span', { class: 'entry-text', title: e.detail ? `${e.text}\n${e.detail}` : e.text }, e.text), entryActions(key, l10n.t('{0} {1}', g.title, e.text), () => commit({ kind: 'deleteMetric', index: e.index, was: e.entry }))),
       );
+      if (e.detail) entries.appendChild(h('li', { class: 'entry-detail muted' }, e.detail));
     }
     items.push(
       h(
@@ -927,6 +932,7 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
         { class: 'metric', 'data-metric': g.id },
         h('div', { class: 'metric-head' }, h('span', { class: 'metric-title' }, g.title), g.status ? h('span', { class: `status-badge ${g.status}` }, metricStatusLabel(g.status)) : null),
         h('div', { class: 'metric-body' }, h('span', { class: 'metric-value', title: g.latest }, g.latest), sparkline(g.series, g.chartLabel), h('span', { class: 'muted metric-benchmark' }, g.benchmark)),
+        g.series.length > 1 ? h('ul', { class: 'chart-legend', 'aria-label': l10n.t('What the chart shows') }, ...g.series.map((s) => h('li', {}, seriesSwatch(s.joined, s.className), h('span', {}, s.label)))) : null,
         entries,
       ),
     );

@@ -18,7 +18,8 @@ const metricId = z.enum(SUCCESS_METRICS.map((m) => m.id) as [SuccessMetricId, ..
 const criterionId = z.enum(SCORECARD_CRITERIA.map((c) => c.id) as [ScorecardCriterionId, ...ScorecardCriterionId[]]);
 const typeId = z.enum(PARTNERSHIP_TYPES.map((t) => t.id) as [PartnershipTypeId, ...PartnershipTypeId[]]);
 const finite = z.number().check(z.refine(Number.isFinite));
-const metricEntry = z.object({ date: isoDate, metric: metricId, value: finite, note: z.optional(text(2_000)) });
+const people = z.number().check(z.int(), z.gte(0), z.lte(10_000_000_000));
+const metricEntry = z.object({ date: isoDate, metric: metricId, value: finite, note: z.optional(text(2_000)), count: z.optional(people), of: z.optional(people), source: z.optional(text(2_000)), cumulative: z.optional(z.boolean()) });
 const checkIn = z.object({ date: isoDate, notes: z.optional(text(5_000)), worthContinuing: z.optional(z.enum(WORTH_CONTINUING)) });
 const entryIndex = z.number().check(z.int(), z.gte(0), z.lte(100_000));
 
