@@ -4,6 +4,7 @@ import { PARTNERSHIP_TYPES, SCORECARD_CRITERIA, SUCCESS_METRICS, type Partnershi
 import { isIsoDate } from '../../core/dates';
 import { CADENCES, PLAYBOOK_IDS, STAGES, WORTH_CONTINUING, type PartnershipRecord, type PlaybookId, type Stage } from '../../core/records/schema';
 import { text, requestId } from '../../webview/protocol';
+import type { PipelineForecast } from '../../core/planner/forecast';
 
 // ---- Sidebar planner ---------------------------------------------------------------------
 // The planner view asks for pages of records and one record at a time; it never holds the
@@ -60,6 +61,7 @@ export const PlannerFromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit'), requestId, id: recordId, change: RecordChangeSchema }),
   z.object({ type: z.literal('undo'), requestId }),
   z.object({ type: z.literal('run'), requestId, command: z.enum(PLANNER_COMMANDS) }),
+  z.object({ type: z.literal('forecast'), requestId }),
 ]);
 export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
 
@@ -136,6 +138,8 @@ export interface PlannerResults {
   edit: EditResult;
   undo: EditResult;
   run: null;
+  /** What the agreed and active partnerships are expected to bring (src/core/planner/forecast.ts). */
+  forecast: PipelineForecast;
 }
 
 export type PlannerToWebview =
