@@ -158,6 +158,8 @@ describe('Measure: metrics from exports in VS Code', () => {
     const r = await record(GUILD);
     const last = r.metrics[r.metrics.length - 1];
     assert.deepStrictEqual([last.metric, last.value, last.date], ['event-attendance', 60, '2026-11-20']);
+    // What it counted and from which files, for the planner and the report to show.
+    assert.deepStrictEqual([last.count, last.of, last.source], [a.fromOther, a.attendees, 'luma-guests.csv, ours.sha256']);
   });
 
   it('Copy Tracked Link and Count Attributed Sign-ups: the link carries the record’s parameters, and sign-ups with them count into the right partnership within its dates', async () => {
@@ -184,7 +186,7 @@ describe('Measure: metrics from exports in VS Code', () => {
     ] as const) {
       const r = await record(rel);
       const last = r.metrics[r.metrics.length - 1];
-      assert.deepStrictEqual([last.metric, last.value], ['cross-community-joins', value], rel);
+      assert.deepStrictEqual([last.metric, last.value, last.cumulative, last.source], ['cross-community-joins', value, true, 'signups.csv'], rel);
     }
   });
 
