@@ -43,7 +43,7 @@ export function sparkline(series: readonly ChartSeries[], label: string, width =
     const g = el('g', { class: `spark-series ${s.className}` });
     if (s.joined && points.length > 1) g.appendChild(el('polyline', { class: 'spark-line', points: points.map((p) => p.join(',')).join(' ') }));
     points.forEach(([x, y], k) => {
-      const dot = el('circle', { class: 'spark-dot', cx: x, cy: y, r: 2.5 });
+      const dot = el('circle', { class: 'spark-dot', cx: x, cy: y, r: 3 });
       const tip = el('title', {});
       tip.textContent = s.points[k]?.text ?? '';
       dot.appendChild(tip);
