@@ -207,6 +207,11 @@ function entryItem(entry: MetricEntry, index: number, unit: string | undefined):
   return { index, entry, text: l10n.t('{0} on {1}', value, entry.date), detail: entry.note ? l10n.t('{0} · {1}', from, entry.note) : from };
 }
 
+/** "45 on 2026-10-01, 120 on 2026-11-01": what a screen reader says of a series. */
+function valuesText(points: readonly { date: string; value: number }[], unit: string | undefined): string {
+  return points.map((p) => l10n.t('{0} on {1}', unitText(p.value, unit), p.date)).join(', ');
+}
+
 export function metricGroups(record: PartnershipRecord): MetricGroup[] {
   const out: MetricGroup[] = [];
   for (const m of SUCCESS_METRICS) {
@@ -237,7 +242,7 @@ export function metricGroups(record: PartnershipRecord): MetricGroup[] {
       latest,
       status: check.status === 'below' || check.status === 'within' || check.status === 'above' ? check.status : undefined,
       benchmark: check.benchmark ? l10n.t('benchmark {0}–{1}', unitText(check.benchmark.low, check.unit), unitText(check.benchmark.high, check.unit)) : l10n.t('no benchmark'),
-      chartLabel: l10n.t('{0}: {1}', title, series.map((s) => (kinds.length > 1 ? l10n.t('{0}: {1}', s.label, s.points.map((p) => l10n.t('{0} on {1}', unitText(p.value, check.unit), p.date)).join(', ')) : s.points.map((p) => l10n.t('{0} on {1}', unitText(p.value, check.unit), p.date)).join(', '))).join('; ')),
+      chartLabel: l10n.t('{0}: {1}', title, series.map((s) => (series.length > 1 ? l10n.t('{0}: {1}', s.label, valuesText(s.points, check.unit)) : valuesText(s.points, check.unit))).join('; ')),
       series,
       entries,
     });
