@@ -50,8 +50,13 @@ try {
   // bundle, then the compiled tests) and the checks of the sources (the webview pages' types,
   // then lint). Each prints its output when it ends, so the two do not interleave.
   const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // What `npm run package` would put in the .vsix, listed once the bundle is there, while lint runs.
+  let listed;
   await Promise.all([
-    timed('release bundle and compiled tests', () => buildAll()),
+    timed('release bundle and compiled tests, then the .vsix listing', async () => {
+      await buildAll();
+      listed = await listPackage();
+    }),
     timed('type-checking the webview pages, then lint', async () => {
       await shAsync(process.execPath, [tsc, '-p', 'tsconfig.webview.json'], 'Type-checking the webview scripts');
       await shAsync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'scripts'], 'Lint');
@@ -72,8 +77,7 @@ try {
   rows.push({ name: 'bundle budget', passed: bundleOk ? 1 : 0, failed: bundleOk ? 0 : 1 });
 
   // What `npm run package` would put in the .vsix: only what users need.
-  const { spawnSync } = await import('node:child_process');
-  const ls = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  const ls = listed;
   const packaged = ls.stdout.split('\n').filter(Boolean);
   const strays = packaged.filter((f) => /^(src|test|scripts|node_modules|out|demo|media\/screenshots|\.vscode-test|\.test-output)\//.test(f) || f.endsWith('.map'));
   const packageOk = ls.status === 0 && ['dist/extension.js', 'dist/lazy.js', 'dist/web/extension.js', 'dist/overlap.js', 'dist/psiWorker.js', 'dist/mcp/server.js', 'l10n/bundle.l10n.json', 'l10n/bundle.l10n.de.json'].every((f) => packaged.includes(f)) && strays.length === 0;
@@ -124,6 +128,16 @@ const passed = rows.reduce((n, r) => n + r.passed, 0);
 const failed = rows.reduce((n, r) => n + r.failed, 0);
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
+
+/** `vsce ls`: the files `npm run package` would put in the .vsix. */
+async function listPackage() {
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout: stdout ?? '' });
+    });
+  });
+}
 
 async function runUnit() {
   const { default: Mocha } = await import('mocha');

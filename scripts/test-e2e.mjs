@@ -2,7 +2,7 @@
 // offline test host's web workbench) with the extension loaded, as a user would. The suites in
 // test/e2e get a harness (one server and one browser) through a global; screenshots are saved
 // under .test-output/screenshots/.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, ensureTestHost, installVsix, startServer, testHost, workbenchUrl, vscodeVersion } from './lib/host.mjs';
@@ -22,6 +22,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
   const cleanups = [];
   let packaged;
   let sessions = 0;
+  const builtInThemes = colorThemes(vscodeHost);
   globalThis.__communityPartnershipsE2E = {
     screenshots,
     vscodeVersion: vscodeVersion(vscodeHost),
@@ -39,9 +40,11 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       // the extension under development.
       if (vsix) installVsix(data.dir, vsix, vscodeHost);
       // locale: the display language. The server takes it only with a language pack installed: a
-      // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English.
+      // test pack (test/fixtures/language-pack-de) that leaves VS Code's own strings in English,
+      // put into the extensions folder as the server's install would (no .vsix and no second
+      // server process to make and install one: only its display language is under test).
       if (locale) {
-        installVsix(data.dir, languagePack(locale, data.dir), vscodeHost);
+        linkDevExtension(data.dir, join(ROOT, 'test', 'fixtures', `language-pack-${locale}`));
         mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
         writeFileSync(join(data.dir, 'user', 'User', 'argv.json'), JSON.stringify({ locale }));
         // The server finds language packs through this index, which desktop VS Code writes itself.
@@ -57,7 +60,9 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
       // without test flags (1.99), else installed as a link (1.139, see linkDevExtension).
       const byPayload = !vsix && vscodeHost.devExtensionByPayload;
       if (!vsix && !byPayload) linkDevExtension(data.dir, ROOT);
+      const prepared = Date.now();
       const server = await startServer({ dataDir: data.dir, host: vscodeHost });
+      const serverUp = Date.now();
       // A fresh profile: no walkthrough, the test folder trusted (Restricted Mode has its own tests).
       mkdirSync(join(data.dir, 'user', 'User'), { recursive: true });
       writeFileSync(
@@ -69,20 +74,24 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
           'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false,
           // VS Code 1.139 opens the Chat view in the secondary side bar by default (1.99 ignores it).
           'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'workbench.colorTheme': builtInThemes[THEMES[theme] ?? 'Dark Modern'].id,
           // host 'web': the extension runs in the web worker extension host, as on vscode.dev.
           ...(host === 'web' ? WEB_HOST_SETTINGS : {}),
         }),
       );
       const url = workbenchUrl(server, { folder: ws.dir, extensionPath: byPayload ? ROOT : undefined });
       const page = await openWorkbench(browser, url, { colorScheme: colorScheme(theme), viewport });
-      // In the web workbench user settings live in the browser: pick the theme as a user does.
+      const workbenchUp = Date.now();
+      // The window opens in its theme (the user setting above); switching it later picks the
+      // theme as a user does, in Preferences: Color Theme.
       const setTheme = async (name) => {
         await page.emulateMedia({ colorScheme: colorScheme(name) });
         await setColorTheme(page, THEMES[name] ?? 'Dark Modern');
       };
-      await setTheme(theme);
+      await page.locator(`.monaco-workbench.${builtInThemes[THEMES[theme] ?? 'Dark Modern'].className}`).waitFor({ timeout: 30_000 });
+      await settleWorkbench(page);
       sessions++;
-      console.log(`      (window ${sessions}: ${fixture}${host === 'web' ? ', web worker host' : ''}${vsix ? ', from the .vsix' : ''}${locale ? `, ${locale}` : ''}; ready in ${((Date.now() - opening) / 1000).toFixed(1)} s)`);
+      console.log(`      (window ${sessions}: ${fixture}${host === 'web' ? ', web worker host' : ''}${vsix ? ', from the .vsix' : ''}${locale ? `, ${locale}` : ''}; ready in ${s(Date.now() - opening)} s: files ${s(prepared - opening)}, server ${s(serverUp - prepared)}, workbench ${s(workbenchUp - serverUp)}, settled ${s(Date.now() - workbenchUp)})`);
       const close = async () => {
         await page.context().close().catch(() => {});
         server.stop();
@@ -150,19 +159,25 @@ function packageVsix() {
 }
 const cleanupsAtExit = [];
 
-/** The test language pack for a locale, packaged as a .vsix into `dir`. */
-function languagePack(locale, dir) {
-  const out = join(dir, `language-pack-${locale}.vsix`);
-  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: join(ROOT, 'test', 'fixtures', `language-pack-${locale}`), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`Packaging the ${locale} test language pack failed:\n${r.stdout}${r.stderr}`);
-  return out;
-}
-
+const s = (ms) => (ms / 1000).toFixed(1);
 const colorScheme = (theme) => (theme === 'light' || theme === 'hc-light' ? 'light' : 'dark');
 
 /** The harness's theme names and VS Code's. */
 const THEMES = { light: 'Light Modern', dark: 'Dark Modern', 'hc-black': 'Dark High Contrast', 'hc-light': 'Light High Contrast' };
+
+/**
+ * VS Code's built-in colour themes by name: the id the setting takes (the ids changed between
+ * 1.99 and 1.139) and the class the workbench carries while the theme is on.
+ */
+function colorThemes(vscodeHost) {
+  const dir = join(vscodeHost.vscodeDir, 'extensions', 'theme-defaults');
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(join(dir, 'package.nls.json'), 'utf8'));
+  return Object.fromEntries(manifest.contributes.themes.map((t) => [
+    nls[t.label.replace(/^%|%$/g, '')] ?? t.label,
+    { id: t.id ?? t.label, className: `vscode-theme-defaults-${t.path.replace(/^\.\//, '').replace(/[^\w-]/g, '-')}` },
+  ]));
+}
 
 async function setColorTheme(page, name) {
   const input = page.locator('.quick-input-widget input.input');
@@ -176,7 +191,7 @@ async function setColorTheme(page, name) {
     try {
       await input.waitFor({ state: 'visible', timeout: 5_000 });
     } catch {
-      await page.waitForTimeout(1_000); // the workbench is still restoring: try again
+      await settleWorkbench(page); // the workbench is still restoring: try again once it has
       continue;
     }
     await input.fill(name);

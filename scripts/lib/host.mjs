@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, writeFileSync, copyFileSync, chmodSync, symlinkS
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { host139, selectedHostName } from './host139.mjs';
+import { provideHost } from './hostCache.mjs';
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 export const CODE_SERVER_VERSION = '4.99.4'; // carries VS Code 1.99.3 and runs on Node 20
@@ -19,7 +20,10 @@ const READY = join(CACHE, '.ready');
  */
 export function testHost(name = selectedHostName()) {
   if (name === '1.139') return host139(ROOT);
-  return { name: '1.99', vscodeDir: VSCODE_DIR, node: process.execPath, serverArgs: [], testServerArgs: [], devExtensionByPayload: true, ready: READY, install: installTestHost };
+  return {
+    name: '1.99', vscodeDir: VSCODE_DIR, node: process.execPath, serverArgs: [], testServerArgs: [], devExtensionByPayload: true, ready: READY,
+    install: (log) => provideHost({ local: CACHE, name: `code-server-${CODE_SERVER_VERSION}`, version: '1.99.3', files: HOST_FILES, install: (dir) => installTestHost(dir, log), log }),
+  };
 }
 
 function run(cmd, args, cwd, label) {
@@ -32,9 +36,22 @@ function run(cmd, args, cwd, label) {
 
 const rgOf = (vscodeDir) => join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
 
-/** Installs the test host once (about a minute); later runs reuse the cache, repaired if need be. */
+// The files of the 1.99.3 host whose checksums the machine cache checks (hostCache.mjs).
+const IN_VSCODE = 'node_modules/code-server/lib/vscode';
+const HOST_FILES = ['package.json', 'out/server-main.js', 'node_modules/@vscode/spdlog/build/Release/spdlog.node', 'node_modules/native-watchdog/build/Release/watchdog.node'].map((f) => `${IN_VSCODE}/${f}`);
+
+// The hosts this process has checked already (the check reads a few hundred MB the first time).
+const provided = new Set();
+
+/**
+ * Installs the test host once (about a minute; into the machine cache, linked from .vscode-test/,
+ * see hostCache.mjs); later runs and other clones reuse it, repaired if need be.
+ */
 export function ensureTestHost({ log = console.log, host = testHost() } = {}) {
-  if (!existsSync(host.ready)) host.install(log);
+  if (!provided.has(host.name)) {
+    host.install(log);
+    provided.add(host.name);
+  }
   const RG_DEST = rgOf(host.vscodeDir);
   // Search across files (workspace.findFiles) needs ripgrep. The host is installed without its
   // download script, so its rg is the system's one, copied in; a cache without it is repaired.
@@ -49,22 +66,24 @@ export function ensureTestHost({ log = console.log, host = testHost() } = {}) {
   return host.vscodeDir;
 }
 
-function installTestHost(log) {
-  log(`Installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, VS Code 1.99.3) into .vscode-test/ …`);
-  rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(CACHE, { recursive: true });
-  writeFileSync(join(CACHE, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
+/** Installs the 1.99.3 host into `dir` (the machine cache's copy, or .vscode-test/ itself). */
+function installTestHost(dir, log) {
+  const vscodeDir = join(dir, IN_VSCODE);
+  log(`Installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, VS Code 1.99.3) into ${dir} …`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
   // Its own postinstall builds kerberos and downloads ripgrep from the internet: skip scripts.
-  run(npm, ['install', '--ignore-scripts', ...quiet, `code-server@${CODE_SERVER_VERSION}`], CACHE, 'Installing code-server');
-  run(npm, ['install', '--omit=dev', '--ignore-scripts', ...quiet], VSCODE_DIR, 'Installing the VS Code server dependencies');
+  run(npm, ['install', '--ignore-scripts', ...quiet, `code-server@${CODE_SERVER_VERSION}`], dir, 'Installing code-server');
+  run(npm, ['install', '--omit=dev', '--ignore-scripts', ...quiet], vscodeDir, 'Installing the VS Code server dependencies');
   // Native modules the server logs errors without; they need only make and g++.
-  run(npm, ['rebuild', ...quiet, '@vscode/spdlog', 'native-watchdog'], VSCODE_DIR, 'Building native modules');
-  const asar = join(VSCODE_DIR, 'node_modules.asar');
+  run(npm, ['rebuild', ...quiet, '@vscode/spdlog', 'native-watchdog'], vscodeDir, 'Building native modules');
+  const asar = join(vscodeDir, 'node_modules.asar');
   if (!existsSync(asar)) symlinkSync('node_modules', asar); // as code-server's postinstall.sh does
-  const version = JSON.parse(readFileSync(join(VSCODE_DIR, 'package.json'), 'utf8')).version;
-  writeFileSync(READY, version + '\n');
+  const version = JSON.parse(readFileSync(join(vscodeDir, 'package.json'), 'utf8')).version;
+  writeFileSync(join(dir, '.ready'), version + '\n');
   log(`Test host ready: VS Code ${version}.`);
 }
 

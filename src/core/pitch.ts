@@ -599,9 +599,12 @@ export function pitchMarkdown(input: PitchInput): string {
   return ['---', 'partnership-doc: pitch', `variant: ${input.variant}`, '---', '', ...(subject ? [`**Subject:** ${subject}`, ''] : []), body, ''].join('\n');
 }
 
-/** The pitch as a snippet: each unfilled slot is a tab stop. */
+/**
+ * The pitch as a snippet: each unfilled slot is a tab stop, the partner's side first (the
+ * community, then the person), then the rest as they are read.
+ */
 export function pitchSnippet(input: PitchInput): string {
-  return placeholdersToSnippet(pitchMarkdown(input));
+  return placeholdersToSnippet(pitchMarkdown(input), 1, [P.partnerCommunity, P.partnerName]);
 }
 
 // ---- Composing: sentences from context values ---------------------------------------------

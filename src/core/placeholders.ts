@@ -124,21 +124,20 @@ export function escapeSnippetText(text: string): string {
 /**
  * The Markdown as a VS Code snippet: each placeholder becomes a tab stop whose default is the
  * placeholder itself (so tabbing past one leaves it visible to the checker), the same
- * placeholder twice becomes one mirrored tab stop, and all other text is escaped.
+ * placeholder twice becomes one mirrored tab stop, and all other text is escaped. Tab stops are
+ * numbered in reading order from `firstTabStop`, except the placeholders in `first`, which come
+ * first in that order when present (the partner's name before the subject line's topic).
  */
-export function placeholdersToSnippet(markdown: string, firstTabStop = 1): string {
+export function placeholdersToSnippet(markdown: string, firstTabStop = 1, first: readonly string[] = []): string {
+  const found = findPlaceholders(markdown);
   const numbers = new Map<string, number>();
   let next = firstTabStop;
+  for (const text of [...first.filter((f) => found.some((p) => p.text === f)), ...found.map((p) => p.text)]) if (!numbers.has(text)) numbers.set(text, next++);
   let out = '';
   let pos = 0;
-  for (const p of findPlaceholders(markdown)) {
+  for (const p of found) {
     out += escapeSnippetText(markdown.slice(pos, p.start));
-    let n = numbers.get(p.text);
-    if (n === undefined) {
-      n = next++;
-      numbers.set(p.text, n);
-    }
-    out += `\${${n}:${escapeSnippetText(p.text)}}`;
+    out += `\${${numbers.get(p.text)}:${escapeSnippetText(p.text)}}`;
     pos = p.end;
   }
   return out + escapeSnippetText(markdown.slice(pos));

@@ -40,6 +40,8 @@ export const INTERNAL_COMMANDS = {
   openPlanner: 'communityPartnerships.openPlanner',
   /** VS Code's own command for the Planner view (its id and `.focus`). */
   focusPlanner: 'communityPartnerships.planner.focus',
+  /** Marks a walkthrough step done (its `onContext` key), wherever the user did it. */
+  walkthroughStep: 'communityPartnerships.walkthroughStep',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

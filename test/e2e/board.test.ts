@@ -95,7 +95,16 @@ describe('Pipeline Board (dark theme, then the other themes and narrow in the sa
     await indie.locator('.card-review.overdue', { hasText: 'review overdue' }).waitFor();
     assert.match((await indie.getAttribute('class')) ?? '', /\bis-overdue\b/);
     assert.match((await indie.getAttribute('aria-label')) ?? '', new RegExp(`review overdue \\(${dayFromToday(-6)}\\)`));
-    await cardIn(view, 'active', 'Kubernetes Meetup München').locator('.card-review.due-soon', { hasText: 'review due in 5 days' }).waitFor();
+    const kubernetes = cardIn(view, 'active', 'Kubernetes Meetup München');
+    await kubernetes.locator('.card-review.due-soon', { hasText: 'review due in 5 days' }).waitFor();
+    // Beside a check-in date the flag is first on the line, shown whole: a narrow card cuts the
+    // line's end, and the line's tooltip says both.
+    for (const card of [indie, kubernetes]) {
+      const line = card.locator('.card-line', { has: view.locator('.card-review') });
+      const [flag, box] = [await card.locator('.card-review').boundingBox(), await line.boundingBox()];
+      assert.ok(flag && box && flag.x >= box.x && flag.x + flag.width <= box.x + box.width + 0.5, `the review flag is inside its line: ${JSON.stringify({ flag, box })}`);
+      assert.match((await line.getAttribute('title')) ?? '', /^Review date \d{4}-\d{2}-\d{2} \(review (overdue|due in 5 days)\)/);
+    }
     assert.strictEqual(await cardIn(view, 'active', 'Hackathon Collective 2026').locator('.card-review').count(), 0);
     assert.strictEqual(await column(view, 'ended').locator('.card-review').count(), 0);
     await cardIn(view, 'broken', 'Half Pasted Meetup').or(cardIn(view, 'broken', 'half-pasted')).first().waitFor();

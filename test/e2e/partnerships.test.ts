@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { assertReadable, e2e, editorText, runCommand, screenshot, webview, webviewInTheme } from './harness';
+import { assertReadable, e2e, editorText, runCommand, screenshot, settle, webview, webviewInTheme } from './harness';
 import { proseProblems } from '../lib/prose';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -117,6 +117,45 @@ async function checkEveryVariant(form: FrameLocator, once: string[], names: stri
       await assertReadable(form.getByText('2 of 10 agreed'), 'the progress in the light theme');
       await screenshot(page, 'agreement-checklist-light');
     });
+
+    it("Insert Partnership Agreement: Tab starts at the partner, and the cp- completion's details show the text it inserts", async () => {
+      const { page } = session;
+      await runCommand(page, 'File: New Untitled Text File');
+      await runCommand(page, 'Change Language Mode');
+      await page.keyboard.type('Markdown');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Markdown/ }).first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'Community Partnerships: Insert Partnership Agreement');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'Community Partnership - Acme Devs x [partner community]' }).first().waitFor({ timeout: 15_000 });
+      // What anyone types first: the partner's name. It fills every place the partner is named.
+      await page.keyboard.type('Design Systems Guild');
+      await page.locator('.monaco-editor .view-lines', { hasText: 'Community Partnership - Acme Devs x Design Systems Guild' }).first().waitFor({ timeout: 15_000 });
+      const text = await editorText(page);
+      assert.match(text, /\*\*Design Systems Guild will:\*\*/);
+      assert.match(text, /\*\*Acme Devs will:\*\*/);
+      assert.match(text, /Primary contact for Acme Devs:\*\* Maya Chen/);
+      await screenshot(page, 'agreement-snippet-light');
+
+      // The completion: its details are the agreement as it will read, never snippet syntax.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('cp-agr');
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'cp-agreement (Acme Devs)' });
+      await row.first().waitFor({ timeout: 20_000 });
+      const details = page.locator('.suggest-details');
+      for (let i = 0; i < 3 && !(await details.isVisible()); i++) {
+        await page.keyboard.press('Control+Space');
+        await page.waitForTimeout(300);
+      }
+      await details.locator('h3', { hasText: 'Community Partnership - Acme Devs x [partner community]' }).waitFor({ timeout: 15_000 });
+      const shown = (await details.textContent()) ?? '';
+      assert.doesNotMatch(shown, /\$\{|\|\}/, shown.slice(0, 300));
+      assert.match(shown, /Start date: \d{4}-\d{2}-\d{2}/);
+      await screenshot(page, 'agreement-snippet-completion-light');
+      await page.keyboard.press('Escape');
+    });
   });
 }
 
@@ -141,7 +180,8 @@ describe('Draft Outreach Pitch with a hostile context', () => {
     assert.strictEqual(await name.inputValue(), hostile);
     assert.ok(((await preview.textContent()) ?? '').includes('a community of 900 people who type <b>tags</b> into forms'));
     assert.strictEqual(await form.locator('#app img, #app script, #app b').count(), 0, 'no element made from the context');
-    await page.waitForTimeout(1_000);
+    // The page has loaded and the workbench is still: a handler made from the context would have run.
+    await settle(page);
     const inFrame = await form.locator('body').evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
     const inPage = await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned);
     assert.strictEqual(inFrame, undefined);

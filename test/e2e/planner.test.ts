@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertReadable, e2e, fileMatches, plannerView, screenshot, webviewInTheme } from './harness';
+import { assertReadable, e2e, fileIs, fileMatches, plannerView, runCommand, screenshot, webviewInTheme } from './harness';
 
 async function quickInput(page: Page, title: string, value: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
@@ -150,6 +150,63 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await page.locator('.statusbar-item', { hasText: 'check-in overdue' }).waitFor({ state: 'hidden', timeout: 15_000 });
       await page.locator('.statusbar-item', { hasText: '1 review overdue' }).waitFor({ timeout: 15_000 });
       await screenshot(page, `planner-review-overdue-${theme}`);
+
+      // A type added in the planner gets its playbook section in the text, as New Partnership writes it.
+      const guild = path.join(workspace, 'partnerships', 'design-systems-guild.md');
+      await view.locator('#type-add').selectOption('guest-contributions');
+      const added = await fileMatches(guild, /\n## Playbook\n\n### Content collaboration\n\n- \[ \] [^\n]+\n[^]*\n## Notes\n/);
+      assert.match(added, /types:\n {2}- newsletter-cross-promotion\n {2}- co-hosted-event\n {2}- guest-contributions\n/);
+      // Removing it keeps that section (it may hold what was written) and says so.
+      await view.locator('#type-remove-guest-contributions').click();
+      await view.locator('.status', { hasText: 'The playbook section "Content collaboration" stays in the record\'s text' }).waitFor({ timeout: 15_000 });
+      const removed = await fileMatches(guild, /types:\n {2}- newsletter-cross-promotion\n {2}- co-hosted-event\n(?! {2}-)/);
+      assert.match(removed, /### Content collaboration\n/);
+
+      // Deleting a check-in removes its own lines and nothing else, and the status line offers Undo.
+      const styled = fs.readFileSync(guild, 'utf8').replace(
+        /checkIns:\n[^]*?(?=scores:)/,
+        [
+          'checkIns:',
+          '  # the first swap',
+          '  - date: 2026-02-15',
+          "    notes: 'First swap: 80 clicks'",
+          '  - date: 2026-03-15',
+          '    notes: "Second swap, \\"quoted\\""',
+          '  - date: 2026-04-15',
+          '    notes: |',
+          '      A block of notes:',
+          '        kept as written',
+          '    worthContinuing: yes # still good',
+          '',
+        ].join('\n'),
+      );
+      fs.writeFileSync(guild, styled);
+      await view.locator('.check-ins li', { hasText: '2026-03-15' }).waitFor({ timeout: 15_000 });
+      await view.locator('#delete-checkIn-1').click();
+      await fileIs(guild, styled.replace('  - date: 2026-03-15\n    notes: "Second swap, \\"quoted\\""\n', ''), 'only the deleted check-in’s lines are gone');
+      const undoLink = view.locator('.status #status-undo');
+      await undoLink.waitFor({ timeout: 15_000 });
+      await screenshot(page, `planner-deleted-check-in-${theme}`);
+      await undoLink.click();
+      await fileIs(guild, styled, 'Undo puts the check-in back as it was');
+      await view.locator('.check-ins li', { hasText: '2026-03-15' }).waitFor({ timeout: 15_000 });
+
+      // The dates have a calendar: a native date field, typed as YYYY-MM-DD.
+      assert.strictEqual(await view.locator('#review').getAttribute('type'), 'date');
+      assert.strictEqual(await view.locator('#check-in-date').getAttribute('type'), 'date');
+      await view.locator('#review').fill('2027-01-15');
+      await view.locator('#review').blur();
+      await fileMatches(guild, /\nreview: 2027-01-15\n/);
+      await view.locator('#review').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, `planner-date-field-${theme}`);
+
+      // The walkthrough ticks what was done from the planner: a first partnership, the planner opened.
+      await runCommand(page, 'Community Partnerships: Get Started');
+      for (const step of ['Create a first partnership', 'Open the planner']) {
+        await page.locator('button.getting-started-step[aria-checked="true"]', { hasText: step }).first().waitFor({ timeout: 20_000 });
+      }
+      await screenshot(page, `planner-walkthrough-ticked-${theme}`);
+      await page.keyboard.press('Control+W');
     });
 
     it('shows the pipeline and the selected record readably after switching to the light theme', async () => {
@@ -159,6 +216,14 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await webviewInTheme(view, 'light');
       await assertReadable(view.locator('.row[aria-current="true"] .row-title'), 'the selected record in the light theme', { base: 'sideBar' });
       await screenshot(page, 'planner-pipeline-light');
+      // The date fields' calendar follows the theme, in light and in high contrast.
+      for (const t of ['light', 'hc-black', 'hc-light'] as const) {
+        if (t !== 'light') await session.setTheme(t);
+        await webviewInTheme(view, t);
+        await view.locator('#review').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        await assertReadable(view.locator('#review'), `the review date in ${t}`, { base: 'sideBar' });
+        await screenshot(page, `planner-date-field-${t}`);
+      }
     });
   });
 }

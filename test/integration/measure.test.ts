@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
-import { parseRecord } from '../../src/core/records';
+import { newRecordText, parseRecord, recordContextInput } from '../../src/core/records';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { sha256Batch } from '../../src/platform/sha256';
 import type { PlannerApi } from '../../src/features/planner/impl';
@@ -143,23 +143,43 @@ describe('Measure: metrics from exports in VS Code', () => {
     await until('the index to show the measurement', () => p.get(idOf(GUILD))?.summary.latestMetrics?.['member-overlap']?.value === 73);
   });
 
-  it('Measure Event Attendance: a Luma export against your hashed list, declined and repeated registrations left out', async () => {
+  it("Measure Event Attendance: only people checked in count, and with the partner's hashed list only the partner's members (shared ones shown as such)", async () => {
     const m = (await api()).measure();
-    const attendees = [...ours.slice(0, 30), ...people(45, 9, 'guests')];
-    const luma = makeExport('luma', [...attendees, ...people(6, 10, 'declined')], 11, { duplicates: 0.1, bad: 2 });
-    const text = luma.text
-      .split('\n')
-      .map((l) => (l.toLowerCase().includes('.declined') ? l.replace(',approved,', ',declined,') : l))
-      .join('\n');
-    await write('exports/luma-guests.csv', text);
-    const a = (await m.measureAttendance(idOf(GUILD), { registrations: 'exports/luma-guests.csv', members: 'exports/ours.sha256', mapping: { email: 'email', status: 'approval_status' }, date: '2026-11-20' })) as { attendees: number; fromOther: number; percent: number; notAttending: number };
-    assert.deepStrictEqual([a.attendees, a.fromOther, a.percent], [75, 45, 60]);
-    assert.ok(a.notAttending >= 6);
-    const r = await record(GUILD);
-    const last = r.metrics[r.metrics.length - 1];
-    assert.deepStrictEqual([last.metric, last.value, last.date], ['event-attendance', 60, '2026-11-20']);
+    const groups = { ours: ours.slice(0, 30), shared: both.slice(0, 10), partner: theirs.slice(73, 93), neither: people(45, 9, 'guests') };
+    const came = (i: number) => i % 4 !== 3;
+    const header = 'api_id,name,first_name,last_name,email,phone_number,created_at,approval_status,checked_in_at,custom_source,qr_code_url,ticket_name';
+    const row = (p: { email: string; first: string; last: string }, i: number, status: string, checkedIn: boolean) =>
+      [`gst-${i}`, `"${p.first} ${p.last}"`, p.first, p.last, p.email, '', '2026-10-01T10:00:00.000Z', status, checkedIn ? '2026-11-19T18:30:00.000Z' : '', '', `https://lu.ma/check-in/evt-x?pk=g-${i}`, 'Standard'].join(',');
+    const lines = [header];
+    let n = 0;
+    for (const group of Object.values(groups)) group.forEach((p, i) => lines.push(row(p, n++, 'approved', came(i))));
+    for (const p of people(6, 10, 'declined')) lines.push(row(p, n++, 'declined', false));
+    lines.push(row(groups.partner[3], n++, 'approved', false)); // registered twice, checked in on neither row
+    await write('exports/luma-guests.csv', lines.join('\n') + '\n');
+    const checked = (g: readonly unknown[]) => g.filter((_, i) => came(i)).length;
+    const attendees = Object.values(groups).reduce((sum, g) => sum + checked(g), 0);
+
+    type Result = { basis: string; attendees: number; fromOther: number; shared: number; percent: number; notAttending: number; eventDate?: string; registered: { people: number } };
+    const mapping = { email: 'email', status: 'approval_status', checkIn: 'checked_in_at' };
+    const a = (await m.measureAttendance(idOf(GUILD), { registrations: 'exports/luma-guests.csv', members: 'exports/ours.sha256', hashed: 'exports/theirs.sha256', mapping, date: '2026-11-20' })) as Result;
+    assert.deepStrictEqual(
+      { basis: a.basis, attendees: a.attendees, fromOther: a.fromOther, shared: a.shared, registered: a.registered.people, notAttending: a.notAttending, eventDate: a.eventDate },
+      { basis: 'checked-in', attendees, fromOther: checked(groups.shared) + checked(groups.partner), shared: checked(groups.shared), registered: 105, notAttending: 6, eventDate: '2026-11-19' },
+    );
+    assert.strictEqual(a.percent, Math.round(((checked(groups.shared) + checked(groups.partner)) / attendees) * 1000) / 10);
+    let r = await record(GUILD);
+    let last = r.metrics[r.metrics.length - 1];
+    assert.deepStrictEqual([last.metric, last.value, last.date], ['event-attendance', a.percent, '2026-11-20']);
+    assert.match(last.note ?? '', /checked-in attendees in Design Systems Guild's member list \(\d+ of them in both lists\); 105 registered/);
     // What it counted and from which files, for the planner and the report to show.
-    assert.deepStrictEqual([last.count, last.of, last.source], [a.fromOther, a.attendees, 'luma-guests.csv, ours.sha256']);
+    assert.deepStrictEqual([last.count, last.of, last.source], [a.fromOther, a.attendees, 'luma-guests.csv, ours.sha256, theirs.sha256']);
+
+    // Without the partner's list: what is measured is said as it is.
+    const b = (await m.measureAttendance(idOf(GUILD), { registrations: 'exports/luma-guests.csv', members: 'exports/ours.sha256', mapping, date: '2026-11-21' })) as Result;
+    assert.strictEqual(b.fromOther, checked(groups.partner) + checked(groups.neither));
+    r = await record(GUILD);
+    last = r.metrics[r.metrics.length - 1];
+    assert.match(last.note ?? '', /checked-in attendees not in our member list \(no partner list given\)/);
   });
 
   it('Copy Tracked Link and Count Attributed Sign-ups: the link carries the record’s parameters, and sign-ups with them count into the right partnership within its dates', async () => {
@@ -212,6 +232,15 @@ describe('Measure: metrics from exports in VS Code', () => {
     const figma = await record('partnerships/figma-friends.md');
     assert.deepStrictEqual([figma.stage, figma.types, figma.owners.ours, figma.start, figma.review], ['contacted', ['co-hosted-event', 'newsletter-cross-promotion'], 'Sam', '2026-03-04', '2026-06-04']);
     assert.match(await readFile(file('partnerships/figma-friends.md')), /- Met at Config\.\r?\n {2}Follow up in May\./);
+    // The pitch is the one New Partnership writes: prefilled from the context, not placeholders.
+    const figmaText = await readFile(file('partnerships/figma-friends.md'));
+    const pitch = (t: string) => /## Pitch\r?\n([\s\S]*?)\r?\n## Agreement/.exec(t)?.[1] ?? '';
+    const ctx = (await api()).contexts.active();
+    assert.ok(ctx?.state === 'ok');
+    const expected = newRecordText({ partner: 'Figma Friends', types: ['co-hosted-event', 'newsletter-cross-promotion'], today: '2026-01-01', ...recordContextInput(ctx.parsed) });
+    assert.strictEqual(pitch(figmaText), pitch(expected));
+    assert.match(pitch(figmaText), /12,000 members/);
+    assert.doesNotMatch(pitch(figmaText), /\[your community\]|\[member count\]|\[your name\]/);
     await until('the index to list the imported records', () => p.get(idOf('partnerships/figma-friends.md')) && p.get(idOf('partnerships/open-source-friday.md')));
     // Importing the same tracker again adds nothing.
     const again = (await m.importTracker(undefined, { tracker: 'exports/notion-tracker.csv', trackerMapping: { partner: 'Name' }, confirm: true })) as { created: vscode.Uri[]; skipped: number };

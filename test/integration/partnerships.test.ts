@@ -113,7 +113,7 @@ describe('Partnership agreement: insert, checklist, generate', () => {
     await revertAndCloseAll();
   });
 
-  it('Insert Partnership Agreement inserts a snippet with the community prefilled and the first tab stop selected', async () => {
+  it('Insert Partnership Agreement inserts a snippet with the community from the context and the partner as the first tab stop', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     const editor = await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('communityPartnerships.insertAgreement');
@@ -124,7 +124,15 @@ describe('Partnership agreement: insert, checklist, generate', () => {
     assert.ok(text.includes('- **The collaboration:** [partnership type] on [topic]'), 'what the collaboration is, to pick');
     assert.ok(/- \*\*Start date:\*\* \d{4}-\d{2}-\d{2}/.test(text), 'the date variables resolved');
     assert.ok(!text.includes('${'), 'no snippet syntax left');
-    assert.strictEqual(doc.getText(editor.selection), 'Acme Devs', 'tab stop 1 is selected');
+    assert.strictEqual(doc.getText(editor.selection), '[partner community]', 'tab stop 1, the partner, is selected');
+    // Typing the partner's name fills every place the partner is named; your side stays.
+    await vscode.commands.executeCommand('type', { text: 'Design Systems Guild' });
+    const typed = await until('the partner mirrored', () => doc.getText().includes('**Design Systems Guild will:**') && doc.getText());
+    assert.ok(typed.includes('# Community Partnership - Acme Devs x Design Systems Guild'), typed.slice(0, 200));
+    assert.ok(typed.includes('- For Design Systems Guild: [name and email], date:'));
+    assert.ok(typed.includes("with two weeks' notice."), 'worded as the checklist');
+    await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+    assert.strictEqual(doc.getText(editor.selection), '[partnership type]', 'then the collaboration');
   });
 
   it('Insert Partnership Agreement opens a new Markdown document when no editor is open', async () => {
@@ -190,7 +198,12 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
     const byPrefix = (p: string) => ours.find((i) => label(i) === `${p} (Acme Devs)`);
     const agreement = byPrefix('cp-agreement');
     assert.ok(agreement, `got ${ours.map(label).join(', ')}`);
-    assert.match((agreement.insertText as vscode.SnippetString).value, /Community Partnership - \$\{1:Acme Devs\} x \$\{2:\[partner community\]\}/);
+    assert.match((agreement.insertText as vscode.SnippetString).value, /Community Partnership - Acme Devs x \$\{1:\[partner community\]\}/);
+    // Its details: the text it inserts, rendered, never snippet syntax.
+    const docs = agreement.documentation as vscode.MarkdownString;
+    assert.match(docs.value, /^### Community Partnership - Acme Devs x \[partner community\]$/m);
+    assert.match(docs.value, /^- \*\*Start date:\*\* \d{4}-\d{2}-\d{2}$/m);
+    for (const item of ours) assert.doesNotMatch((item.documentation as vscode.MarkdownString).value, /\$\{|\|\}/, label(item));
     const pitch = byPrefix('cp-pitch');
     assert.ok(pitch);
     const body = (pitch.insertText as vscode.SnippetString).value;

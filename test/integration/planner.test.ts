@@ -184,6 +184,34 @@ describe('Sidebar planner in VS Code', () => {
     }
   });
 
+  it('measurements logged in quick succession, the record open in an editor, are all written and saved', async function () {
+    this.timeout(60_000);
+    const p = await planner();
+    const { webviews } = await api();
+    await vscode.commands.executeCommand('communityPartnerships.openPlanner');
+    await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+    const id = idOf(GUILD);
+    const failedBefore = webviews.stats('planner')?.failed ?? 0;
+    // As after New Partnership: the record's editor is open, and each change is saved through it.
+    await vscode.window.showTextDocument(file(GUILD), { preview: false });
+    const send = (m: object) => webviews.deliver('planner', { requestId: 1, ...m });
+    const entry = (n: number) => ({ date: `2026-11-${String(n + 1).padStart(2, '0')}`, metric: 'cross-community-joins', value: 100 + n });
+    try {
+      // Two at a time, the second sent before the first is answered, as a quick user does.
+      for (let n = 0; n < 8; n += 2) await Promise.all([send({ type: 'edit', id, change: { kind: 'addMetric', entry: entry(n) } }), send({ type: 'edit', id, change: { kind: 'addMetric', entry: entry(n + 1) } })]);
+      const text = await readFile(file(GUILD));
+      for (let n = 0; n < 8; n++) assert.ok(text.includes(`- date: ${entry(n).date}\n    metric: cross-community-joins\n    value: ${100 + n}\n`), `measurement ${n} is in the file`);
+      assert.strictEqual(vscode.workspace.textDocuments.find((d) => d.uri.toString() === id)?.isDirty, false, 'saved');
+      assert.strictEqual(webviews.stats('planner')?.failed, failedBefore, 'no write failed');
+      const record = await p.open(id);
+      assert.ok(record?.ok);
+      // The fixture's one measurement and the eight new ones, in the order they were sent.
+      assert.deepStrictEqual(record.record.metrics.map((m) => m.value), [85, ...Array.from({ length: 8 }, (_, n) => 100 + n)]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    }
+  });
+
   it('Export Partnership Report opens an untitled Markdown report of all partnerships', async () => {
     const doc = (await vscode.commands.executeCommand('communityPartnerships.exportReport', undefined, { all: true })) as vscode.TextDocument;
     assert.strictEqual(doc.languageId, 'markdown');

@@ -372,7 +372,7 @@ describe('measure: overlap without sharing the list', () => {
 });
 
 describe('measure: event cross-attendance', () => {
-  it('an Eventbrite export against your member list: the share of attendees from the other community, cancelled and duplicate registrations left out', async () => {
+  it('an Eventbrite export against your member list: of the people checked in, the share not in your list; registrations apart; cancelled and duplicate registrations left out', async () => {
     const yours = people(300, 40, 'yours');
     const members = await hashExport(makeExport('discord', yours, 41));
     const fromYours = yours.slice(0, 45);
@@ -389,10 +389,20 @@ describe('measure: event cross-attendance', () => {
     const at = mappingIndexes(summary.header, guessMapping(summary.header));
     const counter = new AttendanceCounter(members.set, SALT, sha256Batch, { email: at.email!, status: at.status, headerLength: summary.header.length });
     await counter.add(rows);
-    assert.strictEqual(counter.result.attendees, 100);
-    assert.strictEqual(counter.result.fromYours, 45);
-    assert.strictEqual(counter.result.fromOther, 55);
-    assert.strictEqual(counter.result.percent, 55);
+    // Registered: everyone but the declined. Attendance: the people Eventbrite marked "Checked In".
+    assert.strictEqual(counter.result.basis, 'checked-in');
+    assert.deepStrictEqual([counter.result.registered.people, counter.result.registered.yours, counter.result.registered.neither], [100, 45, 55]);
+    const came = new Set(rows.filter((r) => r.fields[at.status!] === 'Checked In').flatMap((r) => {
+      const e = normaliseEmail(r.fields[at.email!] ?? '');
+      return e.ok ? [e.email] : [];
+    }));
+    const yoursSet = new Set(fromYours.map((p) => p.email));
+    const cameOther = [...came].filter((e) => !yoursSet.has(e)).length;
+    assert.ok(came.size > 10 && came.size < 90, `${came.size} checked in`);
+    assert.strictEqual(counter.result.attendees, came.size);
+    assert.strictEqual(counter.result.fromOther, cameOther, 'not in your member list');
+    assert.strictEqual(counter.result.fromYours, came.size - cameOther);
+    assert.strictEqual(counter.result.percent, Math.round((cameOther / came.size) * 1000) / 10);
     assert.ok(counter.result.notAttending >= 7);
     assert.strictEqual(counter.result.bad.count, 4);
   });

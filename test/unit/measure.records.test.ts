@@ -3,10 +3,10 @@ import { createHash } from 'crypto';
 import { readCsvText } from '../../src/core/measure/csv';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
 import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget } from '../../src/core/measure/utm';
-import { MAX_TRACKER_BYTES, guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTracker, readTypes, trackerRecordText } from '../../src/core/measure/tracker';
+import { MAX_TRACKER_BYTES, guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTracker, readTypes, trackerRecordText, trackerRowPreview } from '../../src/core/measure/tracker';
 import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
 import { sha256Batch } from '../../src/platform/sha256';
-import { parseRecord, partnerKey, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { newRecordText, parseRecord, partnerKey, recordContextInput, recordDefaults, type PartnershipRecord } from '../../src/core/records';
 import { people, rng, signupExport, type Signup } from './measureCorpus';
 import { cpuMs } from './linearTime';
 
@@ -158,7 +158,7 @@ describe('measure: partnership tracker import', () => {
     ]);
     assert.deepStrictEqual(plan.bad.list.map((b) => b.line), [9]);
 
-    const texts = plan.rows.map((r) => trackerRecordText(r, '2026-05-01', 'Acme Devs'));
+    const texts = plan.rows.map((r) => trackerRecordText(r, '2026-05-01', { ourName: 'Acme Devs' }));
     const parsed = texts.map((t) => parseRecord(t));
     for (const p of parsed) assert.ok(p.ok, JSON.stringify(p.problems));
     const [rust, dsg, cafe] = parsed.map((p) => (p.ok ? p.record : undefined)!);
@@ -171,6 +171,31 @@ describe('measure: partnership tracker import', () => {
     assert.deepStrictEqual([cafe.stage, cafe.types], ['prospect', ['joint-hackathon', 'podcast-video']]);
     for (const kept of ['Stage: Someday maybe', 'Types: Swag drop', 'Start: soon', 'Partner size: lots', 'Cadence: daily', 'Cold lead']) assert.ok(texts[2].includes(kept), kept);
     assert.strictEqual(plan.rows[2].warnings.length, 5);
+  });
+
+  it('previews every value a record gets (size and notes included), and fills its pitch from the context as New Partnership does', async () => {
+    const { summary, rows } = await readCsvText(NOTION);
+    const plan = planTrackerImport(summary.header, rows, guessTrackerMapping(summary.header), { partners: [], fileNames: new Set() });
+    const rust = trackerRowPreview(plan.rows[0]);
+    assert.strictEqual(rust.fileName, 'rust-berlin.md');
+    const fields = Object.fromEntries(rust.fields);
+    assert.deepStrictEqual(
+      { stage: fields['Stage'], types: fields['Types'], ours: fields['Our owner'], start: fields['Start'], review: fields['Review'], cadence: fields['Cadence'], size: fields['Partner size'] },
+      { stage: 'contacted', types: 'Co-hosted AMA, workshop or webinar, Newsletter cross-promotion', ours: 'Sam', start: '2026-03-04', review: '2026-06-04', cadence: 'monthly', size: '12,500' },
+    );
+    assert.match(fields['Notes'], /^Met at RustFest\. Wants a joint workshop\./);
+    const cafe = Object.fromEntries(trackerRowPreview(plan.rows[2]).fields);
+    assert.match(cafe['Warnings'], /Stage "Someday maybe" is not a stage/);
+    assert.match(cafe['Notes'], /Partner size: lots/);
+
+    const context = { 'Community Name': 'Acme Devs', 'Current size': '12,000', 'Who is this for': 'backend developers', Team: 'Maya Chen (lead)' } as const;
+    const fromContext = recordContextInput({ values: context } as unknown as Parameters<typeof recordContextInput>[0]);
+    const imported = trackerRecordText(plan.rows[0], '2026-05-01', fromContext);
+    const made = newRecordText({ partner: 'Rust Berlin', types: plan.rows[0].types, today: '2026-05-01', ...fromContext });
+    const pitch = (t: string) => /## Pitch\n([\s\S]*?)\n## Agreement/.exec(t)?.[1];
+    assert.ok(pitch(made)?.includes('12,000'), pitch(made));
+    assert.strictEqual(pitch(imported), pitch(made));
+    assert.doesNotMatch(pitch(imported)!, /\[your community\]|\[your name\]|\[member count\]/);
   });
 
   it('reads the words trackers use for stages and types', () => {

@@ -380,13 +380,41 @@ describe('agreementSnippet', () => {
   it('is a well-formed snippet with a duration choice', () => {
     const snippet = agreementSnippet(context);
     const e = assertWellFormed('agreementSnippet', snippet);
-    assert.ok(snippet.includes('${6|3 months,6 months,ongoing|}'));
-    assert.ok(snippet.includes('${14|monthly call,bi-weekly async update|}'));
-    assert.deepEqual(e.tabStops.find((t) => t.index === 10)?.choices, SUCCESS_METRICS.map((m) => m.title));
+    assert.ok(snippet.includes('${5|3 months,6 months,ongoing|}'));
+    assert.ok(snippet.includes('${13|monthly call,bi-weekly async update|}'));
+    assert.deepEqual(e.tabStops.find((t) => t.index === 9)?.choices, SUCCESS_METRICS.map((m) => m.title));
     // What the collaboration is: a type to pick (none preset) and a topic.
-    assert.deepEqual(e.tabStops.find((t) => t.index === 3)?.choices, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
-    assert.equal(e.tabStops.find((t) => t.index === 4)?.placeholder, '[topic]');
+    assert.deepEqual(e.tabStops.find((t) => t.index === 2)?.choices, ['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+    assert.equal(e.tabStops.find((t) => t.index === 3)?.placeholder, '[topic]');
     assert.ok(snippet.endsWith('$0'));
+  });
+
+  it('starts at the partner, then goes down the document; your side is the context\'s text, not a tab stop', () => {
+    const e = expandSnippet(agreementSnippet(context), { CURRENT_YEAR: '2026', CURRENT_MONTH: '03', CURRENT_DATE: '01' });
+    // Tab stop 1 is the partner, mirrored in the title, "will" line, contact label, owners line and sign-off.
+    assert.deepEqual(
+      e.tabStops.filter((t) => t.index === 1).map((t) => t.placeholder),
+      Array(5).fill('[partner community]'),
+    );
+    assert.ok(!e.tabStops.some((t) => t.placeholder === 'Acme Devs'), 'your community is not a tab stop');
+    // Each stop in the order it is read: the numbers of the first mention of each go up.
+    const order = [...new Map(e.tabStops.filter((t) => t.index > 0).map((t) => [t.index, t])).keys()];
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), `reading order: ${order.join(', ')}`);
+    assert.deepEqual(order, Array.from({ length: 14 }, (_, k) => k + 1));
+  });
+
+  it('without a community name, your side is a tab stop after the partner', () => {
+    const e = assertWellFormed('no context', agreementSnippet({}));
+    assert.deepEqual([...new Set(e.tabStops.filter((t) => t.index > 0 && t.index <= 2).map((t) => `${t.index} ${t.placeholder}`))], ['2 [your community]', '1 [partner community]']);
+    assert.equal(e.tabStops.filter((t) => t.index === 2).length, 5);
+  });
+
+  it("words the exit clause as the checklist's agreement does", () => {
+    const e = expandSnippet(agreementSnippet(context));
+    const exit = (text: string) => /^Either side can end[^\n]*$/m.exec(text)?.[0];
+    assert.ok(exit(e.text));
+    assert.equal(exit(e.text), exit(renderAgreement({}, { yours: 'Acme Devs', theirs: 'Guild' })));
+    assert.equal(e.tabStops.find((t) => t.placeholder === "two weeks' notice")?.index, 14);
   });
 
   it("fills the community's side from the context, mirrored everywhere", () => {
@@ -397,9 +425,8 @@ describe('agreementSnippet', () => {
     assert.match(e.text, /^- \*\*The collaboration:\*\* \[partnership type\] on \[topic\]$/m);
     assert.match(e.text, /^- \*\*Start date:\*\* 2026-03-01$/m);
     assert.match(e.text, /^- \*\*Duration:\*\* 3 months$/m);
-    assert.match(e.text, /with a notice period of two weeks\./);
-    // Title, "will" line, contact label, owners line, sign-off.
-    assert.equal(e.tabStops.filter((t) => t.index === 1).length, 5);
+    assert.match(e.text, /with two weeks' notice\./);
+    assert.match(e.text, /^- For Acme Devs: Jane Doe, date: /m);
   });
 
   it('expands to an agreement the checker recognises as complete in structure', () => {
@@ -479,6 +506,7 @@ describe('snippets/partnerships.code-snippets', () => {
   it('the agreement is the same as agreementSnippet without context', () => {
     assert.equal(body('cp-agreement'), agreementSnippet({}));
     assert.ok(body('cp-agreement').includes('${6|3 months,6 months,ongoing|}'));
+    assert.match(body('cp-agreement'), /^# Community Partnership - \$\{2:\[your community\]\} x \$\{1:\[partner community\]\}$/m);
   });
 
   it('the pitches are the same as pitchSnippet', () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyChange, describeChange, type RecordChange } from '../../src/core/planner/changes';
 import { changeRecordText, revertEdit } from '../../src/core/records/edit';
-import { parseRecord, RecordWriteError, type PartnershipRecord } from '../../src/core/records';
+import { parseRecord, playbookSection, RecordWriteError, type PartnershipRecord } from '../../src/core/records';
 import { applyTextEdits } from '../../src/core/textEdits';
 import { RecordChangeSchema } from '../../src/features/planner/protocol';
 
@@ -57,8 +57,13 @@ describe('planner changes: what the view shows at once is what the file then rea
       assert.notStrictEqual(update.text, GUILD, 'the file changes');
       assert.strictEqual(applyTextEdits(GUILD, update.edits), update.text, 'the edits give the text');
       assert.deepStrictEqual(applyChange(guild, change), read(update.text));
-      // Only what changed: the body and the key the extension does not read stay.
-      assert.ok(update.text.endsWith(GUILD.slice(GUILD.indexOf('\n---\n'))), 'the body as it was');
+      // Only what changed: the body and the key the extension does not read stay. A type brings its
+      // playbook's section into the body, as New Partnership writes it, and nothing else there changes.
+      const section = update.edits.filter((e) => e.newText.includes('\n### '));
+      if (change.kind === 'types' && change.value.includes('podcast-video')) assert.deepStrictEqual(section.map((e) => e.newText.includes(playbookSection('content-collab').join('\n'))), [true]);
+      else assert.strictEqual(section.length, 0);
+      const frontOnly = applyTextEdits(GUILD, update.edits.filter((e) => !section.includes(e)));
+      assert.ok(frontOnly.endsWith(GUILD.slice(GUILD.indexOf('\n---\n'))), 'the body as it was');
       assert.ok(update.text.includes('slackChannel: "#collab-dsg"   # read by our own scripts, not by the extension'));
     });
   }

@@ -18,11 +18,13 @@ import {
   type GroupWork,
   type StepOptions,
 } from '../../src/core/psi';
-import { checkPoints, hashAndBlind, reblind } from '../../src/core/psi/group';
+import { checkPoints, decodePoint, hashAndBlind, hashToGroup, multiplyFixed, reblind, scalarDigits } from '../../src/core/psi/group';
+import { GROUP_ORDER, scalarBytes, scalarValue, newScalar } from '../../src/core/psi/scalar';
 import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
 
 const random = (b: Uint8Array) => randomFillSync(b);
+const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
 const direct: GroupWork = { hashAndBlind, reblind, check: checkPoints };
 const options = (work: GroupWork = direct, parallel = 1): StepOptions => ({ work, random, batch: 64, parallel });
 
@@ -118,9 +120,10 @@ describe('private overlap (core)', function () {
     const emails = Array.from({ length: 64 }, (_, i) => `m${i}@x.org`);
     const start = await startOverlap(emails, options());
     const blinded = hashAndBlind(emails, start.secret.scalar);
-    const inOrder = Array.from({ length: 64 }, (_, i) => Buffer.from(blinded.subarray(i * 32, i * 32 + 32)).toString('hex'));
-    assert.deepStrictEqual([...start.file.points].sort(), [...inOrder].sort());
-    assert.notDeepStrictEqual(start.file.points, inOrder);
+    const hex = (points: Uint8Array) => Array.from({ length: points.length / 32 }, (_, i) => Buffer.from(points.subarray(i * 32, i * 32 + 32)).toString('hex'));
+    const inOrder = hex(blinded);
+    assert.deepStrictEqual(hex(start.file.points).sort(), [...inOrder].sort());
+    assert.notDeepStrictEqual(hex(start.file.points), inOrder);
   });
 
   it('refuses a file of another run, protocol, version or step, with the reason', async () => {
@@ -131,7 +134,6 @@ describe('private overlap (core)', function () {
       change(o);
       return JSON.stringify(o);
     };
-    const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
     refused(() => readExchange(run.resultText, 3, '0'.repeat(32)), /another run/);
     refused(() => readExchange(edit(run.startText, (o) => (o.protocol = 'other-psi/1')), 1), /another protocol/);
     refused(() => readExchange(edit(run.startText, (o) => (o.format = FORMAT_VERSION + 1)), 1), /format version 2; this reads version 1/);
@@ -154,7 +156,11 @@ describe('private overlap (core)', function () {
   it('refuses points that are not on the group or are the identity, naming the place', async () => {
     const { a } = lists(10, 0, 0);
     const start = (await startOverlap(a, options())).file;
-    const bad = (replace: string) => ({ ...start, points: start.points.map((p, i) => (i === 3 ? replace : p)) });
+    const bad = (replace: string) => {
+      const points = start.points.slice();
+      points.set(Buffer.from(replace, 'hex'), 3 * 32);
+      return { ...start, points };
+    };
     await assert.rejects(answerOverlap(bad('00'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is the identity/.test(e.message));
     await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is not a valid ristretto255 encoding/.test(e.message));
     const { work, parallel } = groupWork();
@@ -170,5 +176,45 @@ describe('private overlap (core)', function () {
     assert.deepStrictEqual(lines.emails, ['ada@x.org', 'bo@y.org']);
     assert.deepStrictEqual((await readMemberList(enc('only@one.org'))).emails, ['only@one.org']);
     await assert.rejects(readMemberList(enc('Name,Phone\nA,1\n')), /holds emails/);
+  });
+
+  it('multiplies as the curve library does, for any scalar (the fixed-window method)', () => {
+    const scalars = [1n, 2n, 7n, 8n, 15n, 16n, GROUP_ORDER - 1n, GROUP_ORDER - 8n, 0x888888888888888888888888888888888888888888888888888888888888888n, 2n ** 252n, ...Array.from({ length: 6 }, () => scalarValue(newScalar(random)))];
+    const points = ['a@x.org', 'bo@y.org', 'c@z.org'].map((e) => hashToGroup(e));
+    for (const k of scalars) {
+      const digits = scalarDigits(k);
+      for (const p of points) {
+        assert.deepStrictEqual(multiplyFixed(p, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}`);
+        // A decoded point (affine, Z = 1) too.
+        const decoded = decodePoint(p.toBytes(), 0, 0);
+        assert.deepStrictEqual(multiplyFixed(decoded, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}, decoded`);
+      }
+    }
+    // The batch functions give H(e)^k exactly.
+    const k = newScalar(random);
+    const blinded = hashAndBlind(['a@x.org', 'bo@y.org'], k);
+    assert.deepStrictEqual(blinded.subarray(32, 64), hashToGroup('bo@y.org').multiplyUnsafe(scalarValue(k)).toBytes());
+    const again = reblind(blinded, scalarBytes(3n));
+    assert.deepStrictEqual(again.subarray(0, 32), hashToGroup('a@x.org').multiplyUnsafe((scalarValue(k) * 3n) % GROUP_ORDER).toBytes());
+  });
+
+  it('reads a file as text or as bytes, and as JSON written another way (spacing, key order, escapes)', async () => {
+    const { a, b } = lists(30, 30, 7);
+    const run = await fullRun(a, b);
+    const asText = readExchange(run.answerText, 2);
+    const asBytes = readExchange(new TextEncoder().encode(`\uFEFF${run.answerText}`), 2);
+    assert.deepStrictEqual(asBytes, asText);
+    assert.strictEqual(writeExchange(asBytes), run.answerText);
+    // The same file as another tool may write it: on one line, keys reordered, a point with an escape.
+    const { points, ...rest } = JSON.parse(run.answerText) as Record<string, unknown> & { points: string[] };
+    const other = JSON.stringify({ points, ...rest }).replace(`"${points[0]}"`, `"\\u00${points[0].charCodeAt(0).toString(16)}${points[0].slice(1)}"`);
+    assert.deepStrictEqual(readExchange(other, 2), asText);
+    assert.deepStrictEqual(readExchange(new TextEncoder().encode(other), 2), asText);
+    // Written as before: one point a line, 4 spaces in.
+    assert.match(run.startText, /^\{\n {2}"format": 1,\n {2}"protocol": "[^"]+",\n {2}"step": 1,\n {2}"run": "[0-9a-f]{32}",\n {2}"startCount": 30,\n {2}"points": \[\n( {4}"[0-9a-f]{64}",\n){29} {4}"[0-9a-f]{64}"\n {2}\]\n\}\n$/);
+    refused(() => readExchange(`${run.startText}x`, 1), /not JSON/);
+    refused(() => readExchange(run.startText.replace('",\n    "', '",,\n    "'), 1), /not JSON/);
+    refused(() => readExchange(run.startText.replace(/"points": \[/, '"points": [1, '), 1), /point 1 is not 64/);
+    refused(() => readExchange(run.startText.replace(/"startCount": 30/, '"__proto__": 1, "startCount": 30'), 1), /fields the protocol does not have \(__proto__\)/);
   });
 });

@@ -18,7 +18,9 @@ const guild = (() => {
   if (!r.ok) throw new Error('fixture');
   return r.record;
 })();
-const payload = (record: PartnershipRecord, id = 'file:///w/partnerships/guild.md'): PlannerRecord => ({ id, record, problems: [], filePath: 'partnerships/guild.md' });
+let sent = 0;
+/** A record as the extension sends it: numbered in the order its read began. */
+const payload = (record: PartnershipRecord, id = 'file:///w/partnerships/guild.md', seq = ++sent): PlannerRecord => ({ id, seq, record, problems: [], filePath: 'partnerships/guild.md' });
 
 describe('planner view-model: the shown record', () => {
   it('shows a change at once, keeps it while the write is on its way, and takes the file’s answer', () => {
@@ -56,8 +58,43 @@ describe('planner view-model: the shown record', () => {
     s.receive(payload(guild, 'file:///w/partnerships/other.md'));
     assert.strictEqual(s.hasPending, false);
     assert.strictEqual(s.value?.record?.stage, 'active');
-    s.receive({ id: 'file:///w/partnerships/broken.md', problems: [], filePath: 'x' });
+    s.receive({ id: 'file:///w/partnerships/broken.md', seq: ++sent, problems: [], filePath: 'x' });
     assert.strictEqual(s.apply({ kind: 'stage', value: 'ended' }), undefined, 'a broken record has nothing to change');
+  });
+});
+
+describe('planner view-model: records that arrive out of order', () => {
+  const one = { date: '2026-10-01', metric: 'cross-community-joins' as const, value: 45 };
+  const two = { date: '2026-11-01', metric: 'cross-community-joins' as const, value: 120 };
+
+  it('keeps the newer record when an older read finishes after it (news, then an answer, then stale news)', () => {
+    const s = new ShownRecord();
+    s.receive(payload(guild));
+    const a = s.apply({ kind: 'addMetric', entry: one })!;
+    const b = s.apply({ kind: 'addMetric', entry: two })!;
+    // The read for the news of the first write began before the second write...
+    const staleNews = payload({ ...guild, metrics: [...guild.metrics, one] });
+    s.settle(a, payload({ ...guild, metrics: [...guild.metrics, one] }));
+    // ...and the second write's answer, read later, came first.
+    s.settle(b, payload({ ...guild, metrics: [...guild.metrics, one, two] }));
+    assert.strictEqual(s.receive(staleNews), false, 'the older read is not taken');
+    assert.deepStrictEqual(s.value?.record?.metrics.slice(-2), [one, two]);
+  });
+
+  it('an older answer does not replace newer news either; an equal record is recognised as such', () => {
+    const s = new ShownRecord();
+    s.receive(payload(guild));
+    const t = s.apply({ kind: 'stage', value: 'ended' })!;
+    const answer = payload({ ...guild, stage: 'ended' });
+    const news = payload({ ...guild, stage: 'ended', contact: 'Bo' });
+    assert.strictEqual(s.receive(news), true);
+    s.settle(t, answer);
+    assert.strictEqual(s.value?.record?.contact, 'Bo');
+    assert.strictEqual(s.isOlder(answer), true);
+    assert.strictEqual(s.sameAsConfirmed(payload({ ...guild, stage: 'ended', contact: 'Bo' })), true, 'the number aside');
+    assert.strictEqual(s.sameAsConfirmed(payload(guild)), false);
+    // Another record is never "older": it is shown as it comes.
+    assert.strictEqual(s.receive(payload(guild, 'file:///w/partnerships/other.md', 0)), true);
   });
 });
 

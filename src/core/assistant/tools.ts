@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { BENCHMARKS, CAUTION_AT, PARTNERSHIP_CATEGORIES, PLAYBOOKS, PURSUE_AT, SCORECARD_CRITERIA, SUCCESS_METRICS, playbookFor } from '../domain';
 import { CONTEXT_LABELS, communityName } from '../context';
 import { checkPitch, pitchDefaultsFromContext, renderPitch, PITCH_WORD_LIMITS, type PitchInput } from '../pitch';
-import { appendCheckIn, appendMetric, newRecordText, recordFileName, setScores, setStage, type PartnershipRecord } from '../records';
+import { appendCheckIn, appendMetric, newRecordText, recordContextInput, recordFileName, setScores, setStage, type PartnershipRecord } from '../records';
 import { forecast, forecastDisclaimer } from '../planner/forecast';
 import { formatScore, scoreSummary, suggestSimilarSize, weightedScore } from '../planner/scorecard';
 import { nextCheckIn, reviewStatus, isRunning, DUE_SOON_DAYS } from '../planner/checkins';
@@ -355,7 +355,7 @@ export const ASSISTANT_TOOLS = [
     async run(store, { partner, community, types }) {
       if (!partner.trim()) throw new AssistantRefusal('A partnership needs a partner name.');
       const ctx = await contextValues(store);
-      const text = newRecordText({ partner, community: community?.trim() || undefined, types, today: store.today(), ourName: ctx ? communityName(ctx) : undefined, context: ctx?.values });
+      const text = newRecordText({ partner, community: community?.trim() || undefined, types, today: store.today(), ...recordContextInput(ctx) });
       const created = await store.create(recordFileName(partner).replace(/\.md$/, ''), text);
       if (!created.ok) throw new AssistantRefusal(created.message);
       const after = (await store.records()).get(created.id);

@@ -1,5 +1,6 @@
 import { ExportDecoder, concatBytes, type CsvRow } from './csv';
 import { normaliseEmail } from './email';
+import { parseExportDate } from './dates';
 import { DIGEST_BYTES, DigestSet, parseHexDigest, type Sha256Batch } from './hash';
 
 /*
@@ -322,55 +323,162 @@ export function isNotAttending(status: string): boolean {
   return /^(?:declined|cancel+ed|notgoing|notattending|no|waitlist(?:ed)?|rejected|refunded|deleted|removed|invited|pendingapproval|maybe|false)$/.test(s);
 }
 
+/** Statuses that say the person came: Eventbrite's "Checked In", "attended", "present". */
+export function isCheckedInStatus(status: string): boolean {
+  return /^(?:checkedin|attended|present|showedup|arrived)$/.test(status.toLowerCase().replace(/[^a-z]/g, ''));
+}
+
+/**
+ * A check-in cell: a time (Luma's `checked_in_at`, Zoom's join time) or a yes/no (Meetup's and
+ * Zoom's "Attended") says the person came; empty, "no", "false", "0", "absent", "no show" say not.
+ */
+export function isCheckedInCell(cell: string): boolean {
+  const s = cell.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  return s !== '' && !/^(?:no|n|false|0|absent|noshow|didnotattend|notattended|notcheckedin|none|na|null|undefined)$/.test(s);
+}
+
+/** People of one kind (registered, or checked in), each once, by the lists they are in. */
+export interface AttendanceTally {
+  people: number;
+  /** In your member list (and not the partner's, when it is given). */
+  yours: number;
+  /** In the partner's member list and not yours (0 without the partner's list). */
+  partner: number;
+  /** In both lists (0 without the partner's list). */
+  shared: number;
+  /** In no list given. */
+  neither: number;
+}
+
 export interface Attendance {
-  /** Distinct registrants counted as attendees. */
+  /** What counts as attendance: people checked in, or (an export with no check-in) registrations. */
+  basis: 'checked-in' | 'registered';
+  /** Whether the partner's member list was given: the share is then of the partner's members. */
+  partnerList: boolean;
+  /** The people counted as attendees (checked in, or registered when the export has no check-in). */
   attendees: number;
-  /** Of them, not in your member list: from the other community. */
+  /** With the partner's list: attendees in it (shared members included); without: attendees not in your list. */
   fromOther: number;
+  /** Of `fromOther`, in both lists (0 without the partner's list). */
+  shared: number;
   fromYours: number;
-  /** Percent of attendees from the other community, one decimal. */
+  /** `fromOther` as a percent of `attendees`, one decimal. */
   percent: number;
+  registered: AttendanceTally;
+  checkedIn: AttendanceTally;
   notAttending: number;
   duplicates: number;
   rows: number;
   bad: BadRows;
+  /** The event's day from the export (the most common check-in day, or an event-date column), if it says. */
+  eventDate?: string;
 }
 
-/** Cross-attendance: a registration export against your member list (a set of salted hashes). */
+const emptyTally = (): AttendanceTally => ({ people: 0, yours: 0, partner: 0, shared: 0, neither: 0 });
+
+/** Header names of a column that holds the event's date or start. */
+const EVENT_DATE_COLUMNS = /^(?:eventdate|eventstartdate|eventstart|eventstarttime|eventstartdatetime|startdate|starttime|actualstarttime|dateofevent|eventday|jointime)$/;
+
+/** The column holding the event's date, found by its name, if any. */
+export function eventDateColumn(header: readonly string[]): number | undefined {
+  const at = header.findIndex((h) => EVENT_DATE_COLUMNS.test(h.toLowerCase().replace(/[^a-z]/g, '')));
+  return at >= 0 ? at : undefined;
+}
+
+/**
+ * Cross-attendance: a registration export against your member list and, when given, the
+ * partner's (sets of hashes with the same salt). Each person counts once. Declined, cancelled
+ * and waitlisted registrations are left out; of the rest, those checked in (a check-in column,
+ * or a "Checked In" status) are the attendance, the others registrations only. An export with no
+ * check-in at all is measured by its registrations, and says so (`basis`).
+ */
 export class AttendanceCounter {
   private readonly seen: DigestSet = new DigestSet(1024);
-  readonly result: Attendance = { attendees: 0, fromOther: 0, fromYours: 0, percent: 0, notAttending: 0, duplicates: 0, rows: 0, bad: new BadRows() };
+  private readonly seenIn: DigestSet = new DigestSet(1024);
+  private readonly days = new Map<string, number>();
+  private statusCheckIns = false;
+  private readonly registered = emptyTally();
+  private readonly checkedIn = emptyTally();
+  private notAttending = 0;
+  private duplicates = 0;
+  private rows = 0;
+  private readonly bad = new BadRows();
   constructor(
     private readonly members: DigestSet,
     private readonly salt: string,
     private readonly hash: Sha256Batch,
-    private readonly columns: { email: number; status?: number; headerLength: number },
+    private readonly columns: { email: number; status?: number; checkIn?: number; eventDate?: number; headerLength: number; dayFirst?: boolean },
+    private readonly partner?: DigestSet,
   ) {}
 
   async add(rows: readonly CsvRow[]): Promise<void> {
     const inputs: string[] = [];
+    const came: boolean[] = [];
+    const { status: statusAt, checkIn: checkInAt, eventDate: eventAt } = this.columns;
     for (const row of rows) {
-      this.result.rows++;
-      const email = rowEmail(row, this.columns, this.result.bad);
+      this.rows++;
+      const email = rowEmail(row, this.columns, this.bad);
       if (email === undefined) continue;
-      const status = this.columns.status === undefined ? undefined : row.fields[this.columns.status];
+      const status = statusAt === undefined ? undefined : row.fields[statusAt];
       if (status !== undefined && isNotAttending(status)) {
-        this.result.notAttending++;
+        this.notAttending++;
         continue;
       }
+      const byStatus = status !== undefined && isCheckedInStatus(status);
+      if (byStatus) this.statusCheckIns = true;
+      const checkInCell = checkInAt === undefined ? undefined : (row.fields[checkInAt] ?? '');
+      const checked = byStatus || (checkInCell !== undefined && isCheckedInCell(checkInCell));
+      const day = (checked && checkInCell && parseExportDate(checkInCell, this.columns)) || (eventAt === undefined ? undefined : parseExportDate(row.fields[eventAt] ?? '', this.columns));
+      if (day) this.days.set(day, (this.days.get(day) ?? 0) + 1);
       inputs.push(this.salt + email);
+      came.push(checked);
     }
     if (inputs.length === 0) return;
     const digests = await this.hash(inputs);
     for (let k = 0; k < inputs.length; k++) {
-      if (!this.seen.add(digests, k * DIGEST_BYTES)) {
-        this.result.duplicates++;
-        continue;
+      const at = k * DIGEST_BYTES;
+      const first = this.seen.add(digests, at);
+      if (!first) this.duplicates++;
+      // A person registered twice and checked in on one of the rows has come.
+      const firstIn = came[k] && this.seenIn.add(digests, at);
+      if (!first && !firstIn) continue;
+      const yours = this.members.has(digests, at);
+      const theirs = this.partner?.has(digests, at) ?? false;
+      const kind: Exclude<keyof AttendanceTally, 'people'> = yours && theirs ? 'shared' : theirs ? 'partner' : yours ? 'yours' : 'neither';
+      for (const [tally, counts] of [
+        [this.registered, first],
+        [this.checkedIn, firstIn],
+      ] as const) {
+        if (!counts) continue;
+        tally.people++;
+        tally[kind]++;
       }
-      this.result.attendees++;
-      if (this.members.has(digests, k * DIGEST_BYTES)) this.result.fromYours++;
-      else this.result.fromOther++;
     }
-    this.result.percent = this.result.attendees ? Math.round((this.result.fromOther / this.result.attendees) * 1000) / 10 : 0;
+  }
+
+  get result(): Attendance {
+    const basis = this.columns.checkIn !== undefined || this.statusCheckIns ? 'checked-in' : 'registered';
+    const t = basis === 'checked-in' ? this.checkedIn : this.registered;
+    const partnerList = this.partner !== undefined;
+    const fromOther = partnerList ? t.partner + t.shared : t.neither;
+    let eventDate: string | undefined;
+    let most = 0;
+    for (const [day, n] of this.days) if (n > most || (n === most && eventDate !== undefined && day < eventDate)) [eventDate, most] = [day, n];
+    return {
+      basis,
+      partnerList,
+      attendees: t.people,
+      fromOther,
+      shared: partnerList ? t.shared : 0,
+      fromYours: t.yours + t.shared,
+      percent: t.people ? Math.round((fromOther / t.people) * 1000) / 10 : 0,
+      registered: { ...this.registered },
+      checkedIn: { ...this.checkedIn },
+      notAttending: this.notAttending,
+      duplicates: this.duplicates,
+      rows: this.rows,
+      bad: this.bad,
+      ...(eventDate ? { eventDate } : {}),
+    };
   }
 }

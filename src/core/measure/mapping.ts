@@ -5,7 +5,7 @@
  * the guess, and the answer is remembered for files whose names follow the same pattern.
  */
 
-export const COLUMN_ROLES = ['email', 'name', 'date', 'status', 'source', 'medium', 'campaign', 'url'] as const;
+export const COLUMN_ROLES = ['email', 'name', 'date', 'status', 'checkIn', 'source', 'medium', 'campaign', 'url'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 export const ROLE_TITLES: Readonly<Record<ColumnRole, string>> = {
@@ -13,6 +13,7 @@ export const ROLE_TITLES: Readonly<Record<ColumnRole, string>> = {
   name: 'Name',
   date: 'Date (joined, registered or signed up)',
   status: 'Status (going, checked in, cancelled...)',
+  checkIn: 'Checked in (a check-in time, or yes/no)',
   source: 'utm_source',
   medium: 'utm_medium',
   campaign: 'utm_campaign',
@@ -28,7 +29,8 @@ const KNOWN: Readonly<Record<ColumnRole, readonly string[]>> = {
   email: ['email', 'emailaddress', 'e-mail', 'mail', 'useremail', 'memberemail', 'attendeeemail', 'subscriberemail', 'primaryemail', 'emailid', 'courriel', 'emailadresse'],
   name: ['name', 'fullname', 'displayname', 'membername', 'attendeename', 'username', 'firstname', 'nickname', 'realname'],
   date: ['date', 'joinedat', 'joined', 'datejoined', 'joindate', 'createdat', 'created', 'createddate', 'signupdate', 'signedup', 'signedupat', 'signedupon', 'registeredat', 'registrationdate', 'orderdate', 'rsvpedon', 'subscribedat', 'optintime', 'confirmtime', 'timestamp', 'firstseen', 'datum'],
-  status: ['status', 'attendeestatus', 'approvalstatus', 'rsvp', 'rsvpstatus', 'response', 'checkedin', 'attended', 'ticketstatus'],
+  status: ['status', 'attendeestatus', 'approvalstatus', 'rsvp', 'rsvpstatus', 'response', 'ticketstatus'],
+  checkIn: ['checkedinat', 'checkedin', 'checkedintime', 'checkintime', 'checkin', 'attended', 'attendance', 'jointime'],
   source: ['utmsource', 'source'],
   medium: ['utmmedium', 'medium'],
   campaign: ['utmcampaign', 'campaign'],

@@ -1,6 +1,6 @@
 import { PARTNERSHIP_TYPES, type PartnershipTypeId } from '../domain';
-import { parseCount } from '../numbers';
-import { newRecordText, recordFileName } from '../records/template';
+import { formatCount, parseCount } from '../numbers';
+import { newRecordText, recordFileName, type NewRecordInput } from '../records/template';
 import { updateRecordText, type RecordChanges } from '../records/write';
 import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
 import { partnerKey } from '../records/identity';
@@ -283,9 +283,13 @@ export function planTrackerImport(header: readonly string[], rows: readonly CsvR
   return { rows: out, bad, skipped };
 }
 
-/** The text of the record a tracker row makes: a new record, its keys set, the notes under "## Notes". */
-export function trackerRecordText(row: TrackerRow, today: string, ourName?: string): string {
-  let text = newRecordText({ partner: row.partner, community: row.community, types: row.types, today, ourName });
+/**
+ * The text of the record a tracker row makes: a new record as New Partnership makes it (its
+ * pitch prefilled from the context, given by `recordContextInput`), its keys set, the notes
+ * under "## Notes".
+ */
+export function trackerRecordText(row: TrackerRow, today: string, fromContext: Pick<NewRecordInput, 'ourName' | 'context'> = {}): string {
+  let text = newRecordText({ partner: row.partner, community: row.community, types: row.types, today, ...fromContext });
   if (Object.keys(row.changes).length) text = updateRecordText(text, row.changes).text;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = [`- ${today}: imported from the partnership tracker (line ${row.line}).`];
@@ -294,6 +298,41 @@ export function trackerRecordText(row: TrackerRow, today: string, ourName?: stri
     lines.push(`- ${first}`, ...rest.map((l) => (l.trim() === '' ? '' : `  ${l}`)));
   }
   return text.replace(/(## Notes\r?\n\r?\n- [^\r\n]*record created\.)/, `$1${eol}${lines.join(eol)}`);
+}
+
+/** One record of the import preview: its file, and every value it gets, by the tracker's field titles. */
+export interface TrackerRowPreview {
+  partner: string;
+  fileName: string;
+  /** [title, value] for each field with a value, in TRACKER_FIELDS order, then the warnings. */
+  fields: [string, string][];
+}
+
+/**
+ * What a row becomes, for the preview shown before anything is written: the stage and cadence
+ * a new record starts with when the tracker gives none, the types by their titles, the size as
+ * a count, the notes on one line.
+ */
+export function trackerRowPreview(row: TrackerRow): TrackerRowPreview {
+  const line = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const c = row.changes;
+  const values: Record<TrackerField, string> = {
+    partner: row.partner,
+    community: line(row.community),
+    contact: line(c.contact),
+    stage: c.stage ?? 'prospect',
+    types: row.types.map((t) => PARTNERSHIP_TYPES.find((x) => x.id === t)?.title ?? t).join(', '),
+    ours: line(c.owners?.ours),
+    theirs: line(c.owners?.theirs),
+    start: c.start ?? '',
+    review: c.review ?? '',
+    cadence: c.cadence ?? 'monthly',
+    partnerSize: c.partnerSize === undefined ? '' : formatCount(c.partnerSize),
+    notes: row.notes.map(line).filter(Boolean).join(' / '),
+  };
+  const fields = TRACKER_FIELDS.filter((f) => f !== 'partner' && values[f]).map((f): [string, string] => [l10n.t(TRACKER_FIELD_TITLES[f]), values[f]]);
+  if (row.warnings.length) fields.push([l10n.t('Warnings'), row.warnings.join('; ')]);
+  return { partner: row.partner, fileName: row.fileName, fields };
 }
 
 export const PIPELINE_COLUMNS = ['Partner', 'Community', 'Contact', 'Stage', 'Types', 'Our owner', 'Their owner', 'Start', 'Review', 'Cadence', 'Next check-in', 'Score', 'Verdict', 'Partner size', 'Last check-in', 'File'] as const;

@@ -1,5 +1,5 @@
 import type { Overlap } from '../measure/lists';
-import { ExchangeError, FORMAT_VERSION, PROTOCOL, newRunId, pointsFromHex, pointsToHex, type AnswerFile, type ResultFile, type StartFile } from './exchange';
+import { ExchangeError, FORMAT_VERSION, PROTOCOL, countCommon, newRunId, type AnswerFile, type ResultFile, type StartFile } from './exchange';
 import { POINT_BYTES, newScalar, scalarValue } from './scalar';
 
 /*
@@ -70,7 +70,7 @@ export async function startOverlap(emails: readonly string[], o: StepOptions): P
   const blinded = await inBatches(members.length, o, (from, to) => o.work.hashAndBlind(members.slice(from, to), scalar));
   shuffle(blinded, o.random);
   return {
-    file: { format: FORMAT_VERSION, protocol: PROTOCOL, step: 1, run, startCount: members.length, points: pointsToHex(blinded) },
+    file: { format: FORMAT_VERSION, protocol: PROTOCOL, step: 1, run, startCount: members.length, points: blinded },
     secret: { run, startCount: members.length, scalar },
   };
 }
@@ -78,22 +78,22 @@ export async function startOverlap(emails: readonly string[], o: StepOptions): P
 export async function answerOverlap(start: StartFile, emails: readonly string[], o: StepOptions): Promise<AnswerFile> {
   const members = distinct(emails);
   const scalar = newScalar(o.random);
-  const theirs = pointsFromHex(start.points, 'the start file');
+  const theirs = start.points;
   const total = theirs.length / POINT_BYTES + members.length;
   const reblinded = await inBatches(theirs.length / POINT_BYTES, withProgress(o, 0, total), (from, to) => o.work.reblind(theirs.subarray(from * POINT_BYTES, to * POINT_BYTES), scalar, from));
   const own = await inBatches(members.length, withProgress(o, theirs.length / POINT_BYTES, total), (from, to) => o.work.hashAndBlind(members.slice(from, to), scalar));
   scalar.fill(0);
   shuffle(reblinded, o.random);
   shuffle(own, o.random);
-  return { format: FORMAT_VERSION, protocol: PROTOCOL, step: 2, run: start.run, startCount: start.startCount, answerCount: members.length, reblinded: pointsToHex(reblinded), points: pointsToHex(own) };
+  return { format: FORMAT_VERSION, protocol: PROTOCOL, step: 2, run: start.run, startCount: start.startCount, answerCount: members.length, reblinded, points: own };
 }
 
 /** The starting side's finish: the overlap, and the result file for the partner. */
 export async function finishStart(answer: AnswerFile, secret: StartSecret, o: StepOptions): Promise<{ overlap: PrivateOverlap; file: ResultFile }> {
   if (answer.run !== secret.run) throw new ExchangeError(`the answer is from another run (${answer.run}, not ${secret.run})`);
   if (answer.startCount !== secret.startCount) throw new ExchangeError(`the answer says your list had ${answer.startCount} members, but it had ${secret.startCount}`);
-  const points = pointsFromHex(answer.points, 'the answer file');
-  const reblinded = pointsFromHex(answer.reblinded, 'the answer file');
+  const points = answer.points;
+  const reblinded = answer.reblinded;
   const n = points.length / POINT_BYTES;
   const m = reblinded.length / POINT_BYTES;
   await inBatches(m, withProgress(o, 0, n + m), async (from, to) => {
@@ -102,11 +102,10 @@ export async function finishStart(answer: AnswerFile, secret: StartSecret, o: St
   });
   const theirs = await inBatches(n, withProgress(o, m, n + m), (from, to) => o.work.reblind(points.subarray(from * POINT_BYTES, to * POINT_BYTES), secret.scalar, from));
   shuffle(theirs, o.random);
-  const hex = pointsToHex(theirs);
-  const shared = countShared(answer.reblinded, hex);
+  const shared = countCommon(reblinded, theirs);
   return {
     overlap: overlapOf(secret.run, secret.startCount, answer.answerCount, shared),
-    file: { format: FORMAT_VERSION, protocol: PROTOCOL, step: 3, run: secret.run, startCount: secret.startCount, answerCount: answer.answerCount, overlap: shared, points: hex },
+    file: { format: FORMAT_VERSION, protocol: PROTOCOL, step: 3, run: secret.run, startCount: secret.startCount, answerCount: answer.answerCount, overlap: shared, points: theirs },
   };
 }
 
@@ -114,25 +113,18 @@ export async function finishStart(answer: AnswerFile, secret: StartSecret, o: St
 export async function finishAnswer(answer: AnswerFile, result: ResultFile, o: BatchOptions & { work: GroupWork }): Promise<{ overlap: PrivateOverlap; agreed: boolean }> {
   if (result.run !== answer.run) throw new ExchangeError(`the result is from another run (${result.run}, not ${answer.run})`);
   if (result.startCount !== answer.startCount || result.answerCount !== answer.answerCount) throw new ExchangeError('the result file counts other lists than your answer file');
-  const points = pointsFromHex(result.points, 'the result file');
+  const points = result.points;
   await inBatches(points.length / POINT_BYTES, o, async (from, to) => {
     await o.work.check(points.subarray(from * POINT_BYTES, to * POINT_BYTES), from);
     return new Uint8Array((to - from) * POINT_BYTES);
   });
-  const shared = countShared(answer.reblinded, result.points);
+  const shared = countCommon(answer.reblinded, points);
   // From the answering side, "ours" is its own list (the answer's) and "theirs" the starter's.
   return { overlap: overlapOf(answer.run, answer.answerCount, answer.startCount, shared), agreed: shared === result.overlap };
 }
 
 function overlapOf(run: string, ours: number, theirs: number, shared: number): PrivateOverlap {
   return { run, ours, theirs, shared, ourShare: ours ? shared / ours : 0, theirShare: theirs ? shared / theirs : 0 };
-}
-
-function countShared(a: readonly string[], b: readonly string[]): number {
-  const set = new Set(a);
-  let n = 0;
-  for (const p of b) if (set.has(p)) n++;
-  return n;
 }
 
 /** The secret kept between start and finish, as the text of a private file. */

@@ -1,5 +1,5 @@
 import type { RecordChange } from '../planner/changes';
-import { appendCheckIn, appendMetric, replaceListEntry, setOwners, setPlaybookStep, setScores, setStage, updateRecordText, type RecordUpdate } from './write';
+import { appendCheckIn, appendMetric, replaceListEntry, setOwners, setPlaybookStep, setScores, setStage, setTypes, updateRecordText, type RecordUpdate } from './write';
 
 /** The planner's change, made to a record's text by the record writer (only its lines change). */
 export function changeRecordText(text: string, change: RecordChange): RecordUpdate {
@@ -16,7 +16,7 @@ export function changeRecordText(text: string, change: RecordChange): RecordUpda
     case 'partnerSize':
       return updateRecordText(text, { partnerSize: change.value ?? undefined });
     case 'types':
-      return updateRecordText(text, { types: change.value.length ? [...new Set(change.value)] : undefined });
+      return setTypes(text, change.value);
     case 'owners':
       return setOwners(text, change.value);
     case 'score':

@@ -9,10 +9,12 @@ export {
   setPlaybookStep,
   setOwners,
   replaceListEntry,
+  setTypes,
+  keptPlaybookSections,
   RecordWriteError,
   type RecordChanges,
   type RecordUpdate,
   type TextEdit,
 } from './write';
-export { newRecordText, recordFileName, type NewRecordInput } from './template';
+export { newRecordText, recordContextInput, recordFileName, playbookSection, type NewRecordInput } from './template';
 export { partnerKey } from './identity';

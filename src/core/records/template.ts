@@ -2,6 +2,7 @@ import * as yaml from 'js-yaml';
 import { AGREEMENT_ITEMS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from '../domain';
 import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
 import type { ContextLabel } from '../context/labels';
+import type { ParsedContext } from '../context/parse';
 import { isIsoDate, type PlaybookId } from './schema';
 
 export interface NewRecordInput {
@@ -14,6 +15,15 @@ export interface NewRecordInput {
   ourName?: string;
   /** The community context's values: the pitch is prefilled from them, as in the pitch panel. */
   context?: Readonly<Partial<Record<ContextLabel, string | undefined>>>;
+}
+
+/**
+ * What a new record takes from the community context: your community's name and the values
+ * the pitch is prefilled from. New Partnership, the assistant's tool and the tracker import all
+ * take it from here, so their records read the same.
+ */
+export function recordContextInput(ctx: ParsedContext | undefined): Pick<NewRecordInput, 'ourName' | 'context'> {
+  return ctx ? { ourName: ctx.values['Community Name'], context: ctx.values } : {};
 }
 
 const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
@@ -50,6 +60,20 @@ function typesText(types: readonly PartnershipTypeId[]): string {
   });
   if (titles.length <= 1) return titles[0] ?? '';
   return `${titles.slice(0, -1).join('; ')} and ${titles[titles.length - 1]}`;
+}
+
+/** The playbooks of these types, each once, in the types' order. */
+export function playbooksOf(types: readonly PartnershipTypeId[]): PlaybookId[] {
+  return [...new Set(types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
+}
+
+/**
+ * A playbook's section of the record's body, as lines: its heading, its steps as checkboxes
+ * (the steps in `done` ticked) and a blank line. New Partnership writes it for each type, the
+ * planner when a type is added.
+ */
+export function playbookSection(id: PlaybookId, done: readonly number[] = []): string[] {
+  return [`### ${PLAYBOOKS[id].title}`, '', ...PLAYBOOKS[id].steps.map((s, i) => `- [${done.includes(i + 1) ? 'x' : ' '}] ${s}`), ''];
 }
 
 /** The text of a new partnership record: front matter and the sections people fill in. */
@@ -98,12 +122,10 @@ export function newRecordText(input: NewRecordInput): string {
   for (const item of AGREEMENT_ITEMS) lines.push(`### ${item.title}`, '', ...agreementBody(item.id, ours, partner, ourOwner), '');
   lines.push(`Signed for ${ours}: [name], [date]. Signed for ${partner}: [name], [date].`, '');
 
-  const playbooks = [...new Set(input.types.map((t) => playbookFor(t)).filter((p): p is PlaybookId => p !== undefined))];
+  const playbooks = playbooksOf(input.types);
   if (playbooks.length) {
     lines.push('## Playbook', '');
-    for (const id of playbooks) {
-      lines.push(`### ${PLAYBOOKS[id].title}`, '', ...PLAYBOOKS[id].steps.map((s) => `- [ ] ${s}`), '');
-    }
+    for (const id of playbooks) lines.push(...playbookSection(id));
   }
   lines.push('## Notes', '', `- ${input.today}: record created.`, '');
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import * as yaml from 'js-yaml';
 import { readFrontMatter } from '../frontMatter';
-import { PLAYBOOKS, type ScorecardCriterionId } from '../domain';
+import { PLAYBOOKS, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
+import { playbookSection, playbooksOf } from './template';
 import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
 import { applyTextEdits, type TextEdit } from '../textEdits';
 import {
@@ -150,7 +151,51 @@ export function replaceListEntry(text: string, key: 'checkIns' | 'metrics', inde
   } else {
     list.splice(at, 1);
   }
-  return applyChanges(text, new Map<string, RawChange>([[key, list.length ? list : REMOVE]]));
+  // Only the entry's own lines change: the other entries keep their quoting, comments and layout.
+  return applyChanges(text, new Map<string, RawChange>([[key, list.length ? list : REMOVE]]), (yamlText, block, eol) => {
+    const items = listItems(yamlText, block);
+    if (!items || items.length !== raw.length) return undefined;
+    const item = items[at];
+    return { start: item.start, end: item.end, newText: entry ? dumpItem(key, list[at], item.indent, eol) : '' };
+  });
+}
+
+/**
+ * The entries of a list written one `- ` block per entry under its key, in the YAML text: each
+ * from its dash line to the next entry's, blank lines and comments (no deeper than the dash)
+ * before the next entry left to what follows. Undefined for any other layout.
+ */
+function listItems(raw: string, block: KeyBlock): { start: number; end: number; indent: string }[] | undefined {
+  const starts = lineStarts(raw);
+  const keyLine = raw.slice(starts[block.line], starts[block.line + 1]);
+  if (!/^[^:]*:[ \t]*(#.*)?\r?\n?$/.test(keyLine.replace(/^("[^"]*"|'[^']*')/, 'k'))) return undefined;
+  const lineAt = (i: number) => raw.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
+  let indent: string | undefined;
+  const first: number[] = [];
+  for (let i = block.line + 1; i <= block.lastLine; i++) {
+    const m = /^([ \t]*)-(?:[ \t]|$)/.exec(lineAt(i));
+    if (!m || (indent !== undefined && m[1] !== indent)) continue;
+    indent ??= m[1];
+    first.push(i);
+  }
+  if (indent === undefined) return undefined;
+  const dash = indent.length;
+  return first.map((line, k) => {
+    let last = k + 1 < first.length ? first[k + 1] - 1 : block.lastLine;
+    while (last > line) {
+      const l = lineAt(last);
+      const lead = l.length - l.trimStart().length;
+      if (l.trim() === '' || (l.trimStart().startsWith('#') && lead <= dash)) last--;
+      else break;
+    }
+    return { start: starts[line], end: starts[last + 1], indent: indent! };
+  });
+}
+
+/** One list entry written as a `- ` block at this indentation. */
+function dumpItem(key: 'checkIns' | 'metrics', entry: unknown, indent: string, eol: string): string {
+  const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
+  return dumped.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
 }
 
 function sameEntry(a: CheckIn | MetricEntry, b: CheckIn | MetricEntry): boolean {
@@ -222,6 +267,76 @@ export function setPlaybookStep(text: string, playbook: PlaybookId, step: number
   if (!box) return front;
   const edits = [...front.edits, box].sort((a, b) => a.start - b.start);
   return { text: applyTextEdits(text, edits), edits };
+}
+
+/**
+ * Sets the partnership types. An added type whose playbook has no section in the body gets the one New
+ * Partnership writes (under "## Playbook", made before "## Notes" when missing), its steps done
+ * so far ticked. A removed type's section stays: it may hold what people wrote
+ * (`keptPlaybookSections` names it).
+ */
+export function setTypes(text: string, types: readonly PartnershipTypeId[]): RecordUpdate {
+  const unique = [...new Set(types)];
+  const front = updateRecordText(text, { types: unique.length ? unique : undefined });
+  const data = currentData(text);
+  const done = data.playbook;
+  // Only a playbook the change brings: the sections of types already there are left as they are.
+  const had = new Set(playbooksOf(Array.isArray(data.types) ? (data.types as PartnershipTypeId[]) : []));
+  const sections = playbookHeadings(text);
+  const missing = playbooksOf(unique).filter((id) => !had.has(id) && !sections.titles.has(normalise(PLAYBOOKS[id].title)));
+  if (missing.length === 0) return front;
+  const eol = eolOf(text);
+  const lines = missing.flatMap((id) => {
+    const steps = isPlainObject(done) && Array.isArray(done[id]) ? (done[id] as unknown[]).map(Number) : [];
+    return playbookSection(id, steps);
+  });
+  const at = sections.end ?? sections.notes ?? text.length;
+  const before = text.slice(0, at);
+  // A blank line before what is added, whatever the text ends with.
+  const tail = before.slice(-16).replace(/\r\n?/g, '\n');
+  const lead = before.length === 0 || /\n[ \t]*\n$/.test(tail) ? '' : tail.endsWith('\n') ? eol : eol + eol;
+  const added = lead + [...(sections.end === undefined ? ['## Playbook', ''] : []), ...lines].join(eol) + eol;
+  const edits = [...front.edits, { start: at, end: at, newText: added }].sort((a, b) => a.start - b.start);
+  return { text: applyTextEdits(text, edits), edits };
+}
+
+/** The playbooks that have a section in the body but no type among `types` any more. */
+export function keptPlaybookSections(text: string, types: readonly PartnershipTypeId[]): PlaybookId[] {
+  const titles = playbookHeadings(text).titles;
+  const wanted = new Set(playbooksOf(types));
+  return (Object.keys(PLAYBOOKS) as PlaybookId[]).filter((id) => !wanted.has(id) && titles.has(normalise(PLAYBOOKS[id].title)));
+}
+
+/**
+ * The body's "## Playbook" section: the playbook titles under it (`###` headings), where it ends
+ * (the next `##` heading, or the end), and where "## Notes" starts. Lines in fenced code are not headings.
+ */
+function playbookHeadings(text: string): { titles: Set<string>; end?: number; notes?: number } {
+  const bodyStart = readFrontMatter(text).bodyOffset;
+  const body = text.slice(bodyStart);
+  const starts = lineStarts(body);
+  const titles = new Set<string>();
+  let inPlaybook = false;
+  let fenced = false;
+  let end: number | undefined;
+  let notes: number | undefined;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const line = body.slice(starts[i], starts[i + 1]).replace(/\r?\n$/, '');
+    if (/^ {0,3}(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced) continue;
+    const h2 = headingText(line, 2);
+    if (h2 !== undefined) {
+      if (inPlaybook) end = bodyStart + starts[i];
+      inPlaybook = /^playbooks?$/i.test(h2);
+      if (inPlaybook) end = undefined;
+      if (/^notes$/i.test(h2) && notes === undefined) notes = bodyStart + starts[i];
+      continue;
+    }
+    const h3 = inPlaybook ? headingText(line, 3) : undefined;
+    if (h3 !== undefined) titles.add(normalise(h3));
+  }
+  if (inPlaybook) end = text.length;
+  return { titles, end, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -420,11 +535,7 @@ function appendToList(text: string, key: 'checkIns' | 'metrics', entry: unknown)
     if (!/^[^:]*:[ \t]*(#.*)?\r?\n?$/.test(keyLine.replace(/^("[^"]*"|'[^']*')/, 'k'))) return undefined;
     const firstItem = /(?:^|\n)([ \t]*)-(?:[ \t]|\r?\n)/.exec(raw.slice(block.start + keyLine.length, block.end));
     if (!firstItem) return undefined;
-    const indent = firstItem[1];
-    const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
-    const lines = dumped.replace(/\n$/, '').split('\n');
-    const newText = lines.map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
-    return { start: block.end, end: block.end, newText };
+    return { start: block.end, end: block.end, newText: dumpItem(key, entry, firstItem[1], eol) };
   });
 }
 

@@ -351,22 +351,25 @@ function card(row: BoardRow, col: BoardColumnId, index: number, count: number): 
   } else {
     lines.push(h('div', { class: 'card-line muted', title: types.join(', ') }, types.length ? types.join(', ') : l10n.t('No type yet')));
     if (score) lines.push(h('div', { class: `card-line fit verdict-${row.verdict ?? 'partial'}`, title: l10n.t('Partner fit') }, icon('star-empty'), ' ', score));
-    // The review shares the check-in's line: a card has room for five lines (CARD_HEIGHT).
-    const reviewPart = review ? h('span', { class: `card-review ${review.status}`, title: l10n.t('Review date {0}', review.review) }, icon('milestone'), ' ', reviewFlagText(review)) : null;
+    // The review shares the check-in's line (a card has room for five lines, CARD_HEIGHT), and
+    // comes first: it is flagged only when due soon or overdue, and a narrow card cuts the end of
+    // the line. The line's tooltip says both whole.
+    const reviewText = review ? reviewFlagText(review) : undefined;
+    const reviewPart = review ? h('span', { class: `card-review ${review.status}` }, icon('milestone'), ' ', reviewText ?? '') : null;
     if (row.nextCheckIn) {
       const late = isOverdue(row, info.today);
+      const dueTitle = late ? l10n.t('Check-in overdue since {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn);
+      const reviewTitle = review ? l10n.t('Review date {0}', review.review) : undefined;
       lines.push(
         h(
           'div',
-          { class: `card-line card-due${late ? ' overdue' : ''}`, title: late ? l10n.t('Check-in overdue since {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn) },
-          icon(late ? 'bell-dot' : 'calendar'),
-          ' ',
-          late ? l10n.t('Overdue {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn),
-          reviewPart ? ' · ' : null,
+          { class: `card-line card-due${late ? ' overdue' : ''}`, title: reviewTitle ? `${reviewTitle} (${reviewText}) · ${dueTitle}` : dueTitle },
           reviewPart,
+          reviewPart ? ' · ' : null,
+          h('span', { class: 'card-checkin' }, icon(late ? 'bell-dot' : 'calendar'), ' ', late ? l10n.t('Overdue {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn)),
         ),
       );
-    } else if (reviewPart) lines.push(h('div', { class: 'card-line' }, reviewPart));
+    } else if (review && reviewPart) lines.push(h('div', { class: 'card-line', title: `${l10n.t('Review date {0}', review.review)} (${reviewText})` }, reviewPart));
     if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
   }
   const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));

@@ -12,6 +12,7 @@ import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../../core/p
 import { agreementSnippet } from '../../core/agreement';
 import { firstPerson, pitchDefaultsFromContext, pitchSnippet, type PitchVariant } from '../../core/pitch';
 import { escapeSnippetText } from '../../core/placeholders';
+import { dateVariables, snippetPreview } from '../../core/snippetText';
 import { formatCount, parseCount } from '../../core/numbers';
 import { MAX_TEXT_FILE_BYTES } from '../../host/files';
 
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
       if (!name) return [];
       const range = doc.getWordRangeAtPosition(position, /[\w-]+/);
       const items: vscode.CompletionItem[] = [];
+      const variables = dateVariables(new Date());
       for (const s of await loadSnippets()) {
         const variant = PITCH_SNIPPETS[s.prefix];
         // The pitches come from the same composer as the pitch panel, so they read the same.
@@ -67,7 +69,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
         item.sortText = s.prefix;
         item.insertText = new vscode.SnippetString(body);
         item.detail = s.description;
-        item.documentation = new vscode.MarkdownString().appendCodeblock(new vscode.SnippetString(body).value.replace(/\$\{\d+[:|]([^}]*)\}/g, '$1').slice(0, 1200), 'markdown');
+        // What the snippet inserts, rendered: the context's values, each slot as its name.
+        item.documentation = new vscode.MarkdownString(snippetPreview(body, variables));
         if (range) item.range = range;
         items.push(item);
       }

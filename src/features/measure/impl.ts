@@ -5,7 +5,7 @@ import type { Deps } from '../../host/deps';
 import { pickPartnership, pickText, type PlannerService, type WriteOutcome } from '../planner/api';
 import { createNewFile, describeError, openDocument, readText, replaceFile, resolvePath } from '../../host/files';
 import { readFrontMatter } from '../../core/frontMatter';
-import { appendMetric, isRecordDate, setScores, updateRecordText, type RecordChanges } from '../../core/records';
+import { appendMetric, isRecordDate, recordContextInput, setScores, updateRecordText, type RecordChanges } from '../../core/records';
 import { dateProblem } from '../../core/dates';
 import { communityName } from '../../core/context';
 import {
@@ -15,6 +15,7 @@ import {
   estimateRows,
   MemberHasher,
   ROLE_TITLES,
+  eventDateColumn,
   SignupAttributor,
   calendarKeys,
   TRACKER_FIELDS,
@@ -37,7 +38,9 @@ import {
   suggestedOverlapScore,
   trackedLink,
   trackerRecordText,
+  trackerRowPreview,
   utmFor,
+  type Attendance,
   type AttributionTarget,
   type BadRows,
   type ColumnMapping,
@@ -46,6 +49,7 @@ import {
   type Overlap,
   type ReadSummary,
   type TrackerMapping,
+  type TrackerPlan,
 } from '../../core/measure';
 import { sha256Batch, randomBytes } from '../../platform/sha256';
 import { mayWrite } from '../../host/trust';
@@ -94,6 +98,8 @@ export interface MeasureTools {
 
 const MAPPINGS_KEY = 'communityPartnerships.measure.mappings';
 const LINK_BASE_KEY = 'communityPartnerships.measure.linkBase';
+/** Workspace state: a record's path → the page its last tracked link opened. */
+const LINK_BASES_KEY = 'communityPartnerships.measure.linkBases';
 const CSV_FILTERS = { 'CSV exports': ['csv', 'tsv', 'txt'], 'All files': ['*'] };
 const HASHED_FILTERS = { 'Hashed member lists': ['sha256', 'txt', 'csv'], 'All files': ['*'] };
 
@@ -209,8 +215,8 @@ function reportWrite(outcome: WriteOutcome, done: string): boolean {
   return true;
 }
 
-/** The partnership's salt, made and written to the record when it has none (and `create`). */
-async function saltFor(m: Measure, s: PlannerService, id: string, create: boolean): Promise<string | undefined> {
+/** The partnership's salt: the record's, or (with `create`) a new one when it has none, not written yet. */
+async function saltFor(s: PlannerService, id: string, create: boolean): Promise<{ salt: string; made: boolean } | undefined> {
   const data = await frontMatterOf(s, id);
   const existing = typeof data.hashSalt === 'string' || typeof data.hashSalt === 'number' ? String(data.hashSalt).trim() : undefined;
   if (existing !== undefined) {
@@ -219,18 +225,22 @@ async function saltFor(m: Measure, s: PlannerService, id: string, create: boolea
       void vscode.window.showErrorMessage(vscode.l10n.t("The record's hashSalt cannot be used: {0}. Agree on a new one with the partner (or remove the line to have one made).", problem));
       return undefined;
     }
-    return existing;
+    return { salt: existing, made: false };
   }
   if (!create) {
     void vscode.window.showErrorMessage(vscode.l10n.t('This partnership has no hashSalt yet: run "Export Hashed Member List" first, which makes one and keeps it in the record, and send it to the partner with your file.'));
     return undefined;
   }
-  const salt = newSalt(randomBytes);
-  // hashSalt is a key this extension keeps in the record as written; the writer leaves every other line alone.
+  // Made here, written to the record only once the export is certain (keepSalt).
+  return { salt: newSalt(randomBytes), made: true };
+}
+
+/** Writes a salt made for this export into the record (hashSalt is a key this extension keeps; the writer leaves every other line alone). */
+async function keepSalt(m: Measure, s: PlannerService, id: string, salt: string): Promise<boolean> {
   const outcome = await s.write(id, (t) => updateRecordText(t, { hashSalt: salt } as unknown as RecordChanges));
-  if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return undefined;
+  if (!reportWrite(outcome, vscode.l10n.t('The salt is in the record.'))) return false;
   m.deps.log.info(`Made a salt for ${vscode.workspace.asRelativePath(s.uriOf(id)!)} (hashSalt in its front matter)`);
-  return salt;
+  return true;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -417,15 +427,21 @@ async function pickOutput(value: string | vscode.Uri | undefined, fileName: stri
   const uri = toUri(value);
   if (uri) return uri;
   const folder = vscode.workspace.workspaceFolders?.[0];
-  return vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+  const picked = await vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Save'), filters, defaultUri: folder ? vscode.Uri.joinPath(folder.uri, fileName) : undefined });
+  // Refused as soon as it is picked, before anything else is asked or written.
+  return picked && insideWorkspace(picked) ? picked : undefined;
+}
+
+/** True for a place in a workspace folder; else says so (the extension writes only there). */
+function insideWorkspace(uri: vscode.Uri): boolean {
+  if (vscode.workspace.getWorkspaceFolder(uri)) return true;
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
+  return false;
 }
 
 /** Writes a file in the workspace: a new one, or, when it exists (the save dialog asked), its whole text replaced. */
 async function writeOutput(uri: vscode.Uri, text: string): Promise<boolean> {
-  if (!vscode.workspace.getWorkspaceFolder(uri)) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} is outside the workspace: the extension writes files only inside the workspace folder. Save it there and move it where you like.', uri.fsPath || uri.toString()));
-    return false;
-  }
+  if (!insideWorkspace(uri)) return false;
   const written = await replaceFile(uri, text);
   if (!written.ok) void vscode.window.showErrorMessage(written.message);
   return written.ok;
@@ -455,10 +471,8 @@ function showSkipped(m: Measure, message: string, skipped: number, actions: { la
   });
 }
 
-async function askDate(g: Given, s: PlannerService, title: string): Promise<string | undefined> {
-  const date =
-    g.date ??
-    (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Date of the measurement, written YYYY-MM-DD'), value: s.today(), ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
+async function askDate(g: Given, s: PlannerService, title: string, value = s.today(), prompt = vscode.l10n.t('Date of the measurement, written YYYY-MM-DD')): Promise<string | undefined> {
+  const date = g.date ?? (await vscode.window.showInputBox({ title, prompt, value, ignoreFocusOut: true, validateInput: (v) => dateProblem(v.trim()) }));
   if (!date) return undefined;
   if (!isRecordDate(date.trim())) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
@@ -538,10 +552,14 @@ function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
       const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Export a hashed member list for which partnership? (its salt is kept in the record)'));
       if (!id) return undefined;
+      // The record's salt checked and where to save asked first: nothing is written until the list is hashed.
+      const salted = await saltFor(s, id, true);
+      if (!salted) return undefined;
+      const { salt, made } = salted;
+      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
+      if (!out) return undefined;
       const file = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export)'), CSV_FILTERS);
       if (!file) return undefined;
-      const salt = await saltFor(m, s, id, true);
-      if (!salt) return undefined;
       const read = await readExport(m, file, vscode.l10n.t('Hashing the member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: g.mapping }, (header, m, _sample, expected) => {
         const at = mappingIndexes(header, m);
         const hasher = new MemberHasher(salt, sha256Batch, { email: at.email!, headerLength: header.length }, expected);
@@ -550,8 +568,7 @@ function exportHashedList(m: Measure, arg?: unknown, raw?: unknown) {
       if (!read) return undefined;
       const skipped = logBadRows(m, vscode.workspace.asRelativePath(file), read.value.stats.bad, read.summary.problems);
       const summary = s.index.get(id)!.summary;
-      const out = await pickOutput(g.output, `${fileStem(s, id)}-members.sha256`, vscode.l10n.t('Save the hashed member list'), { 'Hashed member lists': ['sha256'] });
-      if (!out) return undefined;
+      if (made && !(await keepSalt(m, s, id, salt))) return undefined;
       if (!(await writeOutput(out, new TextDecoder().decode(read.value.set.toHashedFile())))) return undefined;
       const members = read.value.stats.members;
       showSkipped(m, vscode.l10n.t('Hashed members written to {0}: {1} (no email, no name). Send the file to {2} with the salt {3}.', vscode.workspace.asRelativePath(out), members.toLocaleString(), summary.partner, salt) + skippedNote(skipped), skipped, [
@@ -568,20 +585,21 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
       const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Compare member lists for which partnership?'));
       if (!id) return undefined;
-      const salt = await saltFor(m, s, id, false);
+      const salt = (await saltFor(s, id, false))?.salt;
       if (!salt) return undefined;
       const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), CSV_FILTERS);
       if (!mine) return undefined;
       const theirs = await pickFile(g.hashed, vscode.l10n.t("The partner's hashed member list"), HASHED_FILTERS);
       if (!theirs) return undefined;
+      // The kind of the partner's file first: a CSV is refused before any column is asked.
+      if (!(await looksHashed(theirs))) {
+        void vscode.window.showErrorMessage(vscode.l10n.t("{0} is not a hashed member list (one SHA-256 hash a line): it looks like a member export, which is not compared as the partner's file. Ask the partner for theirs, made with the salt in the record.", vscode.workspace.asRelativePath(theirs)));
+        return undefined;
+      }
       const ours = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), g.mapping);
       if (!ours) return undefined;
       const other = await memberSet(m, theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
       if (!other) return undefined;
-      if (!other.hashed) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs)));
-        return undefined;
-      }
       return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped, [mine, theirs]);
     });
 }
@@ -617,37 +635,88 @@ function measureAttendance(m: Measure, arg?: unknown, raw?: unknown) {
       const s = await service(m);
       const id = await pickRecord(s, arg, vscode.l10n.t('Which partnership was the event with?'));
       if (!id) return undefined;
+      const partnerName = s.index.get(id)!.summary.partner;
       const registrations = await pickFile(g.registrations, vscode.l10n.t('The registration export (Luma, Eventbrite, Meetup...)'), CSV_FILTERS);
       if (!registrations) return undefined;
       const mine = await pickFile(g.members, vscode.l10n.t('Your member list (CSV export, or your hashed file)'), { ...CSV_FILTERS, ...HASHED_FILTERS });
       if (!mine) return undefined;
-      // A hashed list is compared with the record's salt; a plain one can use any salt, so no record needs one.
+      const theirs = await partnerListFor(g, partnerName);
+      if (theirs === null) return undefined;
+      // Hashed lists are compared with the record's salt; plain ones alone can use any salt, so no record needs one.
       const hashed = await looksHashed(mine);
-      const salt = hashed ? await saltFor(m, s, id, false) : newSalt(randomBytes);
+      const salt = hashed || theirs ? (await saltFor(s, id, false))?.salt : newSalt(randomBytes);
       if (!salt) return undefined;
       const members = await memberSet(m, mine, salt, vscode.l10n.t('Reading your member list'), hashed ? undefined : g.mapping && { email: g.mapping.email });
       if (!members) return undefined;
-      const read = await readExport(m, registrations, vscode.l10n.t('Reading the registrations'), { roles: ['email', 'name', 'status', 'date'], required: ['email'], given: g.mapping }, (header, m) => {
-        const at = mappingIndexes(header, m);
-        const counter = new AttendanceCounter(members.set, salt, sha256Batch, { email: at.email!, status: at.status, headerLength: header.length });
+      const partner = theirs ? await memberSet(m, theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined) : undefined;
+      if (theirs && !partner) return undefined;
+      if (partner && !partner.hashed) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a hashed member list (one SHA-256 hash a line). Ask the partner for theirs, made with the salt in the record.', vscode.workspace.asRelativePath(theirs!)));
+        return undefined;
+      }
+      const read = await readExport(m, registrations, vscode.l10n.t('Reading the registrations'), { roles: ['email', 'name', 'status', 'checkIn', 'date'], required: ['email'], given: g.mapping }, (header, mapping, sample) => {
+        const at = mappingIndexes(header, mapping);
+        const eventDate = eventDateColumn(header);
+        const dayFirst = looksDayFirst(sample.flatMap((r) => [at.checkIn, eventDate].map((k) => (k === undefined ? '' : (r.fields[k] ?? '')))));
+        const counter = new AttendanceCounter(members.set, salt, sha256Batch, { email: at.email!, status: at.status, checkIn: at.checkIn, eventDate, headerLength: header.length, dayFirst }, partner?.set);
         return { add: (rows) => counter.add(rows), done: () => counter.result };
       });
       if (!read) return undefined;
       const a = read.value;
-      const skipped = members.skipped + logBadRows(m, vscode.workspace.asRelativePath(registrations), a.bad, read.summary.problems);
+      const skipped = members.skipped + (partner?.skipped ?? 0) + logBadRows(m, vscode.workspace.asRelativePath(registrations), a.bad, read.summary.problems);
       if (a.attendees === 0) {
-        showSkipped(m, vscode.l10n.t('No attendees found in the registrations: nothing was logged.'), skipped);
+        showSkipped(m, (a.basis === 'checked-in' ? vscode.l10n.t('Nobody is checked in in the registrations: nothing was logged.') : vscode.l10n.t('No attendees found in the registrations: nothing was logged.')) + skippedNote(skipped), skipped);
         return { ...a, skipped };
       }
-      const date = await askDate(g, s, 'Measure Event Attendance: date of the event');
+      const date = await askDate(g, s, vscode.l10n.t('Measure Event Attendance: date of the event'), a.eventDate, a.eventDate ? vscode.l10n.t("The event's date, from the export (YYYY-MM-DD)") : undefined);
       if (!date) return undefined;
-      const note = `${a.fromOther} of ${a.attendees} attendees not in our member list`;
-      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note, count: a.fromOther, of: a.attendees, ...sourceOf(registrations, mine) }));
+      const sources = theirs ? [registrations, mine, theirs] : [registrations, mine];
+      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note: attendanceNote(a, partnerName), count: a.fromOther, of: a.attendees, ...sourceOf(...sources) }));
       if (!reportWrite(outcome, 'Event attendance logged.')) return undefined;
-      const left = a.notAttending ? ` ${vscode.l10n.t('Registrations declined, cancelled or waitlisted, left out: {0}.', a.notAttending)}` : '';
-      showSkipped(m, vscode.l10n.t('{0}% of attendees from the other community ({1} of {2}). Logged as event-attendance.', a.percent, a.fromOther, a.attendees) + left + skippedNote(skipped), skipped);
+      showSkipped(m, attendanceMessage(a, partnerName) + skippedNote(skipped), skipped);
       return { ...a, skipped };
     });
+}
+
+/**
+ * The partner's hashed member list, when there is one: given, or picked after the user says
+ * so. Without it the measure counts the attendees who are not in your list, and says that.
+ * null when the user dismisses the question.
+ */
+async function partnerListFor(g: Given, partner: string): Promise<vscode.Uri | undefined | null> {
+  if (g.hashed !== undefined) return toUri(g.hashed);
+  // Run with its files given (a task, a test): no partner's list unless given too.
+  if (g.members !== undefined || g.registrations !== undefined) return undefined;
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: `$(file) ${vscode.l10n.t("Use {0}'s hashed member list", pickText(partner))}`, description: vscode.l10n.t("counts only their members, and the members you share"), use: true },
+      { label: `$(dash) ${vscode.l10n.t('Without it')}`, description: vscode.l10n.t('counts the attendees who are not in your member list'), use: false },
+    ],
+    { title: vscode.l10n.t('Measure Event Attendance'), placeHolder: vscode.l10n.t("Do you have {0}'s hashed member list (made with the record's salt)?", pickText(partner)), ignoreFocusOut: true },
+  );
+  if (!choice) return null;
+  if (!choice.use) return undefined;
+  return (await pickFile(undefined, vscode.l10n.t("The partner's hashed member list"), HASHED_FILTERS)) ?? null;
+}
+
+/** The metric's note in the record: what was counted, against which list. */
+function attendanceNote(a: Attendance, partner: string): string {
+  const who = a.basis === 'checked-in' ? 'checked-in attendees' : 'registrations (the export has no check-in)';
+  const measured = a.partnerList ? `${a.fromOther} of ${a.attendees} ${who} in ${partner}'s member list (${a.shared} of them in both lists)` : `${a.fromOther} of ${a.attendees} ${who} not in our member list (no partner list given)`;
+  return a.basis === 'checked-in' ? `${measured}; ${a.registered.people} registered` : measured;
+}
+
+/** The outcome as the user reads it: the share, what it is a share of, and what was left out. */
+function attendanceMessage(a: Attendance, partner: string): string {
+  const share = a.partnerList
+    ? vscode.l10n.t("{0}% of attendees are {1}'s members ({2} of {3}; {4} of them are members of both communities).", a.percent, partner, a.fromOther, a.attendees, a.shared)
+    : vscode.l10n.t("{0}% of attendees are not in your member list ({1} of {2}): without {3}'s hashed member list, people of neither community count too.", a.percent, a.fromOther, a.attendees, partner);
+  const basis =
+    a.basis === 'checked-in'
+      ? vscode.l10n.t('Only people checked in count: {0} registered, {1} checked in.', a.registered.people, a.checkedIn.people)
+      : vscode.l10n.t('The export has no check-in column: these are registrations, not attendance.');
+  const left = a.notAttending ? ` ${vscode.l10n.t('Registrations declined, cancelled or waitlisted, left out: {0}.', a.notAttending)}` : '';
+  return `${share} ${basis}${left} ${vscode.l10n.t('Logged as event-attendance.')}`;
 }
 
 function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
@@ -664,10 +733,16 @@ function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
       const utm = utmFor({ ...parsed.record, fileName: s.uriOf(id)!.path.split('/').pop()! }, (await frontMatterOf(s, id)).utm);
       let base = g.base ?? utm.url;
       if (!base) {
+        // The page last used for this record, else the last one in this workspace, is offered as it was.
+        const key = vscode.workspace.asRelativePath(s.uriOf(id)!);
+        const bases = m.context.workspaceState.get<Record<string, string>>(LINK_BASES_KEY) ?? {};
+        const last = bases[key];
         base = await vscode.window.showInputBox({
-          title: 'Copy Tracked Link',
-          prompt: vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
-          value: m.context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
+          title: vscode.l10n.t('Copy Tracked Link'),
+          prompt: last
+            ? vscode.l10n.t('The page the link opens: the one you used last for this partnership, or another. To keep one in the record, set utm: url: there.')
+            : vscode.l10n.t('The page the link opens (your sign-up or landing page). To keep one per partnership, set utm: url: in the record.'),
+          value: last ?? m.context.workspaceState.get<string>(LINK_BASE_KEY) ?? 'https://',
           ignoreFocusOut: true,
           validateInput: (v) => {
             try {
@@ -680,6 +755,7 @@ function copyTrackedLink(m: Measure, arg?: unknown, raw?: unknown) {
         });
         if (!base) return undefined;
         await m.context.workspaceState.update(LINK_BASE_KEY, base.trim());
+        await m.context.workspaceState.update(LINK_BASES_KEY, { ...bases, [key]: base.trim() });
       }
       let link: string;
       try {
@@ -799,19 +875,13 @@ function importTracker(m: Measure, _arg?: unknown, raw?: unknown) {
         showSkipped(m, vscode.l10n.t('Nothing to import: every partner has a record already ({0} rows skipped).', plan.skipped.length) + skippedNote(skipped), skipped);
         return { created: [], skipped: plan.skipped.length, bad: plan.bad.count };
       }
-      if (!g.confirm) {
-        const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(plan, root.rel, vscode.workspace.asRelativePath(file), skipped) });
-        await vscode.window.showTextDocument(preview, { preview: true });
-        const go = plan.rows.length === 1 ? vscode.l10n.t('Create 1 Record') : vscode.l10n.t('Create {0} Records', plan.rows.length);
-        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Import {0} partnership records into {1}/? The preview shows each one. Existing records are never changed.', plan.rows.length, root.rel), { modal: true }, go);
-        if (choice !== go) return undefined;
-      }
+      if (!g.confirm && !(await confirmImport(plan, root.rel, file))) return undefined;
       const ctx = m.deps.contexts.get(root.folder);
-      const ourName = ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined;
+      const fromContext = recordContextInput(ctx?.state === 'ok' ? ctx.parsed : undefined);
       const created: vscode.Uri[] = [];
       const failed: string[] = [];
       for (const row of plan.rows) {
-        const text = trackerRecordText(row, s.today(), ourName);
+        const text = trackerRecordText(row, s.today(), fromContext);
         const base = row.fileName.replace(/\.md$/, '');
         let done: vscode.Uri | undefined;
         for (let n = 1; n < 100 && !done; n++) {
@@ -948,18 +1018,70 @@ function fileStem(s: PlannerService, id: string) {
 }
 
 
-function previewText(plan: ReturnType<typeof planTrackerImport>, folder: string, file: string, skippedRows: number): string {
-  const cell = (v: unknown) => String(v ?? '').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const lines = [
-    `# Import preview: ${cell(file)}`,
-    '',
-    `${plan.rows.length} new record${plan.rows.length === 1 ? '' : 's'} in \`${folder}/\`. Nothing is written until you confirm; existing records are never changed.`,
-    '',
-    '| Line | File | Partner | Stage | Types | Owner | Start | Review | Warnings |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...plan.rows.map((r) => `| ${r.line} | ${cell(r.fileName)} | ${cell(r.partner)} | ${cell(r.changes.stage ?? 'prospect')} | ${cell(r.types.join(', '))} | ${cell(r.changes.owners?.ours)} | ${cell(r.changes.start)} | ${cell(r.changes.review)} | ${cell(r.warnings.join('; '))} |`),
+/**
+ * The import, shown before anything is written: one line per new record with every value it
+ * gets (stage, types, owners, dates, cadence, size, notes, warnings), then the rows skipped and
+ * those that cannot be read, under "Create N Records" and "Cancel". Picking a record's line
+ * changes nothing; Escape cancels.
+ */
+/** Text in lines of at most `width` characters, broken between words (a longer word stays whole). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+async function confirmImport(plan: TrackerPlan, folder: string, file: vscode.Uri): Promise<boolean> {
+  type Item = vscode.QuickPickItem & { answer?: boolean };
+  const n = plan.rows.length;
+  const go = n === 1 ? vscode.l10n.t('Create 1 Record') : vscode.l10n.t('Create {0} Records', n);
+  const items: Item[] = [
+    { label: `$(check) ${go}`, description: vscode.l10n.t('in {0}/; existing records are never changed', folder), answer: true, alwaysShow: true },
+    { label: `$(close) ${vscode.l10n.t('Cancel')}`, description: vscode.l10n.t('nothing is written'), answer: false, alwaysShow: true },
+    { label: vscode.l10n.t('New records ({0})', n), kind: vscode.QuickPickItemKind.Separator },
+    // A record's line, then a line for each of its values (a long one over several lines), so that none is cut off.
+    ...plan.rows.flatMap((row): Item[] => {
+      const p = trackerRowPreview(row);
+      return [
+        { label: `$(file) ${pickText(p.partner)}`, description: pickText(`${p.fileName} · ${vscode.l10n.t('line {0}', row.line)}`) },
+        ...p.fields.flatMap(([title, value]) => wrapWords(`${title}: ${value}`, 90).map((text) => ({ label: `$(blank) ${pickText(text)}` }))),
+      ];
+    }),
   ];
-  if (plan.skipped.length) lines.push('', '## Skipped', '', ...plan.skipped.map((r) => `- Line ${r.line}: ${cell(r.partner)} ${r.reason}`));
-  if (plan.bad.count || skippedRows) lines.push('', '## Rows that cannot be read', '', ...plan.bad.list.map((b) => `- Line ${b.line}: ${cell(b.reason)}`));
-  return lines.join('\n') + '\n';
+  if (plan.skipped.length) {
+    items.push({ label: vscode.l10n.t('Skipped ({0})', plan.skipped.length), kind: vscode.QuickPickItemKind.Separator });
+    for (const r of plan.skipped) items.push({ label: `$(circle-slash) ${pickText(r.partner)}`, description: vscode.l10n.t('line {0}', r.line), detail: r.reason });
+  }
+  if (plan.bad.count) {
+    items.push({ label: vscode.l10n.t('Rows that cannot be read ({0})', plan.bad.count), kind: vscode.QuickPickItemKind.Separator });
+    for (const b of plan.bad.list) items.push({ label: `$(warning) ${vscode.l10n.t('line {0}', b.line)}`, detail: pickText(b.reason) });
+  }
+  const qp = vscode.window.createQuickPick<Item>();
+  qp.title = vscode.l10n.t('Import preview: {0}', pickText(vscode.workspace.asRelativePath(file)));
+  qp.placeholder = vscode.l10n.t('Check each record, then create them or cancel');
+  qp.items = items;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  return new Promise<boolean>((resolve) => {
+    let answered = false;
+    const finish = (answer: boolean) => {
+      if (answered) return;
+      answered = true;
+      resolve(answer);
+      qp.dispose();
+    };
+    qp.onDidAccept(() => {
+      const answer = qp.selectedItems[0]?.answer;
+      if (answer !== undefined) finish(answer);
+    });
+    qp.onDidHide(() => finish(false));
+    qp.show();
+  });
 }

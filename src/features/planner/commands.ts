@@ -1,7 +1,7 @@
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
-import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
+import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
 import { renderReport } from '../../core/planner/report';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
 import { communityName } from '../../core/context';
@@ -140,8 +140,7 @@ async function newPartnership(c: CommandContext, arg?: unknown, raw?: unknown): 
     community: community.trim() || undefined,
     types,
     today: c.service.today(),
-    ourName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined,
-    context: ctx?.state === 'ok' ? ctx.parsed.values : undefined,
+    ...recordContextInput(ctx?.state === 'ok' ? ctx.parsed : undefined),
   });
   const root = c.service.roots().find((r) => r.folder.uri.toString() === folder.uri.toString());
   if (!root) return undefined;

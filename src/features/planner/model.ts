@@ -57,10 +57,27 @@ export class ShownRecord {
     return { ...c, record };
   }
 
-  /** The file's record, from the extension (an answer, or news that the file changed). */
-  receive(next: PlannerRecord): void {
+  /**
+   * The file's record, from the extension (an answer, or news that the file changed). One read
+   * before the record shown is older and is not taken (false): two reads of the file may finish
+   * in either order, and the older must not undo the newer.
+   */
+  receive(next: PlannerRecord): boolean {
+    if (this.isOlder(next)) return false;
     if (next.id !== this.confirmed?.id) this.pending = [];
     this.confirmed = next;
+    return true;
+  }
+
+  /** Whether `next` is the record shown, read before it was. */
+  isOlder(next: PlannerRecord): boolean {
+    return next.id === this.confirmed?.id && next.seq < this.confirmed.seq;
+  }
+
+  /** Whether `next` says the same as the record as the file last gave it (its number aside). */
+  sameAsConfirmed(next: PlannerRecord): boolean {
+    const c = this.confirmed;
+    return !!c && c.id === next.id && JSON.stringify({ ...c, seq: 0 }) === JSON.stringify({ ...next, seq: 0 });
   }
 
   clear(): void {
@@ -78,7 +95,7 @@ export class ShownRecord {
 
   settle(token: number, result: PlannerRecord | undefined): void {
     this.pending = this.pending.filter((p) => p.token !== token);
-    if (result && result.id === this.confirmed?.id) this.confirmed = result;
+    if (result && result.id === this.confirmed?.id && !this.isOlder(result)) this.confirmed = result;
   }
 
   /** Takes the change back; what it was, for the message. */

@@ -24,6 +24,8 @@ const STAGE_ICONS: Record<Stage, string> = { prospect: 'search', contacted: 'mai
 const PAGE = 25;
 /** A run of changes to one field within this time is written once (arrow keys through a radio group). */
 const COALESCE_MS = 350;
+/** How long a date field's typing may pause before the date is written. */
+const DATE_PAUSE_MS = 900;
 type Section = 'context' | 'pipeline' | 'record' | 'plan';
 
 interface State {
@@ -180,7 +182,8 @@ async function write(id: string, change: RecordChange, tokens: number[], done?: 
   if (!shown.hasPending) renderNews(['record']);
   done?.();
   if (result.changed) {
-    showStatus('info', result.inEditor ? l10n.t('{0}. The change is in the open editor, beside your unsaved edits: save the file when ready.', describeChange(change)) : l10n.t('{0}.', describeChange(change)), true);
+    const said = result.inEditor ? l10n.t('{0}. The change is in the open editor, beside your unsaved edits: save the file when ready.', describeChange(change)) : l10n.t('{0}.', describeChange(change));
+    showStatus('info', result.note ? `${said} ${result.note}` : said, true);
   }
 }
 
@@ -672,8 +675,8 @@ function invalid(input: HTMLInputElement, message: string | undefined): boolean 
  * A text field that changes the record when the user is done with it (Enter, or leaving it);
  * `read` turns the text into the change, or a problem to show.
  */
-function textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => RecordChange | string | undefined): HTMLElement {
-  const input = h('input', { type: 'text', id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
+function textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => RecordChange | string | undefined, type: 'text' | 'date' = 'text'): HTMLElement {
+  const input = h('input', { type, id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
   input.value = value;
   let committed = false;
   const done = () => {
@@ -696,9 +699,24 @@ function textField(id: string, label: string, value: string, placeholder: string
   };
   // A field taken out of the page by a render fires "change" on its way out: that is no choice
   // of the user's (the render carries what was typed over to the new field).
+  // A date field changes with every digit typed into its year: it is written once the typing
+  // pauses (a pick in its calendar, a whole date typed), or when the focus leaves it.
+  let pause: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('change', () => {
-    if (!rendering) done();
+    if (rendering) return;
+    if (type !== 'date') {
+      done();
+      return;
+    }
+    clearTimeout(pause);
+    pause = setTimeout(done, DATE_PAUSE_MS);
   });
+  if (type === 'date') {
+    input.addEventListener('blur', () => {
+      clearTimeout(pause);
+      if (!rendering) done();
+    });
+  }
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -771,8 +789,8 @@ function detailsBlock(record: PartnershipRecord): HTMLElement {
       }),
       textField('owner-ours', l10n.t('Our owner'), record.owners.ours ?? '', l10n.t('Who runs it on your side'), (t) => owners('ours', t)),
       textField('owner-theirs', l10n.t('Their owner'), record.owners.theirs ?? '', l10n.t('Who runs it on their side'), (t) => owners('theirs', t)),
-      textField('start', l10n.t('Start date'), record.start ?? '', 'YYYY-MM-DD', (t) => dateChange('start', t)),
-      textField('review', l10n.t('Review date'), record.review ?? '', 'YYYY-MM-DD', (t) => dateChange('review', t)),
+      textField('start', l10n.t('Start date'), record.start ?? '', 'YYYY-MM-DD', (t) => dateChange('start', t), 'date'),
+      textField('review', l10n.t('Review date'), record.review ?? '', 'YYYY-MM-DD', (t) => dateChange('review', t), 'date'),
       h('div', { class: 'field' }, h('label', { for: 'cadence' }, l10n.t('Cadence')), cadence),
     ),
     h('div', { class: 'field' }, h('span', { class: 'label' }, l10n.t('Types')), record.types.length ? chosen : h('p', { class: 'muted' }, l10n.t('No partnership types yet.')), add),
@@ -900,7 +918,7 @@ function entryEditor(key: string, idPrefix: string, label: string, fields: Node[
 
 function metricEditor(index: number, entry: MetricEntry): HTMLElement {
   const value = editorInput(`metric-edit-value-${index}`, l10n.t('Value'), String(entry.value), { inputmode: 'decimal' });
-  const date = editorInput(`metric-edit-date-${index}`, l10n.t('Date'), entry.date, { placeholder: 'YYYY-MM-DD' });
+  const date = editorInput(`metric-edit-date-${index}`, l10n.t('Date'), entry.date, { placeholder: 'YYYY-MM-DD', type: 'date' });
   const note = editorInput(`metric-edit-note-${index}`, l10n.t('Note'), entry.note ?? '', { placeholder: l10n.t('Note (optional)') });
   return entryEditor(`metric:${index}`, 'metric-edit', l10n.t('Edit the measurement'), [h('div', { class: 'two' }, value, date), note], () => {
     const read = readMetricForm(value, date);
@@ -943,7 +961,7 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
   const metric = h('select', { id: 'metric-name', 'data-draft': true, disabled: view.readOnly }, ...SUCCESS_METRICS.map((m) => h('option', { value: m.id }, metricTitle(m.id))));
   showsPick(metric);
   const value = h('input', { type: 'text', id: 'metric-value', 'data-draft': true, inputmode: 'decimal', placeholder: l10n.t('such as 85 or 45%'), disabled: view.readOnly });
-  const date = h('input', { type: 'text', id: 'metric-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
+  const date = h('input', { type: 'date', id: 'metric-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
   const note = h('input', { type: 'text', id: 'metric-note', 'data-draft': true, placeholder: l10n.t('Note (optional)'), disabled: view.readOnly });
   const form = h(
     'form',
@@ -979,7 +997,7 @@ function checkInDateProblem(text: string): string | undefined {
 }
 
 function checkInEditor(index: number, entry: CheckIn): HTMLElement {
-  const date = editorInput(`check-in-edit-date-${index}`, l10n.t('Date'), entry.date, { placeholder: 'YYYY-MM-DD' });
+  const date = editorInput(`check-in-edit-date-${index}`, l10n.t('Date'), entry.date, { placeholder: 'YYYY-MM-DD', type: 'date' });
   const notes = h('textarea', { id: `check-in-edit-notes-${index}`, rows: 3, 'aria-label': l10n.t('Notes'), 'data-draft': true });
   notes.value = entry.notes ?? '';
   notes.dataset.initial = notes.value;
@@ -1027,7 +1045,7 @@ function checkInsBlock(record: PartnershipRecord): HTMLElement {
       )
     : h('p', { class: 'muted' }, PLANNER_TEXT.noCheckIns);
 
-  const date = h('input', { type: 'text', id: 'check-in-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
+  const date = h('input', { type: 'date', id: 'check-in-date', 'data-draft': true, placeholder: 'YYYY-MM-DD', value: view.today, disabled: view.readOnly });
   const notes = h('textarea', { id: 'check-in-notes', 'data-draft': true, rows: 3, placeholder: l10n.t('Numbers against targets, what worked, what did not, next steps'), disabled: view.readOnly });
   const worth = h('fieldset', { class: 'worth-group' }, h('legend', {}, l10n.t('Is this worth continuing?')));
   for (const w of WORTH) {
@@ -1234,7 +1252,9 @@ function onMessage(m: PlannerToWebview): void {
       const { type: _type, ...record } = m;
       void _type;
       if (shown.id !== m.id) drafts.clear();
-      else if (JSON.stringify(shown.value) === JSON.stringify(record) && !shown.hasPending) return;
+      // Read before the record shown (two reads finished out of order): nothing new.
+      else if (shown.isOlder(record as PlannerRecord)) return;
+      else if (!shown.hasPending && shown.sameAsConfirmed(record as PlannerRecord)) return;
       // The file changed otherwise (its editor, git, another tool): the last confirmation, and
       // its Undo, no longer speak of what is shown.
       else if (!shown.hasPending) clearStatus();

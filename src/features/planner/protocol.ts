@@ -110,6 +110,11 @@ export interface PlannerPage {
 
 export interface PlannerRecord {
   id: string;
+  /**
+   * Counts up with every record the extension sends. A record read later is at least as new as
+   * one read earlier, but the two reads may finish in either order: the view keeps the higher.
+   */
+  seq: number;
   row?: PlannerRow;
   /** The record as read, with defaults filled in; absent for a broken record. */
   record?: PartnershipRecord;
@@ -128,6 +133,8 @@ export interface EditResult {
   undo?: string;
   /** For an undo: what it took back. */
   undone?: string;
+  /** What else the user should know of the change (a removed type's playbook section kept). */
+  note?: string;
 }
 
 export interface PlannerResults {

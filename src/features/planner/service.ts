@@ -232,6 +232,8 @@ export class PlannerService extends Disposable {
       const created = await createNewFile(uri, text);
       if (created.ok) {
         this.deps.log.info(`Created ${uri.toString()}`);
+        // Ticks the walkthrough's "Create a first partnership", from whichever place it was made.
+        void vscode.commands.executeCommand(INTERNAL_COMMANDS.walkthroughStep, 'partnershipCreated');
         return { ok: true, uri, id: this.created(uri, text) };
       }
       // A link, a device, a file system error: no other name would fare better.

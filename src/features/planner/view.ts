@@ -1,10 +1,11 @@
-import { COMMANDS } from '../../host/commandIds';
+import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
 import { pipelineForecast } from '../../core/planner/forecast';
-import { attentionText } from '../../core/planner/labels';
+import { attentionText, playbookTitle } from '../../core/planner/labels';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
+import { keptPlaybookSections } from '../../core/records';
 import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
@@ -41,6 +42,8 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   private readonly undoStack: UndoStep[] = [];
   /** Changes are made one after the other: each one's edit and save before the next one reads the file. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Records sent so far (PlannerRecord.seq). */
+  private payloads = 0;
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
@@ -86,6 +89,9 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     );
     this.updateBadge();
     void this.service.ensureLoaded();
+    // Ticks the walkthrough's "Open the planner" however it was opened (a view restored on start
+    // or opened from its container shows no visibility change the walkthrough sees).
+    void vscode.commands.executeCommand(INTERNAL_COMMANDS.walkthroughStep, 'plannerOpened');
   }
 
   /** Shows a record in the view (after New Partnership, say). */
@@ -132,12 +138,15 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   }
 
   private async recordPayload(id: string): Promise<PlannerRecord> {
+    // Numbered before the read: a read started later sees the file as it is then, or newer.
+    const seq = ++this.payloads;
     // The index keeps a digest of each record; the whole record is read when it is shown.
     const parse = this.service.index.get(id) ? await this.service.open(id).catch(() => undefined) : undefined;
     const entry = this.service.index.get(id);
     const uri = this.service.uriOf(id);
     return {
       id,
+      seq,
       row: entry && this.service.row(entry.summary),
       record: entry && parse?.ok ? parse.record : undefined,
       problems: entry ? [...entry.problems] : [],
@@ -220,7 +229,11 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           this.undoStack.push({ id: m.id, label: describeChange(m.change), before: outcome.before, after: outcome.after });
           if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
-        return this.result(m.id, outcome.changed, outcome.inEditor);
+        const result = await this.result(m.id, outcome.changed, outcome.inEditor);
+        const kept = m.change.kind === 'types' && outcome.after !== undefined ? keptPlaybookSections(outcome.after, m.change.value) : [];
+        if (kept.length === 0) return result;
+        const titles = kept.map((id) => playbookTitle(id)).join(', ');
+        return { ...result, note: vscode.l10n.t('The playbook section "{0}" stays in the record\'s text with what was written in it: delete it there if it is no longer needed.', titles) };
       }),
       undo: () => this.serial(async () => {
         this.writable();
