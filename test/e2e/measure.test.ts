@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { e2e, fileMatches, runCommand, screenshot } from './harness';
-import { makeExport, people } from '../unit/measureCorpus';
+import { e2e, fileMatches, plannerView, runCommand, screenshot, webviewInTheme } from './harness';
+import { makeExport, people, signupExport } from '../unit/measureCorpus';
 
 // ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.
 type IcalModule = typeof import('ical.js', { with: { 'resolution-mode': 'import' } }).default;
@@ -140,7 +140,46 @@ describe('Measure from exports, as a user does it (dark theme)', () => {
     await screenshot(page, 'measure-overlap-dark');
     await result.locator('a.monaco-button', { hasText: 'Set Audience Overlap to 5' }).click();
     const text = await fileMatches(record, /\n {2}audienceOverlap: 5\n/);
-    assert.match(text, /metric: member-overlap\n {4}value: 73\n/);
+    assert.match(text, /metric: member-overlap\n {4}value: 73\n {4}note: [^\n]+\n {4}of: 400\n {4}source: '?discord-members-2026-11-30\.csv, guild\.sha256'?\n/);
+
+    // Count Attributed Sign-ups: the guild's sign-ups since its start, a running total measured from the file.
+    const signups = people(31, 20, 'guild').map((p, i) => ({ email: p.email, date: `2026-0${2 + (i % 5)}-1${i % 9}`, source: 'design-systems-guild', campaign: 'partnership-design-systems-guild' }));
+    fs.writeFileSync(path.join(workspace, 'exports', 'signups.csv'), signupExport(signups));
+    await runCommand(page, 'Community Partnerships: Count Attributed Sign-ups');
+    await fileDialog(page, 'The sign-up export', path.join(workspace, 'exports', 'signups.csv'));
+    await pick(page, 'Use these columns');
+    await page.locator(`${QUICK} .quick-input-title`, { hasText: 'Count Attributed Sign-ups' }).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter'); // today
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Log 1 Metric' }).click({ timeout: 20_000 });
+    await toast(page, /Cross-community joins logged \(1\): Design Systems Guild 31/);
+    assert.match(await fileMatches(record, /cumulative: true/), /metric: cross-community-joins\n {4}value: 31\n {4}note: [^\n]+\n {4}source: signups\.csv\n {4}cumulative: true\n/);
+
+    // The planner shows both measures with their figures and files, and charts the guild's typed
+    // joins of one swap apart from the measured running total: no line joins the two.
+    await page.locator('.activitybar .action-item a[aria-label^="Community Partnerships"]').first().click();
+    const view = await plannerView(page);
+    await view.locator('.row', { hasText: 'Design Systems Guild' }).click({ timeout: 30_000 });
+    const joins = view.locator('.metric[data-metric="cross-community-joins"]');
+    await joins.locator('.chart-legend li', { hasText: 'total to date, measured from a file' }).waitFor({ timeout: 20_000 });
+    assert.deepStrictEqual(await joins.locator('.chart-legend li').allTextContents(), ['per swap, event or piece, typed', 'total to date, measured from a file']);
+    assert.strictEqual(await joins.locator('svg.sparkline polyline').count(), 0);
+    assert.strictEqual(await joins.locator('svg.sparkline .spark-series.unit.typed .spark-dot').count(), 1);
+    assert.match((await joins.locator('svg.sparkline .spark-series.total.measured .spark-dot title').textContent()) ?? '', /^total to date, measured from a file: 31 on \d{4}-\d{2}-\d{2}$/);
+    // The head holds the typed result of one swap against the per-swap benchmark, not the total.
+    assert.strictEqual(await joins.locator('.metric-value').textContent(), '85');
+    await joins.locator('.entry-detail', { hasText: /^from signups\.csv · sign-ups with utm_source=design-systems-guild/ }).waitFor();
+    const overlap = view.locator('.metric[data-metric="member-overlap"]');
+    await overlap.locator('.entry-text', { hasText: /^73 of 400 on \d{4}-\d{2}-\d{2}$/ }).waitFor();
+    await overlap.locator('.entry-detail', { hasText: /^from discord-members-2026-11-30\.csv, guild\.sha256 · 73 of 400 of ours/ }).waitFor();
+    await joins.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'measure-planner-metrics-dark');
+    for (const theme of ['light', 'hc-black'] as const) {
+      await session.setTheme(theme);
+      await webviewInTheme(view, theme);
+      await joins.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await screenshot(page, `measure-planner-metrics-${theme}`);
+    }
+    await session.setTheme('dark');
 
     // Import Partnership Tracker: columns, a preview, a confirmation; the existing partner skipped.
     const rustBefore = fs.readFileSync(path.join(workspace, 'partnerships', 'rust-berlin.md'), 'utf8');

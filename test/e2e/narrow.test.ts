@@ -39,9 +39,10 @@ export async function openNarrowPlanner(page: Page, partner = 'API Security Alli
   await view.locator('#section-record #fit-total .verdict').waitFor({ timeout: 30_000 });
   if ((await view.locator('#section-plan[open]').count()) === 0) await view.locator('#section-plan > summary').click();
   // A plan of the longest type names.
+  const planned = await view.locator('.plan-row').count();
   for (const [i, type] of ['conference-sharing', 'shared-ambassador-network', 'integration-partnership'].entries()) {
     await view.locator('#plan-add').selectOption(type);
-    await view.locator(`#plan-count-${i + 1}`).waitFor();
+    await view.locator(`#plan-count-${planned + i}`).waitFor();
   }
   await view.locator('#forecast').waitFor();
   // An entry editor open, as when a measurement is being corrected.

@@ -84,7 +84,9 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       await view.locator('#log-metric').click();
       const metric = view.locator('.metric', { hasText: 'Cross-community joins' });
       await metric.locator('.status-badge.above').waitFor({ timeout: 15_000 });
-      assert.strictEqual(await metric.locator('svg.sparkline polyline').count(), 1);
+      // Two typed results of one event each: two markers, not joined by a line (they are not a running total).
+      assert.strictEqual(await metric.locator('svg.sparkline .spark-series.unit.typed .spark-dot').count(), 2);
+      assert.strictEqual(await metric.locator('svg.sparkline polyline').count(), 0);
       assert.match((await metric.locator('svg.sparkline').getAttribute('aria-label')) ?? '', /45 on 2026-10-01, 120 on 2026-11-01/);
 
       // A check-in.
@@ -117,11 +119,25 @@ async function quickInput(page: Page, title: string, value: string): Promise<voi
       // The logged check-in emptied its form.
       assert.strictEqual(await view.locator('#check-in-notes').inputValue(), '');
 
-      // The plan and forecast.
+      // The plan and forecast start from the pipeline: the two active partnerships (the guild's
+      // swap and event, 50-200 + 30-100; the new one's event, 30-100), not the prospect.
       await view.locator('#section-plan summary').click();
-      await view.locator('#forecast', { hasText: '50–200' }).waitFor();
+      const pipeline = view.locator('#forecast-pipeline');
+      await pipeline.locator('.fc-row', { hasText: 'Night Owls Collective' }).locator('.fc-range', { hasText: /^30–100$/ }).waitFor({ timeout: 15_000 });
+      assert.strictEqual(await pipeline.locator('.fc-row', { hasText: 'Design Systems Guild' }).locator('.fc-range').textContent(), '80–300');
+      assert.match((await pipeline.locator('.fc-row', { hasText: 'Design Systems Guild' }).textContent()) ?? '', /Newsletter cross-promotion, Co-hosted AMA/);
+      assert.strictEqual(await pipeline.locator('.fc-row', { hasText: 'Rust Berlin' }).count(), 0, 'a prospect is not in the forecast');
+      await view.locator('#forecast-members', { hasText: /^110–400$/ }).waitFor();
+      assert.match((await view.locator('#forecast-assumptions').textContent()) ?? '', /one swap, event, piece or launch of each of its types/);
+      // A what-if on top: one more newsletter swap adds its 50-200.
+      await view.locator('#plan-add').selectOption('newsletter-cross-promotion');
+      await view.locator('#forecast-members', { hasText: /^160–600pipeline 110–400, what-if 50–200$/ }).waitFor();
       await scrollTo('#section-plan');
       await screenshot(page, `planner-forecast-${theme}`);
+      // Moving the new partnership back to a prospect takes it out of the forecast.
+      await view.locator('#stage-set-prospect').click();
+      await view.locator('#forecast-members', { hasText: /^130–500/ }).waitFor({ timeout: 15_000 });
+      assert.strictEqual(await pipeline.locator('.fc-row', { hasText: 'Night Owls Collective' }).count(), 0);
 
       // The overdue badge still counts the guild; logging its check-in leaves only its review.
       await view.locator('.row', { hasText: 'Design Systems Guild' }).click();

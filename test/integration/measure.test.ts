@@ -171,6 +171,8 @@ describe('Measure: metrics from exports in VS Code', () => {
     let last = r.metrics[r.metrics.length - 1];
     assert.deepStrictEqual([last.metric, last.value, last.date], ['event-attendance', a.percent, '2026-11-20']);
     assert.match(last.note ?? '', /checked-in attendees in Design Systems Guild's member list \(\d+ of them in both lists\); 105 registered/);
+    // What it counted and from which files, for the planner and the report to show.
+    assert.deepStrictEqual([last.count, last.of, last.source], [a.fromOther, a.attendees, 'luma-guests.csv, ours.sha256, theirs.sha256']);
 
     // Without the partner's list: what is measured is said as it is.
     const b = (await m.measureAttendance(idOf(GUILD), { registrations: 'exports/luma-guests.csv', members: 'exports/ours.sha256', mapping, date: '2026-11-21' })) as Result;
@@ -204,7 +206,7 @@ describe('Measure: metrics from exports in VS Code', () => {
     ] as const) {
       const r = await record(rel);
       const last = r.metrics[r.metrics.length - 1];
-      assert.deepStrictEqual([last.metric, last.value], ['cross-community-joins', value], rel);
+      assert.deepStrictEqual([last.metric, last.value, last.cumulative, last.source], ['cross-community-joins', value, true, 'signups.csv'], rel);
     }
   });
 

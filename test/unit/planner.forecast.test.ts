@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { forecastDisclaimer, forecast } from '../../src/core/planner/forecast';
+import { forecastDisclaimer, forecast, pipelineForecast, type PipelinePartnership } from '../../src/core/planner/forecast';
 
 describe('planner: forecast', () => {
   it('adds up 2 newsletter swaps and 1 event: 130-500 new members, $0-2,000', () => {
@@ -60,5 +60,49 @@ describe('planner: forecast', () => {
   it('says the numbers are not a promise', () => {
     assert.match(forecastDisclaimer(), /benchmarks/);
     assert.match(forecastDisclaimer(), /not a promise/);
+  });
+});
+
+describe('planner: pipelineForecast', () => {
+  const p = (partner: string, stage: PipelinePartnership['stage'], types: PipelinePartnership['types'], partnerSize?: number): PipelinePartnership => ({ id: partner.toLowerCase(), partner, stage, types, ...(partnerSize !== undefined ? { partnerSize } : {}) });
+
+  it('counts one unit of each type of the agreed and active partnerships, and nothing of the others', () => {
+    const f = pipelineForecast([
+      p('Guild', 'active', ['newsletter-cross-promotion', 'co-hosted-event'], 9500),
+      p('Owls', 'agreed', ['co-hosted-event']),
+      p('Rust', 'prospect', ['meetup-cross-promotion']),
+      p('Ada', 'contacted', ['integration-partnership']),
+      p('Old', 'ended', ['newsletter-cross-promotion']),
+    ]);
+    assert.deepStrictEqual(
+      f.rows.map((r) => [r.partner, r.newMembers, r.capped]),
+      [
+        ['Guild', { low: 80, high: 300 }, false],
+        ['Owls', { low: 30, high: 100 }, false],
+      ],
+    );
+    assert.strictEqual(f.count, 2);
+    assert.deepStrictEqual(f.newMembers, { low: 110, high: 400 });
+    assert.deepStrictEqual(f.cost, { low: 0, high: 4000 });
+    assert.deepStrictEqual(f.types, ['newsletter-cross-promotion', 'co-hosted-event']);
+  });
+
+  it('never expects more new members of a partnership than its community has', () => {
+    const f = pipelineForecast([p('Tiny', 'active', ['newsletter-cross-promotion'], 120), p('Micro', 'active', ['co-hosted-event'], 12)]);
+    assert.deepStrictEqual(f.rows.map((r) => [r.partner, r.newMembers, r.capped, r.partnerSize]), [
+      ['Micro', { low: 12, high: 12 }, true, 12],
+      ['Tiny', { low: 50, high: 120 }, true, 120],
+    ]);
+    assert.deepStrictEqual(f.newMembers, { low: 62, high: 132 });
+  });
+
+  it('adds nothing for untyped or unbenchmarked partnerships but counts them, and lists at most the limit', () => {
+    const many = Array.from({ length: 120 }, (_, i) => p(`P${String(i).padStart(3, '0')}`, 'active', ['co-created-content']));
+    const f = pipelineForecast([...many, p('Empty', 'active', []), p('Promo', 'agreed', ['mutual-promotion'])], 50);
+    assert.strictEqual(f.count, 122);
+    assert.strictEqual(f.rows.length, 50);
+    assert.strictEqual(f.untyped, 1);
+    assert.deepStrictEqual(f.newMembers, { low: 20 * 120, high: 50 * 120 });
+    assert.deepStrictEqual(pipelineForecast([]), { rows: [], count: 0, newMembers: { low: 0, high: 0 }, cost: { low: 0, high: 0 }, types: [], untyped: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import type { PartnershipTypeId, SuccessMetricId } from '../../src/core/domain';
-import { metricAgainstBenchmark, metricSeries, sparklinePoints } from '../../src/core/planner/metrics';
+import { chartPoints, latestEntry, metricAgainstBenchmark, metricSeries, metricSeriesByKind, sparklinePoints } from '../../src/core/planner/metrics';
 import type { MetricEntry } from '../../src/core/records';
 
 const rec = (types: PartnershipTypeId[], metrics: MetricEntry[]) => ({ types, metrics });
@@ -130,5 +130,58 @@ describe('planner: sparklinePoints', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('planner: kinds of a metric’s values', () => {
+  const typed = m('2026-02-20', 'cross-community-joins', 85);
+  const total1: MetricEntry = { date: '2026-03-01', metric: 'cross-community-joins', value: 31, cumulative: true, source: 'signups.csv' };
+  const total2: MetricEntry = { date: '2026-04-01', metric: 'cross-community-joins', value: 140, cumulative: true, source: 'signups.csv' };
+  const measured: MetricEntry = { date: '2026-03-15', metric: 'cross-community-joins', value: 60, source: 'event.csv' };
+
+  it('splits per-unit and total, typed and measured, into series of their own', () => {
+    const kinds = metricSeriesByKind({ metrics: [total2, typed, measured, total1] }, 'cross-community-joins');
+    assert.deepStrictEqual(
+      kinds.map((k) => [k.kind.basis, k.kind.origin, k.points.map((p) => [p.value, p.index])]),
+      [
+        ['unit', 'typed', [[85, 1]]],
+        ['unit', 'measured', [[60, 2]]],
+        ['total', 'measured', [[31, 3], [140, 0]]],
+      ],
+    );
+    // Member overlap is a total by its nature.
+    assert.deepStrictEqual(metricSeriesByKind({ metrics: [m('2026-01-01', 'member-overlap', 73)] }, 'member-overlap').map((k) => k.kind), [{ basis: 'total', origin: 'typed' }]);
+    assert.deepStrictEqual(metricSeriesByKind({ metrics: [] }, 'satisfaction'), []);
+  });
+
+  it('holds the latest result of one unit against the benchmark, never a running total', () => {
+    const r = rec(['newsletter-cross-promotion'], [typed, total2]);
+    assert.strictEqual(latestEntry(r, 'cross-community-joins'), typed);
+    assert.strictEqual(latestEntry(r, 'cross-community-joins', true), total2);
+    assert.deepStrictEqual(metricAgainstBenchmark(r, 'cross-community-joins'), { latest: 85, latestDate: '2026-02-20', status: 'within', benchmark: { low: 50, high: 200 }, unit: 'members' });
+    assert.strictEqual(metricAgainstBenchmark(rec(['newsletter-cross-promotion'], [total2]), 'cross-community-joins').status, 'no-data');
+  });
+
+  it('places several series on shared axes', () => {
+    const [a, b] = chartPoints(
+      [
+        [{ date: '2026-01-01', value: 0 }],
+        [
+          { date: '2026-01-11', value: 50 },
+          { date: '2026-01-21', value: 100 },
+        ],
+      ],
+      100,
+      10,
+    );
+    assert.deepStrictEqual(a, [{ x: 0, y: 10 }]);
+    assert.deepStrictEqual(b, [
+      { x: 50, y: 5 },
+      { x: 100, y: 0 },
+    ]);
+    // One day for all: spread by date, then by series.
+    assert.deepStrictEqual(chartPoints([[{ date: '2026-01-01', value: 1 }], [{ date: '2026-01-01', value: 2 }]], 10, 10).map((s) => s.map((p) => p.x)), [[0], [10]]);
+    assert.deepStrictEqual(chartPoints([[{ date: '2026-01-01', value: 1 }], []], 10, 10), [[{ x: 5, y: 5 }], []]);
+    assert.deepStrictEqual(chartPoints([[], []], 10, 10), [[], []]);
   });
 });

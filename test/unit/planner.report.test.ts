@@ -104,6 +104,24 @@ describe('planner: renderReport', () => {
     assert.ok(!ended.includes('Review of the partnership'), 'a review date that has passed is not shown');
   });
 
+  it('shows what a measure counted and the file it read, in both versions', () => {
+    const record = guild();
+    record.metrics.push(
+      { date: '2026-04-12', metric: 'event-attendance', value: 38.2, count: 42, of: 110, source: 'luma|guests.csv' },
+      { date: '2026-04-30', metric: 'cross-community-joins', value: 140, cumulative: true, source: 'signups.csv' },
+    );
+    for (const audience of ['team', 'partner'] as const) {
+      const lines = renderReport([record], { today: '2026-05-22', communityName: 'Makers Hub', audience }).split('\n');
+      // A pipe in a file name stays inside its cell.
+      assert.ok(lines.some((l) => l.startsWith('| Event attendance | 38.2% (42 of 110; from luma\\|guests.csv; 2026-04-12) |')), audience);
+      // The running total is not the latest result of one swap: the per-swap row still shows the typed 85.
+      assert.ok(lines.some((l) => l.startsWith('| Cross-community joins | 85 (2026-02-20) |')), audience);
+    }
+    const onlyTotal = { ...record, metrics: [{ date: '2026-04-30', metric: 'cross-community-joins' as const, value: 140, cumulative: true, source: 'signups.csv' }] };
+    const lines = renderReport([onlyTotal], { today: '2026-05-22', audience: 'team' }).split('\n');
+    assert.ok(lines.some((l) => l.startsWith('| Cross-community joins | 140 (total to date; from signups.csv; 2026-04-30) |')), 'a total when there is nothing else');
+  });
+
   it('reports several with a summary table, and none', () => {
     const a = guild();
     const b: PartnershipRecord = { ...guild(), partner: 'Second', stage: 'prospect', scores: { audienceOverlap: 3, complementary: 4 }, metrics: [], checkIns: [] };

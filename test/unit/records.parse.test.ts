@@ -333,6 +333,38 @@ describe('records: reading at scale', () => {
   });
 });
 
+describe('records: what a measure counted', () => {
+  it('reads count, of, source and cumulative, and an older entry without them as before', () => {
+    const text = [
+      '---',
+      'partner: A',
+      'metrics:',
+      '  - date: 2026-02-20',
+      '    metric: cross-community-joins',
+      '    value: 85',
+      '    note: after the February swap',
+      '  - {date: 2026-03-12, metric: event-attendance, value: "38%", count: "42", of: 110, source: luma.csv}',
+      '  - {date: 2026-03-31, metric: cross-community-joins, value: 140, cumulative: "yes", source: 2026.csv}',
+      '---',
+    ].join('\n');
+    const r = ok(parseRecord(text));
+    assert.deepStrictEqual(r.problems, []);
+    assert.deepStrictEqual(r.record.metrics, [
+      { date: '2026-02-20', metric: 'cross-community-joins', value: 85, note: 'after the February swap' },
+      { date: '2026-03-12', metric: 'event-attendance', value: 38, count: 42, of: 110, source: 'luma.csv' },
+      { date: '2026-03-31', metric: 'cross-community-joins', value: 140, cumulative: true, source: '2026.csv' },
+    ]);
+  });
+
+  it('skips an entry whose figures cannot be read, saying which', () => {
+    const text = '---\npartner: A\nmetrics:\n  - {date: 2026-03-12, metric: event-attendance, value: 38, count: -3}\n  - {date: 2026-03-13, metric: event-attendance, value: 40, cumulative: maybe}\n---\n';
+    const r = ok(parseRecord(text));
+    assert.deepStrictEqual(r.record.metrics, []);
+    assert.match(r.problems[0].message, /count.*must not be negative/);
+    assert.match(r.problems[1].message, /cumulative.*must be true or false/);
+  });
+});
+
 describe('records: the documented front matter', () => {
   it('reads the example in the schema comment without a problem', () => {
     const source = fs.readFileSync(path.resolve(__dirname, '../../../src/core/records/schema.ts'), 'utf8');

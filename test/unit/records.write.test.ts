@@ -176,6 +176,14 @@ describe('records: write helpers', () => {
     assert.strictEqual(u.text, '---\npartner: A\nmetrics:\n  - date: 2026-01-01\n    metric: cross-community-joins\n    value: 40\n---\n');
   });
 
+  it('appendMetric writes what a measure counted after the value, in the documented order', () => {
+    const text = '---\npartner: A\n---\n';
+    const u = appendMetric(text, { cumulative: true, source: 'signups.csv', of: 110, count: 42, note: 'at the meetup', value: 38, metric: 'event-attendance', date: '2026-01-01' });
+    assert.strictEqual(u.text, '---\npartner: A\nmetrics:\n  - date: 2026-01-01\n    metric: event-attendance\n    value: 38\n    note: at the meetup\n    count: 42\n    of: 110\n    source: signups.csv\n    cumulative: true\n---\n');
+    assert.deepStrictEqual(ok(parseRecord(u.text)).record.metrics, [{ date: '2026-01-01', metric: 'event-attendance', value: 38, note: 'at the meetup', count: 42, of: 110, source: 'signups.csv', cumulative: true }]);
+    assert.throws(() => appendMetric(text, { date: '2026-01-01', metric: 'event-attendance', value: 38, count: 4.5 }), RangeError);
+  });
+
   it('setStage changes only the stage', () => {
     const u = setStage(GUILD, 'ended');
     assert.strictEqual(u.edits.length, 1);

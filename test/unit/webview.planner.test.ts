@@ -129,6 +129,36 @@ describe('planner view-model: check-ins, review date, metrics', () => {
     assert.match(groups[1].benchmark, /^benchmark \d+%–\d+%$/);
     assert.deepStrictEqual(metricGroups({ ...guild, metrics: [] }), []);
   });
+
+  it('metric groups: a measure’s figures and file, and each kind of value in a series of its own', () => {
+    const metrics = [
+      ...guild.metrics,
+      { date: '2026-03-01', metric: 'cross-community-joins' as const, value: 31, note: 'sign-ups since the start', cumulative: true, source: 'signups.csv' },
+      { date: '2026-04-12', metric: 'event-attendance' as const, value: 38.2, count: 42, of: 110, source: 'luma.csv, ours.sha256' },
+      { date: '2026-04-13', metric: 'member-overlap' as const, value: 73, of: 400, source: 'members.csv' },
+    ];
+    const groups = metricGroups({ ...guild, metrics });
+    const joins = groups.find((g) => g.id === 'cross-community-joins')!;
+    assert.deepStrictEqual(joins.series.map((s) => [s.label, s.joined, s.className, s.points.map((p) => p.value)]), [
+      ['per swap, event or piece, typed', false, 'unit typed', [85]],
+      ['total to date, measured from a file', true, 'total measured', [31]],
+    ]);
+    assert.strictEqual(joins.series[1].points[0].text, 'total to date, measured from a file: 31 on 2026-03-01');
+    assert.strictEqual(joins.latest, '85', 'the head holds the result of one swap, not the total');
+    assert.deepStrictEqual(joins.entries.map((e) => [e.text, e.detail]), [
+      ['31 on 2026-03-01', 'from signups.csv · sign-ups since the start'],
+      ['85 on 2026-02-20 (after the February swap)', undefined],
+    ]);
+    assert.match(joins.chartLabel, /per swap, event or piece, typed: 85 on 2026-02-20; total to date, measured from a file: 31 on 2026-03-01/);
+    const attendance = groups.find((g) => g.id === 'event-attendance')!;
+    assert.deepStrictEqual(attendance.entries.map((e) => [e.text, e.detail]), [
+      ['38.2% (42 of 110) on 2026-04-12', 'from luma.csv, ours.sha256'],
+      ['38% on 2026-04-10', undefined],
+    ]);
+    assert.deepStrictEqual(attendance.series.map((s) => s.className), ['unit typed', 'unit measured']);
+    const overlap = groups.find((g) => g.id === 'member-overlap')!;
+    assert.deepStrictEqual([overlap.entries[0].text, overlap.latest], ['73 of 400 on 2026-04-13', '73']);
+  });
 });
 
 describe('planner view-model: keyboard', () => {

@@ -23,6 +23,8 @@ export interface RecordSummary {
    */
   nextCheckIn?: string;
   review?: string;
+  /** The partner's community size, when the record gives it (the pipeline's forecast). */
+  partnerSize?: number;
   /** The record could not be read as a partnership (see `problem`); it is still listed. */
   broken: boolean;
   /** The first problem, errors before warnings. */
@@ -325,6 +327,7 @@ export class RecordIndex {
       problemCount: problems.length,
     };
     if (parse.ok) {
+      if (parse.digest.partnerSize !== undefined) summary.partnerSize = parse.digest.partnerSize;
       const last = ownCheckIn(parse.digest.lastCheckIn);
       if (last) summary.lastCheckIn = last;
       const metrics = ownMetrics(parse.digest.latestMetrics);

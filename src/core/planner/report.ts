@@ -1,8 +1,8 @@
-import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, benchmarkFor, partnershipType, playbookFor, type Range } from '../domain';
+import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, benchmarkFor, partnershipType, playbookFor, type Range, type SuccessMetricId } from '../domain';
 import { formatCount, formatNumber } from '../numbers';
 import { STAGES, WORTH_CONTINUING, type PartnershipRecord } from '../records/schema';
 import { lastCheckInDate, nextCheckIn, reviewStatus } from './checkins';
-import { metricAgainstBenchmark, type MetricCheck } from './metrics';
+import { latestEntry, metricAgainstBenchmark, type MetricCheck } from './metrics';
 import { VERDICT_LABELS, formatScore, scoreSummary, verdictText, weightedScore } from './scorecard';
 
 /**
@@ -126,6 +126,19 @@ function valueText(value: number, unit: MetricCheck['unit']): string {
   return number(value);
 }
 
+/** The latest value with the figures and the file a measure counted it from: "38% (42 of 110; from luma.csv, 12 Mar 2026)". */
+function latestText(record: PartnershipRecord, metric: SuccessMetricId, check: MetricCheck): string {
+  const entry = latestEntry(record, metric) ?? latestEntry(record, metric, true);
+  if (!entry) return '-';
+  const facts: string[] = [];
+  if (entry.count !== undefined && entry.of !== undefined) facts.push(`${number(entry.count)} of ${number(entry.of)}`);
+  else if (entry.of !== undefined) facts.push(`of ${number(entry.of)}`);
+  if (entry.cumulative) facts.push('total to date');
+  if (entry.source?.trim()) facts.push(`from ${escapeMarkdown(entry.source.trim(), 'table')}`);
+  facts.push(dateText(entry.date));
+  return `${valueText(entry.value, check.unit)} (${facts.join('; ')})`;
+}
+
 const STATUS_TEXT: Record<MetricCheck['status'], string> = { below: 'below', within: 'within', above: 'above', 'no-benchmark': 'no benchmark', 'no-data': 'no data yet' };
 
 function metricsSection(record: PartnershipRecord, team: boolean): string[] {
@@ -133,7 +146,7 @@ function metricsSection(record: PartnershipRecord, team: boolean): string[] {
   for (const m of SUCCESS_METRICS) {
     if (!record.metrics.some((e) => e.metric === m.id)) continue;
     const check = metricAgainstBenchmark(record, m.id);
-    const latest = check.latest === undefined ? '-' : `${valueText(check.latest, check.unit)} (${dateText(check.latestDate)})`;
+    const latest = latestText(record, m.id, check);
     const bench = check.benchmark ? rangeText(check.benchmark, check.unit, record) : '-';
     rows.push(team ? `| ${m.title} | ${latest} | ${bench} | ${STATUS_TEXT[check.status]} |` : `| ${m.title} | ${latest} | ${bench} |`);
   }

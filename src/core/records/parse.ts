@@ -272,7 +272,7 @@ const read = {
  * (`notes`, `note`) are not remembered.
  */
 function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
-  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' ? plain(s) : remembered(s)] as const);
+  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' || key === 'source' ? plain(s) : remembered(s)] as const);
   return (item) => {
     const out: Record<string, unknown> = {};
     for (const [key, check] of fields) {

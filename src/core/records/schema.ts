@@ -46,12 +46,28 @@ import { l10n } from '../l10n';
  *       metric: cross-community-joins    # cross-community-joins | content-engagement |
  *       value: 85                        #   event-attendance | member-overlap | satisfaction
  *       note: after the February swap
+ *     - date: 2026-03-12                 # a measure command writes what it counted:
+ *       metric: event-attendance
+ *       value: 38
+ *       count: 42                        #   the people the value counts (optional)
+ *       of: 110                          #   out of how many (optional)
+ *       source: luma-guests.csv          #   the file(s) it was measured from (optional)
+ *     - date: 2026-03-31
+ *       metric: cross-community-joins
+ *       value: 140
+ *       cumulative: true                 # a running total to the date, not one unit's result
+ *       source: signups.csv
  *   playbook:                            # done steps of each co-marketing playbook, numbered from 1
  *     newsletter-swap: [1, 2]            # co-hosted-event | newsletter-swap | content-collab
  *
  * Metric values: joins and overlap are counts of people; event-attendance is the percent of
  * attendees from the other community (45 or "45%"); content-engagement is a multiplier of
  * your usual engagement (2.5 or "2.5x"); satisfaction is any number you track.
+ * `count`, `of`, `source` and `cumulative` are optional (records without them read as before):
+ * an entry with a `source` was measured from that export, one without it was typed; a
+ * `cumulative` entry is a running total (all joins since the start, say), shown apart from the
+ * entries of one swap, event or piece and never held against a per-unit benchmark. Member
+ * overlap is a total by its nature.
  * Any other key is kept as it is and never rewritten.
  */
 
@@ -78,6 +94,14 @@ export interface MetricEntry {
   metric: SuccessMetricId;
   value: number;
   note?: string;
+  /** The people the value counts, as measured (42 of 110 attendees: 42). */
+  count?: number;
+  /** How many the value or count is out of (42 of 110 attendees: 110). */
+  of?: number;
+  /** The file or files the value was measured from, by name; absent for a typed value. */
+  source?: string;
+  /** A running total up to the entry's date, rather than the result of one unit. */
+  cumulative?: boolean;
 }
 
 export interface Owners {
@@ -270,13 +294,28 @@ export const checkInSchema = z.object({
 });
 export const CHECK_IN_KEYS = ['date', 'notes', 'worthContinuing'] as const;
 
+/** A number of people in a measurement's figures: a whole number, not negative. */
+const peopleSchema = z.pipe(
+  z.transform((input: unknown) => (typeof input === 'string' ? (parseCount(input) ?? input) : input)),
+  z.int({ error: () => l10n.t('must be a whole number of people') }).check(z.gte(0, { error: () => l10n.t('must not be negative') })),
+);
+
+const flagSchema = z.pipe(
+  z.transform((input: unknown) => (typeof input === 'string' ? ({ yes: true, true: true, no: false, false: false } as Record<string, boolean>)[input.trim().toLowerCase()] ?? input : input)),
+  z.boolean({ error: () => l10n.t('must be true or false') }),
+);
+
 export const metricEntrySchema = z.object({
   date: dateSchema,
   metric: metricIdSchema,
   value: measureSchema,
   note: z.optional(optionalTextSchema),
+  count: z.optional(peopleSchema),
+  of: z.optional(peopleSchema),
+  source: z.optional(optionalTextSchema),
+  cumulative: z.optional(flagSchema),
 });
-export const METRIC_ENTRY_KEYS = ['date', 'metric', 'value', 'note'] as const;
+export const METRIC_ENTRY_KEYS = ['date', 'metric', 'value', 'note', 'count', 'of', 'source', 'cumulative'] as const;
 
 export const OWNER_KEYS = ['ours', 'theirs'] as const;
 export const SCORE_KEYS: readonly ScorecardCriterionId[] = SCORECARD_CRITERIA.map((c) => c.id);

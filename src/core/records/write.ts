@@ -201,7 +201,7 @@ function dumpItem(key: 'checkIns' | 'metrics', entry: unknown, indent: string, e
 function sameEntry(a: CheckIn | MetricEntry, b: CheckIn | MetricEntry): boolean {
   const norm = (e: CheckIn | MetricEntry) => {
     const r = e as Partial<CheckIn & MetricEntry>;
-    return JSON.stringify([r.date, r.metric, r.value, (r.note ?? '').trim(), (r.notes ?? '').trim(), r.worthContinuing ?? '']);
+    return JSON.stringify([r.date, r.metric, r.value, (r.note ?? '').trim(), (r.notes ?? '').trim(), r.worthContinuing ?? '', (r.source ?? '').trim(), r.count ?? '', r.of ?? '', r.cumulative ?? false]);
   };
   return norm(a) === norm(b);
 }

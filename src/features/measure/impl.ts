@@ -91,7 +91,7 @@ export interface MeasureTools {
   logBadRows(what: string, bad: BadRows, problems?: readonly { line: number; message: string }[]): number;
   showSkipped(message: string, skipped: number, actions?: { label: string; run: () => unknown }[]): void;
   skippedNote(n: number): string;
-  logOverlap(s: PlannerService, id: string, o: Overlap, g: { date?: string; setScore?: boolean }, method: string, skipped: number): Promise<(Overlap & { score: number; skipped: number }) | undefined>;
+  logOverlap(s: PlannerService, id: string, o: Overlap, g: { date?: string; setScore?: boolean }, method: string, skipped: number, sources?: readonly vscode.Uri[]): Promise<(Overlap & { score: number; skipped: number }) | undefined>;
   run<T>(what: string, body: () => Promise<T>): Promise<T | undefined>;
   fileStem(s: PlannerService, id: string): string;
   toUri(v: string | vscode.Uri | undefined): vscode.Uri | undefined;
@@ -601,7 +601,7 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
       if (!ours) return undefined;
       const other = await memberSet(m, theirs, salt, vscode.l10n.t("Reading the partner's hashed list"), undefined);
       if (!other) return undefined;
-      return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped);
+      return logOverlap(m, s, id, overlapOf(ours.set, other.set), g, 'salted hashes', ours.skipped + other.skipped, [mine, theirs]);
     });
 }
 
@@ -609,14 +609,14 @@ function compareLists(m: Measure, arg?: unknown, raw?: unknown) {
  * An overlap logged to the record as member-overlap, the method in its note, and the
  * audience-overlap score it suggests offered (or set, when `g.setScore`).
  */
-async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number) {
+async function logOverlap(m: Measure, s: PlannerService, id: string, o: Overlap, g: Given, method: string, skipped: number, sources: readonly vscode.Uri[] = []) {
   // Titled by the command the user ran, as the other measures are.
   const title = method === 'salted hashes' ? vscode.l10n.t('Compare Member Lists: date of the measurement') : vscode.l10n.t('Private Overlap: date of the measurement');
   const date = await askDate(g, s, title);
   if (!date) return undefined;
   const partner = s.index.get(id)!.summary.partner;
   const note = `${o.shared} of ${o.ours} of ours (${pct(o.ourShare)}) and of ${o.theirs} of theirs (${pct(o.theirShare)}), by ${method}`;
-  const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note }));
+  const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'member-overlap', value: o.shared, note, of: o.ours, ...sourceOf(...sources) }));
   if (!reportWrite(outcome, 'Member overlap logged.')) return undefined;
   const score = suggestedOverlapScore(o);
   const setScore = async () => reportWrite(await s.write(id, (t) => setScores(t, { audienceOverlap: score })), 'Score set.');
@@ -671,7 +671,8 @@ function measureAttendance(m: Measure, arg?: unknown, raw?: unknown) {
       }
       const date = await askDate(g, s, vscode.l10n.t('Measure Event Attendance: date of the event'), a.eventDate, a.eventDate ? vscode.l10n.t("The event's date, from the export (YYYY-MM-DD)") : undefined);
       if (!date) return undefined;
-      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note: attendanceNote(a, partnerName) }));
+      const sources = theirs ? [registrations, mine, theirs] : [registrations, mine];
+      const outcome = await s.write(id, (t) => appendMetric(t, { date, metric: 'event-attendance', value: a.percent, note: attendanceNote(a, partnerName), count: a.fromOther, of: a.attendees, ...sourceOf(...sources) }));
       if (!reportWrite(outcome, 'Event attendance logged.')) return undefined;
       showSkipped(m, attendanceMessage(a, partnerName) + skippedNote(skipped), skipped);
       return { ...a, skipped };
@@ -825,7 +826,9 @@ function countSignups(m: Measure, _arg?: unknown, raw?: unknown) {
       for (const r of counted) {
         const t = from(r);
         const note = `sign-ups with utm_source=${t.source} and utm_campaign=${t.campaign}, ${t.from ?? 'any date'} to ${t.to}`;
-        if (reportWrite(await s.write(r.id, (text) => appendMetric(text, { date, metric: 'cross-community-joins', value: r.joins, note })), 'Sign-ups logged.')) logged++;
+        // Sign-ups over the partnership's dates so far: a running total, not one swap's or event's.
+        const entry = { date, metric: 'cross-community-joins' as const, value: r.joins, note, cumulative: true, ...sourceOf(file) };
+        if (reportWrite(await s.write(r.id, (text) => appendMetric(text, entry)), 'Sign-ups logged.')) logged++;
       }
       showSkipped(m, vscode.l10n.t('Cross-community joins logged ({0}): {1}.', logged, list) + skippedNote(skipped), skipped);
       return { counted: counted.map((r) => ({ id: r.id, partner: names.get(r.id), joins: r.joins })), skipped };
@@ -1003,6 +1006,12 @@ function exportCalendar(m: Measure, _arg?: unknown, raw?: unknown) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Written to {0}: {1} check-ins and {2} review dates. Import the file into your calendar; importing a newer export updates the same events.', vscode.workspace.asRelativePath(out), checkIns, events.length - checkIns));
       return { file: out, events: events.length };
     });
+}
+
+/** The files a measurement was counted from, by name (a path would say where the user keeps them). */
+function sourceOf(...files: vscode.Uri[]): { source?: string } {
+  const names = files.map((f) => f.path.split('/').pop() ?? '').filter(Boolean);
+  return names.length ? { source: names.join(', ') } : {};
 }
 
 function fileStem(s: PlannerService, id: string) {

@@ -8,7 +8,7 @@ import { l10n } from '../../core/l10n';
 import { metricTitle, stageLabel } from '../../core/planner/labels';
 import { applyChange, describeChange, type RecordChange } from '../../core/planner/changes';
 import { nextCheckIn, reviewStatus } from '../../core/planner/checkins';
-import { metricAgainstBenchmark, metricSeries } from '../../core/planner/metrics';
+import { metricAgainstBenchmark, metricSeriesByKind, type MetricKind } from '../../core/planner/metrics';
 import { formatCount, formatNumber } from '../../core/numbers';
 import { formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
@@ -161,6 +161,49 @@ export function unitText(value: number, unit: string | undefined): string {
   return unit === 'percent' ? `${n}%` : unit === 'multiplier' ? `${n}x` : n;
 }
 
+/** The figures a measured value stands on: "38% (42 of 110)", "73 of 400". */
+export function figuresText(entry: MetricEntry, unit: string | undefined): string {
+  const value = unitText(entry.value, unit);
+  const n = (x: number) => formatCount(x);
+  if (entry.count !== undefined && entry.of !== undefined) return l10n.t('{0} ({1} of {2})', value, n(entry.count), n(entry.of));
+  if (entry.of !== undefined) return l10n.t('{0} of {1}', value, n(entry.of));
+  if (entry.count !== undefined) return l10n.t('{0} ({1} counted)', value, n(entry.count));
+  return value;
+}
+
+/** What a kind of entry is called in the chart's legend and tooltips. */
+export function kindLabel(metric: SuccessMetricId, kind: MetricKind): string {
+  if (kind.basis === 'total') return kind.origin === 'measured' ? l10n.t('total to date, measured from a file') : l10n.t('total to date, typed');
+  const per: Record<SuccessMetricId, string> = {
+    'cross-community-joins': l10n.t('per swap, event or piece'),
+    'event-attendance': l10n.t('per event'),
+    'content-engagement': l10n.t('per piece'),
+    'newsletter-open-rate': l10n.t('per swap'),
+    'feature-activation': l10n.t('per launch'),
+    'member-overlap': l10n.t('per measurement'),
+    satisfaction: l10n.t('per check-in'),
+  };
+  return kind.origin === 'measured' ? l10n.t('{0}, measured from a file', per[metric]) : l10n.t('{0}, typed', per[metric]);
+}
+
+export interface MetricChartSeries {
+  label: string;
+  /** Totals are joined by a line; results of one unit each stand alone. */
+  joined: boolean;
+  className: string;
+  points: { date: string; value: number; text: string }[];
+}
+
+export interface MetricEntryItem {
+  /** The entry's place in the record's list: what an edit or a delete names. */
+  index: number;
+  entry: MetricEntry;
+  /** The value, its figures and date (a typed entry's note too). */
+  text: string;
+  /** A measured entry's file and note: "from luma.csv · 42 of 110 attendees ...". */
+  detail?: string;
+}
+
 export interface MetricGroup {
   id: SuccessMetricId;
   title: string;
@@ -168,30 +211,56 @@ export interface MetricGroup {
   status?: 'below' | 'within' | 'above';
   benchmark: string;
   chartLabel: string;
-  series: { date: string; value: number }[];
+  /** One series per kind of entry (per unit or total, measured or typed): never one line across kinds. */
+  series: MetricChartSeries[];
   /** Every measurement of this metric, latest first, with its place in the record. */
-  entries: { index: number; entry: MetricEntry; text: string }[];
+  entries: MetricEntryItem[];
+}
+
+function entryItem(entry: MetricEntry, index: number, unit: string | undefined): MetricEntryItem {
+  const value = figuresText(entry, unit);
+  const source = entry.source?.trim();
+  if (!source) return { index, entry, text: entry.note ? l10n.t('{0} on {1} ({2})', value, entry.date, entry.note) : l10n.t('{0} on {1}', value, entry.date) };
+  const from = l10n.t('from {0}', source);
+  return { index, entry, text: l10n.t('{0} on {1}', value, entry.date), detail: entry.note ? l10n.t('{0} · {1}', from, entry.note) : from };
+}
+
+/** "45 on 2026-10-01, 120 on 2026-11-01": what a screen reader says of a series. */
+function valuesText(points: readonly { date: string; value: number }[], unit: string | undefined): string {
+  return points.map((p) => l10n.t('{0} on {1}', unitText(p.value, unit), p.date)).join(', ');
 }
 
 export function metricGroups(record: PartnershipRecord): MetricGroup[] {
   const out: MetricGroup[] = [];
   for (const m of SUCCESS_METRICS) {
-    const series = metricSeries(record, m.id);
-    if (series.length === 0) continue;
+    const kinds = metricSeriesByKind(record, m.id);
+    if (kinds.length === 0) continue;
     const check = metricAgainstBenchmark(record, m.id);
     const entries = record.metrics
       .map((entry, index) => ({ entry, index }))
       .filter((e) => e.entry.metric === m.id)
       .sort((a, b) => (a.entry.date < b.entry.date ? 1 : a.entry.date > b.entry.date ? -1 : b.index - a.index))
-      .map((e) => ({ ...e, text: e.entry.note ? l10n.t('{0} on {1} ({2})', unitText(e.entry.value, check.unit), e.entry.date, e.entry.note) : l10n.t('{0} on {1}', unitText(e.entry.value, check.unit), e.entry.date) }));
+      .map((e) => entryItem(e.entry, e.index, check.unit));
     const title = metricTitle(m.id);
+    const series = kinds.map((k) => {
+      const label = kindLabel(m.id, k.kind);
+      return {
+        label,
+        joined: k.kind.basis === 'total',
+        className: `${k.kind.basis} ${k.kind.origin}`,
+        points: k.points.map((p) => ({ date: p.date, value: p.value, text: l10n.t('{0}: {1}', label, entryItem(p.entry, p.index, check.unit).text) })),
+      };
+    });
+    // Without a per-unit value to hold against the benchmark, the latest total is what there is.
+    const lastTotal = kinds.filter((k) => k.kind.basis === 'total').flatMap((k) => k.points).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index)).pop();
+    const latest = check.latest !== undefined ? unitText(check.latest, check.unit) : lastTotal ? unitText(lastTotal.value, check.unit) : '-';
     out.push({
       id: m.id,
       title,
-      latest: check.latest !== undefined ? unitText(check.latest, check.unit) : '-',
+      latest,
       status: check.status === 'below' || check.status === 'within' || check.status === 'above' ? check.status : undefined,
       benchmark: check.benchmark ? l10n.t('benchmark {0}–{1}', unitText(check.benchmark.low, check.unit), unitText(check.benchmark.high, check.unit)) : l10n.t('no benchmark'),
-      chartLabel: l10n.t('{0}: {1}', title, series.map((p) => l10n.t('{0} on {1}', unitText(p.value, check.unit), p.date)).join(', ')),
+      chartLabel: l10n.t('{0}: {1}', title, series.map((s) => (series.length > 1 ? l10n.t('{0}: {1}', s.label, valuesText(s.points, check.unit)) : valuesText(s.points, check.unit))).join('; ')),
       series,
       entries,
     });

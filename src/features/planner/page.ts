@@ -3,11 +3,11 @@ import '../../webview/lib/l10n';
 import type { EditResult, PlannerContextInfo, PlannerFromWebview, PlannerPage, PlannerRecord, PlannerResults, PlannerRow, PlannerToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText } from '../../webview/lib/rpc';
-import { bar, sparkline } from '../../webview/lib/svg';
+import { bar, seriesSwatch, sparkline } from '../../webview/lib/svg';
 // Display math runs here, from the same pure domain the extension uses.
 import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, playbookFor, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
 import { formatScore, weightedScore, suggestSimilarSize } from '../../core/planner/scorecard';
-import { forecast, forecastDisclaimer } from '../../core/planner/forecast';
+import { forecast, forecastDisclaimer, type PipelineForecast } from '../../core/planner/forecast';
 import { l10n } from '../../core/l10n';
 import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps, playbookTitle, reviewFlagText, stageLabel, typeCategories, typeTitle, verdictLabel, worthLabel } from '../../core/planner/labels';
 import { reviewFlag } from '../../core/planner/checkins';
@@ -49,7 +49,7 @@ const state: State = {
   owner: saved?.owner ?? '',
   offset: saved?.offset ?? 0,
   selected: saved?.selected,
-  plan: saved?.plan ?? [{ type: 'newsletter-cross-promotion', count: 1 }],
+  plan: saved?.plan ?? [],
 };
 const save = () => vscode.setState(state);
 
@@ -65,6 +65,7 @@ const view = {
   loading: true,
   page: { items: [], total: 0 } as PlannerPage,
   undo: undefined as string | undefined,
+  forecast: undefined as PipelineForecast | undefined,
 };
 const shown = new ShownRecord();
 let queryNo = 0;
@@ -946,7 +947,11 @@ function metricEditor(index: number, entry: MetricEntry): HTMLElement {
   const note = editorInput(`metric-edit-note-${index}`, l10n.t('Note'), entry.note ?? '', { placeholder: l10n.t('Note (optional)') });
   return entryEditor(`metric:${index}`, 'metric-edit', l10n.t('Edit the measurement'), [h('div', { class: 'two' }, value, date), note], () => {
     const read = readMetricForm(value, date);
-    return read && { kind: 'editMetric', index, was: entry, entry: { ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } };
+    if (!read) return undefined;
+    // What a measure counted stays with its value; a value typed over it is a typed value.
+    const measured = { count: entry.count, of: entry.of, source: entry.source, cumulative: entry.cumulative };
+    const kept = Object.fromEntries(Object.entries(read.value === entry.value ? measured : { cumulative: entry.cumulative }).filter(([, v]) => v !== undefined)) as Partial<MetricEntry>;
+    return { kind: 'editMetric', index, was: entry, entry: { ...kept, ...read, metric: entry.metric, ...(note.value.trim() ? { note: note.value.trim() } : {}) } };
   });
 }
 
@@ -961,8 +966,9 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
         continue;
       }
       entries.appendChild(
-        h('li', { class: 'entry' }, h('span', { class: 'entry-text', title: e.text }, e.text), entryActions(key, l10n.t('{0} {1}', g.title, e.text), () => commit({ kind: 'deleteMetric', index: e.index, was: e.entry }))),
+        h('li', { class: 'entry' }, h('span', { class: 'entry-text', title: e.detail ? `${e.text}\n${e.detail}` : e.text }, e.text), entryActions(key, l10n.t('{0} {1}', g.title, e.text), () => commit({ kind: 'deleteMetric', index: e.index, was: e.entry }))),
       );
+      if (e.detail) entries.appendChild(h('li', { class: 'entry-detail muted' }, e.detail));
     }
     items.push(
       h(
@@ -970,6 +976,7 @@ function metricsBlock(record: PartnershipRecord): HTMLElement {
         { class: 'metric', 'data-metric': g.id },
         h('div', { class: 'metric-head' }, h('span', { class: 'metric-title' }, g.title), g.status ? h('span', { class: `status-badge ${g.status}` }, metricStatusLabel(g.status)) : null),
         h('div', { class: 'metric-body' }, h('span', { class: 'metric-value', title: g.latest }, g.latest), sparkline(g.series, g.chartLabel), h('span', { class: 'muted metric-benchmark' }, g.benchmark)),
+        g.series.length > 1 ? h('ul', { class: 'chart-legend', 'aria-label': l10n.t('What the chart shows') }, ...g.series.map((s) => h('li', {}, seriesSwatch(s.joined, s.className), h('span', {}, s.label)))) : null,
         entries,
       ),
     );
@@ -1122,6 +1129,60 @@ function playbookBlock(record: PartnershipRecord): HTMLElement | undefined {
 // ---- Plan and forecast ----------------------------------------------------------------------
 
 function planBody(): Node[] {
+  const pipeline = view.forecast;
+  const whatIf = forecast(state.plan.map((p) => ({ type: p.type as PartnershipTypeId, count: p.count })));
+  // Engagement and cost notes of everything planned, each type once: rates are never added up.
+  const all = forecast([...new Set([...(pipeline?.types ?? []), ...state.plan.filter((p) => p.count > 0).map((p) => p.type as PartnershipTypeId)])].map((type) => ({ type, count: 1 })));
+  const add = (a: { low: number; high: number }, b: { low: number; high: number } | undefined) => (b ? { low: a.low + b.low, high: a.high + b.high } : a);
+  const members = add(whatIf.newMembers, pipeline?.newMembers);
+  const cost = add(whatIf.cost, pipeline?.cost);
+  const result = h(
+    'dl',
+    { class: 'forecast', id: 'forecast' },
+    h('dt', {}, l10n.t('New members')),
+    h('dd', { id: 'forecast-members' }, rangeText(members.low, members.high), pipeline && state.plan.some((p) => p.count > 0) ? h('div', { class: 'muted' }, l10n.t('pipeline {0}, what-if {1}', rangeText(pipeline.newMembers.low, pipeline.newMembers.high), rangeText(whatIf.newMembers.low, whatIf.newMembers.high))) : null),
+    h('dt', {}, l10n.t('Engagement')),
+    h('dd', {}, all.engagement.length ? h('ul', {}, ...all.engagement.map((e) => h('li', {}, l10n.t('{0}: {1} {2}', e.benchmark, e.kind === 'percent' ? `${e.range.low}–${e.range.high}%` : `${e.range.low}–${e.range.high}x`, e.what)))) : '-'),
+    h('dt', {}, l10n.t('Cost')),
+    h('dd', {}, rangeText(cost.low, cost.high, (n) => `$${formatCount(n)}`), ...all.costNotes.map((n) => h('div', { class: 'muted' }, `+ ${n}`))),
+  );
+  const nodes: Node[] = [subsection(l10n.t('From your pipeline'), 'list-unordered', ...pipelineForecastNodes()), subsection(l10n.t('What if'), 'lightbulb', ...whatIfNodes()), result];
+  if (all.unbenchmarked.length) nodes.push(h('p', { class: 'muted' }, l10n.t('No benchmark for {0}: not counted.', all.unbenchmarked.map((t) => typeTitle(t)).join(', '))));
+  nodes.push(
+    h('p', { class: 'notice info', id: 'forecast-assumptions' }, icon('info'), h('span', {}, l10n.t('Assumed: each agreed or active partnership runs one swap, event, piece or launch of each of its types this quarter, and brings no more new members than its community has (where the record gives its size). Prospects and contacted partners are not counted.'), ' ', forecastDisclaimer())),
+  );
+  return nodes;
+}
+
+function rangeText(low: number, high: number, fmt: (n: number) => string = formatCount): string {
+  return low === high ? fmt(low) : `${fmt(low)}–${fmt(high)}`;
+}
+
+/** The agreed and active partnerships, each with what the benchmarks expect of it. */
+function pipelineForecastNodes(): Node[] {
+  const f = view.forecast;
+  if (!f) return [h('p', { class: 'muted' }, l10n.t('Reading the pipeline…'))];
+  if (f.count === 0) return [h('p', { class: 'muted', id: 'forecast-pipeline' }, l10n.t('No agreed or active partnerships yet: the forecast is only your what-if below.'))];
+  const rows = f.rows.map((r) => {
+    const types = r.types.length ? r.types.map((t) => typeTitle(t)).join(', ') : l10n.t('no type yet');
+    const detail = r.capped && r.partnerSize !== undefined ? l10n.t('{0} · at most their {1} members', types, formatCount(r.partnerSize)) : types;
+    const range = rangeText(r.newMembers.low, r.newMembers.high);
+    return h(
+      'li',
+      { class: 'fc-row', 'aria-label': l10n.t('{0} ({1}): {2} new members; {3}', r.partner, stageLabel(r.stage), range, detail) },
+      h('span', { class: 'fc-partner', title: `${r.partner} (${stageLabel(r.stage)})` }, r.partner),
+      h('span', { class: 'fc-range' }, range),
+      h('span', { class: 'fc-detail muted' }, detail),
+    );
+  });
+  const nodes: Node[] = [h('ul', { class: 'fc-rows', id: 'forecast-pipeline', 'aria-label': l10n.t('New members per partnership') }, ...rows)];
+  if (f.count > f.rows.length) nodes.push(h('p', { class: 'muted' }, l10n.t('{0} more partnerships are counted in the total.', formatCount(f.count - f.rows.length))));
+  if (f.untyped) nodes.push(h('p', { class: 'muted' }, f.untyped === 1 ? l10n.t('1 partnership has no type yet: nothing is expected of it.') : l10n.t('{0} partnerships have no type yet: nothing is expected of them.', formatCount(f.untyped))));
+  return nodes;
+}
+
+/** Partnership types to try on top of the pipeline, with how many of each. */
+function whatIfNodes(): Node[] {
   // Each planned type as a line of its own (its name wraps: the longest names do not fit a select
   // in a narrow sidebar), and a list to add one that is not in the plan yet.
   const rows = state.plan.map((p, i) => {
@@ -1157,25 +1218,21 @@ function planBody(): Node[] {
     render(['plan']);
     document.getElementById(`plan-count-${state.plan.length - 1}`)?.focus();
   });
-  const f = forecast(state.plan.map((p) => ({ type: p.type as PartnershipTypeId, count: p.count })));
-  const money = (n: number) => `$${formatCount(n)}`;
-  const range = (low: number, high: number, fmt: (n: number) => string = formatCount) => (low === high ? fmt(low) : `${fmt(low)}–${fmt(high)}`);
-  const result = h(
-    'dl',
-    { class: 'forecast', id: 'forecast' },
-    h('dt', {}, l10n.t('New members')),
-    h('dd', {}, range(f.newMembers.low, f.newMembers.high)),
-    h('dt', {}, l10n.t('Engagement')),
-    h('dd', {}, f.engagement.length ? h('ul', {}, ...f.engagement.map((e) => h('li', {}, l10n.t('{0}: {1} {2}', e.benchmark, e.kind === 'percent' ? `${e.range.low}–${e.range.high}%` : `${e.range.low}–${e.range.high}x`, e.what)))) : '-'),
-    h('dt', {}, l10n.t('Cost')),
-    h('dd', {}, range(f.cost.low, f.cost.high, money), ...f.costNotes.map((n) => h('div', { class: 'muted' }, `+ ${n}`))),
-  );
-  const nodes: Node[] = [h('p', { class: 'description' }, l10n.t('What you plan for this quarter, and how many of each:')), ...rows];
+  const nodes: Node[] = [h('p', { class: 'description' }, l10n.t('Partnerships you might add this quarter, and how many of each:')), ...rows];
   if (used.size < PARTNERSHIP_TYPES.length) nodes.push(add);
-  nodes.push(result);
-  if (f.unbenchmarked.length) nodes.push(h('p', { class: 'muted' }, l10n.t('No benchmark for {0}: not counted.', f.unbenchmarked.map((t) => typeTitle(t)).join(', '))));
-  nodes.push(h('p', { class: 'notice info' }, icon('info'), forecastDisclaimer()));
   return nodes;
+}
+
+/** Asks for the pipeline's forecast again; the plan shows it when it changed. */
+async function loadForecast(): Promise<void> {
+  try {
+    const f = await rpc.request({ type: 'forecast' });
+    if (JSON.stringify(f) === JSON.stringify(view.forecast)) return;
+    view.forecast = f;
+    renderNews(['plan']);
+  } catch (err) {
+    showStatus('error', failureText(err));
+  }
 }
 
 // ---- Helpers ----------------------------------------------------------------------------------
@@ -1212,6 +1269,7 @@ function onMessage(m: PlannerToWebview): void {
       }
       if (pipelineKey() !== lastPipeline) renderNews(['pipeline']);
       void query();
+      void loadForecast();
       break;
     }
     case 'record': {
@@ -1252,6 +1310,7 @@ async function start(): Promise<void> {
     view.context = init.context;
     render();
     void query();
+    void loadForecast();
     if (state.selected) void loadRecord(state.selected);
   } catch (err) {
     showStatus('error', failureText(err));

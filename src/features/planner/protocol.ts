@@ -4,6 +4,7 @@ import { PARTNERSHIP_TYPES, SCORECARD_CRITERIA, SUCCESS_METRICS, type Partnershi
 import { isIsoDate } from '../../core/dates';
 import { CADENCES, PLAYBOOK_IDS, STAGES, WORTH_CONTINUING, type PartnershipRecord, type PlaybookId, type Stage } from '../../core/records/schema';
 import { text, requestId } from '../../webview/protocol';
+import type { PipelineForecast } from '../../core/planner/forecast';
 
 // ---- Sidebar planner ---------------------------------------------------------------------
 // The planner view asks for pages of records and one record at a time; it never holds the
@@ -18,7 +19,8 @@ const metricId = z.enum(SUCCESS_METRICS.map((m) => m.id) as [SuccessMetricId, ..
 const criterionId = z.enum(SCORECARD_CRITERIA.map((c) => c.id) as [ScorecardCriterionId, ...ScorecardCriterionId[]]);
 const typeId = z.enum(PARTNERSHIP_TYPES.map((t) => t.id) as [PartnershipTypeId, ...PartnershipTypeId[]]);
 const finite = z.number().check(z.refine(Number.isFinite));
-const metricEntry = z.object({ date: isoDate, metric: metricId, value: finite, note: z.optional(text(2_000)) });
+const people = z.number().check(z.int(), z.gte(0), z.lte(10_000_000_000));
+const metricEntry = z.object({ date: isoDate, metric: metricId, value: finite, note: z.optional(text(2_000)), count: z.optional(people), of: z.optional(people), source: z.optional(text(2_000)), cumulative: z.optional(z.boolean()) });
 const checkIn = z.object({ date: isoDate, notes: z.optional(text(5_000)), worthContinuing: z.optional(z.enum(WORTH_CONTINUING)) });
 const entryIndex = z.number().check(z.int(), z.gte(0), z.lte(100_000));
 
@@ -59,6 +61,7 @@ export const PlannerFromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit'), requestId, id: recordId, change: RecordChangeSchema }),
   z.object({ type: z.literal('undo'), requestId }),
   z.object({ type: z.literal('run'), requestId, command: z.enum(PLANNER_COMMANDS) }),
+  z.object({ type: z.literal('forecast'), requestId }),
 ]);
 export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
 
@@ -142,6 +145,8 @@ export interface PlannerResults {
   edit: EditResult;
   undo: EditResult;
   run: null;
+  /** What the agreed and active partnerships are expected to bring (src/core/planner/forecast.ts). */
+  forecast: PipelineForecast;
 }
 
 export type PlannerToWebview =

@@ -2,6 +2,7 @@ import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
+import { pipelineForecast } from '../../core/planner/forecast';
 import { attentionText, playbookTitle } from '../../core/planner/labels';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
 import { keptPlaybookSections } from '../../core/records';
@@ -261,6 +262,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         this.selected = step.id;
         return { ...(await this.result(step.id, outcome.changed, outcome.inEditor)), undone: step.label };
       }),
+      forecast: () => pipelineForecast(this.service.index.all().flatMap(({ id, summary: s }) => (!s.broken && s.stage ? [{ id, partner: s.partner, stage: s.stage, types: s.types, partnerSize: s.partnerSize }] : []))),
       run: async (m) => {
         if (m.command === 'getStarted') await vscode.commands.executeCommand(COMMANDS.getStarted);
         else await this.commands.run(m.command, this.selected);

@@ -3,7 +3,7 @@
  * allows no inline styles); colours come from classes in media/webview.css that use the theme's
  * chart colours.
  */
-import { sparklinePoints } from '../../core/planner/metrics';
+import { chartPoints } from '../../core/planner/metrics';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -13,22 +13,52 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
   return e;
 }
 
-/** A line over time, with a dot on the latest value; `label` is what a screen reader says. */
-export function sparkline(series: readonly { date: string; value: number }[], label: string, width = 96, height = 24): SVGSVGElement {
+/** A series of a chart: its points (each with the text its tooltip says), and how it is drawn. */
+export interface ChartSeries {
+  points: readonly { date: string; value: number; text: string }[];
+  /** Joined by a line (a running total); else each point stands alone (one swap's or event's result). */
+  joined: boolean;
+  /** Classes of the series (its colour and marker), as in media/webview.css. */
+  className: string;
+}
+
+/**
+ * A small chart over time, series on shared axes: a joined series is a line with a marker on each
+ * point, any other series markers only; each marker's tooltip says its value, date and kind.
+ * `label` is what a screen reader says.
+ */
+export function sparkline(series: readonly ChartSeries[], label: string, width = 96, height = 24): SVGSVGElement {
   const pad = 3;
   const svg = el('svg', { class: 'sparkline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
   const title = el('title', {});
   title.textContent = label;
   svg.appendChild(title);
-  const points = sparklinePoints(series, width - pad * 2, height - pad * 2)
-    .split(' ')
-    .filter(Boolean)
-    .map((p) => p.split(',').map(Number))
-    .map(([x, y]) => [x + pad, y + pad]);
-  if (points.length === 0) return svg;
-  svg.appendChild(el('polyline', { class: 'spark-line', points: points.map((p) => p.join(',')).join(' ') }));
-  const [lx, ly] = series.length === 1 ? [width - pad, height / 2] : points[points.length - 1];
-  svg.appendChild(el('circle', { class: 'spark-dot', cx: lx, cy: ly, r: 2.5 }));
+  const placed = chartPoints(
+    series.map((s) => s.points),
+    width - pad * 2,
+    height - pad * 2,
+  );
+  series.forEach((s, i) => {
+    const points = placed[i].map((p) => [p.x + pad, p.y + pad]);
+    const g = el('g', { class: `spark-series ${s.className}` });
+    if (s.joined && points.length > 1) g.appendChild(el('polyline', { class: 'spark-line', points: points.map((p) => p.join(',')).join(' ') }));
+    points.forEach(([x, y], k) => {
+      const dot = el('circle', { class: 'spark-dot', cx: x, cy: y, r: 3 });
+      const tip = el('title', {});
+      tip.textContent = s.points[k]?.text ?? '';
+      dot.appendChild(tip);
+      g.appendChild(dot);
+    });
+    svg.appendChild(g);
+  });
+  return svg;
+}
+
+/** A legend's sample of a series: its marker, and a short line when its points are joined. */
+export function seriesSwatch(joined: boolean, className: string): SVGSVGElement {
+  const svg = el('svg', { class: `swatch spark-series ${className}`, width: 16, height: 8, viewBox: '0 0 16 8', 'aria-hidden': 'true' });
+  if (joined) svg.appendChild(el('polyline', { class: 'spark-line', points: '1,4 15,4' }));
+  svg.appendChild(el('circle', { class: 'spark-dot', cx: 8, cy: 4, r: 2.5 }));
   return svg;
 }
 
