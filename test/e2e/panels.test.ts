@@ -9,6 +9,15 @@ import { assertReadable, e2e, fileChanges, fileIs, fileLacks, fileMatches, focus
  * Empties the focused field with editing keys. (Ctrl+A in a webview goes through the workbench
  * and comes back later, after the first keys typed.)
  */
+/**
+ * Types a date into a date field by keyboard, as a user does: its segments in the browser's
+ * order (month, day, year in the tests' en-US), each moving on to the next when full.
+ */
+async function typeDate(page: Page, iso: string): Promise<void> {
+  const [y, m, d] = iso.split('-');
+  await page.keyboard.type(`${m}${d}${y}`);
+}
+
 async function clearField(page: Page, view?: FrameLocator): Promise<void> {
   if (view) {
     // A text area wraps its text over lines: from the end, one Backspace per character.
@@ -107,16 +116,19 @@ describe('Planner by keyboard only, then every webview in each theme (one window
     ];
     for (const [id, value, re] of fields) {
       await tabTo(page, view, id);
-      await clearField(page);
-      await page.keyboard.type(value);
+      if (id === 'start' || id === 'review') await typeDate(page, value);
+      else {
+        await clearField(page);
+        await page.keyboard.type(value);
+      }
       await page.keyboard.press('Enter');
       await fileMatches(file, re);
       changes++;
     }
-    // A date that is not one is refused where it is typed, and nothing is written.
+    // A date that is not one is refused where it is typed, and nothing is written (not even
+    // the date cleared, which is what the field's value reads as meanwhile).
     await tabTo(page, view, 'review');
-    await clearField(page);
-    await page.keyboard.type('2026-02-30');
+    await typeDate(page, '2026-02-30');
     await page.keyboard.press('Enter');
     await view.locator('#review-problem', { hasText: 'real date' }).waitFor({ timeout: 5_000 });
     await page.keyboard.press('Escape');
@@ -161,7 +173,8 @@ describe('Planner by keyboard only, then every webview in each theme (one window
     // The check-in edited (its notes), then deleted.
     await tabTo(page, view, 'edit-checkIn-0');
     await page.keyboard.press('Enter');
-    await tabTo(page, view, 'check-in-edit-notes-0', { max: 3 });
+    // From the date field, whose month, day and year each take a Tab.
+    await tabTo(page, view, 'check-in-edit-notes-0', { max: 5 });
     await clearField(page, view);
     await page.keyboard.type('First swap: 90 clicks.');
     await tabTo(page, view, 'check-in-edit-save-0', { max: 3 });

@@ -704,8 +704,15 @@ function textField(id: string, label: string, value: string, placeholder: string
   const input = h('input', { type, id, placeholder, disabled: view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
   input.value = value;
   let committed = false;
-  const done = () => {
+  // final: Enter, or the focus leaving; else a pause in the typing.
+  const done = (final = true) => {
     if (committed) return;
+    // A date field half typed (or an impossible date, 02/30) reads as empty: never written as a
+    // cleared date. Said when the user is done with it; a pause only waits.
+    if (type === 'date' && input.validity.badInput) {
+      if (final) invalid(input, l10n.t('Pick or type a real date: this one is not complete or does not exist.'));
+      return;
+    }
     if (input.value.trim() === value.trim()) {
       invalid(input, undefined);
       return;
@@ -734,7 +741,7 @@ function textField(id: string, label: string, value: string, placeholder: string
       return;
     }
     clearTimeout(pause);
-    pause = setTimeout(done, DATE_PAUSE_MS);
+    pause = setTimeout(() => done(false), DATE_PAUSE_MS);
   });
   if (type === 'date') {
     input.addEventListener('blur', () => {
