@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { e2e, fileMatches, plannerView, runCommand, screenshot, webviewInTheme } from './harness';
+import { e2e, fileMatches, plannerView, runCommand as runPaletteCommand, screenshot, webviewInTheme } from './harness';
 import { makeExport, people, signupExport } from '../unit/measureCorpus';
 
 // ical.js ships as an ES module with a CommonJS build beside it: the tests load the latter.
@@ -30,18 +30,36 @@ async function pick(page: Page, text: string | RegExp): Promise<void> {
 async function fileDialog(page: Page, title: string, file: string): Promise<void> {
   await page.locator(`${QUICK} .quick-input-title`, { hasText: title }).waitFor({ state: 'visible', timeout: 20_000 });
   const input = page.locator(`${QUICK} input.input`);
-  // The dialog fills in its folder once it has read it: type the path after that, and again if it was reset.
+  // The dialog fills in its folder once it has read it: type the path after that, and again if it
+  // was reset. The dialog reads the folder in the background and may set its path once more
+  // with nothing on screen to wait for: the half second gives it the time to, before the check.
   for (let i = 0; i < 50 && !(await input.inputValue()).endsWith('/'); i++) await page.waitForTimeout(100);
-  // Filled in, the folder is not read again: the typed path stays (checked before each Enter).
-  for (let i = 0; i < 5 && (await input.inputValue()) !== file; i++) await input.fill(file);
+  for (let i = 0; i < 5; i++) {
+    await input.fill(file);
+    await page.waitForTimeout(500);
+    if ((await input.inputValue()) === file) break;
+  }
   await page.keyboard.press('Enter');
   // Under load the dialog may still be checking the typed path: Enter again until it closes.
   const titled = page.locator(`${QUICK} .quick-input-title`, { hasText: title });
-  for (let i = 0; i < 5; i++) {
-    const closed = await titled.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
-    if (closed) break;
-    if ((await input.inputValue()) === file) await page.keyboard.press('Enter');
+  for (let i = 0; i < 5 && (await titled.isVisible()); i++) {
+    await page.waitForTimeout(1000);
+    if ((await titled.isVisible()) && (await input.inputValue()) === file) await page.keyboard.press('Enter');
   }
+}
+
+/**
+ * Runs a command from the palette with no notification left on screen. VS Code shows at most
+ * three toasts, the oldest first, and a later one waits behind them until they go (an Info
+ * toast goes after 10 s, but only while the window has the focus): one flow here raises more
+ * than three, as a user would see them pile up, read and close them.
+ */
+async function runCommand(page: Page, title: string): Promise<void> {
+  if ((await page.locator('.notifications-toasts .notification-toast').count()) > 0) {
+    await runPaletteCommand(page, 'Notifications: Clear All Notifications');
+    await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+  await runPaletteCommand(page, title);
 }
 
 async function toast(page: Page, text: string | RegExp) {

@@ -17,6 +17,15 @@ async function planner(): Promise<PlannerApi> {
 
 const idOf = (rel: string) => file(rel).toString();
 
+/** The planner's index and its view, opened as the user opens it. */
+async function plannerView() {
+  const p = await planner();
+  const { webviews } = await api();
+  await vscode.commands.executeCommand('communityPartnerships.openPlanner');
+  await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+  return { p, webviews };
+}
+
 describe('Sidebar planner in VS Code', () => {
   const originals = new Map<string, string>();
   const created: vscode.Uri[] = [];
@@ -139,10 +148,7 @@ describe('Sidebar planner in VS Code', () => {
 
   it('the view edits in place through the file’s document: its editor’s Undo and the view’s Undo both take a change back', async function () {
     this.timeout(60_000);
-    const p = await planner();
-    const { webviews } = await api();
-    await vscode.commands.executeCommand('communityPartnerships.openPlanner');
-    await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+    const { p, webviews } = await plannerView();
     const id = idOf(GUILD);
     const original = originals.get(GUILD)!;
     const send = (m: object) => webviews.deliver('planner', { requestId: 1, ...m });
@@ -186,10 +192,7 @@ describe('Sidebar planner in VS Code', () => {
 
   it('measurements logged in quick succession, the record open in an editor, are all written and saved', async function () {
     this.timeout(60_000);
-    const p = await planner();
-    const { webviews } = await api();
-    await vscode.commands.executeCommand('communityPartnerships.openPlanner');
-    await until('the planner view to open', () => webviews.names().includes('planner'), 30_000);
+    const { p, webviews } = await plannerView();
     const id = idOf(GUILD);
     const failedBefore = webviews.stats('planner')?.failed ?? 0;
     // As after New Partnership: the record's editor is open, and each change is saved through it.
