@@ -182,7 +182,15 @@ async function setColorTheme(page, name) {
       await settleWorkbench(page); // the workbench is still restoring: try again once it has
       continue;
     }
-    await input.fill(name);
+    // The picker can still close under the typing: a webview revealed earlier (the board from
+    // the planner) takes the focus when its page is ready, later than any settling shows (CI,
+    // twice in hc-black). Open it again then, as a user would.
+    try {
+      await input.fill(name, { timeout: 5_000 });
+    } catch {
+      await settleWorkbench(page);
+      continue;
+    }
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
     try {
       await row.waitFor({ state: 'visible', timeout: 5_000 });
