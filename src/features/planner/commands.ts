@@ -231,12 +231,8 @@ async function logMetric(c: CommandContext, arg?: unknown, raw?: unknown): Promi
     value = toMeasure(text);
     if (value === undefined) return undefined;
   }
-  const date = given.date ?? (await askDate(c, vscode.l10n.t('Log Metric ({0}/{1}): when was it measured?', 4, 5)));
+  const date = await entryDate(c, given.date, vscode.l10n.t('Log Metric ({0}/{1}): when was it measured?', 4, 5));
   if (!date) return undefined;
-  if (!isRecordDate(date.trim())) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
-    return undefined;
-  }
   const note = given.note ?? (raw ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('Log Metric ({0}/{1})', 5, 5), prompt: vscode.l10n.t('A note (optional), such as “after the March swap”'), ignoreFocusOut: true }));
   if (note === undefined && !raw) return undefined;
   const outcome = await c.service.write(id, (t) => appendMetric(t, { date: date.trim(), metric: metric!, value: value!, ...(note?.trim() ? { note: note.trim() } : {}) }));
@@ -245,17 +241,24 @@ async function logMetric(c: CommandContext, arg?: unknown, raw?: unknown): Promi
   return outcome;
 }
 
-async function logCheckIn(c: CommandContext, arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> {
-  const given = options<LogCheckInOptions>(raw);
-  if (!mayWrite()) return undefined;
-  const id = await pickRecord(c, arg, vscode.l10n.t('Log a check-in for which partnership?'), vscode.l10n.t('Log Check-in ({0}/{1})', 1, 4));
-  if (!id) return undefined;
-  const date = given.date ?? (await askDate(c, vscode.l10n.t('Log Check-in ({0}/{1}): when did you meet?', 2, 4)));
+/** The date of a new entry, given or asked, checked: undefined (and said) when there is none to log. */
+async function entryDate(c: CommandContext, given: string | undefined, title: string): Promise<string | undefined> {
+  const date = given ?? (await askDate(c, title));
   if (!date) return undefined;
   if (!isRecordDate(date.trim())) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was logged: {0}', dateProblem(date.trim()) ?? ''));
     return undefined;
   }
+  return date;
+}
+
+async function logCheckIn(c: CommandContext, arg?: unknown, raw?: unknown): Promise<WriteOutcome | undefined> {
+  const given = options<LogCheckInOptions>(raw);
+  if (!mayWrite()) return undefined;
+  const id = await pickRecord(c, arg, vscode.l10n.t('Log a check-in for which partnership?'), vscode.l10n.t('Log Check-in ({0}/{1})', 1, 4));
+  if (!id) return undefined;
+  const date = await entryDate(c, given.date, vscode.l10n.t('Log Check-in ({0}/{1}): when did you meet?', 2, 4));
+  if (!date) return undefined;
   const notes = given.notes ?? (raw ? undefined : await vscode.window.showInputBox({ title: vscode.l10n.t('Log Check-in ({0}/{1})', 3, 4), prompt: vscode.l10n.t('Notes: the numbers, what worked, what did not, next steps'), ignoreFocusOut: true }));
   if (notes === undefined && !raw) return undefined;
   let worth = given.worthContinuing && (WORTH_CONTINUING as readonly string[]).includes(given.worthContinuing) ? given.worthContinuing : undefined;
