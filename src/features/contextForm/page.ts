@@ -3,6 +3,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import type { ContextFormFromWebview, ContextFormResults, ContextFormToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi, type VsCodeApi } from '../../webview/lib/dom';
+import { Page } from '../../webview/lib/page';
 import { client, failureText, type Client } from '../../webview/lib/rpc';
 import { statusLine } from '../../webview/lib/panel';
 import { button, textControl } from '../../webview/lib/formControls';
@@ -10,7 +11,7 @@ import { button, textControl } from '../../webview/lib/formControls';
 import { contextFormView, discardedText, freshValues, savedText, stateForInit, type ContextFormInit, type ContextFormState, type ContextFormView, type FieldView } from './model';
 
 /** The context form: one instance per page, owning all of the page's state. */
-class ContextFormPage {
+class ContextFormPage extends Page<ContextFormState> {
   private state: ContextFormState | undefined;
   private init: ContextFormInit | undefined;
   private busy = false;
@@ -20,10 +21,8 @@ class ContextFormPage {
   private fresh: Record<string, string> = {};
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly vscode: VsCodeApi<ContextFormState>,
-  ) {
+  constructor(root: HTMLElement, vscode: VsCodeApi<ContextFormState>) {
+    super(root, vscode);
     this.state = vscode.getState();
     this.rpc = client<ContextFormFromWebview, ContextFormResults>(vscode as never, (m) => this.onMessage(m as ContextFormToWebview));
     // The tab may be closed right after a keystroke: the pending draft goes at once.

@@ -1,6 +1,7 @@
 import '../../webview/lib/l10n';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
 import { clear, h, icon, markRendered, vscodeApi, type VsCodeApi } from '../../webview/lib/dom';
+import { Page } from '../../webview/lib/page';
 import { client, failureText, initialMessages, type Client } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
 import { button, fieldBlock, nativeTextControl, singleSelect, type NativeTextControl } from '../../webview/lib/formControls';
@@ -36,7 +37,7 @@ import {
 import type { PanelContext } from '../../webview/protocol';
 
 /** The pitch form and its preview: one instance per page, owning all of the page's state. */
-class PitchPage {
+class PitchPage extends Page<PitchState> {
   private readonly restored: PitchState | undefined;
   private state: PitchState;
   private defaults: ContextDefaults;
@@ -57,10 +58,8 @@ class PitchPage {
   private readonly headerNote = h('p', { class: 'description' });
   private readonly restoredLine = h('div', {});
 
-  constructor(
-    private readonly root: HTMLElement,
-    private readonly vscode: VsCodeApi<PitchState>,
-  ) {
+  constructor(root: HTMLElement, vscode: VsCodeApi<PitchState>) {
+    super(root, vscode);
     this.restored = vscode.getState();
     this.state = cleanState(this.restored);
     this.defaults = contextDefaults(this.state.context);
