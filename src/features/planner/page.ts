@@ -1282,9 +1282,14 @@ class PlannerSidebar extends Page<State> {
         // The file changed otherwise (its editor, git, another tool): the last confirmation, and
         // its Undo, no longer speak of what is shown.
         else if (!this.shown.hasPending) this.clearStatus();
+        // While a change of this record is on its way, the file's record is taken and shown with
+        // the change's answer: the news of that very write would else show an added entry (a
+        // check-in, a metric) twice, once from the file and once as the change on top.
+        const held = this.shown.id === m.id && this.shown.hasPending;
         this.shown.receive(record as PlannerRecord);
-        // A change still on its way is shown on top of the file's record; its answer renders.
-        this.renderNews(this.pipelineKey() !== this.lastPipeline ? ['record', 'pipeline'] : ['record']);
+        const news: Section[] = held ? [] : ['record'];
+        if (this.pipelineKey() !== this.lastPipeline) news.push('pipeline');
+        if (news.length) this.renderNews(news);
         break;
       }
       case 'select':
