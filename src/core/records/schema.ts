@@ -74,11 +74,8 @@ import { l10n } from '../l10n';
 export { STAGES, type Stage } from './stages';
 import { STAGES, type Stage } from './stages';
 
-export const CADENCES = ['weekly', 'bi-weekly', 'monthly', 'quarterly'] as const;
-export type Cadence = (typeof CADENCES)[number];
-
-export const WORTH_CONTINUING = ['yes', 'no', 'unsure'] as const;
-export type WorthContinuing = (typeof WORTH_CONTINUING)[number];
+export { CADENCES, WORTH_CONTINUING, type Cadence, type WorthContinuing } from './vocabulary';
+import { CADENCES, WORTH_CONTINUING, type Cadence, type WorthContinuing } from './vocabulary';
 
 export type PlaybookId = keyof typeof PLAYBOOKS;
 export const PLAYBOOK_IDS = Object.keys(PLAYBOOKS) as PlaybookId[];

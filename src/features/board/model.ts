@@ -11,6 +11,7 @@ import { reviewFlag } from '../../core/planner/checkins';
 import { formatScore } from '../../core/planner/scorecard';
 import { STAGES, type Stage } from '../../core/records/stages';
 import type { BoardRow, BoardSortKey, BoardToWebview } from './protocol';
+import { Optimistic } from '../../webview/lib/optimistic';
 
 export type BoardColumnId = Stage | 'broken';
 
@@ -46,12 +47,6 @@ export function isOverdue(row: BoardRow, today: string): boolean {
 
 // ---- The rows, and moves not yet written ---------------------------------------------------
 
-interface PendingMove {
-  token: number;
-  id: string;
-  stage: Stage;
-}
-
 /** Why a card cannot move, or undefined when it can. */
 export function cannotMove(row: BoardRow | undefined, stage: Stage, readOnly: boolean): string | undefined {
   if (!row) return l10n.t('That partnership record is no longer in the workspace.');
@@ -72,9 +67,8 @@ export function moveChange(stage: Stage): Extract<RecordChange, { kind: 'stage' 
  * answers (`settle`), and a failed write takes it back (`rollback`).
  */
 export class BoardRows {
-  private readonly rows = new Map<string, BoardRow>();
-  private pending: PendingMove[] = [];
-  private nextToken = 1;
+  /** The rows as the files gave them, each with the moves not yet written on top. */
+  private readonly rows = new Optimistic<BoardRow, Stage>({ keyOf: (r) => r.id, applyChange: (r, stage) => (r.stage === stage ? r : { ...r, stage }) });
   private cache: BoardRow[] | undefined;
   private version = 0;
 
@@ -89,36 +83,24 @@ export class BoardRows {
 
   receive(m: Extract<BoardToWebview, { type: 'rows' }>): void {
     if (m.reset) this.rows.clear();
-    for (const id of m.remove) this.rows.delete(id);
-    for (const r of m.upsert) this.rows.set(r.id, r);
+    for (const id of m.remove) this.rows.remove(id);
+    for (const r of m.upsert) this.rows.receive(r);
     this.touch();
   }
 
   /** The row as the page shows it: a pending move on top of the file's row. */
   get(id: string): BoardRow | undefined {
-    const r = this.rows.get(id);
-    if (!r) return undefined;
-    const p = this.pendingStage(id);
-    return p && p !== r.stage ? { ...r, stage: p } : r;
+    return this.rows.shown(id);
   }
 
   /** The row as the file last gave it. */
   confirmed(id: string): BoardRow | undefined {
-    return this.rows.get(id);
+    return this.rows.confirmed(id);
   }
 
   /** Every row as shown, in the index's order (by partner name). */
   all(): BoardRow[] {
-    if (!this.cache) {
-      const moved = new Map<string, Stage>();
-      for (const p of this.pending) moved.set(p.id, p.stage);
-      const out: BoardRow[] = [];
-      for (const r of this.rows.values()) {
-        const s = moved.get(r.id);
-        out.push(s && s !== r.stage ? { ...r, stage: s } : r);
-      }
-      this.cache = out.sort(byPartner);
-    }
+    if (!this.cache) this.cache = this.rows.allShown().sort(byPartner);
     return this.cache;
   }
 
@@ -126,30 +108,29 @@ export class BoardRows {
   move(id: string, stage: Stage): number | undefined {
     const shown = this.get(id);
     if (!shown || shown.broken || shown.stage === stage) return undefined;
-    const token = this.nextToken++;
-    this.pending.push({ token, id, stage });
+    const token = this.rows.apply(id, stage);
     this.touch();
     return token;
   }
 
   settle(token: number, row: BoardRow | undefined): void {
-    const p = this.pending.find((x) => x.token === token);
-    this.pending = this.pending.filter((x) => x.token !== token);
-    if (p && row && row.id === p.id) this.rows.set(row.id, row);
+    this.rows.settle(token, row);
     this.touch();
   }
 
   /** Takes the move back; the row as it shows again, for the message. */
   rollback(token: number): BoardRow | undefined {
-    const p = this.pending.find((x) => x.token === token);
-    this.pending = this.pending.filter((x) => x.token !== token);
+    const p = this.rows.rollback(token);
     this.touch();
-    return p && this.get(p.id);
+    return p && this.get(p.key);
   }
 
-  private pendingStage(id: string): Stage | undefined {
-    for (let i = this.pending.length - 1; i >= 0; i--) if (this.pending[i].id === id) return this.pending[i].stage;
-    return undefined;
+  /**
+   * Writes a move already shown: settled with the row the answer gives, or taken back when the
+   * write fails (the failure is thrown on for the page to show).
+   */
+  send<R>(token: number, request: () => Promise<R>, rowOf: (result: R) => BoardRow | undefined): Promise<R> {
+    return this.rows.send([token], request, rowOf).finally(() => this.touch());
   }
 
   private touch(): void {

@@ -13,6 +13,7 @@ import { formatCount, formatNumber } from '../../core/numbers';
 import { formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord } from '../../core/records/schema';
 import type { PlannerRecord } from './protocol';
+import { Optimistic } from '../../webview/lib/optimistic';
 
 /** The planner page's longer texts, in the display language (built after the page's bundle is read). */
 export const PLANNER_TEXT = {
@@ -25,37 +26,30 @@ export const PLANNER_TEXT = {
 
 // ---- The shown record: the file's record with the changes not yet written on top -----------
 
-interface Pending {
-  token: number;
-  id: string;
-  change: RecordChange;
-}
-
 /**
  * The record the view shows. A change shows at once (`apply`), on top of the record as the file
  * last gave it; when its write answers, the file's record replaces it (`settle`), and when the
  * write fails the change goes (`rollback`) and the view shows the file's record again.
  */
 export class ShownRecord {
-  private confirmed: PlannerRecord | undefined;
-  private pending: Pending[] = [];
-  private nextToken = 1;
+  private readonly records = new Optimistic<PlannerRecord, RecordChange>({
+    keyOf: (r) => r.id,
+    applyChange: (r, change) => (r.record ? { ...r, record: applyChange(r.record, change) } : r),
+    isOlder: (next, current) => next.seq < current.seq,
+  });
+  private shownId: string | undefined;
 
   get id(): string | undefined {
-    return this.confirmed?.id;
+    return this.shownId;
   }
 
   get hasPending(): boolean {
-    return this.pending.length > 0;
+    return this.records.hasPending();
   }
 
   /** The record as the view shows it, or undefined before the first answer. */
   get value(): PlannerRecord | undefined {
-    const c = this.confirmed;
-    if (!c?.record || this.pending.length === 0) return c;
-    let record = c.record;
-    for (const p of this.pending) if (p.id === c.id) record = applyChange(record, p.change);
-    return { ...c, record };
+    return this.shownId === undefined ? undefined : this.records.shown(this.shownId);
   }
 
   /**
@@ -65,45 +59,50 @@ export class ShownRecord {
    */
   receive(next: PlannerRecord): boolean {
     if (this.isOlder(next)) return false;
-    if (next.id !== this.confirmed?.id) this.pending = [];
-    this.confirmed = next;
-    return true;
+    if (next.id !== this.shownId) this.records.clear(true);
+    this.shownId = next.id;
+    return this.records.receive(next);
   }
 
   /** Whether `next` is the record shown, read before it was. */
   isOlder(next: PlannerRecord): boolean {
-    return next.id === this.confirmed?.id && next.seq < this.confirmed.seq;
+    return next.id === this.shownId && this.records.isOlder(next);
   }
 
   /** Whether `next` says the same as the record as the file last gave it (its number aside). */
   sameAsConfirmed(next: PlannerRecord): boolean {
-    const c = this.confirmed;
+    const c = this.shownId === undefined ? undefined : this.records.confirmed(this.shownId);
     return !!c && c.id === next.id && JSON.stringify({ ...c, seq: 0 }) === JSON.stringify({ ...next, seq: 0 });
   }
 
   clear(): void {
-    this.confirmed = undefined;
-    this.pending = [];
+    this.shownId = undefined;
+    this.records.clear(true);
   }
 
   /** Shows a change at once; the token settles or rolls it back. Undefined when there is no record to change. */
   apply(change: RecordChange): number | undefined {
-    if (!this.confirmed?.record) return undefined;
-    const token = this.nextToken++;
-    this.pending.push({ token, id: this.confirmed.id, change });
-    return token;
+    if (this.shownId === undefined || !this.records.confirmed(this.shownId)?.record) return undefined;
+    return this.records.apply(this.shownId, change);
   }
 
   settle(token: number, result: PlannerRecord | undefined): void {
-    this.pending = this.pending.filter((p) => p.token !== token);
-    if (result && result.id === this.confirmed?.id && !this.isOlder(result)) this.confirmed = result;
+    this.records.settle(token, result);
   }
 
   /** Takes the change back; what it was, for the message. */
   rollback(token: number): string | undefined {
-    const p = this.pending.find((x) => x.token === token);
-    this.pending = this.pending.filter((x) => x.token !== token);
+    const p = this.records.rollback(token);
     return p && describeChange(p.change);
+  }
+
+  /**
+   * Writes changes already shown (a run of changes to one field is written once): settled with
+   * the record the answer gives, or taken back when the write fails (the failure is thrown on
+   * for the page to show).
+   */
+  send<R>(tokens: readonly number[], request: () => Promise<R>, recordOf: (result: R) => PlannerRecord | undefined): Promise<R> {
+    return this.records.send(tokens, request, recordOf);
   }
 }
 
