@@ -1,5 +1,6 @@
 import '../../webview/lib/l10n';
 import type { PitchAction, PitchFromWebview, PitchResults, PitchToWebview } from './protocol';
+import { textLanguagePicker } from '../../webview/lib/textLanguagePicker';
 import { clear, h, icon, markRendered, vscodeApi } from '../../webview/lib/dom';
 import { client, failureText, initialMessages } from '../../webview/lib/rpc';
 import { contextNote, statusLine } from '../../webview/lib/panel';
@@ -26,7 +27,6 @@ import {
   typed,
   useContextValue,
   variantView,
-  languageView,
   type ContextDefaults,
   type ContextField,
   type Field,
@@ -198,22 +198,14 @@ function variantPicker(): HTMLElement {
   return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group, hint);
 }
 
-/** The language of the pitch's text, apart from the display language: a segmented control too. */
+/** The language of the pitch's text, apart from the display language (shared with the agreement). */
 function languagePicker(): HTMLElement {
-  const view = languageView(state.language);
-  const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': view.label });
-  for (const o of view.options) {
-    const id = `language-${o.value}`;
-    const radio = h('input', { type: 'radio', name: 'language', id, value: o.value, checked: o.checked });
-    radio.addEventListener('change', () => {
-      state.language = o.value;
-      rpc.notify({ type: 'textLanguage', language: o.value });
-      save();
-      update();
-    });
-    group.append(radio, h('label', { for: id, lang: o.value }, o.title));
-  }
-  return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group);
+  return textLanguagePicker(state.language, (language) => {
+    state.language = language;
+    rpc.notify({ type: 'textLanguage', language });
+    save();
+    update();
+  });
 }
 
 // ---- Preview, checks, actions -------------------------------------------------------------
