@@ -8,6 +8,7 @@ import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
 import { reviewFlag } from '../../core/planner/checkins';
 import { reviewFlagText } from '../../core/planner/labels';
+import { formatDate } from '../../core/dates';
 import { STAGES, type Stage } from '../../core/records/stages';
 import {
   BoardRows,
@@ -358,18 +359,18 @@ function card(row: BoardRow, col: BoardColumnId, index: number, count: number): 
     const reviewPart = review ? h('span', { class: `card-review ${review.status}` }, icon('milestone'), ' ', reviewText ?? '') : null;
     if (row.nextCheckIn) {
       const late = isOverdue(row, info.today);
-      const dueTitle = late ? l10n.t('Check-in overdue since {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn);
-      const reviewTitle = review ? l10n.t('Review date {0}', review.review) : undefined;
+      const dueTitle = late ? l10n.t('Check-in overdue since {0}', formatDate(row.nextCheckIn)) : l10n.t('Next check-in {0}', formatDate(row.nextCheckIn));
+      const reviewTitle = review ? l10n.t('Review date {0}', formatDate(review.review)) : undefined;
       lines.push(
         h(
           'div',
           { class: `card-line card-due${late ? ' overdue' : ''}`, title: reviewTitle ? `${reviewTitle} (${reviewText}) · ${dueTitle}` : dueTitle },
           reviewPart,
           reviewPart ? ' · ' : null,
-          h('span', { class: 'card-checkin' }, icon(late ? 'bell-dot' : 'calendar'), ' ', late ? l10n.t('Overdue {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn)),
+          h('span', { class: 'card-checkin' }, icon(late ? 'bell-dot' : 'calendar'), ' ', late ? l10n.t('Overdue {0}', formatDate(row.nextCheckIn)) : l10n.t('Next check-in {0}', formatDate(row.nextCheckIn))),
         ),
       );
-    } else if (review && reviewPart) lines.push(h('div', { class: 'card-line', title: `${l10n.t('Review date {0}', review.review)} (${reviewText})` }, reviewPart));
+    } else if (review && reviewPart) lines.push(h('div', { class: 'card-line', title: `${l10n.t('Review date {0}', formatDate(review.review))} (${reviewText})` }, reviewPart));
     if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
   }
   const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));
@@ -639,11 +640,11 @@ const COLUMNS: { key: BoardSortKey; title: () => string; cell: (r: BoardRow) => 
     cell: (r) =>
       r.nextCheckIn
         ? isOverdue(r, info.today)
-          ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', r.nextCheckIn) }, icon('bell-dot'), ' ', r.nextCheckIn, h('span', { class: 'visually-hidden' }, ` (${l10n.t('overdue')})`))
-          : h('span', { class: 'card-due' }, r.nextCheckIn)
+          ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', formatDate(r.nextCheckIn)) }, icon('bell-dot'), ' ', formatDate(r.nextCheckIn), h('span', { class: 'visually-hidden' }, ` (${l10n.t('overdue')})`))
+          : h('span', { class: 'card-due' }, formatDate(r.nextCheckIn))
         : '',
   },
-  { key: 'review', title: () => l10n.t('Review date'), cell: (r) => r.review ?? '' },
+  { key: 'review', title: () => l10n.t('Review date'), cell: (r) => (r.review ? formatDate(r.review) : '') },
   { key: 'owners', title: () => l10n.t('Owners'), cell: (r) => ownersText(r) },
 ];
 
