@@ -1,14 +1,14 @@
 // `npm test`: installs what it lacks (npm dependencies, the VS Code test host, Chromium), builds
-// the release bundle, checks types, lint and the bundle budget, then runs the unit tests (plain
-// Node), the integration tests (inside the real VS Code extension host) and the end-to-end tests
-// (the real VS Code in Chromium), and prints the real counts of each.
+// the release bundle, checks types, lint and the bundle budget, then runs the end-to-end tests
+// (the real VS Code in Chromium) and, beside them in a second process, the unit tests (plain
+// Node) and the integration tests (inside the real VS Code extension host), and prints the real
+// counts of each.
 import { ensureNpmDeps } from './lib/deps.mjs';
 
 ensureNpmDeps();
-const { readFileSync, readdirSync } = await import('node:fs');
+const { readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
 const { ROOT, checkTestHost, ensureTestHost, testHost } = await import('./lib/host.mjs');
-const { OLDEST_SMOKE } = await import('./lib/host139.mjs');
 // Every suite on VS Code 1.139 (what people run today), a smoke set on 1.99.3 (the oldest tested).
 const currentHost = testHost('1.139');
 const oldestHost = testHost('1.99');
@@ -87,35 +87,23 @@ try {
   console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
   rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
 
-  step('Unit tests (plain Node)');
-  rows.push({ name: 'unit', ...(await runUnit()) });
-
-  step('Integration tests (inside the VS Code extension host)');
-  const { runIntegration, runIntegrationSessions } = await import('./test-integration.mjs');
-  // The cases that link files to devices run in a session of their own (see DEVICE_CASES).
-  const { devices, rest } = await timed('devices session, then the main session', () => runIntegrationSessions({ build: false, host: currentHost }));
-  rows.push({ name: 'integration, files linked to devices (own session)', ...devices });
-  rows.push({ name: `integration (VS Code ${rest.vscodeVersion ?? '?'})`, ...rest });
-  step('Integration tests in Restricted Mode (an untrusted workspace)');
-  const restricted = await runIntegration({ build: false, suite: 'restricted', host: currentHost });
-  rows.push({ name: 'integration, Restricted Mode', ...restricted });
-  step('Integration tests in a multi-root workspace (two folders, two contexts)');
-  const multiroot = await runIntegration({ build: false, suite: 'multiroot', host: currentHost });
-  rows.push({ name: 'integration, multi-root workspace', ...multiroot });
-
-  step('Integration tests in the web worker extension host (VS Code for the Web)');
-  const { runWeb } = await import('./test-web.mjs');
-  const web = await runWeb({ build: false, host: currentHost });
-  rows.push({ name: 'integration, web worker host', ...web });
-
-  step('End-to-end tests (VS Code in Chromium)');
+  // Two lanes side by side: the end-to-end tests here, printed as they run, and every other
+  // suite in a process of its own (scripts/lib/checksLane.mjs), printed once the end-to-end
+  // tests end and meanwhile written to .test-output/checks-lane.log. The end-to-end tests mostly
+  // wait on what a window shows, so the second core runs the other suites meanwhile.
+  step('End-to-end tests (VS Code in Chromium), with the other suites beside them');
+  console.log('(the unit and integration tests run beside these; their output follows, and is live in .test-output/checks-lane.log)');
+  const checks = startChecksLane();
   const { runE2E } = await import('./test-e2e.mjs');
-  const e2e = await runE2E({ build: false, host: currentHost });
+  const e2e = await timed('end-to-end tests', () => runE2E({ build: false, host: currentHost })).catch((err) => {
+    console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
+    return { passed: 0, failed: 1 };
+  });
+  const lane = await checks;
+  console.log(`\n━━ The unit and integration tests (run beside the end-to-end tests)${lane.output}`);
+  rows.push(...lane.rows);
   rows.push({ name: 'end-to-end', ...e2e });
-
-  step('Smoke run on VS Code 1.99.3, the oldest version tested');
-  const smoke = await runIntegration({ build: false, grep: OLDEST_SMOKE, host: oldestHost });
-  rows.push({ name: `integration smoke (VS Code ${smoke.vscodeVersion ?? '?'})`, ...smoke });
+  for (const t of lane.times) times.push({ title: `  ${t.title} (beside them)`, seconds: t.seconds });
 } catch (err) {
   console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
   rows.push({ name: 'setup', passed: 0, failed: 1 });
@@ -142,13 +130,34 @@ async function listPackage() {
   });
 }
 
-async function runUnit() {
-  const { default: Mocha } = await import('mocha');
-  const config = JSON.parse(readFileSync(join(ROOT, '.mocharc.json'), 'utf8'));
-  const mocha = new Mocha({ timeout: config.timeout, reporter: 'spec' });
-  const dir = join(ROOT, 'out', 'test', 'unit');
-  for (const f of readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(dir, f));
-  return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures, pending: runner.stats.pending }));
-  });
+/**
+ * The other suites in a child process (scripts/lib/checksLane.mjs): resolves with its counts,
+ * the time of each of its steps and what it printed (also written to .test-output/checks-lane.log
+ * as it comes). A lane that ends without its result is one failure, with its output shown.
+ */
+async function startChecksLane() {
+  const { spawn } = await import('node:child_process');
+  const { mkdirSync, createWriteStream, rmSync } = await import('node:fs');
+  const out = join(ROOT, '.test-output');
+  mkdirSync(out, { recursive: true });
+  const resultFile = join(out, 'checks-lane.json');
+  rmSync(resultFile, { force: true });
+  const log = createWriteStream(join(out, 'checks-lane.log'));
+  const chunks = [];
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'lib', 'checksLane.mjs'), resultFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (d) => {
+      chunks.push(d);
+      log.write(d);
+    });
+  }
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  log.end();
+  const output = Buffer.concat(chunks).toString('utf8');
+  try {
+    const { rows, times } = JSON.parse(readFileSync(resultFile, 'utf8'));
+    return { rows, times, output };
+  } catch {
+    return { rows: [{ name: `unit and integration tests (the lane ended with code ${code} and no result)`, passed: 0, failed: 1 }], times: [], output };
+  }
 }
