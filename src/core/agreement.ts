@@ -167,8 +167,6 @@ export const AGREEMENT_PLACEHOLDERS_DE: Readonly<Record<keyof typeof AGREEMENT_P
   signer: '[Name]',
 };
 
-const A = AGREEMENT_PLACEHOLDERS;
-
 export const AGREEMENT_TITLE_PREFIX = 'Community Partnership - ';
 export const AGREEMENT_TITLE_PREFIX_DE = 'Community-Partnerschaft – ';
 
@@ -353,9 +351,10 @@ export function renderAgreement(state: AgreementState, sides: AgreementSides, wr
  * comes from the context as plain text; only without one is it a tab stop, after the partner.
  * Choices for duration, first metric and cadence. The exit clause reads as the checklist's
  * ("with two weeks' notice"), the phrase a tab stop. Context values are escaped, so a name like
- * `${1:x}` or `$TM_FILENAME` is inserted as written.
+ * `${1:x}` or `$TM_FILENAME` is inserted as written. In German (`language`), the words, the
+ * choices and today's date (15.03.2026) are German, as the checklist's German document.
  */
-export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>): string {
+export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>, language: TextLanguage = 'en'): string {
   // The document is rendered with markers in place of the slots, escaped as a whole, and the
   // markers are then swapped for snippet syntax in one pass. The markers use private-use
   // characters, which are removed from context values first so a value cannot forge one.
@@ -365,21 +364,25 @@ export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, s
   const tab = (text: string) => slot(`\${${next++}:${escapeSnippetText(text)}}`);
   const choice = (options: readonly string[]) => slot(`\${${next++}|${options.map(escapeChoice).join(',')}|}`);
 
+  const w = WORDS[language];
+  const A = w.placeholders;
+  const say = (english: string) => term(english, language);
   const name = contextValue(values['Community Name']);
   const contact = firstPerson(contextValue(values['Team']));
   const theirs = tab(A.theirs);
   const yours = name || tab(A.yours);
   // In reading order, so Tab goes down the document.
-  const type = choice(['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+  const type = choice([language === 'de' ? '[Art der Partnerschaft]' : '[partnership type]', ...PARTNERSHIP_TYPES.map((t) => say(t.title))]);
   const topic = tab(A.topic);
-  const startDate = slot(`\${${next++}:\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`);
-  const duration = choice(DURATIONS) as Duration;
+  const today = language === 'de' ? '${CURRENT_DATE}.${CURRENT_MONTH}.${CURRENT_YEAR}' : '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+  const startDate = slot(`\${${next++}:${today}}`);
+  const duration = choice(DURATIONS.map(say)) as Duration;
   const reviewDate = tab(A.reviewDate);
   const contributions = { yours: [tab(A.yourContribution)], theirs: [tab(A.theirContribution)] };
-  const metrics = [{ metric: choice(SUCCESS_METRICS.map((m) => m.title)), target: tab(A.target) }];
+  const metrics = [{ metric: choice(SUCCESS_METRICS.map((m) => say(m.title))), target: tab(A.target) }];
   const contacts = { yours: tab(contact || A.contact), theirs: tab(A.contact) };
-  const cadence = choice(CHECK_IN_CADENCES);
-  const notice = tab(noticePhrase(DEFAULT_NOTICE_PERIOD));
+  const cadence = choice(CHECK_IN_CADENCES.map(say));
+  const notice = tab(w.notice(DEFAULT_NOTICE_PERIOD));
   const state: AgreementState = {
     // The first choice says the type is still to pick: a real type would be a guess.
     collaboration: { type, topic },
@@ -394,8 +397,8 @@ export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, s
   };
   // The owners line falls back to the contacts, which are always "filled" here (by tab
   // stops); nothing is agreed yet when the snippet is inserted, so its box starts unticked.
-  const owners = RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '';
-  const rendered = renderAgreement(state, { yours, theirs }, { phrase: (phrase) => phrase }).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
+  const owners = say(RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '');
+  const rendered = renderAgreement(state, { yours, theirs }, { language, phrase: (phrase) => phrase }).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
   const text = escapeSnippetText(rendered);
   return text.replace(/\uE000(\d+)\uE001/g, (_, n: string) => stops[Number(n)]) + '$0';
 }

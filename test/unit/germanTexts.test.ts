@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { germanNoticePhrase, renderAgreement, type AgreementState } from '../../src/core/agreement';
+import { agreementSnippet, germanNoticePhrase, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind, parseAgreementTitle } from '../../src/core/partnershipDocs';
 import { findPlaceholders } from '../../src/core/placeholders';
 import { renderReport } from '../../src/core/planner/report';
@@ -109,6 +109,27 @@ describe('German texts for the partner', () => {
       } finally {
         setDisplayLocale('en');
       }
+    });
+  });
+
+  describe('Insert Partnership Agreement in German', () => {
+    const snippet = agreementSnippet({ 'Community Name': 'Acme Devs', Team: 'Jane Doe (lead)' }, 'de');
+
+    it('starts at the partner and offers the German choices; today in the German date order', () => {
+      assert.match(snippet, /^# Community-Partnerschaft – Acme Devs × \$\{1:\[Partner-Community\]\}$/m);
+      assert.ok(snippet.includes('${5|3 Monate,6 Monate,unbefristet|}'));
+      assert.ok(snippet.includes('${13|monatlicher Call,alle zwei Wochen ein schriftliches Update|}'));
+      assert.ok(snippet.includes('${2|[Art der Partnerschaft],Gemeinsam erstellte Inhalte,'));
+      assert.ok(snippet.includes('Gemeinsames AMA\\, Workshop oder Webinar'), 'a comma in a choice is escaped');
+      assert.ok(snippet.includes('- **Startdatum:** ${4:${CURRENT_DATE}.${CURRENT_MONTH}.${CURRENT_YEAR}}'));
+      assert.ok(snippet.includes('schriftlich mitteilt, ${14:mit einer Frist von zwei Wochen}.'));
+      assert.ok(snippet.includes('- [ ] Eine verantwortliche Person auf jeder Seite: ${11:Jane Doe} für Acme Devs'), 'nothing agreed yet');
+      assert.ok(snippet.endsWith('$0'));
+    });
+
+    it('is the English snippet as before without a language', () => {
+      assert.equal(agreementSnippet({ 'Community Name': 'Acme Devs' }), agreementSnippet({ 'Community Name': 'Acme Devs' }, 'en'));
+      assert.ok(agreementSnippet({ 'Community Name': 'Acme Devs' }).includes('${5|3 months,6 months,ongoing|}'));
     });
   });
 

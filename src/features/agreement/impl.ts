@@ -99,7 +99,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
       const values = c?.state === 'ok' ? c.parsed.values : {};
       let editor = vscode.window.activeTextEditor ?? (await tracker.editor());
       if (!editor) editor = await openMarkdownDocument('');
-      await editor.insertSnippet(new vscode.SnippetString(agreementSnippet(values)));
+      // In the language last picked for a pitch or an agreement.
+      await editor.insertSnippet(new vscode.SnippetString(agreementSnippet(values, language.get() ?? 'en')));
       return editor;
     },
     stored,
