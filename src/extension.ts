@@ -56,6 +56,8 @@ export interface ExtensionApi {
   readonly board: () => BoardApi;
   /** For tests: the assistant's tools and commands (loads them on first call). */
   readonly assistant: () => AssistantApi;
+  /** For tests: the MCP server definitions offered to VS Code (undefined where the API is missing). */
+  readonly mcpServers: () => object[] | undefined;
 }
 
 /**
@@ -76,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const apis = {} as FeatureApis;
   const deps: Deps = { log, contexts, webviews, loadChunk: (name) => loadChunk(name as Parameters<typeof loadChunk>[0]), apis };
   for (const feature of FEATURES) feature(context, deps);
-  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board, assistant: apis.assistant } : undefined;
+  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board, assistant: apis.assistant, mcpServers: apis.mcpServers } : undefined;
 }
 
 export function deactivate(): void {}

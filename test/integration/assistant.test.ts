@@ -1,6 +1,9 @@
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import * as vscode from 'vscode';
-import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
+import { EXTENSION_ID, api, file, folder, readFile, revertAndCloseAll, until, writeFile } from './helpers';
 import { ASSISTANT_TOOLS, type AssistantTool } from '../../src/core/assistant/tools';
 import { LM_TOOL_PREFIX } from '../../src/core/assistant/manifest';
 import { formatScore, weightedScore } from '../../src/core/planner/scorecard';
@@ -101,5 +104,69 @@ describe('Language-model tools (vscode.lm.invokeTool)', function () {
     assert.ok(write?.confirmationMessages, 'a confirmation for a write');
     assert.match(String((write.confirmationMessages.message as vscode.MarkdownString).value), /design-systems-guild/);
     assert.strictEqual(assistant.prepareTool(`${LM_TOOL_PREFIX}pipeline`, {})?.confirmationMessages, undefined);
+  });
+});
+
+describe('The MCP server offered to VS Code (MCP server definition provider, VS Code 1.101 and later)', function () {
+  it('offers one definition for the folder, whose server starts as VS Code starts it and answers for this folder', async function () {
+    this.timeout(60_000);
+    const offered = (await api()).mcpServers();
+    const has = typeof (vscode.lm as unknown as { registerMcpServerDefinitionProvider?: unknown }).registerMcpServerDefinitionProvider === 'function';
+    if (!has) {
+      // Before 1.101: nothing is offered, and the rest of the extension runs as before.
+      assert.strictEqual(offered, undefined);
+      console.log(`      (VS Code ${vscode.version} has no MCP server definition provider API: nothing offered, as expected)`);
+      return;
+    }
+    assert.ok(offered, 'definitions offered where the API exists');
+    assert.strictEqual(offered.length, 1, 'one per local folder');
+    const def = offered[0] as { label: string; command: string; args: string[]; env: Record<string, string | number | null>; version?: string };
+    assert.strictEqual(def.label, `Community Partnerships (${folder().name})`);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is found');
+    assert.strictEqual(def.args[0], vscode.Uri.joinPath(ext.extensionUri, 'dist', 'mcp', 'server.js').fsPath, "this version's server, in the extension's own folder");
+    assert.ok(fs.existsSync(def.args[0]), 'the server script exists');
+    assert.deepStrictEqual(def.args.slice(1), [folder().uri.fsPath], 'the folder, and no --read-only in a trusted workspace');
+    assert.strictEqual(def.version, String(ext.packageJSON.version));
+
+    // Started as VS Code starts it: the command, its arguments and its environment.
+    const env = Object.fromEntries(Object.entries({ ...process.env, ...def.env }).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const client = new Client({ name: 'integration-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: def.command, args: def.args, env, stderr: 'pipe' }));
+    try {
+      const names = (await client.listTools()).tools.map((t) => t.name).sort();
+      assert.deepStrictEqual(names, tools.map((t) => t.name).sort());
+      const result = (await client.callTool({ name: 'list_partnerships', arguments: {} })) as { content: { type: string; text: string }[]; isError?: boolean };
+      assert.ok(!result.isError, result.content[0]?.text);
+      const listed = JSON.stringify(JSON.parse(result.content[0].text));
+      const planner = await (await api()).planner();
+      await planner.ensureLoaded();
+      const shown = planner.query().items;
+      assert.ok(shown.length > 0);
+      for (const s of shown) assert.ok(listed.includes(JSON.stringify(s.partner)), `${s.partner} in the server's answer: ${listed.slice(0, 300)}`);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("says when the entries Connect wrote start a server an update removed, and leaves entries whose server is there", async () => {
+    const assistant = (await api()).assistant();
+    const claude = file('.mcp.json');
+    const code = file('.vscode/mcp.json');
+    const gone = '/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.0.1/dist/mcp/server.js';
+    const entry = (script: string) => ({ command: 'node', args: [script, folder().uri.fsPath] });
+    try {
+      await writeFile(claude, JSON.stringify({ mcpServers: { 'community-partnerships': entry(gone), docs: { command: 'docs' } } }, null, 2));
+      await writeFile(code, '{\n  // a comment\n  "servers": { "community-partnerships": { "type": "stdio", "command": "node", "args": ["' + gone + '", "${workspaceFolder}"] } }\n}\n');
+      assert.deepStrictEqual(await assistant.checkServerEntries(folder()), ['.mcp.json', '.vscode/mcp.json']);
+      // A server that is there (another checkout, this very version) is not called stale.
+      const here = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'dist', 'mcp', 'server.js').fsPath;
+      await writeFile(claude, JSON.stringify({ mcpServers: { 'community-partnerships': entry(here) } }));
+      await writeFile(code, '{ "servers": ');
+      assert.deepStrictEqual(await assistant.checkServerEntries(folder()), []);
+    } finally {
+      await vscode.workspace.fs.delete(claude).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder().uri, '.vscode'), { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });

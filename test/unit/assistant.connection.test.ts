@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CONNECTION_FILES, SKILL_PATH, proposedText, serverEntries, withoutEntry } from '../../src/core/assistant/connection';
+import { CONNECTION_FILES, SKILL_PATH, otherServerScript, proposedText, serverEntries, serverScriptOf, withoutEntry } from '../../src/core/assistant/connection';
 import { ASSISTANT_TOOLS } from '../../src/core/assistant/tools';
 
 const entries = serverEntries('/ext/dist/mcp/server.js', '/home/sam/community');
@@ -39,5 +39,25 @@ describe('Connect AI Assistant: what it adds and takes out', () => {
     assert.deepEqual(withoutEntry(edited, code, added.value, added.previous, true), { text: edited, unchanged: false });
     assert.throws(() => proposedText(claude, '{ "mcpServers": ', entries), /not a JSON object/);
     assert.throws(() => proposedText(claude, '[1, 2]', entries), /not a JSON object/);
+  });
+
+  it("points an entry of an earlier version at this one's server, and Disconnect then takes it out rather than putting the old path back", () => {
+    const old = serverEntries('/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.3.0/dist/mcp/server.js', '/home/sam/community');
+    const now = serverEntries('/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.4.0/dist/mcp/server.js', '/home/sam/community');
+    for (const file of [claude, code]) {
+      const first = proposedText(file, undefined, old).text;
+      assert.equal(otherServerScript(first, file, '/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.4.0/dist/mcp/server.js'), '/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.3.0/dist/mcp/server.js');
+      assert.equal(otherServerScript(first, file, '/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.3.0/dist/mcp/server.js'), undefined, "this version's entry is not another");
+      const again = proposedText(file, first, now);
+      assert.equal(again.previous, undefined, 'no earlier entry of ours to put back');
+      assert.equal(otherServerScript(again.text, file, '/home/sam/.vscode/extensions/community-partnerships.community-partnerships-0.4.0/dist/mcp/server.js'), undefined);
+    }
+    // Entries that are not Connect's, and files that are not JSON, are never taken for ours.
+    assert.equal(serverScriptOf({ command: 'node', args: ['/srv/other/server.js'] }), undefined);
+    assert.equal(serverScriptOf({ command: 'node', args: 'dist/mcp/server.js' }), undefined);
+    assert.equal(serverScriptOf(null), undefined);
+    assert.equal(otherServerScript('{ "mcpServers": ', claude, '/x/dist/mcp/server.js'), undefined);
+    assert.equal(otherServerScript('{"mcpServers":{"community-partnerships":{"command":"npx","args":["community-partnerships-mcp"]}}}', claude, '/x/dist/mcp/server.js'), undefined);
+    assert.equal(otherServerScript('{"mcpServers":{"community-partnerships":{"command":"node","args":["C:\\\\Users\\\\sam\\\\ext\\\\dist\\\\mcp\\\\server.js","."]}}}', claude, '/x/dist/mcp/server.js'), 'C:\\Users\\sam\\ext\\dist\\mcp\\server.js');
   });
 });

@@ -69,13 +69,44 @@ function withNewline(text: string): string {
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
-/** The file's text with the entry set (the rest kept), and the value it had before. Throws on a file that is not a JSON object. */
+/**
+ * The file's text with the entry set (the rest kept), and the value it had before. Throws on a
+ * file that is not a JSON object. An entry Connect wrote earlier (another version of the
+ * extension, another machine's path) is no value to put back: `previous` is then undefined, so
+ * Disconnect takes the entry out.
+ */
 export function withEntry(current: string | undefined, file: ConnectionFile, value: unknown): { text: string; previous: unknown } {
   if (!file.key) throw new Error(`${file.path} holds no entry`);
   if (current === undefined || current.trim() === '') return { text: `${JSON.stringify({ [file.key[0]]: { [file.key[1]]: value } }, null, 2)}\n`, previous: undefined };
-  const previous = valueAt(readJson(current, file.path), file.key);
-  if (sameJson(previous, value)) return { text: current, previous };
+  const found = valueAt(readJson(current, file.path), file.key);
+  const previous = serverScriptOf(found) === undefined ? found : undefined;
+  if (sameJson(found, value)) return { text: current, previous };
   return { text: withNewline(setValue(current, file.key, value)), previous };
+}
+
+/** The server script a server entry Connect writes starts (`node <…/dist/mcp/server.js> <folder>`), or undefined for any other value. */
+export function serverScriptOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const args = (value as { args?: unknown }).args;
+  const script = Array.isArray(args) ? args[0] : undefined;
+  return typeof script === 'string' && /[\\/]dist[\\/]mcp[\\/]server\.js$/.test(script) ? script : undefined;
+}
+
+/**
+ * The server script this file's entry starts when it is not `script` (an entry written by another
+ * version of the extension, whose folder an update replaced, or on another machine); undefined
+ * when the entry is missing, is this version's, is not Connect's, or the file is not JSON.
+ */
+export function otherServerScript(text: string, file: ConnectionFile, script: string): string | undefined {
+  if (!file.key) return undefined;
+  let data: unknown;
+  try {
+    data = readJson(text, file.path);
+  } catch {
+    return undefined;
+  }
+  const found = serverScriptOf(valueAt(data, file.key));
+  return found !== undefined && found !== script ? found : undefined;
 }
 
 /**

@@ -134,7 +134,6 @@ function topLevelKeyLines(lines: readonly string[]): boolean[] {
   });
   return out;
 }
-
 export interface FrontMatterRead {
   kind: 'none' | 'yaml' | 'error';
   entries: Map<ContextLabel, ContextEntry>;
@@ -160,51 +159,76 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
     return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
   }
 
-  const rawEnd = fm.rawOffset + fm.raw.length;
-  const rawLines = lines.filter((l) => l.start >= fm.rawOffset && l.start < rawEnd);
-  const firstRawLine = rawLines[0]?.index ?? lineAtOffset(lines, fm.rawOffset);
-  const lineText = (l: TextLine) => text.slice(l.start, Math.min(l.end, rawEnd));
+  const keys = new KeyLocator(text, lines, fm.rawOffset, fm.rawOffset + fm.raw.length);
+  const read = { entries, simple, problems };
+  const keyOf = new Map<ContextLabel, string>();
+  // A key the scan cannot place is reported at the first line of the YAML text.
+  const unplaced = { line: keys.firstRawLine, offset: lines[keys.firstRawLine]?.start ?? fm.rawOffset };
+  for (const key of collectKeys([], checked.data, 0)) addEntry(read, keyOf, key, keys.find(key.path), unplaced);
+  return { kind: 'yaml', entries, simple, problems, bodyOffset: fm.bodyOffset };
+}
 
-  const keyLines = topLevelKeyLines(rawLines.map(lineText));
+/** Where a key stands in the text: its line, and the span of the scalar after its colon. */
+interface KeySpan {
+  line: number;
+  start: number;
+  end: number;
+  /** A scalar written whole on the key's own line. */
+  oneLine: boolean;
+  empty: boolean;
+}
 
-  /** The key's line (found by scanning for `key:` at a line start) and its scalar span. */
-  const locate = (key: string) => {
+/** Finds keys in the YAML text of the front matter, by scanning its lines. */
+class KeyLocator {
+  private readonly rawLines: TextLine[];
+  private readonly keyLines: boolean[];
+  /** The first line of the YAML text: where a key that cannot be placed is reported. */
+  readonly firstRawLine: number;
+
+  constructor(
+    private readonly text: string,
+    lines: readonly TextLine[],
+    rawOffset: number,
+    private readonly rawEnd: number,
+  ) {
+    this.rawLines = lines.filter((l) => l.start >= rawOffset && l.start < rawEnd);
+    this.firstRawLine = this.rawLines[0]?.index ?? lineAtOffset(lines, rawOffset);
+    this.keyLines = topLevelKeyLines(this.rawLines.map((l) => this.lineText(l)));
+  }
+
+  private lineText(l: TextLine): string {
+    return this.text.slice(l.start, Math.min(l.end, this.rawEnd));
+  }
+
+  /** A top-level key, or one nested under others (`current_state:` then `  active_members: 1400`). */
+  find(path: readonly string[]): KeySpan | undefined {
+    const top = this.locate(path[0]);
+    if (!top || path.length === 1) return top;
+    return this.locateNested(top, path.slice(1));
+  }
+
+  /** A top-level key: found by scanning for `key:` at a line start. */
+  private locate(key: string): KeySpan | undefined {
     const forms = [escapeRegExp(key), escapeRegExp(JSON.stringify(key)), escapeRegExp(`'${key.replace(/'/g, "''")}'`)];
     const re = new RegExp(`^(?:${forms.join('|')})[ \\t]*:(?=[ \\t]|$)`);
-    for (let n = 0; n < rawLines.length; n++) {
-      if (!keyLines[n]) continue;
-      const l = rawLines[n];
-      const s = lineText(l);
+    for (let n = 0; n < this.rawLines.length; n++) {
+      if (!this.keyLines[n]) continue;
+      const s = this.lineText(this.rawLines[n]);
       const m = re.exec(s);
-      if (!m) continue;
-      const scalar = scalarOnLine(s, m[0].length);
-      // A plain scalar carries on over following lines indented deeper than the key.
-      let continued = false;
-      for (let k = n + 1; k < rawLines.length; k++) {
-        const next = lineText(rawLines[k]);
-        if (next.trim() === '') continue;
-        continued = indentWidth(next) > 0 && !next.trim().startsWith('#');
-        break;
-      }
-      return { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+      if (m) return this.spanAt(n, s, m[0].length, 0);
     }
     return undefined;
-  };
+  }
 
-  /**
-   * A key nested under others (`current_state:` then `  active_members: 1400`): its line, found
-   * below each parent key at a deeper indentation, and its scalar span.
-   */
-  const locatePath = (path: readonly string[]) => {
-    const top = locate(path[0]);
-    if (!top || path.length === 1) return top;
-    let from = rawLines.findIndex((l) => l.index === top.line);
+  /** Nested keys: each found below its parent at a deeper indentation. */
+  private locateNested(top: KeySpan, path: readonly string[]): KeySpan | undefined {
+    let from = this.rawLines.findIndex((l) => l.index === top.line);
     let indent = 0;
-    let found: ReturnType<typeof locate>;
-    for (const key of path.slice(1)) {
+    let found: KeySpan | undefined;
+    for (const key of path) {
       found = undefined;
-      for (let n = from + 1; n < rawLines.length; n++) {
-        const s = lineText(rawLines[n]);
+      for (let n = from + 1; n < this.rawLines.length; n++) {
+        const s = this.lineText(this.rawLines[n]);
         if (s.trim() === '' || s.trim().startsWith('#')) continue;
         const width = indentWidth(s);
         if (width <= indent) break;
@@ -214,17 +238,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
         let c = bare;
         while (t[c] === ' ' || t[c] === '\t') c++;
         if (t[c] !== ':' || (t[c + 1] !== undefined && t[c + 1] !== ' ' && t[c + 1] !== '\t')) continue;
-        const offset = s.length - t.length;
-        const scalar = scalarOnLine(s, offset + c + 1);
-        let continued = false;
-        for (let k = n + 1; k < rawLines.length; k++) {
-          const next = lineText(rawLines[k]);
-          if (next.trim() === '') continue;
-          continued = indentWidth(next) > width && !next.trim().startsWith('#');
-          break;
-        }
-        const l = rawLines[n];
-        found = { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+        found = this.spanAt(n, s, s.length - t.length + c + 1, width);
         from = n;
         indent = width;
         break;
@@ -232,72 +246,105 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
       if (!found) return undefined;
     }
     return found;
-  };
-
-  // Keys as they stand: top-level ones, and those nested by section (`community_overview:` then `  name: Acme`).
-  const keys: { path: string[]; raw: unknown; label: ContextLabel }[] = [];
-  const collect = (path: string[], data: Record<string, unknown>, depth: number) => {
-    for (const [key, raw] of Object.entries(data)) {
-      const section = path.length > 0 ? canonicalSection(path[path.length - 1]) : undefined;
-      let label = canonicalLabel(key, { nested: path.length > 0 });
-      if (!label && path.length > 0) {
-        const weak = canonicalLabel(key);
-        if (weak && (section === undefined || sectionOf(weak) === section)) label = weak;
-        label ??= canonicalLabel(`${path[path.length - 1]} ${key}`);
-      }
-      const isSection = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
-      if (isSection && depth < 2 && (!label || canonicalSection(key))) {
-        collect([...path, key], raw as Record<string, unknown>, depth + 1);
-        continue;
-      }
-      if (label) keys.push({ path: [...path, key], raw, label });
-    }
-  };
-  collect([], checked.data, 0);
-
-  const keyOf = new Map<ContextLabel, string>();
-  for (const { path, raw, label } of keys) {
-    const key = path.join('.');
-    const at = path.length === 1 ? locate(path[0]) : locatePath(path);
-    const line = at?.line ?? firstRawLine;
-    const value = FrontMatterValue.safeParse(raw);
-    if (!value.success) {
-      problems.push({
-        line,
-        severity: 'warning',
-        label,
-        message: l10n.t('Front matter "{0}" ({1}) should be text, a number, true/false or a list of texts; it is {2}, so it is ignored.', key, label, describeType(raw)),
-      });
-      continue;
-    }
-    const previous = entries.get(label);
-    // `dau:`, `wau:`, `mau:` side by side: the monthly figure is the count, and none is a duplicate.
-    const period = (k: string) => (/(?:^|[^a-z])(?:mau|monthly|month)/i.test(k) ? 'month' : /(?:^|[^a-z])(?:dau|wau|daily|weekly)/i.test(k) ? 'other' : undefined);
-    if (previous && COUNT_LABELS.includes(label) && period(key) !== undefined && period(keyOf.get(label) ?? '') !== undefined) {
-      if (period(key) !== 'month') continue;
-      entries.delete(label);
-      simple.delete(label);
-    } else if (previous) {
-      problems.push({
-        line,
-        severity: 'warning',
-        label,
-        message: l10n.t('"{0}" is already given in the front matter (line {1}); this one is ignored.', label, previous.line + 1),
-      });
-      continue;
-    }
-    keyOf.set(label, key);
-    const offset = at ? at.start : lines[line]?.start ?? fm.rawOffset;
-    entries.set(label, {
-      label,
-      value: readValue(label, normalizeContextValue(frontMatterText(value.data)) ?? '').value,
-      source: 'frontMatter',
-      line,
-      valueStart: offset,
-      valueEnd: at ? at.end : offset,
-    });
-    // Only a scalar written on the key's own line can be rewritten in place.
-    if (at && at.oneLine && !at.empty && !Array.isArray(value.data)) simple.add(label);
   }
-  return { kind: 'yaml', entries, simple, problems, bodyOffset: fm.bodyOffset };
+
+  /** The span of the scalar after the colon of line `n`, indented `width`. */
+  private spanAt(n: number, s: string, afterColon: number, width: number): KeySpan {
+    const scalar = scalarOnLine(s, afterColon);
+    // A plain scalar carries on over following lines indented deeper than the key.
+    let continued = false;
+    for (let k = n + 1; k < this.rawLines.length; k++) {
+      const next = this.lineText(this.rawLines[k]);
+      if (next.trim() === '') continue;
+      continued = indentWidth(next) > width && !next.trim().startsWith('#');
+      break;
+    }
+    const l = this.rawLines[n];
+    return { line: l.index, start: l.start + scalar.start, end: l.start + scalar.end, oneLine: scalar.oneLine && !continued, empty: scalar.empty };
+  }
+}
+
+/** A key of the front matter matched to a label, with the keys of the sections above it. */
+interface LabelledKey {
+  path: string[];
+  raw: unknown;
+  label: ContextLabel;
+}
+
+/** Keys as they stand: top-level ones, and those nested by section (`community_overview:` then `  name: Acme`). */
+function collectKeys(path: string[], data: Record<string, unknown>, depth: number, keys: LabelledKey[] = []): LabelledKey[] {
+  for (const [key, raw] of Object.entries(data)) {
+    const section = path.length > 0 ? canonicalSection(path[path.length - 1]) : undefined;
+    let label = canonicalLabel(key, { nested: path.length > 0 });
+    if (!label && path.length > 0) {
+      const weak = canonicalLabel(key);
+      if (weak && (section === undefined || sectionOf(weak) === section)) label = weak;
+      label ??= canonicalLabel(`${path[path.length - 1]} ${key}`);
+    }
+    const isSection = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+    if (isSection && depth < 2 && (!label || canonicalSection(key))) {
+      collectKeys([...path, key], raw as Record<string, unknown>, depth + 1, keys);
+      continue;
+    }
+    if (label) keys.push({ path: [...path, key], raw, label });
+  }
+  return keys;
+}
+
+/** Whether a count key is a monthly figure (`mau:`) or another period's (`dau:`, `wau:`). */
+function countPeriod(key: string): 'month' | 'other' | undefined {
+  return /(?:^|[^a-z])(?:mau|monthly|month)/i.test(key) ? 'month' : /(?:^|[^a-z])(?:dau|wau|daily|weekly)/i.test(key) ? 'other' : undefined;
+}
+
+/**
+ * Adds one key's value as its label's entry, or says why it is not used: not a value the form
+ * can hold, or the label given already. `keyOf` is the key each label was read from.
+ */
+function addEntry(
+  read: Pick<FrontMatterRead, 'entries' | 'simple' | 'problems'>,
+  keyOf: Map<ContextLabel, string>,
+  { path, raw, label }: LabelledKey,
+  at: KeySpan | undefined,
+  unplaced: { line: number; offset: number },
+): void {
+  const { entries, simple, problems } = read;
+  const key = path.join('.');
+  const line = at?.line ?? unplaced.line;
+  const value = FrontMatterValue.safeParse(raw);
+  if (!value.success) {
+    problems.push({
+      line,
+      severity: 'warning',
+      label,
+      message: l10n.t('Front matter "{0}" ({1}) should be text, a number, true/false or a list of texts; it is {2}, so it is ignored.', key, label, describeType(raw)),
+    });
+    return;
+  }
+  const previous = entries.get(label);
+  // `dau:`, `wau:`, `mau:` side by side: the monthly figure is the count, and none is a duplicate.
+  if (previous && COUNT_LABELS.includes(label) && countPeriod(key) !== undefined && countPeriod(keyOf.get(label) ?? '') !== undefined) {
+    if (countPeriod(key) !== 'month') return;
+    entries.delete(label);
+    simple.delete(label);
+  } else if (previous) {
+    problems.push({
+      line,
+      severity: 'warning',
+      label,
+      message: l10n.t('"{0}" is already given in the front matter (line {1}); this one is ignored.', label, previous.line + 1),
+    });
+    return;
+  }
+  keyOf.set(label, key);
+  const offset = at ? at.start : unplaced.offset;
+  entries.set(label, {
+    label,
+    value: readValue(label, normalizeContextValue(frontMatterText(value.data)) ?? '').value,
+    source: 'frontMatter',
+    line,
+    valueStart: offset,
+    valueEnd: at ? at.end : offset,
+  });
+  // Only a scalar written on the key's own line can be rewritten in place.
+  if (at && at.oneLine && !at.empty && !Array.isArray(value.data)) simple.add(label);
 }

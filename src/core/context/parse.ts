@@ -1,5 +1,5 @@
 import { type CountReading, readCount } from '../numbers';
-import { readContextFrontMatter } from './frontMatterFields';
+import { type FrontMatterRead, readContextFrontMatter } from './frontMatterFields';
 import { labelledLines } from './generic';
 import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, callsItselfHistory, canonicalLabel, canonicalSection, matchLabel, stripDecoration } from './labels';
 import { findDate } from './dates';
@@ -1026,27 +1026,51 @@ export function analyseContext(original: string): ContextAnalysis {
   const w: Walk = { text, lines, bodyOffset, lineBase: bodyLine, fields: [], headings: [], problems, stack: [], pending: undefined, headingField: undefined };
   const blocks = parseBlocks(body);
   walkBlocks(w, blocks);
+  const fence = w.fields.length === 0 ? walkFencedPaste(w, blocks, bodyLine) : undefined;
 
-  let fence: ContextAnalysis['fence'];
-  if (w.fields.length === 0) {
-    // A paste wrapped in a fence (```markdown … ```): the file is what the fence holds.
-    const held = blocks.find((b) => b.type === 'fence' && fenceHoldsContext(b));
-    if (held) {
-      const openLine = bodyLine + held.map[0];
-      const lastLine = bodyLine + held.map[1] - 1;
-      const closing = lineText(w, lastLine).trim();
-      const closed = lastLine > openLine && closing.startsWith(held.token.markup) && closing.replace(/[`~]/g, '') === '';
-      fence = { openLine, closeLine: closed ? lastLine : undefined, marker: held.token.markup };
-      w.headings.length = 0;
-      w.stack = [];
-      w.lineBase = openLine + 1;
-      walkBlocks(w, parseBlocks(held.token.content));
-    }
-  }
+  const bodyEntries = chooseBodyEntries(readBodyValues(w.fields, problems), problems);
+  const { entries, values } = mergeEntries(fm.entries, bodyEntries, problems);
+  const unrecognised = unrecognisedProblem(w, body, fm);
+  if (unrecognised) problems.push(unrecognised);
+  const { counts, countReadings } = readCounts(values);
 
-  // Values, and which occurrence of a label is used.
+  problems.sort((a, b) => a.line - b.line);
+  const ctx: ParsedContext = {
+    values,
+    counts,
+    countReadings,
+    entries,
+    bodyEntries,
+    sections: w.headings.filter((h) => h.level === 2).map((h) => ({ title: h.title, line: h.line, known: h.section !== undefined })),
+    problems,
+    filled: CONTEXT_LABELS.filter((l) => values[l] !== undefined).length,
+    total: CONTEXT_LABELS.length,
+    eol: detectEol(original),
+    bom: original.startsWith(BOM),
+    frontMatter: fm.kind,
+  };
+  return { ctx, lines, fields: w.fields, headings: w.headings, fence, openFence: openFenceAtEnd(blocks, w, bodyLine, fence), frontMatterSimple: fm.simple, bodyOffset, text, normal };
+}
+
+/** A paste wrapped in a fence (```markdown … ```) with no field outside it: the file is what the fence holds. */
+function walkFencedPaste(w: Walk, blocks: readonly Block[], bodyLine: number): ContextAnalysis['fence'] {
+  const held = blocks.find((b) => b.type === 'fence' && fenceHoldsContext(b));
+  if (!held) return undefined;
+  const openLine = bodyLine + held.map[0];
+  const lastLine = bodyLine + held.map[1] - 1;
+  const closing = lineText(w, lastLine).trim();
+  const closed = lastLine > openLine && closing.startsWith(held.token.markup) && closing.replace(/[`~]/g, '') === '';
+  w.headings.length = 0;
+  w.stack = [];
+  w.lineBase = openLine + 1;
+  walkBlocks(w, parseBlocks(held.token.content));
+  return { openLine, closeLine: closed ? lastLine : undefined, marker: held.token.markup };
+}
+
+/** Reads each body field's value and span, says which still hold guidance or TBD, and groups them by label. */
+function readBodyValues(fields: readonly BodyField[], problems: ContextProblem[]): Map<ContextLabel, BodyField[]> {
   const byLabel = new Map<ContextLabel, BodyField[]>();
-  for (const f of w.fields) {
+  for (const f of fields) {
     const written = [plainText(f.inlineText), ...f.items.map((i) => i.text)].filter((s) => s !== '').join('\n');
     const read = readValue(f.entry.label, written);
     // A date in the label (`Current size (as of May 2026)`) goes with the value.
@@ -1075,7 +1099,11 @@ export function analyseContext(original: string): ContextAnalysis {
     list.push(f);
     byLabel.set(f.entry.label, list);
   }
+  return byLabel;
+}
 
+/** Which occurrence of each label in the body is used; the others get a problem each. */
+function chooseBodyEntries(byLabel: ReadonlyMap<ContextLabel, BodyField[]>, problems: ContextProblem[]): Map<ContextLabel, ContextEntry> {
   const bodyEntries = new Map<ContextLabel, ContextEntry>();
   for (const [label, occurrences] of byLabel) {
     const used = chooseCurrent(occurrences);
@@ -1083,11 +1111,19 @@ export function analyseContext(original: string): ContextAnalysis {
     used.used = true;
     bodyEntries.set(label, used.entry);
   }
+  return bodyEntries;
+}
 
+/** Each label's entry and value: the front matter's when it gives a value, else the body's. */
+function mergeEntries(
+  frontMatter: ReadonlyMap<ContextLabel, ContextEntry>,
+  bodyEntries: ReadonlyMap<ContextLabel, ContextEntry>,
+  problems: ContextProblem[],
+): { entries: Map<ContextLabel, ContextEntry>; values: ParsedContext['values'] } {
   const entries = new Map<ContextLabel, ContextEntry>();
   const values = emptyValues();
   for (const label of CONTEXT_LABELS) {
-    const fromFrontMatter = fm.entries.get(label);
+    const fromFrontMatter = frontMatter.get(label);
     const fromBody = bodyEntries.get(label);
     let winner: ContextEntry | undefined;
     if (fromFrontMatter && fromFrontMatter.value !== undefined) winner = fromFrontMatter;
@@ -1103,34 +1139,42 @@ export function analyseContext(original: string): ContextAnalysis {
       });
     }
   }
+  return { entries, values };
+}
 
-  // Fewer than three fields read (prose, a file in other words, front matter with other keys),
-  // or a file labelled in other words where only a few labels happen to match: say how it was
-  // read, with the Quick Fix that restructures it.
+/**
+ * Fewer than three fields read (prose, a file in other words, front matter with other keys),
+ * or a file labelled in other words where only a few labels happen to match: says how it was
+ * read, with the Quick Fix that restructures it.
+ */
+function unrecognisedProblem(w: Walk, body: string, fm: FrontMatterRead): ContextProblem | undefined {
+  const { text, lines, bodyOffset } = w;
   const labelled = labelledLines(body).flat().length;
   const recognised = new Set([...w.fields.map((f) => f.entry.label), ...fm.entries.keys()]).size;
   const hasContent = body.trim() !== '' || fm.kind !== 'none';
   const few = recognised < 3 && hasContent;
   const mostlyForeign = labelled >= 8 && recognised * 5 <= labelled && fm.entries.size === 0;
-  if (few || mostlyForeign) {
-    const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
-    const structure = ['## Community Overview', '- **Community Name:** value'] as const;
-    const names = [...new Set([...fm.entries.keys(), ...w.fields.map((f) => f.entry.label)])].join(', ');
-    const how = fm.entries.size > 0 && w.fields.length === 0 ? l10n.t('{0} read from the front matter ({1})', recognised, names) : l10n.t('{0} read ({1})', recognised, names);
-    const why =
-      recognised === 0
-        ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
-        : mostlyForeign && !few
-          ? l10n.t('Only {0} of the {1} labels in this file are the community context\'s (the community skills write "{2}" sections of "{3}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', recognised, labelled, ...structure)
-          : l10n.t('Fewer than three fields were read from this file: {0} (the community skills write "{1}" sections of "{2}" lines). The Quick Fix rewrites it into that structure, after showing you the change.', how, ...structure);
-    problems.push({
-      line: Math.max(0, first === -1 ? 0 : first),
-      severity: 'warning',
-      code: 'unrecognised',
-      message: why,
-    });
-  }
+  if (!few && !mostlyForeign) return undefined;
+  const first = lines.findIndex((l) => l.end >= bodyOffset && text.slice(Math.max(l.start, bodyOffset), l.end).trim() !== '');
+  const structure = ['## Community Overview', '- **Community Name:** value'] as const;
+  const names = [...new Set([...fm.entries.keys(), ...w.fields.map((f) => f.entry.label)])].join(', ');
+  const how = fm.entries.size > 0 && w.fields.length === 0 ? l10n.t('{0} read from the front matter ({1})', recognised, names) : l10n.t('{0} read ({1})', recognised, names);
+  const why =
+    recognised === 0
+      ? l10n.t('No field of the community context was recognised in this file (the community skills write "{0}" sections of "{1}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', ...structure)
+      : mostlyForeign && !few
+        ? l10n.t('Only {0} of the {1} labels in this file are the community context\'s (the community skills write "{2}" sections of "{3}" lines), so little or nothing is prefilled from it. The Quick Fix rewrites it into that structure, after showing you the change.', recognised, labelled, ...structure)
+        : l10n.t('Fewer than three fields were read from this file: {0} (the community skills write "{1}" sections of "{2}" lines). The Quick Fix rewrites it into that structure, after showing you the change.', how, ...structure);
+  return {
+    line: Math.max(0, first === -1 ? 0 : first),
+    severity: 'warning',
+    code: 'unrecognised',
+    message: why,
+  };
+}
 
+/** The member counts read from the size fields. */
+function readCounts(values: ParsedContext['values']): Pick<ParsedContext, 'counts' | 'countReadings'> {
   const counts: ParsedContext['counts'] = {};
   const countReadings: ParsedContext['countReadings'] = {};
   const currentSize = readCount(values['Current size']);
@@ -1143,23 +1187,7 @@ export function analyseContext(original: string): ContextAnalysis {
     counts.activeMembers = activeMembers.value;
     countReadings.activeMembers = activeMembers;
   }
-
-  problems.sort((a, b) => a.line - b.line);
-  const ctx: ParsedContext = {
-    values,
-    counts,
-    countReadings,
-    entries,
-    bodyEntries,
-    sections: w.headings.filter((h) => h.level === 2).map((h) => ({ title: h.title, line: h.line, known: h.section !== undefined })),
-    problems,
-    filled: CONTEXT_LABELS.filter((l) => values[l] !== undefined).length,
-    total: CONTEXT_LABELS.length,
-    eol: detectEol(original),
-    bom: original.startsWith(BOM),
-    frontMatter: fm.kind,
-  };
-  return { ctx, lines, fields: w.fields, headings: w.headings, fence, openFence: openFenceAtEnd(blocks, w, bodyLine, fence), frontMatterSimple: fm.simple, bodyOffset, text, normal };
+  return { counts, countReadings };
 }
 
 /** The reading with its lines and offsets in the original text (the normal text may differ in both). */

@@ -398,229 +398,271 @@ function readRecord(text: string, digest: boolean): Reading {
   if (fm.kind === 'error') {
     return { ok: false, problems: [{ line: fm.line, message: fm.message, severity: 'error' }], partial: {} };
   }
+  const reader = new RecordReader(text, fm.raw, fm.rawOffset, digest);
+  for (const key of Object.keys(fm.data)) reader.readKey(key, fm.data[key]);
+  return reader.finish(fm.data);
+}
 
-  const raw = fm.raw;
-  let firstLineAt: number | undefined;
-  const firstLine = () => (firstLineAt ??= countLines(text, fm.rawOffset));
+/** One reading of a record's front matter: what is read so far, its problems, and where lines are. */
+class RecordReader {
+  private readonly record: Partial<PartnershipRecord> = {};
+  private readonly problems: RecordProblem[] = [];
+  private readonly unknownKeys: string[] = [];
+  private lastCheckIn: CheckIn | undefined;
+  private readonly latestMetrics: RecordDigest['latestMetrics'] = {};
+  // Problems past MAX_PROBLEMS: how many, where the first was, and whether one was an error.
+  private dropped = 0;
+  private droppedAt: LineRef = 0;
+  private droppedError = false;
+  private firstLineAt: number | undefined;
   // The text is only scanned for key lines when a problem needs one.
-  let blocks: Map<string, KeyBlock> | undefined;
-  const blockOf = (key: string) => {
-    if (!blocks) {
-      blocks = new Map();
-      for (const b of scanKeyBlocks(raw)) if (!blocks.has(b.key)) blocks.set(b.key, b);
-    }
-    return blocks.get(key);
-  };
-  // Keys the text scan could not place (such as a front matter written as one `{...}`) are
-  // reported on the opening `---` line.
-  const keyLine = (key: string) => () => {
-    const b = blockOf(key);
-    return b ? firstLine() + b.line : Math.max(0, firstLine() - 1);
-  };
-  const nestedLine = (key: string, name: string, fallback: LineRef) => () => {
-    const b = blockOf(key);
-    const nested = b ? nestedKeyLine(raw, b, name) : undefined;
-    return nested !== undefined ? firstLine() + nested : lineOf(fallback);
-  };
+  private blocks: Map<string, KeyBlock> | undefined;
 
-  const problems: RecordProblem[] = [];
-  let dropped = 0;
-  let droppedAt: LineRef = 0;
-  let droppedError = false;
-  const problem = (at: LineRef, message: string, severity: RecordProblem['severity'] = 'error') => {
-    if (problems.length < MAX_PROBLEMS) {
-      problems.push({ line: lineOf(at), message, severity });
+  constructor(
+    private readonly text: string,
+    private readonly raw: string,
+    private readonly rawOffset: number,
+    private readonly digest: boolean,
+  ) {}
+
+  /** The line of the file where the YAML text starts. */
+  private firstLine(): number {
+    return (this.firstLineAt ??= countLines(this.text, this.rawOffset));
+  }
+
+  private blockOf(key: string): KeyBlock | undefined {
+    if (!this.blocks) {
+      this.blocks = new Map();
+      for (const b of scanKeyBlocks(this.raw)) if (!this.blocks.has(b.key)) this.blocks.set(b.key, b);
+    }
+    return this.blocks.get(key);
+  }
+
+  /**
+   * The line of a top-level key. Keys the text scan could not place (such as a front matter
+   * written as one `{...}`) are reported on the opening `---` line.
+   */
+  private keyLine(key: string): LineRef {
+    return () => {
+      const b = this.blockOf(key);
+      return b ? this.firstLine() + b.line : Math.max(0, this.firstLine() - 1);
+    };
+  }
+
+  /** The line of `name:` under a top-level key, or the fallback when it cannot be placed. */
+  private nestedLine(key: string, name: string, fallback: LineRef): LineRef {
+    return () => {
+      const b = this.blockOf(key);
+      const nested = b ? nestedKeyLine(this.raw, b, name) : undefined;
+      return nested !== undefined ? this.firstLine() + nested : lineOf(fallback);
+    };
+  }
+
+  private problem(at: LineRef, message: string, severity: RecordProblem['severity'] = 'error'): void {
+    if (this.problems.length < MAX_PROBLEMS) {
+      this.problems.push({ line: lineOf(at), message, severity });
       return;
     }
-    if (dropped++ === 0) droppedAt = at;
-    if (severity === 'error') droppedError = true;
-  };
+    if (this.dropped++ === 0) this.droppedAt = at;
+    if (severity === 'error') this.droppedError = true;
+  }
 
-  const unknownKeys: string[] = [];
-  const record: Partial<PartnershipRecord> = {};
-  let lastCheckIn: CheckIn | undefined;
-  const latestMetrics: RecordDigest['latestMetrics'] = {};
-  const data = fm.data;
-
-  for (const key of Object.keys(data)) {
-    const value = data[key];
-    const line = keyLine(key);
+  /** Reads one top-level key: a field, or an unknown key kept as it is. */
+  readKey(key: string, value: unknown): void {
+    const line = this.keyLine(key);
     if (!isRecordKey(key)) {
-      unknownKeys.push(key);
+      this.unknownKeys.push(key);
       const meant = meantKey(key, RECORD_KEYS);
-      if (meant) problem(line, l10n.t('"{0}" is not a key this extension reads: did you mean "{1}"? It is kept as it is.', key, meant), 'warning');
-      continue;
+      if (meant) this.problem(line, l10n.t('"{0}" is not a key this extension reads: did you mean "{1}"? It is kept as it is.', key, meant), 'warning');
+      return;
     }
-    if (value === null || value === undefined) continue;
-    readField(key, value, line);
+    if (value === null || value === undefined) return;
+    this.readField(key, value, line);
   }
 
-  function scalar<K extends RecordKey>(key: K, check: (v: unknown) => SafeResult, value: unknown, line: LineRef, fallback: () => string) {
-    const r = check(value);
-    if (r.success) {
-      if (r.data !== undefined) (record as Record<string, unknown>)[key] = r.data;
-    } else {
-      problem(line, l10n.t('{0} {1} (found {2}); {3}.', key, firstMessage(r), show(value), fallback()));
-    }
-  }
-
-  function readField(key: RecordKey, value: unknown, line: LineRef) {
+  private readField(key: RecordKey, value: unknown, line: LineRef): void {
     switch (key) {
       case 'partner':
-        return scalar(key, read.partner, value, line, () => l10n.t('the record needs a partner name'));
+        return this.scalar(key, read.partner, value, line, () => l10n.t('the record needs a partner name'));
       case 'community':
       case 'contact':
-        return scalar(key, read.text, value, line, leftEmpty);
+        return this.scalar(key, read.text, value, line, leftEmpty);
       case 'start':
       case 'review':
-        return scalar(key, read.date, value, line, leftEmpty);
+        return this.scalar(key, read.date, value, line, leftEmpty);
       case 'stage':
-        return scalar(key, read.stage, value, line, () => l10n.t('reading it as {0}', 'prospect'));
+        return this.scalar(key, read.stage, value, line, () => l10n.t('reading it as {0}', 'prospect'));
       case 'cadence':
-        return scalar(key, read.cadence, value, line, () => l10n.t('reading it as {0}', 'monthly'));
+        return this.scalar(key, read.cadence, value, line, () => l10n.t('reading it as {0}', 'monthly'));
       case 'partnerSize':
-        return scalar(key, read.size, value, line, leftEmpty);
-      case 'types': {
-        const types = list(key, Array.isArray(value) ? value : [value], line, (item, at) => {
-          const r = read.type(item);
-          if (r.success) return r.data as PartnershipRecord['types'][number];
-          problem(at, l10n.t('types: {0} {1}; it is skipped.', show(item), firstMessage(r)));
-          return undefined;
-        });
-        // The same type twice says nothing more; keep the first.
-        record.types = [...new Set(types)];
-        return;
-      }
+        return this.scalar(key, read.size, value, line, leftEmpty);
+      case 'types':
+        return this.readTypes(value, line);
       case 'checkIns':
-      case 'metrics': {
-        if (!Array.isArray(value)) {
-          problem(line, l10n.t('{0} must be a list of entries, each starting with "- date:"; it is not read.', key));
-          return;
-        }
-        const check = key === 'checkIns' ? readCheckIn : readMetricEntry;
-        const allowed: readonly string[] = key === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS;
-        const what = key === 'checkIns' ? l10n.t('check-in') : l10n.t('metric entry');
-        const entries = list(key, value, line, (item, at, n) => {
-          if (!isPlainObject(item)) {
-            problem(at, l10n.t('{0}: {1} {2} must be a set of "key: value" lines (found {3}); it is skipped.', key, what, n + 1, show(item)));
-            return undefined;
-          }
-          for (const k of Object.keys(item)) {
-            if (!allowed.includes(k)) {
-              const meant = meantKey(k, allowed);
-              problem(at, meant ? l10n.t('{0}: {1} {2} has "{3}", which is not read: did you mean "{4}"?', key, what, n + 1, k, meant) : l10n.t('{0}: {1} {2} has "{3}", which is not read.', key, what, n + 1, k), 'warning');
-            }
-          }
-          const r = check(withoutNulls(item));
-          if (!r.success) {
-            problem(at, l10n.t('{0}: {1} {2}: {3}; it is skipped.', key, what, n + 1, firstMessage(r)));
-            return undefined;
-          }
-          const entry = r.data as CheckIn | MetricEntry;
-          if (key === 'checkIns') {
-            // The first of the latest date, as lastCheckInDate counts it.
-            if (!lastCheckIn || entry.date > lastCheckIn.date) lastCheckIn = entry as CheckIn;
-          } else {
-            const m = entry as MetricEntry;
-            // The later line for two on one day, as the metrics view counts it.
-            const seen = latestMetrics[m.metric];
-            if (!seen || m.date >= seen.date) latestMetrics[m.metric] = m;
-          }
-          return digest ? undefined : entry;
-        });
-        if (key === 'checkIns') record.checkIns = entries as CheckIn[];
-        else record.metrics = entries as MetricEntry[];
-        return;
-      }
-      case 'owners': {
-        if (!isPlainObject(value)) {
-          problem(line, l10n.t('owners must be written as "ours:" and "theirs:" lines under it (found {0}); it is not read.', show(value)));
-          return;
-        }
-        const owners: PartnershipRecord['owners'] = {};
-        for (const [k, v] of Object.entries(value)) {
-          const at = nestedLine(key, k, line);
-          if (k !== 'ours' && k !== 'theirs') {
-            const meant = meantKey(k, OWNER_KEYS);
-            problem(at, meant ? l10n.t('owners: "{0}" is not read: did you mean "{1}"?', k, meant) : l10n.t('owners: "{0}" is not read (use "ours" and "theirs").', k), 'warning');
-            continue;
-          }
-          if (v === null) continue;
-          const r = read.text(v);
-          if (r.success) {
-            if (r.data !== undefined) owners[k] = r.data as string;
-          } else problem(at, l10n.t('owners.{0} must be a name (found {1}); it is left empty.', k, show(v)));
-        }
-        record.owners = owners;
-        return;
-      }
-      case 'scores': {
-        if (!isPlainObject(value)) {
-          problem(line, l10n.t('scores must be written as one "criterion: score" line per criterion (found {0}); it is not read.', show(value)));
-          return;
-        }
-        const scores: PartnershipRecord['scores'] = {};
-        for (const [k, v] of Object.entries(value)) {
-          const at = nestedLine(key, k, line);
-          if (!(SCORE_KEYS as readonly string[]).includes(k)) {
-            const meant = meantKey(k, SCORE_KEYS);
-            problem(at, meant ? l10n.t('scores: "{0}" is not a scorecard criterion: did you mean "{1}"? It is not counted.', k, meant) : l10n.t('scores: "{0}" is not a scorecard criterion (use {1}); it is not counted.', k, SCORE_KEYS.join(', ')), 'warning');
-            continue;
-          }
-          if (v === null) continue;
-          const r = read.score(v);
-          if (r.success) scores[k as keyof typeof scores] = r.data as number;
-          else problem(at, l10n.t('scores.{0} {1} (found {2}); it is not counted.', k, firstMessage(r), show(v)));
-        }
-        record.scores = scores;
-        return;
-      }
-      case 'playbook': {
-        if (!isPlainObject(value)) {
-          problem(line, l10n.t('playbook must list done step numbers per playbook, such as "newsletter-swap: [1, 2]" (found {0}); it is not read.', show(value)));
-          return;
-        }
-        const progress: PartnershipRecord['playbook'] = {};
-        for (const [k, v] of Object.entries(value)) {
-          const at = nestedLine(key, k, line);
-          if (!(PLAYBOOK_IDS as string[]).includes(k)) {
-            problem(at, l10n.t('playbook: "{0}" is not a playbook (use {1}); it is not read.', k, PLAYBOOK_IDS.join(', ')), 'warning');
-            continue;
-          }
-          if (v === null) continue;
-          const steps = PLAYBOOKS[k as PlaybookId].steps.length;
-          const done = new Set<number>();
-          const items = Array.isArray(v) ? v : [v];
-          if (items.length > MAX_LIST_ENTRIES) problem(at, l10n.t('playbook.{0} lists {1} steps; only the first {2} are read.', k, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
-          for (const item of items.slice(0, MAX_LIST_ENTRIES)) {
-            const r = read.step(item);
-            if (r.success && (r.data as number) <= steps) done.add(r.data as number);
-            else problem(at, l10n.t('playbook.{0}: {1} is not a step number from 1 to {2}; it is skipped.', k, show(item), steps));
-          }
-          progress[k as PlaybookId] = [...done].sort((a, b) => a - b);
-        }
-        if (!digest) record.playbook = progress;
-        return;
+      case 'metrics':
+        return this.readEntries(key, value, line);
+      case 'owners':
+        return this.readOwners(value, line);
+      case 'scores':
+        return this.readScores(value, line);
+      case 'playbook':
+        return this.readPlaybook(value, line);
+    }
+  }
+
+  private scalar<K extends RecordKey>(key: K, check: (v: unknown) => SafeResult, value: unknown, line: LineRef, fallback: () => string): void {
+    const r = check(value);
+    if (r.success) {
+      if (r.data !== undefined) (this.record as Record<string, unknown>)[key] = r.data;
+    } else {
+      this.problem(line, l10n.t('{0} {1} (found {2}); {3}.', key, firstMessage(r), show(value), fallback()));
+    }
+  }
+
+  private readTypes(value: unknown, line: LineRef): void {
+    const types = this.list('types', Array.isArray(value) ? value : [value], line, (item, at) => {
+      const r = read.type(item);
+      if (r.success) return r.data as PartnershipRecord['types'][number];
+      this.problem(at, l10n.t('types: {0} {1}; it is skipped.', show(item), firstMessage(r)));
+      return undefined;
+    });
+    // The same type twice says nothing more; keep the first.
+    this.record.types = [...new Set(types)];
+  }
+
+  private readEntries(key: 'checkIns' | 'metrics', value: unknown, line: LineRef): void {
+    if (!Array.isArray(value)) {
+      this.problem(line, l10n.t('{0} must be a list of entries, each starting with "- date:"; it is not read.', key));
+      return;
+    }
+    const what = key === 'checkIns' ? l10n.t('check-in') : l10n.t('metric entry');
+    const entries = this.list(key, value, line, (item, at, n) => this.readEntry(key, what, item, at, n));
+    if (key === 'checkIns') this.record.checkIns = entries as CheckIn[];
+    else this.record.metrics = entries as MetricEntry[];
+  }
+
+  /** One check-in or measurement: checked, remembered when it is the latest, kept unless digesting. */
+  private readEntry(key: 'checkIns' | 'metrics', what: string, item: unknown, at: LineRef, n: number): CheckIn | MetricEntry | undefined {
+    if (!isPlainObject(item)) {
+      this.problem(at, l10n.t('{0}: {1} {2} must be a set of "key: value" lines (found {3}); it is skipped.', key, what, n + 1, show(item)));
+      return undefined;
+    }
+    const allowed: readonly string[] = key === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS;
+    for (const k of Object.keys(item)) {
+      if (!allowed.includes(k)) {
+        const meant = meantKey(k, allowed);
+        this.problem(at, meant ? l10n.t('{0}: {1} {2} has "{3}", which is not read: did you mean "{4}"?', key, what, n + 1, k, meant) : l10n.t('{0}: {1} {2} has "{3}", which is not read.', key, what, n + 1, k), 'warning');
       }
     }
+    const r = (key === 'checkIns' ? readCheckIn : readMetricEntry)(withoutNulls(item));
+    if (!r.success) {
+      this.problem(at, l10n.t('{0}: {1} {2}: {3}; it is skipped.', key, what, n + 1, firstMessage(r)));
+      return undefined;
+    }
+    const entry = r.data as CheckIn | MetricEntry;
+    if (key === 'checkIns') {
+      // The first of the latest date, as lastCheckInDate counts it.
+      if (!this.lastCheckIn || entry.date > this.lastCheckIn.date) this.lastCheckIn = entry as CheckIn;
+    } else {
+      const m = entry as MetricEntry;
+      // The later line for two on one day, as the metrics view counts it.
+      const seen = this.latestMetrics[m.metric];
+      if (!seen || m.date >= seen.date) this.latestMetrics[m.metric] = m;
+    }
+    return this.digest ? undefined : entry;
+  }
+
+  private readOwners(value: unknown, line: LineRef): void {
+    if (!isPlainObject(value)) {
+      this.problem(line, l10n.t('owners must be written as "ours:" and "theirs:" lines under it (found {0}); it is not read.', show(value)));
+      return;
+    }
+    const owners: PartnershipRecord['owners'] = {};
+    for (const [k, v] of Object.entries(value)) {
+      const at = this.nestedLine('owners', k, line);
+      if (k !== 'ours' && k !== 'theirs') {
+        const meant = meantKey(k, OWNER_KEYS);
+        this.problem(at, meant ? l10n.t('owners: "{0}" is not read: did you mean "{1}"?', k, meant) : l10n.t('owners: "{0}" is not read (use "ours" and "theirs").', k), 'warning');
+        continue;
+      }
+      if (v === null) continue;
+      const r = read.text(v);
+      if (r.success) {
+        if (r.data !== undefined) owners[k] = r.data as string;
+      } else this.problem(at, l10n.t('owners.{0} must be a name (found {1}); it is left empty.', k, show(v)));
+    }
+    this.record.owners = owners;
+  }
+
+  private readScores(value: unknown, line: LineRef): void {
+    if (!isPlainObject(value)) {
+      this.problem(line, l10n.t('scores must be written as one "criterion: score" line per criterion (found {0}); it is not read.', show(value)));
+      return;
+    }
+    const scores: PartnershipRecord['scores'] = {};
+    for (const [k, v] of Object.entries(value)) {
+      const at = this.nestedLine('scores', k, line);
+      if (!(SCORE_KEYS as readonly string[]).includes(k)) {
+        const meant = meantKey(k, SCORE_KEYS);
+        this.problem(at, meant ? l10n.t('scores: "{0}" is not a scorecard criterion: did you mean "{1}"? It is not counted.', k, meant) : l10n.t('scores: "{0}" is not a scorecard criterion (use {1}); it is not counted.', k, SCORE_KEYS.join(', ')), 'warning');
+        continue;
+      }
+      if (v === null) continue;
+      const r = read.score(v);
+      if (r.success) scores[k as keyof typeof scores] = r.data as number;
+      else this.problem(at, l10n.t('scores.{0} {1} (found {2}); it is not counted.', k, firstMessage(r), show(v)));
+    }
+    this.record.scores = scores;
+  }
+
+  private readPlaybook(value: unknown, line: LineRef): void {
+    if (!isPlainObject(value)) {
+      this.problem(line, l10n.t('playbook must list done step numbers per playbook, such as "newsletter-swap: [1, 2]" (found {0}); it is not read.', show(value)));
+      return;
+    }
+    const progress: PartnershipRecord['playbook'] = {};
+    for (const [k, v] of Object.entries(value)) {
+      const at = this.nestedLine('playbook', k, line);
+      if (!(PLAYBOOK_IDS as string[]).includes(k)) {
+        this.problem(at, l10n.t('playbook: "{0}" is not a playbook (use {1}); it is not read.', k, PLAYBOOK_IDS.join(', ')), 'warning');
+        continue;
+      }
+      if (v === null) continue;
+      progress[k as PlaybookId] = this.playbookSteps(k as PlaybookId, v, at);
+    }
+    if (!this.digest) this.record.playbook = progress;
+  }
+
+  /** The done steps of one playbook, in order, each once. */
+  private playbookSteps(id: PlaybookId, value: unknown, at: LineRef): number[] {
+    const steps = PLAYBOOKS[id].steps.length;
+    const done = new Set<number>();
+    const items = Array.isArray(value) ? value : [value];
+    if (items.length > MAX_LIST_ENTRIES) this.problem(at, l10n.t('playbook.{0} lists {1} steps; only the first {2} are read.', id, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
+    for (const item of items.slice(0, MAX_LIST_ENTRIES)) {
+      const r = read.step(item);
+      if (r.success && (r.data as number) <= steps) done.add(r.data as number);
+      else this.problem(at, l10n.t('playbook.{0}: {1} is not a step number from 1 to {2}; it is skipped.', id, show(item), steps));
+    }
+    return [...done].sort((a, b) => a - b);
   }
 
   /**
    * Reads a list item by item, so one bad entry does not lose the others; at most
    * MAX_LIST_ENTRIES of them, with a warning for the rest.
    */
-  function list<T>(key: string, items: unknown[], line: LineRef, readItem: (item: unknown, line: LineRef, index: number) => T | undefined): T[] {
+  private list<T>(key: string, items: unknown[], line: LineRef, readItem: (item: unknown, line: LineRef, index: number) => T | undefined): T[] {
     let lines: number[] | undefined;
     // Only trust the item lines when they match the list (a list written `[a, b]` has none).
     const at = (i: number) => () => {
       if (!lines) {
-        const b = blockOf(key);
-        lines = b ? itemLines(raw, b) : [];
+        const b = this.blockOf(key);
+        lines = b ? itemLines(this.raw, b) : [];
       }
-      return lines.length === items.length ? firstLine() + lines[i] : lineOf(line);
+      return lines.length === items.length ? this.firstLine() + lines[i] : lineOf(line);
     };
     if (items.length > MAX_LIST_ENTRIES) {
-      problem(line, l10n.t('{0} has {1} entries; only the first {2} are read.', key, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
+      this.problem(line, l10n.t('{0} has {1} entries; only the first {2} are read.', key, count(items.length), count(MAX_LIST_ENTRIES)), 'warning');
     }
     const out: T[] = [];
     const n = Math.min(items.length, MAX_LIST_ENTRIES);
@@ -631,26 +673,31 @@ function readRecord(text: string, digest: boolean): Reading {
     return out;
   }
 
-  problems.sort((a, b) => a.line - b.line);
-  if (dropped > 0) {
-    problems.push({
-      line: lineOf(droppedAt),
-      message: dropped === 1 ? l10n.t('…and 1 more problem in this file, not listed: only the first {0} are.', MAX_PROBLEMS) : l10n.t('…and {0} more problems in this file, not listed: only the first {1} are.', count(dropped), MAX_PROBLEMS),
-      severity: droppedError ? 'error' : 'warning',
-    });
-  }
-  if (record.partner === undefined) {
-    if (!('partner' in data) || data.partner === null) {
-      problems.unshift({ line: Math.max(0, firstLine() - 1), message: l10n.t('The record has no partner: add a line "partner: <their name>" to the front matter.'), severity: 'error' });
+  /** The reading: problems in line order, and the record with its keys in the documented order. */
+  finish(data: Record<string, unknown>): Reading {
+    const { problems, record } = this;
+    problems.sort((a, b) => a.line - b.line);
+    if (this.dropped > 0) {
+      const dropped = this.dropped;
+      problems.push({
+        line: lineOf(this.droppedAt),
+        message: dropped === 1 ? l10n.t('…and 1 more problem in this file, not listed: only the first {0} are.', MAX_PROBLEMS) : l10n.t('…and {0} more problems in this file, not listed: only the first {1} are.', count(dropped), MAX_PROBLEMS),
+        severity: this.droppedError ? 'error' : 'warning',
+      });
     }
-    return { ok: false, problems, partial: record };
+    if (record.partner === undefined) {
+      if (!('partner' in data) || data.partner === null) {
+        problems.unshift({ line: Math.max(0, this.firstLine() - 1), message: l10n.t('The record has no partner: add a line "partner: <their name>" to the front matter.'), severity: 'error' });
+      }
+      return { ok: false, problems, partial: record };
+    }
+    // Keys in the documented order, whatever order the file has them in.
+    const full: Record<string, unknown> = {};
+    const defaults = recordDefaults() as Record<string, unknown>;
+    for (const key of RECORD_KEYS) {
+      const value = key in record ? (record as Record<string, unknown>)[key] : defaults[key];
+      if (value !== undefined) full[key] = value;
+    }
+    return { ok: true, record: full as unknown as PartnershipRecord, problems, unknownKeys: this.unknownKeys, lastCheckIn: this.lastCheckIn, latestMetrics: this.latestMetrics };
   }
-  // Keys in the documented order, whatever order the file has them in.
-  const full: Record<string, unknown> = {};
-  const defaults = recordDefaults() as Record<string, unknown>;
-  for (const key of RECORD_KEYS) {
-    const value = key in record ? (record as Record<string, unknown>)[key] : defaults[key];
-    if (value !== undefined) full[key] = value;
-  }
-  return { ok: true, record: full as unknown as PartnershipRecord, problems, unknownKeys, lastCheckIn, latestMetrics };
 }

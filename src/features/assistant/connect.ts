@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CONNECTION_FILES, proposedText, serverEntries, withoutEntry, type ConnectionFile } from '../../core/assistant/connection';
+import { CONNECTION_FILES, otherServerScript, proposedText, serverEntries, withoutEntry, type ConnectionFile } from '../../core/assistant/connection';
 import { pickFolder } from '../../host/folders';
 import { readText, resolvePath } from '../../host/files';
 import type { Deps } from '../../host/deps';
@@ -153,7 +153,35 @@ export function assistantConnection(context: vscode.ExtensionContext, deps: Deps
     return true;
   };
 
-  return { connect, disconnect };
+  /**
+   * An update of the extension moves its folder: the server entries Connect wrote then start a
+   * script that is gone, and the assistant's server no longer starts. Says so, once, with
+   * Connect AI Assistant (which shows the diff and asks) to point them at this version. Entries
+   * whose script still exists (another checkout, another install) are left alone.
+   */
+  const checkServerEntries = async (folder: vscode.WorkspaceFolder): Promise<string[]> => {
+    const script = serverScript(context);
+    const stale: string[] = [];
+    let old: string | undefined;
+    for (const file of CONNECTION_FILES.filter((f) => f.key)) {
+      const now = await current(vscode.Uri.joinPath(folder.uri, file.path));
+      const other = now.kind === 'text' ? otherServerScript(now.text, file, script) : undefined;
+      if (!other) continue;
+      const exists = await vscode.workspace.fs.stat(vscode.Uri.file(other)).then(() => true, () => false);
+      if (exists) continue;
+      stale.push(file.path);
+      old ??= other;
+    }
+    if (stale.length === 0 || !old) return stale;
+    deps.log.info(`Server entries in ${folder.uri.toString()} start ${old}, which is gone: ${stale.join(', ')}`);
+    const reconnect = vscode.l10n.t('Connect AI Assistant');
+    void vscode.window
+      .showWarningMessage(vscode.l10n.t("Your AI assistant's server entry in {0} starts {1}, which is no longer there (an update of Community Partnerships moves its folder), so the assistant cannot start the server. Connect AI Assistant points it at this version.", stale.join(', '), old), reconnect)
+      .then((answer) => (answer === reconnect ? connect(folder) : undefined));
+    return stale;
+  };
+
+  return { connect, disconnect, checkServerEntries };
 }
 
 async function remember(context: vscode.ExtensionContext, added: Added): Promise<void> {

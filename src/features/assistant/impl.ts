@@ -15,6 +15,8 @@ export interface AssistantApi {
   bind(planner: () => Promise<PlannerService>): void;
   connect(arg?: unknown): Promise<boolean>;
   disconnect(): Promise<boolean>;
+  /** Warns when the folder's server entries start a script an update removed; returns their files. */
+  checkServerEntries(folder: vscode.WorkspaceFolder): Promise<string[]>;
   invokeTool(name: string, input: unknown, token?: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult>;
   prepareTool(name: string, input: unknown): vscode.PreparedToolInvocation | undefined;
 }
@@ -40,6 +42,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Assistan
     bind: (p) => (planner = p),
     connect: connection.connect,
     disconnect: connection.disconnect,
+    checkServerEntries: connection.checkServerEntries,
     async invokeTool(name, input) {
       const def = toolFor(name);
       if (!planner) throw new Error('The planner is not ready.');
