@@ -7,6 +7,7 @@ import { AGREEMENT_ITEMS, PARTNERSHIP_TYPES, RUNNING_PRACTICES, SUCCESS_METRICS,
 import { escapeSnippetText } from './placeholders';
 import { firstPerson } from './pitch';
 import { l10n } from './l10n';
+import { term, textDate, type TextLanguage } from './textLanguage';
 
 export type AgreementItemId = (typeof AGREEMENT_ITEMS)[number]['id'];
 export type RunningPracticeId = (typeof RUNNING_PRACTICES)[number]['id'];
@@ -146,96 +147,199 @@ export const AGREEMENT_PLACEHOLDERS = {
   signer: '[name]',
 } as const;
 
-const A = AGREEMENT_PLACEHOLDERS;
+/** The placeholders of a German agreement: "du" and "ihr", as the German pitch. */
+export const AGREEMENT_PLACEHOLDERS_DE: Readonly<Record<keyof typeof AGREEMENT_PLACEHOLDERS, string>> = {
+  yours: '[deine Community]',
+  theirs: '[Partner-Community]',
+  collaboration: '[was ihr gemeinsam vorhabt]',
+  topic: '[Thema]',
+  startDate: '[Startdatum]',
+  duration: '[3 Monate, 6 Monate oder unbefristet]',
+  reviewDate: '[Überprüfungstermin]',
+  yourContribution: '[was ihr beitragt]',
+  theirContribution: '[was die andere Seite beiträgt]',
+  metric: '[Kennzahl]',
+  target: '[Ziel]',
+  contact: '[Name und E-Mail]',
+  cadence: '[monatlicher Call oder alle zwei Wochen ein schriftliches Update]',
+  notice: '[Kündigungsfrist]',
+  owner: '[verantwortliche Person]',
+  signer: '[Name]',
+};
 
 export const AGREEMENT_TITLE_PREFIX = 'Community Partnership - ';
+export const AGREEMENT_TITLE_PREFIX_DE = 'Community-Partnerschaft – ';
 
-/** The Markdown of one section (no trailing newline). */
-export function agreementSection(id: AgreementSectionId, state: AgreementState, sides: AgreementSides, phrase: (notice: string) => string = noticePhrase): string {
+/** How the agreement is written: its language, and how the notice period reads in the exit clause. */
+export interface AgreementWriting {
+  language?: TextLanguage;
+  /** The notice as the exit clause says it ("two weeks' notice"); the language's own by default. */
+  phrase?: (notice: string) => string;
+}
+
+/** The words of the agreement document in one language; the values are filled in as written. */
+interface AgreementWords {
+  placeholders: Readonly<Record<keyof typeof AGREEMENT_PLACEHOLDERS, string>>;
+  titlePrefix: string;
+  and: string;
+  collaboration: (what: string, topic: string, topicGiven: boolean) => string;
+  start: string;
+  duration: string;
+  review: string;
+  contributions: string;
+  will: (side: string) => string;
+  success: string;
+  communication: string;
+  contactFor: (side: string) => string;
+  checkIns: string;
+  exit: string;
+  exitText: (phrase: string) => string;
+  running: string;
+  ownersLine: (title: string, ours: string, yours: string, theirOwner: string, theirs: string) => string;
+  signOff: string;
+  signFor: (side: string, name: string) => string;
+  notice: (notice: string) => string;
+}
+
+const ENGLISH: AgreementWords = {
+  placeholders: AGREEMENT_PLACEHOLDERS,
+  titlePrefix: AGREEMENT_TITLE_PREFIX,
+  and: 'x',
+  collaboration: (what, topic) => `- **The collaboration:** ${what} on ${topic}`,
+  start: 'Start date',
+  duration: 'Duration',
+  review: 'Review date',
+  contributions: 'What each side contributes',
+  will: (side) => `${side} will:`,
+  success: 'Success metrics',
+  communication: 'Communication',
+  contactFor: (side) => `Primary contact for ${side}`,
+  checkIns: 'Check-ins',
+  exit: 'Exit clause',
+  exitText: (phrase) =>
+    `Either side can end this partnership at any time by telling the other side in writing, with ${phrase}. ` +
+    'Anything already promised to members (an announced event, a piece in progress) is either finished or called off together, and both sides agree on how to tell their members.',
+  running: 'Running it',
+  ownersLine: (title, ours, yours, theirOwner, theirs) => `${title}: ${ours} for ${yours}, ${theirOwner} for ${theirs}`,
+  signOff: 'Sign-off',
+  signFor: (side, name) => `For ${side}: ${name}, date: ____________`,
+  notice: noticePhrase,
+};
+
+const GERMAN: AgreementWords = {
+  placeholders: AGREEMENT_PLACEHOLDERS_DE,
+  titlePrefix: AGREEMENT_TITLE_PREFIX_DE,
+  and: '×',
+  // The topic is the user's own words, often English: quoted, it fits any German sentence.
+  collaboration: (what, topic, given) => `- **Die Zusammenarbeit:** ${what} zum Thema ${given ? `„${topic}“` : topic}`,
+  start: 'Startdatum',
+  duration: 'Laufzeit',
+  review: 'Überprüfungstermin',
+  contributions: 'Was jede Seite beiträgt',
+  will: (side) => `${side} übernimmt:`,
+  success: 'Erfolgskennzahlen',
+  communication: 'Kommunikation',
+  contactFor: (side) => `Ansprechperson für ${side}`,
+  checkIns: 'Check-ins',
+  exit: 'Ausstiegsklausel',
+  exitText: (phrase) =>
+    `Jede Seite kann diese Partnerschaft jederzeit beenden, indem sie es der anderen Seite schriftlich mitteilt, ${phrase}. ` +
+    'Was den Mitgliedern schon zugesagt ist (ein angekündigtes Event, ein Beitrag in Arbeit), wird entweder zu Ende gebracht oder gemeinsam abgesagt, und beide Seiten stimmen ab, wie sie es ihren Mitgliedern sagen.',
+  running: 'Im laufenden Betrieb',
+  ownersLine: (title, ours, yours, theirOwner, theirs) => `${title}: ${ours} für ${yours}, ${theirOwner} für ${theirs}`,
+  signOff: 'Unterschriften',
+  signFor: (side, name) => `Für ${side}: ${name}, Datum: ____________`,
+  notice: germanNoticePhrase,
+};
+
+const WORDS: Readonly<Record<TextLanguage, AgreementWords>> = { en: ENGLISH, de: GERMAN };
+
+/** The Markdown of one section (no trailing newline), in the language of `writing` (English by default). */
+export function agreementSection(id: AgreementSectionId, state: AgreementState, sides: AgreementSides, writing: AgreementWriting = {}): string {
+  const language = writing.language ?? 'en';
+  const w = WORDS[language];
+  const A = w.placeholders;
+  const phrase = writing.phrase ?? w.notice;
   const f = fields(state);
-  const s = sideNames(sides);
+  const s = sideNames(sides, language);
+  const date = (v: string) => textDate(v, language);
   switch (id) {
     case 'collaboration':
-      return `- **The collaboration:** ${f.collaboration || A.collaboration} on ${f.topic || A.topic}`;
+      return w.collaboration(f.collaboration ? term(f.collaboration, language) : A.collaboration, f.topic || A.topic, !!f.topic);
     case 'timeline':
-      return [`- **Start date:** ${f.startDate || A.startDate}`, `- **Duration:** ${f.duration || A.duration}`, agreementSection('review-date', state, sides)].join('\n');
+      return [
+        `- **${w.start}:** ${f.startDate ? date(f.startDate) : A.startDate}`,
+        `- **${w.duration}:** ${f.duration ? term(f.duration, language) : A.duration}`,
+        agreementSection('review-date', state, sides, writing),
+      ].join('\n');
     case 'review-date':
-      return `- **Review date:** ${f.reviewDate || A.reviewDate}`;
+      return `- **${w.review}:** ${f.reviewDate ? date(f.reviewDate) : A.reviewDate}`;
     case 'contributions':
       return [
-        '## What each side contributes',
+        `## ${w.contributions}`,
         '',
-        `**${s.yours} will:**`,
+        `**${w.will(s.yours)}**`,
         '',
         ...bullets(f.yourContributions, A.yourContribution),
         '',
-        `**${s.theirs} will:**`,
+        `**${w.will(s.theirs)}**`,
         '',
         ...bullets(f.theirContributions, A.theirContribution),
       ].join('\n');
     case 'success': {
       const metrics = f.metrics.length ? f.metrics : [{ metric: '', target: '' }];
-      return ['## Success metrics', '', ...metrics.map((m) => `- **${m.metric || A.metric}:** ${m.target || A.target}`)].join('\n');
+      return [`## ${w.success}`, '', ...metrics.map((m) => `- **${m.metric ? term(m.metric, language) : A.metric}:** ${m.target || A.target}`)].join('\n');
     }
     case 'communication':
       return [
-        '## Communication',
+        `## ${w.communication}`,
         '',
-        `- **Primary contact for ${s.yours}:** ${f.yourContact || A.contact}`,
-        `- **Primary contact for ${s.theirs}:** ${f.theirContact || A.contact}`,
-        `- **Check-ins:** ${f.cadence || A.cadence}`,
+        `- **${w.contactFor(s.yours)}:** ${f.yourContact || A.contact}`,
+        `- **${w.contactFor(s.theirs)}:** ${f.theirContact || A.contact}`,
+        `- **${w.checkIns}:** ${f.cadence ? term(f.cadence, language) : A.cadence}`,
       ].join('\n');
     case 'exit':
-      return [
-        '## Exit clause',
-        '',
-        `Either side can end this partnership at any time by telling the other side in writing, with ${phrase(f.notice || A.notice)}. ` +
-          'Anything already promised to members (an announced event, a piece in progress) is either finished or called off together, and both sides agree on how to tell their members.',
-      ].join('\n');
+      return [`## ${w.exit}`, '', w.exitText(phrase(f.notice || A.notice))].join('\n');
     case 'running': {
       const box = (done: boolean) => (done ? '[x]' : '[ ]');
       return [
-        '## Running it',
+        `## ${w.running}`,
         '',
         ...RUNNING_PRACTICES.map((p) =>
           p.id === 'owners'
-            ? `- ${box(!!(f.yourOwner && f.theirOwner))} ${p.title}: ${f.yourOwner || A.owner} for ${s.yours}, ${f.theirOwner || A.owner} for ${s.theirs}`
-            : `- ${box(!!f.practices[p.id])} ${p.title}`,
+            ? `- ${box(!!(f.yourOwner && f.theirOwner))} ${w.ownersLine(term(p.title, language), f.yourOwner || A.owner, s.yours, f.theirOwner || A.owner, s.theirs)}`
+            : `- ${box(!!f.practices[p.id])} ${term(p.title, language)}`,
         ),
       ].join('\n');
     }
     case 'sign-off':
-      return [
-        '## Sign-off',
-        '',
-        `- For ${s.yours}: ${f.yourContact || A.signer}, date: ____________`,
-        `- For ${s.theirs}: ${f.theirContact || A.signer}, date: ____________`,
-      ].join('\n');
+      return [`## ${w.signOff}`, '', `- ${w.signFor(s.yours, f.yourContact || A.signer)}`, `- ${w.signFor(s.theirs, f.theirContact || A.signer)}`].join('\n');
   }
 }
 
 /** The title line, without the `# `. */
-export function agreementTitle(sides: AgreementSides): string {
-  const s = sideNames(sides);
-  return `${AGREEMENT_TITLE_PREFIX}${s.yours} x ${s.theirs}`;
+export function agreementTitle(sides: AgreementSides, language: TextLanguage = 'en'): string {
+  const s = sideNames(sides, language);
+  const w = WORDS[language];
+  return `${w.titlePrefix}${s.yours} ${w.and} ${s.theirs}`;
 }
 
 /**
- * The lightweight agreement as Markdown. The front matter lets the checker recognise the file
- * even after the title is changed.
+ * The lightweight agreement as Markdown, in English or German. The front matter lets the
+ * checker recognise the file even after the title is changed.
  */
-export function renderAgreement(state: AgreementState, sides: AgreementSides, phrase: (notice: string) => string = noticePhrase): string {
+export function renderAgreement(state: AgreementState, sides: AgreementSides, writing: AgreementWriting = {}): string {
   const sections: AgreementSectionId[] = ['contributions', 'success', 'communication', 'exit', 'running', 'sign-off'];
   return [
     '---',
     'partnership-doc: agreement',
     '---',
     '',
-    `# ${agreementTitle(sides)}`,
+    `# ${agreementTitle(sides, writing.language)}`,
     '',
-    agreementSection('collaboration', state, sides),
-    agreementSection('timeline', state, sides),
-    ...sections.flatMap((id) => ['', agreementSection(id, state, sides, phrase)]),
+    agreementSection('collaboration', state, sides, writing),
+    agreementSection('timeline', state, sides, writing),
+    ...sections.flatMap((id) => ['', agreementSection(id, state, sides, writing)]),
     '',
   ].join('\n');
 }
@@ -247,9 +351,10 @@ export function renderAgreement(state: AgreementState, sides: AgreementSides, ph
  * comes from the context as plain text; only without one is it a tab stop, after the partner.
  * Choices for duration, first metric and cadence. The exit clause reads as the checklist's
  * ("with two weeks' notice"), the phrase a tab stop. Context values are escaped, so a name like
- * `${1:x}` or `$TM_FILENAME` is inserted as written.
+ * `${1:x}` or `$TM_FILENAME` is inserted as written. In German (`language`), the words, the
+ * choices and today's date (15.03.2026) are German, as the checklist's German document.
  */
-export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>): string {
+export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, string | undefined>>>, language: TextLanguage = 'en'): string {
   // The document is rendered with markers in place of the slots, escaped as a whole, and the
   // markers are then swapped for snippet syntax in one pass. The markers use private-use
   // characters, which are removed from context values first so a value cannot forge one.
@@ -259,21 +364,25 @@ export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, s
   const tab = (text: string) => slot(`\${${next++}:${escapeSnippetText(text)}}`);
   const choice = (options: readonly string[]) => slot(`\${${next++}|${options.map(escapeChoice).join(',')}|}`);
 
+  const w = WORDS[language];
+  const A = w.placeholders;
+  const say = (english: string) => term(english, language);
   const name = contextValue(values['Community Name']);
   const contact = firstPerson(contextValue(values['Team']));
   const theirs = tab(A.theirs);
   const yours = name || tab(A.yours);
   // In reading order, so Tab goes down the document.
-  const type = choice(['[partnership type]', ...PARTNERSHIP_TYPES.map((t) => t.title)]);
+  const type = choice([language === 'de' ? '[Art der Partnerschaft]' : '[partnership type]', ...PARTNERSHIP_TYPES.map((t) => say(t.title))]);
   const topic = tab(A.topic);
-  const startDate = slot(`\${${next++}:\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}}`);
-  const duration = choice(DURATIONS) as Duration;
+  const today = language === 'de' ? '${CURRENT_DATE}.${CURRENT_MONTH}.${CURRENT_YEAR}' : '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+  const startDate = slot(`\${${next++}:${today}}`);
+  const duration = choice(DURATIONS.map(say)) as Duration;
   const reviewDate = tab(A.reviewDate);
   const contributions = { yours: [tab(A.yourContribution)], theirs: [tab(A.theirContribution)] };
-  const metrics = [{ metric: choice(SUCCESS_METRICS.map((m) => m.title)), target: tab(A.target) }];
+  const metrics = [{ metric: choice(SUCCESS_METRICS.map((m) => say(m.title))), target: tab(A.target) }];
   const contacts = { yours: tab(contact || A.contact), theirs: tab(A.contact) };
-  const cadence = choice(CHECK_IN_CADENCES);
-  const notice = tab(noticePhrase(DEFAULT_NOTICE_PERIOD));
+  const cadence = choice(CHECK_IN_CADENCES.map(say));
+  const notice = tab(w.notice(DEFAULT_NOTICE_PERIOD));
   const state: AgreementState = {
     // The first choice says the type is still to pick: a real type would be a guess.
     collaboration: { type, topic },
@@ -288,8 +397,8 @@ export function agreementSnippet(values: Readonly<Partial<Record<ContextLabel, s
   };
   // The owners line falls back to the contacts, which are always "filled" here (by tab
   // stops); nothing is agreed yet when the snippet is inserted, so its box starts unticked.
-  const owners = RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '';
-  const rendered = renderAgreement(state, { yours, theirs }, (phrase) => phrase).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
+  const owners = say(RUNNING_PRACTICES.find((p) => p.id === 'owners')?.title ?? '');
+  const rendered = renderAgreement(state, { yours, theirs }, { language, phrase: (phrase) => phrase }).replace(`- [x] ${owners}`, `- [ ] ${owners}`);
   const text = escapeSnippetText(rendered);
   return text.replace(/\uE000(\d+)\uE001/g, (_, n: string) => stops[Number(n)]) + '$0';
 }
@@ -316,6 +425,29 @@ export function noticePhrase(notice: string): string {
   return `${count} ${m[2].toLowerCase()}${plural ? "s'" : "'s"} notice`;
 }
 
+const GERMAN_NUMBERS: Readonly<Record<string, string>> = {
+  one: 'ein', two: 'zwei', three: 'drei', four: 'vier', five: 'fünf', six: 'sechs', seven: 'sieben', eight: 'acht', nine: 'neun', ten: 'zehn', twelve: 'zwölf',
+  ein: 'ein', eine: 'ein', einen: 'ein', zwei: 'zwei', drei: 'drei', vier: 'vier', fünf: 'fünf', sechs: 'sechs', sieben: 'sieben', acht: 'acht', neun: 'neun', zehn: 'zehn', zwölf: 'zwölf',
+};
+/** Each unit in the dative, singular (with its article) and plural: "mit einer Frist von einer Woche / zwei Wochen". */
+const GERMAN_UNITS: Readonly<Record<string, [string, string]>> = {
+  day: ['einem Tag', 'Tagen'], tag: ['einem Tag', 'Tagen'], week: ['einer Woche', 'Wochen'], woche: ['einer Woche', 'Wochen'], month: ['einem Monat', 'Monaten'], monat: ['einem Monat', 'Monaten'],
+};
+
+/**
+ * The notice as a German exit clause says it: "mit einer Frist von zwei Wochen", from the
+ * period written in English ("two weeks", the default) or in German ("4 Wochen", "1 Monat");
+ * anything else is quoted as written after "mit der vereinbarten Kündigungsfrist".
+ */
+export function germanNoticePhrase(notice: string): string {
+  const m = /^(\d{1,3}|an?|[a-zäöüß]+) (day|week|month|tag|woche|monat)(s|e|en|n)?$/i.exec(notice.trim());
+  const raw = m?.[1].toLowerCase();
+  const count = raw === undefined ? undefined : /^\d+$/.test(raw) ? (raw === '1' ? 'ein' : raw) : raw === 'a' || raw === 'an' ? 'ein' : GERMAN_NUMBERS[raw];
+  if (!m || count === undefined) return `mit der vereinbarten Kündigungsfrist (${notice.trim()})`;
+  const [one, many] = GERMAN_UNITS[m[2].toLowerCase()];
+  return `mit einer Frist von ${count === 'ein' ? one : `${count} ${many}`}`;
+}
+
 /** The partnership type's title for the document: "Co-hosted AMA, workshop or webinar". */
 function collaborationTitle(type: string): string {
   const t = partnershipType(type) ?? PARTNERSHIP_TYPES.find((x) => x.title.toLowerCase() === type.toLowerCase());
@@ -326,7 +458,8 @@ function bullets(items: string[], placeholder: string): string[] {
   return (items.length ? items : [placeholder]).map((i) => `- ${i}`);
 }
 
-function sideNames(sides: AgreementSides): AgreementSides {
+function sideNames(sides: AgreementSides, language: TextLanguage): AgreementSides {
+  const A = WORDS[language].placeholders;
   return { yours: clean(sides.yours) || A.yours, theirs: clean(sides.theirs) || A.theirs };
 }
 

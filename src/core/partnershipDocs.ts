@@ -5,6 +5,7 @@
  */
 import { agreementSection, emptyAgreement, type AgreementItemId, type AgreementSides } from './agreement';
 import { AGREEMENT_ITEMS } from './domain';
+import type { TextLanguage } from './textLanguage';
 import { readFrontMatter } from './frontMatter';
 import { findPlaceholders, maskCodeAndComments } from './placeholders';
 import { l10n } from './l10n';
@@ -44,8 +45,8 @@ interface Heading {
  * backtrack over a title of thousands of words.
  */
 export function parseAgreementTitle(title: string): AgreementSides | undefined {
-  const prefix = 'community partnership';
-  if (title.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+  const prefix = agreementTitlePrefix(title);
+  if (!prefix) return undefined;
   let rest = title.slice(prefix.length).trimStart();
   if (!/^[-\u2013\u2014:]/.test(rest)) return undefined;
   rest = rest.slice(1).trim();
@@ -58,6 +59,17 @@ export function parseAgreementTitle(title: string): AgreementSides | undefined {
     if (yours && theirs) return { yours, theirs };
   }
   return undefined;
+}
+
+/** The title's opening words, in English or German ("Community-Partnerschaft – A × B"), if it has them. */
+function agreementTitlePrefix(title: string): string | undefined {
+  return /^(?:community partnership|community-partnerschaft)(?![a-z])/i.exec(title)?.[0].toLowerCase();
+}
+
+/** The language an agreement is written in, from its title: German for "Community-Partnerschaft". */
+function agreementLanguage(text: string): TextLanguage {
+  const h1 = firstH1(text);
+  return h1 && agreementTitlePrefix(h1.title) === 'community-partnerschaft' ? 'de' : 'en';
 }
 
 /** The first H1 of the body, if it is an agreement title (code blocks ignored). */
@@ -117,28 +129,28 @@ export interface MissingAgreementItem {
  */
 const DETECT: Record<AgreementCheckId, { label: RegExp; prose: RegExp }> = {
   contributions: {
-    label: /contribut|responsibilit|deliverable|commitment|who does what|\bwill$/i,
-    prose: /\b(?:will contribute|contributes?|contributions?)\b/i,
+    label: /contribut|responsibilit|deliverable|commitment|who does what|\bwill$|beitr[äa]g|übernimmt$|aufgaben|wer macht was/i,
+    prose: /\b(?:will contribute|contributes?|contributions?|beitragen|beiträgt)\b/i,
   },
   timeline: {
-    label: /timeline|duration|\bterm\b|schedule|start date|\bdates?\b|\blength\b/i,
-    prose: /\b(?:duration|start date|starts on|runs (?:for|until))\b/i,
+    label: /timeline|duration|\bterm\b|schedule|start date|\bdates?\b|\blength\b|zeitplan|laufzeit|\bdauer\b|startdatum|\bbeginn\b/i,
+    prose: /\b(?:duration|start date|starts on|runs (?:for|until)|laufzeit|startdatum|beginnt am|läuft bis)\b/i,
   },
   'review-date': {
-    label: /\breview\b/i,
-    prose: /\b(?:review(?:ed)?\s+(?:date|on|by|in|after|at)|revisit)\b/i,
+    label: /\breview\b|überprüfung/i,
+    prose: /\b(?:review(?:ed)?\s+(?:date|on|by|in|after|at)|revisit)\b|überprüfungstermin/i,
   },
   success: {
-    label: /success|metric|\bkpis?\b|\btargets?\b|\bgoals?\b|measur|outcome/i,
-    prose: /\b(?:success metrics?|measured? success|kpis?|targets?)\b/i,
+    label: /success|metric|\bkpis?\b|\btargets?\b|\bgoals?\b|measur|outcome|erfolg|kennzahl|\bziele?\b|messen/i,
+    prose: /\b(?:success metrics?|measured? success|kpis?|targets?|erfolgskennzahlen?|kennzahlen?)\b/i,
   },
   communication: {
-    label: /communicat|check-?ins?|contact|\bsync\b|meeting|cadence|rhythm/i,
-    prose: /\b(?:primary contact|point of contact|check-?ins?|monthly call|bi-?weekly|weekly sync)\b/i,
+    label: /communicat|check-?ins?|contact|\bsync\b|meeting|cadence|rhythm|kommunikation|ansprech|kontakt|rhythmus|treffen/i,
+    prose: /\b(?:primary contact|point of contact|check-?ins?|monthly call|bi-?weekly|weekly sync|ansprechperson|ansprechpartner\w*|monatlicher call)\b/i,
   },
   exit: {
-    label: /\bexit\b|terminat|ending|wind(?:ing)?[- ]down|cancel|notice/i,
-    prose: /\b(?:notice|terminat\w*|exit|end (?:this|the) (?:partnership|agreement|collaboration))\b/i,
+    label: /\bexit\b|terminat|ending|wind(?:ing)?[- ]down|cancel|notice|ausstieg|kündigung|beenden/i,
+    prose: /\b(?:notice|terminat\w*|exit|end (?:this|the) (?:partnership|agreement|collaboration)|kündigungsfrist|ausstiegsklausel)\b/i,
   },
 };
 
@@ -176,7 +188,7 @@ export function checkAgreement(text: string, facts: AgreementFacts = {}): { miss
     const heading = /^ {0,3}#{1,6}[ \t](.*)$/.exec(line);
     if (heading) {
       // The agreement title names the partnership, not a section.
-      if (!/^Community Partnership\b/i.test(heading[1].trim())) labels.push(heading[1].replace(/[*_#]/g, '').trim());
+      if (!agreementTitlePrefix(heading[1].trim())) labels.push(heading[1].replace(/[*_#]/g, '').trim());
       continue;
     }
     const label = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?([^:\n]{1,60}?):/.exec(line);
@@ -190,13 +202,15 @@ export function checkAgreement(text: string, facts: AgreementFacts = {}): { miss
   const has = (id: AgreementCheckId) => !!settled[id] || labels.some((l) => labelled(id, l)) || prose.some((l) => DETECT[id].prose.test(l));
 
   const sides = agreementHeading(text)?.sides ?? { yours: '', theirs: '' };
+  // A section a Quick Fix adds is written in the agreement's own language.
+  const writing = { language: agreementLanguage(text) };
   const empty = emptyAgreement();
   const missing: MissingAgreementItem[] = [];
   for (const item of AGREEMENT_ITEMS) {
     if (!has(item.id)) {
-      missing.push({ id: item.id, title: item.title, section: agreementSection(item.id, empty, sides) });
+      missing.push({ id: item.id, title: item.title, section: agreementSection(item.id, empty, sides, writing) });
     } else if (item.id === 'timeline' && !has('review-date')) {
-      missing.push({ id: 'review-date', title: CHECK_TITLES['review-date'], section: agreementSection('review-date', empty, sides) });
+      missing.push({ id: 'review-date', title: CHECK_TITLES['review-date'], section: agreementSection('review-date', empty, sides, writing) });
     }
   }
   return { missing };

@@ -8,6 +8,7 @@ import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
 import { l10n } from './l10n';
 import { classicGerman, coldGerman, germanIdea, warmGerman, PITCH_PLACEHOLDERS_DE, type GermanSlots } from './pitchGerman';
+import type { TextLanguage } from './textLanguage';
 
 /**
  * classic: the playbook's own pitch. cold: to someone who does not know you yet (subject line,
@@ -18,9 +19,7 @@ export type PitchVariant = 'classic' | 'cold' | 'warm';
 
 export const PITCH_VARIANTS: readonly PitchVariant[] = ['classic', 'cold', 'warm'];
 
-/** The language a pitch or an agreement is written in: the user's pick, apart from the UI's. */
-export type TextLanguage = 'en' | 'de';
-export const TEXT_LANGUAGES: readonly TextLanguage[] = ['en', 'de'];
+export { TEXT_LANGUAGES, type TextLanguage } from './textLanguage';
 
 export interface PitchInput {
   variant: PitchVariant;

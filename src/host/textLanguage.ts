@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TEXT_LANGUAGES, type TextLanguage } from '../core/pitch';
+import { TEXT_LANGUAGES, type TextLanguage } from '../core/textLanguage';
 
 const KEY = 'communityPartnerships.textLanguage';
 

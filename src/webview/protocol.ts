@@ -6,6 +6,7 @@
  * any of them: the webview scripts import the types from these files too.
  */
 import * as z from 'zod/mini';
+import { TEXT_LANGUAGES } from '../core/textLanguage';
 
 export const text = (max = 20_000) => z.string().check(z.maxLength(max));
 
@@ -19,6 +20,9 @@ export const text = (max = 20_000) => z.string().check(z.maxLength(max));
 
 /** Optional so that a page's fire-and-forget message (a draft saved as you type) needs no answer. */
 export const requestId = z.optional(z.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)));
+
+/** The user picked the language of the text (pitch, agreement): remembered for the next one. */
+export const textLanguageMessage = z.object({ type: z.literal('textLanguage'), requestId, language: z.enum(TEXT_LANGUAGES) });
 
 export const ERROR_CODES = ['invalid', 'notFound', 'readOnly', 'writeFailed', 'cancelled', 'failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

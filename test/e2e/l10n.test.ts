@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
-import { cutTexts, e2e, runCommand, screenshot, setSidebarWidth, settle, webview } from './harness';
+import { cutTexts, e2e, editorText, runCommand, screenshot, setSidebarWidth, settle, webview } from './harness';
 import { openNarrowPlanner } from './narrow.test';
 
 /**
@@ -92,6 +92,29 @@ describe('In German (display language de)', () => {
     assert.match((await preview.textContent()) ?? '', /12,000/);
     await pitch.getByRole('heading', { name: 'Anfrage an eine Partner-Community entwerfen' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'l10n-de-pitch-light');
+  });
+
+  it('offers Deutsch for the agreement too, and writes the agreement document in German with German dates', async () => {
+    const { page } = session;
+    await runCommand(page, 'Community-Partnerschaften: Checkliste der Vereinbarung öffnen');
+    const agreement = await webview(page, 'Partnerschaftsvereinbarung');
+    await agreement.locator('#generate').waitFor({ timeout: 30_000 });
+    await agreement.getByRole('radiogroup', { name: 'Sprache des Textes' }).waitFor();
+    // The language last picked (English, for the pitch above) until the checklist has its own.
+    assert.ok(await agreement.locator('#language-en').isChecked(), 'the language last picked is offered first');
+    await agreement.locator('label[for="language-de"]').click();
+    assert.ok(await agreement.locator('#language-de').isChecked());
+    await agreement.getByLabel('Partner-Community', { exact: true }).fill('Design Systems Guild');
+    await agreement.getByLabel('Startdatum', { exact: true }).fill('2026-03-15');
+    // The document opens in an editor in front of the checklist.
+    await agreement.locator('#generate').click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Community-Partnerschaft' }).first().waitFor({ timeout: 15_000 });
+    const text = await editorText(page);
+    assert.match(text, /^# Community-Partnerschaft – \[deine Community\] × Design Systems Guild$/m);
+    assert.match(text, /^- \*\*Startdatum:\*\* 15\.03\.2026$/m);
+    assert.match(text, /^## Was jede Seite beiträgt$/m);
+    assert.doesNotMatch(text, /Community Partnership|Start date|2026-03-15/, 'nothing of it in English');
+    await screenshot(page, 'l10n-de-agreement-german-light');
   });
 });
 

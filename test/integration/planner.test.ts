@@ -242,4 +242,17 @@ describe('Sidebar planner in VS Code', () => {
     assert.match(team, /^- \*\*Verdict:\*\* Pursue$/m);
     assert.match(team, /80 clicks/);
   });
+  it('exports the report in German when German is given for it: German words, dates and numbers, the record as written', async () => {
+    const p = await planner();
+    const partner = ((await p.exportReport(idOf(GUILD), { audience: 'partner', language: 'de' })) as vscode.TextDocument).getText();
+    assert.match(partner, /^# Bericht zur Partnerschaft: Design Systems Guild$/m);
+    assert.match(partner, /^- \*\*Phase:\*\* Aktiv$/m);
+    assert.match(partner, /^- \*\*Zusammenarbeit seit:\*\* 15\.01\.2026$/m);
+    assert.match(partner, /^- \*\*Nächster Check-in:\*\* wird in den nächsten Tagen vereinbart$/m);
+    assert.doesNotMatch(partner, /überfällig|Bewertung|Stage|Next steps|2026-01-15/);
+    const team = ((await p.exportReport(idOf(GUILD), { audience: 'team', language: 'de' })) as vscode.TextDocument).getText();
+    assert.match(team, /^- \*\*Größe des Partners:\*\* 9\.500 Mitglieder$/m);
+    assert.match(team, /^- \*\*Gewichtete Summe:\*\* 3,9 von 5$/m);
+    assert.match(team, /80 clicks from their list/, 'the check-in notes as written');
+  });
 });

@@ -1,9 +1,10 @@
 import { PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS, benchmarkFor, partnershipType, playbookFor, type Range, type SuccessMetricId } from '../domain';
-import { formatCount, formatNumber } from '../numbers';
+import { term, textCount, textDate, textNumber, type TextLanguage } from '../textLanguage';
+import { reportWords, type ReportWords } from './reportWords';
 import { STAGES, WORTH_CONTINUING, type PartnershipRecord } from '../records/schema';
 import { lastCheckInDate, nextCheckIn, reviewStatus } from './checkins';
 import { latestEntry, metricAgainstBenchmark, type MetricCheck } from './metrics';
-import { VERDICT_LABELS, formatScore, scoreSummary, verdictText, weightedScore } from './scorecard';
+import { VERDICT_LABELS, formatScore, weightedScore, type WeightedScore } from './scorecard';
 
 /**
  * Text from a record as Markdown that reads as the same text and adds no structure, escaping
@@ -62,248 +63,261 @@ export interface ReportOptions {
    * size as you noted it, or the notes and answers of your check-ins. `team`: everything.
    */
   audience?: 'partner' | 'team';
+  /** The language the report is written in (English by default): its words, dates and numbers. */
+  language?: TextLanguage;
 }
 
-/** The stage as the planner labels it: "Active". */
-function stageText(record: PartnershipRecord): string {
+/** What every part of the report needs: its language, its words and the day it is written. */
+interface Writing {
+  language: TextLanguage;
+  w: ReportWords;
+  today: string;
+}
+
+/** The stage as the planner labels it: "Active" ("Aktiv"). */
+function stageText(record: PartnershipRecord, x: Writing): string {
   if (!(STAGES as readonly string[]).includes(record.stage)) return escapeMarkdown(String(record.stage), 'table');
-  return record.stage.charAt(0).toUpperCase() + record.stage.slice(1);
+  return term(record.stage.charAt(0).toUpperCase() + record.stage.slice(1), x.language);
 }
 
-function typeTitles(record: PartnershipRecord, where: 'inline' | 'table' = 'inline'): string {
-  if (record.types.length === 0) return 'none yet';
+function typeTitles(record: PartnershipRecord, x: Writing, where: 'inline' | 'table' = 'inline'): string {
+  if (record.types.length === 0) return x.w.noTypes;
   // Semicolons: some type titles have commas of their own ("Co-hosted AMA, workshop or webinar").
-  return record.types.map((t) => escapeMarkdown(partnershipType(t)?.title ?? t, where)).join('; ');
+  return record.types.map((t) => escapeMarkdown(term(partnershipType(t)?.title ?? t, x.language), where)).join('; ');
 }
 
-function number(n: number): string {
-  return Number.isInteger(n) ? formatCount(n, 'en') : formatNumber(n, 'en', 2);
+function number(n: number, x: Writing): string {
+  return textNumber(n, x.language);
+}
+
+/** "3.9 of 5: pursue", "3.8, from 2 of 6 criteria", "not scored yet": the score in words. */
+function scoreText(score: WeightedScore, x: Writing): string {
+  if (score.total === undefined) return x.w.notScoredYet;
+  const total = formatScore(score.total, x.language);
+  return score.verdict ? x.w.scoreOf5(total, verdictWord(score, x)) : x.w.partialScore(total, score.scored, SCORECARD_CRITERIA.length);
+}
+
+/** The verdict in mid-sentence: "pursue", "weiterverfolgen". */
+function verdictWord(score: WeightedScore, x: Writing): string {
+  return score.verdict ? term(VERDICT_LABELS[score.verdict], x.language).toLowerCase() : '';
 }
 
 /** The score for the summary table: "3.9, pursue" or "3.8, from 2 of 6 criteria". */
-function shortScore(record: PartnershipRecord): string {
+function shortScore(record: PartnershipRecord, x: Writing): string {
   const s = weightedScore(record.scores);
   if (s.total === undefined) return '-';
-  return s.verdict ? `${formatScore(s.total, 'en')}, ${verdictText(s.verdict)}` : scoreSummary(s);
+  return s.verdict ? x.w.shortScore(formatScore(s.total, x.language), verdictWord(s, x)) : scoreText(s, x);
 }
 
-function dateText(date: string | undefined): string {
-  return date === undefined ? '' : escapeMarkdown(date);
+function dateText(date: string | undefined, x: Writing): string {
+  return date === undefined ? '' : escapeMarkdown(textDate(date, x.language));
 }
 
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
-
-function checkInText(record: PartnershipRecord, today: string, team = true): string {
-  const next = nextCheckIn(record, today);
+function checkInText(record: PartnershipRecord, x: Writing, team = true): string {
+  const next = nextCheckIn(record, x.today);
   switch (next.status) {
     case 'not-running':
-      return team ? `none due while the partnership is at the ${stageText(record)} stage` : 'none planned at this stage';
+      return team ? x.w.noCheckInAtStage(stageText(record, x)) : x.w.noCheckInPlanned;
     case 'overdue':
       // The partner reads when to meet next, not how late you are.
-      return team ? `${dateText(next.due)}, ${days(next.overdueDays)} overdue` : 'to be arranged in the coming days';
+      return team ? x.w.overdue(dateText(next.due, x), next.overdueDays ?? 0) : x.w.toBeArranged;
     case 'due-soon':
-      return team ? `${dateText(next.due)}, due soon` : dateText(next.due);
+      return team ? x.w.dueSoon(dateText(next.due, x)) : dateText(next.due, x);
     case 'ok':
-      return dateText(next.due);
+      return dateText(next.due, x);
   }
 }
 
 /** "30-200 new members per swap or event": the unit of each benchmark the record's types have. */
-function rangeText(range: Range, unit: MetricCheck['unit'], record: PartnershipRecord): string {
-  const span = range.low === range.high ? number(range.low) : `${number(range.low)}-${number(range.high)}`;
-  if (unit === 'percent') return `${span}%`;
-  if (unit === 'multiplier') return `${span}x`;
-  const units = [...new Set(record.types.map((t) => benchmarkFor(t)?.unit).filter((u): u is string => !!u))];
-  const per = units.length > 1 ? `${units.slice(0, -1).join(', ')} or ${units[units.length - 1]}` : units[0] ?? 'swap, event or piece';
-  return `${span} new members per ${per}`;
+function rangeText(range: Range, unit: MetricCheck['unit'], record: PartnershipRecord, x: Writing): string {
+  const span = range.low === range.high ? number(range.low, x) : `${number(range.low, x)}${x.w.rangeDash}${number(range.high, x)}`;
+  if (unit === 'percent') return x.w.percent(span);
+  if (unit === 'multiplier') return x.w.times(span);
+  const units = [...new Set(record.types.map((t) => benchmarkFor(t)?.unit).filter((u): u is string => !!u))].map((u) => x.w.unit(u));
+  return x.w.newMembersPer(span, units);
 }
 
-function valueText(value: number, unit: MetricCheck['unit']): string {
-  if (unit === 'percent') return `${number(value)}%`;
-  if (unit === 'multiplier') return `${number(value)}x`;
-  return number(value);
+function valueText(value: number, unit: MetricCheck['unit'], x: Writing): string {
+  if (unit === 'percent') return x.w.percent(number(value, x));
+  if (unit === 'multiplier') return x.w.times(number(value, x));
+  return number(value, x);
 }
 
 /** The latest value with the figures and the file a measure counted it from: "38% (42 of 110; from luma.csv, 12 Mar 2026)". */
-function latestText(record: PartnershipRecord, metric: SuccessMetricId, check: MetricCheck): string {
+function latestText(record: PartnershipRecord, metric: SuccessMetricId, check: MetricCheck, x: Writing): string {
   const entry = latestEntry(record, metric) ?? latestEntry(record, metric, true);
   if (!entry) return '-';
   const facts: string[] = [];
-  if (entry.count !== undefined && entry.of !== undefined) facts.push(`${number(entry.count)} of ${number(entry.of)}`);
-  else if (entry.of !== undefined) facts.push(`of ${number(entry.of)}`);
-  if (entry.cumulative) facts.push('total to date');
-  if (entry.source?.trim()) facts.push(`from ${escapeMarkdown(entry.source.trim(), 'table')}`);
-  facts.push(dateText(entry.date));
-  return `${valueText(entry.value, check.unit)} (${facts.join('; ')})`;
+  if (entry.count !== undefined && entry.of !== undefined) facts.push(x.w.countOf(number(entry.count, x), number(entry.of, x)));
+  else if (entry.of !== undefined) facts.push(x.w.of(number(entry.of, x)));
+  if (entry.cumulative) facts.push(x.w.totalToDate);
+  if (entry.source?.trim()) facts.push(x.w.from(escapeMarkdown(entry.source.trim(), 'table')));
+  facts.push(dateText(entry.date, x));
+  return `${valueText(entry.value, check.unit, x)} (${facts.join('; ')})`;
 }
 
-const STATUS_TEXT: Record<MetricCheck['status'], string> = { below: 'below', within: 'within', above: 'above', 'no-benchmark': 'no benchmark', 'no-data': 'no data yet' };
-
-function metricsSection(record: PartnershipRecord, team: boolean): string[] {
+function metricsSection(record: PartnershipRecord, team: boolean, x: Writing): string[] {
   const rows: string[] = [];
   for (const m of SUCCESS_METRICS) {
     if (!record.metrics.some((e) => e.metric === m.id)) continue;
     const check = metricAgainstBenchmark(record, m.id);
-    const latest = latestText(record, m.id, check);
-    const bench = check.benchmark ? rangeText(check.benchmark, check.unit, record) : '-';
-    rows.push(team ? `| ${m.title} | ${latest} | ${bench} | ${STATUS_TEXT[check.status]} |` : `| ${m.title} | ${latest} | ${bench} |`);
+    const latest = latestText(record, m.id, check, x);
+    const bench = check.benchmark ? rangeText(check.benchmark, check.unit, record, x) : '-';
+    const title = term(m.title, x.language);
+    rows.push(team ? `| ${title} | ${latest} | ${bench} | ${x.w.status[check.status]} |` : `| ${title} | ${latest} | ${bench} |`);
   }
-  if (rows.length === 0) return ['No measurements recorded yet.'];
-  if (!team) return ['| Metric | Latest | Target |', '| --- | --- | --- |', ...rows];
-  return ['| Metric | Latest | Playbook benchmark | Against the benchmark |', '| --- | --- | --- | --- |', ...rows];
+  if (rows.length === 0) return [x.w.noMeasurements];
+  const head = team ? x.w.teamMetricsHead : x.w.partnerMetricsHead;
+  return [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`, ...rows];
 }
 
-function checkInsSection(record: PartnershipRecord, today: string, team: boolean): string[] {
+function checkInsSection(record: PartnershipRecord, x: Writing): string[] {
   const lines: string[] = [];
   const lastDate = lastCheckInDate(record);
   if (lastDate === undefined) {
-    lines.push('- **Latest:** none yet');
-  } else if (!team) {
-    lines.push(`- **Latest:** ${dateText(lastDate)} (${record.checkIns.length} so far)`);
+    lines.push(`- **${x.w.latest}:** ${x.w.noneYet}`);
   } else {
     // Of several check-ins on the latest day, the one written last.
     const latest = [...record.checkIns].reverse().find((c) => c.date === lastDate)!;
-    const parts = [dateText(latest.date)];
-    if (latest.worthContinuing) parts.push(`worth continuing: ${escapeMarkdown(latest.worthContinuing)}`);
+    const parts = [dateText(latest.date, x)];
+    if (latest.worthContinuing) parts.push(x.w.worthContinuing(escapeMarkdown(x.w.answer(latest.worthContinuing))));
     if (latest.notes) parts.push(escapeMarkdown(latest.notes));
-    lines.push(`- **Latest:** ${parts.join('; ')}`);
+    lines.push(`- **${x.w.latest}:** ${parts.join('; ')}`);
   }
-  lines.push(`- **Next:** ${checkInText(record, today)}`);
-  const answers = WORTH_CONTINUING.map((a) => ({ a, n: record.checkIns.filter((c) => c.worthContinuing === a).length }));
-  if (team && answers.some((x) => x.n > 0)) {
-    lines.push(`- **Is this worth continuing?** ${answers.filter((x) => x.n > 0).map((x) => `${x.n} ${x.a}`).join(', ')}`);
-  }
+  lines.push(`- **${x.w.next}:** ${checkInText(record, x)}`);
+  const answers = WORTH_CONTINUING.map((a) => ({ a, n: record.checkIns.filter((c) => c.worthContinuing === a).length })).filter((v) => v.n > 0);
+  if (answers.length) lines.push(`- **${x.w.worthAsking}** ${answers.map((v) => x.w.answerCount(v.n, x.w.answer(v.a))).join(', ')}`);
   return lines;
 }
 
-function reviewText(record: PartnershipRecord, today: string): string | undefined {
-  const r = reviewStatus(record, today);
+function reviewText(record: PartnershipRecord, x: Writing): string | undefined {
+  const r = reviewStatus(record, x.today);
   switch (r.status) {
     case 'none':
       return undefined;
     case 'not-running':
-      return dateText(r.review);
+      return dateText(r.review, x);
     case 'overdue':
-      return `${dateText(r.review)}, ${days(-r.daysUntil)} ago`;
+      return x.w.daysAgo(dateText(r.review, x), -r.daysUntil);
     case 'due-soon':
     case 'ok':
-      return r.daysUntil === 0 ? `${dateText(r.review)}, today` : r.daysUntil === 1 ? `${dateText(r.review)}, tomorrow` : `${dateText(r.review)}, in ${days(r.daysUntil)}`;
+      return x.w.daysAhead(dateText(r.review, x), r.daysUntil);
   }
 }
 
 /** The scorecard: each criterion with its weight and score, the weighted total and the verdict. */
-function scorecardSection(record: PartnershipRecord): string[] {
+function scorecardSection(record: PartnershipRecord, x: Writing): string[] {
   const score = weightedScore(record.scores);
   const rows = SCORECARD_CRITERIA.map((c) => {
     const v = record.scores[c.id];
-    return `| ${c.title} | ${Math.round(c.weight * 100)}% | ${typeof v === 'number' && Number.isFinite(v) ? number(v) : 'not scored'} |`;
+    return `| ${term(c.title, x.language)} | ${x.w.percent(String(Math.round(c.weight * 100)))} | ${typeof v === 'number' && Number.isFinite(v) ? number(v, x) : x.w.notScored} |`;
   });
-  const total = score.total === undefined ? 'not scored yet' : score.verdict ? `${formatScore(score.total, 'en')} of 5` : scoreSummary(score);
-  return ['| Criterion | Weight | Score (1-5) |', '| --- | --- | --- |', ...rows, '', `- **Weighted total:** ${total}`, `- **Verdict:** ${score.verdict ? VERDICT_LABELS[score.verdict] : 'none until all six criteria are scored'}`];
+  const total = score.total === undefined ? x.w.notScoredYet : score.verdict ? x.w.of5(formatScore(score.total, x.language)) : scoreText(score, x);
+  return [
+    `| ${x.w.scorecardHead.join(' | ')} |`,
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    `- **${x.w.weightedTotal}:** ${total}`,
+    `- **${x.w.verdict}:** ${score.verdict ? term(VERDICT_LABELS[score.verdict], x.language) : x.w.noVerdict}`,
+  ];
 }
 
 /** The playbook steps of the record's types, done and still to do. */
-function playbookSteps(record: PartnershipRecord): { done: string[]; todo: string[] } {
+function playbookSteps(record: PartnershipRecord, x: Writing): { done: string[]; todo: string[] } {
   const done: string[] = [];
   const todo: string[] = [];
   const ids = [...new Set(record.types.map((t) => playbookFor(t)).filter((p): p is keyof typeof PLAYBOOKS => !!p))];
   for (const id of ids) {
     const ticked = record.playbook[id] ?? [];
-    PLAYBOOKS[id].steps.forEach((step, i) => (ticked.includes(i + 1) ? done : todo).push(`${PLAYBOOKS[id].title}: ${step}`));
+    PLAYBOOKS[id].steps.forEach((step, i) => (ticked.includes(i + 1) ? done : todo).push(`${term(PLAYBOOKS[id].title, x.language)}: ${term(step, x.language)}`));
   }
   return { done, todo };
 }
 
 /** For the partner: what was done together, and what comes next. */
-function togetherSections(record: PartnershipRecord, today: string, heading: string): string[] {
-  const steps = playbookSteps(record);
-  const lines = [`${heading}# What we did together`, ''];
+function togetherSections(record: PartnershipRecord, heading: string, x: Writing): string[] {
+  const steps = playbookSteps(record, x);
+  const lines = [`${heading}# ${x.w.didTogether}`, ''];
   const did: string[] = steps.done.map((s) => `- ${s}`);
   const n = record.checkIns.length;
   const last = lastCheckInDate(record);
-  if (n > 0 && last) did.push(`- ${n === 1 ? 'One check-in' : `${n} check-ins`} together, the latest on ${dateText(last)}`);
+  if (n > 0 && last) did.push(`- ${x.w.checkInsTogether(n, dateText(last, x))}`);
   const measured = record.metrics.length;
-  if (measured > 0) did.push(`- ${measured === 1 ? 'One measurement' : `${measured} measurements`} of the results, under Results`);
-  lines.push(...(did.length ? did : ['- We are just getting started.']), '');
-  lines.push(`${heading}# Next steps`, '');
+  if (measured > 0) did.push(`- ${x.w.measurements(measured)}`);
+  lines.push(...(did.length ? did : [`- ${x.w.gettingStarted}`]), '');
+  lines.push(`${heading}# ${x.w.nextSteps}`, '');
   lines.push(...steps.todo.slice(0, 3).map((s) => `- ${s}`));
-  lines.push(`- **Next check-in:** ${checkInText(record, today, false)}`);
-  const r = reviewStatus(record, today);
-  if ((r.status === 'ok' || r.status === 'due-soon') && r.review) lines.push(`- **Review of the partnership together:** ${dateText(r.review)}`);
+  lines.push(`- **${x.w.nextCheckIn}:** ${checkInText(record, x, false)}`);
+  const r = reviewStatus(record, x.today);
+  if ((r.status === 'ok' || r.status === 'due-soon') && r.review) lines.push(`- **${x.w.reviewTogether}:** ${dateText(r.review, x)}`);
   lines.push('');
   return lines;
 }
 
-function recordSection(record: PartnershipRecord, today: string, heading: string, team: boolean, ours: string | undefined): string[] {
+function recordSection(record: PartnershipRecord, heading: string, team: boolean, ours: string | undefined, x: Writing): string[] {
+  const { w } = x;
   const lines = [`${heading} ${escapeMarkdown(record.partner, 'heading')}`, ''];
   const partner = escapeMarkdown(record.partner);
-  if (record.community) lines.push(`- **${team ? 'Their community' : 'Community'}:** ${escapeMarkdown(record.community)}`);
-  if (team && record.contact) lines.push(`- **Contact:** ${escapeMarkdown(record.contact)}`);
-  lines.push(`- **Stage:** ${stageText(record)}`);
-  lines.push(`- **Partnership types:** ${typeTitles(record)}`);
-  const owners = [
-    record.owners.ours && `${escapeMarkdown(record.owners.ours)} for ${ours ?? 'us'}`,
-    record.owners.theirs && `${escapeMarkdown(record.owners.theirs)} for ${partner}`,
-  ].filter(Boolean);
-  if (owners.length) lines.push(`- **${team ? 'Owners' : 'Contacts'}:** ${owners.join(', ')}`);
-  if (record.start) lines.push(`- **${team ? 'Started' : 'Working together since'}:** ${dateText(record.start)}`);
+  if (record.community) lines.push(`- **${team ? w.theirCommunity : w.community}:** ${escapeMarkdown(record.community)}`);
+  if (team && record.contact) lines.push(`- **${w.contact}:** ${escapeMarkdown(record.contact)}`);
+  lines.push(`- **${w.stage}:** ${stageText(record, x)}`);
+  lines.push(`- **${w.types}:** ${typeTitles(record, x)}`);
+  const owners = [record.owners.ours && w.ownerFor(escapeMarkdown(record.owners.ours), ours ?? w.us), record.owners.theirs && w.ownerFor(escapeMarkdown(record.owners.theirs), partner)].filter(Boolean);
+  if (owners.length) lines.push(`- **${team ? w.owners : w.contacts}:** ${owners.join(', ')}`);
+  if (record.start) lines.push(`- **${team ? w.started : w.since}:** ${dateText(record.start, x)}`);
   if (!team) {
-    lines.push('', ...togetherSections(record, today, heading), `${heading}# Results`, '', ...metricsSection(record, false), '');
+    lines.push('', ...togetherSections(record, heading, x), `${heading}# ${w.results}`, '', ...metricsSection(record, false, x), '');
     return lines;
   }
-  const review = reviewText(record, today);
-  if (review) lines.push(`- **Review:** ${review}`);
-  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **Their size:** ${formatCount(record.partnerSize, 'en')} members`);
-  lines.push(`- **Score:** ${scoreSummary(weightedScore(record.scores))}`);
-  lines.push('', `${heading}# Scorecard`, '', ...scorecardSection(record));
-  lines.push('', `${heading}# Metrics`, '', ...metricsSection(record, true), '', `${heading}# Check-ins`, '', ...checkInsSection(record, today, true), '');
+  const review = reviewText(record, x);
+  if (review) lines.push(`- **${w.review}:** ${review}`);
+  if (record.partnerSize !== undefined && Number.isFinite(record.partnerSize)) lines.push(`- **${w.theirSize}:** ${w.members(textCount(record.partnerSize, x.language))}`);
+  lines.push(`- **${w.score}:** ${scoreText(weightedScore(record.scores), x)}`);
+  lines.push('', `${heading}# ${w.scorecard}`, '', ...scorecardSection(record, x));
+  lines.push('', `${heading}# ${w.metrics}`, '', ...metricsSection(record, true, x), '', `${heading}# ${w.checkIns}`, '', ...checkInsSection(record, x), '');
   return lines;
 }
 
 /**
  * A Markdown report of one partnership or several: stage, types, metrics against the
  * playbook's benchmarks and check-ins, as of `today`, and for your team the scores and the
- * check-in notes too. Records appear in the order given. Everything taken from a record is
- * escaped where Markdown would read it as syntax (see escapeMarkdown).
+ * check-in notes too; in English or German, with the language's dates and numbers. Records
+ * appear in the order given. Everything taken from a record is escaped where Markdown would
+ * read it as syntax (see escapeMarkdown).
  */
 export function renderReport(records: readonly PartnershipRecord[], opts: ReportOptions): string {
-  const today = opts.today;
+  const language = opts.language ?? 'en';
+  const x: Writing = { language, w: reportWords(language), today: opts.today };
+  const { w } = x;
+  const today = escapeMarkdown(textDate(opts.today, language));
   const team = opts.audience === 'team';
   const community = opts.communityName?.trim() ? escapeMarkdown(opts.communityName) : undefined;
   if (records.length === 1) {
     const r = records[0];
-    const lines = [`# Partnership report: ${escapeMarkdown(r.partner, 'heading')}`, ''];
-    lines.push(
-      team
-        ? `${community ? `${community} and ${escapeMarkdown(r.partner)}, as` : 'As'} of ${escapeMarkdown(today)}. This version is for your team: it has your scorecard and your check-in notes.`
-        : `${community ? `${community} and ${escapeMarkdown(r.partner)}` : `Our partnership with ${escapeMarkdown(r.partner)}`}: where we stand together, as of ${escapeMarkdown(today)}.`,
-      '',
-    );
-    lines.push(...recordSection(r, today, '##', team, community).slice(2));
+    const partner = escapeMarkdown(r.partner);
+    const lines = [`# ${w.reportOne(escapeMarkdown(r.partner, 'heading'))}`, ''];
+    lines.push(team ? w.teamIntro(community, partner, today) : w.partnerIntro(community, partner, today), '');
+    lines.push(...recordSection(r, '##', team, community, x).slice(2));
     return lines.join('\n');
   }
 
-  const lines = [`# Partnerships report${community ? `: ${community}` : ''}`, ''];
+  const lines = [`# ${w.reportAll(community)}`, ''];
   if (records.length === 0) {
-    lines.push(`As of ${escapeMarkdown(today)}: no partnerships yet.`, '');
+    lines.push(w.noPartnerships(today), '');
     return lines.join('\n');
   }
-  const byStage = STAGES.map((s) => ({ s, n: records.filter((r) => r.stage === s).length })).filter((x) => x.n > 0);
-  const overdue = records.filter((r) => nextCheckIn(r, today).status === 'overdue').length;
-  const overdueText = overdue === 0 ? 'no check-in overdue' : overdue === 1 ? 'one with a check-in overdue' : `${overdue} with a check-in overdue`;
-  lines.push(
-    `As of ${escapeMarkdown(today)}: ${records.length} partnerships (${byStage.map((x) => `${x.n} ${x.s}`).join(', ')})${team ? `, ${overdueText}` : ''}.`,
-    '',
-    team ? '| Partner | Stage | Types | Score | Next check-in |' : '| Partner | Stage | Types | Next check-in |',
-    team ? '| --- | --- | --- | --- | --- |' : '| --- | --- | --- | --- |',
-  );
+  const byStage = STAGES.map((s) => ({ s, n: records.filter((r) => r.stage === s).length })).filter((v) => v.n > 0);
+  const overdue = records.filter((r) => nextCheckIn(r, opts.today).status === 'overdue').length;
+  const stages = byStage.map((v) => w.stageCount(v.n, v.s, term(v.s.charAt(0).toUpperCase() + v.s.slice(1), language)));
+  lines.push(w.summary(today, records.length, stages, team ? overdue : undefined), '');
+  const head = team ? w.allTeamHead : w.allPartnerHead;
+  lines.push(`| ${head.join(' | ')} |`, `|${' --- |'.repeat(head.length)}`);
   for (const r of records) {
-    const cells = [escapeMarkdown(r.partner, 'table'), stageText(r), typeTitles(r, 'table'), ...(team ? [shortScore(r)] : []), checkInText(r, today, team)];
+    const cells = [escapeMarkdown(r.partner, 'table'), stageText(r, x), typeTitles(r, x, 'table'), ...(team ? [shortScore(r, x)] : []), checkInText(r, x, team)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('');
-  for (const r of records) lines.push(...recordSection(r, today, '##', team, community));
+  for (const r of records) lines.push(...recordSection(r, '##', team, community, x));
   return lines.join('\n');
 }

@@ -11,7 +11,8 @@ import { mayWrite } from '../../host/trust';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../../host/partnershipPanels';
 import type { Router } from '../../host/messages';
 import { agreementSnippet, emptyAgreement, renderAgreement, type AgreementState } from '../../core/agreement';
-import { AgreementChecklistSchema, AgreementFromWebview, type AgreementChecklist, type AgreementResults, type AgreementToWebview } from './protocol';
+import { textLanguageStore, type TextLanguageStore } from '../../host/textLanguage';
+import { AgreementChecklistSchema, AgreementFromWebview, checklistLanguage, type AgreementChecklist, type AgreementResults, type AgreementToWebview } from './protocol';
 
 export const AGREEMENT_VIEW_TYPE = 'communityPartnerships.agreement';
 
@@ -53,9 +54,11 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
     return fresh(deps.contexts.active());
   };
   const store = (c: AgreementChecklist) => context.workspaceState.update(AGREEMENT_STATE_KEY, c);
+  // The language of the text, shared with the pitch: the last one picked in either.
+  const language = textLanguageStore(context);
 
   const generate = async (checklist: AgreementChecklist, target: GenerateTarget | undefined, uri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
-    const text = renderAgreement(checklist.state as AgreementState, checklist.sides);
+    const text = renderAgreement(checklist.state as AgreementState, checklist.sides, { language: checklistLanguage(checklist, language.get()) });
     if (!target) {
       const picked = await vscode.window.showQuickPick(
         [
@@ -73,7 +76,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
 
   const make = (existing?: vscode.WebviewPanel) => {
     open?.panel.dispose();
-    const panel = new AgreementPanel(context.extensionUri, deps, deps.contexts.active(), stored, store, generate, () => (open = undefined), existing);
+    const panel = new AgreementPanel(context.extensionUri, deps, deps.contexts.active(), stored, store, language, generate, () => (open = undefined), existing);
     open = panel;
     return panel;
   };
@@ -96,7 +99,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Agreemen
       const values = c?.state === 'ok' ? c.parsed.values : {};
       let editor = vscode.window.activeTextEditor ?? (await tracker.editor());
       if (!editor) editor = await openMarkdownDocument('');
-      await editor.insertSnippet(new vscode.SnippetString(agreementSnippet(values)));
+      // In the language last picked for a pitch or an agreement.
+      await editor.insertSnippet(new vscode.SnippetString(agreementSnippet(values, language.get() ?? 'en')));
       return editor;
     },
     stored,
@@ -179,6 +183,7 @@ class AgreementPanel implements AgreementPanelHandle {
     private context: FolderContext | undefined,
     readonly stored: () => AgreementChecklist,
     private readonly store: (c: AgreementChecklist) => Thenable<void>,
+    private readonly language: TextLanguageStore,
     private readonly generate: (c: AgreementChecklist, target: GenerateTarget) => Promise<vscode.Uri | undefined>,
     onDispose: () => void,
     existing?: vscode.WebviewPanel,
@@ -213,6 +218,10 @@ class AgreementPanel implements AgreementPanelHandle {
           this.init();
           return null;
         },
+        textLanguage: async (m) => {
+          await this.language.set(m.language);
+          return null;
+        },
         generate: async (m) => {
           await this.store(m.checklist);
           const uri = await this.generate(m.checklist, m.target);
@@ -237,7 +246,10 @@ class AgreementPanel implements AgreementPanelHandle {
   }
 
   private initMessage(): AgreementToWebview {
-    return { type: 'init', checklist: this.stored(), context: panelContext(this.context), readOnly: !mayWrite({ quiet: true }) };
+    const checklist = this.stored();
+    // The page shows the language the document will be written in.
+    const language = checklistLanguage(checklist, this.language.get());
+    return { type: 'init', checklist: { ...checklist, language }, context: panelContext(this.context), readOnly: !mayWrite({ quiet: true }) };
   }
 
   private init(): void {

@@ -1,6 +1,7 @@
 // The agreement checklist's part of the webview protocol (the shared part: src/webview/protocol.ts).
 import * as z from 'zod/mini';
-import { text, requestId, type PanelContext } from '../../webview/protocol';
+import { TEXT_LANGUAGES, type TextLanguage } from '../../core/textLanguage';
+import { text, requestId, textLanguageMessage, type PanelContext } from '../../webview/protocol';
 
 const side = <T extends z.ZodMiniType>(t: T) => z.optional(z.object({ yours: z.optional(t), theirs: z.optional(t) }));
 
@@ -19,10 +20,15 @@ export const AgreementStateSchema = z.object({
   owners: side(text(300)),
 });
 
-/** What the checklist keeps per workspace: the filled-in agreement and the two sides' names. */
+/**
+ * What the checklist keeps per workspace: the filled-in agreement, the two sides' names and the
+ * language the document is written in (until one is picked, the last one picked for a pitch or
+ * an agreement).
+ */
 export const AgreementChecklistSchema = z.object({
   state: AgreementStateSchema,
   sides: z.object({ yours: text(300), theirs: text(300) }),
+  language: z.optional(z.enum(TEXT_LANGUAGES)),
 });
 export type AgreementChecklist = z.infer<typeof AgreementChecklistSchema>;
 
@@ -32,6 +38,7 @@ export const AgreementFromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update'), requestId, checklist: AgreementChecklistSchema }),
   z.object({ type: z.literal('generate'), requestId, target: z.enum(['untitled', 'file']), checklist: AgreementChecklistSchema }),
   z.object({ type: z.literal('reset'), requestId }),
+  textLanguageMessage,
 ]);
 export type AgreementFromWebview = z.infer<typeof AgreementFromWebview>;
 
@@ -46,4 +53,10 @@ export interface AgreementResults {
   /** What happened, for the status line; absent when the user stopped (a dialog cancelled). */
   generate: { message?: string };
   reset: null;
+  textLanguage: null;
+}
+
+/** The language the checklist's document is written in. */
+export function checklistLanguage(c: AgreementChecklist, remembered: TextLanguage | undefined): TextLanguage {
+  return c.language ?? remembered ?? 'en';
 }

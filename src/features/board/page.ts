@@ -10,6 +10,7 @@ import { PARTNERSHIP_TYPES } from '../../core/domain';
 import { reviewFlag } from '../../core/planner/checkins';
 import { reviewFlagText } from '../../core/planner/labels';
 import { STAGES, type Stage } from '../../core/records/stages';
+import { formatDate } from '../../core/dates';
 import {
   BoardRows,
   DEFAULT_SORT,
@@ -140,11 +141,11 @@ class BoardPage extends Page<State> {
       cell: (r) =>
         r.nextCheckIn
           ? isOverdue(r, this.info.today)
-            ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', r.nextCheckIn) }, icon('bell-dot'), ' ', r.nextCheckIn, h('span', { class: 'visually-hidden' }, ` (${l10n.t('overdue')})`))
-            : h('span', { class: 'card-due' }, r.nextCheckIn)
+            ? h('span', { class: 'card-due overdue', title: l10n.t('Check-in overdue since {0}', formatDate(r.nextCheckIn)) }, icon('bell-dot'), ' ', formatDate(r.nextCheckIn), h('span', { class: 'visually-hidden' }, ` (${l10n.t('overdue')})`))
+            : h('span', { class: 'card-due' }, formatDate(r.nextCheckIn))
           : '',
     },
-    { key: 'review', title: () => l10n.t('Review date'), cell: (r) => r.review ?? '' },
+    { key: 'review', title: () => l10n.t('Review date'), cell: (r) => (r.review ? formatDate(r.review) : '') },
     { key: 'owners', title: () => l10n.t('Owners'), cell: (r) => ownersText(r) },
   ];
   private table: { wrap: HTMLElement; tbody: HTMLElement; head: HTMLElement; top: HTMLElement; bottom: HTMLElement; rows: BoardRow[]; start: number; end: number; key?: BoardRow[]; height: number } | undefined;
@@ -383,18 +384,18 @@ class BoardPage extends Page<State> {
       const reviewPart = review ? h('span', { class: `card-review ${review.status}` }, icon('milestone'), ' ', reviewText ?? '') : null;
       if (row.nextCheckIn) {
         const late = isOverdue(row, this.info.today);
-        const dueTitle = late ? l10n.t('Check-in overdue since {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn);
-        const reviewTitle = review ? l10n.t('Review date {0}', review.review) : undefined;
+        const dueTitle = late ? l10n.t('Check-in overdue since {0}', formatDate(row.nextCheckIn)) : l10n.t('Next check-in {0}', formatDate(row.nextCheckIn));
+        const reviewTitle = review ? l10n.t('Review date {0}', formatDate(review.review)) : undefined;
         lines.push(
           h(
             'div',
             { class: `card-line card-due${late ? ' overdue' : ''}`, title: reviewTitle ? `${reviewTitle} (${reviewText}) · ${dueTitle}` : dueTitle },
             reviewPart,
             reviewPart ? ' · ' : null,
-            h('span', { class: 'card-checkin' }, icon(late ? 'bell-dot' : 'calendar'), ' ', late ? l10n.t('Overdue {0}', row.nextCheckIn) : l10n.t('Next check-in {0}', row.nextCheckIn)),
+            h('span', { class: 'card-checkin' }, icon(late ? 'bell-dot' : 'calendar'), ' ', late ? l10n.t('Overdue {0}', formatDate(row.nextCheckIn)) : l10n.t('Next check-in {0}', formatDate(row.nextCheckIn))),
           ),
         );
-      } else if (review && reviewPart) lines.push(h('div', { class: 'card-line', title: `${l10n.t('Review date {0}', review.review)} (${reviewText})` }, reviewPart));
+      } else if (review && reviewPart) lines.push(h('div', { class: 'card-line', title: `${l10n.t('Review date {0}', formatDate(review.review))} (${reviewText})` }, reviewPart));
       if (owners) lines.push(h('div', { class: 'card-line muted', title: owners }, icon('person'), ` ${owners}`));
     }
     const menu = h('button', { type: 'button', class: 'icon card-menu', tabindex: -1, title: l10n.t('Move to…'), 'aria-label': l10n.t('Actions for {0}', row.partner), 'aria-haspopup': 'menu' }, icon('kebab-vertical'));

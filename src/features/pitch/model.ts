@@ -241,16 +241,6 @@ export function variantView(state: PitchState): { label: string; options: Varian
   };
 }
 
-/** The language of the text: English or German, each named in its own language. */
-export function languageView(language: TextLanguage): { label: string; options: { value: TextLanguage; title: string; checked: boolean }[] } {
-  return {
-    label: l10n.t('Language of the text'),
-    options: TEXT_LANGUAGES.map((l) => ({ value: l, title: LANGUAGE_NAMES[l], checked: l === language })),
-  };
-}
-
-export const LANGUAGE_NAMES: Readonly<Record<TextLanguage, string>> = { en: 'English', de: 'Deutsch' };
-
 export interface CheckView {
   id: string;
   ok: boolean;

@@ -27,7 +27,6 @@ import {
   typed,
   useContextValue,
   variantView,
-  languageView,
   type ContextDefaults,
   type ContextField,
   type Field,
@@ -35,6 +34,7 @@ import {
   type PitchState,
 } from './model';
 import type { PanelContext } from '../../webview/protocol';
+import { textLanguagePicker } from '../../webview/lib/textLanguagePicker';
 
 /** The pitch form and its preview: one instance per page, owning all of the page's state. */
 class PitchPage extends Page<PitchState> {
@@ -230,22 +230,14 @@ class PitchPage extends Page<PitchState> {
     return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group, hint);
   }
 
-  /** The language of the pitch's text, apart from the display language: a segmented control too. */
+  /** The language of the pitch's text, apart from the display language (shared with the agreement). */
   private languagePicker(): HTMLElement {
-    const view = languageView(this.state.language);
-    const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': view.label });
-    for (const o of view.options) {
-      const id = `language-${o.value}`;
-      const radio = h('input', { type: 'radio', name: 'language', id, value: o.value, checked: o.checked });
-      radio.addEventListener('change', () => {
-        this.state.language = o.value;
-        this.rpc.notify({ type: 'textLanguage', language: o.value });
-        this.save();
-        this.update();
-      });
-      group.append(radio, h('label', { for: id, lang: o.value }, o.title));
-    }
-    return h('div', { class: 'field' }, h('div', { class: 'label' }, view.label), group);
+    return textLanguagePicker(this.state.language, (language) => {
+      this.state.language = language;
+      this.rpc.notify({ type: 'textLanguage', language });
+      this.save();
+      this.update();
+    });
   }
 
   // ---- Preview, checks, actions -------------------------------------------------------------

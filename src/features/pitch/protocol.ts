@@ -1,7 +1,7 @@
 // The outreach pitch's part of the webview protocol (the shared part: src/webview/protocol.ts).
 import * as z from 'zod/mini';
 import { PITCH_VARIANTS, TEXT_LANGUAGES, type TextLanguage } from '../../core/pitch';
-import { text, requestId, type PanelContext } from '../../webview/protocol';
+import { text, requestId, textLanguageMessage, type PanelContext } from '../../webview/protocol';
 
 export const PITCH_ACTIONS = ['insert', 'newDocument', 'copy', 'mail'] as const;
 export type PitchAction = (typeof PITCH_ACTIONS)[number];
@@ -33,8 +33,7 @@ export const PitchFromWebview = z.discriminatedUnion('type', [
   }),
   /** The form as the user left it; `null` when it is cleared. */
   z.object({ type: z.literal('draft'), requestId, draft: z.nullable(PitchDraftSchema) }),
-  /** The user picked the language of the text: remembered for the next pitch and agreement. */
-  z.object({ type: z.literal('textLanguage'), requestId, language: z.enum(TEXT_LANGUAGES) }),
+  textLanguageMessage,
 ]);
 export type PitchFromWebview = z.infer<typeof PitchFromWebview>;
 

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
 import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
 import { renderReport } from '../../core/planner/report';
+import { TEXT_LANGUAGES, TEXT_LANGUAGE_NAMES, textLanguage, type TextLanguage } from '../../core/textLanguage';
+import type { TextLanguageStore } from '../../host/textLanguage';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
 import { communityName } from '../../core/context/name';
 import { mayWrite } from '../../host/trust';
@@ -86,14 +88,16 @@ interface CommandContext {
   readonly onSelect: (id: string) => void;
   /** The record the planner view shows, if any: the likely pick. */
   readonly preferred: () => string | undefined;
+  /** The language of the text last picked (pitch, agreement, report): the report's first offer. */
+  readonly textLanguage?: TextLanguageStore;
 }
 
 /**
  * The planner's commands. Each asks what it needs through quick inputs; given an options
  * object (a keybinding, a task, a test) it uses those values and asks nothing.
  */
-export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined) {
-  const c: CommandContext = { service, deps, onSelect, preferred };
+export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined, textLanguage?: TextLanguageStore) {
+  const c: CommandContext = { service, deps, onSelect, preferred, textLanguage };
   return {
     newPartnership: (arg?: unknown, raw?: unknown) => newPartnership(c, arg, raw),
     logMetric: (arg?: unknown, raw?: unknown) => logMetric(c, arg, raw),
@@ -280,8 +284,34 @@ async function logCheckIn(c: CommandContext, arg?: unknown, raw?: unknown): Prom
   return outcome;
 }
 
+/**
+ * Which version of the report, in which language: given (a keybinding, a test: the team version
+ * in the language given, else the one last picked), or asked. The question offers each version in
+ * the language last picked for a partner text first, then in the other; the pick is remembered.
+ */
+async function reportVersion(c: CommandContext, given: Partial<{ audience: 'partner' | 'team'; language: TextLanguage }>, raw: unknown): Promise<{ audience: 'partner' | 'team'; language: TextLanguage } | undefined> {
+  const remembered = c.textLanguage?.get() ?? 'en';
+  const language = textLanguage(given.language) ?? remembered;
+  const audience = given.audience === 'partner' || given.audience === 'team' ? given.audience : raw !== undefined ? 'team' : undefined;
+  if (audience) return { audience, language };
+  type Item = vscode.QuickPickItem & { audience?: 'partner' | 'team'; language?: TextLanguage };
+  const versions = (l: TextLanguage): Item[] => [
+    { label: TEXT_LANGUAGE_NAMES[l], kind: vscode.QuickPickItemKind.Separator },
+    { label: vscode.l10n.t('To share with the partner'), description: TEXT_LANGUAGE_NAMES[l], detail: vscode.l10n.t('Stages, metrics and check-in dates, without your scores or your check-in notes'), audience: 'partner' as const, language: l },
+    { label: vscode.l10n.t('For your team'), description: TEXT_LANGUAGE_NAMES[l], detail: vscode.l10n.t('Everything, with the partner scorecard and the check-in notes'), audience: 'team' as const, language: l },
+  ];
+  const picked = await vscode.window.showQuickPick([...versions(remembered), ...TEXT_LANGUAGES.filter((l) => l !== remembered).flatMap(versions)], {
+    title: vscode.l10n.t('Export Partnership Report ({0}/{1})', 2, 2),
+    placeHolder: vscode.l10n.t('Which version of the report, in which language?'),
+    matchOnDescription: true,
+  });
+  if (!picked?.audience || !picked.language) return undefined;
+  if (picked.language !== remembered) await c.textLanguage?.set(picked.language);
+  return { audience: picked.audience, language: picked.language };
+}
+
 async function exportReport(c: CommandContext, arg?: unknown, raw?: unknown): Promise<vscode.TextDocument | undefined> {
-  const given = options<{ all: boolean; audience: 'partner' | 'team' }>(raw);
+  const given = options<{ all: boolean; audience: 'partner' | 'team'; language: TextLanguage }>(raw);
   await c.service.ensureLoaded();
   const readable = c.service.index.all().filter((r) => !r.summary.broken);
   if (readable.length === 0) {
@@ -310,22 +340,13 @@ async function exportReport(c: CommandContext, arg?: unknown, raw?: unknown): Pr
     ids = picked?.ids;
   }
   if (!ids?.length) return undefined;
-  let audience = given.audience === 'partner' || given.audience === 'team' ? given.audience : raw !== undefined ? 'team' : undefined;
-  if (!audience) {
-    const version = await vscode.window.showQuickPick(
-      [
-        { label: vscode.l10n.t('To share with the partner'), detail: vscode.l10n.t('Stages, metrics and check-in dates, without your scores or your check-in notes'), id: 'partner' as const },
-        { label: vscode.l10n.t('For your team'), detail: vscode.l10n.t('Everything, with the partner scorecard and the check-in notes'), id: 'team' as const },
-      ],
-      { title: vscode.l10n.t('Export Partnership Report ({0}/{1})', 2, 2), placeHolder: vscode.l10n.t('Which version of the report?') },
-    );
-    if (!version) return undefined;
-    audience = version.id;
-  }
+  const version = await reportVersion(c, given, raw);
+  if (!version) return undefined;
+  const { audience, language } = version;
   // The index keeps digests: the report reads the whole records.
   const records = (await c.service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
   const ctx = c.deps.contexts.active();
-  const content = renderReport(records, { today: c.service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience });
+  const content = renderReport(records, { today: c.service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience, language });
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(doc, { preview: false });
   return doc;

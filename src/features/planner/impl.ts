@@ -1,5 +1,6 @@
 // Loaded when the Planner view opens, a planner command runs, or shortly after activation in a
 // workspace with partnership records: the record index, the view and the commands.
+import { textLanguageStore } from '../../host/textLanguage';
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
     deps,
     (id) => shown.view?.select(id),
     () => shown.view?.selectedId,
+    textLanguageStore(context),
   );
   const run = (name: string, arg?: unknown): Promise<unknown> => {
     switch (name) {
