@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as Papa from 'papaparse';
 import { CsvRecordReader, readCsvText, sniffDelimiter, toCsv, csvCell, MAX_RECORD_CHARS, type CsvRow } from '../../src/core/measure/csv';
-import { guessMapping, fileNamePattern, mappingFits } from '../../src/core/measure/mapping';
+import { COLUMN_ROLES, guessMapping, fileNamePattern, mappingFits, roleTitle } from '../../src/core/measure/mapping';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { bundleTranslator, setTranslator } from '../../src/core/l10n';
 import { parseExportDate, looksDayFirst } from '../../src/core/measure/dates';
 import { makeExport, people, SHAPES } from './measureCorpus';
 
@@ -187,6 +190,22 @@ describe('measure: the CSV writer', () => {
 });
 
 describe('measure: column mapping', () => {
+  it('names each role in the display language, the utm_ parameters as they are spelled', () => {
+    assert.deepStrictEqual(
+      COLUMN_ROLES.map((r) => roleTitle(r)),
+      ['Email', 'Name (display or full name)', 'Date (joined, registered or signed up)', 'Status (going, checked in, cancelled...)', 'Checked in (a check-in time, or yes/no)', 'utm_source', 'utm_medium', 'utm_campaign', 'Landing page or sign-up URL (with utm_ parameters in it)'],
+    );
+    const german = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../l10n/bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+    setTranslator(bundleTranslator(german));
+    try {
+      assert.strictEqual(roleTitle('email'), 'E-Mail');
+      assert.strictEqual(roleTitle('checkIn'), 'Eingecheckt (eine Check-in-Zeit, oder ja/nein)');
+      assert.strictEqual(roleTitle('source'), 'utm_source');
+    } finally {
+      setTranslator(undefined);
+    }
+  });
+
   it('guesses the email, name and date columns of every export in the corpus', () => {
     const expected: Record<string, { email: string; date?: string }> = {
       discord: { email: 'Email', date: 'Joined At' },

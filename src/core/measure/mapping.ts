@@ -5,20 +5,31 @@
  * the guess, and the answer is remembered for files whose names follow the same pattern.
  */
 
+import { l10n } from '../l10n';
+
 export const COLUMN_ROLES = ['email', 'name', 'date', 'status', 'checkIn', 'source', 'medium', 'campaign', 'url'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const ROLE_TITLES: Readonly<Record<ColumnRole, string>> = {
-  email: 'Email',
-  name: 'Name',
-  date: 'Date (joined, registered or signed up)',
-  status: 'Status (going, checked in, cancelled...)',
-  checkIn: 'Checked in (a check-in time, or yes/no)',
-  source: 'utm_source',
-  medium: 'utm_medium',
-  campaign: 'utm_campaign',
-  url: 'Landing page or sign-up URL (with utm_ parameters in it)',
-};
+/** What each role is, as the column picker names it, in the display language. */
+export function roleTitle(role: ColumnRole): string {
+  switch (role) {
+    case 'email':
+      return l10n.t('Email');
+    case 'name':
+      return l10n.t('Name (display or full name)');
+    case 'date':
+      return l10n.t('Date (joined, registered or signed up)');
+    case 'status':
+      return l10n.t('Status (going, checked in, cancelled...)');
+    case 'checkIn':
+      return l10n.t('Checked in (a check-in time, or yes/no)');
+    case 'url':
+      return l10n.t('Landing page or sign-up URL (with utm_ parameters in it)');
+    default:
+      // utm_source, utm_medium, utm_campaign: the parameters' own names, in every language.
+      return `utm_${role}`;
+  }
+}
 
 /** A column chosen for each role (by header name, as the header spells it); absent: none. */
 export type ColumnMapping = Partial<Record<ColumnRole, string>>;

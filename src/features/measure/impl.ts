@@ -14,7 +14,7 @@ import {
   HashedListReader,
   estimateRows,
   MemberHasher,
-  ROLE_TITLES,
+  roleTitle,
   eventDateColumn,
   SignupAttributor,
   calendarKeys,
@@ -393,11 +393,11 @@ async function chooseMapping(m: Measure, uri: vscode.Uri, header: string[], samp
     const missing = needs.required.filter((r) => !mapping[r]);
     const items: (vscode.QuickPickItem & { role?: ColumnRole; go?: boolean })[] = [
       missing.length
-        ? { label: `$(warning) ${vscode.l10n.t('Choose the column first: {0}', missing.map((r) => ROLE_TITLES[r]).join(', '))}`, alwaysShow: true }
+        ? { label: `$(warning) ${vscode.l10n.t('Choose the column first: {0}', missing.map((r) => roleTitle(r)).join(', '))}`, alwaysShow: true }
         : { label: `$(check) ${vscode.l10n.t('Use these columns')}`, description: remembered ? vscode.l10n.t('remembered for files named like this one') : '', go: true, alwaysShow: true },
       { label: vscode.l10n.t('Columns'), kind: vscode.QuickPickItemKind.Separator },
       ...needs.roles.map((role) => ({
-        label: needs.required.includes(role) ? ROLE_TITLES[role] : vscode.l10n.t('{0} (optional)', ROLE_TITLES[role]),
+        label: needs.required.includes(role) ? roleTitle(role) : vscode.l10n.t('{0} (optional)', roleTitle(role)),
         description: mapping[role] ? `← ${pickText(mapping[role])}` : `← ${vscode.l10n.t('none')}`,
         detail: pickText(example(mapping[role])),
         role,
@@ -413,7 +413,7 @@ async function chooseMapping(m: Measure, uri: vscode.Uri, header: string[], samp
         ...(needs.required.includes(role) ? [] : [{ label: `$(close) ${vscode.l10n.t('None')}`, column: undefined as string | undefined }]),
         ...header.map((h) => ({ label: pickText(h) || vscode.l10n.t('(no name)'), description: pickText(example(h)), column: h as string | undefined })),
       ],
-      { title: vscode.l10n.t('Which column holds this: {0}?', ROLE_TITLES[role]), matchOnDescription: true, ignoreFocusOut: true },
+      { title: vscode.l10n.t('Which column holds this: {0}?', roleTitle(role)), matchOnDescription: true, ignoreFocusOut: true },
     );
     if (!column) continue;
     mapping = { ...mapping, [role]: column.column };
