@@ -156,6 +156,27 @@ async function checkEveryVariant(form: FrameLocator, once: string[], names: stri
       await screenshot(page, 'agreement-snippet-completion-light');
       await page.keyboard.press('Escape');
     });
+
+    it('Export Partnership Report to share with the partner, in English and in German: no lateness, no scores', async () => {
+      const { page } = session;
+      // The guild's monthly check-in is long overdue and it is scored: the partner sees neither.
+      const versions = [
+        { language: 'English', heading: 'Partnerships report: Acme Devs', nextCheckIn: 'to be arranged in the coming days', hidden: /overdue|late\b|days ago|score|pursue|\d(\.\d)? of 5/i },
+        { language: 'Deutsch', heading: 'Bericht zu den Partnerschaften: Acme Devs', nextCheckIn: 'wird in den nächsten Tagen vereinbart', hidden: /überfällig|verspätet|seit \d+ Tag|Bewertung|bewertet|Scorecard|\d(,\d)? von 5/i },
+      ];
+      for (const v of versions) {
+        await runCommand(page, 'Community Partnerships: Export Partnership Report');
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'All partnerships' }).first().click({ timeout: 15_000 });
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'To share with the partner' }).filter({ hasText: v.language }).first().click({ timeout: 15_000 });
+        await page.locator('.monaco-editor .view-lines', { hasText: v.heading }).first().waitFor({ timeout: 20_000 });
+        const text = await editorText(page);
+        assert.ok(text.startsWith(`# ${v.heading}`), text.slice(0, 200));
+        assert.ok(text.includes(v.nextCheckIn), `the overdue check-in reads "${v.nextCheckIn}": ${text.slice(0, 600)}`);
+        assert.ok(text.includes('Design Systems Guild') && text.includes('Rust Berlin'), 'both partnerships');
+        assert.doesNotMatch(text, v.hidden, `no lateness and no scores in the ${v.language} report`);
+        await screenshot(page, `report-partner-${v.language === 'English' ? 'en' : 'de'}-${theme}`);
+      }
+    });
   });
 }
 
