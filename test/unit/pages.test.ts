@@ -85,22 +85,6 @@ export function moduleState(fileName: string, text: string): string[] {
   return found;
 }
 
-/** Functions (and methods) over `max` lines. */
-function longFunctions(fileName: string, text: string, max = 120): string[] {
-  const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
-  const long: string[] = [];
-  const visit = (n: ts.Node) => {
-    if (ts.isFunctionLike(n) && 'body' in n && n.body) {
-      const start = sf.getLineAndCharacterOfPosition(n.getStart()).line;
-      const lines = sf.getLineAndCharacterOfPosition(n.end).line - start + 1;
-      if (lines > max) long.push(`${fileName}:${start + 1} (${lines} lines)`);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return long;
-}
-
 describe('webview pages (instance-owned state)', () => {
   const files = pageFiles();
 
@@ -112,11 +96,6 @@ describe('webview pages (instance-owned state)', () => {
   it('has no module-level mutable state in a page or the shared page code', () => {
     const found = files.flatMap((f) => moduleState(rel(f), fs.readFileSync(f, 'utf8')));
     assert.deepStrictEqual(found, []);
-  });
-
-  it('has no function over 120 lines in a page or the shared page code', () => {
-    const long = files.flatMap((f) => longFunctions(rel(f), fs.readFileSync(f, 'utf8')));
-    assert.deepStrictEqual(long, []);
   });
 
   it('finds module-level state when there is some (the check can fail)', () => {
