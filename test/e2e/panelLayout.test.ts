@@ -25,6 +25,10 @@ async function layoutProblems(view: FrameLocator): Promise<string[]> {
     for (const el of controls) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
+      // A control no one sees (the radio of a segmented control: its label shows the choice, and
+      // the focus ring) covers nothing.
+      const style = doc.defaultView.getComputedStyle(el);
+      if (style.opacity === '0' || style.visibility === 'hidden') continue;
       boxes.push({ el, what: name(el), left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       // The input inside a custom control must stay inside the control.
       const inner = el.shadowRoot?.querySelector('input, textarea');
