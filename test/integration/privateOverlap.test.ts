@@ -54,9 +54,10 @@ describe('Private overlap in VS Code', function () {
     const partner = (await run('communityPartnerships.finishPrivateOverlap', idOf(RUST), { received: 'exports/psi-result.json', date: '2026-12-01', setScore: false })) as { shared: number; ours: number; theirs: number; agreed: boolean; role: string };
     assert.deepStrictEqual([partner.role, partner.shared, partner.ours, partner.theirs, partner.agreed], ['answer', 17, 45, 60, true]);
 
-    for (const rel of [GUILD, RUST]) {
+    // Each record names the files its count came from, as the other measures do.
+    for (const [rel, source] of [[GUILD, 'psi-answer.json'], [RUST, 'psi-answer.json, psi-result.json']]) {
       const m = await lastMetric(rel);
-      assert.deepStrictEqual({ date: m.date, metric: m.metric, value: m.value }, { date: '2026-12-01', metric: 'member-overlap', value: 17 });
+      assert.deepStrictEqual({ date: m.date, metric: m.metric, value: m.value, source: m.source }, { date: '2026-12-01', metric: 'member-overlap', value: 17, source });
       assert.match(m.note ?? '', /by private set intersection$/);
     }
     for (const rel of ['exports/psi-start.json', 'exports/psi-answer.json', 'exports/psi-result.json']) {

@@ -259,7 +259,8 @@ async function finishStarted(o: Overlap, s: Awaited<ReturnType<MeasureTools['ser
   if (!(await t.writeOutput(out, writeExchange(finished.file)))) return undefined;
   await o.context.secrets.delete(secretKey(answerFile.run));
   void vscode.window.showInformationMessage(vscode.l10n.t('Result file written to {0}: send it to the partner, who counts the same from it.', rel(out)));
-  const logged = await t.logOverlap(s, id, finished.overlap, g, 'private set intersection', 0);
+  // The record says which file the count came from: the partner's answer.
+  const logged = await t.logOverlap(s, id, finished.overlap, g, 'private set intersection', 0, [received]);
   return logged && { ...logged, role: 'start', file: out };
 }
 
@@ -278,7 +279,7 @@ async function finishAnswered(o: Overlap, s: Awaited<ReturnType<MeasureTools['se
   const counted = await compute(vscode.l10n.t('Counting the members in both'), (o) => finishAnswer(answerFile, resultFile, o));
   if (!counted) return undefined;
   if (!counted.agreed) void vscode.window.showWarningMessage(vscode.l10n.t("The partner's result file says {0} members are in both, but it counts {1} here: one of the files was changed. The count made here is logged.", resultFile.overlap, counted.overlap.shared));
-  const logged = await t.logOverlap(s, id, counted.overlap, g, 'private set intersection', 0);
+  const logged = await t.logOverlap(s, id, counted.overlap, g, 'private set intersection', 0, [own, received]);
   return logged && { ...logged, role: 'answer', agreed: counted.agreed };
 }
 
