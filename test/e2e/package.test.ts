@@ -47,10 +47,26 @@ describe('The package, installed from its .vsix', () => {
     await searchExtensions(page, '@installed Community Partnerships');
     const item = page.locator('.extension-list-item', { hasText: 'Community Partnerships' }).first();
     await item.waitFor({ timeout: 30_000 });
+    // The list searches again as the query is typed, and shows a default icon until the
+    // extension's own has loaded: wait until one row shows an icon of 128 px and keeps it for
+    // half a second, as the user sees it once the search is done (CI once caught the list
+    // between two searches, its icon not yet loaded).
+    await page
+      .waitForFunction(
+        `(() => {
+          const rows = [...document.querySelectorAll('.extensions-viewlet .extension-list-item')];
+          const icon = rows.length === 1 && rows[0].textContent.includes('Community Partnerships') ? rows[0].querySelector('img.icon') : null;
+          const shown = icon && icon.complete && icon.naturalWidth >= 128 ? icon : undefined;
+          const w = window;
+          if (!shown || w.__cpIcon !== shown) { w.__cpIcon = shown; w.__cpIconSince = Date.now(); return false; }
+          return Date.now() - w.__cpIconSince >= 500;
+        })()`,
+        undefined,
+        { timeout: 30_000, polling: 100 },
+      )
+      .catch(() => undefined);
     const icon = item.locator('img.icon');
-    await icon.waitFor();
-    await page.waitForFunction((el) => (el as unknown as Img).complete, await icon.elementHandle());
-    assert.ok(await icon.evaluate((el) => (el as unknown as Img).naturalWidth >= 128), 'the 128 px icon, not the default one');
+    assert.ok(await icon.evaluate((el) => (el as unknown as Img).complete && (el as unknown as Img).naturalWidth >= 128), 'the 128 px icon, not the default one');
     await item.click();
     const editor = page.locator('.extension-editor');
     await editor.waitFor({ timeout: 30_000 });
