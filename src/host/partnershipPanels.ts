@@ -72,10 +72,13 @@ function isUserDocument(doc: vscode.TextDocument): boolean {
   return doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm' && !doc.uri.scheme.startsWith('vscode-');
 }
 
-/** A new untitled Markdown document with this text, shown in the first editor group. */
-export async function openMarkdownDocument(text: string): Promise<vscode.TextEditor> {
+/**
+ * A new untitled Markdown document with this text, shown in the first editor group (a page's
+ * webview is beside it) or where the options say.
+ */
+export async function openMarkdownDocument(text: string, show: vscode.TextDocumentShowOptions = { viewColumn: vscode.ViewColumn.One }): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+  const editor = await vscode.window.showTextDocument(doc, show);
   // VS Code may hand back a new Untitled-N with the text of the Untitled-N just closed (its
   // backup is discarded a moment later): the document gets the text it was opened for.
   if (doc.getText() !== text) await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));

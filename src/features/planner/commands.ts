@@ -10,6 +10,7 @@ import { communityName } from '../../core/context/name';
 import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
+import { openMarkdownDocument } from '../../host/partnershipPanels';
 import type { PlannerService, WriteOutcome } from './service';
 import type { Deps } from '../../host/deps';
 
@@ -347,7 +348,6 @@ async function exportReport(c: CommandContext, arg?: unknown, raw?: unknown): Pr
   const records = (await c.service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
   const ctx = c.deps.contexts.active();
   const content = renderReport(records, { today: c.service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience, language });
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
+  // Not in the first group: the report goes where the user is, in the active group.
+  return (await openMarkdownDocument(content, { preview: false })).document;
 }
