@@ -1,12 +1,11 @@
 // `npm test`: installs what it lacks (npm dependencies, the VS Code test host, Chromium), builds
 // the release bundle, checks types, lint and the bundle budget, then runs the end-to-end tests
-// (the real VS Code in Chromium) and, beside them in a second process, the unit tests (plain
-// Node) and the integration tests (inside the real VS Code extension host), and prints the real
-// counts of each.
+// (the real VS Code in Chromium, in two halves side by side) and, beside them in a process of
+// their own, the unit tests (plain Node) and the integration tests (inside the real VS Code
+// extension host), and prints the real counts of each.
 import { ensureNpmDeps } from './lib/deps.mjs';
 
 ensureNpmDeps();
-const { readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
 const { ROOT, checkTestHost, ensureTestHost, testHost } = await import('./lib/host.mjs');
 // Every suite on VS Code 1.139 (what people run today), a smoke set on 1.99.3 (the oldest tested).
@@ -87,23 +86,39 @@ try {
   console.log(`.vsix contents: ${packaged.length} files${strays.length ? `, including ${strays.join(', ')}` : ''}${packageOk ? '' : ' — NOT AS EXPECTED'}`);
   rows.push({ name: 'package contents', passed: packageOk ? 1 : 0, failed: packageOk ? 0 : 1 });
 
-  // Two lanes side by side: the end-to-end tests here, printed as they run, and every other
-  // suite in a process of its own (scripts/lib/checksLane.mjs), printed once the end-to-end
-  // tests end and meanwhile written to .test-output/checks-lane.log. The end-to-end tests mostly
-  // wait on what a window shows, so the second core runs the other suites meanwhile.
+  // Three lanes side by side: the end-to-end tests in two halves, one here (printed as it runs)
+  // and one in a process of its own (scripts/lib/e2eLane.mjs), and every other suite in a third
+  // (scripts/lib/checksLane.mjs). The end-to-end tests mostly wait on what a window shows, so
+  // two windows at a time and the other suites share the two cores. The other lanes are printed
+  // once this one ends; meanwhile they are written to .test-output/e2e-lane.log and
+  // .test-output/checks-lane.log.
   step('End-to-end tests (VS Code in Chromium), with the other suites beside them');
-  console.log('(the unit and integration tests run beside these; their output follows, and is live in .test-output/checks-lane.log)');
-  const checks = startChecksLane();
-  const { runE2E } = await import('./test-e2e.mjs');
-  const e2e = await timed('end-to-end tests', () => runE2E({ build: false, host: currentHost })).catch((err) => {
+  const { runE2E, e2eFiles, e2eScreenshots } = await import('./test-e2e.mjs');
+  const { splitE2E } = await import('./lib/e2eLane.mjs');
+  const { startLane } = await import('./lib/lanes.mjs');
+  const { rmSync } = await import('node:fs');
+  rmSync(e2eScreenshots(), { recursive: true, force: true });
+  const [here, there] = splitE2E(e2eFiles());
+  const names = (h) => h.files.map((f) => f.replace(/\.test\.js$/, '')).join(', ');
+  console.log(`(this half: ${names(here)}; beside it, the other half: ${names(there)}, and the unit and integration tests; their output follows)`);
+  const lanes = [
+    startLane({ name: 'e2e-lane', script: join(ROOT, 'scripts', 'lib', 'e2eLane.mjs'), args: there.files, what: 'the second half of the end-to-end tests' }),
+    // The other suites are plain throughput, none of them waits on a person's pace: they take
+    // the CPU the windows leave, at a lower priority.
+    startLane({ name: 'checks-lane', script: join(ROOT, 'scripts', 'lib', 'checksLane.mjs'), priority: 10, what: 'the unit and integration tests' }),
+  ];
+  const e2e = await timed('end-to-end tests, first half', () => runE2E({ build: false, host: currentHost, files: here.files, clean: false })).catch((err) => {
     console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
     return { passed: 0, failed: 1 };
   });
-  const lane = await checks;
-  console.log(`\n━━ The unit and integration tests (run beside the end-to-end tests)${lane.output}`);
-  rows.push(...lane.rows);
-  rows.push({ name: 'end-to-end', ...e2e });
-  for (const t of lane.times) times.push({ title: `  ${t.title} (beside them)`, seconds: t.seconds });
+  const [other, checks] = await Promise.all(lanes);
+  console.log(`\n━━ The other half of the end-to-end tests (run beside the first)${other.output}`);
+  console.log(`\n━━ The unit and integration tests (run beside the end-to-end tests)${checks.output}`);
+  rows.push(...checks.rows);
+  // One count for the end-to-end tests, both halves together.
+  const halves = [{ name: 'end-to-end', ...e2e }, ...other.rows];
+  rows.push({ name: 'end-to-end', passed: sum(halves, 'passed'), failed: sum(halves, 'failed'), pending: sum(halves, 'pending') });
+  for (const t of [...other.times, ...checks.times]) times.push({ title: `  ${t.title} (beside them)`, seconds: t.seconds });
 } catch (err) {
   console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
   rows.push({ name: 'setup', passed: 0, failed: 1 });
@@ -115,8 +130,8 @@ console.log('\n━━ Time per step');
 for (const t of times) console.log(`${t.title}: ${t.seconds.toFixed(1)} s`);
 console.log(`\n━━ Summary (${seconds} s)`);
 for (const r of rows) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
-const passed = rows.reduce((n, r) => n + r.passed, 0);
-const failed = rows.reduce((n, r) => n + r.failed, 0);
+const passed = sum(rows, 'passed');
+const failed = sum(rows, 'failed');
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
 
@@ -130,43 +145,6 @@ async function listPackage() {
   });
 }
 
-/**
- * The other suites in a child process (scripts/lib/checksLane.mjs): resolves with its counts,
- * the time of each of its steps and what it printed (also written to .test-output/checks-lane.log
- * as it comes). A lane that ends without its result is one failure, with its output shown.
- */
-async function startChecksLane() {
-  const { spawn } = await import('node:child_process');
-  const { mkdirSync, createWriteStream, rmSync } = await import('node:fs');
-  const out = join(ROOT, '.test-output');
-  mkdirSync(out, { recursive: true });
-  const resultFile = join(out, 'checks-lane.json');
-  rmSync(resultFile, { force: true });
-  const log = createWriteStream(join(out, 'checks-lane.log'));
-  const chunks = [];
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'lib', 'checksLane.mjs'), resultFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  // The end-to-end tests are the longer lane, and they wait on what a window shows: the other
-  // suites (plain throughput, none of them waits on a person's pace) take the CPU they leave,
-  // at a lower priority, which the processes they start inherit.
-  try {
-    const { setPriority } = await import('node:os');
-    setPriority(child.pid, 10);
-  } catch {
-    // Not allowed here: both lanes then share the CPU evenly.
-  }
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (d) => {
-      chunks.push(d);
-      log.write(d);
-    });
-  }
-  const code = await new Promise((resolve) => child.on('close', resolve));
-  log.end();
-  const output = Buffer.concat(chunks).toString('utf8');
-  try {
-    const { rows, times } = JSON.parse(readFileSync(resultFile, 'utf8'));
-    return { rows, times, output };
-  } catch {
-    return { rows: [{ name: `unit and integration tests (the lane ended with code ${code} and no result)`, passed: 0, failed: 1 }], times: [], output };
-  }
+function sum(rows, key) {
+  return rows.reduce((n, r) => n + (r[key] ?? 0), 0);
 }

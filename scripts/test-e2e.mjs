@@ -13,11 +13,16 @@ import { linkDevExtension } from './lib/host139.mjs';
 import { WEB_HOST_SETTINGS } from './lib/webHost.mjs';
 import { installLanguagePack } from './lib/languagePack.mjs';
 
-export async function runE2E({ build = true, grep, host: vscodeHost = testHost() } = {}) {
+/**
+ * Runs the end-to-end suites: every file in out/test/e2e, or only `files` (names such as
+ * `board.test.js`, for one of two lanes run side by side; the caller then clears the
+ * screenshots once, with `clean: false` here).
+ */
+export async function runE2E({ build = true, grep, host: vscodeHost = testHost(), files, clean = true } = {}) {
   if (build) await buildAll();
   ensureTestHost({ host: vscodeHost });
-  const screenshots = join(ROOT, '.test-output', 'screenshots');
-  rmSync(screenshots, { recursive: true, force: true });
+  const screenshots = e2eScreenshots();
+  if (clean) rmSync(screenshots, { recursive: true, force: true });
   mkdirSync(screenshots, { recursive: true });
   const browser = await openBrowser();
   const cleanups = [];
@@ -119,8 +124,7 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
         }
       },
     });
-    const dir = join(ROOT, 'out', 'test', 'e2e');
-    for (const f of readdirSync(dir).sort()) if (f.endsWith('.test.js')) mocha.addFile(join(dir, f));
+    for (const f of files ?? e2eFiles()) mocha.addFile(join(E2E_DIR, f));
     const stats = await new Promise((resolve) => {
       const runner = mocha.run(() => resolve(runner.stats));
     });
@@ -131,6 +135,11 @@ export async function runE2E({ build = true, grep, host: vscodeHost = testHost()
     await browser.close().catch(() => {});
   }
 }
+
+const E2E_DIR = join(ROOT, 'out', 'test', 'e2e');
+/** The compiled end-to-end suites, by name. */
+export const e2eFiles = () => readdirSync(E2E_DIR).filter((f) => f.endsWith('.test.js')).sort();
+export const e2eScreenshots = () => join(ROOT, '.test-output', 'screenshots');
 
 /**
  * `npm run package` of the release build in dist/ (built once, before the suites), into a

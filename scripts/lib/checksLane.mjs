@@ -5,7 +5,7 @@
 // runs these meanwhile. Run as `node scripts/lib/checksLane.mjs <result.json>`: it prints as it
 // goes (the caller keeps that for after the end-to-end output) and writes its counts and the
 // time of each step to <result.json>.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, testHost } from './host.mjs';
 import { OLDEST_SMOKE } from './host139.mjs';
@@ -54,28 +54,6 @@ export async function runChecks({ step, row }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const resultFile = process.argv[2];
-  const rows = [];
-  const times = [];
-  let current;
-  const lap = () => {
-    if (current) times.push({ title: current.title, seconds: (Date.now() - current.at) / 1000 });
-    current = undefined;
-  };
-  try {
-    await runChecks({
-      step: (title) => {
-        lap();
-        current = { title, at: Date.now() };
-        console.log(`\n━━ ${title}`);
-      },
-      row: (r) => rows.push(r),
-    });
-  } catch (err) {
-    console.error(`\n✘ ${err instanceof Error ? err.message : String(err)}`);
-    rows.push({ name: `setup (${current?.title ?? 'the unit and integration tests'})`, passed: 0, failed: 1 });
-  }
-  lap();
-  writeFileSync(resultFile, JSON.stringify({ rows, times }));
-  process.exit(0);
+  const { runLane } = await import('./lanes.mjs');
+  await runLane(process.argv[2], 'the unit and integration tests', runChecks);
 }
