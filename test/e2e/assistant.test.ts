@@ -63,7 +63,9 @@ describe('Connect and Disconnect AI Assistant (dark theme)', () => {
     await dialog.locator('.monaco-button', { hasText: /^Connect$/ }).click();
     const skill = path.join(workspace, '.claude', 'skills', 'community-partnerships', 'SKILL.md');
     const vscodeConfig = path.join(workspace, '.vscode', 'mcp.json');
-    await waitFor('the three files', () => fs.existsSync(skill) && fs.existsSync(vscodeConfig) && fs.readFileSync(claudeConfig, 'utf8') !== other);
+    // Each file whole: a file can be there but not yet written to its end (seen on a loaded machine).
+    const written = (file: string, whole: RegExp) => fs.existsSync(file) && whole.test(fs.readFileSync(file, 'utf8'));
+    await waitFor('the three files', () => written(skill, /^---\n[\s\S]*\n---\n[\s\S]+\n$/) && written(vscodeConfig, /"community-partnerships"[\s\S]*\}\s*$/) && written(claudeConfig, /"community-partnerships"[\s\S]*\}\s*$/));
     assert.match(fs.readFileSync(skill, 'utf8'), /^---\nname: community-partnerships\ndescription: /);
     const claude = fs.readFileSync(claudeConfig, 'utf8');
     assert.match(claude, /the team's own server/, 'comments kept');
