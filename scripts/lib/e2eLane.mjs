@@ -1,8 +1,12 @@
 // The end-to-end suites in two lanes side by side. A window mostly waits on what it shows (the
 // suites together use about a third of one core), so two windows at a time take about half the
 // time of one after the other. The main process runs one half (`npm test` prints it live); this
-// file is the other half's process: `node scripts/lib/e2eLane.mjs <result.json> <file>...`.
-import { testHost } from './host.mjs';
+// file is the other half's process: `node scripts/lib/e2eLane.mjs <result.json> <file>...`. It
+// first checks the sources (the webview pages' types, then lint), while the first half's first
+// window opens.
+import { join } from 'node:path';
+import { ROOT, testHost } from './host.mjs';
+import { shAsync } from './steps.mjs';
 
 /**
  * Seconds each suite takes, window included, as measured in a run of `npm test` on a 2-core
@@ -43,6 +47,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [resultFile, ...files] = process.argv.slice(2);
   const { runLane } = await import('./lanes.mjs');
   await runLane(resultFile, 'the second half of the end-to-end tests', async ({ step, row }) => {
+    step('Type-checking the webview pages, then lint');
+    const node = (tool, ...args) => [process.execPath, [join(ROOT, 'node_modules', ...tool), ...args]];
+    try {
+      await shAsync(...node(['typescript', 'bin', 'tsc'], '-p', 'tsconfig.webview.json'), 'Type-checking the webview scripts');
+      await shAsync(...node(['eslint', 'bin', 'eslint.js'], 'src', 'test', 'scripts'), 'Lint');
+      row({ name: 'webview types and lint', passed: 1, failed: 0 });
+    } catch (err) {
+      console.error(`✘ ${err instanceof Error ? err.message : String(err)}`);
+      row({ name: 'webview types and lint', passed: 0, failed: 1 });
+    }
     step(`End-to-end tests, second half (${files.map((f) => f.replace(/\.test\.js$/, '')).join(', ')})`);
     const { runE2E } = await import('../test-e2e.mjs');
     const r = await runE2E({ build: false, host: testHost('1.139'), files, clean: false });
