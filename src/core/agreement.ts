@@ -20,6 +20,17 @@ export const CHECK_IN_CADENCES = ['monthly call', 'bi-weekly async update'] as c
 
 /** Either side may end the partnership with this much notice unless they agree otherwise. */
 export const DEFAULT_NOTICE_PERIOD = 'two weeks';
+/** The same default as a German form shows it (the German exit clause reads either). */
+const DEFAULT_NOTICE_PERIODS: Readonly<Record<TextLanguage, string>> = { en: DEFAULT_NOTICE_PERIOD, de: 'zwei Wochen' };
+
+/**
+ * The notice period as the form shows it in the document's language: the default follows the
+ * language; a period the user wrote stays as written.
+ */
+export function noticeInLanguage(notice: string | undefined, language: TextLanguage): string {
+  if (notice === undefined || Object.values(DEFAULT_NOTICE_PERIODS).includes(notice.trim())) return DEFAULT_NOTICE_PERIODS[language];
+  return notice;
+}
 
 export interface SuccessTarget {
   metric: string;

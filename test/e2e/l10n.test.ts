@@ -104,6 +104,8 @@ describe('In German (display language de)', () => {
     assert.ok(await agreement.locator('#language-en').isChecked(), 'the language last picked is offered first');
     await agreement.locator('label[for="language-de"]').click();
     assert.ok(await agreement.locator('#language-de').isChecked());
+    // The default notice period follows the language of the text.
+    assert.strictEqual(await agreement.getByLabel('Kündigungsfrist', { exact: true }).evaluate((el) => (el as unknown as { value: string }).value), 'zwei Wochen');
     await agreement.getByLabel('Partner-Community', { exact: true }).fill('Design Systems Guild');
     await agreement.getByLabel('Startdatum', { exact: true }).fill('2026-03-15');
     // The document opens in an editor in front of the checklist.
@@ -113,6 +115,7 @@ describe('In German (display language de)', () => {
     assert.match(text, /^# Community-Partnerschaft – \[deine Community\] × Design Systems Guild$/m);
     assert.match(text, /^- \*\*Startdatum:\*\* 15\.03\.2026$/m);
     assert.match(text, /^## Was jede Seite beiträgt$/m);
+    assert.match(text, /mit einer Frist von zwei Wochen/);
     assert.doesNotMatch(text, /Community Partnership|Start date|2026-03-15/, 'nothing of it in English');
     await screenshot(page, 'l10n-de-agreement-german-light');
   });

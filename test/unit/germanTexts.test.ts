@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { agreementSnippet, germanNoticePhrase, renderAgreement, type AgreementState } from '../../src/core/agreement';
+import { agreementSnippet, germanNoticePhrase, noticeInLanguage, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind, parseAgreementTitle } from '../../src/core/partnershipDocs';
 import { findPlaceholders } from '../../src/core/placeholders';
 import { renderReport } from '../../src/core/planner/report';
@@ -84,8 +84,18 @@ describe('German texts for the partner', () => {
       assert.ok(diagnosePartnershipDoc(md).every((d) => d.code !== 'missing-success'));
     });
 
+    it('shows the default notice period in the language of the text, and a written one as written', () => {
+      assert.equal(noticeInLanguage(undefined, 'de'), 'zwei Wochen');
+      assert.equal(noticeInLanguage('two weeks', 'de'), 'zwei Wochen');
+      assert.equal(noticeInLanguage('zwei Wochen', 'en'), 'two weeks');
+      assert.equal(noticeInLanguage(' two weeks ', 'en'), 'two weeks');
+      assert.equal(noticeInLanguage('1 month', 'de'), '1 month');
+      assert.equal(noticeInLanguage('4 Wochen', 'en'), '4 Wochen');
+    });
+
     it('writes the notice period as German does, from English or German words', () => {
       assert.equal(germanNoticePhrase('two weeks'), 'mit einer Frist von zwei Wochen');
+      assert.equal(germanNoticePhrase(noticeInLanguage('two weeks', 'de')), 'mit einer Frist von zwei Wochen');
       assert.equal(germanNoticePhrase('1 month'), 'mit einer Frist von einem Monat');
       assert.equal(germanNoticePhrase('30 days'), 'mit einer Frist von 30 Tagen');
       assert.equal(germanNoticePhrase('4 Wochen'), 'mit einer Frist von 4 Wochen');

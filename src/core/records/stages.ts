@@ -5,3 +5,6 @@
  */
 export const STAGES = ['prospect', 'contacted', 'agreed', 'active', 'ended'] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** Each stage's codicon, wherever a stage is shown (the planner, the board). */
+export const STAGE_ICONS: Readonly<Record<Stage, string>> = { prospect: 'search', contacted: 'mail', agreed: 'pass', active: 'pulse', ended: 'circle-slash' };

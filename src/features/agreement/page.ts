@@ -11,7 +11,7 @@ import { textLanguagePicker } from '../../webview/lib/textLanguagePicker';
 import { contextNote, statusLine } from '../../webview/lib/panel';
 import { button, checkbox, fieldBlock, singleSelect, textControl, type TextControl } from '../../webview/lib/formControls';
 // What the page shows is worked out by its view-model; this file only renders it and wires events.
-import { DEFAULT_NOTICE_PERIOD, type AgreementState } from '../../core/agreement';
+import { noticeInLanguage, type AgreementState } from '../../core/agreement';
 import type { TextLanguage } from '../../core/textLanguage';
 import {
   agreementText,
@@ -42,6 +42,8 @@ interface TextOptions {
   multiline?: boolean;
   side?: SideLabel;
   date?: boolean;
+  /** Given the control once made, to update its value later. */
+  made?: (control: { value: string }) => void;
 }
 
 /** The agreement checklist: one instance per page, owning all of the page's state. */
@@ -50,7 +52,7 @@ class AgreementPage {
   private readonly status = statusLine();
   private readonly rpc: Client<AgreementFromWebview, AgreementResults>;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly refs: { counter?: HTMLElement; meter?: HTMLElement & { value: number; max: number }; nav: Map<string, HTMLElement>; sections: Map<string, HTMLElement> } = {
+  private readonly refs: { counter?: HTMLElement; meter?: HTMLElement & { value: number; max: number }; notice?: { value: string }; nav: Map<string, HTMLElement>; sections: Map<string, HTMLElement> } = {
     nav: new Map(),
     sections: new Map(),
   };
@@ -111,6 +113,10 @@ class AgreementPage {
   private pickLanguage(language: TextLanguage): void {
     if (!this.state) return;
     this.state.checklist.language = language;
+    // The default notice follows the language ("two weeks", "zwei Wochen"); a written one stays.
+    const st = this.state.checklist.state;
+    st.noticePeriod = noticeInLanguage(st.noticePeriod, language);
+    if (this.refs.notice && this.refs.notice.value !== st.noticePeriod) this.refs.notice.value = st.noticePeriod;
     this.rpc.notify({ type: 'textLanguage', language });
     this.changed();
   }
@@ -135,6 +141,7 @@ class AgreementPage {
       },
     });
     if (problem) showDateProblem(control, problem, get());
+    o.made?.(control);
     const labelEl = h('label', { for: id }, label);
     if (o.side) this.sideLabelled.push([labelEl, control, o.side]);
     const block = fieldBlock(id, labelEl, control, hint);
@@ -286,7 +293,7 @@ class AgreementPage {
         ),
         this.text(T.cadence, () => st.cadence ?? '', (v) => (st.cadence = v), { placeholder: T.cadencePlaceholder, hint: T.cadenceHint }),
       ),
-      this.section('exit', T.section(5, 'exit'), this.text(T.notice, () => st.noticePeriod ?? DEFAULT_NOTICE_PERIOD, (v) => (st.noticePeriod = v), { hint: T.noticeHint })),
+      this.section('exit', T.section(5, 'exit'), this.text(T.notice, () => noticeInLanguage(st.noticePeriod, this.state?.checklist.language ?? 'en'), (v) => (st.noticePeriod = v), { hint: T.noticeHint, made: (c) => (this.refs.notice = c) })),
       this.section(
         'running',
         T.runningIt,

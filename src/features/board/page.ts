@@ -9,7 +9,7 @@ import { l10n } from '../../core/l10n';
 import { PARTNERSHIP_TYPES } from '../../core/domain';
 import { reviewFlag } from '../../core/planner/checkins';
 import { reviewFlagText } from '../../core/planner/labels';
-import { STAGES, type Stage } from '../../core/records/stages';
+import { STAGES, STAGE_ICONS, type Stage } from '../../core/records/stages';
 import { formatDate } from '../../core/dates';
 import {
   BoardRows,
@@ -44,7 +44,7 @@ const CARD_HEIGHT = 112;
 const CARD_GAP = 6;
 const CARD_STEP = CARD_HEIGHT + CARD_GAP;
 const ROW_HEIGHT = 28;
-const STAGE_ICONS: Record<BoardColumnId, string> = { prospect: 'search', contacted: 'mail', agreed: 'pass', active: 'pulse', ended: 'circle-slash', broken: 'warning' };
+const COLUMN_ICONS: Readonly<Record<BoardColumnId, string>> = { ...STAGE_ICONS, broken: 'warning' };
 
 interface State {
   view: BoardView;
@@ -132,7 +132,7 @@ class BoardPage extends Page<State> {
   // ---- Table -----------------------------------------------------------------------------------
   private readonly tableColumns: { key: BoardSortKey; title: () => string; cell: (r: BoardRow) => HTMLElement | string }[] = [
     { key: 'partner', title: () => l10n.t('Partner'), cell: (r) => this.partnerCell(r) },
-    { key: 'stage', title: () => l10n.t('Stage'), cell: (r) => h('span', { class: `stage-chip stage-${r.broken || !r.stage ? 'broken' : r.stage}` }, icon(STAGE_ICONS[r.broken || !r.stage ? 'broken' : r.stage]), ' ', stageTitle(r.broken || !r.stage ? 'broken' : r.stage)) },
+    { key: 'stage', title: () => l10n.t('Stage'), cell: (r) => h('span', { class: `stage-chip stage-${r.broken || !r.stage ? 'broken' : r.stage}` }, icon(COLUMN_ICONS[r.broken || !r.stage ? 'broken' : r.stage]), ' ', stageTitle(r.broken || !r.stage ? 'broken' : r.stage)) },
     { key: 'type', title: () => l10n.t('Type'), cell: (r) => typeTitles(r).join(', ') },
     { key: 'score', title: () => l10n.t('Score'), cell: (r) => h('span', { class: `fit verdict-${r.verdict ?? 'partial'}` }, scoreText(r)) },
     {
@@ -300,7 +300,7 @@ class BoardPage extends Page<State> {
 
   private makeColumn(id: BoardColumnId): ColumnView {
     const count = h('span', { class: 'column-count', id: `count-${id}` });
-    const title = h('h2', { class: 'column-title', id: `title-${id}` }, icon(STAGE_ICONS[id]), ' ', stageTitle(id), ' ', count);
+    const title = h('h2', { class: 'column-title', id: `title-${id}` }, icon(COLUMN_ICONS[id]), ' ', stageTitle(id), ' ', count);
     const spacer = h('div', { class: 'column-spacer' });
     const scroller = h('div', { class: 'column-body', id: `column-${id}`, role: 'list', 'aria-labelledby': `title-${id}`, 'data-stage': id }, spacer);
     const section = h('section', { class: `column stage-${id}`, role: 'listitem', 'data-stage': id }, title, scroller);
@@ -565,7 +565,7 @@ class BoardPage extends Page<State> {
       const b = h(
         'button',
         { type: 'button', role: 'menuitemradio', 'aria-checked': String(here), class: 'menu-item', id: `menu-move-${s}`, tabindex: -1, 'aria-disabled': disabled ? 'true' : undefined, 'aria-label': l10n.t('Move to {0}', stageTitle(s)) },
-        icon(here ? 'check' : STAGE_ICONS[s]),
+        icon(here ? 'check' : COLUMN_ICONS[s]),
         ' ',
         stageTitle(s),
       );

@@ -16,11 +16,10 @@ import { describeChange, type RecordChange } from '../../core/planner/changes';
 import { formatCount, parseCount, parseNumber } from '../../core/numbers';
 import { dateProblem, formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord, Stage } from '../../core/records/schema';
-import { STAGES } from '../../core/records/stages';
+import { STAGES, STAGE_ICONS } from '../../core/records/stages';
 import { CADENCES, WORTH_SCALE, type Cadence, type WorthContinuing } from '../../core/records/vocabulary';
 import { PLANNER_TEXT, ShownRecord, checkInItems, metricGroups, nextCheckInLine, reviewLine, rovingTarget, tabStop, type DueLine } from './model';
 
-const STAGE_ICONS: Record<Stage, string> = { prospect: 'search', contacted: 'mail', agreed: 'pass', active: 'pulse', ended: 'circle-slash' };
 const PAGE = 25;
 /** A run of changes to one field within this time is written once (arrow keys through a radio group). */
 const COALESCE_MS = 350;
