@@ -637,10 +637,15 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
+/** The label of a pitch's subject line in the language of the text. */
+export function subjectLabel(language: TextLanguage = 'en'): string {
+  return language === 'de' ? 'Betreff' : 'Subject';
+}
+
 /** The pitch as a Markdown file the checker recognises: front matter, subject, body. */
 export function pitchMarkdown(input: PitchInput): string {
   const { subject, body } = renderPitch(input);
-  return ['---', 'partnership-doc: pitch', `variant: ${input.variant}`, '---', '', ...(subject ? [`**Subject:** ${subject}`, ''] : []), body, ''].join('\n');
+  return ['---', 'partnership-doc: pitch', `variant: ${input.variant}`, '---', '', ...(subject ? [`**${subjectLabel(input.language)}:** ${subject}`, ''] : []), body, ''].join('\n');
 }
 
 /**

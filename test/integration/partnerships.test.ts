@@ -216,6 +216,29 @@ describe('Partnership documents in Markdown: completions, diagnostics, Quick Fix
     assert.ok(!byPrefix('cp-scorecard'), 'nothing of the context to add: the static snippet is enough');
   });
 
+  it('offers the agreement and the pitch snippets in the language last picked for the text', async () => {
+    const handle = await draft();
+    const completions = async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'cp-' });
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 3));
+      const text = (prefix: string) => (list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === `${prefix} (Acme Devs)`)?.insertText as vscode.SnippetString | undefined)?.value ?? '';
+      return { agreement: text('cp-agreement'), pitch: text('cp-pitch') };
+    };
+    try {
+      await handle.receive({ type: 'textLanguage', requestId: 1, language: 'de' });
+      const de = await completions();
+      assert.match(de.agreement, /^# Community-Partnerschaft – Acme Devs × /m, de.agreement.slice(0, 200));
+      assert.match(de.agreement, /mit einer Frist von/);
+      assert.match(de.pitch, /^Hallo /m, de.pitch.slice(0, 200));
+      assert.match(de.pitch, /^\*\*Betreff:\*\* /m, 'the subject line labelled in German');
+      assert.match(de.pitch, /12\.000/, 'the member count as German writes it');
+    } finally {
+      await handle.receive({ type: 'textLanguage', requestId: 2, language: 'en' });
+    }
+    const en = await completions();
+    assert.match(en.agreement, /Community Partnership - Acme Devs x /);
+  });
+
   it('flags unfilled placeholders and the missing exit clause; the Quick Fix inserts it', async () => {
     const uri = file(DRAFT);
     const original = await readFile(uri);

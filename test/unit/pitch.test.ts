@@ -248,6 +248,11 @@ describe('renderPitch', () => {
     const md = pitchMarkdown(full('cold'));
     assert.equal(partnershipDocKind(md), 'pitch');
     assert.match(md, /\*\*Subject:\*\* Community collab idea: Rustaceans Berlin × Go Berlin/);
+    // In German, the subject line is labelled in German too; the checker still recognises it.
+    const de = pitchMarkdown({ ...full('cold'), language: 'de' });
+    assert.equal(partnershipDocKind(de), 'pitch');
+    assert.match(de, /^\*\*Betreff:\*\* \S/m);
+    assert.doesNotMatch(de, /Subject/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Loaded with the first Markdown document (diagnostics) or the first completion request in
 // Markdown: the checker for partnership documents, its Quick Fixes, and the snippets of
 // snippets/partnerships.code-snippets with the community context's values filled in.
+import { textLanguageStore } from '../../host/textLanguage';
 import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
     })());
 
   let diagnostics: Diagnostics | undefined;
+  const textLanguages = textLanguageStore(context);
   return {
     async provideCompletionItems(doc, position) {
       const c = contextFor(doc, deps);
@@ -58,10 +60,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): Markdown
       const range = doc.getWordRangeAtPosition(position, /[\w-]+/);
       const items: vscode.CompletionItem[] = [];
       const variables = dateVariables(new Date());
+      // The agreement and the pitches in the language last picked for them in their panels.
+      const language = textLanguages.get() ?? 'en';
       for (const s of await loadSnippets()) {
         const variant = PITCH_SNIPPETS[s.prefix];
         // The pitches come from the same composer as the pitch panel, so they read the same.
-        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values) : variant ? pitchSnippet({ ...pitchDefaultsFromContext(values).input, variant }) : fillSnippet(s.body, fills);
+        const body = s.prefix === 'cp-agreement' ? agreementSnippet(values, language) : variant ? pitchSnippet({ ...pitchDefaultsFromContext(values).input, variant, language }) : fillSnippet(s.body, fills);
         // A snippet the context has nothing to add to is already offered by the static one.
         if (body === s.body) continue;
         const item = new vscode.CompletionItem({ label: `${s.prefix} (${name})`, description: vscode.l10n.t('from your community context') }, vscode.CompletionItemKind.Snippet);

@@ -8,7 +8,8 @@ import type { FolderContext } from '../../host/contextService';
 import { openPanel } from '../../host/panels';
 import { EditorTracker, followPanelContext, openMarkdownDocument, panelContext } from '../../host/partnershipPanels';
 import type { Router } from '../../host/messages';
-import { mailtoUrl } from '../../core/pitch';
+import { mailtoUrl, subjectLabel } from '../../core/pitch';
+import type { TextLanguage } from '../../core/textLanguage';
 import { RequestError } from '../../host/webviewIpc';
 import { PitchDraftSchema, PitchFromWebview, type PitchDraft, type PitchResults, type PitchToWebview } from './protocol';
 
@@ -67,11 +68,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PitchApi
   };
 }
 
-/** The pitch as plain text: a subject line, then the body. Markdown gets the bold label. */
-export function pitchText(subject: string, body: string, markdown: boolean): string {
+/** The pitch as plain text: a subject line (labelled in the text's language), then the body. Markdown gets the bold label. */
+export function pitchText(subject: string, body: string, markdown: boolean, language: TextLanguage = 'en'): string {
   const s = subject.trim();
   if (!s) return body;
-  return `${markdown ? '**Subject:**' : 'Subject:'} ${s}\n\n${body}`;
+  const label = `${subjectLabel(language)}:`;
+  return `${markdown ? `**${label}**` : label} ${s}\n\n${body}`;
 }
 
 class PitchPanel implements PitchPanelHandle {
@@ -153,7 +155,7 @@ class PitchPanel implements PitchPanelHandle {
           await openMarkdownDocument(m.markdown);
           return { message: vscode.l10n.t('No editor was open, so the pitch is in a new Markdown document.') };
         }
-        const text = pitchText(m.subject, m.body, editor.document.languageId === 'markdown');
+        const text = pitchText(m.subject, m.body, editor.document.languageId === 'markdown', this.language.get());
         const ok = await editor.edit((b) => b.replace(editor.selection, text));
         if (!ok) throw new RequestError('writeFailed', vscode.l10n.t('{0} could not be edited.', vscode.workspace.asRelativePath(editor.document.uri)));
         return { message: vscode.l10n.t('Inserted into {0}.', vscode.workspace.asRelativePath(editor.document.uri)) };
@@ -162,7 +164,7 @@ class PitchPanel implements PitchPanelHandle {
         await openMarkdownDocument(m.markdown);
         return { message: vscode.l10n.t('Opened the pitch as a new Markdown document.') };
       case 'copy':
-        await vscode.env.clipboard.writeText(pitchText(m.subject, m.body, false));
+        await vscode.env.clipboard.writeText(pitchText(m.subject, m.body, false, this.language.get()));
         return { message: vscode.l10n.t('Copied the pitch to the clipboard.') };
       case 'mail': {
         const url = mailtoUrl(m.to, m.subject, m.body);
