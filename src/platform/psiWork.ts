@@ -18,7 +18,7 @@ type Job = PsiJob;
 const WORKER_FILE = path.join(path.basename(__dirname) === 'lazy' ? path.dirname(__dirname) : __dirname, 'psiWorker.js');
 
 /** A batch on this thread: the worker's program, required here (a path esbuild does not follow). */
-function runHere(job: Job): Uint8Array {
+async function runHere(job: Job): Promise<Uint8Array> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(WORKER_FILE) as typeof import('./psiWorker')).runJob(job);
 }
@@ -26,7 +26,7 @@ function runHere(job: Job): Uint8Array {
 const here: GroupWork = {
   hashAndBlind: (emails, scalar) => runHere({ op: 'hashAndBlind', emails, scalar }),
   reblind: (points, scalar, first) => runHere({ op: 'reblind', points, scalar, first }),
-  check: (points, first) => void runHere({ op: 'check', points, first }),
+  check: async (points, first) => void (await runHere({ op: 'check', points, first })),
 };
 
 /** Stopped after this long with nothing to do, so that an idle host holds no thread. */
@@ -51,7 +51,7 @@ class Pool {
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
     const slot = this.slot();
-    if (!slot) return Promise.resolve().then(() => runHere(job));
+    if (!slot) return runHere(job);
     const id = this.nextId++;
     // A busy worker keeps the process alive (the command line awaits it); an idle one does not.
     if (slot.busy++ === 0) slot.worker.ref();
@@ -103,11 +103,7 @@ class Pool {
     this.workers.splice(at, 1);
     for (const [id, job] of this.pending) {
       this.pending.delete(id);
-      try {
-        job.resolve(runHere(job.job));
-      } catch (err) {
-        job.reject(err as Error);
-      }
+      runHere(job.job).then(job.resolve, job.reject);
     }
   }
 }

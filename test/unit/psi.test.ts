@@ -18,14 +18,19 @@ import {
   type GroupWork,
   type StepOptions,
 } from '../../src/core/psi';
-import { checkPoints, decodePoint, hashAndBlind, hashToGroup, multiplyFixed, reblind, scalarDigits } from '../../src/core/psi/group';
-import { GROUP_ORDER, scalarBytes, scalarValue, newScalar } from '../../src/core/psi/scalar';
+import { ed25519_hasher, x25519 } from '@noble/curves/ed25519';
+import { HASH_TO_CURVE_DST, LOW_ORDER, checkPoints, hashAndBlind, hashToU, reblind } from '../../src/core/psi/group';
+import { newScalar } from '../../src/core/psi/scalar';
 import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
+import { RFC7748_VECTOR, detectSubtleX25519, nobleX25519, subtleX25519, type SubtleX25519 } from '../../src/platform/x25519';
 
 const random = (b: Uint8Array) => randomFillSync(b);
 const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
-const direct: GroupWork = { hashAndBlind, reblind, check: checkPoints };
+const direct: GroupWork = { hashAndBlind: (e, k) => hashAndBlind(e, k, nobleX25519), reblind: (p, k, first) => reblind(p, k, first, nobleX25519), check: checkPoints };
+const subtle = globalThis.crypto.subtle as unknown as SubtleX25519;
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+const P = 2n ** 255n - 19n;
 const options = (work: GroupWork = direct, parallel = 1): StepOptions => ({ work, random, batch: 64, parallel });
 
 /** Two lists with exactly `shared` members in common (and spelt differently on the two sides, as exports do). */
@@ -119,7 +124,7 @@ describe('private overlap (core)', function () {
   it('shuffles: the start file holds the blinded list, not in its order', async () => {
     const emails = Array.from({ length: 64 }, (_, i) => `m${i}@x.org`);
     const start = await startOverlap(emails, options());
-    const blinded = hashAndBlind(emails, start.secret.scalar);
+    const blinded = await hashAndBlind(emails, start.secret.scalar, nobleX25519);
     const hex = (points: Uint8Array) => Array.from({ length: points.length / 32 }, (_, i) => Buffer.from(points.subarray(i * 32, i * 32 + 32)).toString('hex'));
     const inOrder = hex(blinded);
     assert.deepStrictEqual(hex(start.file.points).sort(), [...inOrder].sort());
@@ -136,7 +141,10 @@ describe('private overlap (core)', function () {
     };
     refused(() => readExchange(run.resultText, 3, '0'.repeat(32)), /another run/);
     refused(() => readExchange(edit(run.startText, (o) => (o.protocol = 'other-psi/1')), 1), /another protocol/);
-    refused(() => readExchange(edit(run.startText, (o) => (o.format = FORMAT_VERSION + 1)), 1), /format version 2; this reads version 1/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.format = FORMAT_VERSION + 1)), 1), /format version 3; this reads version 2/);
+    // A file of the first version (ristretto255) is refused for its protocol, then its version.
+    refused(() => readExchange(edit(run.startText, (o) => ((o.protocol = 'community-partnerships-private-overlap/ristretto255-sha512/1'), (o.format = 1))), 1), /another protocol \("community-partnerships-private-overlap\/ristretto255-sha512\/1"; this reads community-partnerships-private-overlap\/edwards25519-elligator2-x25519\/2\)/);
+    refused(() => readExchange(edit(run.startText, (o) => (o.format = 1)), 1), /format version 1; this reads version 2/);
     refused(() => readExchange(run.answerText, 1), /answer file \(step 2\); the start file/);
     refused(() => readExchange(edit(run.startText, (o) => (o.email = 'x@y.org')), 1), /fields the protocol does not have \(email\)/);
     refused(() => readExchange(edit(run.startText, (o) => (o.startCount = 3)), 1), /says 3 members but holds 20/);
@@ -153,7 +161,7 @@ describe('private overlap (core)', function () {
     await assert.rejects(finishStart(readExchange(run.answerText, 2), other.secret, options()), /another run/);
   });
 
-  it('refuses points that are not on the group or are the identity, naming the place', async () => {
+  it('refuses points that are not canonical u-coordinates or are of low order, naming the place', async () => {
     const { a } = lists(10, 0, 0);
     const start = (await startOverlap(a, options())).file;
     const bad = (replace: string) => {
@@ -161,10 +169,80 @@ describe('private overlap (core)', function () {
       points.set(Buffer.from(replace, 'hex'), 3 * 32);
       return { ...start, points };
     };
-    await assert.rejects(answerOverlap(bad('00'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is the identity/.test(e.message));
-    await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && /point 4 is not a valid ristretto255 encoding/.test(e.message));
+    const pHex = 'ed' + 'ff'.repeat(30) + '7f';
+    for (const [point, reason] of [
+      ['00'.repeat(32), /point 4 is a point of low order/],
+      ['01' + '00'.repeat(31), /point 4 is a point of low order/],
+      ['ec' + 'ff'.repeat(30) + '7f', /point 4 is a point of low order/],
+      ['e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800', /point 4 is a point of low order/],
+      ['ff'.repeat(32), /point 4 is not a canonical X25519 u-coordinate \(its top bit is set\)/],
+      [pHex, /point 4 is not a canonical X25519 u-coordinate \(not below 2\^255 - 19\)/],
+      ['ee' + 'ff'.repeat(30) + '7f', /point 4 is not a canonical/],
+    ] as const) {
+      await assert.rejects(answerOverlap(bad(point), ['b@y.org'], options()), (e: unknown) => e instanceof PointError && reason.test(e.message), point);
+    }
     const { work, parallel } = groupWork();
-    await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options(work, parallel)), /point 4 is not a valid ristretto255 encoding/);
+    await assert.rejects(answerOverlap(bad('ff'.repeat(32)), ['b@y.org'], options(work, parallel)), /point 4 is not a canonical X25519 u-coordinate/);
+    await assert.rejects(answerOverlap(bad('00'.repeat(32)), ['b@y.org'], options(work, parallel)), /point 4 is a point of low order/);
+    // p - 20, near the top of the canonical values, passes.
+    checkPoints(Buffer.from('d9' + 'ff'.repeat(30) + '7f', 'hex'));
+  });
+
+  it('refuses exactly the u-coordinates that X25519 sends to zero (the low-order list is complete)', () => {
+    const k = newScalar(random);
+    for (const low of LOW_ORDER) assert.throws(() => x25519.scalarMult(k, low), /invalid/, hex(low));
+    // Hashed points, and random values below p, pass the check and do not go to zero.
+    const us = hashToU(Array.from({ length: 20 }, (_, i) => `m${i}@x.org`));
+    const randoms = random(new Uint8Array(32 * 20));
+    for (let i = 31; i < randoms.length; i += 32) randoms[i] &= 0x3f;
+    for (const points of [us, randoms]) {
+      checkPoints(points);
+      for (let i = 0; i < points.length; i += 32) assert.notStrictEqual(hex(x25519.scalarMult(k, points.subarray(i, i + 32))), '00'.repeat(32));
+    }
+  });
+
+  it('hashes emails to the u-coordinate of edwards25519_XMD:SHA-512_ELL2_RO_ (as the curve library does)', () => {
+    const emails = ['a@x.org', 'bo@y.org', '', 'ünïcode@exämple.org', ...Array.from({ length: 40 }, (_, i) => `member${i}@ours.example`)];
+    const us = hashToU(emails);
+    emails.forEach((email, i) => {
+      const { y } = ed25519_hasher.hashToCurve(new TextEncoder().encode(email), { DST: HASH_TO_CURVE_DST }).toAffine();
+      // u = (1 + y) / (1 - y) mod p, little-endian.
+      let inv = 1n;
+      for (let base = (1n - y + P) % P, e = P - 2n; e > 0n; e >>= 1n, base = (base * base) % P) if (e & 1n) inv = (inv * base) % P;
+      const u = ((1n + y) * inv) % P;
+      assert.strictEqual(hex(us.subarray(i * 32, i * 32 + 32)), hex(Uint8Array.from({ length: 32 }, (_, b) => Number((u >> BigInt(8 * b)) & 0xffn))), email);
+    });
+    // The batch gives each email's u whatever its neighbours.
+    assert.deepStrictEqual(hashToU([emails[1]]), us.subarray(32, 64));
+    assert.strictEqual(hashToU([]).length, 0);
+  });
+
+  it('X25519 gives RFC 7748\'s test vectors, the same bytes through WebCrypto and in plain JavaScript', async () => {
+    const unhex = (s: string) => Uint8Array.from(Buffer.from(s, 'hex'));
+    const vectors = [
+      [RFC7748_VECTOR.scalar, RFC7748_VECTOR.u, RFC7748_VECTOR.out],
+      [unhex('4b66e9d4d1b4673c5ad22691957d6af5c11b6421e0ea01d42ca4169e7918ba0d'), unhex('e5210f12786811d3f4b7959d0538ae2c31dbe7106fc03c3efc4cd549c715a493'), unhex('95cbde9476e8907d7aade45cb4b873f88b595a68799fa152e6f8f7647aac7957')],
+      // Section 6.1: Alice's and Bob's public keys, and their shared secret both ways.
+      [unhex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a'), unhex('09' + '00'.repeat(31)), unhex('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a')],
+      [unhex('5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb'), unhex('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a'), unhex('4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742')],
+      [unhex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a'), unhex('de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f'), unhex('4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742')],
+    ];
+    const viaSubtle = subtleX25519(subtle);
+    for (const [k, u, out] of vectors) {
+      assert.strictEqual(hex(await nobleX25519(k, u)), hex(out));
+      assert.strictEqual(hex(await viaSubtle(k, u)), hex(out));
+    }
+    assert.ok(await detectSubtleX25519(subtle), "Node's WebCrypto has X25519");
+    assert.strictEqual(await detectSubtleX25519(undefined), undefined);
+    // Random secrets on hashed points, in batches: the two agree byte for byte, and blinding commutes.
+    const us = hashToU(Array.from({ length: 50 }, (_, i) => `m${i}@x.org`));
+    const [ka, kb] = [newScalar(random), newScalar(random)];
+    const a = await viaSubtle(ka, us);
+    assert.strictEqual(hex(a), hex(await nobleX25519(ka, us)));
+    assert.strictEqual(hex(await viaSubtle(kb, a)), hex(await nobleX25519(ka, await nobleX25519(kb, us))));
+    // The batch functions of the core: hashAndBlind is X25519 of hashToU; reblind checks, then blinds.
+    assert.strictEqual(hex(await hashAndBlind(['a@x.org'], ka, viaSubtle)), hex(await nobleX25519(ka, hashToU(['a@x.org']))));
+    assert.strictEqual(hex(await reblind(a, kb, 0, nobleX25519)), hex(await viaSubtle(kb, a)));
   });
 
   it('reads a CSV export and a file of one email a line, the same way', async () => {
@@ -176,26 +254,6 @@ describe('private overlap (core)', function () {
     assert.deepStrictEqual(lines.emails, ['ada@x.org', 'bo@y.org']);
     assert.deepStrictEqual((await readMemberList(enc('only@one.org'))).emails, ['only@one.org']);
     await assert.rejects(readMemberList(enc('Name,Phone\nA,1\n')), /holds emails/);
-  });
-
-  it('multiplies as the curve library does, for any scalar (the fixed-window method)', () => {
-    const scalars = [1n, 2n, 7n, 8n, 15n, 16n, GROUP_ORDER - 1n, GROUP_ORDER - 8n, 0x888888888888888888888888888888888888888888888888888888888888888n, 2n ** 252n, ...Array.from({ length: 6 }, () => scalarValue(newScalar(random)))];
-    const points = ['a@x.org', 'bo@y.org', 'c@z.org'].map((e) => hashToGroup(e));
-    for (const k of scalars) {
-      const digits = scalarDigits(k);
-      for (const p of points) {
-        assert.deepStrictEqual(multiplyFixed(p, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}`);
-        // A decoded point (affine, Z = 1) too.
-        const decoded = decodePoint(p.toBytes(), 0, 0);
-        assert.deepStrictEqual(multiplyFixed(decoded, digits).toBytes(), p.multiplyUnsafe(k).toBytes(), `k = ${k}, decoded`);
-      }
-    }
-    // The batch functions give H(e)^k exactly.
-    const k = newScalar(random);
-    const blinded = hashAndBlind(['a@x.org', 'bo@y.org'], k);
-    assert.deepStrictEqual(blinded.subarray(32, 64), hashToGroup('bo@y.org').multiplyUnsafe(scalarValue(k)).toBytes());
-    const again = reblind(blinded, scalarBytes(3n));
-    assert.deepStrictEqual(again.subarray(0, 32), hashToGroup('a@x.org').multiplyUnsafe((scalarValue(k) * 3n) % GROUP_ORDER).toBytes());
   });
 
   it('reads a file as text or as bytes, and as JSON written another way (spacing, key order, escapes)', async () => {
@@ -211,7 +269,7 @@ describe('private overlap (core)', function () {
     assert.deepStrictEqual(readExchange(other, 2), asText);
     assert.deepStrictEqual(readExchange(new TextEncoder().encode(other), 2), asText);
     // Written as before: one point a line, 4 spaces in.
-    assert.match(run.startText, /^\{\n {2}"format": 1,\n {2}"protocol": "[^"]+",\n {2}"step": 1,\n {2}"run": "[0-9a-f]{32}",\n {2}"startCount": 30,\n {2}"points": \[\n( {4}"[0-9a-f]{64}",\n){29} {4}"[0-9a-f]{64}"\n {2}\]\n\}\n$/);
+    assert.match(run.startText, /^\{\n {2}"format": 2,\n {2}"protocol": "[^"]+",\n {2}"step": 1,\n {2}"run": "[0-9a-f]{32}",\n {2}"startCount": 30,\n {2}"points": \[\n( {4}"[0-9a-f]{64}",\n){29} {4}"[0-9a-f]{64}"\n {2}\]\n\}\n$/);
     refused(() => readExchange(`${run.startText}x`, 1), /not JSON/);
     refused(() => readExchange(run.startText.replace('",\n    "', '",,\n    "'), 1), /not JSON/);
     refused(() => readExchange(run.startText.replace(/"points": \[/, '"points": [1, '), 1), /point 1 is not 64/);

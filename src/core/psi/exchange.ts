@@ -10,13 +10,13 @@ import { POINT_BYTES } from './scalar';
  *   step 3 "result" (you -> partner): format, protocol, step, run, startCount, answerCount, overlap, points
  *
  * `run` is 32 lowercase hexadecimal characters, the same in the three files of one run; points
- * are ristretto255 encodings as 64 lowercase hexadecimal characters (held here as 32 bytes each,
- * one after the other). A file of another format version, protocol, step or run is refused with
- * the reason.
+ * are X25519 u-coordinates (32 bytes little-endian, RFC 7748) as 64 lowercase hexadecimal
+ * characters (held here as 32 bytes each, one after the other). A file of another format
+ * version, protocol, step or run is refused with the reason.
  */
 
-export const FORMAT_VERSION = 1;
-export const PROTOCOL = 'community-partnerships-private-overlap/ristretto255-sha512/1';
+export const FORMAT_VERSION = 2;
+export const PROTOCOL = 'community-partnerships-private-overlap/edwards25519-elligator2-x25519/2';
 /** The largest list a file may hold: 16 million members. */
 export const MAX_POINTS = 1 << 24;
 

@@ -1,176 +1,248 @@
-import { ed25519, ristretto255, ristretto255_hasher } from '@noble/curves/ed25519';
-import { POINT_BYTES, PointError, scalarValue } from './scalar';
+import { hash_to_field } from '@noble/curves/abstract/hash-to-curve';
+import { ed25519_hasher } from '@noble/curves/ed25519';
+import { POINT_BYTES, PointError, SCALAR_BYTES } from './scalar';
 
 /*
- * The group maths of the private overlap, in plain JavaScript (the same in Node, in a worker
- * thread and in the browser): emails hashed to ristretto255 (RFC 9496) with the hash-to-group of
- * RFC 9380 (expand_message_xmd with SHA-512, the ristretto255 map: suite
- * ristretto255_XMD:SHA-512_R255MAP_RO_) under this protocol's own domain separation tag, and
- * points raised to a secret scalar. Points travel as their 32-byte canonical encoding.
+ * The group maths of the private overlap, in plain JavaScript but for X25519 itself (passed in:
+ * native in Node, WebCrypto or plain JavaScript in the browser, byte for byte the same by RFC 7748).
+ *
+ * - H(email): the email's UTF-8 bytes hashed to edwards25519 with RFC 9380's suite
+ *   edwards25519_XMD:SHA-512_ELL2_RO_ (expand_message_xmd with SHA-512, two field elements, each
+ *   mapped with Elligator 2, the two points added, the cofactor cleared), under this protocol's
+ *   own domain separation tag; then the point's Montgomery u-coordinate, u = (1 + y) / (1 - y)
+ *   (RFC 7748's birational map, as libsodium's crypto_sign_ed25519_pk_to_curve25519), as 32 bytes
+ *   little-endian.
+ * - Blinding: X25519(k, u) with the side's 32 random secret bytes k (clamped by X25519, so a
+ *   multiple of 8: any torsion is cleared). X25519(a, X25519(b, u)) = X25519(b, X25519(a, u)).
+ *
+ * The field arithmetic here is BigInt modulo p = 2^255 - 19, variable-time: the other side only
+ * ever sees files, never the time a step takes. The hash is computed projectively, one field
+ * inversion a batch (Montgomery's trick), not one a point; the result is the suite's point,
+ * checked against the curve library's hashToCurve by the unit tests.
  */
 
-type Point = InstanceType<typeof ristretto255.Point>;
-type EdPoint = InstanceType<typeof ed25519.Point>;
+/** X25519 (RFC 7748) of each 32-byte u-coordinate in `us` with the secret `scalar`, the results one after the other. */
+export type X25519Batch = (scalar: Uint8Array, us: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** The domain separation tag: names the protocol and its version, so no other protocol's hashes can be replayed here. */
-export const HASH_TO_GROUP_DST = 'community-partnerships-private-overlap-v1_ristretto255_XMD:SHA-512_R255MAP_RO_';
+export const HASH_TO_CURVE_DST = 'community-partnerships-private-overlap-v2_edwards25519_XMD:SHA-512_ELL2_RO_';
 
-const DST = new TextEncoder().encode(HASH_TO_GROUP_DST);
+const P = 2n ** 255n - 19n;
+const D2 = (2n * ((-121665n * invert(121666n)) % P) + 2n * P) % P;
+/** Elligator 2's J (Curve25519's A), sqrt(-1), 2^((p + 3) / 8), and the sign-0 sqrt(-486664) of the map to edwards25519 (RFC 9380, G.2). */
+const J = 486662n;
+const SQRT_M1 = pow(2n, (P - 1n) / 4n);
+const C2 = pow(2n, (P + 3n) / 8n);
+const C1_EDWARDS = evenSqrt(P - 486664n);
+
+const hashOptions = { ...ed25519_hasher.defaults, DST: new TextEncoder().encode(HASH_TO_CURVE_DST) };
 const encoder = new TextEncoder();
 
-/** The point of an email (its UTF-8 bytes), hashed to the group. */
-export function hashToGroup(email: string): Point {
-  return ristretto255_hasher.hashToCurve(encoder.encode(email), { DST }) as unknown as Point;
+function invert(x: bigint): bigint {
+  return pow(x, P - 2n);
+}
+
+function pow(x: bigint, e: bigint): bigint {
+  let r = 1n;
+  for (x %= P; e > 0n; e >>= 1n, x = (x * x) % P) if (e & 1n) r = (r * x) % P;
+  return r;
+}
+
+/** The square root of a square x with its lowest bit 0 (sgn0 = 0). */
+function evenSqrt(x: bigint): bigint {
+  let r = pow(x, (P + 3n) / 8n);
+  if ((r * r) % P !== x) r = (r * SQRT_M1) % P;
+  if ((r * r) % P !== x) throw new Error('not a square');
+  return r & 1n ? P - r : r;
+}
+
+const LOW_255 = 2n ** 255n - 1n;
+
+/**
+ * x^(2^n), each square folded twice (2^255 = 19 mod p) rather than divided: a quarter faster,
+ * and below 2p throughout (the caller reduces).
+ */
+function sqrN(x: bigint, n: number): bigint {
+  for (let i = 0; i < n; i++) {
+    const t = x * x;
+    const f = (t & LOW_255) + 19n * (t >> 255n);
+    x = (f & LOW_255) + 19n * (f >> 255n);
+  }
+  return x;
+}
+
+/** x^((p - 5) / 8) = x^(2^252 - 3), the addition chain of ref10 (254 squarings, 11 multiplications). */
+function powP58(x: bigint): bigint {
+  const x2 = (x * x) % P;
+  const x3 = (x2 * x) % P;
+  const x15 = (sqrN(x3, 2) * x3) % P;
+  const x31 = (sqrN(x15, 1) * x) % P;
+  const b10 = (sqrN(x31, 5) * x31) % P;
+  const b20 = (sqrN(b10, 10) * b10) % P;
+  const b40 = (sqrN(b20, 20) * b20) % P;
+  const b80 = (sqrN(b40, 40) * b40) % P;
+  const b160 = (sqrN(b80, 80) * b80) % P;
+  const b240 = (sqrN(b160, 80) * b80) % P;
+  const b250 = (sqrN(b240, 10) * b10) % P;
+  return (sqrN(b250, 2) * x) % P;
+}
+
+/** An edwards25519 point in extended coordinates (X : Y : Z : T), x = X/Z, y = Y/Z, xy = T/Z. */
+type Ext = [bigint, bigint, bigint, bigint];
+
+/**
+ * map_to_curve_elligator2_edwards25519 (RFC 9380, G.2.1 and G.2.2; one exponentiation), the result
+ * left projective: (xn / xd, yn / yd) as (xn yd : yn xd : xd yd : xn yn).
+ */
+function mapToEdwards(u: bigint): Ext {
+  const tv1 = (2n * u * u) % P;
+  const xd = (tv1 + 1n) % P;
+  const x1n = P - J;
+  const xd2 = (xd * xd) % P;
+  const gxd = (xd2 * xd) % P;
+  const gx1 = (((((J * tv1) % P) * x1n + xd2) % P) * x1n) % P;
+  let tv3 = (gxd * gxd) % P;
+  const gxd4 = (tv3 * tv3) % P;
+  tv3 = (((tv3 * gxd) % P) * gx1) % P;
+  let y11 = powP58((gxd4 * tv3) % P);
+  y11 = (y11 * tv3) % P;
+  const y1 = (((y11 * y11) % P) * gxd) % P === gx1 ? y11 : (y11 * SQRT_M1) % P;
+  const x2n = (x1n * tv1) % P;
+  let y2 = (((y11 * u) % P) * C2) % P;
+  const gx2 = (gx1 * tv1) % P;
+  if ((((y2 * y2) % P) * gxd) % P !== gx2) y2 = (y2 * SQRT_M1) % P;
+  const e3 = (((y1 * y1) % P) * gxd) % P === gx1;
+  const xMn = e3 ? x1n : x2n;
+  let yM = e3 ? y1 : y2;
+  if (((yM & 1n) === 1n) !== e3) yM = (P - yM) % P;
+  // The rational map to edwards25519 (yMd = 1); a zero denominator gives the identity.
+  let xn = (xMn * C1_EDWARDS) % P;
+  let xdE = (xd * yM) % P;
+  let yn = (xMn - xd + P) % P;
+  let yd = (xMn + xd) % P;
+  if ((xdE * yd) % P === 0n) [xn, xdE, yn, yd] = [0n, 1n, 1n, 1n];
+  return [(xn * yd) % P, (yn * xdE) % P, (xdE * yd) % P, (xn * yn) % P];
+}
+
+/** P + Q (add-2008-hwcd-3, complete on edwards25519). */
+function add(p: Ext, q: Ext): Ext {
+  const A = ((p[1] - p[0]) * (q[1] - q[0])) % P;
+  const B = ((p[1] + p[0]) * (q[1] + q[0])) % P;
+  const C = (((p[3] * D2) % P) * q[3]) % P;
+  const D = (2n * p[2] * q[2]) % P;
+  const E = B - A;
+  const F = D - C;
+  const G = D + C;
+  const H = B + A;
+  return [(E * F) % P, (G * H) % P, (F * G) % P, (E * H) % P];
+}
+
+/** 8P, as (Y : Z) (three doublings, dbl-2008-hwcd with a = -1; 8P's x is not needed for its u). */
+function timesEight(p: Ext): [bigint, bigint] {
+  let [X, Y, Z] = p;
+  for (let r = 0; r < 3; r++) {
+    const A = (X * X) % P;
+    const B = (Y * Y) % P;
+    const C = (2n * Z * Z) % P;
+    const s = X + Y;
+    const E = (s * s - A - B) % P;
+    const G = B - A;
+    const F = G - C;
+    const H = -A - B;
+    X = (E * F) % P;
+    Y = (G * H) % P;
+    Z = (F * G) % P;
+  }
+  return [Y, Z];
+}
+
+/** H(email) of the suite as (Y : Z) of the edwards25519 point. */
+function hashToEdwards(email: string): [bigint, bigint] {
+  const [[u0], [u1]] = hash_to_field(encoder.encode(email), 2, hashOptions);
+  return timesEight(add(mapToEdwards(u0), mapToEdwards(u1)));
 }
 
 /**
- * H(email)^k for each email, the encodings one after the other. The multiplication is the
- * variable-time one (`multiplyFixed`): the other side only ever sees files, never the time a step
- * takes.
+ * The Montgomery u-coordinate of H(email) for each email, 32 bytes little-endian each, one after
+ * the other: u = (Z + Y) / (Z - Y), the divisions of a batch done with one inversion.
  */
-export function hashAndBlind(emails: readonly string[], scalar: Uint8Array): Uint8Array {
-  const digits = scalarDigits(scalarValue(scalar));
-  const out = new Uint8Array(emails.length * POINT_BYTES);
-  for (let i = 0; i < emails.length; i++) out.set(multiplyFixed(hashToGroup(emails[i]), digits).toBytes(), i * POINT_BYTES);
+export function hashToU(emails: readonly string[]): Uint8Array {
+  const n = emails.length;
+  const num: bigint[] = new Array<bigint>(n);
+  const den: bigint[] = new Array<bigint>(n);
+  const prefix: bigint[] = new Array<bigint>(n);
+  let acc = 1n;
+  for (let i = 0; i < n; i++) {
+    const [Y, Z] = hashToEdwards(emails[i]);
+    num[i] = (((Z + Y) % P) + P) % P;
+    den[i] = (((Z - Y) % P) + P) % P;
+    // The identity (y = 1) has no u: reaching it means SHA-512 was broken.
+    if (den[i] === 0n) throw new Error('an email hashed to the identity');
+    prefix[i] = acc;
+    acc = (acc * den[i]) % P;
+  }
+  let inv = invert(acc);
+  const out = new Uint8Array(n * POINT_BYTES);
+  for (let i = n - 1; i >= 0; i--) {
+    writeLE((num[i] * ((inv * prefix[i]) % P)) % P, out, i * POINT_BYTES);
+    inv = (inv * den[i]) % P;
+  }
   return out;
 }
 
-/*
- * Scalar multiplication for one secret scalar applied to many points: the scalar recoded once
- * into 64 signed base-16 digits, then for each point a table of P, 2P, ..., 8P and, from the
- * top digit down, four doublings and at most one addition a digit (252 doublings and 63
- * additions, against about 126 additions for double-and-add). Extended twisted Edwards
- * coordinates (a = -1) on the ristretto255 representative: the result is the same group element
- * as `multiplyUnsafe`, and is encoded by the library. Field values are BigInts reduced modulo p
- * after each product; sums may leave the range [0, p) (or be negative) until the end.
+function writeLE(v: bigint, out: Uint8Array, at: number): void {
+  for (let b = 0; b < POINT_BYTES; b++, v >>= 8n) out[at + b] = Number(v & 0xffn);
+}
+
+/**
+ * The canonical u-coordinates of the points of order 1, 2, 4 or 8 on Curve25519 and its twist
+ * (0, 1, the two of order 8, and p - 1): X25519 with a clamped scalar sends them to 0. Every other
+ * u below p is safe. A point on the twist needs no check: the twist's cofactor is 4, its large
+ * subgroup of prime order, and the clamped scalar (a multiple of 8) clears the rest.
  */
-const FIELD_P = 2n ** 255n - 19n;
-const D2 = (2n * ed25519.CURVE.d) % FIELD_P;
-const WINDOWS = 64;
+export const LOW_ORDER: readonly Uint8Array[] = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+  '5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+].map((hex) => Uint8Array.from({ length: POINT_BYTES }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16)));
 
-/** k in signed base-16 digits, least significant first, each in [-8, 8) but the top one (k < 2^253 keeps it small). */
-export function scalarDigits(k: bigint): Int8Array {
-  const digits = new Int8Array(WINDOWS);
-  let carry = 0;
-  for (let i = 0; i < WINDOWS; i++) {
-    let v = Number((k >> BigInt(4 * i)) & 15n) + carry;
-    carry = 0;
-    if (v >= 8 && i < WINDOWS - 1) {
-      v -= 16;
-      carry = 1;
+/** Checks the u-coordinate at `bytes[at]`: its top bit clear, below p, of no low order; else a PointError naming its place. */
+export function checkU(bytes: Uint8Array, at: number, index: number): void {
+  if (bytes.length < at + POINT_BYTES) throw new PointError(index, 'is not 32 bytes');
+  if (bytes[at + 31] & 0x80) throw new PointError(index, 'is not a canonical X25519 u-coordinate (its top bit is set)');
+  // Below p = 2^255 - 19: from the top byte down, the first byte that differs from p's decides.
+  let below = false;
+  for (let b = 31; b >= 0; b--) {
+    const pb = b === 31 ? 0x7f : b === 0 ? 0xed : 0xff;
+    if (bytes[at + b] !== pb) {
+      below = bytes[at + b] < pb;
+      break;
     }
-    digits[i] = v;
   }
-  return digits;
+  if (!below) throw new PointError(index, 'is not a canonical X25519 u-coordinate (not below 2^255 - 19)');
+  if (LOW_ORDER.some((low) => low.every((v, b) => bytes[at + b] === v))) throw new PointError(index, 'is a point of low order');
 }
 
-/** A point in the form an addition uses: Y-X, Y+X, 2dT, 2Z. */
-type Cached = readonly [bigint, bigint, bigint, bigint];
-
-function cached(X: bigint, Y: bigint, Z: bigint, T: bigint): Cached {
-  const p = FIELD_P;
-  return [(Y - X) % p, (Y + X) % p, (D2 * T) % p, (2n * Z) % p];
-}
-
-/** P^k (in additive words, kP) for the digits of k. */
-export function multiplyFixed(point: Point, digits: Int8Array): Point {
-  const p = FIELD_P;
-  const ep = (point as unknown as { ep: EdPoint }).ep;
-  let X = ep.X;
-  let Y = ep.Y;
-  let Z = ep.Z;
-  let T = ep.T;
-  const table: Cached[] = [cached(X, Y, Z, T)];
-  const one = table[0];
-  for (let j = 2; j <= 8; j++) {
-    // add-2008-hwcd-3 with k = 2d: (X:Y:Z:T) + P.
-    const A = ((Y - X) * one[0]) % p;
-    const B = ((Y + X) * one[1]) % p;
-    const C = (T * one[2]) % p;
-    const D = (Z * one[3]) % p;
-    const E = B - A;
-    const F = D - C;
-    const G = D + C;
-    const H = B + A;
-    X = (E * F) % p;
-    Y = (G * H) % p;
-    T = (E * H) % p;
-    Z = (F * G) % p;
-    table.push(cached(X, Y, Z, T));
-  }
-  const top = digits[WINDOWS - 1];
-  if (top === 0) {
-    X = 0n;
-    Y = 1n;
-    Z = 1n;
-  } else {
-    // From the cached form: (2X : 2Y : 2Z), the same projective point.
-    const c = table[Math.abs(top) - 1];
-    X = top < 0 ? c[0] - c[1] : c[1] - c[0];
-    Y = c[1] + c[0];
-    Z = c[3];
-  }
-  T = 0n;
-  for (let i = WINDOWS - 2; i >= 0; i--) {
-    for (let r = 0; r < 4; r++) {
-      // dbl-2008-hwcd with a = -1; T only before an addition.
-      const A = (X * X) % p;
-      const B = (Y * Y) % p;
-      const C = (2n * Z * Z) % p;
-      const s = X + Y;
-      const E = (s * s - A - B) % p;
-      const G = B - A;
-      const F = G - C;
-      const H = -A - B;
-      X = (E * F) % p;
-      Y = (G * H) % p;
-      Z = (F * G) % p;
-      if (r === 3) T = (E * H) % p;
-    }
-    const d = digits[i];
-    if (d === 0) continue;
-    const c = table[Math.abs(d) - 1];
-    // Adding -Q: Y-X and Y+X swap places and T changes sign.
-    const A = ((Y - X) * (d < 0 ? c[1] : c[0])) % p;
-    const B = ((Y + X) * (d < 0 ? c[0] : c[1])) % p;
-    const C = (d < 0 ? -T * c[2] : T * c[2]) % p;
-    const D = (Z * c[3]) % p;
-    const E = B - A;
-    const F = D - C;
-    const G = D + C;
-    const H = B + A;
-    X = (E * F) % p;
-    Y = (G * H) % p;
-    Z = (F * G) % p;
-    T = (E * H) % p;
-  }
-  const n = (v: bigint) => ((v % p) + p) % p;
-  // When the last digit is 0, T is the last doubling's (computed at r = 3).
-  return new ristretto255.Point(new ed25519.Point(n(X), n(Y), n(Z), n(T)));
-}
-
-/** The point encoded at `bytes[at]`, checked: canonical, on the group, not the identity. */
-export function decodePoint(bytes: Uint8Array, at: number, index: number): Point {
-  let p: Point;
-  try {
-    p = ristretto255.Point.fromHex(bytes.subarray(at, at + POINT_BYTES));
-  } catch {
-    throw new PointError(index, 'is not a valid ristretto255 encoding');
-  }
-  if (p.is0()) throw new PointError(index, 'is the identity element');
-  return p;
-}
-
-/** P^k for each 32-byte point, every one checked first; a bad one throws a PointError with its place (`first` is the place of the first). */
-export function reblind(points: Uint8Array, scalar: Uint8Array, first = 0): Uint8Array {
-  const digits = scalarDigits(scalarValue(scalar));
-  const n = points.length / POINT_BYTES;
-  const out = new Uint8Array(points.length);
-  for (let i = 0; i < n; i++) out.set(multiplyFixed(decodePoint(points, i * POINT_BYTES, first + i), digits).toBytes(), i * POINT_BYTES);
-  return out;
-}
-
-/** Only checks each 32-byte point (canonical, not the identity); throws a PointError naming the first bad one. */
+/** Only checks each 32-byte point; throws a PointError naming the first bad one (`first` is the place of the first). */
 export function checkPoints(points: Uint8Array, first = 0): void {
-  for (let i = 0; i < points.length / POINT_BYTES; i++) decodePoint(points, i * POINT_BYTES, first + i);
+  for (let i = 0; i < points.length / POINT_BYTES; i++) checkU(points, i * POINT_BYTES, first + i);
+}
+
+/** X25519(k, H(email)) for each email. */
+export async function hashAndBlind(emails: readonly string[], scalar: Uint8Array, x25519: X25519Batch): Promise<Uint8Array> {
+  checkScalar(scalar);
+  return x25519(scalar, hashToU(emails));
+}
+
+/** X25519(k, u) for each 32-byte point, every one checked first. */
+export async function reblind(points: Uint8Array, scalar: Uint8Array, first: number, x25519: X25519Batch): Promise<Uint8Array> {
+  checkScalar(scalar);
+  checkPoints(points, first);
+  return x25519(scalar, points);
+}
+
+function checkScalar(scalar: Uint8Array): void {
+  if (scalar.length !== SCALAR_BYTES) throw new Error('a secret is 32 bytes');
 }

@@ -1,11 +1,12 @@
 import type { Overlap } from '../measure/lists';
 import { ExchangeError, FORMAT_VERSION, PROTOCOL, countCommon, newRunId, type AnswerFile, type ResultFile, type StartFile } from './exchange';
-import { POINT_BYTES, newScalar, scalarValue } from './scalar';
+import { POINT_BYTES, newScalar } from './scalar';
 
 /*
  * The three steps of the private overlap (a Diffie-Hellman private set intersection that reveals
  * only the size of the intersection), over any `GroupWork` (a worker thread, or this thread in
- * batches). "You" start, the partner answers:
+ * batches). H(a) is the X25519 u-coordinate of a member's email hashed to edwards25519, and
+ * H(a)^x is X25519(x, H(a)) (see group.ts). "You" start, the partner answers:
  *
  *   start  (you, secret x):      the file holds H(a)^x for each of your members a, shuffled.
  *   answer (partner, secret y):  H(a)^xy for each of those, shuffled again, and H(b)^y for each
@@ -27,7 +28,7 @@ export interface GroupWork {
   hashAndBlind(emails: readonly string[], scalar: Uint8Array): Uint8Array | Promise<Uint8Array>;
   /** Throws a PointError naming the place (counted from `first`) of a point that is not valid. */
   reblind(points: Uint8Array, scalar: Uint8Array, first: number): Uint8Array | Promise<Uint8Array>;
-  /** Only checks the points (canonical ristretto255 encodings, not the identity). */
+  /** Only checks the points (canonical X25519 u-coordinates, none of low order). */
   check(points: Uint8Array, first: number): void | Promise<void>;
 }
 
@@ -145,7 +146,6 @@ export function readSecret(text: string): StartSecret {
   if (typeof o.run !== 'string' || !/^[0-9a-f]{32}$/.test(o.run) || typeof o.secret !== 'string' || !/^[0-9a-f]{64}$/.test(o.secret) || typeof o.startCount !== 'number') throw new ExchangeError('the secret file is damaged');
   const scalar = new Uint8Array(32);
   for (let i = 0; i < 32; i++) scalar[i] = parseInt(o.secret.slice(2 * i, 2 * i + 2), 16);
-  scalarValue(scalar);
   return { run: o.run, startCount: o.startCount, scalar };
 }
 
