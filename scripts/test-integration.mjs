@@ -76,6 +76,14 @@ export async function runIntegrationSessions({ build = true, host = testHost() }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `--grep <pattern>`: only the tests of the main session whose full title matches (the
+  // device cases, Restricted Mode and multi-root sessions are then left out).
+  const grepIndex = process.argv.indexOf('--grep');
+  if (grepIndex > 0) {
+    const r = await runIntegration({ grep: process.argv[grepIndex + 1] });
+    console.log(`integration (VS Code ${r.vscodeVersion ?? '?'}), tests matching the grep: ${r.passed} passed, ${r.failed} failed`);
+    process.exit(r.failed > 0 || r.passed === 0 ? 1 : 0);
+  }
   const r = await runIntegrationSessions();
   console.log(`device-file cases: ${r.devices.passed} passed, ${r.devices.failed} failed`);
   console.log(`integration (VS Code ${r.vscodeVersion ?? '?'}): ${r.passed} passed, ${r.failed} failed`);
