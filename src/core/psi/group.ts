@@ -1,5 +1,5 @@
 import { hash_to_field } from '@noble/curves/abstract/hash-to-curve';
-import { ed25519_hasher } from '@noble/curves/ed25519';
+import { ed25519, ed25519_hasher } from '@noble/curves/ed25519';
 import { POINT_BYTES, PointError, SCALAR_BYTES } from './scalar';
 
 /*
@@ -27,32 +27,22 @@ export type X25519Batch = (scalar: Uint8Array, us: Uint8Array) => Uint8Array | P
 /** The domain separation tag: names the protocol and its version, so no other protocol's hashes can be replayed here. */
 export const HASH_TO_CURVE_DST = 'community-partnerships-private-overlap-v2_edwards25519_XMD:SHA-512_ELL2_RO_';
 
-const P = 2n ** 255n - 19n;
-const D2 = (2n * ((-121665n * invert(121666n)) % P) + 2n * P) % P;
+/** The curve library's field modulo p = 2^255 - 19: its inversion, powers and square roots. */
+const Fp = ed25519.CURVE.Fp;
+const P = Fp.ORDER;
+const D2 = Fp.mul(2n, ed25519.CURVE.d);
 /** Elligator 2's J (Curve25519's A), sqrt(-1), 2^((p + 3) / 8), and the sign-0 sqrt(-486664) of the map to edwards25519 (RFC 9380, G.2). */
 const J = 486662n;
-const SQRT_M1 = pow(2n, (P - 1n) / 4n);
-const C2 = pow(2n, (P + 3n) / 8n);
+const SQRT_M1 = Fp.pow(2n, (P - 1n) / 4n);
+const C2 = Fp.pow(2n, (P + 3n) / 8n);
 const C1_EDWARDS = evenSqrt(P - 486664n);
 
 const hashOptions = { ...ed25519_hasher.defaults, DST: new TextEncoder().encode(HASH_TO_CURVE_DST) };
 const encoder = new TextEncoder();
 
-function invert(x: bigint): bigint {
-  return pow(x, P - 2n);
-}
-
-function pow(x: bigint, e: bigint): bigint {
-  let r = 1n;
-  for (x %= P; e > 0n; e >>= 1n, x = (x * x) % P) if (e & 1n) r = (r * x) % P;
-  return r;
-}
-
 /** The square root of a square x with its lowest bit 0 (sgn0 = 0). */
 function evenSqrt(x: bigint): bigint {
-  let r = pow(x, (P + 3n) / 8n);
-  if ((r * r) % P !== x) r = (r * SQRT_M1) % P;
-  if ((r * r) % P !== x) throw new Error('not a square');
+  const r = Fp.sqrt(x);
   return r & 1n ? P - r : r;
 }
 
@@ -181,7 +171,7 @@ export function hashToU(emails: readonly string[]): Uint8Array {
     prefix[i] = acc;
     acc = (acc * den[i]) % P;
   }
-  let inv = invert(acc);
+  let inv = Fp.inv(acc);
   const out = new Uint8Array(n * POINT_BYTES);
   for (let i = n - 1; i >= 0; i--) {
     writeLE((num[i] * ((inv * prefix[i]) % P)) % P, out, i * POINT_BYTES);
