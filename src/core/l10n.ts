@@ -30,7 +30,8 @@ const english: Translate = ((first: string | L10nMessage, ...rest: L10nArg[]) =>
 
 let current: Translate = english;
 let generation = 0;
-let locale = 'en';
+let localeTag: string | undefined;
+let locale: string | undefined = 'en';
 
 export const l10n = {
   t: ((first: string | L10nMessage, ...rest: L10nArg[]) => (typeof first === 'string' ? current(first, ...rest) : current(first))) as Translate,
@@ -66,17 +67,25 @@ export function bundleTranslator(bundle: Readonly<Record<string, unknown>>): Tra
  * is not a locale Intl knows.
  */
 export function setDisplayLocale(tag: string | undefined): void {
-  let next = 'en';
-  try {
-    if (tag) next = Intl.NumberFormat.supportedLocalesOf([tag])[0] ?? 'en';
-  } catch {
-    /* Not a locale tag: English. */
-  }
-  if (next !== locale) generation++;
-  locale = next;
+  if (tag === localeTag) return;
+  localeTag = tag;
+  locale = undefined;
+  generation++;
 }
 
+/**
+ * Resolved on first use, not when set: the first call into Intl loads the locale data (about
+ * 30 ms), which activation should not wait for.
+ */
 export function displayLocale(): string {
+  if (locale === undefined) {
+    locale = 'en';
+    try {
+      if (localeTag) locale = Intl.NumberFormat.supportedLocalesOf([localeTag])[0] ?? 'en';
+    } catch {
+      /* Not a locale tag: English. */
+    }
+  }
   return locale;
 }
 
