@@ -89,7 +89,7 @@ try {
     const manifest = JSON.parse(readFileSync(join(warm, 'package.json'), 'utf8'));
     writeFileSync(join(warm, 'package.json'), JSON.stringify({ ...manifest, name: 'warm-up' }));
     const order = ['bench.warm-up', ...(i % 2 === 0 ? [EMPTY, OURS] : [OURS, EMPTY])];
-    writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'activation', order }));
+    writeFileSync(join(OUT, 'bench-job.json'), JSON.stringify({ kind: 'activation', order, profile: process.env.BENCH_PROFILE === '1' }));
     rmSync(join(OUT, 'bench-result.json'), { force: true });
     const server = await startServer({ dataDir: data.dir });
     try {

@@ -24,21 +24,21 @@ const OURS = 'community-partnerships.community-partnerships';
 export async function run(): Promise<void> {
   const job = JSON.parse(fs.readFileSync(path.join(OUT, 'bench-job.json'), 'utf8')) as { kind: 'activation' | 'index'; order?: string[]; profile?: boolean };
   try {
-    const result = job.kind === 'index' ? await index(job.profile === true) : await activation(job.order ?? []);
+    const result = job.kind === 'index' ? await index(job.profile === true) : await activation(job.order ?? [], job.profile === true);
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: true, result }));
   } catch (err) {
     fs.writeFileSync(path.join(OUT, 'bench-result.json'), JSON.stringify({ ok: false, error: String((err as Error)?.stack ?? err) }));
   }
 }
 
-async function activation(order: string[]): Promise<Record<string, number>> {
+async function activation(order: string[], profile = false): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
   for (const id of order) {
     const ext = vscode.extensions.getExtension(id);
     if (!ext) throw new Error(`${id} is not installed`);
     if (ext.isActive) throw new Error(`${id} was already active: the measurement would be empty`);
     const started = performance.now();
-    const api = (await ext.activate()) as ExtensionApi | undefined;
+    const api = (await profiled(profile && id === OURS, `bench-activation-${Date.now()}.cpuprofile`, async () => ext.activate())) as ExtensionApi | undefined;
     result[id] = performance.now() - started;
     if (api?.contexts) {
       await api.contexts.ready;
