@@ -132,7 +132,7 @@ const commonJsChunks = {
       await Promise.all(result.outputFiles.map(async ({ path, text }) => {
         mkdirSync(dirname(path), { recursive: true });
         if (!path.endsWith('.js')) return writeFileSync(path, text);
-        const cjs = await esbuild.transform(text, {
+        const cjs = await esbuild.transform(vscodeAsRequire(text, path), {
           format: 'cjs',
           platform: 'node',
           target: 'node20',
@@ -146,6 +146,18 @@ const commonJsChunks = {
     });
   },
 };
+
+/**
+ * `import * as vscode from "vscode"` as a plain `require`: transformed as it is, each of the
+ * files would copy every member of the API object into a namespace object of its own
+ * (esbuild's `__toESM`), a few milliseconds of activation for nothing. The API object is only
+ * read, member by member, the same either way. Every import of `vscode` must be of that form.
+ */
+function vscodeAsRequire(text, path) {
+  const out = text.replace(/\bimport\s*\*\s*as\s*([\w$]+)\s*from\s*"vscode"\s*;?/g, 'var $1=require("vscode");');
+  if (/from\s*"vscode"|import\s*"vscode"/.test(out)) throw new Error(`${path}: an import of "vscode" that is not \`import * as\``);
+  return out;
+}
 
 const contexts = [
   // The Node host: the entry (dist/extension.js, registrations only, within the 100 KB budget) and
