@@ -29,13 +29,16 @@ export class ContextService implements vscode.Disposable {
   private readonly inflight = new Map<string, Promise<FolderContext>>();
   readonly onDidChange = this.emitter.event;
   readonly ready: Promise<void>;
+  private disposed = false;
 
   constructor(
     private readonly log: Log,
     /** Loaded on first read, not at activation: the parser brings zod, gray-matter and js-yaml. */
     readonly parser: () => ContextParser,
   ) {
-    this.ready = this.reset();
+    // The first read starts once activation has returned: the settings, the watcher and the
+    // file's stat cost the extension host a few milliseconds that activation need not wait for.
+    this.ready = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => this.reset());
     this.disposables.push(
       this.emitter,
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reset()),
@@ -127,6 +130,7 @@ export class ContextService implements vscode.Disposable {
   }
 
   private async reset(): Promise<void> {
+    if (this.disposed) return;
     for (const w of this.watchers.splice(0)) w.dispose();
     const folders = vscode.workspace.workspaceFolders ?? [];
     const keep = new Set(folders.map((f) => f.uri.toString()));
@@ -146,6 +150,7 @@ export class ContextService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.pending.dispose();
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
