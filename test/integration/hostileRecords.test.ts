@@ -108,7 +108,11 @@ describe(`Hostile partnership records in the real planner (${cases.length} cases
         c.make(targets[i].fsPath);
       }
       await vscode.workspace.getConfiguration('communityPartnerships', folder().uri).update('partnershipsFolder', './partnerships', vscode.ConfigurationTarget.Workspace);
-      await until('the planner to list every case', () => p.query({ limit: 1000 }).total === FIXTURE_RECORDS.length + present.length, 60_000);
+      await until('the planner to list every case', () => p.query({ limit: 1000 }).total === FIXTURE_RECORDS.length + present.length, 60_000, () => {
+        const listed = p.query({ limit: 1000 });
+        const absent = present.filter((_, i) => !p.get(targets[i].toString())).map((c) => c.name);
+        return `${listed.total} listed of ${FIXTURE_RECORDS.length + present.length}; not listed: ${absent.join(', ') || 'none'}`;
+      });
       for (const [i, c] of present.entries()) {
         const id = targets[i].toString();
         const entry = p.get(id);
