@@ -116,6 +116,29 @@ describe('planner: RecordLoader', () => {
     assert.strictEqual(index.size, 0);
   });
 
+  it('two reloads at once: the older listing, answered last, removes nothing the newer one read', async () => {
+    // The files appear while the first reload lists the folder: its listing misses them and
+    // comes back after the second reload (for the changed setting) has read them.
+    const files = new Map([['a', recordText(1)]]);
+    const listings: ((ids: string[]) => void)[] = [];
+    const source: RecordSource = {
+      list: () => new Promise((resolve) => listings.push(resolve)),
+      read: async (id) => files.get(id),
+    };
+    const index = new RecordIndex();
+    const loader = new RecordLoader(index, source);
+    const first = loader.reload();
+    files.set('b', recordText(2));
+    files.set('c', recordText(3));
+    const second = loader.reload();
+    listings[1](['a', 'b', 'c']);
+    await second;
+    assert.deepStrictEqual(index.all().map((r) => r.id).sort(), ['a', 'b', 'c']);
+    listings[0](['a']);
+    await first;
+    assert.deepStrictEqual(index.all().map((r) => r.id).sort(), ['a', 'b', 'c'], 'the older listing removed records the newer one read');
+  });
+
   it('opens a whole record with one read, and again with none while it is unchanged', async () => {
     const source = new MemorySource();
     const id = 'file:///ws/partnerships/a.md';

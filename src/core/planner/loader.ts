@@ -27,6 +27,8 @@ export class RecordLoader {
   /** Reads made so far (tests check that one change costs one). */
   reads = 0;
   private loading: Promise<void> | undefined;
+  /** Counts loads: a listing answered after a newer load started is stale and changes nothing. */
+  private loads = 0;
   private readonly concurrency: number;
   /** Per record, a counter that makes a slower, older read lose to a newer one. */
   private readonly generation = new Map<string, number>();
@@ -135,12 +137,17 @@ export class RecordLoader {
   }
 
   private async loadAll(): Promise<void> {
+    const load = ++this.loads;
     const ids = [...new Set(await this.source.list())];
+    // A newer load (a changed setting while this one listed) lists and reads for itself; this
+    // older listing may miss records created since, and must not remove what the newer read.
+    // It ends when the newer load does.
+    if (load !== this.loads) return this.loading;
     const keep = new Set(ids);
     for (const old of this.index.all()) if (!keep.has(old.id)) this.remove(old.id);
     let next = 0;
     const worker = async () => {
-      while (next < ids.length) {
+      while (next < ids.length && load === this.loads) {
         const id = ids[next++];
         const gen = this.bump(id);
         const text = await this.readOne(id);
