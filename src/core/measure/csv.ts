@@ -209,9 +209,10 @@ export class CsvRecordReader {
   }
 
   /**
-   * Whether the file's lines end with a CR alone, from its first line break (a CR at the very
-   * end of what has come waits for the next character); such a file has each CR read as a LF.
-   * False when the kind is not known yet (and the text so far is within one record's limit).
+   * Finds whether the file's lines end with a CR alone (`crOnly`), from its first line break (a
+   * CR at the very end of what has come waits for the next character); such a file has each CR
+   * read as a LF. Returns false while that is not known yet (and the text so far is within one
+   * record's limit).
    */
   private findLineEnds(final: boolean): boolean {
     const cr = this.buf.indexOf('\r');
