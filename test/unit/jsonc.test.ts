@@ -63,7 +63,12 @@ describe('JSON with comments: reading', () => {
       ['// only a comment', /a value expected/],
       ['['.repeat(100_000), /levels of nesting/],
     ];
-    for (const [text, message] of cases) assert.throws(() => parseJsonc(text), (e: unknown) => e instanceof JsoncError && message.test(e.message), JSON.stringify(text.slice(0, 40)));
+    for (const [text, message] of cases)
+      assert.throws(
+        () => parseJsonc(text),
+        (e: unknown) => e instanceof JsoncError && message.test(e.message),
+        JSON.stringify(text.slice(0, 40)),
+      );
   });
 });
 
@@ -71,10 +76,13 @@ describe('JSON with comments: one value set and taken out', () => {
   it('adds beside other servers with comments, and taking it out gives the text back exactly', () => {
     const before = '{\n  // servers for this repo\n  "servers": {\n    "docs": { "type": "stdio", "command": "docs" } // theirs\n  },\n  "inputs": []\n}\n';
     const added = roundTrip(before);
-    assert.equal(added, '{\n  // servers for this repo\n  "servers": {\n    "docs": { "type": "stdio", "command": "docs" }, // theirs\n    "community-partnerships": {\n      "type": "stdio",\n      "command": "node",\n      "args": [\n        "/ext/dist/mcp/server.js",\n        "${workspaceFolder}"\n      ]\n    }\n  },\n  "inputs": []\n}\n');
+    assert.equal(
+      added,
+      '{\n  // servers for this repo\n  "servers": {\n    "docs": { "type": "stdio", "command": "docs" }, // theirs\n    "community-partnerships": {\n      "type": "stdio",\n      "command": "node",\n      "args": [\n        "/ext/dist/mcp/server.js",\n        "${workspaceFolder}"\n      ]\n    }\n  },\n  "inputs": []\n}\n',
+    );
   });
 
-  it('keeps a file\'s tabs, CRLF and byte order mark in what it adds', () => {
+  it("keeps a file's tabs, CRLF and byte order mark in what it adds", () => {
     const before = '\uFEFF{\r\n\t"servers": {\r\n\t\t"docs": {\r\n\t\t\t"command": "docs"\r\n\t\t}\r\n\t}\r\n}\r\n';
     const added = roundTrip(before);
     assert.ok(added.startsWith('\uFEFF{\r\n'));
@@ -84,7 +92,10 @@ describe('JSON with comments: one value set and taken out', () => {
 
   it('after a trailing comma, in a one-line object, in an empty one, and where the container is missing', () => {
     assert.match(roundTrip('{\n  "servers": {\n    "docs": { "command": "docs" },\n  },\n}\n'), /"docs": \{ "command": "docs" \},\n {4}"community-partnerships": \{\n[\s\S]*\n {4}\},\n {2}\},\n\}\n$/);
-    assert.equal(roundTrip('{ "servers": { "docs": { "command": "docs" } } }'), '{ "servers": { "docs": { "command": "docs" }, "community-partnerships": { "type": "stdio", "command": "node", "args": ["/ext/dist/mcp/server.js", "${workspaceFolder}"] } } }');
+    assert.equal(
+      roundTrip('{ "servers": { "docs": { "command": "docs" } } }'),
+      '{ "servers": { "docs": { "command": "docs" }, "community-partnerships": { "type": "stdio", "command": "node", "args": ["/ext/dist/mcp/server.js", "${workspaceFolder}"] } } }',
+    );
     assert.equal(setJsonc('{ "servers": {} }', KEY, { command: 'x' }), '{ "servers": { "community-partnerships": { "command": "x" } } }');
     assert.equal(setJsonc('{ "servers": { "community-partnerships": { "command": "x" } } }', KEY, undefined), '{ "servers": {} }');
     assert.match(roundTrip('{\n  "servers": {}\n}\n'), /^\{\n {2}"servers": \{\n {4}"community-partnerships": \{\n[\s\S]*\n {4}\}\n {2}\}\n\}\n$/);
@@ -98,7 +109,13 @@ describe('JSON with comments: one value set and taken out', () => {
     const text = '{\n  "servers": {\n    "community-partnerships": { "command": "old" }, // ours\n    "docs": { "command": "docs" }\n  }\n}\n';
     const replaced = setJsonc(text, KEY, { command: 'new' });
     assert.equal(replaced, '{\n  "servers": {\n    "community-partnerships": {\n      "command": "new"\n    }, // ours\n    "docs": { "command": "docs" }\n  }\n}\n');
-    assert.equal(setJsonc(text, KEY, undefined), '{\n  "servers": {\n    "community-partnerships": { "command": "old" }, // ours\n    "docs": { "command": "docs" }\n  }\n}\n'.replace('    "community-partnerships": { "command": "old" }, ', '    '));
+    assert.equal(
+      setJsonc(text, KEY, undefined),
+      '{\n  "servers": {\n    "community-partnerships": { "command": "old" }, // ours\n    "docs": { "command": "docs" }\n  }\n}\n'.replace(
+        '    "community-partnerships": { "command": "old" }, ',
+        '    ',
+      ),
+    );
     const middle = '{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}\n';
     assert.equal(setJsonc(middle, ['b'], undefined), '{\n  "a": 1,\n  "c": 3\n}\n');
     assert.equal(setJsonc(middle, ['c'], undefined), '{\n  "a": 1,\n  "b": 2\n}\n');
@@ -119,7 +136,10 @@ describe('Connect AI Assistant on real configuration files', () => {
   const code = CONNECTION_FILES.find((f) => f.path === '.vscode/mcp.json')!;
 
   it('says where a broken file fails, and writes nothing', () => {
-    assert.throws(() => proposedText(code, '{\n  "servers": {\n    "docs": { "command": "docs" }\n  \n', entries), /\.vscode\/mcp\.json is not a JSON object that can be changed safely \(line 5, column 1: a comma or \} expected, found the end of the file\); fix it first/);
+    assert.throws(
+      () => proposedText(code, '{\n  "servers": {\n    "docs": { "command": "docs" }\n  \n', entries),
+      /\.vscode\/mcp\.json is not a JSON object that can be changed safely \(line 5, column 1: a comma or \} expected, found the end of the file\); fix it first/,
+    );
     assert.throws(() => proposedText(code, '{ "servers": "none" }', entries), /"servers" is not an object/);
   });
 

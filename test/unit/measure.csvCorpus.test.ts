@@ -57,7 +57,7 @@ describe('measure: CSV reader on a corpus of exports', () => {
     ]);
   });
 
-  it('Discord (a bot\'s member export): tabs, emoji, names with quotes and commas', async () => {
+  it("Discord (a bot's member export): tabs, emoji, names with quotes and commas", async () => {
     const text = 'User ID\tUsername\tDisplay Name\tEmail\tJoined At\tRoles\n1\tana_r\tAna 🦀 "the crab"\tana@example.org\t2026-01-02\tmember, mod\n2\tbo\tBo\t\t2026-01-03\t\n';
     const { summary, rows } = await readEveryWay(text);
     assert.strictEqual(summary.delimiter, '\t');
@@ -68,7 +68,8 @@ describe('measure: CSV reader on a corpus of exports', () => {
   });
 
   it('Slack (a workspace member list): ragged rows kept as they are, a missing last line break', async () => {
-    const text = 'username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname\nana,ana@example.org,Member,1,1,0,U01,Ana Ruiz,ana\nbot,,Bot\nbo,bo@example.org,Admin,1,1,0,U02,Bo Ng,bo,extra';
+    const text =
+      'username,email,status,billing-active,has-2fa,has-sso,userid,fullname,displayname\nana,ana@example.org,Member,1,1,0,U01,Ana Ruiz,ana\nbot,,Bot\nbo,bo@example.org,Admin,1,1,0,U02,Bo Ng,bo,extra';
     const { summary, rows } = await readEveryWay(text);
     assert.strictEqual(summary.rows, 3);
     assert.deepStrictEqual(rowsOf(rows), [
@@ -91,7 +92,7 @@ describe('measure: CSV reader on a corpus of exports', () => {
     ]);
   });
 
-  it('spreadsheets: CR alone (old Mac Excel), Excel\'s sep= line, bars, a title line and blank lines before the header', async () => {
+  it("spreadsheets: CR alone (old Mac Excel), Excel's sep= line, bars, a title line and blank lines before the header", async () => {
     const mac = await readEveryWay('Name,Email\r"Ruiz, Ana",ana@example.org\r\rBo,"bo@\rexample.org"\rCy,cy@example.org\r');
     assert.deepStrictEqual(mac.summary.header, ['Name', 'Email']);
     assert.deepStrictEqual(rowsOf(mac.rows), [
@@ -142,24 +143,49 @@ describe('measure: CSV reader on a corpus of exports', () => {
     const cells = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2', '@SUM(A1)', '\uff1d1', "=cmd|' /C calc'!A0", 'a\u0000b', '\u0007bell'];
     const text = `name,value\n${cells.map((c) => `p,"${c.replace(/"/g, '""')}"`).join('\n')}\n`;
     const { rows } = await readEveryWay(text);
-    assert.deepStrictEqual(rows.map((r) => r.fields[1]), cells);
+    assert.deepStrictEqual(
+      rows.map((r) => r.fields[1]),
+      cells,
+    );
     // Written back out through the one writer, every formula start gets its quote.
-    const back = await readCsvText(toCsv(['value'], cells.map((c) => [c])));
-    assert.deepStrictEqual(back.rows.map((r) => r.fields[0]), ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+1", "'-2", "'@SUM(A1)", "'\uff1d1", "'=cmd|' /C calc'!A0", 'a\u0000b', '\u0007bell']);
+    const back = await readCsvText(
+      toCsv(
+        ['value'],
+        cells.map((c) => [c]),
+      ),
+    );
+    assert.deepStrictEqual(
+      back.rows.map((r) => r.fields[0]),
+      ['\'=HYPERLINK("http://evil.example","x")', "'+1+1", "'-2", "'@SUM(A1)", "'\uff1d1", "'=cmd|' /C calc'!A0", 'a\u0000b', '\u0007bell'],
+    );
     assert.strictEqual(csvCell('=1+1'), "'=1+1");
   });
 
   it('hostile: a quote never closed is reported with its line, its row skipped, the next rows kept (LF, CRLF and CR alone)', async () => {
     for (const eol of ['\n', '\r\n', '\r']) {
       const { summary, rows } = await readEveryWay(['name,email', 'Ana,ana@example.org', '"Bo,bo@example.org', 'Cy,cy@example.org', ''].join(eol));
-      assert.deepStrictEqual(rowsOf(rows), [[2, 'Ana', 'ana@example.org'], [4, 'Cy', 'cy@example.org']], JSON.stringify(eol));
-      assert.deepStrictEqual(summary.problems.map((p) => p.line), [3], JSON.stringify(eol));
+      assert.deepStrictEqual(
+        rowsOf(rows),
+        [
+          [2, 'Ana', 'ana@example.org'],
+          [4, 'Cy', 'cy@example.org'],
+        ],
+        JSON.stringify(eol),
+      );
+      assert.deepStrictEqual(
+        summary.problems.map((p) => p.line),
+        [3],
+        JSON.stringify(eol),
+      );
       assert.match(summary.problems[0].message, /never closed/);
     }
     // At the very end of the file, with nothing after it.
     const last = await readEveryWay('name,email\nAna,ana@example.org\n"Bo');
     assert.deepStrictEqual(rowsOf(last.rows), [[2, 'Ana', 'ana@example.org']]);
-    assert.deepStrictEqual(last.summary.problems.map((p) => p.line), [3]);
+    assert.deepStrictEqual(
+      last.summary.problems.map((p) => p.line),
+      [3],
+    );
   });
 
   it('hostile: no line break at all, and a quoted field past the size limit, stop at the limit and go on', async () => {
@@ -185,10 +211,14 @@ describe('measure: splitRecords', () => {
   it('splits fields as papaparse does, on any text (random text of quotes, delimiters and line breaks)', () => {
     const char = fc.constantFrom('a', 'b', ' ', '"', '"', ',', ';', '\t', '|', '\n', '\r', 'é');
     fc.assert(
-      fc.property(fc.array(char, { maxLength: 40 }).map((a) => a.join('')), fc.constantFrom(',', ';', '\t', '|'), (text, delimiter) => {
-        const papa = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' }).parse(text, 0, false).data as string[][];
-        assert.deepStrictEqual(splitRecords(text, delimiter), papa, JSON.stringify(text));
-      }),
+      fc.property(
+        fc.array(char, { maxLength: 40 }).map((a) => a.join('')),
+        fc.constantFrom(',', ';', '\t', '|'),
+        (text, delimiter) => {
+          const papa = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' }).parse(text, 0, false).data as string[][];
+          assert.deepStrictEqual(splitRecords(text, delimiter), papa, JSON.stringify(text));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });
