@@ -13,7 +13,7 @@ export const chunks = {
   agreement: () => require('./features/agreement/impl') as typeof import('./features/agreement/impl'),
   markdownDocs: () => require('./features/markdownDocs/impl') as typeof import('./features/markdownDocs/impl'),
   planner: () => require('./features/planner/impl') as typeof import('./features/planner/impl'),
-  /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with papaparse). */
+  /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with the CSV reader). */
   measure: () => require('./features/measure/impl') as typeof import('./features/measure/impl'),
   /** The pipeline board in the editor area, on the planner's index. */
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),

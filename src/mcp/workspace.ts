@@ -5,8 +5,8 @@
 // read or written.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { parseContext } from '../core/context';
+import { parseJsonc } from '../core/jsonc';
 import { DEFAULT_CONTEXT_PATH } from '../core/context/sections';
 import { localToday } from '../core/dates';
 import { workspaceRelativePath } from '../core/paths';
@@ -87,7 +87,12 @@ export class NodeWorkspace implements AssistantStore {
     } catch {
       return fallback;
     }
-    const data: unknown = parseJsonc(text, [], { allowTrailingComma: true });
+    let data: unknown;
+    try {
+      data = parseJsonc(text);
+    } catch {
+      return fallback; // not JSON with comments: the defaults, as for a file that is not there
+    }
     const raw = data && typeof data === 'object' ? (data as Record<string, unknown>)[`communityPartnerships.${key}`] : undefined;
     return typeof raw === 'string' && raw.trim() !== '' ? (workspaceRelativePath(raw) ?? fallback) : fallback;
   }

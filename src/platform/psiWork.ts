@@ -1,7 +1,7 @@
 // The private overlap's group maths off the calling thread (Node: desktop and remote extension
 // hosts, the command-line entry point, tests and the benchmark): a few worker threads running
 // dist/psiWorker.js (psiWorker.js beside this file when compiled for tests), one per core up to
-// four. With no second core, that file runs here, one batch at a time. The curve library is in
+// four. With no second core, that file runs here, one batch at a time. The group maths are in
 // that file only.
 // scripts/build.mjs swaps this file for psiWork.web.ts in the web bundle.
 import * as fs from 'node:fs';

@@ -1,9 +1,10 @@
 // X25519 (RFC 7748) for the private overlap's batches: through WebCrypto where it has X25519
 // (Node's crypto.webcrypto, a browser's crypto.subtle), the calls of a batch under way together,
-// else in plain JavaScript (@noble/curves, much slower). Both give the same bytes; a WebCrypto
-// that does not give RFC 7748's own test vector is not used.
-import { x25519 } from '@noble/curves/ed25519';
+// else the platform's fallback (./x25519Fallback: node:crypto's key objects on Node, plain
+// JavaScript in the web bundle, much slower). All give the same bytes; a WebCrypto that does not
+// give RFC 7748's own test vector is not used.
 import type { X25519Batch } from '../core/psi/group';
+import { fallbackX25519 } from './x25519Fallback';
 
 const X25519 = { name: 'X25519' };
 
@@ -42,17 +43,10 @@ export function subtleX25519(subtle: SubtleX25519): X25519Batch {
   };
 }
 
-/** X25519 in plain JavaScript, one point after the other. */
-export const nobleX25519: X25519Batch = (scalar, us) => {
-  const out = new Uint8Array(us.length);
-  for (let i = 0; i < us.length; i += 32) out.set(x25519.scalarMult(scalar, us.subarray(i, i + 32)), i);
-  return out;
-};
-
-/** The fastest of the two this runtime has (WebCrypto's checked once against RFC 7748's vector). */
+/** WebCrypto's when this runtime has it (checked once against RFC 7748's vector), else the platform's fallback. */
 export function bestX25519(subtle: SubtleX25519 | undefined): () => Promise<X25519Batch> {
   let found: Promise<X25519Batch> | undefined;
-  return () => (found ??= detectSubtleX25519(subtle).then((batch) => batch ?? nobleX25519));
+  return () => (found ??= detectSubtleX25519(subtle).then((batch) => batch ?? fallbackX25519));
 }
 
 /** WebCrypto's X25519 when it has it and gives RFC 7748's test vector, else undefined. */

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`, measures from exports, in plain Node through the same code the Node extension
- * host runs (the chunked file reader in src/platform/exportStream.ts, papaparse, Node's SHA-256):
+ * host runs (the chunked file reader in src/platform/exportStream.ts, the CSV reader of
+ * src/core/measure/csv.ts, Node's SHA-256):
  * - overlap of two 1,000,000-row member lists, end to end (the partner hashes theirs into a
  *   hashed file, you read your CSV and their file and count the shared members), against hashing
  *   the same 2,000,000 rows with the platform's SHA-256 alone on one thread (no reading, no

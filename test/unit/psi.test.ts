@@ -19,15 +19,22 @@ import {
   type StepOptions,
 } from '../../src/core/psi';
 import { ed25519_hasher, x25519 } from '@noble/curves/ed25519';
-import { HASH_TO_CURVE_DST, LOW_ORDER, checkPoints, hashAndBlind, hashToU, reblind } from '../../src/core/psi/group';
+import { sha512 as nobleSha512 } from '@noble/hashes/sha2';
+import { HASH_TO_CURVE_DST, LOW_ORDER, checkPoints, hashAndBlind, hashToU as hashToUWith, reblind } from '../../src/core/psi/group';
 import { newScalar } from '../../src/core/psi/scalar';
 import { newSalt } from '../../src/core/measure/hash';
 import { groupWork } from '../../src/platform/psiWork';
-import { RFC7748_VECTOR, detectSubtleX25519, nobleX25519, subtleX25519, type SubtleX25519 } from '../../src/platform/x25519';
+import { sha512 } from '../../src/platform/sha512';
+import { sha512 as webSha512 } from '../../src/platform/sha512.web';
+import { RFC7748_VECTOR, detectSubtleX25519, subtleX25519, type SubtleX25519 } from '../../src/platform/x25519';
+import { fallbackX25519 as nodeX25519 } from '../../src/platform/x25519Fallback';
+import { fallbackX25519 as nobleX25519 } from '../../src/platform/x25519Fallback.web';
 
 const random = (b: Uint8Array) => randomFillSync(b);
 const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof ExchangeError && pattern.test(e.message));
-const direct: GroupWork = { hashAndBlind: (e, k) => hashAndBlind(e, k, nobleX25519), reblind: (p, k, first) => reblind(p, k, first, nobleX25519), check: checkPoints };
+/** H(email)'s u for each email, with Node's SHA-512 (as the Node host's worker). */
+const hashToU = (emails: readonly string[]) => hashToUWith(emails, sha512);
+const direct: GroupWork = { hashAndBlind: (e, k) => hashAndBlind(e, k, nobleX25519, sha512), reblind: (p, k, first) => reblind(p, k, first, nobleX25519), check: checkPoints };
 const subtle = globalThis.crypto.subtle as unknown as SubtleX25519;
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const P = 2n ** 255n - 19n;
@@ -124,7 +131,7 @@ describe('private overlap (core)', function () {
   it('shuffles: the start file holds the blinded list, not in its order', async () => {
     const emails = Array.from({ length: 64 }, (_, i) => `m${i}@x.org`);
     const start = await startOverlap(emails, options());
-    const blinded = await hashAndBlind(emails, start.secret.scalar, nobleX25519);
+    const blinded = await hashAndBlind(emails, start.secret.scalar, nobleX25519, sha512);
     const hex = (points: Uint8Array) => Array.from({ length: points.length / 32 }, (_, i) => Buffer.from(points.subarray(i * 32, i * 32 + 32)).toString('hex'));
     const inOrder = hex(blinded);
     assert.deepStrictEqual(hex(start.file.points).sort(), [...inOrder].sort());
@@ -202,7 +209,9 @@ describe('private overlap (core)', function () {
   });
 
   it('hashes emails to the u-coordinate of edwards25519_XMD:SHA-512_ELL2_RO_ (as the curve library does)', () => {
-    const emails = ['a@x.org', 'bo@y.org', '', 'ünïcode@exämple.org', ...Array.from({ length: 40 }, (_, i) => `member${i}@ours.example`)];
+    // Lengths around SHA-512's block (128 bytes) too: the message is Z_pad || email || … in expand_message_xmd.
+    const long = (n: number) => `${'x'.repeat(n - '@long.example'.length)}@long.example`;
+    const emails = ['a@x.org', 'bo@y.org', '', 'ünïcode@exämple.org', long(111), long(112), long(128), long(313), ...Array.from({ length: 40 }, (_, i) => `member${i}@ours.example`)];
     const us = hashToU(emails);
     emails.forEach((email, i) => {
       const { y } = ed25519_hasher.hashToCurve(new TextEncoder().encode(email), { DST: HASH_TO_CURVE_DST }).toAffine();
@@ -215,6 +224,19 @@ describe('private overlap (core)', function () {
     // The batch gives each email's u whatever its neighbours.
     assert.deepStrictEqual(hashToU([emails[1]]), us.subarray(32, 64));
     assert.strictEqual(hashToU([]).length, 0);
+    // The protocol's bytes, pinned: what every version of both sides must compute.
+    assert.strictEqual(hex(us.subarray(0, 32)), '7d5b6dc3240ae10b74401e0ee85462b1cc9d34f6afbbf1ce1718f50a5eb9fa47');
+    assert.strictEqual(hex(hashToU(['x'.repeat(300) + '@long.example'])), '5c0ec1898552066ff44d6e442ef469c388c5d4ad36dfe5b7a4dd1bea8ad0557d');
+    // The web build's SHA-512 (plain JavaScript) gives the same points as Node's.
+    assert.deepStrictEqual(hashToUWith(emails, webSha512), us);
+  });
+
+  it('SHA-512 on Node and in the web build give the same bytes as the hash library', () => {
+    for (const n of [0, 1, 111, 112, 127, 128, 129, 239, 240, 1000]) {
+      const data = random(new Uint8Array(n));
+      assert.strictEqual(hex(sha512(data)), hex(nobleSha512(data)), `${n} bytes`);
+      assert.strictEqual(hex(webSha512(data)), hex(nobleSha512(data)), `${n} bytes (web)`);
+    }
   });
 
   it('X25519 gives RFC 7748\'s test vectors, the same bytes through WebCrypto and in plain JavaScript', async () => {
@@ -231,6 +253,7 @@ describe('private overlap (core)', function () {
     for (const [k, u, out] of vectors) {
       assert.strictEqual(hex(await nobleX25519(k, u)), hex(out));
       assert.strictEqual(hex(await viaSubtle(k, u)), hex(out));
+      assert.strictEqual(hex(await nodeX25519(k, u)), hex(out), 'node:crypto, the Node fallback');
     }
     assert.ok(await detectSubtleX25519(subtle), "Node's WebCrypto has X25519");
     assert.strictEqual(await detectSubtleX25519(undefined), undefined);
@@ -239,9 +262,10 @@ describe('private overlap (core)', function () {
     const [ka, kb] = [newScalar(random), newScalar(random)];
     const a = await viaSubtle(ka, us);
     assert.strictEqual(hex(a), hex(await nobleX25519(ka, us)));
+    assert.strictEqual(hex(a), hex(await nodeX25519(ka, us)));
     assert.strictEqual(hex(await viaSubtle(kb, a)), hex(await nobleX25519(ka, await nobleX25519(kb, us))));
     // The batch functions of the core: hashAndBlind is X25519 of hashToU; reblind checks, then blinds.
-    assert.strictEqual(hex(await hashAndBlind(['a@x.org'], ka, viaSubtle)), hex(await nobleX25519(ka, hashToU(['a@x.org']))));
+    assert.strictEqual(hex(await hashAndBlind(['a@x.org'], ka, viaSubtle, sha512)), hex(await nobleX25519(ka, hashToU(['a@x.org']))));
     assert.strictEqual(hex(await reblind(a, kb, 0, nobleX25519)), hex(await viaSubtle(kb, a)));
   });
 

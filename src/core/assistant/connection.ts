@@ -1,10 +1,10 @@
-import { applyEdits, format, modify, parse, type ParseError } from 'jsonc-parser';
+import { JsoncError, parseJsonc, setJsonc } from '../jsonc';
 import { SERVER_NAME, SKILL_NAME, skillMarkdown } from './prompts';
 
 /*
  * What "Connect AI Assistant" adds to a workspace, and how "Disconnect AI Assistant" takes it
  * out again: the skill file and the server's entry in the two MCP configuration files. The JSON
- * files are changed with jsonc-parser's edits, so their other entries, comments and layout stay.
+ * files are changed in place (src/core/jsonc.ts), so their other entries, comments and layout stay.
  */
 
 export const SKILL_PATH = `.claude/skills/${SKILL_NAME}/SKILL.md`;
@@ -30,25 +30,33 @@ export function serverEntries(serverScript: string, folderPath: string): Record<
   };
 }
 
-const FORMAT = { insertSpaces: true, tabSize: 2, eol: '\n' };
-
-/**
- * Sets (or, with undefined, removes) one value and formats only what was inserted: the entries
- * around it stay exactly as written.
- */
-function setValue(text: string, key: readonly string[], value: unknown): string {
-  const edits = modify(text, [...key], value, {});
-  const changed = applyEdits(text, edits);
-  if (value === undefined || edits.length !== 1) return changed;
-  return applyEdits(changed, format(changed, { offset: edits[0].offset, length: edits[0].content.length }, FORMAT));
+function notChangeable(path: string, err?: unknown): Error {
+  const where = err instanceof JsoncError ? ` (${err.message})` : '';
+  return new Error(`${path} is not a JSON object that can be changed safely${where}; fix it first, or add the entry by hand.`);
 }
 
-function readJson(text: string, path: string): unknown {
-  const errors: ParseError[] = [];
-  const data: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length || (text.trim() !== '' && (data === null || typeof data !== 'object' || Array.isArray(data)))) {
-    throw new Error(`${path} is not a JSON object that can be changed safely; fix it first, or add the entry by hand.`);
+/**
+ * Sets (or, with undefined, removes) one value, laid out as the file is: the entries around it
+ * stay exactly as written.
+ */
+function setValue(text: string, path: string, key: readonly string[], value: unknown): string {
+  try {
+    return setJsonc(text, key, value);
+  } catch (err) {
+    throw err instanceof JsoncError ? notChangeable(path, err) : err;
   }
+}
+
+/** The file's object (undefined for an empty file); throws, saying where, for any other text. */
+function readJson(text: string, path: string): unknown {
+  if (text.trim() === '') return undefined;
+  let data: unknown;
+  try {
+    data = parseJsonc(text);
+  } catch (err) {
+    throw err instanceof JsoncError ? notChangeable(path, err) : err;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw notChangeable(path);
   return data;
 }
 
@@ -81,7 +89,7 @@ export function withEntry(current: string | undefined, file: ConnectionFile, val
   const found = valueAt(readJson(current, file.path), file.key);
   const previous = serverScriptOf(found) === undefined ? found : undefined;
   if (sameJson(found, value)) return { text: current, previous };
-  return { text: withNewline(setValue(current, file.key, value)), previous };
+  return { text: withNewline(setValue(current, file.path, file.key, value)), previous };
 }
 
 /** The server script a server entry Connect writes starts (`node <…/dist/mcp/server.js> <folder>`), or undefined for any other value. */
@@ -118,7 +126,7 @@ export function withoutEntry(current: string, file: ConnectionFile, written: unk
   if (!file.key) throw new Error(`${file.path} holds no entry`);
   const data = readJson(current, file.path);
   if (!sameJson(valueAt(data, file.key), written)) return { text: current, unchanged: false };
-  const text = setValue(current, file.key, previous);
+  const text = setValue(current, file.path, file.key, previous);
   const left = readJson(text, file.path) as Record<string, unknown>;
   const container = left[file.key[0]];
   const empty = Object.keys(left).length === 0 || (Object.keys(left).length === 1 && container !== null && typeof container === 'object' && Object.keys(container).length === 0);

@@ -1,13 +1,12 @@
-import * as Papa from 'papaparse';
-
 /*
- * CSV exports read in chunks, with papaparse doing the field splitting. Exports come as they
- * come: a byte order mark (UTF-8, or UTF-16 from Excel's "Unicode text"), CRLF or LF, commas,
- * semicolons (European spreadsheets) or tabs, quoted fields holding commas, quotes and line
- * breaks, a blank line or a title line before the header. The reader finds where each record
- * ends (a line break outside quotes) as the chunks arrive, hands the complete records to
- * papaparse in one call per chunk, and keeps only the unfinished record between chunks, so memory
- * does not grow with the file. Every row carries the line it starts on, for the reports.
+ * CSV exports read in chunks (RFC 4180, and what spreadsheets and export tools write beside it).
+ * Exports come as they come: a byte order mark (UTF-8, or UTF-16 from Excel's "Unicode text"),
+ * CRLF, LF or CR alone (old Mac spreadsheets), commas, semicolons (European spreadsheets), tabs
+ * or bars, quoted fields holding delimiters, quotes and line breaks, ragged rows, a blank line or
+ * a title line before the header. The reader finds where each record ends (a line break outside
+ * quotes) as the chunks arrive, splits the complete records into fields (`splitRecords`) in one
+ * call per chunk, and keeps only the unfinished record between chunks, so memory does not grow
+ * with the file. Every row carries the line it starts on, for the reports.
  */
 
 export interface CsvRow {
@@ -30,6 +29,8 @@ interface RecordSpan {
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+
+const CR = /\r/g;
 
 /** Plain records are split in pieces of about this many characters. */
 const PLAIN_PIECE = 64 * 1024;
@@ -62,6 +63,102 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
+const QUOTE = 34;
+const DOUBLED_QUOTES = /""/g;
+
+/** A field's text between spaces after its closing quote and `index` (the next delimiter or line break): their count, else 0. */
+function spacesBefore(input: string, closing: number, index: number): number {
+  if (index === -1) return 0;
+  const between = input.substring(closing + 1, index);
+  return between !== '' && between.trim() === '' ? between.length : 0;
+}
+
+/**
+ * Splits complete records, one after the other with `\n` between them, into their fields:
+ * - a field that starts with a quote is quoted: it ends at a quote followed by the delimiter, a
+ *   line break or the end of the text (spaces between them are dropped); `""` inside it is one
+ *   quote, and delimiters and line breaks are text. A quote followed by anything else is text too
+ *   (`"5" screen",x` is `5" screen` and `x`);
+ * - a quote anywhere else in a field is text (`5" screen`);
+ * - a quote never closed makes the rest of the text its field, as it is.
+ * Empty text is no record; text ending in a line break ends with an empty record. How the common
+ * readers (papaparse, spreadsheets) split a field; the unit tests compare with papaparse.
+ */
+export function splitRecords(input: string, delimiter: string): string[][] {
+  const data: string[][] = [];
+  if (input === '') return data;
+  if (input.indexOf('"') === -1) {
+    // No quote: one record a line, one field between delimiters.
+    for (const line of input.split('\n')) data.push(line.split(delimiter));
+    return data;
+  }
+  let row: string[] = [];
+  let cursor = 0;
+  // The first delimiter and line break at or after the cursor (or after the quote being tried).
+  let nextDelim = input.indexOf(delimiter);
+  let nextNewline = input.indexOf('\n');
+  for (;;) {
+    if (input.charCodeAt(cursor) === QUOTE) {
+      const start = cursor + 1;
+      let q = cursor;
+      for (;;) {
+        q = input.indexOf('"', q + 1);
+        if (q === -1) {
+          row.push(input.substring(start));
+          data.push(row);
+          return data;
+        }
+        if (q === input.length - 1) {
+          row.push(input.substring(start, q).replace(DOUBLED_QUOTES, '"'));
+          data.push(row);
+          return data;
+        }
+        if (input.charCodeAt(q + 1) === QUOTE) {
+          q++;
+          continue;
+        }
+        if (nextDelim !== -1 && nextDelim <= q) nextDelim = input.indexOf(delimiter, q + 1);
+        if (nextNewline !== -1 && nextNewline <= q) nextNewline = input.indexOf('\n', q + 1);
+        const toDelim = q + 1 + spacesBefore(input, q, nextNewline === -1 ? nextDelim : Math.min(nextDelim, nextNewline));
+        if (input.startsWith(delimiter, toDelim)) {
+          row.push(input.substring(start, q).replace(DOUBLED_QUOTES, '"'));
+          cursor = toDelim + delimiter.length;
+          if (nextDelim !== -1 && nextDelim < cursor) nextDelim = input.indexOf(delimiter, cursor);
+          if (nextNewline !== -1 && nextNewline < cursor) nextNewline = input.indexOf('\n', cursor);
+          break;
+        }
+        const toNewline = q + 1 + spacesBefore(input, q, nextNewline);
+        if (input.charCodeAt(toNewline) === 10) {
+          row.push(input.substring(start, q).replace(DOUBLED_QUOTES, '"'));
+          data.push(row);
+          row = [];
+          cursor = toNewline + 1;
+          nextNewline = input.indexOf('\n', cursor);
+          if (nextDelim !== -1 && nextDelim < cursor) nextDelim = input.indexOf(delimiter, cursor);
+          break;
+        }
+        // Neither: a quote inside the field's text.
+      }
+      continue;
+    }
+    if (nextDelim !== -1 && (nextDelim < nextNewline || nextNewline === -1)) {
+      row.push(input.substring(cursor, nextDelim));
+      cursor = nextDelim + delimiter.length;
+      nextDelim = input.indexOf(delimiter, cursor);
+      continue;
+    }
+    if (nextNewline === -1) break;
+    row.push(input.substring(cursor, nextNewline));
+    data.push(row);
+    row = [];
+    cursor = nextNewline + 1;
+    nextNewline = input.indexOf('\n', cursor);
+  }
+  row.push(input.substring(cursor));
+  data.push(row);
+  return data;
+}
+
 /**
  * A field as a string of its own. A field is a slice of the text it was read from, and a slice
  * keeps that whole text alive: a field kept past its row (a sign-up's email, a source name) is
@@ -88,6 +185,8 @@ export class CsvRecordReader {
   /** Dropping the rest of an overlong record, up to the next line break. */
   private skipping = false;
   private delimiter: Delimiter | undefined;
+  /** Line breaks are a CR alone (each read as a LF); undefined until the first line break is seen. */
+  private crOnly: boolean | undefined;
   readonly problems: CsvProblem[] = [];
 
   constructor(options: { delimiter?: Delimiter } = {}) {
@@ -104,11 +203,32 @@ export class CsvRecordReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    this.buf += chunk;
+    this.buf += this.crOnly ? chunk.replace(CR, '\n') : chunk;
+    if (this.crOnly === undefined && !this.findLineEnds(false)) return [];
     return this.drain(false);
   }
 
+  /**
+   * Finds whether the file's lines end with a CR alone (`crOnly`), from its first line break (a
+   * CR at the very end of what has come waits for the next character); such a file has each CR
+   * read as a LF. Returns false while that is not known yet (and the text so far is within one
+   * record's limit).
+   */
+  private findLineEnds(final: boolean): boolean {
+    const cr = this.buf.indexOf('\r');
+    const lf = cr < 0 ? this.buf.indexOf('\n') : this.buf.lastIndexOf('\n', cr);
+    if (cr >= 0 && lf < 0) {
+      if (cr === this.buf.length - 1 && !final) return false;
+      this.crOnly = cr < this.buf.length - 1 && this.buf.charCodeAt(cr + 1) !== 10;
+    } else if (lf >= 0) this.crOnly = false;
+    else if (!final && this.buf.length <= MAX_RECORD_CHARS) return false;
+    else this.crOnly = false;
+    if (this.crOnly) this.buf = this.buf.replace(CR, '\n');
+    return true;
+  }
+
   end(): CsvRow[] {
+    if (this.crOnly === undefined) this.findLineEnds(true);
     const rows = this.drain(true);
     while (this.buf.length > 0) {
       if (this.inQuotes) {
@@ -166,8 +286,8 @@ export class CsvRecordReader {
 
   /**
    * The records before the first quote, when the header is read and no quoted field is open:
-   * one record a line, so they are split in one call of papaparse's parser (which splits such
-   * text the same way) and numbered by counting. Most exports hold no quote at all; those that do
+   * one record a line, so they are split in one call of `splitRecords` (which splits such text
+   * the same way) and numbered by counting. Most exports hold no quote at all; those that do
    * go through the scan below from the record that holds it.
    */
   private plainRows(): CsvRow[] {
@@ -177,14 +297,14 @@ export class CsvRecordReader {
     const last = buf.lastIndexOf('\n', quote < 0 ? buf.length - 1 : quote - 1);
     if (last < 0) return [];
     const rows: CsvRow[] = [];
-    // In pieces of about 64 K characters: papaparse's arrays for a piece stay in the young
-    // generation (a 1 MB piece at once is twice as slow, most of it in the collector).
+    // In pieces of about 64 K characters: the arrays for a piece stay in the young generation
+    // (a 1 MB piece at once is twice as slow, most of it in the collector).
     for (let from = 0; from <= last; ) {
       let to = from + PLAIN_PIECE >= last ? last : buf.lastIndexOf('\n', from + PLAIN_PIECE);
       if (to < from) to = buf.indexOf('\n', from);
       const text = buf.slice(from, to);
-      // papaparse gives no row for empty text, where there is one blank line.
-      const data = text === '' ? [['']] : (this.papa().parse(text, 0, false).data as string[][]);
+      // splitRecords gives no row for empty text, where there is one blank line.
+      const data = text === '' ? [['']] : splitRecords(text, this.delimiter);
       for (let k = 0; k < data.length; k++) {
         const fields = data[k];
         const end = fields[fields.length - 1];
@@ -198,15 +318,6 @@ export class CsvRecordReader {
     this.buf = buf.slice(last + 1);
     this.pos = Math.max(0, this.pos - (last + 1));
     return rows;
-  }
-
-  private parser: { delimiter: Delimiter; parser: Papa.Parser } | undefined;
-
-  /** papaparse's own parser, without the handle around it (no header, typing or guessing here: the reader does those). */
-  private papa(): Papa.Parser {
-    const delimiter = this.delimiter ?? ',';
-    if (this.parser?.delimiter !== delimiter) this.parser = { delimiter, parser: new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' }) };
-    return this.parser.parser;
   }
 
   private drainQuoted(final: boolean): CsvRow[] {
@@ -257,7 +368,7 @@ export class CsvRecordReader {
       if (nextQuote < i && nextQuote !== -1) nextQuote = buf.indexOf('"', i);
       const nl = buf.indexOf('\n', i);
       if (nextQuote >= 0 && (nl < 0 || nextQuote < nl)) {
-        // A quote opens a quoted field only at the start of a field, as papaparse reads it.
+        // A quote opens a quoted field only at the start of a field, as splitRecords reads it.
         const prev = nextQuote === recStart ? '\n' : buf[nextQuote - 1];
         if (prev === this.delimiter || prev === '\n') {
           this.inQuotes = true;
@@ -293,13 +404,14 @@ export class CsvRecordReader {
 
   private parse(records: readonly RecordSpan[], buf: string, crlf: boolean): CsvRow[] {
     if (records.length === 0) return [];
-    // CRLF: each record without its \r, so that papaparse sees a closing quote before the line break.
+    // CRLF: each record without its \r, so that splitRecords sees a closing quote before the line break.
+    const delimiter = this.delimiter ?? ',';
     const text = crlf ? records.map((r) => buf.slice(r.start, r.end)).join('\n') : buf.slice(records[0].start, records[records.length - 1].end);
-    let data = this.papa().parse(text, 0, false).data as string[][];
+    let data = splitRecords(text, delimiter);
     if (data.length !== records.length) {
-      // papaparse split differently from the scan (a stray quote): parse record by record so
-      // that every row keeps its line.
-      data = records.map((r) => (this.papa().parse(buf.slice(r.start, r.end), 0, false).data as string[][])[0] ?? ['']);
+      // Split differently from the scan (a stray quote): split record by record so that every
+      // row keeps its line.
+      data = records.map((r) => splitRecords(buf.slice(r.start, r.end), delimiter)[0] ?? ['']);
     }
     const rows: CsvRow[] = [];
     for (let k = 0; k < records.length; k++) {

@@ -1,10 +1,8 @@
-import { hash_to_field } from '@noble/curves/abstract/hash-to-curve';
-import { ed25519, ed25519_hasher } from '@noble/curves/ed25519';
 import { POINT_BYTES, PointError, SCALAR_BYTES } from './scalar';
 
 /*
- * The group maths of the private overlap, in plain JavaScript but for X25519 itself (passed in:
- * native in Node, WebCrypto or plain JavaScript in the browser, byte for byte the same by RFC 7748).
+ * The group maths of the private overlap, in plain JavaScript but for X25519 and SHA-512 (passed
+ * in: native in Node, WebCrypto or plain JavaScript in the browser, byte for byte the same).
  *
  * - H(email): the email's UTF-8 bytes hashed to edwards25519 with RFC 9380's suite
  *   edwards25519_XMD:SHA-512_ELL2_RO_ (expand_message_xmd with SHA-512, two field elements, each
@@ -18,31 +16,46 @@ import { POINT_BYTES, PointError, SCALAR_BYTES } from './scalar';
  * The field arithmetic here is BigInt modulo p = 2^255 - 19, variable-time: the other side only
  * ever sees files, never the time a step takes. The hash is computed projectively, one field
  * inversion a batch (Montgomery's trick), not one a point; the result is the suite's point,
- * checked against the curve library's hashToCurve by the unit tests.
+ * checked against a curve library's hashToCurve by the unit tests.
  */
 
 /** X25519 (RFC 7748) of each 32-byte u-coordinate in `us` with the secret `scalar`, the results one after the other. */
 export type X25519Batch = (scalar: Uint8Array, us: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
+/** SHA-512 of the bytes given (node:crypto on Node, plain JavaScript in the web build). */
+export type Sha512 = (data: Uint8Array) => Uint8Array;
+
 /** The domain separation tag: names the protocol and its version, so no other protocol's hashes can be replayed here. */
 export const HASH_TO_CURVE_DST = 'community-partnerships-private-overlap-v2_edwards25519_XMD:SHA-512_ELL2_RO_';
 
-/** The curve library's field modulo p = 2^255 - 19: its inversion, powers and square roots. */
-const Fp = ed25519.CURVE.Fp;
-const P = Fp.ORDER;
-const D2 = Fp.mul(2n, ed25519.CURVE.d);
+/** The field modulo p = 2^255 - 19. */
+const P = 2n ** 255n - 19n;
+
+/** base^exp mod p, square and multiply (only for the constants below and one inversion a batch). */
+function pow(base: bigint, exp: bigint): bigint {
+  let r = 1n;
+  for (base %= P; exp > 0n; exp >>= 1n, base = (base * base) % P) if (exp & 1n) r = (r * base) % P;
+  return r;
+}
+
+/** 1/x mod p (Fermat: x^(p - 2)); x is not 0. */
+const inv = (x: bigint): bigint => pow(x, P - 2n);
+
+/** 2d of edwards25519, d = -121665 / 121666 (RFC 7748, 4.1). */
+const D2 = (2n * (P - 121665n) * inv(121666n)) % P;
 /** Elligator 2's J (Curve25519's A), sqrt(-1), 2^((p + 3) / 8), and the sign-0 sqrt(-486664) of the map to edwards25519 (RFC 9380, G.2). */
 const J = 486662n;
-const SQRT_M1 = Fp.pow(2n, (P - 1n) / 4n);
-const C2 = Fp.pow(2n, (P + 3n) / 8n);
+const SQRT_M1 = pow(2n, (P - 1n) / 4n);
+const C2 = pow(2n, (P + 3n) / 8n);
 const C1_EDWARDS = evenSqrt(P - 486664n);
 
-const hashOptions = { ...ed25519_hasher.defaults, DST: new TextEncoder().encode(HASH_TO_CURVE_DST) };
 const encoder = new TextEncoder();
 
-/** The square root of a square x with its lowest bit 0 (sgn0 = 0). */
+/** The square root of a square x with its lowest bit 0 (sgn0 = 0): x^((p + 3) / 8), times sqrt(-1) if that squares to -x (p = 5 mod 8). */
 function evenSqrt(x: bigint): bigint {
-  const r = Fp.sqrt(x);
+  let r = pow(x, (P + 3n) / 8n);
+  if ((r * r) % P !== x) r = (r * SQRT_M1) % P;
+  if ((r * r) % P !== x) throw new Error('not a square');
   return r & 1n ? P - r : r;
 }
 
@@ -146,9 +159,50 @@ function timesEight(p: Ext): [bigint, bigint] {
   return [Y, Z];
 }
 
+/** DST' of expand_message_xmd: the tag, then its length in one byte (it is under 256 bytes). */
+const DST_PRIME = Uint8Array.of(...encoder.encode(HASH_TO_CURVE_DST), encoder.encode(HASH_TO_CURVE_DST).length);
+/** Z_pad: SHA-512's input block of zeros. */
+const Z_PAD = 128;
+/** The bytes of one field element, L = ceil((255 + 128) / 8), and the two a hash takes. */
+const L = 48;
+const UNIFORM_BYTES = 2 * L;
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** OS2IP of the L bytes at `at`, modulo p. */
+function toField(bytes: Uint8Array, at: number): bigint {
+  let hex = '0x';
+  for (let i = at; i < at + L; i++) hex += HEX[bytes[i]];
+  return BigInt(hex) % P;
+}
+
+/**
+ * hash_to_field(msg, 2) of the suite (RFC 9380, 5.2 and 5.3.1): expand_message_xmd with SHA-512
+ * to 96 bytes, b_0 = H(Z_pad || msg || I2OSP(96, 2) || I2OSP(0, 1) || DST'),
+ * b_1 = H(b_0 || I2OSP(1, 1) || DST'), b_2 = H((b_0 xor b_1) || I2OSP(2, 1) || DST'), the bytes
+ * b_1 || b_2 cut to 96; each 48 of them read big-endian, modulo p.
+ */
+function hashToField(msg: Uint8Array, sha512: Sha512): [bigint, bigint] {
+  const first = new Uint8Array(Z_PAD + msg.length + 3 + DST_PRIME.length);
+  first.set(msg, Z_PAD);
+  first[Z_PAD + msg.length + 1] = UNIFORM_BYTES;
+  first.set(DST_PRIME, Z_PAD + msg.length + 3);
+  const b0 = sha512(first);
+  const block = new Uint8Array(64 + 1 + DST_PRIME.length);
+  block.set(b0.subarray(0, 64));
+  block[64] = 1;
+  block.set(DST_PRIME, 65);
+  const b1 = sha512(block);
+  for (let i = 0; i < 64; i++) block[i] = b0[i] ^ b1[i];
+  block[64] = 2;
+  const uniform = new Uint8Array(128);
+  uniform.set(b1.subarray(0, 64));
+  uniform.set(sha512(block).subarray(0, 64), 64);
+  return [toField(uniform, 0), toField(uniform, L)];
+}
+
 /** H(email) of the suite as (Y : Z) of the edwards25519 point. */
-function hashToEdwards(email: string): [bigint, bigint] {
-  const [[u0], [u1]] = hash_to_field(encoder.encode(email), 2, hashOptions);
+function hashToEdwards(email: string, sha512: Sha512): [bigint, bigint] {
+  const [u0, u1] = hashToField(encoder.encode(email), sha512);
   return timesEight(add(mapToEdwards(u0), mapToEdwards(u1)));
 }
 
@@ -156,14 +210,14 @@ function hashToEdwards(email: string): [bigint, bigint] {
  * The Montgomery u-coordinate of H(email) for each email, 32 bytes little-endian each, one after
  * the other: u = (Z + Y) / (Z - Y), the divisions of a batch done with one inversion.
  */
-export function hashToU(emails: readonly string[]): Uint8Array {
+export function hashToU(emails: readonly string[], sha512: Sha512): Uint8Array {
   const n = emails.length;
   const num: bigint[] = new Array<bigint>(n);
   const den: bigint[] = new Array<bigint>(n);
   const prefix: bigint[] = new Array<bigint>(n);
   let acc = 1n;
   for (let i = 0; i < n; i++) {
-    const [Y, Z] = hashToEdwards(emails[i]);
+    const [Y, Z] = hashToEdwards(emails[i], sha512);
     num[i] = (((Z + Y) % P) + P) % P;
     den[i] = (((Z - Y) % P) + P) % P;
     // The identity (y = 1) has no u: reaching it means SHA-512 was broken.
@@ -171,11 +225,11 @@ export function hashToU(emails: readonly string[]): Uint8Array {
     prefix[i] = acc;
     acc = (acc * den[i]) % P;
   }
-  let inv = Fp.inv(acc);
+  let invAcc = inv(acc);
   const out = new Uint8Array(n * POINT_BYTES);
   for (let i = n - 1; i >= 0; i--) {
-    writeLE((num[i] * ((inv * prefix[i]) % P)) % P, out, i * POINT_BYTES);
-    inv = (inv * den[i]) % P;
+    writeLE((num[i] * ((invAcc * prefix[i]) % P)) % P, out, i * POINT_BYTES);
+    invAcc = (invAcc * den[i]) % P;
   }
   return out;
 }
@@ -221,9 +275,9 @@ export function checkPoints(points: Uint8Array, first = 0): void {
 }
 
 /** X25519(k, H(email)) for each email. */
-export async function hashAndBlind(emails: readonly string[], scalar: Uint8Array, x25519: X25519Batch): Promise<Uint8Array> {
+export async function hashAndBlind(emails: readonly string[], scalar: Uint8Array, x25519: X25519Batch, sha512: Sha512): Promise<Uint8Array> {
   checkScalar(scalar);
-  return x25519(scalar, hashToU(emails));
+  return x25519(scalar, hashToU(emails, sha512));
 }
 
 /** X25519(k, u) for each 32-byte point, every one checked first. */

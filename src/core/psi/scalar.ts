@@ -1,6 +1,6 @@
 /*
  * The secrets and point sizes of the private overlap, without the group maths (so that the code
- * that only reads and writes the files does not carry the curve library).
+ * that only reads and writes the files does not carry the group maths).
  */
 
 /** A point in a file: an X25519 u-coordinate, 32 bytes little-endian (RFC 7748). */
