@@ -133,6 +133,21 @@ describe('Planner by keyboard only, then every webview in each theme (one window
     await view.locator('#review-problem', { hasText: 'real date' }).waitFor({ timeout: 5_000 });
     await page.keyboard.press('Escape');
     assert.match(fs.readFileSync(file, 'utf8'), /\nreview: 2026-09-30\n/);
+    // A partner size in words is read by the extension's count reader (the page reads plain
+    // numbers itself); a text without a count is refused where it is typed, nothing written.
+    await tabTo(page, view, 'partner-size', { back: true });
+    await clearField(page);
+    await page.keyboard.type('about 12.5k members');
+    await page.keyboard.press('Enter');
+    await fileMatches(file, /\npartnerSize: 12500\n/);
+    changes++;
+    await tabTo(page, view, 'partner-size', { back: true });
+    await clearField(page);
+    await page.keyboard.type('lots of them');
+    await page.keyboard.press('Enter');
+    await view.locator('#partner-size-problem', { hasText: 'number of members' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    assert.match(fs.readFileSync(file, 'utf8'), /\npartnerSize: 12500\n/);
 
     await tabTo(page, view, 'cadence');
     await page.keyboard.press('ArrowDown');
