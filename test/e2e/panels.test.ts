@@ -253,6 +253,19 @@ async function everyWebviewSelected(session: Session, theme: Theme): Promise<voi
   const agreement = await webview(page, 'Partnership Agreement');
   await agreement.locator('#generate').waitFor();
   await screenshot(page, `agreement-${theme}`);
+  // A running practice's checkbox (the platform's, drawn as VS Code's): Space ticks it, its label
+  // reads clearly; it is left as it was found.
+  const practice = agreement.locator('#practice-startSmall');
+  await practice.scrollIntoViewIfNeeded();
+  await practice.focus();
+  const was = await practice.isChecked();
+  await page.keyboard.press('Space');
+  assert.strictEqual(await practice.isChecked(), !was, 'Space toggles the practice');
+  if (was) await page.keyboard.press('Space');
+  await agreement.locator('#practice-startSmall:checked:focus-visible').waitFor({ timeout: 5_000 });
+  await assertReadable(agreement.locator('label.vsc-checkbox-label', { has: practice }).locator('span'), `a running practice's label in the ${theme} theme`);
+  await screenshot(page, `agreement-practices-${theme}`);
+  if (!was) await page.keyboard.press('Space');
   await closeActiveTab(page, 'Partnership Agreement');
 
   await command(page, 'Community Partnerships: Update Community Context');
