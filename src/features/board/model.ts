@@ -109,7 +109,10 @@ export class BoardRows {
   /** Every row as shown, in the index's order (by partner name). */
   all(): BoardRow[] {
     if (!this.cache) {
-      this.order ??= this.rows.allShown().sort(byPartner).map((r) => r.id);
+      this.order ??= this.rows
+        .allShown()
+        .sort(byPartner)
+        .map((r) => r.id);
       const shown: BoardRow[] = [];
       for (const id of this.order) {
         const r = this.rows.shown(id);
