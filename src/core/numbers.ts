@@ -188,6 +188,21 @@ export function parseNumber(text: string | number | undefined): number | undefin
   return sign * token.value;
 }
 
+/**
+ * A count written as one plain number (`12000`, `12,000`, `12 000`, `12k`, `1.2M`, `3 million`),
+ * rounded, as `parseCount` reads it; undefined for anything else (words, a range, `5,000+`,
+ * `12k members`), which `parseCount` may still read. The planner page reads these itself and asks
+ * the extension for the rest: `readCount` and its word lists are about 7.5 KB of script.
+ * (test/unit/numbers.test.ts checks that it agrees with `parseCount` wherever it gives a value.)
+ */
+export function parsePlainCount(text: string): number | undefined {
+  const s = text.trim();
+  if (!isDigit(s[0])) return undefined;
+  const token = scanAt(s, 0);
+  if (!token || token.end !== s.length || token.percent) return undefined;
+  return Math.round(token.value);
+}
+
 export interface CountReading {
   /** The count (for a range, its low end). */
   readonly value: number;

@@ -133,6 +133,21 @@ describe('Planner by keyboard only, then every webview in each theme (one window
     await view.locator('#review-problem', { hasText: 'real date' }).waitFor({ timeout: 5_000 });
     await page.keyboard.press('Escape');
     assert.match(fs.readFileSync(file, 'utf8'), /\nreview: 2026-09-30\n/);
+    // A partner size in words is read by the extension's count reader (the page reads plain
+    // numbers itself); a text without a count is refused where it is typed, nothing written.
+    await tabTo(page, view, 'partner-size', { back: true });
+    await clearField(page);
+    await page.keyboard.type('about 12.5k members');
+    await page.keyboard.press('Enter');
+    await fileMatches(file, /\npartnerSize: 12500\n/);
+    changes++;
+    await tabTo(page, view, 'partner-size', { back: true });
+    await clearField(page);
+    await page.keyboard.type('lots of them');
+    await page.keyboard.press('Enter');
+    await view.locator('#partner-size-problem', { hasText: 'number of members' }).waitFor({ timeout: 5_000 });
+    await page.keyboard.press('Escape');
+    assert.match(fs.readFileSync(file, 'utf8'), /\npartnerSize: 12500\n/);
 
     await tabTo(page, view, 'cadence');
     await page.keyboard.press('ArrowDown');
@@ -238,6 +253,19 @@ async function everyWebviewSelected(session: Session, theme: Theme): Promise<voi
   const agreement = await webview(page, 'Partnership Agreement');
   await agreement.locator('#generate').waitFor();
   await screenshot(page, `agreement-${theme}`);
+  // A running practice's checkbox (the platform's, drawn as VS Code's): Space ticks it, its label
+  // reads clearly; it is left as it was found.
+  const practice = agreement.locator('#practice-startSmall');
+  await practice.scrollIntoViewIfNeeded();
+  await practice.focus();
+  const was = await practice.isChecked();
+  await page.keyboard.press('Space');
+  assert.strictEqual(await practice.isChecked(), !was, 'Space toggles the practice');
+  if (was) await page.keyboard.press('Space');
+  await agreement.locator('#practice-startSmall:checked:focus-visible').waitFor({ timeout: 5_000 });
+  await assertReadable(agreement.locator('label.vsc-checkbox-label', { has: practice }).locator('span'), `a running practice's label in the ${theme} theme`);
+  await screenshot(page, `agreement-practices-${theme}`);
+  if (!was) await page.keyboard.press('Space');
   await closeActiveTab(page, 'Partnership Agreement');
 
   await command(page, 'Community Partnerships: Update Community Context');

@@ -126,9 +126,10 @@ describe('Hostile webview messages in the real extension host', () => {
       await fuzz({
         name: 'planner',
         schema: PlannerFromWebview,
-        types: ['ready', 'query', 'select', 'open', 'edit', 'undo', 'run'],
+        types: ['ready', 'query', 'select', 'open', 'edit', 'undo', 'run', 'readCount'],
         fields: {
           id,
+          text: fc.oneof(text, fc.constantFrom('about 12.5k members', '3-5k', 'x'.repeat(201))),
           requestId: fc.oneof(fc.integer(), fc.constant(undefined), fc.string()),
           offset: fc.integer({ min: -1, max: 5 }),
           limit: fc.integer({ min: 0, max: 101 }),

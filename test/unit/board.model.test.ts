@@ -248,6 +248,29 @@ describe('board view-model: moves', () => {
     assert.strictEqual(cannotMove(guild, 'ended', false), undefined);
   });
 
+  it('keeps every row by partner name through moves, renames, rows added and removed, and answers', () => {
+    const b = new BoardRows();
+    const byName = (list: readonly BoardRow[]) => [...list].sort((x, y) => x.partner.localeCompare(y.partner, undefined, { sensitivity: 'base', numeric: true }) || (x.id < y.id ? -1 : 1)).map((r) => r.id);
+    b.receive(message([...rows].reverse()));
+    assert.deepStrictEqual(b.all().map((r) => r.id), byName(rows));
+    // A move changes the stage of one row, in its place; every other row is the same object.
+    const before = b.all();
+    const t = b.move(guild.id, 'ended')!;
+    const moved = b.all();
+    assert.deepStrictEqual(moved.map((r) => r.id), before.map((r) => r.id));
+    moved.forEach((r, i) => (r.id === guild.id ? assert.strictEqual(r.stage, 'ended') : assert.strictEqual(r, before[i])));
+    // An answer that renames the row (the file was edited meanwhile) sorts it into its new place.
+    b.settle(t, { ...guild, stage: 'ended', partner: 'AAA First Now' });
+    assert.strictEqual(b.all()[0].id, guild.id);
+    // News: a rename, a new row and a removed one.
+    const added: BoardRow = { ...guild, id: 'file:///w/partnerships/mmm.md', partner: 'Mmm Middle' };
+    b.receive(message([{ ...guild, partner: 'Zzz Last' }, added], false, [broken.id]));
+    const now = b.all();
+    assert.deepStrictEqual(now.map((r) => r.id), byName(now));
+    assert.strictEqual(now[now.length - 1].id, guild.id);
+    assert.ok(now.some((r) => r.id === added.id) && !now.some((r) => r.id === broken.id));
+  });
+
   it('takes rows added, changed and removed, and a reset replaces them all', () => {
     const b = new BoardRows();
     b.receive(message(rows));

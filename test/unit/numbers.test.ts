@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { formatCount, parseCount, parseNumber, readCount, scanNumbers } from '../../src/core/numbers';
+import * as fc from 'fast-check';
+import { formatCount, parseCount, parseNumber, parsePlainCount, readCount, scanNumbers } from '../../src/core/numbers';
 import { assertLinear } from './linearTime';
 
 describe('parseNumber: one number as typed or stored', () => {
@@ -57,6 +58,41 @@ describe('readCount: the count in a free-text value', () => {
     });
   }
   it('gives undefined for undefined', () => assert.equal(readCount(undefined), undefined));
+});
+
+describe('parsePlainCount: a count written as one plain number', () => {
+  const read: [string, number][] = [
+    ['12000', 12000], ['12,000', 12000], ['12.000', 12000], ['12 000', 12000], ["1'200", 1200], ['12k', 12000], ['1.2M', 1_200_000],
+    ['3 million', 3_000_000], ['1,5k', 1500], ['1.5', 2], ['2.5e3', 2500], ['  800 ', 800], ['0', 0], ['2026', 2026],
+  ];
+  for (const [text, value] of read) {
+    it(`reads ${JSON.stringify(text)} as ${value}, as parseCount does`, () => {
+      assert.equal(parsePlainCount(text), value);
+      assert.equal(parseCount(text), value);
+    });
+  }
+  // Left to parseCount (the planner page asks the extension): words, ranges, signs, percents.
+  const left: [string, number | undefined][] = [
+    ['12k members', 12000], ['~3.5K', 3500], ['5,000+', 5000], ['about 800 people', 800], ['3-5k', 3000], ['twelve thousand', 12000],
+    ['-3', 3], ['45%', undefined], ['', undefined], ['TBD', undefined], ['1.2.3', undefined], ['.5', 1], ['1e400', undefined],
+  ];
+  for (const [text, value] of left) {
+    it(`leaves ${JSON.stringify(text)} to parseCount (${value})`, () => {
+      assert.equal(parsePlainCount(text), undefined);
+      assert.equal(parseCount(text), value);
+    });
+  }
+  it('agrees with parseCount on every text it reads', () => {
+    const piece = fc.constantFrom('0', '1', '2', '5', '9', '12', '000', '123', ',', '.', ' ', "'", '\u202f', 'k', 'M', 'b', 'e', 'e3', '-', '+', '%', 'x', ' million', ' thousand', 'members', '~');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        const plain = parsePlainCount(text);
+        if (plain !== undefined) assert.equal(plain, parseCount(text), JSON.stringify(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
 });
 
 describe('the number scan runs in linear time', () => {

@@ -1,7 +1,6 @@
 import '../../webview/lib/l10n';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import type { AgreementChecklist, AgreementFromWebview, AgreementResults, AgreementToWebview } from './protocol';
 import type { PanelContext } from '../../webview/protocol';
@@ -217,7 +216,7 @@ class AgreementPage {
       b.addEventListener('click', () => {
         const target = document.getElementById(item.target);
         target?.scrollIntoView({ block: 'start' });
-        target?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, select, vscode-checkbox')?.focus();
+        target?.querySelector<HTMLElement>('vscode-textfield, vscode-textarea, select, input')?.focus();
       });
       this.refs.nav.set(item.id, b);
       list.appendChild(h('li', {}, b));

@@ -71,6 +71,37 @@ interface ColumnView {
   start: number;
   end: number;
   key: BoardRow[] | undefined;
+  /**
+   * The cards in the DOM by record id, each with the row it shows and its place: a render keeps
+   * a card whose row is the same object and only moves it, so a move builds one card, not every
+   * card on screen again.
+   */
+  cards: Map<string, ShownCard>;
+  /** The column's scroll position as last read (a render reads it before it writes). */
+  scrollTop: number;
+}
+
+interface ShownCard {
+  row: BoardRow;
+  el: HTMLElement;
+  index: number;
+  count: number;
+}
+
+/** Writes an attribute only when it changes: the same value written again still costs a style pass. */
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** A card's place in its column: its offset, and its position for a screen reader. */
+function placeCard(el: HTMLElement, index: number, count: number): void {
+  el.style.top = `${index * CARD_STEP}px`;
+  setAttr(el, 'aria-posinset', String(index + 1));
+  setAttr(el, 'aria-setsize', String(count));
 }
 
 function cssId(id: string): string {
@@ -123,8 +154,10 @@ class BoardPage extends Page<State> {
   // ---- Rendering -------------------------------------------------------------------------------
   private frame = 0;
   private lastColumns: BoardColumn[] = [];
-  private board: { container: HTMLElement; columns: ColumnView[]; height: number } | undefined;
+  private board: { container: HTMLElement; columns: ColumnView[]; height: number; day: string } | undefined;
   private drag: { id: string; from: BoardColumnId } | undefined;
+  /** Cards that left the board while they held the focus: removed once it moved on (renderBoard). */
+  private readonly leaving: HTMLElement[] = [];
 
   // ---- The card's menu: Move to…, Open --------------------------------------------------------
   private menuEl: HTMLElement | undefined;
@@ -235,17 +268,20 @@ class BoardPage extends Page<State> {
   private render(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    // The layout is read before anything is written: a read after a write makes the browser lay
+    // the page out there and then, and a card's move would wait for it.
+    this.readBoardLayout();
     for (const v of ['board', 'table'] as const) {
-      this.viewButtons[v].setAttribute('aria-checked', String(this.state.view === v));
-      this.viewButtons[v].tabIndex = this.state.view === v ? 0 : -1;
+      setAttr(this.viewButtons[v], 'aria-checked', String(this.state.view === v));
+      if (this.viewButtons[v].tabIndex !== (this.state.view === v ? 0 : -1)) this.viewButtons[v].tabIndex = this.state.view === v ? 0 : -1;
     }
-    this.readOnlyNote.hidden = !this.info.readOnly;
-    this.stageSelect.hidden = this.state.view === 'board';
-    this.clearButton.toggleAttribute('disabled', !isFiltered(this.state.filter));
+    if (this.readOnlyNote.hidden !== !this.info.readOnly) this.readOnlyNote.hidden = !this.info.readOnly;
+    if (this.stageSelect.hidden !== (this.state.view === 'board')) this.stageSelect.hidden = this.state.view === 'board';
+    if (this.clearButton.hasAttribute('disabled') !== !isFiltered(this.state.filter)) this.clearButton.toggleAttribute('disabled', !isFiltered(this.state.filter));
     const all = this.rows.all();
     const shown = filterRows(all, this.state.view === 'board' ? { ...this.state.filter, stage: '' } : this.state.filter);
-    this.summary.textContent = this.info.loading && !all.length ? l10n.t('Loading…') : isFiltered(this.state.filter) ? l10n.t('{0} of {1}', shown.length, countText(all.length)) : countText(all.length);
-    this.body.dataset.view = this.state.view;
+    setText(this.summary, this.info.loading && !all.length ? l10n.t('Loading…') : isFiltered(this.state.filter) ? l10n.t('{0} of {1}', shown.length, countText(all.length)) : countText(all.length));
+    if (this.body.dataset.view !== this.state.view) this.body.dataset.view = this.state.view;
     if (!all.length) {
       this.renderEmpty(this.info.loading ? 'loading' : 'none');
       return;
@@ -288,14 +324,42 @@ class BoardPage extends Page<State> {
       const views: ColumnView[] = columns.map((c) => this.makeColumn(c.id));
       container.append(...views.map((v) => v.section));
       this.body.append(container);
-      this.board = { container, columns: views, height: 0 };
+      this.board = { container, columns: views, height: 0, day: this.info.today };
       this.resizeObserver.observe(container);
     }
-    // One read of the layout per render, before any write.
-    this.board.height = this.board.columns[0]?.scroller.clientHeight || this.board.height || window.innerHeight;
-    const scrolls = this.board.columns.map((c) => c.scroller.scrollTop);
-    columns.forEach((c, i) => this.fillColumn(this.board!.columns[i], c, scrolls[i]));
+    // A card shows the check-in as due or overdue against today: a new day builds every card again.
+    if (this.board.day !== this.info.today) {
+      this.board.day = this.info.today;
+      for (const c of this.board.columns) this.dropCards(c);
+    }
+    // A board just made is read here (its columns are new: nothing to keep); else render read it first.
+    if (!this.board.height) this.readBoardLayout();
+    const board = this.board;
+    columns.forEach((c, i) => this.fillColumn(board.columns[i], c, board.columns[i].scrollTop));
     this.ensureTabStop();
+    if (this.leaving.length) {
+      // The focus follows its card (a moved card is a new one in its new column).
+      this.cardOf(this.state.focus)?.focus({ preventScroll: true });
+      for (const el of this.leaving.splice(0)) el.remove();
+    }
+  }
+
+  /** The card of a record, when it is in the DOM. */
+  private cardOf(id: string | undefined): HTMLElement | undefined {
+    if (id === undefined || !this.board) return undefined;
+    for (const c of this.board.columns) {
+      const card = c.cards.get(id);
+      if (card) return card.el;
+    }
+    return undefined;
+  }
+
+  /** The board's one read of the layout per render: the columns' height and scroll positions. */
+  private readBoardLayout(): void {
+    const board = this.board;
+    if (!board) return;
+    board.height = board.columns[0]?.scroller.clientHeight || board.height || window.innerHeight;
+    for (const c of board.columns) c.scrollTop = c.scroller.scrollTop;
   }
 
   private makeColumn(id: BoardColumnId): ColumnView {
@@ -304,9 +368,10 @@ class BoardPage extends Page<State> {
     const spacer = h('div', { class: 'column-spacer' });
     const scroller = h('div', { class: 'column-body', id: `column-${id}`, role: 'list', 'aria-labelledby': `title-${id}`, 'data-stage': id }, spacer);
     const section = h('section', { class: `column stage-${id}`, role: 'listitem', 'data-stage': id }, title, scroller);
-    const view: ColumnView = { id, section, count, scroller, spacer, rows: [], start: 0, end: 0, key: undefined };
+    const view: ColumnView = { id, section, count, scroller, spacer, rows: [], start: 0, end: 0, key: undefined, cards: new Map(), scrollTop: 0 };
     scroller.addEventListener('scroll', () => {
-      const r = visibleRange(scroller.scrollTop, this.board?.height ?? scroller.clientHeight, CARD_STEP, view.rows.length);
+      view.scrollTop = scroller.scrollTop;
+      const r = visibleRange(view.scrollTop, this.board?.height ?? scroller.clientHeight, CARD_STEP, view.rows.length);
       if (r.start !== view.start || r.end !== view.end) requestAnimationFrame(() => this.fillColumn(view, { id, title: '', rows: view.rows }, scroller.scrollTop));
     });
     if (id !== 'broken') {
@@ -330,40 +395,64 @@ class BoardPage extends Page<State> {
     return view;
   }
 
+  /**
+   * Puts the cards on screen of a column (and a few around them) into the DOM. A card whose row
+   * is the same object as before stays and is only moved; a changed row gets a new card (in the
+   * old one's place, keeping the focus); cards that left the window or the column go.
+   */
   private fillColumn(view: ColumnView, column: BoardColumn, scrollTop: number): void {
+    const n = column.rows.length;
     view.rows = column.rows;
-    view.count.textContent = String(column.rows.length);
-    view.count.setAttribute('aria-label', countText(column.rows.length));
-    view.spacer.style.height = `${Math.max(0, column.rows.length * CARD_STEP - CARD_GAP)}px`;
-    // The focused card stays in the DOM even when scrolled away, so the focus is never lost.
-    const r = visibleRange(scrollTop, this.board?.height ?? 600, CARD_STEP, column.rows.length);
+    view.scrollTop = scrollTop;
+    // Only what changed is written: an unchanged value still costs the browser a style pass.
+    if (view.count.textContent !== String(n)) {
+      setText(view.count, String(n));
+      view.count.setAttribute('aria-label', countText(n));
+      view.spacer.style.height = `${Math.max(0, n * CARD_STEP - CARD_GAP)}px`;
+    }
+    const r = visibleRange(scrollTop, this.board?.height ?? 600, CARD_STEP, n);
     if (view.key === column.rows && r.start === view.start && r.end === view.end) return;
     view.key = column.rows;
     view.start = r.start;
     view.end = r.end;
-    const keep = new Map<string, HTMLElement>();
-    for (const el of [...view.scroller.querySelectorAll<HTMLElement>('.card')]) {
-      if (el.contains(document.activeElement)) keep.set(el.dataset.id!, el);
-      else el.remove();
-    }
+    const before = view.cards;
+    const next = new Map<string, ShownCard>();
     const frag = document.createDocumentFragment();
     for (let i = r.start; i < r.end; i++) {
       const row = column.rows[i];
-      const kept = keep.get(row.id);
-      if (kept) keep.delete(row.id);
-      const el = this.card(row, view.id, i, column.rows.length);
-      el.style.top = `${i * CARD_STEP}px`;
-      if (kept) {
-        kept.replaceWith(el);
-        el.focus();
+      const had = before.get(row.id);
+      before.delete(row.id);
+      if (had && had.row === row) {
+        if (had.index !== i || had.count !== n) placeCard(had.el, i, n);
+        next.set(row.id, { ...had, index: i, count: n });
+        continue;
+      }
+      const el = this.card(row, view.id);
+      placeCard(el, i, n);
+      if (had) {
+        const focused = had.el.contains(document.activeElement);
+        had.el.replaceWith(el);
+        if (focused) el.focus({ preventScroll: true });
       } else frag.append(el);
+      next.set(row.id, { row, el, index: i, count: n });
     }
     view.scroller.append(frag);
-    // A focused card that left the window (its row moved away) goes; the focus follows below.
-    for (const el of keep.values()) el.remove();
+    // A card that left the window or the column goes; one with the focus once the focus has
+    // moved on (a focused element removed costs the browser a style pass there and then).
+    for (const c of before.values()) {
+      if (c.el.contains(document.activeElement)) this.leaving.push(c.el);
+      else c.el.remove();
+    }
+    view.cards = next;
   }
 
-  private card(row: BoardRow, col: BoardColumnId, index: number, count: number): HTMLElement {
+  private dropCards(view: ColumnView): void {
+    for (const c of view.cards.values()) c.el.remove();
+    view.cards.clear();
+    view.key = undefined;
+  }
+
+  private card(row: BoardRow, col: BoardColumnId): HTMLElement {
     const movable = !this.info.readOnly && !row.broken;
     const review = row.broken ? undefined : reviewFlag(row, this.info.today);
     const overdue = isOverdue(row, this.info.today) || review?.status === 'overdue';
@@ -409,8 +498,6 @@ class BoardPage extends Page<State> {
         'data-id': row.id,
         'data-stage': col,
         'aria-label': cardLabel(row, this.info.today),
-        'aria-setsize': count,
-        'aria-posinset': index + 1,
         'aria-roledescription': l10n.t('card'),
         'aria-keyshortcuts': movable ? 'Alt+ArrowLeft Alt+ArrowRight Enter Shift+F10' : 'Enter',
         draggable: movable ? 'true' : undefined,
@@ -476,10 +563,12 @@ class BoardPage extends Page<State> {
       at = { col: c, index: 0 };
       this.state.focus = this.lastColumns[c].rows[0].id;
     }
-    for (const el of this.board.container.querySelectorAll<HTMLElement>('.card')) {
-      const mine = el.dataset.id === this.state.focus;
-      el.tabIndex = mine ? 0 : -1;
-      el.classList.toggle('is-focus', mine);
+    for (const column of this.board.columns) {
+      for (const { el, row } of column.cards.values()) {
+        const mine = row.id === this.state.focus;
+        if (el.tabIndex !== (mine ? 0 : -1)) el.tabIndex = mine ? 0 : -1;
+        if (el.classList.contains('is-focus') !== mine) el.classList.toggle('is-focus', mine);
+      }
     }
   }
 
@@ -491,13 +580,23 @@ class BoardPage extends Page<State> {
     if (!view || !row) return;
     this.state.focus = row.id;
     this.save();
+    // The scroll position as the last render or scroll read it: reading it here, after the
+    // render's writes, would make the browser lay the page out before the key's frame.
     const top = index * CARD_STEP;
     const h_ = this.board.height;
-    if (top < view.scroller.scrollTop) view.scroller.scrollTop = top;
-    else if (top + CARD_HEIGHT > view.scroller.scrollTop + h_) view.scroller.scrollTop = top + CARD_HEIGHT - h_;
-    this.fillColumn(view, this.lastColumns[col], view.scroller.scrollTop);
+    const was = view.scrollTop;
+    let scrollTop = was;
+    if (top < scrollTop) scrollTop = top;
+    else if (top + CARD_HEIGHT > scrollTop + h_) scrollTop = top + CARD_HEIGHT - h_;
+    this.fillColumn(view, this.lastColumns[col], scrollTop);
+    if (scrollTop !== was) view.scroller.scrollTop = scrollTop;
     this.ensureTabStop();
-    view.scroller.querySelector<HTMLElement>(`.card[data-id="${CSS.escape(row.id)}"]`)?.focus();
+    const el = view.cards.get(row.id)?.el;
+    if (!el) return;
+    // The column is scrolled above; sideways (a narrow window) in the next frame, with the layout
+    // the frame makes anyway, so the focus does not make the browser lay the page out now.
+    el.focus({ preventScroll: true });
+    requestAnimationFrame(() => el.isConnected && el.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   }
 
   private onCardKey(e: KeyboardEvent, id: string): void {

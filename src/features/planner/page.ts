@@ -13,7 +13,7 @@ import { l10n } from '../../core/l10n';
 import { cadenceLabel, criterionHint, criterionTitle, metricTitle, playbookSteps, playbookTitle, reviewFlagText, stageLabel, typeCategories, typeTitle, verdictLabel, worthLabel } from '../../core/planner/labels';
 import { reviewFlag } from '../../core/planner/checkins';
 import { describeChange, type RecordChange } from '../../core/planner/changes';
-import { formatCount, parseCount, parseNumber } from '../../core/numbers';
+import { formatCount, parseNumber, parsePlainCount } from '../../core/numbers';
 import { dateProblem, formatDate } from '../../core/dates';
 import type { CheckIn, MetricEntry, PartnershipRecord, Stage } from '../../core/records/schema';
 import { STAGES, STAGE_ICONS } from '../../core/records/stages';
@@ -26,6 +26,8 @@ const COALESCE_MS = 350;
 /** How long a date field's typing may pause before the date is written. */
 const DATE_PAUSE_MS = 900;
 type Section = 'context' | 'pipeline' | 'record' | 'plan';
+/** What a field's text gives: the change to make, a problem to show, or nothing to do. */
+type FieldReading = RecordChange | string | undefined;
 
 interface State {
   open: Record<Section, boolean>;
@@ -744,15 +746,29 @@ class PlannerSidebar extends Page<State> {
 
   /**
    * A text field that changes the record when the user is done with it (Enter, or leaving it);
-   * `read` turns the text into the change, or a problem to show.
+   * `read` turns the text into the change, or a problem to show, or asks the extension for it
+   * (then the change is made when it answers, unless the text or the record changed meanwhile).
    */
-  private textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => RecordChange | string | undefined, type: 'text' | 'date' = 'text'): HTMLElement {
+  private textField(id: string, label: string, value: string, placeholder: string, read: (text: string) => FieldReading | Promise<FieldReading>, type: 'text' | 'date' = 'text'): HTMLElement {
     const input = h('input', { type, id, placeholder, disabled: this.view.readOnly, autocomplete: 'off', spellcheck: 'false', title: value || placeholder, 'data-initial': value });
     input.value = value;
     let committed = false;
+    let asking = false;
+    const apply = (r: FieldReading) => {
+      if (typeof r === 'string') {
+        invalid(input, r);
+        return;
+      }
+      invalid(input, undefined);
+      if (r) {
+        committed = true;
+        input.dataset.initial = input.value;
+        this.commit(r);
+      }
+    };
     // final: Enter, or the focus leaving; else a pause in the typing.
     const done = (final = true) => {
-      if (committed) return;
+      if (committed || asking) return;
       // A date field half typed (or an impossible date, 02/30) reads as empty: never written as a
       // cleared date. Said when the user is done with it; a pause only waits.
       if (type === 'date' && input.validity.badInput) {
@@ -764,16 +780,23 @@ class PlannerSidebar extends Page<State> {
         return;
       }
       const r = read(input.value);
-      if (typeof r === 'string') {
-        invalid(input, r);
+      if (!(r instanceof Promise)) {
+        apply(r);
         return;
       }
-      invalid(input, undefined);
-      if (r) {
-        committed = true;
-        input.dataset.initial = input.value;
-        this.commit(r);
-      }
+      asking = true;
+      const typed = input.value;
+      const record = this.shown.id;
+      void r.then(
+        (answer) => {
+          asking = false;
+          if (input.value === typed && this.shown.id === record) apply(answer);
+        },
+        (err: unknown) => {
+          asking = false;
+          invalid(input, failureText(err));
+        },
+      );
     };
     // A field taken out of the page by a render fires "change" on its way out: that is no choice
     // of the user's (the render carries what was typed over to the new field).
@@ -856,8 +879,11 @@ class PlannerSidebar extends Page<State> {
         this.textField('contact', l10n.t('Contact'), record.contact ?? '', l10n.t('Name <email>'), (t) => ({ kind: 'contact', value: t.trim() || null })),
         this.textField('partner-size', l10n.t('Partner size'), record.partnerSize === undefined ? '' : formatCount(record.partnerSize), l10n.t('such as 12,000 or 12k'), (t) => {
           if (!t.trim()) return { kind: 'partnerSize', value: null };
-          const n = parseCount(t);
-          return n === undefined ? l10n.t('Write the number of members, such as 12000, 12,000 or 12k.') : { kind: 'partnerSize', value: Math.round(n) };
+          const size = (n: number | null | undefined): FieldReading => (n === undefined || n === null ? l10n.t('Write the number of members, such as 12000, 12,000 or 12k.') : { kind: 'partnerSize', value: n });
+          // A plain number is read here, at once; anything else ("about 3k members") by the
+          // extension's count reader, which is too large to carry in this page (src/core/numbers.ts).
+          const plain = parsePlainCount(t);
+          return plain !== undefined ? size(plain) : this.rpc.request({ type: 'readCount', text: t.slice(0, 200) }).then(size);
         }),
         this.textField('owner-ours', l10n.t('Our owner'), record.owners.ours ?? '', l10n.t('Who runs it on your side'), (t) => owners('ours', t)),
         this.textField('owner-theirs', l10n.t('Their owner'), record.owners.theirs ?? '', l10n.t('Who runs it on their side'), (t) => owners('theirs', t)),

@@ -62,6 +62,8 @@ export const PlannerFromWebview = z.discriminatedUnion('type', [
   z.object({ type: z.literal('undo'), requestId }),
   z.object({ type: z.literal('run'), requestId, command: z.enum(PLANNER_COMMANDS) }),
   z.object({ type: z.literal('forecast'), requestId }),
+  // A partner size the page does not read itself (words, a range, "12k members"): the count in it.
+  z.object({ type: z.literal('readCount'), requestId, text: text(200) }),
 ]);
 export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
 
@@ -147,6 +149,8 @@ export interface PlannerResults {
   run: null;
   /** What the agreed and active partnerships are expected to bring (src/core/planner/forecast.ts). */
   forecast: PipelineForecast;
+  /** The count `parseCount` reads in the text, or null when it holds none. */
+  readCount: number | null;
 }
 
 export type PlannerToWebview =

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
 import { pipelineForecast } from '../../core/planner/forecast';
+import { parseCount } from '../../core/numbers';
 import { attentionText, playbookTitle } from '../../core/planner/labels';
 import { changeRecordText, revertEdit } from '../../core/records/edit';
 import { keptPlaybookSections } from '../../core/records';
@@ -262,6 +263,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         this.selected = step.id;
         return { ...(await this.result(step.id, outcome.changed, outcome.inEditor)), undone: step.label };
       }),
+      readCount: (m) => parseCount(m.text) ?? null,
       forecast: () => pipelineForecast(this.service.index.all().flatMap(({ id, summary: s }) => (!s.broken && s.stage ? [{ id, partner: s.partner, stage: s.stage, types: s.types, partnerSize: s.partnerSize }] : []))),
       run: async (m) => {
         if (m.command === 'getStarted') await vscode.commands.executeCommand(COMMANDS.getStarted);
