@@ -51,19 +51,12 @@ export function finishLines(text: string): string {
     .join('\n');
 }
 
+/** Runs of spaces, tabs and no-break spaces as one space; none at either end. */
 function collapseSpaces(line: string): string {
-  let out = '';
-  let space = false;
-  for (const ch of line) {
-    if (ch === ' ' || ch === '\t' || ch === '\u00a0') {
-      space = out !== '';
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
+  const s = line.replace(/[ \t\u00a0]+/g, ' ');
+  const start = s.charCodeAt(0) === 0x20 ? 1 : 0;
+  const end = s.length > start && s.charCodeAt(s.length - 1) === 0x20 ? s.length - 1 : s.length;
+  return s.slice(start, end);
 }
 
 /** Whether a raw line is only an italic note (`*Source: Discord insights*`, `_updated weekly_`). */
