@@ -154,4 +154,16 @@ describe('the context reader without markdown-it', () => {
     assert.ok(text.startsWith('[[[') && text.endsWith('<a'), 'read as text');
     assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
   });
+
+  it('reads a tag whose attributes are separated by Unicode spaces at once (markdown-it backtracks exponentially)', function () {
+    this.timeout(60_000);
+    // markdown-it's tag pattern lets `\s` and an unquoted value both take U+1680: 22 such
+    // attributes took 0.5 s there, each two more four times as long. Here tag space is ASCII.
+    const tag = '<a' + ' b=c\u1680'.repeat(40) + '\u1680';
+    const started = Date.now();
+    const ctx = analyseContext(`## Community Overview\n- **Community Name:** Acme\n- **Mission:** ${tag}\n${tag}\n`).ctx;
+    assert.equal(ctx.values['Community Name'], 'Acme');
+    assert.ok(ctx.values.Mission?.startsWith('<a b=c'));
+    assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+  });
 });

@@ -649,8 +649,14 @@ function skipSpacesTo(src: string, pos: number, max: number): number {
 
 const HTML_BLOCK_TAGS =
   'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h1|h2|h3|h4|h5|h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
-const OPEN_TAG = '<[A-Za-z][A-Za-z0-9\\-]*(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"\'=<>`\\x00-\\x20]+|\'[^\']*\'|"[^"]*"))?)*\\s*\\/?>';
-const CLOSE_TAG = '<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>';
+/**
+ * White space inside a tag: ASCII only, as CommonMark says. (markdown-it's `\s` also takes
+ * Unicode spaces, which an unquoted attribute value takes too: a tag of such spaces and no `>`
+ * backtracks exponentially. The reader's text has those spaces as plain spaces already.)
+ */
+const WS = '[ \\t\\n\\r\\f\\v]';
+const OPEN_TAG = `<[A-Za-z][A-Za-z0-9\\-]*(?:${WS}+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:${WS}*=${WS}*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)*${WS}*\\/?>`;
+const CLOSE_TAG = `<\\/[A-Za-z][A-Za-z0-9\\-]*${WS}*>`;
 /** An open or close tag at the start of the text (used by the inline reader too). */
 export const HTML_TAG_RE = new RegExp(`(?:${OPEN_TAG}|${CLOSE_TAG})`, 'y');
 
