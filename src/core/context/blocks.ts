@@ -52,14 +52,14 @@ type Rule = (s: State, startLine: number, endLine: number, silent: boolean) => b
 interface State {
   src: string;
   /** Per line: where it starts (moved past container markers while inside them), where it ends. */
-  bMarks: number[];
-  eMarks: number[];
+  bMarks: Int32Array;
+  eMarks: Int32Array;
   /** Offset of the first non-space character from bMarks. */
-  tShift: number[];
+  tShift: Int32Array;
   /** Indentation width (tabs to multiples of 4); -1 for a lazy continuation line of a block quote. */
-  sCount: number[];
+  sCount: Int32Array;
   /** Width of what was before bMarks, for tabs that straddle a marker. */
-  bsCount: number[];
+  bsCount: Int32Array;
   blkIndent: number;
   line: number;
   lineMax: number;
@@ -73,7 +73,25 @@ interface State {
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
 
 function newState(src: string): State {
-  const s: State = { src, bMarks: [], eMarks: [], tShift: [], sCount: [], bsCount: [], blkIndent: 0, line: 0, lineMax: 0, listIndent: -1, parentType: 'root', level: 0, stack: [] };
+  // One entry a line and one past the end: at most one more than the line feeds.
+  let count = 2;
+  for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) count++;
+  const s: State = {
+    src,
+    bMarks: new Int32Array(count),
+    eMarks: new Int32Array(count),
+    tShift: new Int32Array(count),
+    sCount: new Int32Array(count),
+    bsCount: new Int32Array(count),
+    blkIndent: 0,
+    line: 0,
+    lineMax: 0,
+    listIndent: -1,
+    parentType: 'root',
+    level: 0,
+    stack: [],
+  };
+  let lines = 0;
   let start = 0;
   let indent = 0;
   let offset = 0;
@@ -90,11 +108,11 @@ function newState(src: string): State {
     }
     if (ch === 0x0a || pos === src.length - 1) {
       if (ch !== 0x0a) pos++;
-      s.bMarks.push(start);
-      s.eMarks.push(pos);
-      s.tShift.push(indent);
-      s.sCount.push(offset);
-      s.bsCount.push(0);
+      s.bMarks[lines] = start;
+      s.eMarks[lines] = pos;
+      s.tShift[lines] = indent;
+      s.sCount[lines] = offset;
+      lines++;
       indentFound = false;
       indent = 0;
       offset = 0;
@@ -102,12 +120,9 @@ function newState(src: string): State {
     }
   }
   // A last entry past the end, so that `line + 1` is always a line.
-  s.bMarks.push(src.length);
-  s.eMarks.push(src.length);
-  s.tShift.push(0);
-  s.sCount.push(0);
-  s.bsCount.push(0);
-  s.lineMax = s.bMarks.length - 1;
+  s.bMarks[lines] = src.length;
+  s.eMarks[lines] = src.length;
+  s.lineMax = lines;
   return s;
 }
 
@@ -166,14 +181,13 @@ const lineSource = (s: State, line: number): string => s.src.slice(s.bMarks[line
 
 // ---- Output --------------------------------------------------------------------------------
 
-function add(s: State, block: Omit<Block, 'children'> & { children?: Block[] }): Block {
-  const b: Block = { children: [], ...block };
-  s.stack[s.stack.length - 1].children.push(b);
-  return b;
+function add(s: State, block: Block): Block {
+  s.stack[s.stack.length - 1].children.push(block);
+  return block;
 }
 
 function open(s: State, type: BlockType, map: [number, number]): Block {
-  const b = add(s, { type, map });
+  const b = add(s, { type, map, children: [] });
   s.stack.push(b);
   s.level++;
   return b;
@@ -228,7 +242,7 @@ const table: Rule = (s, startLine, endLine, silent) => {
 
   const oldParentType = s.parentType;
   s.parentType = 'table';
-  const tableBlock = add(s, { type: 'table', map: [startLine, 0] });
+  const tableBlock = add(s, { type: 'table', map: [startLine, 0], children: [] });
   tableBlock.children.push({ type: 'thead', map: [startLine, startLine + 1], children: [{ type: 'tr', map: [startLine, startLine + 1], children: [] }] });
   let tbody: Block | undefined;
   // Rows shorter than the header are filled with empty cells; a bounded number of them in all.
@@ -288,7 +302,7 @@ const code: Rule = (s, startLine, endLine) => {
     break;
   }
   s.line = last;
-  add(s, { type: 'code_block', map: [startLine, last] });
+  add(s, { type: 'code_block', map: [startLine, last], children: [] });
   return true;
 };
 
@@ -325,7 +339,7 @@ const fence: Rule = (s, startLine, endLine, silent) => {
     break;
   }
   s.line = nextLine + (haveEndMarker ? 1 : 0);
-  add(s, { type: 'fence', map: [startLine, s.line], info, markup, content: getLines(s, startLine + 1, nextLine, s.sCount[startLine], true) });
+  add(s, { type: 'fence', map: [startLine, s.line], children: [], info, markup, content: getLines(s, startLine + 1, nextLine, s.sCount[startLine], true) });
   return true;
 };
 
@@ -426,7 +440,7 @@ const hr: Rule = (s, startLine, _endLine, silent) => {
   if (count < 3) return false;
   if (silent) return true;
   s.line = startLine + 1;
-  add(s, { type: 'hr', map: [startLine, s.line] });
+  add(s, { type: 'hr', map: [startLine, s.line], children: [] });
   return true;
 };
 
@@ -695,7 +709,7 @@ const htmlBlock: Rule = (s, startLine, endLine, silent) => {
     }
   }
   s.line = nextLine;
-  add(s, { type: 'html_block', map: [startLine, nextLine] });
+  add(s, { type: 'html_block', map: [startLine, nextLine], children: [] });
   return true;
 };
 
@@ -719,7 +733,7 @@ const heading: Rule = (s, startLine, _endLine, silent) => {
   while (closing > pos && s.src.charCodeAt(closing - 1) === 0x23) closing--;
   if (closing > pos && isSpace(s.src.charCodeAt(closing - 1))) max = closing;
   s.line = startLine + 1;
-  add(s, { type: 'heading', level, map: [startLine, s.line], inline: asciiTrim(s.src.slice(pos, max)) });
+  add(s, { type: 'heading', map: [startLine, s.line], children: [], inline: asciiTrim(s.src.slice(pos, max)), level });
   return true;
 };
 
@@ -753,7 +767,7 @@ const lheading: Rule = (s, startLine, endLine) => {
   if (!level) return false;
   const inline = asciiTrim(getLines(s, startLine, nextLine, s.blkIndent, false));
   s.line = nextLine + 1;
-  add(s, { type: 'heading', level, map: [startLine, s.line], inline });
+  add(s, { type: 'heading', map: [startLine, s.line], children: [], inline, level });
   return true;
 };
 
@@ -768,7 +782,7 @@ const paragraph: Rule = (s, startLine, endLine) => {
   }
   const inline = asciiTrim(getLines(s, startLine, nextLine, s.blkIndent, false));
   s.line = nextLine;
-  add(s, { type: 'paragraph', map: [startLine, nextLine], inline });
+  add(s, { type: 'paragraph', map: [startLine, nextLine], children: [], inline });
   s.parentType = oldParentType;
   return true;
 };
