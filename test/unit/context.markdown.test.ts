@@ -11,7 +11,7 @@ import { referenceBlocks, referenceIsItalicNote, referencePlainText } from '../l
  * The context reader's own Markdown scanner (src/core/context/blocks.ts and inline.ts) against
  * markdown-it, the parser it replaces: the same reader, given markdown-it's blocks and inline
  * tokens, must read every file of a broad corpus exactly as it does with its own, down to the
- * spans the updater edits. markdown-it is a devDependency for this test only.
+ * spans the updater edits. markdown-it is a devDependency: the tests use it, no bundle does.
  */
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
