@@ -45,18 +45,6 @@ const slimYaml = {
   },
 };
 
-/**
- * markdown-it without what the context reader never uses: linkify-it (the `linkify` option is
- * off) and punycode (for links' host names; only a link's text is read). See scripts/shims/.
- */
-const slimMarkdown = {
-  name: 'slim-markdown-it',
-  setup(build) {
-    build.onResolve({ filter: /^linkify-it$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'linkify-it.mjs') }));
-    build.onResolve({ filter: /^punycode(?:\.js)?$/ }, () => ({ path: join(ROOT, 'scripts', 'shims', 'punycode.mjs') }));
-  },
-};
-
 const common = {
   bundle: true,
   metafile,
@@ -212,7 +200,7 @@ const contexts = [
   await esbuild.context({
     ...node,
     ...splitNode(),
-    plugins: [problemMatcher, slimYaml, slimMarkdown, commonJsChunks],
+    plugins: [problemMatcher, slimYaml, commonJsChunks],
   }),
   // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy/
   // and by the command-line entry point beside them.
@@ -238,7 +226,7 @@ const contexts = [
     external: [],
     banner: { js: '#!/usr/bin/env node' },
     define: { SERVER_VERSION: JSON.stringify(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version) },
-    plugins: [problemMatcher, slimYaml, slimMarkdown],
+    plugins: [problemMatcher, slimYaml],
   }),
   // VS Code for the Web (the web worker extension host): the whole extension in one file, each
   // lazy part initialised on first use.
@@ -254,7 +242,7 @@ const contexts = [
     define: { global: 'globalThis' },
     // gray-matter looks for `Buffer`: the worker has none.
     inject: [join(ROOT, 'scripts', 'shims', 'buffer.web.mjs')],
-    plugins: [problemMatcher, slimYaml, slimMarkdown, webPlatform],
+    plugins: [problemMatcher, slimYaml, webPlatform],
   }),
 ];
 if (Object.keys(webviewEntries).length) {

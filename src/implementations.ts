@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 
 export const chunks = {
-  /** The context parser, with markdown-it, zod, gray-matter and js-yaml: on the first read of a context file. */
+  /** The context parser, with its Markdown scanner, zod, gray-matter and js-yaml: on the first read of a context file. */
   contextParser: () => require('./host/contextParser') as typeof import('./host/contextParser'),
   contextForm: () => require('./features/contextForm/impl') as typeof import('./features/contextForm/impl'),
   pitch: () => require('./features/pitch/impl') as typeof import('./features/pitch/impl'),

@@ -1,4 +1,4 @@
-// The context file reader (markdown-it, zod, gray-matter, js-yaml) and the restructuring Quick
+// The context file reader (its own Markdown scanner, zod, gray-matter, js-yaml) and the restructuring Quick
 // Fix's rewrite: loaded with the first read of a context file (see ./index.ts).
 export { parseContext } from '../core/context/parse';
 export { restructureContext } from '../core/context/restructure';

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { readFrontMatter } from '../frontMatter';
 import { COUNT_LABELS, type ContextLabel, canonicalLabel, canonicalSection, sectionOf } from './labels';
 import type { ContextEntry, ContextProblem } from './parse';
@@ -8,10 +7,38 @@ import { l10n } from '../l10n';
 
 /** The YAML front matter a user may add: read with the shared reader, each key matched to a label. */
 
-const FrontMatterData = z.record(z.string(), z.unknown());
-const FrontMatterItem = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const FrontMatterValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(FrontMatterItem)]);
-type FrontMatterValue = z.infer<typeof FrontMatterValue>;
+type FrontMatterItem = string | number | boolean | null;
+type FrontMatterValue = FrontMatterItem | FrontMatterItem[];
+
+/** Text, a finite number, true/false or nothing. */
+const isItem = (v: unknown): v is FrontMatterItem => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+/** A value the reader takes: an item, or a list of items. */
+const isValue = (v: unknown): v is FrontMatterValue => isItem(v) || (Array.isArray(v) && v.every(isItem));
+
+/** An object built as a set of keys (not an array, nor one whose prototype was replaced). */
+function isPlainObject(o: unknown): o is Record<string, unknown> {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
+  const ctor: unknown = (o as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const prot: unknown = (ctor as { prototype?: unknown }).prototype;
+  if (typeof prot !== 'object' || prot === null || Array.isArray(prot)) return false;
+  return Object.prototype.hasOwnProperty.call(prot, 'isPrototypeOf');
+}
+
+/**
+ * The front matter as a set of keys: its own enumerable keys, `__proto__` left out; undefined
+ * when it is not a set of keys.
+ */
+function frontMatterMapping(data: unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(data)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of Reflect.ownKeys(data)) {
+    if (typeof key !== 'string') return undefined;
+    if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(data, key)) continue;
+    out[key] = data[key];
+  }
+  return out;
+}
 
 function frontMatterText(value: FrontMatterValue): string | undefined {
   if (value === null) return undefined;
@@ -153,8 +180,8 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
     return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
   }
 
-  const checked = FrontMatterData.safeParse(fm.data);
-  if (!checked.success) {
+  const mapping = frontMatterMapping(fm.data);
+  if (!mapping) {
     problems.push({ line: 0, severity: 'error', message: l10n.t('The front matter must be a set of "key: value" lines.') });
     return { kind: 'error', entries, simple, problems, bodyOffset: fm.bodyOffset };
   }
@@ -164,7 +191,7 @@ export function readContextFrontMatter(text: string, lines: readonly TextLine[])
   const keyOf = new Map<ContextLabel, string>();
   // A key the scan cannot place is reported at the first line of the YAML text.
   const unplaced = { line: keys.firstRawLine, offset: lines[keys.firstRawLine]?.start ?? fm.rawOffset };
-  for (const key of collectKeys([], checked.data, 0)) addEntry(read, keyOf, key, keys.find(key.path), unplaced);
+  for (const key of collectKeys([], mapping, 0)) addEntry(read, keyOf, key, keys.find(key.path), unplaced);
   return { kind: 'yaml', entries, simple, problems, bodyOffset: fm.bodyOffset };
 }
 
@@ -310,8 +337,7 @@ function addEntry(
   const { entries, simple, problems } = read;
   const key = path.join('.');
   const line = at?.line ?? unplaced.line;
-  const value = FrontMatterValue.safeParse(raw);
-  if (!value.success) {
+  if (!isValue(raw)) {
     problems.push({
       line,
       severity: 'warning',
@@ -339,12 +365,12 @@ function addEntry(
   const offset = at ? at.start : unplaced.offset;
   entries.set(label, {
     label,
-    value: readValue(label, normalizeContextValue(frontMatterText(value.data)) ?? '').value,
+    value: readValue(label, normalizeContextValue(frontMatterText(raw)) ?? '').value,
     source: 'frontMatter',
     line,
     valueStart: offset,
     valueEnd: at ? at.end : offset,
   });
   // Only a scalar written on the key's own line can be rewritten in place.
-  if (at && at.oneLine && !at.empty && !Array.isArray(value.data)) simple.add(label);
+  if (at && at.oneLine && !at.empty && !Array.isArray(raw)) simple.add(label);
 }

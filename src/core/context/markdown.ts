@@ -1,56 +1,4 @@
-import MarkdownIt from 'markdown-it';
-type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-
-/**
- * The Markdown parser behind the context reader: markdown-it, the parser VS Code's own Markdown
- * support uses, in its CommonMark preset with tables and strikethrough (as GitHub renders the
- * file). Raw HTML is recognised so that comments can be dropped; nothing is ever rendered.
- */
-const md = new MarkdownIt('commonmark', { html: true, linkify: false, typographer: false }).enable(['table', 'strikethrough']);
-
-/** A block of the document with its children (list items, nested lists, table rows). */
-export interface Block {
-  type: string;
-  token: Token;
-  /** The block's inline token (paragraph, heading, table cell), if any. */
-  inline?: Token;
-  /** Table cells, in order, for a table row. */
-  cells?: Token[];
-  children: Block[];
-  /** 0-based first line and the line after the last, in the text given to `parseBlocks`. */
-  map: [number, number];
-}
-
-export function parseBlocks(text: string): Block[] {
-  const tokens = md.parse(text, {});
-  const root: Block = { type: 'root', token: tokens[0], children: [], map: [0, 0] };
-  const stack: Block[] = [root];
-  let lastMap: [number, number] = [0, 0];
-  for (const t of tokens) {
-    const top = stack[stack.length - 1];
-    if (t.map) lastMap = [t.map[0], t.map[1]];
-    if (t.type === 'inline') {
-      if (top.type === 'tr') (top.cells ??= []).push(t);
-      else top.inline = t;
-      continue;
-    }
-    if (t.nesting === 1) {
-      const type = t.type.replace(/_open$/, '');
-      // Table cells are folded into their row.
-      if (type === 'th' || type === 'td') continue;
-      const block: Block = { type, token: t, children: [], map: t.map ? [t.map[0], t.map[1]] : lastMap };
-      top.children.push(block);
-      stack.push(block);
-    } else if (t.nesting === -1) {
-      if (t.type === 'th_close' || t.type === 'td_close') continue;
-      if (stack.length > 1) stack.pop();
-    } else {
-      top.children.push({ type: t.type, token: t, children: [], map: t.map ? [t.map[0], t.map[1]] : lastMap });
-    }
-  }
-  return root.children;
-}
-
+import { parseInline } from './inline';
 
 /**
  * A value as its reader sees it: bold, italics and code marks removed, links reduced to their
@@ -63,41 +11,39 @@ export function plainText(raw: string): string {
   if (!/[\\`*_[\]<>&~!\u0000]/.test(raw)) return finishLines(raw);
   let out = '';
   let struck = 0;
-  for (const token of md.parseInline(raw, {})) {
-    for (const c of token.children ?? []) {
-      switch (c.type) {
-        case 's_open':
-          struck++;
-          break;
-        case 's_close':
-          struck = Math.max(0, struck - 1);
-          break;
-        case 'text':
-        case 'code_inline':
-          if (!struck) out += c.content;
-          break;
-        case 'softbreak':
-        case 'hardbreak':
-          out += '\n';
-          break;
-        case 'html_inline':
-          // Comments are dropped (`<br>` stays a line break); any other HTML is text, shown as
-          // written and never rendered.
-          if (/^<br\b/i.test(c.content)) out += '\n';
-          else if (!struck && !c.content.startsWith('<!--')) out += c.content;
-          break;
-        case 'image':
-          if (!struck) out += c.content;
-          break;
-        default:
-          break;
-      }
+  for (const c of parseInline(raw)) {
+    switch (c.type) {
+      case 's_open':
+        struck++;
+        break;
+      case 's_close':
+        struck = Math.max(0, struck - 1);
+        break;
+      case 'text':
+      case 'code_inline':
+        if (!struck) out += c.content;
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        out += '\n';
+        break;
+      case 'html_inline':
+        // Comments are dropped (`<br>` stays a line break); any other HTML is text, shown as
+        // written and never rendered.
+        if (/^<br\b/i.test(c.content)) out += '\n';
+        else if (!struck && !c.content.startsWith('<!--')) out += c.content;
+        break;
+      case 'image':
+        if (!struck) out += c.content;
+        break;
+      default:
+        break;
     }
   }
   return finishLines(out);
 }
 
-function finishLines(text: string): string {
+export function finishLines(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((l) => collapseSpaces(l.replace(/\u00a0/g, ' ')))
@@ -105,19 +51,12 @@ function finishLines(text: string): string {
     .join('\n');
 }
 
+/** Runs of spaces, tabs and no-break spaces as one space; none at either end. */
 function collapseSpaces(line: string): string {
-  let out = '';
-  let space = false;
-  for (const ch of line) {
-    if (ch === ' ' || ch === '\t' || ch === '\u00a0') {
-      space = out !== '';
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-  }
-  return out;
+  const s = line.replace(/[ \t\u00a0]+/g, ' ');
+  const start = s.charCodeAt(0) === 0x20 ? 1 : 0;
+  const end = s.length > start && s.charCodeAt(s.length - 1) === 0x20 ? s.length - 1 : s.length;
+  return s.slice(start, end);
 }
 
 /** Whether a raw line is only an italic note (`*Source: Discord insights*`, `_updated weekly_`). */
@@ -129,7 +68,7 @@ export function isItalicNote(raw: string): boolean {
   if (s[1] === mark) return false; // bold, not italics
   if (s[s.length - 1] !== mark || s[s.length - 2] === mark) return false;
   // One emphasis span from the first to the last character.
-  const children = md.parseInline(s, {})[0]?.children ?? [];
+  const children = parseInline(s);
   return children.length >= 3 && children[0].type === 'em_open' && children[children.length - 1].type === 'em_close' && children.filter((c) => c.type === 'em_open').length === 1;
 }
 

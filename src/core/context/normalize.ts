@@ -18,6 +18,9 @@ export interface NormalText {
 
 const SPACES = new Set(['\u00a0', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000']);
 const DROPPED = new Set(['\u200b', '\u200c', '\u2060', '\u00ad', '\u200e', '\u200f', '\ufeff']);
+/** Any character the pass may change: a space or dropped character above, a backslash, `<` of a break tag. */
+const NEEDS_PASS = /[\u00a0\u2002-\u200a\u202f\u205f\u3000\u200b\u200c\u2060\u00ad\u200e\u200f\ufeff\\<]/;
+const CHANGED_IN_VALUE = /[\u00a0\u2002-\u200a\u202f\u205f\u3000\u200b\u200c\u2060\u00ad\u200e\u200f\ufeff]/;
 /** `<br>`, `<br/>`, `<br />` (any case) at `i`: its length, or 0. */
 function breakTagAt(s: string, i: number): number {
   if (s[i] !== '<' || (s[i + 1] !== 'b' && s[i + 1] !== 'B') || (s[i + 2] !== 'r' && s[i + 2] !== 'R')) return 0;
@@ -28,19 +31,27 @@ function breakTagAt(s: string, i: number): number {
 }
 
 export function normaliseText(original: string): NormalText {
-  let out = '';
+  // Fast path: nothing to change (no Unicode space, zero-width character, break tag or backslash).
+  if (!NEEDS_PASS.test(original)) return { text: original, origin: undefined, original };
+  const parts: string[] = [];
   let origin: number[] | undefined;
+  let length = 0;
   let lineStart = 0;
   let tableRow = false;
   let leading = true;
+  // Characters kept as they are, from `runStart` up to the current one, go out in one piece.
+  let runStart = 0;
   const push = (piece: string, from: number) => {
     if (origin) for (let k = 0; k < piece.length; k++) origin.push(from + k);
-    out += piece;
+    parts.push(piece);
+    length += piece.length;
+  };
+  const flush = (i: number) => {
+    if (i > runStart) push(original.slice(runStart, i), runStart);
   };
   for (let i = 0; i < original.length; i++) {
     const c = original[i];
     if (c === '\n' || c === '\r') {
-      push(c, i);
       lineStart = i + 1;
       leading = true;
       tableRow = false;
@@ -51,18 +62,24 @@ export function normaliseText(original: string): NormalText {
       tableRow = lineHasPipe(original, i);
     }
     if (DROPPED.has(c) && !(c === '\ufeff' && i === 0)) {
+      flush(i);
+      runStart = i + 1;
       if (!origin) {
         origin = [];
-        for (let k = 0; k < out.length; k++) origin.push(k);
+        for (let k = 0; k < length; k++) origin.push(k);
       }
       continue;
     }
     if (SPACES.has(c)) {
+      flush(i);
       push(' ', i);
+      runStart = i + 1;
       continue;
     }
     if (c === '\\' && (original[i + 1] === '\n' || original[i + 1] === '\r' || i + 1 === original.length) && original[i - 1] !== '\\' && i > lineStart) {
+      flush(i);
       push(' ', i);
+      runStart = i + 1;
       continue;
     }
     const br = tableRow || original[i - 1] === '\\' ? 0 : breakTagAt(original, i);
@@ -71,16 +88,19 @@ export function normaliseText(original: string): NormalText {
       while (original[j] === ' ' || original[j] === '\t') j++;
       const atEnd = j === original.length || original[j] === '\n' || original[j] === '\r';
       // The break tag becomes spaces and, unless a line break follows anyway, a line break.
+      flush(i);
       push(' '.repeat(br - 1) + (atEnd ? ' ' : '\n'), i);
       i += br - 1;
+      runStart = i + 1;
       if (!atEnd) {
         lineStart = i + 1;
         leading = true;
       }
       continue;
     }
-    push(c, i);
   }
+  flush(original.length);
+  const out = parts.join('');
   if (!origin) return { text: out, origin: undefined, original };
   origin.push(original.length);
   return { text: out, origin: Int32Array.from(origin), original };
@@ -98,6 +118,7 @@ function lineHasPipe(s: string, i: number): boolean {
 
 /** Unicode spaces as spaces and zero-width characters dropped: the same characters the text pass changes, for a value. */
 export function normalValueCharacters(value: string): string {
+  if (!CHANGED_IN_VALUE.test(value)) return value;
   let out = '';
   for (const c of value) {
     if (DROPPED.has(c)) continue;

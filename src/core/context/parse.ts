@@ -4,7 +4,8 @@ import { labelledLines } from './generic';
 import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, callsItselfHistory, canonicalLabel, canonicalSection, matchLabel, stripDecoration } from './labels';
 import { findDate } from './dates';
 import { type NormalText, normaliseText, toOriginal } from './normalize';
-import { type Block, endBeforeComments, isCommentOnly, isItalicNote, parseBlocks, plainText, tableCells } from './markdown';
+import { type Block, parseBlocks } from './blocks';
+import { endBeforeComments, isCommentOnly, isItalicNote, plainText, tableCells } from './markdown';
 import { type TextLine, detectEol, isTbd, lineAtOffset, splitLines } from './text';
 import { readValue } from './values';
 import { l10n } from '../l10n';
@@ -18,7 +19,7 @@ export { communityName } from './name';
  * `- **Label:** value` bullets) and as people and assistants actually leave it: reworded,
  * decorated or nested labels, values as lists, `**Label:** value` paragraphs, two-column
  * tables, a paste wrapped in a fence, the template's guidance left in, dated updates appended,
- * CRLF, a BOM, optional YAML front matter. The body is read with markdown-it; its source lines
+ * CRLF, a BOM, optional YAML front matter. The body's Markdown blocks are read by blocks.ts; their source lines
  * give every value's exact span, which the updater edits and nothing else.
  */
 
@@ -231,7 +232,7 @@ function skipDecoration(s: string, from: number): number {
     // `2026-05-02 — ` before a label (a dated line of a log).
     const dated = /^\d{4}-\d{2}(?:-\d{2})?[ \t]+[-–—:][ \t]/.exec(s.slice(i, i + 16));
     if (dated) i = skipSpaces(s, i + dated[0].length);
-    // `1.`, `2)`, `A.` before a label (an ordered list is read by markdown-it; this is a numbering in the text).
+    // `1.`, `2)`, `A.` before a label (an ordered list is read as a list; this is a numbering in the text).
     let j = i;
     while (j < s.length && j - i < 3 && s[j] >= '0' && s[j] <= '9') j++;
     if (j > i && (s[j] === '.' || s[j] === ')') && isSpace(s[j + 1])) i = skipSpaces(s, j + 1);
@@ -405,8 +406,8 @@ function context(w: Walk): { section: ContextSectionTitle | undefined; dated: { 
 }
 
 /** A paragraph's source lines as (line, column, raw text from that column). */
-function paragraphLines(w: Walk, inline: Block['inline'], map: [number, number], firstFrom = 0): { abs: number; col: number; raw: string }[] {
-  const content = (inline?.content ?? '').split('\n');
+function paragraphLines(w: Walk, inline: string | undefined, map: [number, number], firstFrom = 0): { abs: number; col: number; raw: string }[] {
+  const content = (inline ?? '').split('\n');
   const out: { abs: number; col: number; raw: string }[] = [];
   for (let i = 0; i < content.length; i++) {
     const abs = w.lineBase + map[0] + i;
@@ -636,7 +637,7 @@ function addItem(w: Walk, field: BodyField, item: Block, holdsField: boolean): v
   if (text === '') return;
   const abs0 = w.lineBase + item.map[0];
   const absEnd = w.lineBase + item.map[1] - 1;
-  // markdown-it counts the blank line after a loose item as the item's: leave it out.
+  // A loose item's lines include the blank line after it (as CommonMark counts them): leave it out.
   let last = absEnd;
   while (last > t.lastLine && lineText(w, last).trim() === '') last--;
   const prefix = lineText(w, abs0).slice(0, t.col);
@@ -721,7 +722,7 @@ function walkList(w: Walk, list: Block, parent: BodyField | undefined): void {
 }
 
 function holdsLabel(item: Block): boolean {
-  return item.children.some((c) => (c.type === 'bullet_list' || c.type === 'ordered_list') && c.children.some((i) => i.children[0]?.inline && readLabel(i.children[0].inline.content.split('\n')[0], true)));
+  return item.children.some((c) => (c.type === 'bullet_list' || c.type === 'ordered_list') && c.children.some((i) => i.children[0]?.inline !== undefined && readLabel(i.children[0].inline.split('\n')[0], true)));
 }
 
 function walkTable(w: Walk, table: Block, nested: boolean): void {
@@ -906,8 +907,8 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
   for (const block of blocks) {
     switch (block.type) {
       case 'heading': {
-        const level = Number(block.token.tag.slice(1));
-        const title = plainText(block.inline?.content ?? '').replace(/\n/g, ' ');
+        const level = block.level ?? 1;
+        const title = plainText(block.inline ?? '').replace(/\n/g, ' ');
         const section = canonicalSection(title);
         const abs = w.lineBase + block.map[0];
         while (w.stack.length > 0 && w.stack[w.stack.length - 1].level >= level) w.stack.pop();
@@ -991,7 +992,7 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
         walkHtml(w, block);
         break;
       default:
-        if (block.type !== 'hr' && block.type !== 'html_block') w.pending = undefined;
+        if (block.type !== 'hr') w.pending = undefined;
         break;
     }
   }
@@ -999,10 +1000,10 @@ function walkBlocks(w: Walk, blocks: Block[]): void {
 
 /** Whether a fence holds a pasted context file: Markdown (or untagged) with sections or labels in it. */
 function fenceHoldsContext(block: Block): boolean {
-  const info = block.token.info.trim().toLowerCase();
+  const info = (block.info ?? '').trim().toLowerCase();
   if (info !== '' && info !== 'markdown' && info !== 'md' && info !== 'text') return false;
   let labels = 0;
-  for (const line of block.token.content.split('\n')) {
+  for (const line of (block.content ?? '').split('\n')) {
     const t = line.trim();
     if (t.startsWith('#') && canonicalSection(t.replace(/^#+/, ''))) labels += 2;
     else if (readLabel(t.replace(/^[-*+][ \t]+/, ''), true)) labels++;
@@ -1059,12 +1060,12 @@ function walkFencedPaste(w: Walk, blocks: readonly Block[], bodyLine: number): C
   const openLine = bodyLine + held.map[0];
   const lastLine = bodyLine + held.map[1] - 1;
   const closing = lineText(w, lastLine).trim();
-  const closed = lastLine > openLine && closing.startsWith(held.token.markup) && closing.replace(/[`~]/g, '') === '';
+  const closed = lastLine > openLine && closing.startsWith(held.markup ?? '```') && closing.replace(/[`~]/g, '') === '';
   w.headings.length = 0;
   w.stack = [];
   w.lineBase = openLine + 1;
-  walkBlocks(w, parseBlocks(held.token.content));
-  return { openLine, closeLine: closed ? lastLine : undefined, marker: held.token.markup };
+  walkBlocks(w, parseBlocks(held.content ?? ''));
+  return { openLine, closeLine: closed ? lastLine : undefined, marker: held.markup ?? '```' };
 }
 
 /** Reads each body field's value and span, says which still hold guidance or TBD, and groups them by label. */
@@ -1274,8 +1275,8 @@ function openFenceAtEnd(blocks: Block[], w: Walk, bodyLine: number, fence: Conte
   if (!last || last.type !== 'fence') return undefined;
   const lastLine = bodyLine + last.map[1] - 1;
   const closing = lineText(w, lastLine).trim();
-  const closed = lastLine > bodyLine + last.map[0] && closing.startsWith(last.token.markup) && closing.replace(/[`~]/g, '') === '';
-  return closed ? undefined : last.token.markup;
+  const closed = lastLine > bodyLine + last.map[0] && closing.startsWith(last.markup ?? '```') && closing.replace(/[`~]/g, '') === '';
+  return closed ? undefined : (last.markup ?? '```');
 }
 
 export { isTbd };

@@ -11,7 +11,7 @@ export interface TextLine {
 
 export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
-  // \r alone counts as a line break too, as it does in VS Code and markdown-it, so line numbers match.
+  // \r alone counts as a line break too, as it does in VS Code and CommonMark, so line numbers match.
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
