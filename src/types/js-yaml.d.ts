@@ -5,9 +5,14 @@ declare module 'js-yaml' {
   export interface LoadOptions { schema?: Schema; json?: boolean; filename?: string }
   export interface DumpOptions { schema?: Schema; lineWidth?: number; noRefs?: boolean; flowLevel?: number; sortKeys?: boolean }
   export function safeLoad(text: string, options?: LoadOptions): unknown;
-  export function safeDump(value: unknown, options?: DumpOptions): string;
   export class YAMLException extends Error {
     reason: string;
     mark?: { line: number; column: number };
   }
+}
+
+// The writer on its own, so that code which only reads YAML does not carry it (scripts/build.mjs).
+declare module 'js-yaml/lib/js-yaml/dumper.js' {
+  import type { DumpOptions } from 'js-yaml';
+  export function safeDump(value: unknown, options?: DumpOptions): string;
 }

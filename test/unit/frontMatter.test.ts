@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
+import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { readBlockYaml } from '../../src/core/blockYaml';
 import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, readFrontMatter } from '../../src/core/frontMatter';
 import { assertLinear } from './linearTime';
@@ -261,7 +262,7 @@ describe('the block-style YAML reader', () => {
     let read = 0;
     fc.assert(
       fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), fc.integer({ min: -1, max: 2 }), fc.constantFrom(1, 2, 4), (data, flowLevel, indent) => {
-        const raw = yaml.safeDump(data, { schema: yaml.CORE_SCHEMA, flowLevel, indent } as yaml.DumpOptions);
+        const raw = safeDump(data, { schema: yaml.CORE_SCHEMA, flowLevel, indent } as yaml.DumpOptions);
         const fast = simple(raw);
         if (fast === undefined) return;
         read++;

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import * as yaml from 'js-yaml';
+import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } from '../../src/core/domain';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import {
@@ -295,7 +296,7 @@ const recordDoc = fc
     let fm = '';
     order.forEach(([k, v], i) => {
       const st = styles[i];
-      let dumped = yaml.safeDump({ [k]: v }, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true, flowLevel: st.flow });
+      let dumped = safeDump({ [k]: v }, { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true, flowLevel: st.flow });
       if (st.trailing && dumped.split('\n').length === 2) dumped = dumped.replace(/\n$/, ' # trailing\n');
       fm += st.before + dumped;
     });

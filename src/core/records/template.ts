@@ -1,4 +1,5 @@
 import * as yaml from 'js-yaml';
+import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { AGREEMENT_ITEMS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from '../domain';
 import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
 import type { ContextLabel } from '../context/sections';
@@ -103,7 +104,7 @@ export function newRecordText(input: NewRecordInput): string {
   const ourOwner = input.context ? firstPerson(input.context['Team']) : undefined;
   const lines: string[] = [
     '---',
-    ...yaml.safeDump(data, DUMP_OPTIONS).replace(/\n$/, '').split('\n'),
+    ...safeDump(data, DUMP_OPTIONS).replace(/\n$/, '').split('\n'),
     '---',
     '',
     `# Community Partnership - ${ours} x ${partner}`,

@@ -1,4 +1,5 @@
 import * as yaml from 'js-yaml';
+import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { readFrontMatter } from '../frontMatter';
 import { PLAYBOOKS, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
 import { playbookSection, playbooksOf } from './template';
@@ -194,7 +195,7 @@ function listItems(raw: string, block: KeyBlock): { start: number; end: number; 
 
 /** One list entry written as a `- ` block at this indentation. */
 function dumpItem(key: 'checkIns' | 'metrics', entry: unknown, indent: string, eol: string): string {
-  const dumped = key === 'checkIns' ? plainYesNo(yaml.safeDump([entry], DUMP_OPTIONS)) : yaml.safeDump([entry], DUMP_OPTIONS);
+  const dumped = key === 'checkIns' ? plainYesNo(safeDump([entry], DUMP_OPTIONS)) : safeDump([entry], DUMP_OPTIONS);
   return dumped.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : indent + l)).join(eol) + eol;
 }
 
@@ -388,13 +389,13 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** What a value reads back as once written: the comparison point for the check after writing. */
 function roundTrip(value: unknown): unknown {
-  return yaml.safeLoad(yaml.safeDump(value, DUMP_OPTIONS), { schema: yaml.CORE_SCHEMA });
+  return yaml.safeLoad(safeDump(value, DUMP_OPTIONS), { schema: yaml.CORE_SCHEMA });
 }
 
 function dumpKey(key: string, value: unknown, eol: string): string {
   // Done step numbers read best on one line: `newsletter-swap: [1, 2]`.
   const options = key === 'playbook' ? { ...DUMP_OPTIONS, flowLevel: 2 } : DUMP_OPTIONS;
-  let out = yaml.safeDump({ [key]: value }, options);
+  let out = safeDump({ [key]: value }, options);
   if (key === 'checkIns') out = plainYesNo(out);
   return eol === '\n' ? out : out.replace(/\n/g, eol);
 }
