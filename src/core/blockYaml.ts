@@ -54,7 +54,7 @@ function isLetter(c: number): boolean {
 }
 
 /** The value js-yaml gives a plain scalar under the core schema. */
-function resolvePlain(s: string): unknown {
+export function resolvePlain(s: string): unknown {
   if (s.length === 0) return null;
   const c = s.charCodeAt(0);
   // Only null (~, null), booleans (true, false), ints and floats have implicit types; they all
