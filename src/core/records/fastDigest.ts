@@ -284,10 +284,12 @@ class Scanner {
       return;
     }
     const end = this.ends[this.pos];
-    if (k === 'types' && this.t.charCodeAt(s) === 0x5b) {
+    if ((k === 'types' || k === 'checkIns' || k === 'metrics') && this.t.charCodeAt(s) === 0x5b) {
       const items = this.flowList(s, end);
       this.nextLine(0);
-      this.readTypes(items);
+      if (k === 'types') this.readTypes(items);
+      // An empty list of entries; entries written in one line are left to the full reading.
+      else if (items.length > 0) throw GIVE_UP;
       return;
     }
     const v = this.scalar(s, end);
