@@ -114,7 +114,6 @@ export function fastDigest(text: string): RecordDigest | undefined {
  * Characters the block-style reader gives up on: control characters (a CR only before an LF),
  * C1 controls, a byte order mark, non-characters, and a surrogate that is not half of a pair.
  */
-// eslint-disable-next-line no-control-regex
 const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
