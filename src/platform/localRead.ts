@@ -43,6 +43,12 @@ export interface LocalReader {
    * nothing.
    */
   list(root: string, matches: (name: string) => boolean, options?: { maxDepth?: number; maxFiles?: number }): Promise<LocalListing>;
+  /**
+   * True when each of `segments` below `base`, in turn, is a folder and not a link (each looked
+   * at with lstat, which never follows one). False for anything else (a link, a file, missing,
+   * unreadable): the caller then finds out what with its own checks.
+   */
+  isPlainFolder(base: string, segments: readonly string[]): Promise<boolean>;
 }
 
 /** Each entry's path relative to the listed folder, with `/` between segments (`rel`), and its full path. */
@@ -150,6 +156,12 @@ const reader: LocalReader = {
       };
       for (let k = 0; k < Math.min(Math.max(1, concurrency), paths.length); k++) start();
     });
+  },
+  async isPlainFolder(base, segments) {
+    if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('/') || s.includes(nodePath.sep))) return false;
+    const lstat = (p: string) => new Promise<fs.Stats | undefined>((resolve) => fs.lstat(p, (err, st) => resolve(err ? undefined : st)));
+    const stats = await Promise.all(segments.map((_, i) => lstat(nodePath.join(base, ...segments.slice(0, i + 1)))));
+    return stats.every((st) => st !== undefined && st.isDirectory() && !st.isSymbolicLink());
   },
   async list(root, matches, options = {}) {
     const maxDepth = options.maxDepth ?? 12;

@@ -168,6 +168,17 @@ describe('the local reader: many files at once, and listing a folder', () => {
     assert.ok(many.some((r) => r.kind === 'tooBig') && many.some((r) => r.kind === 'link') && many.some((r) => r.kind === 'folder') && many.some((r) => r.kind === 'missing'));
   });
 
+  it('tells plain folders from links, files and missing ones on the way', async () => {
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a', 'file'), 'x');
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'link'));
+    assert.strictEqual(await reader.isPlainFolder(dir, ['a']), true);
+    assert.strictEqual(await reader.isPlainFolder(dir, ['a', 'b']), true);
+    for (const segments of [['link'], ['link', 'b'], ['a', 'file'], ['a', 'missing'], ['missing', 'b'], [], ['a', '..', 'a'], ['a/b']]) {
+      assert.strictEqual(await reader.isPlainFolder(dir, segments), false, segments.join(' / '));
+    }
+  });
+
   it('readMany of no files resolves at once', async () => {
     await reader.readMany([], LIMIT, () => assert.fail('no file to hand over'));
   });

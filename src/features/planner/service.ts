@@ -315,7 +315,7 @@ export class PlannerService extends Disposable {
       // A local folder is walked with Node's fs where the host has it (one workspace.fs call
       // waits for a round trip to the workbench; src/platform/localRead.ts).
       if (local && root.uri.scheme === 'file') {
-        ids.push(...(await this.listLocal(root.uri, local)));
+        ids.push(...(await this.listLocal(root.folder, root.uri, local)));
         continue;
       }
       const listing = await listFiles(root.uri, (name) => /\.md$/i.test(name));
@@ -339,9 +339,15 @@ export class PlannerService extends Disposable {
    * A local partnerships folder listed with Node's fs: the same entries, refused or not, as
    * listFiles gives (the folder itself checked the same way first).
    */
-  private async listLocal(rootUri: vscode.Uri, local: LocalReader): Promise<string[]> {
+  private async listLocal(folder: vscode.WorkspaceFolder, rootUri: vscode.Uri, local: LocalReader): Promise<string[]> {
     const ids: string[] = [];
-    const resolved = await resolvePath(rootUri, 'folder');
+    // The folders on the way, looked at with Node's fs (lstat); anything but plain folders is
+    // worked out by resolvePath, which says what it is.
+    let base = folder.uri.path;
+    while (base.endsWith('/')) base = base.slice(0, -1);
+    const below = rootUri.path.startsWith(base + '/') ? rootUri.path.slice(base.length + 1).split('/').filter((s) => s !== '') : [];
+    const plainFolders = folder.uri.scheme === 'file' && rootUri.scheme === 'file' && (await local.isPlainFolder(folder.uri.fsPath, below));
+    const resolved = plainFolders ? { kind: 'folder' as const } : await resolvePath(rootUri, 'folder');
     if (resolved.kind === 'missing') return ids;
     const refuse = (uri: vscode.Uri, folder: boolean) => {
       const id = uri.toString();
