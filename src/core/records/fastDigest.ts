@@ -1,4 +1,4 @@
-import { resolvePlain } from '../blockYaml';
+import { NOT_READ, flowItems, flowScalar, oneLineScalar } from '../blockYaml';
 import { MAX_FRONT_MATTER_NODES } from '../frontMatter';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
 import { MAX_LIST_ENTRIES, read, readCheckIn, readMetricEntry, type SafeResult } from './fields';
@@ -52,34 +52,6 @@ const TOP_KEYS: readonly string[] = ['partner', 'community', 'contact', 'stage',
 const OWNER_KEYS: readonly string[] = ['ours', 'theirs'];
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
 const PLAYBOOK_KEYS: readonly string[] = [...PLAYBOOK_STEPS.keys()];
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The value of the plain scalar from `s` to `e`, as resolvePlain gives it: the two shapes
- * records are full of are worked out directly (a date YYYY-MM-DD, which no core-schema type
- * resolves, so it stays text; a decimal integer without a leading zero, which the integer type
- * reads as that number), and everything else goes to resolvePlain.
- */
-function plainValue(t: string, s: number, e: number): unknown {
-  const n = e - s;
-  const c = t.charCodeAt(s);
-  if (isDigit(c)) {
-    if (n === 10 && t.charCodeAt(s + 4) === DASH && t.charCodeAt(s + 7) === DASH && isDigit(t.charCodeAt(s + 1)) && isDigit(t.charCodeAt(s + 2)) && isDigit(t.charCodeAt(s + 3)) && isDigit(t.charCodeAt(s + 5)) && isDigit(t.charCodeAt(s + 6)) && isDigit(t.charCodeAt(s + 8)) && isDigit(t.charCodeAt(s + 9))) {
-      return t.slice(s, e);
-    }
-    if (n <= 15 && (c !== 0x30 || n === 1)) {
-      let v = 0;
-      for (let i = s; i < e; i++) {
-        const d = t.charCodeAt(i);
-        if (!isDigit(d)) return resolvePlain(t.slice(s, e));
-        v = v * 10 + (d - 0x30);
-      }
-      return v;
-    }
-  }
-  return resolvePlain(t.slice(s, e));
-}
 
 /** A checked value, or give up: the full reading would report a problem. */
 function ok(r: SafeResult): unknown {
@@ -510,116 +482,21 @@ class Scanner {
 
   /** A one-line scalar from `s` (not a space) to `end`: plain or quoted, as the block-style reader reads it. */
   private scalar(s: number, end: number): unknown {
-    const t = this.t;
-    const c = t.charCodeAt(s);
-    switch (c) {
-      case 0x22: // "
-      case 0x27: // '
-        return this.quoted(s, end);
-      case 0x5b: // [
-      case 0x7b: // {
-      case 0x5d: // ]
-      case 0x7d: // }
-      case 0x2c: // ,
-      case 0x26: // & anchor
-      case 0x2a: // * alias
-      case 0x21: // ! tag
-      case 0x7c: // | block scalar
-      case 0x3e: // > block scalar
-      case 0x25: // %
-      case 0x40: // @
-      case 0x60: // `
-      case 0x3f: // ? complex key
-      case COLON:
-        throw GIVE_UP;
-    }
-    if (c === DASH && (s + 1 === end || t.charCodeAt(s + 1) === SPACE)) throw GIVE_UP;
-    let e = end;
-    for (let i = s + 1; i < end; i++) {
-      const d = t.charCodeAt(i);
-      if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
-        e = i;
-        break;
-      }
-      if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) throw GIVE_UP;
-    }
-    while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
-    return plainValue(t, s, e);
-  }
-
-  /** "text" without escapes, or 'text' with '' for a quote; a comment may follow. */
-  private quoted(s: number, end: number): string {
-    const t = this.t;
-    const q = t.charCodeAt(s);
-    let value = '';
-    let i = s + 1;
-    let from = i;
-    for (;;) {
-      if (i >= end) throw GIVE_UP;
-      const c = t.charCodeAt(i);
-      if (q === 0x22 && c === 0x5c) throw GIVE_UP; // escapes are left to the full reading
-      if (c === q) {
-        if (q === 0x27 && i + 1 < end && t.charCodeAt(i + 1) === 0x27) {
-          value += t.slice(from, i + 1);
-          i += 2;
-          from = i;
-          continue;
-        }
-        value += t.slice(from, i);
-        break;
-      }
-      i++;
-    }
-    let k = i + 1;
-    if (k < end) {
-      if (t.charCodeAt(k) !== SPACE) throw GIVE_UP;
-      while (k < end && t.charCodeAt(k) === SPACE) k++;
-      if (k < end && t.charCodeAt(k) !== HASH) throw GIVE_UP;
-    }
+    const value = oneLineScalar(this.t, s, end);
+    if (value === NOT_READ) throw GIVE_UP;
     return value;
   }
 
   /** `[a, b]` of plain scalars on one line, as the block-style reader reads it. */
   private flowList(s: number, end: number): unknown[] {
     const t = this.t;
-    let stop = -1;
-    for (let i = s + 1; i < end; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x5d) {
-        stop = i;
-        break;
-      }
-      if (c === 0x5b || c === 0x7b || c === 0x7d || c === 0x22 || c === 0x27 || c === HASH || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x3f || c === 0x7c || c === 0x3e || c === 0x25 || c === 0x40 || c === 0x60 || c === COLON) throw GIVE_UP;
-    }
-    if (stop === -1) throw GIVE_UP;
-    let k = stop + 1;
-    if (k < end) {
-      if (t.charCodeAt(k) !== SPACE) throw GIVE_UP;
-      while (k < end && t.charCodeAt(k) === SPACE) k++;
-      if (k < end && t.charCodeAt(k) !== HASH) throw GIVE_UP;
-    }
-    const items: unknown[] = [];
-    let from = s + 1;
-    let empty = 0;
-    for (let i = s + 1; i <= stop; i++) {
-      if (i === stop || t.charCodeAt(i) === 0x2c) {
-        let a = from;
-        let b = i;
-        while (a < b && t.charCodeAt(a) === SPACE) a++;
-        while (b > a && t.charCodeAt(b - 1) === SPACE) b--;
-        from = i + 1;
-        if (a === b) {
-          empty++;
-          continue;
-        }
-        const c = t.charCodeAt(a);
-        if ((c === DASH || c === 0x3f) && (a + 1 === b || t.charCodeAt(a + 1) === SPACE)) throw GIVE_UP;
-        this.count();
-        items.push(resolvePlain(t.slice(a, b)));
-      }
-    }
-    // "[]" is empty; any other empty item ("[a,,b]", "[a,]") is left to the full reading.
-    if (empty > 0 && !(empty === 1 && items.length === 0)) throw GIVE_UP;
-    return items;
+    const items = flowItems(t, s, end);
+    if (items === undefined) throw GIVE_UP;
+    return items.map(([a, b]) => {
+      this.count();
+      const value = flowScalar(t, a, b);
+      if (value === NOT_READ) throw GIVE_UP;
+      return value;
+    });
   }
 }
