@@ -434,11 +434,13 @@ export class PlannerService extends Disposable {
   }
 
   private recordChanged(id: string): void {
-    const uri = this.uris.get(id);
     const entry = this.index.get(id);
+    const problems = entry?.problems ?? [];
+    // The URI only when the Problems panel changes: a record without problems, loaded from a
+    // listing, has none made yet and needs none.
+    const uri = problems.length || this.withProblems.has(id) ? this.uris.get(id) : undefined;
     if (!entry) this.uris.delete(id);
     if (uri) {
-      const problems = entry?.problems ?? [];
       if (problems.length) {
         this.diagnostics.set(
           uri,
