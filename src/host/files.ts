@@ -166,7 +166,8 @@ async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead>
   return decodeText(bytes);
 }
 
-function fromLocal(read: LocalRead, maxBytes: number): TextRead {
+/** What a read of a local file (src/platform/localRead.ts) is as text, as readText gives it. */
+export function fromLocal(read: LocalRead, maxBytes: number): TextRead {
   switch (read.kind) {
     case 'bytes':
       return decodeText(read.bytes);

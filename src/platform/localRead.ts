@@ -9,6 +9,7 @@
 // Codespaces, any remote window), each read waits for that round trip; 10,000 records cost
 // about 9x what the same reads cost with fs in the same process.
 import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
 
 export type LocalRead =
   | { kind: 'bytes'; bytes: Uint8Array }
@@ -29,6 +30,32 @@ export interface LocalReader {
    * be a regular file of at most `maxBytes`, then read. Never throws.
    */
   read(path: string, maxBytes: number): Promise<LocalRead>;
+  /**
+   * Reads many files the same way, `concurrency` at once, handing each result to `onRead` as it
+   * comes (in any order): one callback per step, no promise per file, so that thousands of
+   * small files cost little more than their reads. Resolves when every file is done; never rejects.
+   */
+  readMany(paths: readonly string[], maxBytes: number, onRead: (index: number, read: LocalRead) => void, concurrency?: number): Promise<void>;
+  /**
+   * Lists a local folder and its subfolders (not those starting with `.`, nor node_modules) by
+   * each entry's own type, never following a link: the files whose names match, and the links
+   * and other entries that must not be read. Never throws: a folder that cannot be read lists
+   * nothing.
+   */
+  list(root: string, matches: (name: string) => boolean, options?: { maxDepth?: number; maxFiles?: number }): Promise<LocalListing>;
+  /**
+   * True when each of `segments` below `base`, in turn, is a folder and not a link (each looked
+   * at with lstat, which never follows one). False for anything else (a link, a file, missing,
+   * unreadable): the caller then finds out what with its own checks.
+   */
+  isPlainFolder(base: string, segments: readonly string[]): Promise<boolean>;
+}
+
+/** Each entry's path relative to the listed folder, with `/` between segments (`rel`), and its full path. */
+export interface LocalListing {
+  files: { rel: string; path: string }[];
+  /** Entries that match (or folders that would be walked) but must not be read. */
+  refused: { rel: string; kind: 'linkToFolder' | 'link' | 'special' }[];
 }
 
 const FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
@@ -72,7 +99,98 @@ async function readWhole(fd: number, st: fs.Stats, maxBytes: number): Promise<Lo
   return { kind: 'bytes', bytes: buf.subarray(0, n) };
 }
 
+/**
+ * One file of readMany: open, check and read on callbacks, then `done` once with the result.
+ * The handle is closed without waiting for it.
+ */
+function readOne(path: string, maxBytes: number, done: (read: LocalRead) => void): void {
+  fs.open(path, FLAGS, (err, fd) => {
+    if (err) return done(failure(err));
+    const finish = (read: LocalRead) => {
+      fs.close(fd, () => undefined);
+      done(read);
+    };
+    fs.fstat(fd, (err2, st) => {
+      if (err2) return finish(failure(err2));
+      // Only a regular file that reports its size is read in one step; anything else (a size
+      // of 0 may be a file that reports none) goes through the general reader's checks.
+      if (!st.isFile() || st.size === 0 || st.size > maxBytes) {
+        readWhole(fd, st, maxBytes).then(finish, (e: unknown) => finish(failure(e)));
+        return;
+      }
+      const buf = Buffer.allocUnsafe(st.size);
+      const more = (n: number) => {
+        fs.read(fd, buf, n, st.size - n, n, (err3, got) => {
+          if (err3) return finish(failure(err3));
+          if (got === 0 || n + got === st.size) return finish({ kind: 'bytes', bytes: buf.subarray(0, n + got) });
+          more(n + got);
+        });
+      };
+      more(0);
+    });
+  });
+}
+
+type Dirent = fs.Dirent;
+
+function readDir(dir: string): Promise<Dirent[]> {
+  return new Promise((resolve) => fs.readdir(dir, { withFileTypes: true }, (err, entries) => resolve(err ? [] : entries)));
+}
+
 const reader: LocalReader = {
+  readMany(paths, maxBytes, onRead, concurrency = 32) {
+    return new Promise((resolve) => {
+      if (paths.length === 0) return resolve();
+      let next = 0;
+      let left = paths.length;
+      const start = () => {
+        const i = next++;
+        readOne(paths[i], maxBytes, (read) => {
+          try {
+            onRead(i, read);
+          } finally {
+            if (--left === 0) resolve();
+            else if (next < paths.length) start();
+          }
+        });
+      };
+      for (let k = 0; k < Math.min(Math.max(1, concurrency), paths.length); k++) start();
+    });
+  },
+  async isPlainFolder(base, segments) {
+    if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('/') || s.includes(nodePath.sep))) return false;
+    const lstat = (p: string) => new Promise<fs.Stats | undefined>((resolve) => fs.lstat(p, (err, st) => resolve(err ? undefined : st)));
+    const stats = await Promise.all(segments.map((_, i) => lstat(nodePath.join(base, ...segments.slice(0, i + 1)))));
+    return stats.every((st) => st !== undefined && st.isDirectory() && !st.isSymbolicLink());
+  },
+  async list(root, matches, options = {}) {
+    const maxDepth = options.maxDepth ?? 12;
+    const maxFiles = options.maxFiles ?? 200_000;
+    const out: LocalListing = { files: [], refused: [] };
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      const subfolders: string[] = [];
+      const dir = rel === '' ? root : nodePath.join(root, rel);
+      for (const entry of await readDir(dir)) {
+        const name = entry.name;
+        const sub = rel === '' ? name : `${rel}/${name}`;
+        if (entry.isSymbolicLink()) {
+          // A link's target is not looked at: a link to a folder is told apart by a stat of it.
+          const target = await new Promise<fs.Stats | undefined>((resolve) => fs.stat(nodePath.join(dir, name), (err, st) => resolve(err ? undefined : st)));
+          if (target?.isDirectory()) out.refused.push({ rel: sub, kind: 'linkToFolder' });
+          else if (matches(name)) out.refused.push({ rel: sub, kind: 'link' });
+        } else if (entry.isDirectory()) {
+          if (!name.startsWith('.') && name !== 'node_modules' && depth < maxDepth) subfolders.push(sub);
+        } else if (matches(name)) {
+          if (entry.isFile()) {
+            if (out.files.length < maxFiles) out.files.push({ rel: sub, path: nodePath.join(dir, name) });
+          } else out.refused.push({ rel: sub, kind: 'special' });
+        }
+      }
+      await Promise.all(subfolders.map((f) => walk(f, depth + 1)));
+    };
+    await walk('', 0);
+    return out;
+  },
   async read(path, maxBytes) {
     let fd: number;
     try {

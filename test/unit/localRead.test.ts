@@ -137,6 +137,78 @@ describe('the local file reader (src/platform/localRead.ts)', () => {
   });
 });
 
+describe('the local reader: many files at once, and listing a folder', () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-local-many-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('readMany gives, for each file, what read gives: bytes, missing, link, folder, special, too big', async function () {
+    this.timeout(20_000);
+    const files: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const file = path.join(dir, `r${i}.md`);
+      fs.writeFileSync(file, i % 50 === 0 ? '' : `---\npartner: Partner ${i}\n---\n${'x'.repeat(i * 37)}`);
+      files.push(file);
+    }
+    fs.writeFileSync(path.join(dir, 'big.md'), 'a'.repeat(5000));
+    fs.mkdirSync(path.join(dir, 'folder.md'));
+    fs.symlinkSync(files[1], path.join(dir, 'link.md'));
+    files.push(path.join(dir, 'big.md'), path.join(dir, 'folder.md'), path.join(dir, 'link.md'), path.join(dir, 'gone.md'), path.join(dir, 'r1.md', 'under-a-file.md'));
+    if (spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status === 0) files.push(path.join(dir, 'pipe.md'));
+    if (fs.existsSync('/dev/zero')) files.push('/dev/zero');
+    const many: LocalRead[] = new Array(files.length);
+    let calls = 0;
+    await reader.readMany(files, 4096, (i, r) => {
+      calls++;
+      assert.strictEqual(many[i], undefined, `file ${i} handed over twice`);
+      many[i] = r;
+    }, 7);
+    assert.strictEqual(calls, files.length);
+    for (let i = 0; i < files.length; i++) assert.deepStrictEqual(many[i], await read(files[i], 4096), files[i]);
+    assert.ok(many.some((r) => r.kind === 'tooBig') && many.some((r) => r.kind === 'link') && many.some((r) => r.kind === 'folder') && many.some((r) => r.kind === 'missing'));
+  });
+
+  it('tells plain folders from links, files and missing ones on the way', async () => {
+    fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'a', 'file'), 'x');
+    fs.symlinkSync(path.join(dir, 'a'), path.join(dir, 'link'));
+    assert.strictEqual(await reader.isPlainFolder(dir, ['a']), true);
+    assert.strictEqual(await reader.isPlainFolder(dir, ['a', 'b']), true);
+    for (const segments of [['link'], ['link', 'b'], ['a', 'file'], ['a', 'missing'], ['missing', 'b'], [], ['a', '..', 'a'], ['a/b']]) {
+      assert.strictEqual(await reader.isPlainFolder(dir, segments), false, segments.join(' / '));
+    }
+  });
+
+  it('readMany of no files resolves at once', async () => {
+    await reader.readMany([], LIMIT, () => assert.fail('no file to hand over'));
+  });
+
+  it('lists the matching files of a folder and its subfolders, refusing links and other entries', async function () {
+    fs.mkdirSync(path.join(dir, 'sub', 'deeper'), { recursive: true });
+    fs.mkdirSync(path.join(dir, '.hidden'));
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    for (const f of ['a.md', 'B.MD', 'notes.txt', 'sub/c.md', 'sub/deeper/d.md', '.hidden/e.md', 'node_modules/f.md']) fs.writeFileSync(path.join(dir, f), 'x');
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'cp-local-outside-'));
+    try {
+      fs.writeFileSync(path.join(outside, 'o.md'), 'x');
+      fs.symlinkSync(outside, path.join(dir, 'linked-folder'));
+      fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+      fs.symlinkSync(path.join(dir, 'a.md'), path.join(dir, 'link.txt'));
+      const fifo = spawnSync('mkfifo', [path.join(dir, 'pipe.md')]).status === 0;
+      const listing = await reader.list(dir, (name) => /\.md$/i.test(name));
+      const files = listing.files.map((f) => f.rel).sort();
+      assert.deepStrictEqual(files, ['B.MD', 'a.md', 'sub/c.md', 'sub/deeper/d.md']);
+      for (const f of listing.files) assert.strictEqual(f.path, path.join(dir, ...f.rel.split('/')));
+      const refused = listing.refused.map((r) => `${r.rel}:${r.kind}`).sort();
+      assert.deepStrictEqual(refused, ['link.md:link', 'linked-folder:linkToFolder', ...(fifo ? ['pipe.md:special'] : [])]);
+      assert.deepStrictEqual((await reader.list(dir, () => true, { maxDepth: 0 })).files.map((f) => f.rel).sort(), ['B.MD', 'a.md', 'notes.txt']);
+      assert.deepStrictEqual(await reader.list(path.join(dir, 'missing'), () => true), { files: [], refused: [] });
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 /**
  * Every hostile file the context and record readers see, made on disk and read through the
  * local reader: what reaches a parser is exactly the file's bytes, and anything that is not a

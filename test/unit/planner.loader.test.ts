@@ -193,4 +193,40 @@ describe('planner: RecordLoader', () => {
     assert.deepStrictEqual(opened.map((p, i) => (p?.ok ? p.record.partner : i)).filter((x) => typeof x === 'string').length, 199);
     assert.ok(source.maxInFlight <= 4, `at most 4 reads in flight, saw ${source.maxInFlight}`);
   });
+
+  it('loads through a source that reads many at once, without a read per record, and a newer read still wins', async () => {
+    const files = new Map<string, string>();
+    for (let i = 0; i < 500; i++) files.set(`file:///ws/partnerships/p-${i}.md`, recordText(i));
+    let single = 0;
+    let release: () => void = () => undefined;
+    const source: RecordSource = {
+      list: async () => [...files.keys()],
+      read: async (id) => {
+        single++;
+        return files.get(id);
+      },
+      // Hands the records over in reverse order, the last one only once the test lets it.
+      readMany: async (ids, onText) => {
+        for (let i = ids.length - 1; i > 0; i--) onText(i, files.get(ids[i]));
+        await new Promise<void>((r) => (release = r));
+        onText(0, files.get(ids[0]));
+      },
+    };
+    const index = new RecordIndex();
+    const loader = new RecordLoader(index, source);
+    const loading = loader.load();
+    await new Promise((r) => setImmediate(r));
+    assert.strictEqual(index.size, 499, 'each record indexed as it comes');
+    // The first record changes while the load still reads it: the change's read wins.
+    const first = 'file:///ws/partnerships/p-0.md';
+    files.set(first, recordText(0).replace('Partner 00000', 'Renamed 00000'));
+    await loader.update(first);
+    files.set(first, recordText(0));
+    release();
+    await loading;
+    assert.strictEqual(index.size, 500);
+    assert.strictEqual(index.get(first)?.summary.partner, 'Renamed 00000', 'the older read of the load lost to the change');
+    assert.strictEqual(single, 1, 'only the change read one record on its own');
+    assert.strictEqual(loader.reads, 501);
+  });
 });

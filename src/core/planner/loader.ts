@@ -8,6 +8,11 @@ import type { RecordIndex } from './recordIndex';
 export interface RecordSource {
   list(): Promise<string[]>;
   read(id: string): Promise<string | undefined>;
+  /**
+   * Reads many records at once (loading), handing each text to `onText` as it comes; may be
+   * left out, and then each is read with `read`. Resolves when every record was handed over.
+   */
+  readMany?(ids: readonly string[], onText: (index: number, text: string | undefined) => void): Promise<void>;
 }
 
 export interface LoaderOptions {
@@ -145,6 +150,15 @@ export class RecordLoader {
     if (load !== this.loads) return this.loading;
     const keep = new Set(ids);
     for (const old of this.index.all()) if (!keep.has(old.id)) this.remove(old.id);
+    if (this.source.readMany) {
+      const gens = ids.map((id) => this.bump(id));
+      this.reads += ids.length;
+      await this.source.readMany(ids, (i, text) => {
+        // An event for this record came in while it was being read: that read wins.
+        if (this.generation.get(ids[i]) === gens[i]) this.apply(ids[i], text);
+      });
+      return;
+    }
     let next = 0;
     const worker = async () => {
       while (next < ids.length && load === this.loads) {

@@ -7,27 +7,18 @@ import {
   PLAYBOOK_IDS,
   RECORD_KEYS,
   SCORE_KEYS,
-  cadenceSchema,
-  checkInSchema,
-  dateSchema,
   isRecordKey,
   looseKey,
-  metricEntrySchema,
-  optionalTextSchema,
-  partnerSchema,
-  partnershipTypeSchema,
   recordDefaults,
-  scoreSchema,
-  sizeSchema,
-  stageSchema,
-  stepNumberSchema,
   type CheckIn,
   type MetricEntry,
   type PartnershipRecord,
   type PlaybookId,
   type RecordKey,
 } from './schema';
-import { l10n, translatorGeneration } from '../l10n';
+import { fastDigest } from './fastDigest';
+import { MAX_LIST_ENTRIES, MAX_PROBLEMS, firstMessage, read, readCheckIn, readMetricEntry, type SafeResult } from './fields';
+import { l10n } from '../l10n';
 import { formatCount } from '../numbers';
 
 export interface RecordProblem {
@@ -68,10 +59,7 @@ export type DigestParse =
   | { ok: true; digest: RecordDigest; problems: RecordProblem[] }
   | { ok: false; problems: RecordProblem[]; partial: Partial<RecordDigest> };
 
-/** Problems kept per file; past it, one more says how many were left out. */
-export const MAX_PROBLEMS = 100;
-/** Entries read of each list (types, check-ins, metrics, a playbook's steps). */
-export const MAX_LIST_ENTRIES = 1000;
+export { MAX_PROBLEMS, MAX_LIST_ENTRIES } from './fields';
 
 /** A top-level key of the YAML text and the lines it spans. */
 export interface KeyBlock {
@@ -209,88 +197,6 @@ function show(value: unknown): string {
 
 const leftEmpty = () => l10n.t('it is left empty');
 
-type SafeResult = { success: boolean; data?: unknown; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
-interface Schema {
-  safeParse(v: unknown): SafeResult;
-}
-
-function firstMessage(result: SafeResult): string {
-  const issue = result.error?.issues[0];
-  if (!issue) return l10n.t('could not be read');
-  return issue.path.length ? l10n.t('{0} {1}', issue.path.map(String).join('.'), issue.message) : issue.message;
-}
-
-/**
- * A schema's results for the scalar values records repeat (stages, types, dates, scores), worked
- * out once each. The schemas are pure functions of the value, so a remembered result is the
- * result. Text that is different in every record (names, notes) is not remembered. A key is
- * kept as a copy of its own: a string cut from a record's text could keep the whole text alive.
- */
-function remembered(schema: Schema): (value: unknown) => SafeResult {
-  const seen = new Map<unknown, SafeResult>();
-  // The results hold messages: in another language they are stale.
-  let language = translatorGeneration();
-  return (value) => {
-    const t = typeof value;
-    if ((t !== 'string' || (value as string).length > 40) && t !== 'number' && t !== 'boolean') return schema.safeParse(value);
-    if (language !== translatorGeneration()) {
-      seen.clear();
-      language = translatorGeneration();
-    }
-    let r = seen.get(value);
-    if (r === undefined) {
-      r = schema.safeParse(value);
-      if (seen.size >= 2000) seen.clear();
-      seen.set(t === 'string' ? ownCopy(value as string) : value, r);
-    }
-    return r;
-  };
-}
-
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
-
-const plain = (schema: Schema) => (value: unknown) => schema.safeParse(value);
-
-const read = {
-  partner: plain(partnerSchema),
-  text: plain(optionalTextSchema),
-  date: remembered(dateSchema),
-  stage: remembered(stageSchema),
-  cadence: remembered(cadenceSchema),
-  size: remembered(sizeSchema),
-  type: remembered(partnershipTypeSchema),
-  score: remembered(scoreSchema),
-  step: remembered(stepNumberSchema),
-};
-
-/**
- * Checks an entry of `checkIns` or `metrics` field by field with the object schema's own field
- * schemas, giving what the object schema gives: its fields in order, a field present in the
- * entry kept even when it reads as empty, the first failing field's message. Free text fields
- * (`notes`, `note`) are not remembered.
- */
-function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
-  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' || key === 'source' ? plain(s) : remembered(s)] as const);
-  return (item) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, check] of fields) {
-      const present = Object.prototype.hasOwnProperty.call(item, key);
-      const r = check(present ? item[key] : undefined);
-      if (!r.success) {
-        const issue = r.error?.issues[0];
-        return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
-      }
-      if (present || r.data !== undefined) out[key] = r.data;
-    }
-    return { success: true, data: out };
-  };
-}
-
-const readCheckIn = entryReader(checkInSchema as unknown as { shape: Record<string, Schema> });
-const readMetricEntry = entryReader(metricEntrySchema as unknown as { shape: Record<string, Schema> });
-
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -352,8 +258,20 @@ export function parseRecord(text: string): RecordParse {
  * parseRecord reports: all of the front matter is checked, but only the digest is built.
  */
 export function digestRecord(text: string): DigestParse {
+  // Most records are written the plain way and have nothing to report: read in one pass.
+  const fast = typeof text === 'string' ? fastDigest(text) : undefined;
+  if (fast) return { ok: true, digest: fast, problems: [] };
+  return digestFully(text);
+}
+
+/**
+ * digestRecord by the full reading alone: the YAML read into data, then every key checked.
+ * With `yamlOnly` the YAML is read by js-yaml itself (no faster reader in front of it): the
+ * unit tests compare the fast digest with this.
+ */
+export function digestFully(text: string, options: { yamlOnly?: boolean } = {}): DigestParse {
   try {
-    const r = readRecord(typeof text === 'string' ? text : String(text), true);
+    const r = readRecord(typeof text === 'string' ? text : String(text), true, options.yamlOnly === true);
     if (!r.ok) return { ok: false, problems: r.problems, partial: r.partial };
     const { partner, community, contact, stage, types, owners, start, review, cadence, scores, partnerSize } = r.record;
     const digest: RecordDigest = { partner, stage, types, owners, cadence, scores, latestMetrics: r.latestMetrics };
@@ -386,8 +304,8 @@ type Reading =
  * The reader behind parseRecord and digestRecord. With `digest`, check-ins and measurements are
  * checked one by one but not kept: only the latest check-in and the latest value of each metric.
  */
-function readRecord(text: string, digest: boolean): Reading {
-  const fm = readFrontMatter(text);
+function readRecord(text: string, digest: boolean, yamlOnly = false): Reading {
+  const fm = readFrontMatter(text, { blockReader: !yamlOnly });
   if (fm.kind === 'none') {
     return {
       ok: false,

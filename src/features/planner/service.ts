@@ -5,7 +5,8 @@ import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex'
 import { RecordLoader } from '../../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse, type RecordUpdate } from '../../core/records';
 import { communityName } from '../../core/context/name';
-import { createNewFile, editTextDocument, listFiles, readText, resolvePath, updateTextFile } from '../../host/files';
+import { createNewFile, editTextDocument, fromLocal, listFiles, MAX_TEXT_FILE_BYTES, readText, resolvePath, updateTextFile } from '../../host/files';
+import { localReader, type LocalRead, type LocalReader } from '../../platform/localRead';
 import { relativeSetting, SECTION } from '../../host/settings';
 import { Coalescer, Debouncer } from '../../host/timers';
 import { linesRange, toDiagnostic } from '../../host/diagnostics';
@@ -22,6 +23,55 @@ function unreadable(text: string): { ok: false; problems: RecordParse['problems'
   if (!text.startsWith(UNREADABLE)) return undefined;
   return { ok: false, problems: [{ line: 0, message: text.slice(UNREADABLE.length), severity: 'error' }], partial: {} };
 }
+/** A record read with Node's fs, as readRecord gives it: its text, undefined when gone, or why it is unreadable. */
+function recordText(read: LocalRead): string | undefined {
+  const r = fromLocal(read, MAX_TEXT_FILE_BYTES);
+  if (r.kind === 'missing') return undefined;
+  if (r.kind === 'unreadable') return UNREADABLE + vscode.l10n.t('This partnership record {0}.', r.message);
+  return r.text;
+}
+
+/** A relative path whose characters a URI's string form keeps as they are. */
+const PLAIN_PATH = /^[\w.-]+(?:\/[\w.-]+)*$/;
+
+/** What the string form of a URI joined to `root` starts with: `root` joined to a plain name, without the name. */
+function idPrefix(root: vscode.Uri): string {
+  const probe = vscode.Uri.joinPath(root, 'x').toString();
+  return probe.slice(0, -1);
+}
+
+/**
+ * Each record's URI by its id. A listing of thousands of files gives each its id only; the URI
+ * is made from its folder and relative path on first use.
+ */
+class RecordUris {
+  private readonly map = new Map<string, vscode.Uri | { root: vscode.Uri; rel: string }>();
+
+  get(id: string): vscode.Uri | undefined {
+    const v = this.map.get(id);
+    if (v === undefined || v instanceof vscode.Uri) return v;
+    const uri = vscode.Uri.joinPath(v.root, v.rel);
+    this.map.set(id, uri);
+    return uri;
+  }
+
+  set(id: string, uri: vscode.Uri): void {
+    this.map.set(id, uri);
+  }
+
+  setLater(id: string, root: vscode.Uri, rel: string): void {
+    this.map.set(id, { root, rel });
+  }
+
+  delete(id: string): boolean {
+    return this.map.delete(id);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+}
+
 const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
 const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
@@ -41,9 +91,11 @@ export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; befo
 export class PlannerService extends Disposable {
   readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
   readonly loader: RecordLoader;
-  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly uris = new RecordUris();
   /** Files the last listing saw as regular files, not links: their first read needs no check. */
   private readonly listedFiles = new Set<string>();
+  /** The local path of each file a listing with Node's fs found (its first read uses it). */
+  private readonly localPaths = new Map<string, string>();
   /** Folders the listing refused (a link, or a partnerships folder that is one): listed as broken. */
   private readonly refusedFolders = new Set<string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('partnership-records');
@@ -71,6 +123,7 @@ export class PlannerService extends Disposable {
       {
         list: () => this.listAll(),
         read: (id) => this.readRecord(id),
+        readMany: (ids, onText) => this.readMany(ids, onText),
       },
       { concurrency: 16, onRecord: (id) => this.recordChanged(id) },
     );
@@ -253,10 +306,18 @@ export class PlannerService extends Disposable {
   private async listAll(): Promise<string[]> {
     const ids: string[] = [];
     this.listedFiles.clear();
+    this.localPaths.clear();
     this.refusedFolders.clear();
+    const local = localReader();
     for (const root of this.roots()) {
       // A walk of the folder rather than findFiles: it sees each entry's type, so links (which
       // findFiles follows) are listed as refused instead of read, and `.MD` counts as `.md`.
+      // A local folder is walked with Node's fs where the host has it (one workspace.fs call
+      // waits for a round trip to the workbench; src/platform/localRead.ts).
+      if (local && root.uri.scheme === 'file') {
+        ids.push(...(await this.listLocal(root.folder, root.uri, local)));
+        continue;
+      }
       const listing = await listFiles(root.uri, (name) => /\.md$/i.test(name));
       for (const uri of listing.files) {
         const id = uri.toString();
@@ -272,6 +333,87 @@ export class PlannerService extends Disposable {
       }
     }
     return ids;
+  }
+
+  /**
+   * A local partnerships folder listed with Node's fs: the same entries, refused or not, as
+   * listFiles gives (the folder itself checked the same way first).
+   */
+  private async listLocal(folder: vscode.WorkspaceFolder, rootUri: vscode.Uri, local: LocalReader): Promise<string[]> {
+    const ids: string[] = [];
+    // The folders on the way, looked at with Node's fs (lstat); anything but plain folders is
+    // worked out by resolvePath, which says what it is.
+    let base = folder.uri.path;
+    while (base.endsWith('/')) base = base.slice(0, -1);
+    const below = rootUri.path.startsWith(base + '/') ? rootUri.path.slice(base.length + 1).split('/').filter((s) => s !== '') : [];
+    const plainFolders = folder.uri.scheme === 'file' && rootUri.scheme === 'file' && (await local.isPlainFolder(folder.uri.fsPath, below));
+    const resolved = plainFolders ? { kind: 'folder' as const } : await resolvePath(rootUri, 'folder');
+    if (resolved.kind === 'missing') return ids;
+    const refuse = (uri: vscode.Uri, folder: boolean) => {
+      const id = uri.toString();
+      this.uris.set(id, uri);
+      if (folder) this.refusedFolders.add(id);
+      ids.push(id);
+    };
+    if (resolved.kind === 'refused') {
+      refuse(rootUri, true);
+      return ids;
+    }
+    const listing = await local.list(rootUri.fsPath, (name) => /\.md$/i.test(name));
+    const prefix = idPrefix(rootUri);
+    // Checked on the first plain name against the URI made the long way; a mismatch makes every URI.
+    const first = listing.files.find((f) => PLAIN_PATH.test(f.rel));
+    const plain = first !== undefined && prefix + first.rel === vscode.Uri.joinPath(rootUri, first.rel).toString();
+    for (const file of listing.files) {
+      // The id is the URI's string form, worked out without making the URI where that is plain
+      // (the URI itself is made when it is needed: a write, a problem, a row shown).
+      const id = plain && PLAIN_PATH.test(file.rel) ? prefix + file.rel : vscode.Uri.joinPath(rootUri, file.rel).toString();
+      this.uris.setLater(id, rootUri, file.rel);
+      this.listedFiles.add(id);
+      this.localPaths.set(id, file.path);
+      ids.push(id);
+    }
+    for (const r of listing.refused) refuse(vscode.Uri.joinPath(rootUri, r.rel), r.kind === 'linkToFolder');
+    return ids;
+  }
+
+  /**
+   * Loading: the files a local listing just found are read together with Node's fs (no
+   * promise per file); the rest (other schemes, refused entries, unsaved editors) one by one.
+   */
+  private async readMany(ids: readonly string[], onText: (index: number, text: string | undefined) => void): Promise<void> {
+    const local = localReader();
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed).map((d) => d.uri.toString()));
+    const paths: string[] = [];
+    const at: number[] = [];
+    const others: number[] = [];
+    ids.forEach((id, i) => {
+      const file = this.localPaths.get(id);
+      if (local && file !== undefined && this.listedFiles.has(id) && !dirty.has(id)) {
+        this.listedFiles.delete(id);
+        paths.push(file);
+        at.push(i);
+      } else others.push(i);
+    });
+    this.localPaths.clear();
+    const hand = (i: number, text: string | undefined) => {
+      try {
+        onText(i, text);
+      } catch (err) {
+        this.deps.log.error(`Could not index ${ids[i]}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < others.length) {
+        const i = others[next++];
+        hand(i, await this.readRecord(ids[i]).catch(() => undefined));
+      }
+    };
+    await Promise.all([
+      local && paths.length ? local.readMany(paths, MAX_TEXT_FILE_BYTES, (k, read) => hand(at[k], recordText(read)), 16) : undefined,
+      ...Array.from({ length: Math.min(16, others.length) }, worker),
+    ]);
   }
 
   private async readRecord(id: string): Promise<string | undefined> {
@@ -292,11 +434,13 @@ export class PlannerService extends Disposable {
   }
 
   private recordChanged(id: string): void {
-    const uri = this.uris.get(id);
     const entry = this.index.get(id);
+    const problems = entry?.problems ?? [];
+    // The URI only when the Problems panel changes: a record without problems, loaded from a
+    // listing, has none made yet and needs none.
+    const uri = problems.length || this.withProblems.has(id) ? this.uris.get(id) : undefined;
     if (!entry) this.uris.delete(id);
     if (uri) {
-      const problems = entry?.problems ?? [];
       if (problems.length) {
         this.diagnostics.set(
           uri,
@@ -315,7 +459,8 @@ export class PlannerService extends Disposable {
   }
 
   private updateStatus(): void {
-    if (!this.loader.loaded) return;
+    // Worked out when the load is done, not over and over while it runs.
+    if (!this.loader.loaded || this.loadingNow) return;
     const overdue = this.overdue();
     const reviews = this.reviewsOverdue();
     if (overdue.length === 0 && reviews.length === 0) {

@@ -1,0 +1,123 @@
+// How a record's fields are checked: each key's schema (src/core/records/schema.ts), with the
+// results for the values records repeat worked out once. Shared by the full reader (parse.ts)
+// and the fast digest (fastDigest.ts), so that both give the same values and messages.
+import {
+  cadenceSchema,
+  checkInSchema,
+  dateSchema,
+  metricEntrySchema,
+  optionalTextSchema,
+  partnerSchema,
+  partnershipTypeSchema,
+  scoreSchema,
+  sizeSchema,
+  stageSchema,
+  stepNumberSchema,
+} from './schema';
+import { l10n, translatorGeneration } from '../l10n';
+
+/** Problems kept per file; past it, one more says how many were left out. */
+export const MAX_PROBLEMS = 100;
+/** Entries read of each list (types, check-ins, metrics, a playbook's steps). */
+export const MAX_LIST_ENTRIES = 1000;
+
+export type SafeResult = { success: boolean; data?: unknown; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
+interface Schema {
+  safeParse(v: unknown): SafeResult;
+}
+
+export function firstMessage(result: SafeResult): string {
+  const issue = result.error?.issues[0];
+  if (!issue) return l10n.t('could not be read');
+  return issue.path.length ? l10n.t('{0} {1}', issue.path.map(String).join('.'), issue.message) : issue.message;
+}
+
+/**
+ * A schema's results for the scalar values records repeat (stages, types, dates, scores), worked
+ * out once each. The schemas are pure functions of the value, so a remembered result is the
+ * result. Text that is different in every record (names, notes) is not remembered. A key is
+ * kept as a copy of its own: a string cut from a record's text could keep the whole text alive.
+ */
+function remembered(schema: Schema): (value: unknown) => SafeResult {
+  const seen = new Map<unknown, SafeResult>();
+  // The results hold messages: in another language they are stale.
+  let language = translatorGeneration();
+  return (value) => {
+    const t = typeof value;
+    if ((t !== 'string' || (value as string).length > 40) && t !== 'number' && t !== 'boolean' && t !== 'undefined') return schema.safeParse(value);
+    if (language !== translatorGeneration()) {
+      seen.clear();
+      language = translatorGeneration();
+    }
+    let r = seen.get(value);
+    if (r === undefined) {
+      r = schema.safeParse(value);
+      if (seen.size >= 2000) seen.clear();
+      seen.set(t === 'string' ? ownCopy(value as string) : value, r);
+    }
+    return r;
+  };
+}
+
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/**
+ * Free text (optionalTextSchema, also inside z.optional): a string is trimmed, and empty is
+ * undefined, which is what the schema gives for any string; anything else goes to the schema.
+ */
+const freeText =
+  (schema: Schema) =>
+  (value: unknown): SafeResult => {
+    if (typeof value !== 'string') return schema.safeParse(value);
+    const s = value.trim();
+    return { success: true, data: s === '' ? undefined : s };
+  };
+
+/** The partner's name (partnerSchema): a string trimmed, and not empty; the rest goes to the schema. */
+const partnerName =
+  (schema: Schema) =>
+  (value: unknown): SafeResult => {
+    const s = typeof value === 'string' ? value.trim() : '';
+    return s === '' ? schema.safeParse(value) : { success: true, data: s };
+  };
+
+export const read = {
+  partner: partnerName(partnerSchema),
+  text: freeText(optionalTextSchema),
+  date: remembered(dateSchema),
+  stage: remembered(stageSchema),
+  cadence: remembered(cadenceSchema),
+  size: remembered(sizeSchema),
+  type: remembered(partnershipTypeSchema),
+  score: remembered(scoreSchema),
+  step: remembered(stepNumberSchema),
+};
+
+/**
+ * Checks an entry of `checkIns` or `metrics` field by field with the object schema's own field
+ * schemas, giving what the object schema gives: its fields in order, a field present in the
+ * entry kept even when it reads as empty, the first failing field's message. Free text fields
+ * (`notes`, `note`) are not remembered.
+ */
+function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
+  // Free text is not remembered; what an absent field reads as is, for every field.
+  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s), remembered(s)] as const);
+  return (item) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, check, absent] of fields) {
+      const present = Object.prototype.hasOwnProperty.call(item, key);
+      const r = present ? check(item[key]) : absent(undefined);
+      if (!r.success) {
+        const issue = r.error?.issues[0];
+        return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
+      }
+      if (present || r.data !== undefined) out[key] = r.data;
+    }
+    return { success: true, data: out };
+  };
+}
+
+export const readCheckIn = entryReader(checkInSchema as unknown as { shape: Record<string, Schema> });
+export const readMetricEntry = entryReader(metricEntrySchema as unknown as { shape: Record<string, Schema> });

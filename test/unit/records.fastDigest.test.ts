@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { digestRecord } from '../../src/core/records';
+import { digestFully, type DigestParse } from '../../src/core/records/parse';
+import { fastDigest } from '../../src/core/records/fastDigest';
+
+const REPO = path.resolve(__dirname, '../../..');
+
+/** The full reading with js-yaml itself reading the YAML: what the fast digest must give. */
+const full = (text: string): DigestParse => digestFully(text, { yamlOnly: true });
+
+/**
+ * Checks one text: whatever the fast digest accepts, it gives exactly the full reading's digest
+ * (which then has no problem to report); digestRecord always gives the full reading's result.
+ * Returns whether the fast digest accepted it.
+ */
+function check(text: string): boolean {
+  const reference = full(text);
+  const fast = fastDigest(text);
+  if (fast !== undefined) assert.deepStrictEqual({ ok: true, digest: fast, problems: [] }, reference, `the fast digest differs on ${JSON.stringify(text)}`);
+  assert.deepStrictEqual(digestRecord(text), reference, `digestRecord differs from the full reading on ${JSON.stringify(text)}`);
+  return fast !== undefined;
+}
+
+function generated(): (i: number) => string {
+  // The benchmark's generator (scripts/lib/records.mjs), loaded as it is.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(REPO, 'scripts', 'lib', 'records.mjs')) as { recordText(i: number): string }).recordText;
+}
+
+/** Records written the plain ways (the first ten, which the fast digest must read itself), then unusual and broken ones. */
+const PLAIN = [
+  '---\npartner: Rust Berlin\n---\n',
+  '---\r\npartner: Rust Berlin\r\nstage: active\r\n---\r\nbody\r\n',
+  '\ufeff---\npartner: Café Guild 🎉\ncommunity: "Quoted, with: colon"\ncontact: \'it\'\'s me\' # who\n---\n',
+  '---\npartner: A\ntypes: [co-hosted-event, newsletter-cross-promotion, co-hosted-event]\nowners:\n  ours: Sam\n  theirs:\n---\n',
+  '---\npartner: A\ntypes:\n- mutual-promotion\n- Co-hosted event\nscores:\n    audienceOverlap: 5\n    mutualBenefit: "3"\n---\n',
+  '---\npartner: 2600\ncommunity: 12\ncontact:\nstage: Active\ncadence: bi weekly\npartnerSize: 12k\n---\n',
+  '---\n# a comment\npartner: A # trailing\n\n  # indented comment\nstart: 2026-01-15\nreview: 2026-02-28\n---\n',
+  '---\npartner: A\ncheckIns:\n  - date: 2026-03-01\n    notes:\n    worthContinuing: yes\n  - date: 2026-03-01\n    notes: "second, same day"\n  - date: 2026-01-01T10:00:00Z\nmetrics:\n- date: 2026-02-01\n  metric: event-attendance\n  value: 45%\n- date: 2026-02-01\n  metric: Event attendance\n  value: 2.5x\n  cumulative: true\n  count: 1,200\n---\n',
+  '---\npartner: A\nplaybook:\n  newsletter-swap: [1, 2]\n  co-hosted-event:\n    - 3\n  content-collab: 2\n---\n',
+  '---\npartner: A\ntypes: []\ncheckIns: []\nowners:\n  ours: ~\n---\n',
+  '---\npartner: A\nreview: 2026-02-30\n---\n',
+  '---\npartner: A\nplaybook:\n  content-collab: 9\n---\n',
+  '---\npartner: A\ncheckIns: [a]\n---\n',
+  '---\npartner:   \n---\n',
+  '---\npartner: ~\n---\n',
+  '---\npartner: A\npartner: B\n---\n',
+  '---\npartner: A\nstage: maybe\n---\n',
+  '---\npartner: A\ntags: [x]\n---\n',
+  '---\npartner: A\ncheckIns:\n  - date: 2026-03-01\n    mood: good\n---\n',
+  '---\npartner: A\n\tstage: active\n---\n',
+  '---\npartner: A\nstage: active\r---\n',
+  '---\npartner: A\nnotes: |\n  text\n---\n',
+  '---\npartner: &a A\ncommunity: *a\n---\n',
+  '---\npartner: "A\\tB"\n---\n',
+  '---\npartner: A\n---',
+  '---\npartner: A\n----\n',
+  '---\npartner: A\n',
+  '--- \npartner: A\n---\n',
+  '---yaml\npartner: A\n---\n',
+  '---js\npartner: A\n---\n',
+  'partner: A\n',
+  '',
+  '---\n---\n',
+  '---\npartner: A\nstage: .nan\npartnerSize: 0x1F\n---\n',
+  '---\npartner: 012\ncommunity: 1_000\ncontact: 1e3\n---\n',
+  '---\npartner: true\n---\n',
+  '---\npartner: A\nscores:\n  similarSize: 6\n---\n',
+  '---\npartner: A\nscores:\n  similarsize: 3\n---\n',
+  '---\npartner: A\nowners: {ours: Sam}\n---\n',
+  '---\npartner: A\nmetrics:\n  - date: 2026-02-01\n    metric: event-attendance\n    value: 45\n   note: misaligned\n---\n',
+  '---\npartner: A\ncheckIns:\n  - date: 2026-03-01\n  notes: under the dash\n---\n',
+  '---\npartner: A\ntypes:\n  - co-hosted-event\n  -\n---\n',
+  '---\npartner: A\ntypes:\n  - co-hosted-event\n  - - nested\n---\n',
+  '---\npartner: A\ntypes: co-hosted-event\n  more: x\n---\n',
+  '---\npartner: A\ncommunity: one\n  two\n---\n',
+  '---\npartner: \ud83c\n---\n',
+  '---\npartner: \u0085A\n---\n',
+  '---\npartner: A\u00a0\n---\n',
+  '---\npartner: A\n---\n---\npartner: B\n---\n',
+];
+
+describe('the fast record digest (src/core/records/fastDigest.ts)', () => {
+  it('gives the full reading’s digest on plain and unusual records, or gives up', () => {
+    let accepted = 0;
+    for (const text of PLAIN) if (check(text)) accepted++;
+    assert.ok(accepted >= 10, `read ${accepted} of ${PLAIN.length}`);
+    // What it must read itself (the plain ways records are written).
+    for (const text of PLAIN.slice(0, 10)) assert.ok(fastDigest(text), JSON.stringify(text));
+  });
+
+  it('reads every record of the demo and of the benchmark’s generator as the full reading does', () => {
+    const demo = path.join(REPO, 'demo', 'partnerships');
+    for (const file of fs.readdirSync(demo)) check(fs.readFileSync(path.join(demo, file), 'utf8'));
+    const recordText = generated();
+    for (let i = 0; i < 300; i++) assert.ok(check(recordText(i)), `generated record ${i} is read in one pass`);
+  });
+
+  it('gives up on the hostile records and the test fixtures, or reads them as the full reading does', () => {
+    for (const dir of [path.join(REPO, 'test', 'fixtures', 'hostile', 'records'), path.join(REPO, 'test', 'fixtures', 'records')]) {
+      if (!fs.existsSync(dir)) continue;
+      for (const file of fs.readdirSync(dir)) {
+        const p = path.join(dir, file);
+        if (fs.statSync(p).isFile()) check(fs.readFileSync(p, 'utf8'));
+      }
+    }
+  });
+
+  it('agrees with the full reading on generated records changed line by line', () => {
+    const recordText = generated();
+    const token = fc.constantFrom(
+      '1', '3', '6', '0', '-1', '012', '0x1F', '1_000', '.5', '1e3', '.inf', '.NaN', '~', 'null', 'true', 'yes', 'No',
+      '2026-01-15', '2026-02-30', '2026-1-5', '2026-01-15T10:00:00Z', '9999-01-01', 'prospect', 'Active', 'bi weekly', 'fortnightly', 'monthly',
+      'co-hosted-event', 'Co-hosted event', 'mutual-promotion', 'event-attendance', 'satisfaction', '45%', '2.5x', '12k', '1,200',
+      'a b', 'a: b', 'a #c', 'a#b', 'C#', '"q"', '"q" #c', '"a\\"b"', '"a" b', "'it''s'", "'x", '""', "''", '[a, b]', '[1, 2]', '[]', '{}',
+      '{a: 1}', '[a,, b]', '[a, [b]]', '&x a', '*x', '!!str 1', '|', '>', '? a', ': a', '%x', '@a', '`a`', 'a\tb', 'é', '🎉', '\ud83c', 'x\u0085', '',
+    );
+    const keyName = fc.constantFrom('partner', 'community', 'contact', 'stage', 'types', 'owners', 'ours', 'theirs', 'start', 'review', 'cadence', 'checkIns', 'scores', 'similarSize', 'partnerSize', 'metrics', 'date', 'notes', 'metric', 'value', 'note', 'playbook', 'newsletter-swap', 'tags', 'check_ins', 'Partner');
+    const edit = fc.oneof(
+      fc.tuple(fc.constant('value' as const), fc.nat(), token),
+      fc.tuple(fc.constant('key' as const), fc.nat(), keyName),
+      fc.tuple(fc.constant('indent' as const), fc.nat(), fc.integer({ min: -2, max: 3 })),
+      fc.tuple(fc.constant('insert' as const), fc.nat(), fc.constantFrom('# comment', '  # c', '', '   ', 'tags: [x]', 'stage: active', '  - co-hosted-event', '    notes: more', '---', '- x', 'playbook:', '  newsletter-swap: [1, 7]')),
+      fc.tuple(fc.constant('comment' as const), fc.nat(), fc.constantFrom(' # c', '#c', ' #', '   ')),
+      fc.tuple(fc.constant('delete' as const), fc.nat(), fc.constant(0)),
+      fc.tuple(fc.constant('duplicate' as const), fc.nat(), fc.constant(0)),
+      fc.tuple(fc.constant('swap' as const), fc.nat(), fc.nat()),
+    );
+    let accepted = 0;
+    let changed = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: 999 }), fc.array(edit, { maxLength: 4 }), fc.constantFrom('\n', '\n', '\r\n', 'mixed'), fc.boolean(), (i, edits, eol, bom) => {
+        const lines = recordText(i).split('\n');
+        const close = lines.indexOf('---', 1);
+        for (const [kind, at, arg] of edits) {
+          // Edits fall inside the front matter (lines 1 to the closing line), mostly.
+          const n = 1 + (at % Math.max(1, close));
+          const line = lines[n] ?? '';
+          const colon = line.indexOf(':');
+          if (kind === 'value' && colon !== -1) lines[n] = `${line.slice(0, colon)}: ${arg}`;
+          else if (kind === 'key' && colon !== -1) lines[n] = `${line.slice(0, line.length - line.trimStart().length)}${line.trimStart().startsWith('- ') ? '- ' : ''}${arg}${line.slice(colon)}`;
+          else if (kind === 'indent') lines[n] = (arg as number) >= 0 ? ' '.repeat(arg as number) + line : line.replace(new RegExp(`^ {0,${-(arg as number)}}`), '');
+          else if (kind === 'insert') lines.splice(n, 0, arg as string);
+          else if (kind === 'comment') lines[n] = line + (arg as string);
+          else if (kind === 'delete') lines.splice(n, 1);
+          else if (kind === 'duplicate') lines.splice(n, 0, line);
+          else if (kind === 'swap') {
+            const m = 1 + ((arg as number) % Math.max(1, close));
+            [lines[n], lines[m]] = [lines[m], lines[n]];
+          }
+        }
+        const text = (bom ? '\ufeff' : '') + (eol === 'mixed' ? lines.map((l, k) => l + (k % 3 ? '\n' : '\r\n')).join('') : lines.join(eol));
+        if (edits.length) changed++;
+        if (check(text)) accepted++;
+      }),
+      { numRuns: 4000 },
+    );
+    // Not a vacuous test: many of the changed records are still read in one pass, and many not.
+    assert.ok(accepted > 600 && accepted < 3900, `the fast digest read ${accepted} of 4000 (${changed} changed)`);
+  });
+});
