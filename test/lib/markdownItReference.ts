@@ -6,6 +6,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Block, BlockType } from '../../src/core/context/blocks';
+import { plainTextOf } from '../../src/core/context/markdown';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -49,40 +50,9 @@ function inlineChildren(raw: string): Token[] {
   return md.parseInline(raw, {})[0]?.children ?? [];
 }
 
-/** `plainText` of src/core/context/markdown.ts as it was with markdown-it. */
-export function referencePlainText(raw: string, finishLines: (s: string) => string): string {
-  if (raw.trim() === '') return '';
-  if (!/[\\`*_[\]<>&~!\u0000]/.test(raw)) return finishLines(raw);
-  let out = '';
-  let struck = 0;
-  for (const c of inlineChildren(raw)) {
-    switch (c.type) {
-      case 's_open':
-        struck++;
-        break;
-      case 's_close':
-        struck = Math.max(0, struck - 1);
-        break;
-      case 'text':
-      case 'code_inline':
-        if (!struck) out += c.content;
-        break;
-      case 'softbreak':
-      case 'hardbreak':
-        out += '\n';
-        break;
-      case 'html_inline':
-        if (/^<br\b/i.test(c.content)) out += '\n';
-        else if (!struck && !c.content.startsWith('<!--')) out += c.content;
-        break;
-      case 'image':
-        if (!struck) out += c.content;
-        break;
-      default:
-        break;
-    }
-  }
-  return finishLines(out);
+/** `plainText` of src/core/context/markdown.ts over markdown-it's inline tokens. */
+export function referencePlainText(raw: string): string {
+  return plainTextOf(raw, inlineChildren);
 }
 
 /** `isItalicNote` of src/core/context/markdown.ts as it was with markdown-it. */

@@ -6,12 +6,17 @@ import { parseInline } from './inline';
  * trimmed, blank ones dropped; `\n` between lines.
  */
 export function plainText(raw: string): string {
+  return plainTextOf(raw, parseInline);
+}
+
+/** `plainText` over the inline tokens `tokens` gives (the tests give markdown-it's, to compare). */
+export function plainTextOf(raw: string, tokens: (raw: string) => Iterable<{ readonly type: string; readonly content: string }>): string {
   if (raw.trim() === '') return '';
   // No character that could be markup or an entity: the text is its own reading.
   if (!/[\\`*_[\]<>&~!\u0000]/.test(raw)) return finishLines(raw);
   let out = '';
   let struck = 0;
-  for (const c of parseInline(raw)) {
+  for (const c of tokens(raw)) {
     switch (c.type) {
       case 's_open':
         struck++;
