@@ -108,3 +108,28 @@ export function snippetPreview(body: string, variables: Readonly<Record<string, 
   const cut = text.lastIndexOf('\n', maxChars);
   return `${text.slice(0, cut > 0 ? cut : maxChars).trimEnd()}\n\n…`;
 }
+
+export interface Snippet {
+  prefix: string;
+  description: string;
+  body: string;
+}
+
+/**
+ * The entries of the extension's own snippet file (`{ name: { prefix, description?, body } }`,
+ * body a string or lines), or undefined when it is not of that shape. A check of two lines' worth
+ * of types, where a schema library would be the largest part of this feature's code.
+ */
+export function snippetEntries(data: unknown): Snippet[] | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const out: Snippet[] = [];
+  for (const entry of Object.values(data as Record<string, unknown>)) {
+    if (typeof entry !== 'object' || entry === null) return undefined;
+    const { prefix, description, body } = entry as Record<string, unknown>;
+    if (typeof prefix !== 'string' || (description !== undefined && typeof description !== 'string')) return undefined;
+    const lines = typeof body === 'string' ? [body] : Array.isArray(body) && body.every((b) => typeof b === 'string') ? (body as string[]) : undefined;
+    if (!lines) return undefined;
+    out.push({ prefix, description: description ?? '', body: lines.join('\n') });
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { agreementSnippet } from '../../src/core/agreement';
 import { pitchDefaultsFromContext, pitchSnippet } from '../../src/core/pitch';
 import { escapeSnippetText, placeholdersToSnippet } from '../../src/core/placeholders';
-import { dateVariables, snippetPreview, snippetText } from '../../src/core/snippetText';
+import { dateVariables, snippetEntries, snippetPreview, snippetText } from '../../src/core/snippetText';
 
 const DAY = dateVariables(new Date(2026, 2, 1));
 
@@ -74,5 +74,27 @@ describe('snippetPreview: the completion details of every cp- snippet', () => {
     const cut = snippetPreview(long, {}, 100);
     assert.ok(cut.length < 110 && cut.endsWith('\n\n…'), cut);
     assert.equal(snippetPreview('![x](https://t.example/p.png) <img src=x>'), '!\\[x](https://t.example/p.png) &lt;img src=x>');
+  });
+});
+
+describe('snippetEntries: the extension snippet file, checked before use', () => {
+  it('reads every snippet of snippets/partnerships.code-snippets, its body as lines joined', () => {
+    const file = path.join(__dirname, '..', '..', '..', 'snippets', 'partnerships.code-snippets');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string; body: string | string[] }>;
+    const entries = snippetEntries(data);
+    assert.ok(entries);
+    assert.equal(entries.length, Object.keys(data).length);
+    for (const [i, s] of Object.values(data).entries()) {
+      assert.equal(entries[i].prefix, s.prefix);
+      assert.equal(entries[i].body, Array.isArray(s.body) ? s.body.join('\n') : s.body);
+    }
+    assert.ok(entries.some((e) => e.prefix === 'cp-agreement'));
+  });
+
+  it('refuses a file of another shape as a whole, and takes a missing description as empty', () => {
+    assert.deepEqual(snippetEntries({ a: { prefix: 'p', body: 'x' } }), [{ prefix: 'p', description: '', body: 'x' }]);
+    for (const bad of [null, [], 'text', { a: null }, { a: { body: 'x' } }, { a: { prefix: 'p', body: ['x', 1] } }, { a: { prefix: 'p', body: 'x', description: 3 } }, { a: { prefix: 'p' } }]) {
+      assert.equal(snippetEntries(bad), undefined, JSON.stringify(bad));
+    }
   });
 });

@@ -4,7 +4,6 @@
 import { textLanguageStore } from '../../host/textLanguage';
 import { INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import { Debouncer } from '../../host/timers';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../../host/diagnostics';
 import type { Deps } from '../../host/deps';
@@ -13,7 +12,7 @@ import { diagnosePartnershipDoc, type PartnershipDiagnostic } from '../../core/p
 import { agreementSnippet } from '../../core/agreement';
 import { firstPerson, pitchDefaultsFromContext, pitchSnippet, type PitchVariant } from '../../core/pitch';
 import { escapeSnippetText } from '../../core/placeholders';
-import { dateVariables, snippetPreview } from '../../core/snippetText';
+import { dateVariables, snippetEntries, snippetPreview, type Snippet } from '../../core/snippetText';
 import { formatCount, parseCount } from '../../core/numbers';
 import { MAX_TEXT_FILE_BYTES } from '../../host/files';
 
@@ -29,22 +28,14 @@ const DEBOUNCE_MS = 300;
 /** The pitch snippets, by prefix, and the variant each writes. */
 const PITCH_SNIPPETS: Readonly<Record<string, PitchVariant | undefined>> = { 'cp-pitch': 'classic', 'cp-pitch-cold': 'cold', 'cp-pitch-warm': 'warm' };
 
-const SnippetFile = z.record(
-  z.string(),
-  z.object({ prefix: z.string(), description: z.optional(z.string()), body: z.union([z.string(), z.array(z.string())]) }),
-);
-
 export function activate(context: vscode.ExtensionContext, deps: Deps): MarkdownDocsApi {
-  let snippets: Promise<{ prefix: string; description: string; body: string }[]> | undefined;
+  let snippets: Promise<Snippet[]> | undefined;
   const loadSnippets = () =>
     (snippets ??= (async () => {
       const uri = vscode.Uri.joinPath(context.extensionUri, 'snippets', 'partnerships.code-snippets');
-      const parsed = SnippetFile.safeParse(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
-      if (!parsed.success) {
-        deps.log.error('snippets/partnerships.code-snippets does not match the snippet format');
-        return [];
-      }
-      return Object.values(parsed.data).map((s) => ({ prefix: s.prefix, description: s.description ?? '', body: Array.isArray(s.body) ? s.body.join('\n') : s.body }));
+      const entries = snippetEntries(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))));
+      if (!entries) deps.log.error('snippets/partnerships.code-snippets does not match the snippet format');
+      return entries ?? [];
     })());
 
   let diagnostics: Diagnostics | undefined;
