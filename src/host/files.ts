@@ -140,6 +140,13 @@ export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, 
     if (doc?.isDirty) return { kind: 'text', text: doc.getText(), fromEditor: true, version: doc.version };
     return readChecked(uri, maxBytes);
   }
+  const local = await readLocalChecked(uri, maxBytes);
+  if (local) {
+    if (local.refused) return local.read;
+    const doc = openDocument(uri);
+    if (doc?.isDirty) return { kind: 'text', text: doc.getText(), fromEditor: true, version: doc.version };
+    return local.read;
+  }
   const resolved = await resolvePath(uri);
   if (resolved.kind === 'refused') return { kind: 'unreadable', message: resolved.message };
   const doc = openDocument(uri);
@@ -147,6 +154,26 @@ export async function readText(uri: vscode.Uri, maxBytes = MAX_TEXT_FILE_BYTES, 
   if (resolved.kind === 'missing') return { kind: 'missing' };
   if (resolved.stat.size > maxBytes) return { kind: 'unreadable', message: overLimit(resolved.stat.size, maxBytes) };
   return readChecked(uri, maxBytes);
+}
+
+/**
+ * A local file read with Node's fs alone, when the folders on its way are plain folders (each
+ * looked at with lstat): the read itself never follows a link and refuses a folder, a device
+ * or a file over the limit, with the same messages as resolvePath. Nothing waits for the
+ * workbench (a workspace.fs call does, even for `file:`), so a busy workbench cannot hold up
+ * reading the context. Undefined where there is no local fs (the web) or a folder on the way
+ * is not plain: resolvePath's checks then say exactly what is wrong. `refused` marks what the
+ * path itself rules out, before an editor's unsaved text is looked at.
+ */
+async function readLocalChecked(uri: vscode.Uri, maxBytes: number): Promise<{ read: TextRead; refused: boolean } | undefined> {
+  const local = uri.scheme === 'file' ? localReader() : undefined;
+  const below = local && segmentsBelow(uri);
+  if (!local || !below || below.segments.length === 0) return undefined;
+  const parents = below.segments.slice(0, -1);
+  if (parents.length > 0 && !(await local.isPlainFolder(below.folder.uri.fsPath, parents))) return undefined;
+  const read = await local.read(uri.fsPath, maxBytes);
+  const refused = read.kind === 'link' || read.kind === 'folder' || read.kind === 'special' || read.kind === 'error';
+  return { read: fromLocal(read, maxBytes), refused };
 }
 
 async function readChecked(uri: vscode.Uri, maxBytes: number): Promise<TextRead> {

@@ -78,7 +78,9 @@ describe(`Hostile context files in the real extension (${cases.length} cases)`, 
       if (c.outside) assert.strictEqual(snapshot(c.outside), outsideBefore, 'the file outside the workspace did not change');
       assert.ok(!contexts.all().some((x) => x.state === 'ok' && x.parsed.values['Community Name'] === OUTSIDE_NAME), 'the outside file is never read');
 
-      // The extension keeps working: the next good file is read as usual.
+      // The extension keeps working: the next good file is read as usual. (A case that ran out
+      // of time has already failed and the next one owns the file: it must not be written here.)
+      if (this.test?.timedOut) return;
       removeCase(uri().fsPath);
       await writeFile(uri(), original);
       const again = await contexts.refresh(folder());
