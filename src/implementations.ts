@@ -21,6 +21,13 @@ export const chunks = {
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
   /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
   assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
+  // Parts a feature loads on the first use of one of its actions, not with the feature itself
+  // (`deps.loadChunk('name')` in the feature's folder; scripts/lib/bundles.mjs measures each with
+  // the feature).
+  /** A new record's text with its pitch: the planner's New Partnership. */
+  newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),
+  /** Export Partnership Report: the report's text in four languages. */
+  report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
 };
 
 export type Chunks = typeof chunks;

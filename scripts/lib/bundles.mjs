@@ -55,6 +55,21 @@ function chunksAsked(name, seen = new Set()) {
   return seen;
 }
 
+/**
+ * The parts (chunks of src/implementations.ts that are not a feature) a feature loads on the
+ * first use of one of its actions, not with itself: each `deps.loadChunk('name')` in
+ * src/features/<name>/, by name.
+ */
+function partsLoadedLater(name) {
+  const dir = join(ROOT, 'src', 'features', name);
+  const found = new Set();
+  if (!existsSync(dir)) return found;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+    for (const [, part] of readFileSync(join(dir, f), 'utf8').matchAll(/\bloadChunk\(\s*'(\w+)'\s*\)/g)) found.add(part);
+  }
+  return found;
+}
+
 export function bundleSizes() {
   const dist = join(ROOT, 'dist');
   const lazyDir = join(dist, 'lazy');
@@ -62,17 +77,28 @@ export function bundleSizes() {
   const entry = size('dist/extension.js');
   const activation = loadedBy(join(dist, 'extension.js'));
   const parser = loadedBy(join(lazyDir, 'contextParser.js'));
-  // Each chunk of src/implementations.ts: what its first use loads (with the chunks its
-  // registration asks for), and of that what neither activation nor the context parser (read as
-  // soon as a folder has a context file) loaded before.
-  const commands = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => {
-    const name = f.slice(0, -3);
+  const names = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => f.slice(0, -3));
+  const features = names.filter((n) => n === 'contextParser' || existsSync(join(ROOT, 'src', 'features', n, 'registration.ts')));
+  // What a first use loads: a feature's chunk, with the chunks its registration asks for, and
+  // every file they require; of that, what neither activation nor the context parser (read as
+  // soon as a folder has a context file) loaded before. A part of a feature (parts.length > 0)
+  // is measured with the feature: the first use of the action that loads it loads both.
+  const measure = (name, parts) => {
     const asked = [...chunksAsked(name)].filter((n) => existsSync(join(lazyDir, `${n}.js`)));
     const files = new Set();
-    for (const n of asked) loadedBy(join(lazyDir, `${n}.js`), files);
+    for (const n of [...asked, ...parts]) loadedBy(join(lazyDir, `${n}.js`), files);
     const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
-    return { name, file: `dist/lazy/${f}`, with: asked.slice(1), bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
-  });
+    const later = parts.length ? [] : [...partsLoadedLater(name)].filter((p) => names.includes(p));
+    return { name: [name, ...parts].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...asked.slice(1), ...parts], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
+  };
+  const commands = [];
+  for (const name of features) {
+    const row = measure(name, []);
+    commands.push(row);
+    for (const part of row.later) commands.push(measure(name, [part]));
+  }
+  // A part no feature names would be measured nowhere: it gets a row of its own.
+  for (const name of names.filter((n) => !features.includes(n) && !commands.some((c) => c.with.includes(n)))) commands.push(measure(name, []));
   const largest = commands.reduce((a, b) => (b.bytes > (a?.bytes ?? -1) ? b : a), undefined);
   const nodeHostFiles = [join(dist, 'extension.js'), ...lazyFiles.map((f) => join(lazyDir, f)), join(dist, 'psiWorker.js')].filter(existsSync);
   const web = size('dist/web/extension.js');

@@ -58,7 +58,11 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     const r = spawnSync(process.execPath, ['-e', LOADER, LAZY, JSON.stringify(names)], { encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
     const loaded = JSON.parse(r.stdout) as Record<string, string[] | string>;
-    for (const name of names.filter((n) => n !== 'contextParser')) assert.ok((loaded[name] as string[]).includes('activate'), `${name} exports activate: ${String(loaded[name])}`);
+    // A feature's chunk exports `activate`; a part of one (`deps.loadChunk('name')` in
+    // the feature's folder) what its action calls.
+    const isFeature = (n: string) => fs.existsSync(path.join(ROOT, 'src', 'features', n, 'registration.ts'));
+    for (const name of names.filter(isFeature)) assert.ok((loaded[name] as string[]).includes('activate'), `${name} exports activate: ${String(loaded[name])}`);
+    for (const name of names.filter((n) => n !== 'contextParser' && !isFeature(n))) assert.ok((loaded[name] as string[]).length > 0, `${name} exports nothing`);
     assert.deepStrictEqual(loaded.contextParser, ['parseContext', 'restructureContext']);
     assert.strictEqual(loaded.communityName, 'Rust Berlin');
   });
@@ -80,10 +84,12 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
   it('bundles.mjs measures each chunk with the chunks its registration asks for and every file they require, each file once', async () => {
     const { bundleSizes, loadedBy } = (await import(path.join(ROOT, 'scripts', 'lib', 'bundles.mjs'))) as {
       loadedBy(file: string): Set<string>;
-      bundleSizes(): { commands: { name: string; with: string[]; bytes: number; files: string[] }[]; nodeHost: number; nodeHostFiles: string[] };
+      bundleSizes(): { commands: { name: string; chunk: string; with: string[]; later: string[]; bytes: number; files: string[] }[]; nodeHost: number; nodeHostFiles: string[] };
     };
     const sizes = bundleSizes();
-    assert.deepStrictEqual(sizes.commands.map((c) => c.name).sort(), chunkNames().sort());
+    // Every chunk is measured: each feature on its own, each part with the feature that loads it.
+    assert.deepStrictEqual([...new Set(sizes.commands.flatMap((c) => [c.chunk, ...c.later]))].sort(), chunkNames().sort());
+    for (const c of sizes.commands) for (const part of c.later) assert.ok(sizes.commands.some((p) => p.name === `${c.name} + ${part}` && p.with.includes(part)), `${c.name} + ${part}`);
     for (const c of sizes.commands) {
       const files = c.files.map((f) => path.join(ROOT, f));
       // Closed under require: nothing a file of it requires is left out.
@@ -91,7 +97,7 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
       assert.strictEqual(c.bytes, files.reduce((sum, f) => sum + fs.statSync(f).size, 0));
       assert.strictEqual(new Set(c.files).size, c.files.length);
       const expected = new Set<string>();
-      for (const n of [c.name, ...c.with]) for (const f of loadedBy(path.join(LAZY, `${n}.js`))) expected.add(f);
+      for (const n of [c.chunk, ...c.with]) for (const f of loadedBy(path.join(LAZY, `${n}.js`))) expected.add(f);
       assert.deepStrictEqual([...files].sort(), [...expected].sort());
     }
     // The board reads the planner's record index: the planner's chunk loads with it.

@@ -1,8 +1,7 @@
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
-import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
-import { renderReport } from '../../core/planner/report';
+import { appendCheckIn, appendMetric, isRecordDate, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
 import { TEXT_LANGUAGES, TEXT_LANGUAGE_NAMES, textLanguage, type TextLanguage } from '../../core/textLanguage';
 import type { TextLanguageStore } from '../../host/textLanguage';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
@@ -140,6 +139,8 @@ async function newPartnership(c: CommandContext, arg?: unknown, raw?: unknown): 
   if (!answers) return undefined;
   const { partner, community, types } = answers;
   const ctx = c.deps.contexts.get(folder);
+  // A chunk of its own (src/implementations.ts): the pitch's texts load with the first new record.
+  const { newRecordText } = c.deps.loadChunk('newRecord') as typeof import('../../core/records/newRecord');
   const text = newRecordText({
     partner,
     community: community.trim() || undefined,
@@ -347,6 +348,8 @@ async function exportReport(c: CommandContext, arg?: unknown, raw?: unknown): Pr
   // The index keeps digests: the report reads the whole records.
   const records = (await c.service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
   const ctx = c.deps.contexts.active();
+  // A chunk of its own (src/implementations.ts), loaded by the first report.
+  const { renderReport } = c.deps.loadChunk('report') as typeof import('../../core/planner/report');
   const content = renderReport(records, { today: c.service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience, language });
   // Not in the first group: the report goes where the user is, in the active group.
   return (await openMarkdownDocument(content, { preview: false })).document;
