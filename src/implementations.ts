@@ -26,6 +26,11 @@ export const chunks = {
   // the feature).
   /** A new record's text with its pitch: the planner's New Partnership. */
   newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),
+  /**
+   * js-yaml's loader and gray-matter: the first front matter the block reader gives up on, or the
+   * first record written (src/core/yamlLoaderChunk.ts; the Node build swaps in src/yamlLoaderChunk.node.ts).
+   */
+  yamlLoader: () => require('./core/yamlLoader') as typeof import('./core/yamlLoader'),
   /** Export Partnership Report: the report's text in four languages. */
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
 };

@@ -70,6 +70,20 @@ function partsLoadedLater(name) {
   return found;
 }
 
+/**
+ * The parts shared code loads (src/<name>.node.ts, which the Node build swaps in for a module of
+ * src/core: each `loadChunk('name')` there), by name: each is measured with every feature whose
+ * files hold that call (`("name")` in the minified code).
+ */
+function sharedParts() {
+  const src = join(ROOT, 'src');
+  const found = new Set();
+  for (const f of readdirSync(src).filter((x) => x.endsWith('.node.ts'))) {
+    for (const [, part] of readFileSync(join(src, f), 'utf8').matchAll(/\bloadChunk\(\s*'(\w+)'\s*\)/g)) found.add(part);
+  }
+  return [...found];
+}
+
 export function bundleSizes() {
   const dist = join(ROOT, 'dist');
   const lazyDir = join(dist, 'lazy');
@@ -78,6 +92,7 @@ export function bundleSizes() {
   const activation = loadedBy(join(dist, 'extension.js'));
   const parser = loadedBy(join(lazyDir, 'contextParser.js'));
   const names = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => f.slice(0, -3));
+  const shared = sharedParts();
   const features = names.filter((n) => n === 'contextParser' || existsSync(join(ROOT, 'src', 'features', n, 'registration.ts')));
   // What a first use loads: a feature's chunk, with the chunks its registration asks for, and
   // every file they require; of that, what neither activation nor the context parser (read as
@@ -88,7 +103,8 @@ export function bundleSizes() {
     const files = new Set();
     for (const n of [...asked, ...parts]) loadedBy(join(lazyDir, `${n}.js`), files);
     const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
-    const later = parts.length ? [] : [...partsLoadedLater(name)].filter((p) => names.includes(p));
+    const asksFor = (part) => [...files].some((f) => readFileSync(f, 'utf8').includes(`("${part}")`));
+    const later = parts.length ? [] : [...partsLoadedLater(name), ...shared.filter(asksFor)].filter((p, i, all) => names.includes(p) && all.indexOf(p) === i);
     return { name: [name, ...parts].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...asked.slice(1), ...parts], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
   };
   const commands = [];

@@ -2,14 +2,14 @@
 // Partnership, the assistant's tool and the tracker import write it. A module of its own (a chunk
 // of src/implementations.ts in the Node host), so that what only reads or edits records does not
 // load the pitch's texts and the YAML writer with it.
-import * as yaml from 'js-yaml';
+import CORE_SCHEMA from 'js-yaml/lib/js-yaml/schema/core.js';
 import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { AGREEMENT_ITEMS, partnershipType, type PartnershipTypeId } from '../domain';
 import { firstPerson, pitchDefaultsFromContext, renderPitch } from '../pitch';
 import { isIsoDate } from './schema';
 import { playbookSection, playbooksOf, type NewRecordInput } from './template';
 
-const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+const DUMP_OPTIONS = { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true };
 
 /** One line of text for the body: names never break the Markdown structure around them. */
 function oneLine(text: string): string {
