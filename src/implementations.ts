@@ -24,6 +24,10 @@ export const chunks = {
   // Parts a feature loads on the first use of one of its actions, not with the feature itself
   // (`deps.loadChunk('name')` in the feature's folder; scripts/lib/bundles.mjs measures each with
   // the feature).
+  /** The planner's New Partnership, Log Metric, Log Check-in and Export Partnership Report. */
+  plannerCommands: () => require('./features/planner/commands') as typeof import('./features/planner/commands'),
+  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API). */
+  recordEdit: () => require('./core/records/edit') as typeof import('./core/records/edit'),
   /** A new record's text with its pitch: the planner's New Partnership. */
   newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),
   /**
