@@ -45,6 +45,20 @@ const slimYaml = {
   },
 };
 
+/**
+ * The Node host's split build reaches js-yaml's loader (src/core/yamlLoader.ts) through the chunk
+ * of that name: src/core/yamlLoaderChunk.ts, which imports it, is swapped for
+ * src/yamlLoaderChunk.node.ts, which requires dist/lazy/yamlLoader.js on the first call.
+ */
+const lazyYamlLoader = {
+  name: 'lazy-yaml-loader',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/(?:\.\.\/)*(?:core\/)?yamlLoaderChunk$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === join(ROOT, 'src', 'core', 'yamlLoaderChunk') ? { path: join(ROOT, 'src', 'yamlLoaderChunk.node.ts') } : undefined,
+    );
+  },
+};
+
 const common = {
   bundle: true,
   metafile,
@@ -200,7 +214,7 @@ const contexts = [
   await esbuild.context({
     ...node,
     ...splitNode(),
-    plugins: [problemMatcher, slimYaml, commonJsChunks],
+    plugins: [problemMatcher, slimYaml, lazyYamlLoader, commonJsChunks],
   }),
   // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy/
   // and by the command-line entry point beside them.

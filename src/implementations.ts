@@ -21,6 +21,22 @@ export const chunks = {
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
   /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
   assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
+  // Parts a feature loads on the first use of one of its actions, not with the feature itself
+  // (`deps.loadChunk('name')` in the feature's folder; scripts/lib/bundles.mjs measures each with
+  // the feature).
+  /** The planner's New Partnership, Log Metric, Log Check-in and Export Partnership Report. */
+  plannerCommands: () => require('./features/planner/commands') as typeof import('./features/planner/commands'),
+  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API). */
+  recordEdit: () => require('./core/records/edit') as typeof import('./core/records/edit'),
+  /** A new record's text with its pitch: the planner's New Partnership. */
+  newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),
+  /**
+   * js-yaml's loader and gray-matter: the first front matter the block reader gives up on, or the
+   * first record written (src/core/yamlLoaderChunk.ts; the Node build swaps in src/yamlLoaderChunk.node.ts).
+   */
+  yamlLoader: () => require('./core/yamlLoader') as typeof import('./core/yamlLoader'),
+  /** Export Partnership Report: the report's text in four languages. */
+  report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
 };
 
 export type Chunks = typeof chunks;

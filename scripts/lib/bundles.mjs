@@ -55,6 +55,20 @@ function chunksAsked(name, seen = new Set()) {
   return seen;
 }
 
+/**
+ * The parts shared code loads (src/<name>.node.ts, which the Node build swaps in for a module of
+ * src/core: each `loadChunk('name')` there), by name: each is measured with every feature whose
+ * files hold that call (`("name")` in the minified code).
+ */
+function sharedParts() {
+  const src = join(ROOT, 'src');
+  const found = new Set();
+  for (const f of readdirSync(src).filter((x) => x.endsWith('.node.ts'))) {
+    for (const [, part] of readFileSync(join(src, f), 'utf8').matchAll(/\bloadChunk\(\s*'(\w+)'\s*\)/g)) found.add(part);
+  }
+  return [...found];
+}
+
 export function bundleSizes() {
   const dist = join(ROOT, 'dist');
   const lazyDir = join(dist, 'lazy');
@@ -62,17 +76,62 @@ export function bundleSizes() {
   const entry = size('dist/extension.js');
   const activation = loadedBy(join(dist, 'extension.js'));
   const parser = loadedBy(join(lazyDir, 'contextParser.js'));
-  // Each chunk of src/implementations.ts: what its first use loads (with the chunks its
-  // registration asks for), and of that what neither activation nor the context parser (read as
-  // soon as a folder has a context file) loaded before.
-  const commands = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => {
-    const name = f.slice(0, -3);
-    const asked = [...chunksAsked(name)].filter((n) => existsSync(join(lazyDir, `${n}.js`)));
-    const files = new Set();
-    for (const n of asked) loadedBy(join(lazyDir, `${n}.js`), files);
+  const names = lazyFiles.filter((f) => !f.startsWith('chunk-')).map((f) => f.slice(0, -3));
+  const shared = sharedParts();
+  const features = names.filter((n) => n === 'contextParser' || existsSync(join(ROOT, 'src', 'features', n, 'registration.ts')));
+  // The chunks of src/implementations.ts that are not a feature: parts of one, loaded by one of its actions.
+  const parts = names.filter((n) => !features.includes(n));
+  // The parts a file asks for: `loadChunk("name")` (a feature's `deps.loadChunk('name')`), or
+  // `("name")` for a part that shared code loads (its call is minified to another name).
+  const asked = new Map();
+  const partsIn = (f) => {
+    if (!asked.has(f)) {
+      const text = readFileSync(f, 'utf8');
+      asked.set(f, { own: parts.filter((p) => text.includes(`loadChunk("${p}")`)), shared: shared.filter((p) => parts.includes(p) && text.includes(`("${p}")`)) });
+    }
+    return asked.get(f);
+  };
+  // An action's part counts for a feature when its own code asks for it (not code of the chunks
+  // its registration asks for: the board never runs the planner's commands); a part that
+  // shared code loads (js-yaml's loader) counts wherever that code is.
+  const partsAskedBy = (own, files) => new Set([...[...own].flatMap((f) => partsIn(f).own), ...[...files].flatMap((f) => partsIn(f).shared)]);
+  const row = (name, chain, own, files) => {
     const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
-    return { name, file: `dist/lazy/${f}`, with: asked.slice(1), bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
-  });
+    const later = [...partsAskedBy(own, files)].filter((p) => !chain.includes(p) && p !== name);
+    const registered = [...chunksAsked(name)].slice(1).filter((n) => existsSync(join(lazyDir, `${n}.js`)));
+    return { name: [name, ...chain].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...registered, ...chain], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
+  };
+  // What a first use loads: a feature's chunk, with the chunks its registration asks for, and
+  // every file they require; of that, what neither activation nor the context parser (read as
+  // soon as a folder has a context file) loaded before. The parts it asks for on the first use
+  // of one of its actions are left out of that row (its `later`) and measured with it, each in a
+  // row of its own ("planner + plannerCommands"; a part another part asks for, with both).
+  const commands = [];
+  const measure = (name) => {
+    const files = new Set();
+    for (const n of [...chunksAsked(name)].filter((x) => existsSync(join(lazyDir, `${x}.js`)))) loadedBy(join(lazyDir, `${n}.js`), files);
+    const own = loadedBy(join(lazyDir, `${name}.js`));
+    const first = row(name, [], own, files);
+    commands.push(first);
+    const queue = [{ chain: [], own, files, later: first.later }];
+    const seen = new Set();
+    while (queue.length) {
+      const at = queue.shift();
+      for (const part of at.later.filter((p) => !seen.has(p))) {
+        seen.add(part);
+        const more = new Set(at.files);
+        const mine = new Set(at.own);
+        loadedBy(join(lazyDir, `${part}.js`), more);
+        loadedBy(join(lazyDir, `${part}.js`), mine);
+        const r = row(name, [...at.chain, part], mine, more);
+        commands.push(r);
+        queue.push({ chain: [...at.chain, part], own: mine, files: more, later: r.later });
+      }
+    }
+  };
+  for (const name of features) measure(name);
+  // A part no feature reaches would be measured nowhere: it gets a row of its own.
+  for (const name of parts.filter((n) => !commands.some((c) => c.with.includes(n)))) measure(name);
   const largest = commands.reduce((a, b) => (b.bytes > (a?.bytes ?? -1) ? b : a), undefined);
   const nodeHostFiles = [join(dist, 'extension.js'), ...lazyFiles.map((f) => join(lazyDir, f)), join(dist, 'psiWorker.js')].filter(existsSync);
   const web = size('dist/web/extension.js');

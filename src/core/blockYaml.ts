@@ -1,4 +1,4 @@
-import * as yaml from 'js-yaml';
+import CORE_SCHEMA from 'js-yaml/lib/js-yaml/schema/core.js';
 
 /*
  * A reader for the plain, block-style YAML that front matter is nearly always written in, about
@@ -25,7 +25,7 @@ interface ImplicitType {
   construct(data: string): unknown;
 }
 
-const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+const IMPLICIT = (CORE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 /** Keys the front matter's copy step drops: they are left to it. */
 const DROPPED = new Set(['__proto__', 'constructor', 'prototype']);

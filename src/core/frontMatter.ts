@@ -1,7 +1,6 @@
-import matter from 'gray-matter';
-import * as yaml from 'js-yaml';
 import { readBlockYaml } from './blockYaml';
 import { l10n } from './l10n';
+import { yamlLoader } from './yamlLoaderChunk';
 
 /**
  * The one place that reads YAML front matter (context file and partnership records).
@@ -12,7 +11,9 @@ import { l10n } from './l10n';
  * `eval`, and it has to be kept from `---JS` and its other spellings): the block is found here
  * and read either by the plain block-style reader (blockYaml.ts, which gives up on anything
  * unusual) or by js-yaml with its CORE_SCHEMA (no `<<` merge keys, no timestamps, no custom
- * tags) and duplicate keys rejected. Both give the same data, with the same limits.
+ * tags) and duplicate keys rejected. Both give the same data, with the same limits. js-yaml's
+ * loader and gray-matter (src/core/yamlLoader.ts) are loaded on the first front matter the block
+ * reader gives up on (src/core/yamlLoaderChunk.ts).
  */
 
 export const MAX_FRONT_MATTER_DEPTH = 32;
@@ -39,44 +40,6 @@ export type FrontMatter =
       readonly body: string;
       readonly bodyOffset: number;
     };
-
-function loadYaml(text: string): unknown {
-  return yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA, json: false });
-}
-
-const refuse = (name: string) => (): never => {
-  throw new Error(l10n.t('Front matter in {0} is not read: only YAML front matter is supported.', name));
-};
-
-// gray-matter's `javascript` engine calls `eval`: every engine it ships is replaced, the YAML one
-// by the safe loader above. Passing options also keeps its global cache (keyed by file content,
-// filled only when no options are given) empty.
-const MATTER_OPTIONS = {
-  language: 'yaml',
-  engines: {
-    yaml: { parse: loadYaml, stringify: refuse('yaml') },
-    javascript: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    js: { parse: refuse('JavaScript'), stringify: refuse('JavaScript') },
-    json: { parse: refuse('JSON'), stringify: refuse('JSON') },
-    coffee: { parse: refuse('CoffeeScript'), stringify: refuse('CoffeeScript') },
-    toml: { parse: refuse('TOML'), stringify: refuse('TOML') },
-  },
-} as unknown as Parameters<typeof matter>[1];
-
-/**
- * gray-matter strips comment lines with `/^\s*#[^\n]+/gm`, which backtracks over every run of
- * blank lines (quadratic): past this size the same YAML goes to the same safe loader directly.
- */
-const MATTER_MAX_CHARS = 16 * 1024;
-
-/** YAML the block reader gave up on: gray-matter with the YAML-only engines, or the loader itself. */
-function loadComplexYaml(block: string, raw: string): unknown {
-  if (raw.length > MATTER_MAX_CHARS) return loadYaml(raw);
-  const file = matter(block, MATTER_OPTIONS);
-  // gray-matter ends the block at the first "---" it finds, even inside a line such as "----";
-  // when it read another region than the fenced one, that region's YAML is what counts.
-  return file.matter.trim() === raw.trim() ? file.data : loadYaml(raw);
-}
 
 const BOM = '\ufeff';
 
@@ -122,13 +85,13 @@ export function readFrontMatter(text: string, options: { blockReader?: boolean }
 
   let parsed: unknown;
   try {
-    parsed = loadComplexYaml(src.slice(0, bodyStart), raw);
+    parsed = yamlLoader().loadComplexYaml(src.slice(0, bodyStart), raw);
   } catch (err) {
     // Line numbers come from the same YAML read on its own, so they are relative to `raw`, which
     // starts on the line after the opening `---`.
     let located = err;
     try {
-      loadYaml(raw);
+      yamlLoader().loadYaml(raw);
     } catch (again) {
       located = again;
     }

@@ -3,6 +3,7 @@
  * the playbook's advice (lead with the offer, one specific idea, proof, keep it short).
  */
 import type { ContextLabel } from './context/sections';
+import { PITCH_CONTEXT_LABELS } from './pitchLabels';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
 import { formatCount, parseCount, readCount } from './numbers';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
@@ -63,16 +64,7 @@ export interface RenderedPitch {
  */
 export const PITCH_WORD_LIMITS: Readonly<Record<PitchVariant, number>> = { classic: 200, cold: 150, warm: 200 };
 
-/** The context labels the pitch draws on (domain.md, "What feeds what"). */
-export const PITCH_CONTEXT_LABELS: readonly ContextLabel[] = [
-  'Community Name',
-  'One-line description',
-  'Who is this for',
-  'Current size',
-  'Active members',
-  'Engagement level',
-  'Core value proposition',
-];
+export { PITCH_CONTEXT_LABELS };
 
 type ContextValues = Readonly<Partial<Record<ContextLabel, string | undefined>>>;
 

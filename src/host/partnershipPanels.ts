@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { FolderContext } from './contextService';
 import type { PanelContext } from '../webview/protocol';
 import type { Deps } from './deps';
-import { PITCH_CONTEXT_LABELS } from '../core/pitch';
+import { PITCH_CONTEXT_LABELS } from '../core/pitchLabels';
 
 /**
  * Helpers the pitch and agreement panels share (loaded with them, never by the entry bundle).

@@ -16,3 +16,11 @@ declare module 'js-yaml/lib/js-yaml/dumper.js' {
   import type { DumpOptions } from 'js-yaml';
   export function safeDump(value: unknown, options?: DumpOptions): string;
 }
+
+// The core schema on its own (with its types' resolvers), without the loader: the block reader
+// and the writer need only this (scripts/build.mjs).
+declare module 'js-yaml/lib/js-yaml/schema/core.js' {
+  import type { Schema } from 'js-yaml';
+  const CORE_SCHEMA: Schema;
+  export = CORE_SCHEMA;
+}

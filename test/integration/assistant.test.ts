@@ -7,7 +7,8 @@ import { EXTENSION_ID, api, file, folder, readFile, revertAndCloseAll, until, wr
 import { ASSISTANT_TOOLS, type AssistantTool } from '../../src/core/assistant/tools';
 import { LM_TOOL_PREFIX } from '../../src/core/assistant/manifest';
 import { formatScore, weightedScore } from '../../src/core/planner/scorecard';
-import { appendCheckIn, appendMetric, newRecordText, parseRecord, setScores, setStage } from '../../src/core/records';
+import { appendCheckIn, appendMetric, parseRecord, setScores, setStage } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { parseContext } from '../../src/core/context';
 import { localToday } from '../../src/core/dates';
 

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, file, readFile, revertAndCloseAll, until, writeFile } from './helpers';
-import { newRecordText, parseRecord, recordContextInput } from '../../src/core/records';
+import { parseRecord, recordContextInput } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { readFrontMatter } from '../../src/core/frontMatter';
 import { sha256Batch } from '../../src/platform/sha256';
 import type { PlannerApi } from '../../src/features/planner/impl';

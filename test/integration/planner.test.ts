@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { api, file, folder, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
-import { newRecordText } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { parseContext } from '../../src/core/context';
 import { localToday } from '../../src/features/planner/service';
 import type { PlannerApi } from '../../src/features/planner/impl';

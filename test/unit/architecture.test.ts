@@ -37,10 +37,17 @@ describe('architecture', () => {
 
   it('reads front matter only through the YAML-only wrapper', () => {
     const offenders = filesUnder(path.join(ROOT, 'src'))
-      .filter((f) => !f.endsWith(path.join('core', 'frontMatter.ts')))
+      // The wrapper: src/core/frontMatter.ts, and the loader it reaches on first use (yamlLoader.ts).
+      .filter((f) => !f.endsWith(path.join('core', 'frontMatter.ts')) && !f.endsWith(path.join('core', 'yamlLoader.ts')))
       .filter((f) => importsOf(f).includes('gray-matter'))
       .map((f) => path.relative(ROOT, f));
     assert.deepStrictEqual(offenders, []);
+    // The loader part is reached only through src/core/yamlLoaderChunk.ts (and its chunk's entry).
+    const loaderUsers = filesUnder(path.join(ROOT, 'src'))
+      .filter((f) => importsOf(f).some((m) => /(^|\/)yamlLoader$/.test(m)))
+      .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+      .sort();
+    assert.deepStrictEqual(loaderUsers, ['src/core/yamlLoaderChunk.ts', 'src/implementations.ts', 'src/yamlLoaderChunk.node.ts']);
   });
 
   it('keeps the webview protocol in one shared file and one file per feature, free of VS Code and Node', () => {

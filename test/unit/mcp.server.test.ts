@@ -12,7 +12,8 @@ import { checkPitch, pitchDefaultsFromContext, renderPitch, type PitchInput } fr
 import { RecordIndex } from '../../src/core/planner/recordIndex';
 import { formatScore, weightedScore } from '../../src/core/planner/scorecard';
 import { forecast } from '../../src/core/planner/forecast';
-import { appendCheckIn, appendMetric, newRecordText, parseRecord, recordFileName, setScores, setStage } from '../../src/core/records';
+import { appendCheckIn, appendMetric, parseRecord, recordFileName, setScores, setStage } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 
 /*
  * The MCP server as an assistant runs it: the bundle (dist/mcp/server.js) started over stdio and

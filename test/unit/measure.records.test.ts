@@ -6,7 +6,8 @@ import { SignupAttributor, trackedLink, utmFor, utmInUrl, type AttributionTarget
 import { MAX_TRACKER_BYTES, guessTrackerMapping, pipelineCsv, planTrackerImport, readStage, readTracker, readTypes, trackerRecordText, trackerRowPreview } from '../../src/core/measure/tracker';
 import { calendarKeys, escapeText, foldLine, pipelineEvents, renderCalendar } from '../../src/core/measure/ics';
 import { sha256Batch } from '../../src/platform/sha256';
-import { newRecordText, parseRecord, partnerKey, recordContextInput, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { parseRecord, partnerKey, recordContextInput, recordDefaults, type PartnershipRecord } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { people, rng, signupExport, type Signup } from './measureCorpus';
 import { cpuMs } from './linearTime';
 

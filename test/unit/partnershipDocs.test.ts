@@ -6,7 +6,7 @@ import { PARTNERSHIP_TYPES, PLAYBOOKS, SCORECARD_CRITERIA, SUCCESS_METRICS } fro
 import { agreementSnippet, renderAgreement, type AgreementState } from '../../src/core/agreement';
 import { checkAgreement, diagnosePartnershipDoc, partnershipDocKind } from '../../src/core/partnershipDocs';
 import { pitchSnippet } from '../../src/core/pitch';
-import { newRecordText } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { assertLinear } from './linearTime';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { keptPlaybookSections, newRecordText, parseRecord, playbookSection, replaceListEntry, setTypes, type CheckIn, type MetricEntry, type RecordParse } from '../../src/core/records';
+import { keptPlaybookSections, parseRecord, playbookSection, replaceListEntry, setTypes, type CheckIn, type MetricEntry, type RecordParse } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 
 function ok(result: RecordParse) {
   if (!result.ok) assert.fail(`expected the record to be read: ${JSON.stringify(result.problems)}`);

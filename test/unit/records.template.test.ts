@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { AGREEMENT_ITEMS, PLAYBOOKS } from '../../src/core/domain';
-import { newRecordText, parseRecord, recordFileName } from '../../src/core/records';
+import { parseRecord, recordFileName } from '../../src/core/records';
+import { newRecordText } from '../../src/core/records/newRecord';
 import { pitchDefaultsFromContext, renderPitch } from '../../src/core/pitch';
 
 describe('records: newRecordText', () => {

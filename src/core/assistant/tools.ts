@@ -3,7 +3,8 @@ import { BENCHMARKS, CAUTION_AT, PARTNERSHIP_CATEGORIES, PLAYBOOKS, PURSUE_AT, S
 import { CONTEXT_LABELS } from '../context/sections';
 import { communityName } from '../context/name';
 import { checkPitch, pitchDefaultsFromContext, renderPitch, PITCH_WORD_LIMITS, type PitchInput } from '../pitch';
-import { appendCheckIn, appendMetric, newRecordText, recordContextInput, recordFileName, setScores, setStage, type PartnershipRecord } from '../records';
+import { appendCheckIn, appendMetric, recordContextInput, recordFileName, setScores, setStage, type PartnershipRecord } from '../records';
+import { newRecordText } from '../records/newRecord';
 import { forecast, forecastDisclaimer } from '../planner/forecast';
 import { formatScore, scoreSummary, suggestSimilarSize, weightedScore } from '../planner/scorecard';
 import { nextCheckIn, reviewStatus, isRunning, DUE_SOON_DAYS } from '../planner/checkins';

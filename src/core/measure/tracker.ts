@@ -1,6 +1,7 @@
 import { PARTNERSHIP_TYPES, type PartnershipTypeId } from '../domain';
 import { formatCount, parseCount } from '../numbers';
-import { newRecordText, recordFileName, type NewRecordInput } from '../records/template';
+import { recordFileName, type NewRecordInput } from '../records/template';
+import { newRecordText } from '../records/newRecord';
 import { updateRecordText, type RecordChanges } from '../records/write';
 import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
 import { partnerKey } from '../records/identity';

@@ -1,6 +1,10 @@
 import type { RecordChange } from '../planner/changes';
 import { appendCheckIn, appendMetric, replaceListEntry, setOwners, setPlaybookStep, setScores, setStage, setTypes, updateRecordText, type RecordUpdate } from './write';
 
+// What the planner's view and API write with, from this module: in the Node host it is a chunk of
+// its own (src/implementations.ts), loaded with the first edit, not when the view opens.
+export { keptPlaybookSections, setStage } from './write';
+
 /** The planner's change, made to a record's text by the record writer (only its lines change). */
 export function changeRecordText(text: string, change: RecordChange): RecordUpdate {
   switch (change.kind) {

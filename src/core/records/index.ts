@@ -16,5 +16,5 @@ export {
   type RecordUpdate,
   type TextEdit,
 } from './write';
-export { newRecordText, recordContextInput, recordFileName, playbookSection, type NewRecordInput } from './template';
+export { recordContextInput, recordFileName, playbookSection, type NewRecordInput } from './template';
 export { partnerKey } from './identity';

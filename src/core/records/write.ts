@@ -1,6 +1,7 @@
-import * as yaml from 'js-yaml';
+import CORE_SCHEMA from 'js-yaml/lib/js-yaml/schema/core.js';
 import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
 import { readFrontMatter } from '../frontMatter';
+import { yamlLoader } from '../yamlLoaderChunk';
 import { PLAYBOOKS, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
 import { playbookSection, playbooksOf } from './template';
 import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
@@ -34,7 +35,7 @@ export type RecordChanges = { [K in keyof PartnershipRecord]?: PartnershipRecord
 /** The text cannot be updated safely (its front matter could not be read). */
 export class RecordWriteError extends Error {}
 
-const DUMP_OPTIONS = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+const DUMP_OPTIONS = { schema: CORE_SCHEMA, lineWidth: -1, noRefs: true };
 
 /** Keys the front matter reader drops (they could reach a prototype): a rewrite must not lose them. */
 const DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -46,7 +47,7 @@ const DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 function holdsDroppedKey(yamlText: string): boolean {
   let data: unknown;
   try {
-    data = yaml.safeLoad(yamlText, { schema: yaml.CORE_SCHEMA });
+    data = yamlLoader().loadYaml(yamlText);
   } catch {
     return true;
   }
@@ -389,7 +390,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** What a value reads back as once written: the comparison point for the check after writing. */
 function roundTrip(value: unknown): unknown {
-  return yaml.safeLoad(safeDump(value, DUMP_OPTIONS), { schema: yaml.CORE_SCHEMA });
+  return yamlLoader().loadYaml(safeDump(value, DUMP_OPTIONS));
 }
 
 function dumpKey(key: string, value: unknown, eol: string): string {

@@ -2,4 +2,4 @@
 // record index): the one path into this folder from another feature (test/unit/layers.test.ts).
 export type { PlannerApi } from './impl';
 export { localToday, type PlannerService, type WriteOutcome } from './service';
-export { pickPartnership, pickText } from './commands';
+export { pickPartnership, pickText } from './pick';

@@ -1,8 +1,6 @@
-import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { PARTNERSHIP_CATEGORIES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../../core/domain';
-import { appendCheckIn, appendMetric, isRecordDate, newRecordText, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
-import { renderReport } from '../../core/planner/report';
+import { appendCheckIn, appendMetric, isRecordDate, recordContextInput, recordFileName, toMeasure, WORTH_CONTINUING, type WorthContinuing } from '../../core/records';
 import { TEXT_LANGUAGES, TEXT_LANGUAGE_NAMES, textLanguage, type TextLanguage } from '../../core/textLanguage';
 import type { TextLanguageStore } from '../../host/textLanguage';
 import { categoryTitle, metricTitle, metricTracked, stageLabel, typeHint, typeTitle, worthLabel } from '../../core/planner/labels';
@@ -12,51 +10,11 @@ import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
 import { openMarkdownDocument } from '../../host/partnershipPanels';
 import type { PlannerService, WriteOutcome } from './service';
+import { pickPartnership, pickText } from './pick';
 import type { Deps } from '../../host/deps';
 
 const TYPE_IDS = new Set<string>(PARTNERSHIP_CATEGORIES.flatMap((c) => c.types.map((t) => t.id)));
 const METRIC_IDS = new Set<string>(SUCCESS_METRICS.map((m) => m.id));
-
-/**
- * Workspace text shown in a quick pick: `$(name)` there is an icon, and a record must not pick
- * icons (or hide its text behind one). `\$(` is VS Code's escape: shown as typed, `$(name)`.
- */
-export function pickText(text: string | undefined): string {
-  return (text ?? '').replace(/\$\(/g, '\\$(');
-}
-
-/**
- * The partnership a command works on: the one given (an id or a record's file), else a quick
- * pick of the readable records, the active editor's record first (else `preferred`, the one the
- * planner shows), then by name. With no record yet it offers New Partnership.
- */
-export async function pickPartnership(service: PlannerService, options: { arg?: unknown; placeHolder: string; title?: string; preferred?: string }): Promise<string | undefined> {
-  await service.ensureLoaded();
-  const { arg } = options;
-  if (typeof arg === 'string' && service.index.get(arg)) return arg;
-  if (arg instanceof vscode.Uri) {
-    const id = service.idOf(arg);
-    if (id) return id;
-  }
-  const all = service.index.all().filter((r) => !r.summary.broken);
-  if (all.length === 0) {
-    const create = vscode.l10n.t('New Partnership');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('There are no partnership records yet.'), create);
-    if (choice === create) await vscode.commands.executeCommand(COMMANDS.newPartnership);
-    return undefined;
-  }
-  const active = vscode.window.activeTextEditor?.document.uri;
-  const first = (active && service.idOf(active)) ?? (options.preferred && service.index.get(options.preferred) ? options.preferred : undefined);
-  const items = all.map((r) => ({
-    label: pickText(r.summary.partner),
-    description: pickText([r.summary.stage && stageLabel(r.summary.stage), r.summary.community].filter(Boolean).join(' · ')),
-    detail: pickText(vscode.workspace.asRelativePath(service.uriOf(r.id) ?? vscode.Uri.parse(r.id))),
-    id: r.id,
-  }));
-  items.sort((a, b) => (a.id === first ? -1 : b.id === first ? 1 : a.label.localeCompare(b.label)));
-  const picked = await vscode.window.showQuickPick(items, { title: options.title, placeHolder: options.placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
-  return picked?.id;
-}
 
 function options<T>(raw: unknown): Partial<T> {
   return raw && typeof raw === 'object' && !(raw instanceof vscode.Uri) ? (raw as Partial<T>) : {};
@@ -140,6 +98,8 @@ async function newPartnership(c: CommandContext, arg?: unknown, raw?: unknown): 
   if (!answers) return undefined;
   const { partner, community, types } = answers;
   const ctx = c.deps.contexts.get(folder);
+  // A chunk of its own (src/implementations.ts): the pitch's texts load with the first new record.
+  const { newRecordText } = c.deps.loadChunk('newRecord') as typeof import('../../core/records/newRecord');
   const text = newRecordText({
     partner,
     community: community.trim() || undefined,
@@ -347,6 +307,8 @@ async function exportReport(c: CommandContext, arg?: unknown, raw?: unknown): Pr
   // The index keeps digests: the report reads the whole records.
   const records = (await c.service.loader.openAll(ids)).flatMap((p) => (p?.ok ? [p.record] : []));
   const ctx = c.deps.contexts.active();
+  // A chunk of its own (src/implementations.ts), loaded by the first report.
+  const { renderReport } = c.deps.loadChunk('report') as typeof import('../../core/planner/report');
   const content = renderReport(records, { today: c.service.today(), communityName: ctx?.state === 'ok' ? communityName(ctx.parsed) : undefined, audience, language });
   // Not in the first group: the report goes where the user is, in the active group.
   return (await openMarkdownDocument(content, { preview: false })).document;

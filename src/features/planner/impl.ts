@@ -6,10 +6,9 @@ import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { PlannerService } from './service';
 import { PlannerViewProvider } from './view';
-import { plannerCommands } from './commands';
+import type { plannerCommands } from './commands';
 import type { RecordQuery, RecordSummary, StageCounts } from '../../core/planner/recordIndex';
 import type { RecordParse, RecordProblem, Stage } from '../../core/records';
-import { setStage } from '../../core/records';
 
 export interface PlannerApi {
   /** The record index and writer, shared with the measure commands (src/features/measure/impl.ts). */
@@ -37,23 +36,27 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
   const service = new PlannerService(deps);
   // The commands select what they wrote in the view, which is made after them.
   const shown: { view?: PlannerViewProvider } = {};
-  const commands = plannerCommands(
-    service,
-    deps,
-    (id) => shown.view?.select(id),
-    () => shown.view?.selectedId,
-    textLanguageStore(context),
-  );
+  // New Partnership, Log Metric, Log Check-in and the report: a chunk of their own
+  // (./commands.ts), loaded by the first of them, not when the view opens.
+  let made: ReturnType<typeof plannerCommands> | undefined;
+  const commands = () =>
+    (made ??= (deps.loadChunk('plannerCommands') as typeof import('./commands')).plannerCommands(
+      service,
+      deps,
+      (id) => shown.view?.select(id),
+      () => shown.view?.selectedId,
+      textLanguageStore(context),
+    ));
   const run = (name: string, arg?: unknown): Promise<unknown> => {
     switch (name) {
       case 'newPartnership':
-        return commands.newPartnership();
+        return commands().newPartnership();
       case 'logMetric':
-        return commands.logMetric(arg);
+        return commands().logMetric(arg);
       case 'logCheckIn':
-        return commands.logCheckIn(arg);
+        return commands().logCheckIn(arg);
       case 'exportReport':
-        return commands.exportReport(arg);
+        return commands().exportReport(arg);
       case 'openContext':
         return Promise.resolve(vscode.commands.executeCommand(COMMANDS.openContext));
       case 'createContext':
@@ -72,17 +75,20 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
     ensureLoaded: () => service.ensureLoaded(),
     newPartnership: async (arg, options) => {
       await service.ensureLoaded();
-      return commands.newPartnership(arg, options);
+      return commands().newPartnership(arg, options);
     },
-    logMetric: (arg, options) => commands.logMetric(arg, options),
-    logCheckIn: (arg, options) => commands.logCheckIn(arg, options),
-    exportReport: (arg, options) => commands.exportReport(arg, options),
+    logMetric: (arg, options) => commands().logMetric(arg, options),
+    logCheckIn: (arg, options) => commands().logCheckIn(arg, options),
+    exportReport: (arg, options) => commands().exportReport(arg, options),
     query: (q) => service.index.query(q),
     get: (id) => service.index.get(id),
     open: (id) => service.open(id),
     counts: () => service.index.counts(),
     overdue: () => service.overdue(),
     reads: () => service.loader.reads,
-    setStage: (id, stage) => service.write(id, (t) => setStage(t, stage)),
+    setStage: (id, stage) => {
+      const { setStage } = deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+      return service.write(id, (t) => setStage(t, stage));
+    },
   };
 }

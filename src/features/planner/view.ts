@@ -5,8 +5,6 @@ import { describeChange } from '../../core/planner/changes';
 import { pipelineForecast } from '../../core/planner/forecast';
 import { parseCount } from '../../core/numbers';
 import { attentionText, playbookTitle } from '../../core/planner/labels';
-import { changeRecordText, revertEdit } from '../../core/records/edit';
-import { keptPlaybookSections } from '../../core/records';
 import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
@@ -166,6 +164,11 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
   }
 
+  /** The record edits (src/core/records/edit.ts): a chunk of their own, loaded by the first edit. */
+  private recordEdit(): typeof import('../../core/records/edit') {
+    return this.deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+  }
+
   private undoLabel(): string | undefined {
     const top = this.undoStack[this.undoStack.length - 1];
     return top && vscode.l10n.t('Undo: {0}', top.label);
@@ -224,14 +227,15 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       edit: (m) => this.serial(async () => {
         this.known(m);
         this.writable();
-        const outcome = await this.service.write(m.id, (t) => changeRecordText(t, m.change), { undoable: true });
+        const edit = this.recordEdit();
+        const outcome = await this.service.write(m.id, (t) => edit.changeRecordText(t, m.change), { undoable: true });
         if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
         if (outcome.changed && outcome.before !== undefined && outcome.after !== undefined) {
           this.undoStack.push({ id: m.id, label: describeChange(m.change), before: outcome.before, after: outcome.after });
           if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
         const result = await this.result(m.id, outcome.changed, outcome.inEditor);
-        const kept = m.change.kind === 'types' && outcome.after !== undefined ? keptPlaybookSections(outcome.after, m.change.value) : [];
+        const kept = m.change.kind === 'types' && outcome.after !== undefined ? edit.keptPlaybookSections(outcome.after, m.change.value) : [];
         if (kept.length === 0) return result;
         const titles = kept.map((id) => playbookTitle(id)).join(', ');
         return { ...result, note: vscode.l10n.t('The playbook section "{0}" stays in the record\'s text with what was written in it: delete it there if it is no longer needed.', titles) };
@@ -255,7 +259,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           step.id,
           (t) => {
             if (t !== step.after) throw new Error(vscode.l10n.t('{0} changed meanwhile: nothing was undone.', vscode.workspace.asRelativePath(uri)));
-            return revertEdit(t, step.before);
+            return this.recordEdit().revertEdit(t, step.before);
           },
           { undoable: true },
         );
