@@ -291,6 +291,14 @@ describe('measure: hashing on another thread', () => {
     assert.ok(sha256Batch(['a', 'b']) instanceof Uint8Array, 'two inputs are hashed on the calling thread');
   });
 
+  it('hashes each input of a worker batch as it was: empty inputs, non-ASCII, and lone surrogates that would pair up across two inputs', async () => {
+    const odd = ['', '\ud83d', '\ude00x', 'ä@x.org', '\u{1F600}@x.org', 'a\ud800', '\udc00b', '\u0000', 'K\u212A', '\n', ''];
+    const inputs = Array.from({ length: 200 }, (_, i) => (i % 3 ? odd[i % odd.length] : `${SALT}m${i}@example.org`));
+    const got = await sha256Batch(inputs);
+    assert.strictEqual(got.length, inputs.length * 32);
+    for (let i = 0; i < inputs.length; i++) assert.strictEqual(toHex(got, i * 32), createHash('sha256').update(inputs[i], 'utf8').digest('hex'), JSON.stringify(inputs[i]));
+  });
+
   it('counts members and duplicates the same whatever order the batches come back in', async () => {
     const ex = makeExport('discord', people(900, 5), 3, { bom: false, crlf: false, duplicates: 0.1, bad: 8 });
     const here = await hashExport(ex);
