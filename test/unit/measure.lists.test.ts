@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import { readCsv, readCsvText } from '../../src/core/measure/csv';
-import { normaliseEmail } from '../../src/core/measure/email';
+import { normaliseEmail, normaliseEmailText } from '../../src/core/measure/email';
 import { DigestSet, newSalt, parseHexDigest, saltProblem, toHex } from '../../src/core/measure/hash';
 import { AttendanceCounter, HashedListReader, MemberHasher, isNotAttending, overlapOf, suggestedOverlapScore } from '../../src/core/measure/lists';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
@@ -55,6 +55,28 @@ describe('measure: emails', () => {
       const r = normaliseEmail(cell);
       assert.ok(!r.ok, cell);
       if (!r.ok) assert.match(r.reason, why, cell);
+    }
+  });
+
+  it('normalises every cell as the four steps read with regular expressions, on random hostile cells', () => {
+    // The README's steps, written the plain way: the reference the character loops must match.
+    const ws = '[ \\t\\n\\v\\f\\r]';
+    const reference = (cell: string) => {
+      let text = cell.replace(new RegExp(`^(?:${ws}|")+|(?:${ws}|")+$`, 'g'), '');
+      const lt = text.lastIndexOf('<');
+      if (lt >= 0 && text.endsWith('>')) text = text.slice(lt + 1, -1).replace(new RegExp(`^${ws}+|${ws}+$`, 'g'), '');
+      if (/^mailto:/i.test(text)) text = text.slice(7).replace(new RegExp(`^${ws}+|${ws}+$`, 'g'), '');
+      return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+    };
+    const pieces = ['a', 'Z', 'M', 'mailto:', 'MAILTO:', 'MaIlTo:', 'mailto', 'mai\u0131to:', '\u212A', '\u0130', '\u00c4', '\u017F', '@', '.', '<', '>', '"', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u3000', '\ud83d', '\ude00', 'x.org', 'Ana <', ',', '\u0000'];
+    const r = rng(17);
+    for (let n = 0; n < 20_000; n++) {
+      let cell = '';
+      const parts = 1 + Math.floor(r() * 8);
+      for (let k = 0; k < parts; k++) cell += pieces[Math.floor(r() * pieces.length)];
+      assert.strictEqual(normaliseEmailText(cell), reference(cell), JSON.stringify(cell));
+      const read = normaliseEmail(cell);
+      if (read.ok) assert.strictEqual(read.email, reference(cell));
     }
   });
 });
