@@ -200,14 +200,20 @@ describe('measure: salted hashes and the hashed file', () => {
     const set = new DigestSet(10);
     const r = rng(9);
     const bytes = new Uint8Array(32);
+    const added = new Set<string>();
     for (let i = 0; i < 3000; i++) {
       for (let b = 0; b < 32; b++) bytes[b] = Math.floor(r() * 256);
       if (i % 3 === 0) bytes.set([0xab, 0xcd, 0xef, 0x01]); // a third share their first four bytes
+      if (i % 5 === 0) bytes.set([0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff], i % 20); // and some runs of zeros and 0xff
+      if (i % 7 === 0) bytes[0] = i % 2 ? 0x00 : 0xff; // the first and last groups by first byte
       set.add(bytes);
+      added.add(toHex(bytes));
     }
     const lines = set.toSortedHex();
     assert.strictEqual(lines.length, set.size);
-    assert.deepStrictEqual(lines, [...lines].sort());
+    assert.deepStrictEqual(lines, [...added].sort(), 'every digest once, in the order of its text');
+    assert.strictEqual(new TextDecoder().decode(set.toHashedFile()), lines.map((l) => `${l}\n`).join(''));
+    assert.strictEqual(new DigestSet(10).toHashedFile().length, 0, 'an empty set: an empty file');
   });
 
   it('keeps a million-scale set exact: every added digest is found, no other is', async () => {
