@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import { readCsv, readCsvText } from '../../src/core/measure/csv';
-import { normaliseEmail } from '../../src/core/measure/email';
+import { normaliseEmail, normaliseEmailText } from '../../src/core/measure/email';
 import { DigestSet, newSalt, parseHexDigest, saltProblem, toHex } from '../../src/core/measure/hash';
 import { AttendanceCounter, HashedListReader, MemberHasher, isNotAttending, overlapOf, suggestedOverlapScore } from '../../src/core/measure/lists';
 import { guessMapping, mappingIndexes } from '../../src/core/measure/mapping';
@@ -55,6 +55,28 @@ describe('measure: emails', () => {
       const r = normaliseEmail(cell);
       assert.ok(!r.ok, cell);
       if (!r.ok) assert.match(r.reason, why, cell);
+    }
+  });
+
+  it('normalises every cell as the four steps read with regular expressions, on random hostile cells', () => {
+    // The README's steps, written the plain way: the reference the character loops must match.
+    const ws = '[ \\t\\n\\v\\f\\r]';
+    const reference = (cell: string) => {
+      let text = cell.replace(new RegExp(`^(?:${ws}|")+|(?:${ws}|")+$`, 'g'), '');
+      const lt = text.lastIndexOf('<');
+      if (lt >= 0 && text.endsWith('>')) text = text.slice(lt + 1, -1).replace(new RegExp(`^${ws}+|${ws}+$`, 'g'), '');
+      if (/^mailto:/i.test(text)) text = text.slice(7).replace(new RegExp(`^${ws}+|${ws}+$`, 'g'), '');
+      return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+    };
+    const pieces = ['a', 'Z', 'M', 'mailto:', 'MAILTO:', 'MaIlTo:', 'mailto', 'mai\u0131to:', '\u212A', '\u0130', '\u00c4', '\u017F', '@', '.', '<', '>', '"', ' ', '\t', '\r', '\n', '\v', '\f', '\u00a0', '\u3000', '\ud83d', '\ude00', 'x.org', 'Ana <', ',', '\u0000'];
+    const r = rng(17);
+    for (let n = 0; n < 20_000; n++) {
+      let cell = '';
+      const parts = 1 + Math.floor(r() * 8);
+      for (let k = 0; k < parts; k++) cell += pieces[Math.floor(r() * pieces.length)];
+      assert.strictEqual(normaliseEmailText(cell), reference(cell), JSON.stringify(cell));
+      const read = normaliseEmail(cell);
+      if (read.ok) assert.strictEqual(read.email, reference(cell));
     }
   });
 });
@@ -178,14 +200,20 @@ describe('measure: salted hashes and the hashed file', () => {
     const set = new DigestSet(10);
     const r = rng(9);
     const bytes = new Uint8Array(32);
+    const added = new Set<string>();
     for (let i = 0; i < 3000; i++) {
       for (let b = 0; b < 32; b++) bytes[b] = Math.floor(r() * 256);
       if (i % 3 === 0) bytes.set([0xab, 0xcd, 0xef, 0x01]); // a third share their first four bytes
+      if (i % 5 === 0) bytes.set([0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff], i % 20); // and some runs of zeros and 0xff
+      if (i % 7 === 0) bytes[0] = i % 2 ? 0x00 : 0xff; // the first and last groups by first byte
       set.add(bytes);
+      added.add(toHex(bytes));
     }
     const lines = set.toSortedHex();
     assert.strictEqual(lines.length, set.size);
-    assert.deepStrictEqual(lines, [...lines].sort());
+    assert.deepStrictEqual(lines, [...added].sort(), 'every digest once, in the order of its text');
+    assert.strictEqual(new TextDecoder().decode(set.toHashedFile()), lines.map((l) => `${l}\n`).join(''));
+    assert.strictEqual(new DigestSet(10).toHashedFile().length, 0, 'an empty set: an empty file');
   });
 
   it('keeps a million-scale set exact: every added digest is found, no other is', async () => {
@@ -289,6 +317,14 @@ describe('measure: hashing on another thread', () => {
     assert.ok(big instanceof Promise, 'a batch of 64 goes to the worker');
     await big;
     assert.ok(sha256Batch(['a', 'b']) instanceof Uint8Array, 'two inputs are hashed on the calling thread');
+  });
+
+  it('hashes each input of a worker batch as it was: empty inputs, non-ASCII, and lone surrogates that would pair up across two inputs', async () => {
+    const odd = ['', '\ud83d', '\ude00x', 'ä@x.org', '\u{1F600}@x.org', 'a\ud800', '\udc00b', '\u0000', 'K\u212A', '\n', ''];
+    const inputs = Array.from({ length: 200 }, (_, i) => (i % 3 ? odd[i % odd.length] : `${SALT}m${i}@example.org`));
+    const got = await sha256Batch(inputs);
+    assert.strictEqual(got.length, inputs.length * 32);
+    for (let i = 0; i < inputs.length; i++) assert.strictEqual(toHex(got, i * 32), createHash('sha256').update(inputs[i], 'utf8').digest('hex'), JSON.stringify(inputs[i]));
   });
 
   it('counts members and duplicates the same whatever order the batches come back in', async () => {

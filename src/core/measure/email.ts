@@ -27,19 +27,46 @@ function isAsciiSpace(c: number): boolean {
 function trimAscii(text: string, quotes: boolean): string {
   let s = 0;
   let e = text.length;
-  const strip = (c: number) => isAsciiSpace(c) || (quotes && c === 34);
-  while (s < e && strip(text.charCodeAt(s))) s++;
-  while (e > s && strip(text.charCodeAt(e - 1))) e--;
-  return text.slice(s, e);
+  while (s < e && isTrimmed(text.charCodeAt(s), quotes)) s++;
+  while (e > s && isTrimmed(text.charCodeAt(e - 1), quotes)) e--;
+  return s === 0 && e === text.length ? text : text.slice(s, e);
+}
+
+function isTrimmed(c: number, quotes: boolean): boolean {
+  return isAsciiSpace(c) || (quotes && c === 34);
+}
+
+/** Whether the text starts with `mailto:`, in any case of its ASCII letters (as `/^mailto:/i` reads it). */
+function startsWithMailto(text: string): boolean {
+  if (text.length < 7 || text.charCodeAt(6) !== 58) return false;
+  for (let i = 0; i < 6; i++) if ((text.charCodeAt(i) | 32) !== MAILTO.charCodeAt(i)) return false;
+  return true;
+}
+const MAILTO = 'mailto';
+
+/** The letters A-Z lower-cased, no other character changed. */
+function lowerAsciiLetters(text: string): string {
+  let upper = false;
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 128) ascii = false;
+  }
+  if (!upper) return text;
+  // In ASCII text, toLowerCase changes only A-Z; beyond it, only A-Z may be changed here.
+  return ascii ? text.toLowerCase() : text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
 }
 
 /** Steps 1-4 of the normalisation above: what is hashed, before the address is checked. */
 export function normaliseEmailText(cell: string): string {
   let text = trimAscii(cell, true);
-  const lt = text.lastIndexOf('<');
-  if (lt >= 0 && text.endsWith('>')) text = trimAscii(text.slice(lt + 1, -1), false);
-  if (/^mailto:/i.test(text)) text = trimAscii(text.slice(7), false);
-  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+  if (text.charCodeAt(text.length - 1) === 62) {
+    const lt = text.lastIndexOf('<');
+    if (lt >= 0) text = trimAscii(text.slice(lt + 1, -1), false);
+  }
+  if (startsWithMailto(text)) text = trimAscii(text.slice(7), false);
+  return lowerAsciiLetters(text);
 }
 
 /** The address in a cell, normalised, or why it is not one. */

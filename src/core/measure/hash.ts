@@ -183,72 +183,30 @@ export class DigestSet {
     }
   }
 
-  /** A word of a digest, big-endian: the order of its hex text. */
-  private be(place: number, word: number): number {
-    const w = this.digests[place * 8 + word];
-    return (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
-  }
-
-  /** The digests' places in the order of their hex text. */
-  private sortedPlaces(): Uint32Array {
-    const n = this.count;
-    const places = new Uint32Array(n);
-    if (n <= 2 ** 21) {
-      // One numeric sort of typed numbers: the first four bytes above the place.
-      const keys = new Float64Array(n);
-      for (let i = 0; i < n; i++) keys[i] = this.be(i, 0) * 2 ** 21 + i;
-      keys.sort();
-      for (let i = 0; i < n; i++) places[i] = keys[i] % 2 ** 21;
-    } else {
-      for (let i = 0; i < n; i++) places[i] = i;
-      places.sort((x, y) => this.be(x, 0) - this.be(y, 0));
-    }
-    // The rare runs that share their first four bytes: by the whole digest.
-    const whole = (x: number, y: number) => {
-      for (let w = 0; w < 8; w++) {
-        const d = this.be(x, w) - this.be(y, w);
-        if (d !== 0) return d;
-      }
-      return 0;
-    };
-    for (let i = 1; i < n; i++) {
-      if (this.be(places[i], 0) !== this.be(places[i - 1], 0)) continue;
-      const start = i - 1;
-      let end = i + 1;
-      while (end < n && this.be(places[end], 0) === this.be(places[start], 0)) end++;
-      places.subarray(start, end).sort(whole);
-      i = end - 1;
-    }
-    return places;
-  }
-
   /**
    * The hashed file's bytes: each digest as lowercase hex and a line feed, sorted, written
-   * straight into one buffer (a million members: 65 MB, and no string each).
+   * straight into one buffer (a million members: 65 MB, and no string each). The digests are
+   * first copied in groups by their first byte (one pass), then each group, small enough to stay
+   * in the processor's cache, is sorted and written: read in sorted order from the whole set, each
+   * digest would be a cache miss (two thirds of the time for a million).
    */
   toHashedFile(): Uint8Array {
-    const places = this.sortedPlaces();
-    const out = new Uint8Array(places.length * 65);
+    const n = this.count;
+    const starts = new Uint32Array(257);
+    for (let i = 0; i < n; i++) starts[(this.digests[i * 8] & 0xff) + 1]++;
+    for (let g = 0; g < 256; g++) starts[g + 1] += starts[g];
+    const grouped = new Uint32Array(n * 8);
+    const next = starts.slice(0, 256);
+    for (let i = 0; i < n; i++) {
+      const from = i * 8;
+      const to = next[this.digests[from] & 0xff]++ * 8;
+      for (let k = 0; k < 8; k++) grouped[to + k] = this.digests[from + k];
+    }
+    const out = new Uint8Array(n * 65);
     let o = 0;
-    for (let i = 0; i < places.length; i++) {
-      const base = places[i] * 8;
-      for (let k = 0; k < 8; k++) {
-        const w = this.digests[base + k];
-        let byte = w & 0xff;
-        out[o] = HEX_HIGH[byte];
-        out[o + 1] = HEX_LOW[byte];
-        byte = (w >>> 8) & 0xff;
-        out[o + 2] = HEX_HIGH[byte];
-        out[o + 3] = HEX_LOW[byte];
-        byte = (w >>> 16) & 0xff;
-        out[o + 4] = HEX_HIGH[byte];
-        out[o + 5] = HEX_LOW[byte];
-        byte = w >>> 24;
-        out[o + 6] = HEX_HIGH[byte];
-        out[o + 7] = HEX_LOW[byte];
-        o += 8;
-      }
-      out[o++] = 10;
+    for (let g = 0; g < 256; g++) {
+      const order = sortedPlaces(grouped, starts[g], starts[g + 1]);
+      for (let i = 0; i < order.length; i++) o = writeHexLine(grouped, order[i] * 8, out, o);
     }
     return out;
   }
@@ -258,6 +216,75 @@ export class DigestSet {
     const text = new TextDecoder().decode(this.toHashedFile());
     return text === '' ? [] : text.slice(0, -1).split('\n');
   }
+}
+
+/** Word `word` of the digest at place `place` of `words`, big-endian: the order of its hex text. */
+function beWord(words: Uint32Array, place: number, word: number): number {
+  const w = words[place * 8 + word];
+  return (((w & 0xff) << 24) | (((w >>> 8) & 0xff) << 16) | (((w >>> 16) & 0xff) << 8) | (w >>> 24)) >>> 0;
+}
+
+/** The places `from` to `to` of `words` (8 words a digest) in the order of their hex text. */
+function sortedPlaces(words: Uint32Array, from: number, to: number): Uint32Array {
+  const n = to - from;
+  const places = new Uint32Array(n);
+  // Each sorted place's first word, kept beside it: the runs that share it are found without
+  // reading the digests again.
+  const first = new Uint32Array(n);
+  if (n <= 2 ** 21) {
+    // One numeric sort of typed numbers: the first four bytes above the place.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = beWord(words, from + i, 0) * 2 ** 21 + i;
+    keys.sort();
+    for (let i = 0; i < n; i++) {
+      const at = keys[i] % 2 ** 21;
+      places[i] = from + at;
+      first[i] = (keys[i] - at) / 2 ** 21;
+    }
+  } else {
+    for (let i = 0; i < n; i++) places[i] = from + i;
+    places.sort((x, y) => beWord(words, x, 0) - beWord(words, y, 0));
+    for (let i = 0; i < n; i++) first[i] = beWord(words, places[i], 0);
+  }
+  // The rare runs that share their first four bytes: by the whole digest.
+  const whole = (x: number, y: number) => {
+    for (let w = 0; w < 8; w++) {
+      const d = beWord(words, x, w) - beWord(words, y, w);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  for (let i = 1; i < n; i++) {
+    if (first[i] !== first[i - 1]) continue;
+    const start = i - 1;
+    let end = i + 1;
+    while (end < n && first[end] === first[start]) end++;
+    places.subarray(start, end).sort(whole);
+    i = end - 1;
+  }
+  return places;
+}
+
+/** The digest at `words[base]` as 64 lowercase hex characters and a line feed at `out[o]`; the offset after it. */
+function writeHexLine(words: Uint32Array, base: number, out: Uint8Array, o: number): number {
+  for (let k = 0; k < 8; k++) {
+    const w = words[base + k];
+    let byte = w & 0xff;
+    out[o] = HEX_HIGH[byte];
+    out[o + 1] = HEX_LOW[byte];
+    byte = (w >>> 8) & 0xff;
+    out[o + 2] = HEX_HIGH[byte];
+    out[o + 3] = HEX_LOW[byte];
+    byte = (w >>> 16) & 0xff;
+    out[o + 4] = HEX_HIGH[byte];
+    out[o + 5] = HEX_LOW[byte];
+    byte = w >>> 24;
+    out[o + 6] = HEX_HIGH[byte];
+    out[o + 7] = HEX_LOW[byte];
+    o += 8;
+  }
+  out[o] = 10;
+  return o + 1;
 }
 
 const scratch = new Uint32Array(8);
