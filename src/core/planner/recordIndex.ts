@@ -129,17 +129,40 @@ function ownMetrics(m: RecordDigest['latestMetrics'] | undefined): RecordDigest[
   return out;
 }
 
-/** Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one. */
+/**
+ * Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one.
+ * Two characters (UTF-16 code units) at a time: every record is hashed when it is read.
+ */
 function fingerprint(text: string): { length: number; hashA: number; hashB: number } {
+  const n = text.length;
   let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
+  let b = 0x9e3779b9 ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  if (i < n) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return { length: text.length, hashA: a, hashB: b };
+  return { length: n, hashA: a, hashB: b };
+}
+
+/** Each partnership type's title, lowercased, for the `text` filter (looked up once per id). */
+const typeWords = new Map<string, string>();
+
+function typeWord(id: string): string {
+  let w = typeWords.get(id);
+  if (w === undefined) {
+    w = (partnershipType(id)?.title ?? id).toLowerCase();
+    if (typeWords.size < 1000) typeWords.set(id, w);
+  }
+  return w;
 }
 
 /**
@@ -333,11 +356,14 @@ export class RecordIndex {
       const metrics = ownMetrics(parse.digest.latestMetrics);
       if (metrics) summary.latestMetrics = metrics;
     }
-    const haystack = [partner, community, d.contact, owners.ours, owners.theirs, ...types.map((t) => partnershipType(t)?.title ?? t)]
-      .filter((s): s is string => typeof s === 'string')
-      .join('\n')
-      .toLowerCase();
-    const ownerNames = [owners.ours, owners.theirs].filter((s): s is string => typeof s === 'string').map((s) => s.trim().toLowerCase());
-    return { id, ...fp, summary, problems, haystack, owners: ownerNames, name: partner.toLowerCase() };
+    // The words the `text` filter searches, one line each, lowercased.
+    const name = partner.toLowerCase();
+    let haystack = name;
+    for (const s of [community, d.contact, owners.ours, owners.theirs]) if (typeof s === 'string') haystack += '\n' + s.toLowerCase();
+    for (const t of types) haystack += '\n' + typeWord(t);
+    const ownerNames: string[] = [];
+    if (typeof owners.ours === 'string') ownerNames.push(owners.ours.trim().toLowerCase());
+    if (typeof owners.theirs === 'string') ownerNames.push(owners.theirs.trim().toLowerCase());
+    return { id, length: fp.length, hashA: fp.hashA, hashB: fp.hashB, summary, problems, haystack, owners: ownerNames, name };
   }
 }

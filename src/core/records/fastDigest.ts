@@ -113,7 +113,12 @@ class Scanner {
   private readonly ends: Int32Array;
   private pos = 0;
   private nodes = 1;
-  private readonly seen = new Set<string>();
+  /** The top-level keys read so far, one bit each (their place in TOP_KEYS). */
+  private seen = 0;
+  /** Where the colon after the key last read by key() is. */
+  private colon = 0;
+  /** The place of that key in the list key() was given. */
+  private keyAt = 0;
   private readonly out: Partial<PartnershipRecord> = {};
   private lastCheckIn: CheckIn | undefined;
   private readonly latestMetrics: RecordDigest['latestMetrics'] = {};
@@ -201,8 +206,8 @@ class Scanner {
     if (++this.nodes > MAX_NODES) throw GIVE_UP;
   }
 
-  /** The key at `s` on the current line, one of `keys`, and the offset of the colon after it. */
-  private key(s: number, end: number, keys: readonly string[]): [string, number] {
+  /** The key at `s` on the current line, one of `keys`; its place in `keys` goes to keyAt, the colon after it to colon. */
+  private key(s: number, end: number, keys: readonly string[]): string {
     const t = this.t;
     let i = s;
     while (i < end) {
@@ -215,7 +220,14 @@ class Scanner {
     if (i === end || i === s || (i + 1 < end && t.charCodeAt(i + 1) !== SPACE)) throw GIVE_UP;
     // The key's own string, not a slice of the text: it is compared, not copied.
     const length = i - s;
-    for (const key of keys) if (key.length === length && t.startsWith(key, s)) return [key, i];
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      if (key.length === length && t.startsWith(key, s)) {
+        this.keyAt = k;
+        this.colon = i;
+        return key;
+      }
+    }
     throw GIVE_UP;
   }
 
@@ -243,11 +255,12 @@ class Scanner {
 
   /** One top-level `key: value` (or `key:` and its block), read into the record. */
   private topKey(): void {
-    const [key, colon] = this.key(this.starts[this.pos], this.ends[this.pos], TOP_KEYS);
-    if (this.seen.has(key)) throw GIVE_UP; // js-yaml refuses a duplicate key
-    this.seen.add(key);
+    const key = this.key(this.starts[this.pos], this.ends[this.pos], TOP_KEYS);
+    const bit = 1 << this.keyAt;
+    if (this.seen & bit) throw GIVE_UP; // js-yaml refuses a duplicate key
+    this.seen |= bit;
     this.count();
-    const s = this.valueStart(colon);
+    const s = this.valueStart(this.colon);
     const k = key as TopKey;
     if (s === -1) {
       this.pos++;
@@ -396,14 +409,15 @@ class Scanner {
    */
   private entry(keys: readonly string[], s: number, column: number): Record<string, unknown> {
     const item: Record<string, unknown> = {};
-    const names: string[] = [];
+    let names = 0;
     let from = s;
     for (;;) {
-      const [key, colon] = this.key(from, this.ends[this.pos], keys);
-      if (names.includes(key)) throw GIVE_UP;
-      names.push(key);
+      const key = this.key(from, this.ends[this.pos], keys);
+      const bit = 1 << this.keyAt;
+      if (names & bit) throw GIVE_UP;
+      names |= bit;
       this.count();
-      const v = this.valueStart(colon);
+      const v = this.valueStart(this.colon);
       if (v === -1) {
         // An empty value: null, unless a block follows (not for this reader).
         this.pos++;
@@ -425,11 +439,11 @@ class Scanner {
     const values: Record<string, unknown> = {};
     const names: string[] = [];
     while (this.pos < this.lines && this.indents[this.pos] === indent) {
-      const [key, colon] = this.key(this.starts[this.pos], this.ends[this.pos], keys);
+      const key = this.key(this.starts[this.pos], this.ends[this.pos], keys);
       if (names.includes(key)) throw GIVE_UP;
       names.push(key);
       this.count();
-      const s = this.valueStart(colon);
+      const s = this.valueStart(this.colon);
       if (s === -1) {
         this.pos++;
         if (k === 'playbook' && this.pos < this.lines && this.indents[this.pos] > indent && this.dashAt(this.indents[this.pos])) {

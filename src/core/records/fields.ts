@@ -83,13 +83,23 @@ const partnerName =
     return s === '' ? schema.safeParse(value) : { success: true, data: s };
   };
 
+/**
+ * A community size (sizeSchema): a whole number from 0 is itself, as the schema gives it (sizes
+ * differ from record to record, so remembering them would only fill the table); the rest goes
+ * to the schema, remembered.
+ */
+const communitySize = (schema: Schema): ((value: unknown) => SafeResult) => {
+  const other = remembered(schema);
+  return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? { success: true, data: value } : other(value));
+};
+
 export const read = {
   partner: partnerName(partnerSchema),
   text: freeText(optionalTextSchema),
   date: remembered(dateSchema),
   stage: remembered(stageSchema),
   cadence: remembered(cadenceSchema),
-  size: remembered(sizeSchema),
+  size: communitySize(sizeSchema),
   type: remembered(partnershipTypeSchema),
   score: remembered(scoreSchema),
   step: remembered(stepNumberSchema),
