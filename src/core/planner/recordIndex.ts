@@ -153,14 +153,14 @@ function fingerprint(text: string): { length: number; hashA: number; hashB: numb
   return { length: n, hashA: a, hashB: b };
 }
 
-/** Each partnership type's title, lowercased, for the `text` filter (looked up once per id). */
-const typeWords = new Map<string, string>();
+/** Each partnership type's title, for the `text` filter (looked up once per id). */
+const typeTitles = new Map<string, string>();
 
-function typeWord(id: string): string {
-  let w = typeWords.get(id);
+function typeTitle(id: string): string {
+  let w = typeTitles.get(id);
   if (w === undefined) {
-    w = (partnershipType(id)?.title ?? id).toLowerCase();
-    if (typeWords.size < 1000) typeWords.set(id, w);
+    w = partnershipType(id)?.title ?? id;
+    if (typeTitles.size < 1000) typeTitles.set(id, w);
   }
   return w;
 }
@@ -356,11 +356,13 @@ export class RecordIndex {
       const metrics = ownMetrics(parse.digest.latestMetrics);
       if (metrics) summary.latestMetrics = metrics;
     }
-    // The words the `text` filter searches, one line each, lowercased.
+    // The words the `text` filter searches, one line each, lowercased: joined into a string of
+    // its own (a piece cut from the record's text would keep all of the text alive).
+    const words = [partner];
+    for (const s of [community, d.contact, owners.ours, owners.theirs]) if (typeof s === 'string') words.push(s);
+    for (const t of types) words.push(typeTitle(t));
+    const haystack = words.join('\n').toLowerCase();
     const name = partner.toLowerCase();
-    let haystack = name;
-    for (const s of [community, d.contact, owners.ours, owners.theirs]) if (typeof s === 'string') haystack += '\n' + s.toLowerCase();
-    for (const t of types) haystack += '\n' + typeWord(t);
     const ownerNames: string[] = [];
     if (typeof owners.ours === 'string') ownerNames.push(owners.ours.trim().toLowerCase());
     if (typeof owners.theirs === 'string') ownerNames.push(owners.theirs.trim().toLowerCase());

@@ -48,10 +48,24 @@ const MAX_LIST = MAX_LIST_ENTRIES;
 const MAX_NODES = MAX_FRONT_MATTER_NODES / 2;
 
 type TopKey = 'partner' | 'community' | 'contact' | 'stage' | 'types' | 'owners' | 'start' | 'review' | 'cadence' | 'checkIns' | 'scores' | 'partnerSize' | 'metrics' | 'playbook';
-const TOP_KEYS: readonly string[] = ['partner', 'community', 'contact', 'stage', 'types', 'owners', 'start', 'review', 'cadence', 'checkIns', 'scores', 'partnerSize', 'metrics', 'playbook'];
-const OWNER_KEYS: readonly string[] = ['ours', 'theirs'];
+/** The keys a mapping may have (at most 31: they are counted in bits), with their first characters. */
+interface KeySet {
+  words: readonly string[];
+  firsts: Int32Array;
+}
+
+function keySet(words: readonly string[]): KeySet {
+  if (words.length > 31) throw new RangeError('too many keys for one mapping');
+  return { words, firsts: Int32Array.from(words, (w) => w.charCodeAt(0)) };
+}
+
+const TOP_KEYS = keySet(['partner', 'community', 'contact', 'stage', 'types', 'owners', 'start', 'review', 'cadence', 'checkIns', 'scores', 'partnerSize', 'metrics', 'playbook']);
+const OWNER_KEYS = keySet(['ours', 'theirs']);
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
-const PLAYBOOK_KEYS: readonly string[] = [...PLAYBOOK_STEPS.keys()];
+const PLAYBOOK_KEYS = keySet([...PLAYBOOK_STEPS.keys()]);
+const SCORE_KEY_SET = keySet(SCORE_KEYS);
+const CHECK_IN_KEY_SET = keySet(CHECK_IN_KEYS);
+const METRIC_ENTRY_KEY_SET = keySet(METRIC_ENTRY_KEYS);
 
 /** A checked value, or give up: the full reading would report a problem. */
 function ok(r: SafeResult): unknown {
@@ -87,6 +101,11 @@ export function fastDigest(text: string): RecordDigest | undefined {
  * C1 controls, a byte order mark, non-characters, and a surrogate that is not half of a pair.
  */
 const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * The characters UNREAD looks at, without what comes around them: text without any (nearly all
+ * front matter) is read without UNREAD's slower look at each character's neighbours.
+ */
+const SUSPECT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 /**
  * The lines of the record being read, shared by every reading (one at a time, never nested):
@@ -188,7 +207,8 @@ class Scanner {
         let k = contentStart + 3;
         while (k < end && t.charCodeAt(k) === SPACE) k++;
         if (k === end) {
-          if (UNREAD.test(t.slice(rawStart, contentStart))) throw GIVE_UP;
+          const raw = t.slice(rawStart, contentStart);
+          if (SUSPECT.test(raw) && UNREAD.test(raw)) throw GIVE_UP;
           return;
         }
       }
@@ -206,25 +226,24 @@ class Scanner {
     if (++this.nodes > MAX_NODES) throw GIVE_UP;
   }
 
-  /** The key at `s` on the current line, one of `keys`; its place in `keys` goes to keyAt, the colon after it to colon. */
-  private key(s: number, end: number, keys: readonly string[]): string {
+  /**
+   * The key at `s` on the current line, one of `keys`, followed by its colon (and a space or the
+   * line's end); its place in `keys` goes to keyAt, the colon's offset to colon. Any other key
+   * (a word not in the list, or not a word) gives up.
+   */
+  private key(s: number, end: number, keys: KeySet): string {
     const t = this.t;
-    let i = s;
-    while (i < end) {
-      const c = t.charCodeAt(i);
-      if (c === COLON) break;
-      // Keys are plain words: letters, digits, `-` and `_` (all the record's keys are camelCase).
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) throw GIVE_UP;
-      i++;
-    }
-    if (i === end || i === s || (i + 1 < end && t.charCodeAt(i + 1) !== SPACE)) throw GIVE_UP;
-    // The key's own string, not a slice of the text: it is compared, not copied.
-    const length = i - s;
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      if (key.length === length && t.startsWith(key, s)) {
+    const first = t.charCodeAt(s);
+    const { words, firsts } = keys;
+    for (let k = 0; k < words.length; k++) {
+      if (firsts[k] !== first) continue;
+      const key = words[k];
+      const colon = s + key.length;
+      // Keys are plain words: the key's own string, not a slice of the text (compared, not copied).
+      if (colon < end && t.charCodeAt(colon) === COLON && t.startsWith(key, s)) {
+        if (colon + 1 < end && t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
         this.keyAt = k;
-        this.colon = i;
+        this.colon = colon;
         return key;
       }
     }
@@ -388,7 +407,7 @@ class Scanner {
       while (s < this.ends[this.pos] && t.charCodeAt(s) === SPACE) s++;
       if (s === this.ends[this.pos] || t.charCodeAt(s) === HASH) throw GIVE_UP;
       const column = indent + (s - this.starts[this.pos]);
-      const item = this.entry(k === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS, s, column);
+      const item = this.entry(k === 'checkIns' ? CHECK_IN_KEY_SET : METRIC_ENTRY_KEY_SET, s, column);
       if (k === 'checkIns') {
         const c = ok(readCheckIn(item)) as CheckIn;
         // The first of the latest date, as the full reading keeps it.
@@ -407,7 +426,7 @@ class Scanner {
    * One entry: `key: value` lines, the first after the dash (at `s`), the others at `column`.
    * Keys without a value are left out, as the full reading leaves them out.
    */
-  private entry(keys: readonly string[], s: number, column: number): Record<string, unknown> {
+  private entry(keys: KeySet, s: number, column: number): Record<string, unknown> {
     const item: Record<string, unknown> = {};
     let names = 0;
     let from = s;
@@ -435,7 +454,7 @@ class Scanner {
 
   /** `owners`, `scores` or `playbook`: `key: value` lines at `indent`. */
   private nestedMapping(k: 'owners' | 'scores' | 'playbook', indent: number): void {
-    const keys = k === 'owners' ? OWNER_KEYS : k === 'scores' ? SCORE_KEYS : PLAYBOOK_KEYS;
+    const keys = k === 'owners' ? OWNER_KEYS : k === 'scores' ? SCORE_KEY_SET : PLAYBOOK_KEYS;
     const values: Record<string, unknown> = {};
     const names: string[] = [];
     while (this.pos < this.lines && this.indents[this.pos] === indent) {

@@ -113,12 +113,17 @@ export const read = {
  */
 function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
   // Free text is not remembered; what an absent field reads as is, for every field.
-  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s), remembered(s)] as const);
+  const shape = Object.entries(schema.shape);
+  const keys = shape.map(([key]) => key);
+  const checks = shape.map(([key, s]) => (key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s)));
+  const absents = shape.map(([, s]) => remembered(s));
+  const has = Object.prototype.hasOwnProperty;
   return (item) => {
     const out: Record<string, unknown> = {};
-    for (const [key, check, absent] of fields) {
-      const present = Object.prototype.hasOwnProperty.call(item, key);
-      const r = present ? check(item[key]) : absent(undefined);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const present = has.call(item, key);
+      const r = present ? checks[k](item[key]) : absents[k](undefined);
       if (!r.success) {
         const issue = r.error?.issues[0];
         return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
