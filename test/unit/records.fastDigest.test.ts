@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { digestRecord } from '../../src/core/records';
 import { digestFully, type DigestParse } from '../../src/core/records/parse';
 import { fastDigest } from '../../src/core/records/fastDigest';
-import { read } from '../../src/core/records/fields';
-import { sizeSchema } from '../../src/core/records/schema';
+import { read, readCheckIn, readMetricEntry } from '../../src/core/records/fields';
+import { checkInSchema, dateSchema, metricEntrySchema, sizeSchema } from '../../src/core/records/schema';
 
 const REPO = path.resolve(__dirname, '../../..');
 
@@ -131,6 +131,24 @@ describe('the fast record digest (src/core/records/fastDigest.ts)', () => {
   it('reads records as people and assistants write them as the full reading does', () => {
     for (const text of WRITTEN) check(text);
     for (const text of WRITTEN.slice(0, 10)) assert.ok(fastDigest(text), JSON.stringify(text));
+  });
+
+  it('reads a date, and the entries holding dates, as the schemas do', () => {
+    const dates = ['2026-01-15', '2026-02-29', '2028-02-29', '1900-01-01', '1899-12-31', '2999-12-31', '3000-01-01', '2026-13-01', '2026-00-10', '2026-1-15', ' 2026-01-15', '2026-01-15 ', '2026-01-15T10:00:00Z', '２０２６-01-15', '', 20260115, null, undefined];
+    for (const v of dates) {
+      const r = read.date(v);
+      const s = dateSchema.safeParse(v);
+      assert.deepStrictEqual({ success: r.success, data: r.data }, { success: s.success, data: s.data }, String(v));
+      for (const [reader, schema, item] of [
+        [readCheckIn, checkInSchema, { date: v, worthContinuing: 'yes' }],
+        [readMetricEntry, metricEntrySchema, { date: v, metric: 'event-attendance', value: 3 }],
+      ] as const) {
+        const e = reader(item);
+        const f = schema.safeParse(item);
+        assert.strictEqual(e.success, f.success, `${String(v)}: ${JSON.stringify(item)}`);
+        if (f.success) assert.deepStrictEqual(e.data, f.data, String(v));
+      }
+    }
   });
 
   it('reads a community size as the schema does', () => {

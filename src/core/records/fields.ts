@@ -15,6 +15,7 @@ import {
   stepNumberSchema,
 } from './schema';
 import { l10n, translatorGeneration } from '../l10n';
+import { isRecordDate } from '../dates';
 
 /** Problems kept per file; past it, one more says how many were left out. */
 export const MAX_PROBLEMS = 100;
@@ -38,7 +39,7 @@ export function firstMessage(result: SafeResult): string {
  * result. Text that is different in every record (names, notes) is not remembered. A key is
  * kept as a copy of its own: a string cut from a record's text could keep the whole text alive.
  */
-function remembered(schema: Schema): (value: unknown) => SafeResult {
+function remembered(schema: Schema, direct?: (value: unknown) => SafeResult | undefined): (value: unknown) => SafeResult {
   const seen = new Map<unknown, SafeResult>();
   // The results hold messages: in another language they are stale.
   let language = translatorGeneration();
@@ -51,7 +52,7 @@ function remembered(schema: Schema): (value: unknown) => SafeResult {
     }
     let r = seen.get(value);
     if (r === undefined) {
-      r = schema.safeParse(value);
+      r = direct?.(value) ?? schema.safeParse(value);
       if (seen.size >= 2000) seen.clear();
       seen.set(t === 'string' ? ownCopy(value as string) : value, r);
     }
@@ -93,10 +94,16 @@ const communitySize = (schema: Schema): ((value: unknown) => SafeResult) => {
   return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? { success: true, data: value } : other(value));
 };
 
+/**
+ * A date (dateSchema) written YYYY-MM-DD, real and within the records' years, is itself, as the
+ * schema gives it; anything else (a timestamp, a date out of range, not a date) is left to it.
+ */
+const plainDate = (value: unknown): SafeResult | undefined => (typeof value === 'string' && value.length === 10 && isRecordDate(value) ? { success: true, data: value } : undefined);
+
 export const read = {
   partner: partnerName(partnerSchema),
   text: freeText(optionalTextSchema),
-  date: remembered(dateSchema),
+  date: remembered(dateSchema, plainDate),
   stage: remembered(stageSchema),
   cadence: remembered(cadenceSchema),
   size: communitySize(sizeSchema),
@@ -115,7 +122,7 @@ function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<s
   // Free text is not remembered; what an absent field reads as is, for every field.
   const shape = Object.entries(schema.shape);
   const keys = shape.map(([key]) => key);
-  const checks = shape.map(([key, s]) => (key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s)));
+  const checks = shape.map(([key, s]) => (key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s, s === dateSchema ? plainDate : undefined)));
   const absents = shape.map(([, s]) => remembered(s));
   const has = Object.prototype.hasOwnProperty;
   return (item) => {
