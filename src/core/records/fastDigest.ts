@@ -1,8 +1,8 @@
 import { NOT_READ, flowItems, flowScalar, oneLineScalar } from '../blockYaml';
 import { MAX_FRONT_MATTER_NODES } from '../frontMatter';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
-import { MAX_LIST_ENTRIES, read, readCheckIn, readMetricEntry, type SafeResult } from './fields';
-import { CHECK_IN_KEYS, METRIC_ENTRY_KEYS, SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
+import { MAX_LIST_ENTRIES, checkInFields, metricEntryFields, read, type EntryFields, type SafeResult } from './fields';
+import { SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
 import type { RecordDigest } from './parse';
 
 /*
@@ -64,8 +64,8 @@ const OWNER_KEYS = keySet(['ours', 'theirs']);
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
 const PLAYBOOK_KEYS = keySet([...PLAYBOOK_STEPS.keys()]);
 const SCORE_KEY_SET = keySet(SCORE_KEYS);
-const CHECK_IN_KEY_SET = keySet(CHECK_IN_KEYS);
-const METRIC_ENTRY_KEY_SET = keySet(METRIC_ENTRY_KEYS);
+const CHECK_IN_KEY_SET = keySet(checkInFields.keys);
+const METRIC_ENTRY_KEY_SET = keySet(metricEntryFields.keys);
 
 /** A checked value, or give up: the full reading would report a problem. */
 function ok(r: SafeResult): unknown {
@@ -112,6 +112,9 @@ const SUSPECT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufeff\uff
  * a record's lines cost no allocation.
  */
 const scratch = { indents: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
+
+/** An entry's values by their place in its keys (see Scanner.entry), shared the same way; emptied after each entry. */
+const entryValues: unknown[] = new Array(32).fill(undefined);
 
 function grow(): void {
   const bigger = (a: Int32Array) => {
@@ -407,13 +410,12 @@ class Scanner {
       while (s < this.ends[this.pos] && t.charCodeAt(s) === SPACE) s++;
       if (s === this.ends[this.pos] || t.charCodeAt(s) === HASH) throw GIVE_UP;
       const column = indent + (s - this.starts[this.pos]);
-      const item = this.entry(k === 'checkIns' ? CHECK_IN_KEY_SET : METRIC_ENTRY_KEY_SET, s, column);
       if (k === 'checkIns') {
-        const c = ok(readCheckIn(item)) as CheckIn;
+        const c = ok(this.entry(CHECK_IN_KEY_SET, checkInFields, s, column)) as CheckIn;
         // The first of the latest date, as the full reading keeps it.
         if (!this.lastCheckIn || c.date > this.lastCheckIn.date) this.lastCheckIn = c;
       } else {
-        const m = ok(readMetricEntry(item)) as MetricEntry;
+        const m = ok(this.entry(METRIC_ENTRY_KEY_SET, metricEntryFields, s, column)) as MetricEntry;
         const metric = m.metric as SuccessMetricId;
         const seen = this.latestMetrics[metric];
         if (!seen || m.date >= seen.date) this.latestMetrics[metric] = m;
@@ -423,15 +425,17 @@ class Scanner {
   }
 
   /**
-   * One entry: `key: value` lines, the first after the dash (at `s`), the others at `column`.
-   * Keys without a value are left out, as the full reading leaves them out.
+   * One entry: `key: value` lines, the first after the dash (at `s`), the others at `column`,
+   * read by `fields` (whose keys `keys` holds, in the same order). Keys without a value are left
+   * out, as the full reading leaves them out.
    */
-  private entry(keys: KeySet, s: number, column: number): Record<string, unknown> {
-    const item: Record<string, unknown> = {};
+  private entry(keys: KeySet, fields: EntryFields, s: number, column: number): SafeResult {
+    const values = entryValues;
+    let present = 0;
     let names = 0;
     let from = s;
     for (;;) {
-      const key = this.key(from, this.ends[this.pos], keys);
+      this.key(from, this.ends[this.pos], keys);
       const bit = 1 << this.keyAt;
       if (names & bit) throw GIVE_UP;
       names |= bit;
@@ -444,12 +448,17 @@ class Scanner {
       } else {
         const value = this.scalar(v, this.ends[this.pos]);
         this.nextLine(column);
-        if (value !== null) item[key] = value;
+        if (value !== null) {
+          values[this.keyAt] = value;
+          present |= bit;
+        }
       }
       if (this.pos >= this.lines || this.indents[this.pos] !== column) break;
       from = this.starts[this.pos];
     }
-    return item;
+    const r = fields.values(values, present);
+    values.fill(undefined);
+    return r;
   }
 
   /** `owners`, `scores` or `playbook`: `key: value` lines at `indent`. */

@@ -113,33 +113,61 @@ export const read = {
 };
 
 /**
+ * Reads entries of one kind (`checkIns` or `metrics`): `keys` are its fields in the schema's
+ * order; `values` reads an entry given as its values in that order and the bits of the fields
+ * present (bit k for keys[k]), without an object made for the entry first.
+ */
+export interface EntryFields {
+  readonly keys: readonly string[];
+  values(values: readonly unknown[], present: number): SafeResult;
+}
+
+/**
  * Checks an entry of `checkIns` or `metrics` field by field with the object schema's own field
  * schemas, giving what the object schema gives: its fields in order, a field present in the
  * entry kept even when it reads as empty, the first failing field's message. Free text fields
  * (`notes`, `note`) are not remembered.
  */
-function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
+function entryFields(schema: { shape: Record<string, Schema> }): EntryFields {
   // Free text is not remembered; what an absent field reads as is, for every field.
   const shape = Object.entries(schema.shape);
   const keys = shape.map(([key]) => key);
   const checks = shape.map(([key, s]) => (key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s, s === dateSchema ? plainDate : undefined)));
   const absents = shape.map(([, s]) => remembered(s));
-  const has = Object.prototype.hasOwnProperty;
-  return (item) => {
-    const out: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k];
-      const present = has.call(item, key);
-      const r = present ? checks[k](item[key]) : absents[k](undefined);
-      if (!r.success) {
-        const issue = r.error?.issues[0];
-        return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
+  return {
+    keys,
+    values(values, present) {
+      const out: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        const has = (present & (1 << k)) !== 0;
+        const r = has ? checks[k](values[k]) : absents[k](undefined);
+        if (!r.success) {
+          const issue = r.error?.issues[0];
+          return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
+        }
+        if (has || r.data !== undefined) out[key] = r.data;
       }
-      if (present || r.data !== undefined) out[key] = r.data;
-    }
-    return { success: true, data: out };
+      return { success: true, data: out };
+    },
   };
 }
 
-export const readCheckIn = entryReader(checkInSchema as unknown as { shape: Record<string, Schema> });
-export const readMetricEntry = entryReader(metricEntrySchema as unknown as { shape: Record<string, Schema> });
+/** The same for an entry given as an object (as the YAML reader gives it). */
+function entryReader(fields: EntryFields): (item: Record<string, unknown>) => SafeResult {
+  const has = Object.prototype.hasOwnProperty;
+  return (item) => {
+    const values: unknown[] = [];
+    let present = 0;
+    fields.keys.forEach((key, k) => {
+      values.push(item[key]);
+      if (has.call(item, key)) present |= 1 << k;
+    });
+    return fields.values(values, present);
+  };
+}
+
+export const checkInFields = entryFields(checkInSchema as unknown as { shape: Record<string, Schema> });
+export const metricEntryFields = entryFields(metricEntrySchema as unknown as { shape: Record<string, Schema> });
+export const readCheckIn = entryReader(checkInFields);
+export const readMetricEntry = entryReader(metricEntryFields);
