@@ -121,10 +121,14 @@ function ownCheckIn(c: CheckIn | undefined): CheckIn | undefined {
 function ownMetrics(m: RecordDigest['latestMetrics'] | undefined): RecordDigest['latestMetrics'] | undefined {
   if (!m) return undefined;
   let out: RecordDigest['latestMetrics'] | undefined;
-  for (const [k, e] of Object.entries(m)) {
+  for (const k in m) {
+    if (!Object.prototype.hasOwnProperty.call(m, k)) continue;
+    const e = m[k as keyof typeof m];
     if (!e) continue;
     out ??= {};
-    out[k as keyof typeof out] = { date: own(e.date), metric: e.metric, value: e.value, ...(e.note !== undefined ? { note: own(e.note) } : {}) };
+    const kept: NonNullable<typeof e> = { date: own(e.date), metric: e.metric, value: e.value };
+    if (e.note !== undefined) kept.note = own(e.note);
+    out[k as keyof typeof out] = kept;
   }
   return out;
 }
@@ -208,6 +212,11 @@ export class RecordIndex {
   get(id: string): IndexedRecord | undefined {
     const e = this.entries.get(id);
     return e && { id: e.id, summary: e.summary, problems: e.problems };
+  }
+
+  /** The record's problems, without the rest of get(); undefined when the record is not in the index. */
+  problemsOf(id: string): readonly RecordProblem[] | undefined {
+    return this.entries.get(id)?.problems;
   }
 
   /** The whole record, if it was opened and has not changed since; else undefined (read it and call `open`). */
