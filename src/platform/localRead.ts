@@ -10,6 +10,7 @@
 // about 9x what the same reads cost with fs in the same process.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export type LocalRead =
   | { kind: 'bytes'; bytes: Uint8Array }
@@ -31,9 +32,11 @@ export interface LocalReader {
    */
   read(path: string, maxBytes: number): Promise<LocalRead>;
   /**
-   * Reads many files the same way, `concurrency` at once, handing each result to `onRead` as it
-   * comes (in any order): one callback per step, no promise per file, so that thousands of
-   * small files cost little more than their reads. Resolves when every file is done; never rejects.
+   * Reads many files the same way, handing each result to `onRead` as it comes (in any order),
+   * and resolves when every file is done; never rejects. Small regular files are read with
+   * synchronous calls in short slices that give the event loop back between them (see
+   * readSlices); once reads turn out slow (a network drive, a cold disk), the rest go through the
+   * thread pool, `concurrency` at once, on callbacks (no promise per file).
    */
   readMany(paths: readonly string[], maxBytes: number, onRead: (index: number, read: LocalRead) => void, concurrency?: number): Promise<void>;
   /**
@@ -137,25 +140,121 @@ function readDir(dir: string): Promise<Dirent[]> {
   return new Promise((resolve) => fs.readdir(dir, { withFileTypes: true }, (err, entries) => resolve(err ? [] : entries)));
 }
 
-const reader: LocalReader = {
-  readMany(paths, maxBytes, onRead, concurrency = 32) {
-    return new Promise((resolve) => {
-      if (paths.length === 0) return resolve();
-      let next = 0;
-      let left = paths.length;
-      const start = () => {
+/** Reads of `indexes` of `paths` through the thread pool, `concurrency` at once. */
+function readAsync(paths: readonly string[], indexes: readonly number[], maxBytes: number, onRead: (index: number, read: LocalRead) => void, concurrency: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (indexes.length === 0) return resolve();
+    let next = 0;
+    let left = indexes.length;
+    const start = () => {
+      const i = indexes[next++];
+      readOne(paths[i], maxBytes, (read) => {
+        try {
+          onRead(i, read);
+        } finally {
+          if (--left === 0) resolve();
+          else if (next < indexes.length) start();
+        }
+      });
+    };
+    for (let k = 0; k < Math.min(Math.max(1, concurrency), indexes.length); k++) start();
+  });
+}
+
+/** Files up to this size are read synchronously; larger ones (rare for text) through the thread pool. */
+const SYNC_MAX_BYTES = 256 * 1024;
+/** The longest run of synchronous reads (and the work `onRead` does on them) before the event loop gets a turn. */
+const SLICE_MS = 8;
+/** A read slower than this, or reads slower than SLOW_AVERAGE_MS each on average, end the synchronous reads. */
+const SLOW_READ_MS = 20;
+const SLOW_AVERAGE_MS = 1;
+
+/**
+ * One small file read with synchronous calls, with the same checks as readOne (opened without
+ * following a link and without blocking, a regular file within the limit). Undefined when it is
+ * not a regular file of a known size up to SYNC_MAX_BYTES: readOne then reads it and says what it is.
+ */
+function readSmallSync(path: string, maxBytes: number): LocalRead | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, FLAGS);
+  } catch (err) {
+    return failure(err);
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size === 0 || st.size > maxBytes || st.size > SYNC_MAX_BYTES) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = fs.readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { kind: 'bytes', bytes: buf.subarray(0, n) };
+  } catch (err) {
+    return failure(err);
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Nothing more to do with a handle that will not close.
+    }
+  }
+}
+
+/**
+ * Reads of many small local files: a read from the page cache takes a few microseconds with
+ * synchronous calls, against several hops through the thread pool (open, stat, read, close),
+ * each waiting for the event loop, with asynchronous ones (about seven times the processor time
+ * for a folder of records). So the files are read synchronously, in slices of at most SLICE_MS
+ * (the reads and what `onRead` does with them) with the event loop given back between slices.
+ * A read that is slow (over SLOW_READ_MS, or SLOW_AVERAGE_MS on average: a network drive, a cold
+ * disk) ends that: the files left, and any not read synchronously (large, empty, not a regular
+ * file), go through the thread pool.
+ */
+function readSlices(paths: readonly string[], maxBytes: number, onRead: (index: number, read: LocalRead) => void, concurrency: number): Promise<void> {
+  return new Promise((resolve) => {
+    const later: number[] = [];
+    let next = 0;
+    let readMs = 0;
+    let slow = false;
+    const slice = () => {
+      const started = performance.now();
+      while (next < paths.length && !slow) {
         const i = next++;
-        readOne(paths[i], maxBytes, (read) => {
+        const before = performance.now();
+        const read = readSmallSync(paths[i], maxBytes);
+        const took = performance.now() - before;
+        readMs += took;
+        if (took > SLOW_READ_MS || (next >= 16 && readMs / next > SLOW_AVERAGE_MS)) slow = true;
+        if (read === undefined) later.push(i);
+        else {
           try {
             onRead(i, read);
-          } finally {
-            if (--left === 0) resolve();
-            else if (next < paths.length) start();
+          } catch (err) {
+            // As from a callback of the thread pool's reads: reported, and the reads go on.
+            setTimeout(() => {
+              throw err;
+            });
           }
-        });
-      };
-      for (let k = 0; k < Math.min(Math.max(1, concurrency), paths.length); k++) start();
-    });
+        }
+        if (performance.now() - started >= SLICE_MS) break;
+      }
+      if (next < paths.length && !slow) {
+        setImmediate(slice);
+        return;
+      }
+      while (next < paths.length) later.push(next++);
+      void readAsync(paths, later, maxBytes, onRead, concurrency).then(resolve);
+    };
+    slice();
+  });
+}
+
+const reader: LocalReader = {
+  readMany(paths, maxBytes, onRead, concurrency = 32) {
+    return readSlices(paths, maxBytes, onRead, concurrency);
   },
   async isPlainFolder(base, segments) {
     if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('/') || s.includes(nodePath.sep))) return false;

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { localReader, type LocalRead } from '../../src/platform/localRead';
 import { contextCases, markerPath, recordCases, removeCase } from '../lib/hostileCases';
 
@@ -177,6 +178,42 @@ describe('the local reader: many files at once, and listing a folder', () => {
     for (const segments of [['link'], ['link', 'b'], ['a', 'file'], ['a', 'missing'], ['missing', 'b'], [], ['a', '..', 'a'], ['a/b']]) {
       assert.strictEqual(await reader.isPlainFolder(dir, segments), false, segments.join(' / '));
     }
+  });
+
+  it('readMany goes over to the thread pool once a read is slow, and still reads every file once', async () => {
+    const files = Array.from({ length: 40 }, (_, i) => {
+      const file = path.join(dir, `r${i}.md`);
+      fs.writeFileSync(file, `---\npartner: Partner ${i}\n---\n`);
+      return file;
+    });
+    // A clock that says every read took 30 ms (a network drive), and a count of synchronous opens.
+    const clock = performance.now;
+    // The module itself, whose functions the reader calls (the import above is a view of it).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const nodeFs = require('node:fs') as { openSync: typeof fs.openSync };
+    const openSync = nodeFs.openSync;
+    let now = 0;
+    let syncOpens = 0;
+    performance.now = () => (now += 30);
+    nodeFs.openSync = ((...args: Parameters<typeof fs.openSync>) => {
+      syncOpens++;
+      return openSync(...args);
+    }) as typeof fs.openSync;
+    const many: LocalRead[] = new Array(files.length);
+    let calls = 0;
+    try {
+      await reader.readMany(files, LIMIT, (i, r) => {
+        calls++;
+        assert.strictEqual(many[i], undefined, `file ${i} handed over twice`);
+        many[i] = r;
+      });
+    } finally {
+      performance.now = clock;
+      nodeFs.openSync = openSync;
+    }
+    assert.strictEqual(syncOpens, 1, 'one slow synchronous read, then the thread pool');
+    assert.strictEqual(calls, files.length);
+    for (let i = 0; i < files.length; i++) assert.deepStrictEqual(many[i], await read(files[i]), files[i]);
   });
 
   it('readMany of no files resolves at once', async () => {

@@ -116,6 +116,11 @@ describe('planner: RecordIndex', () => {
     assert.strictEqual(index.all().filter((r) => !r.summary.broken).length, 1);
     assert.strictEqual(index.get('file:///p/bad-yaml.md')?.summary.broken, true);
     assert.deepStrictEqual(index.get('file:///p/bad-yaml.md')?.problems, parseRecord('---\npartner: "x\n---\n').problems);
+    // problemsOf gives the same problems as get(), and nothing for a record not in the index.
+    assert.strictEqual(index.problemsOf('file:///p/bad-yaml.md'), index.get('file:///p/bad-yaml.md')?.problems);
+    assert.deepStrictEqual(index.problemsOf('file:///p/good.md'), []);
+    index.delete('file:///p/good.md');
+    assert.strictEqual(index.problemsOf('file:///p/good.md'), undefined);
   });
 
   it('summarises score, verdict, next check-in and problems', () => {

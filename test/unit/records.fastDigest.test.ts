@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { digestRecord } from '../../src/core/records';
 import { digestFully, type DigestParse } from '../../src/core/records/parse';
 import { fastDigest } from '../../src/core/records/fastDigest';
+import { read, readCheckIn, readMetricEntry } from '../../src/core/records/fields';
+import { checkInSchema, dateSchema, metricEntrySchema, sizeSchema } from '../../src/core/records/schema';
 
 const REPO = path.resolve(__dirname, '../../..');
 
@@ -83,7 +85,80 @@ const PLAIN = [
   '---\npartner: A\n---\n---\npartner: B\n---\n',
 ];
 
+/**
+ * Records as people and assistants write them: key order, quoting, comments, CR LF, a byte order
+ * mark, flow lists, indentation, sizes and scores written as text; the first group must be read
+ * in one pass, the second (odd keys, hostile input) may be given up on, and both must agree with
+ * the full reading.
+ */
+const WRITTEN = [
+  '---\nstage: agreed\npartner: "Open Source Berlin"\ntypes: [ co-hosted-event , guest-contributions ]\npartnerSize: 4200\n---\n# Notes\n',
+  '\ufeff---\r\n# Partnership record\r\npartner: \'DevRel Collective\'\r\ncontact: hello@devrel.example # main inbox\r\nstage: Active\r\nstart: 2026-02-01\r\ncadence: Bi-Weekly\r\n---\r\n',
+  '---\npartner: Café Ünïcode 🎉\ncommunity: "Rustaceans #rust (Discord)"\nowners:\n  theirs: "Ana # not a comment"\n  ours: Sam\nscores:\n  audienceOverlap: 4\n  complementary: "5"\n  similarSize: 3\n  responsiveness: 5\n  valuesAlignment: 4\n  mutualBenefit: 2\n---\n',
+  '---\npartner: A\nstage: active\nstart: 2026-01-10\ncheckIns:\n- date: 2026-02-10\n  notes: "Went well: 40 people came."\n  worthContinuing: yes\n- date: 2026-03-10\n  worthContinuing: unsure\nmetrics:\n- date: 2026-02-10\n  metric: event-attendance\n  value: 40\n  note: first event\n- date: 2026-03-10\n  metric: event-attendance\n  value: 55\n---\n',
+  '---\npartner: A\npartnerSize: 12k\n---\n',
+  '---\npartner: A\npartnerSize: "12,000"\n---\n',
+  '---\npartner: A\npartnerSize: 0\nreview: 2026-12-31\n---\n',
+  '---\npartner: A   \nstage: prospect   # trailing spaces and a comment\n---\n',
+  '---\npartner: A\ntypes:\n    - newsletter-cross-promotion\n    - Co-created content\n---\n',
+  '---\npartner: A\nmetrics:\n  - date: 2026-02-01\n    metric: Cross-community joins\n    value: 12%\n    cumulative: true\n    count: 3\n    of: 25\n    source: export.csv\n---\n',
+  // Odd keys and hostile input: any answer, as long as it is the full reading's.
+  '---\npartner: A\npartnerSize: -5\n---\n',
+  '---\npartner: A\npartnerSize: 12.5\n---\n',
+  '---\npartner: A\npartnerSize: 99999999999999999999\n---\n',
+  '---\npartner: A\npartnerSize: 1e3\n---\n',
+  '---\npartner: A\npartnerSize: -0\n---\n',
+  '---\npartner: A\npartnerSize: .inf\n---\n',
+  '---\n"partner": A\n---\n',
+  '---\npartner : A\n---\n',
+  '---\nPartner: A\n---\n',
+  '---\npartner: A\n__proto__: x\n---\n',
+  '---\npartner: A\nconstructor: x\n---\n',
+  '---\npartner: A\npartnerX: 1\n---\n',
+  '---\npartner: A\nscores:\n  audienceOverlap: 4\n  audienceOverlap: 5\n---\n',
+  '---\npartner: A\ncheckIns:\n  - date: 2026-01-01\n    date: 2026-01-02\n---\n',
+  '---\npartner: A\nowners:\n  ours: Sam\n  ours2: Kim\n---\n',
+  '---\npartner: A\nstage:active\n---\n',
+  '---\npartner: A\nstage:: active\n---\n',
+  `---\npartner: A\ntypes:\n${'  - co-hosted-event\n'.repeat(1001)}---\n`,
+  `---\npartner: ${'x'.repeat(100_000)}\n---\n`,
+  `---\npartner: A\n${'  '.repeat(200)}deep: 1\n---\n`,
+  '---\npartner: A\ncommunity: \u202eevil\u202c\n---\n',
+  '---\npartner: A\u2028B\n---\n',
+];
+
 describe('the fast record digest (src/core/records/fastDigest.ts)', () => {
+  it('reads records as people and assistants write them as the full reading does', () => {
+    for (const text of WRITTEN) check(text);
+    for (const text of WRITTEN.slice(0, 10)) assert.ok(fastDigest(text), JSON.stringify(text));
+  });
+
+  it('reads a date, and the entries holding dates, as the schemas do', () => {
+    const dates = ['2026-01-15', '2026-02-29', '2028-02-29', '1900-01-01', '1899-12-31', '2999-12-31', '3000-01-01', '2026-13-01', '2026-00-10', '2026-1-15', ' 2026-01-15', '2026-01-15 ', '2026-01-15T10:00:00Z', '２０２６-01-15', '', 20260115, null, undefined];
+    for (const v of dates) {
+      const r = read.date(v);
+      const s = dateSchema.safeParse(v);
+      assert.deepStrictEqual({ success: r.success, data: r.data }, { success: s.success, data: s.data }, String(v));
+      for (const [reader, schema, item] of [
+        [readCheckIn, checkInSchema, { date: v, worthContinuing: 'yes' }],
+        [readMetricEntry, metricEntrySchema, { date: v, metric: 'event-attendance', value: 3 }],
+      ] as const) {
+        const e = reader(item);
+        const f = schema.safeParse(item);
+        assert.strictEqual(e.success, f.success, `${String(v)}: ${JSON.stringify(item)}`);
+        if (f.success) assert.deepStrictEqual(e.data, f.data, String(v));
+      }
+    }
+  });
+
+  it('reads a community size as the schema does', () => {
+    for (const v of [0, 1, 12, 4200, 2 ** 53 - 1, 2 ** 53, -0, -1, 1.5, Infinity, NaN, 1e21, '12k', '1,200', '', 'many', null, true, undefined]) {
+      const r = read.size(v);
+      const s = sizeSchema.safeParse(v);
+      assert.deepStrictEqual({ success: r.success, data: r.data }, { success: s.success, data: s.data }, String(v));
+    }
+  });
+
   it('gives the full reading’s digest on plain and unusual records, or gives up', () => {
     let accepted = 0;
     for (const text of PLAIN) if (check(text)) accepted++;

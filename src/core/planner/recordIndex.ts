@@ -121,25 +121,52 @@ function ownCheckIn(c: CheckIn | undefined): CheckIn | undefined {
 function ownMetrics(m: RecordDigest['latestMetrics'] | undefined): RecordDigest['latestMetrics'] | undefined {
   if (!m) return undefined;
   let out: RecordDigest['latestMetrics'] | undefined;
-  for (const [k, e] of Object.entries(m)) {
+  for (const k in m) {
+    if (!Object.prototype.hasOwnProperty.call(m, k)) continue;
+    const e = m[k as keyof typeof m];
     if (!e) continue;
     out ??= {};
-    out[k as keyof typeof out] = { date: own(e.date), metric: e.metric, value: e.value, ...(e.note !== undefined ? { note: own(e.note) } : {}) };
+    const kept: NonNullable<typeof e> = { date: own(e.date), metric: e.metric, value: e.value };
+    if (e.note !== undefined) kept.note = own(e.note);
+    out[k as keyof typeof out] = kept;
   }
   return out;
 }
 
-/** Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one. */
+/**
+ * Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one.
+ * Two characters (UTF-16 code units) at a time: every record is hashed when it is read.
+ */
 function fingerprint(text: string): { length: number; hashA: number; hashB: number } {
+  const n = text.length;
   let a = 0x811c9dc5;
-  let b = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
+  let b = 0x9e3779b9 ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const c = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  if (i < n) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return { length: text.length, hashA: a, hashB: b };
+  return { length: n, hashA: a, hashB: b };
+}
+
+/** Each partnership type's title, for the `text` filter (looked up once per id). */
+const typeTitles = new Map<string, string>();
+
+function typeTitle(id: string): string {
+  let w = typeTitles.get(id);
+  if (w === undefined) {
+    w = partnershipType(id)?.title ?? id;
+    if (typeTitles.size < 1000) typeTitles.set(id, w);
+  }
+  return w;
 }
 
 /**
@@ -185,6 +212,11 @@ export class RecordIndex {
   get(id: string): IndexedRecord | undefined {
     const e = this.entries.get(id);
     return e && { id: e.id, summary: e.summary, problems: e.problems };
+  }
+
+  /** The record's problems, without the rest of get(); undefined when the record is not in the index. */
+  problemsOf(id: string): readonly RecordProblem[] | undefined {
+    return this.entries.get(id)?.problems;
   }
 
   /** The whole record, if it was opened and has not changed since; else undefined (read it and call `open`). */
@@ -333,11 +365,16 @@ export class RecordIndex {
       const metrics = ownMetrics(parse.digest.latestMetrics);
       if (metrics) summary.latestMetrics = metrics;
     }
-    const haystack = [partner, community, d.contact, owners.ours, owners.theirs, ...types.map((t) => partnershipType(t)?.title ?? t)]
-      .filter((s): s is string => typeof s === 'string')
-      .join('\n')
-      .toLowerCase();
-    const ownerNames = [owners.ours, owners.theirs].filter((s): s is string => typeof s === 'string').map((s) => s.trim().toLowerCase());
-    return { id, ...fp, summary, problems, haystack, owners: ownerNames, name: partner.toLowerCase() };
+    // The words the `text` filter searches, one line each, lowercased: joined into a string of
+    // its own (a piece cut from the record's text would keep all of the text alive).
+    const words = [partner];
+    for (const s of [community, d.contact, owners.ours, owners.theirs]) if (typeof s === 'string') words.push(s);
+    for (const t of types) words.push(typeTitle(t));
+    const haystack = words.join('\n').toLowerCase();
+    const name = partner.toLowerCase();
+    const ownerNames: string[] = [];
+    if (typeof owners.ours === 'string') ownerNames.push(owners.ours.trim().toLowerCase());
+    if (typeof owners.theirs === 'string') ownerNames.push(owners.theirs.trim().toLowerCase());
+    return { id, length: fp.length, hashA: fp.hashA, hashB: fp.hashB, summary, problems, haystack, owners: ownerNames, name };
   }
 }

@@ -1,8 +1,8 @@
 import { NOT_READ, flowItems, flowScalar, oneLineScalar } from '../blockYaml';
 import { MAX_FRONT_MATTER_NODES } from '../frontMatter';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
-import { MAX_LIST_ENTRIES, read, readCheckIn, readMetricEntry, type SafeResult } from './fields';
-import { CHECK_IN_KEYS, METRIC_ENTRY_KEYS, SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
+import { MAX_LIST_ENTRIES, checkInFields, metricEntryFields, read, type EntryFields, type SafeResult } from './fields';
+import { SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
 import type { RecordDigest } from './parse';
 
 /*
@@ -48,10 +48,24 @@ const MAX_LIST = MAX_LIST_ENTRIES;
 const MAX_NODES = MAX_FRONT_MATTER_NODES / 2;
 
 type TopKey = 'partner' | 'community' | 'contact' | 'stage' | 'types' | 'owners' | 'start' | 'review' | 'cadence' | 'checkIns' | 'scores' | 'partnerSize' | 'metrics' | 'playbook';
-const TOP_KEYS: readonly string[] = ['partner', 'community', 'contact', 'stage', 'types', 'owners', 'start', 'review', 'cadence', 'checkIns', 'scores', 'partnerSize', 'metrics', 'playbook'];
-const OWNER_KEYS: readonly string[] = ['ours', 'theirs'];
+/** The keys a mapping may have (at most 31: they are counted in bits), with their first characters. */
+interface KeySet {
+  words: readonly string[];
+  firsts: Int32Array;
+}
+
+function keySet(words: readonly string[]): KeySet {
+  if (words.length > 31) throw new RangeError('too many keys for one mapping');
+  return { words, firsts: Int32Array.from(words, (w) => w.charCodeAt(0)) };
+}
+
+const TOP_KEYS = keySet(['partner', 'community', 'contact', 'stage', 'types', 'owners', 'start', 'review', 'cadence', 'checkIns', 'scores', 'partnerSize', 'metrics', 'playbook']);
+const OWNER_KEYS = keySet(['ours', 'theirs']);
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
-const PLAYBOOK_KEYS: readonly string[] = [...PLAYBOOK_STEPS.keys()];
+const PLAYBOOK_KEYS = keySet([...PLAYBOOK_STEPS.keys()]);
+const SCORE_KEY_SET = keySet(SCORE_KEYS);
+const CHECK_IN_KEY_SET = keySet(checkInFields.keys);
+const METRIC_ENTRY_KEY_SET = keySet(metricEntryFields.keys);
 
 /** A checked value, or give up: the full reading would report a problem. */
 function ok(r: SafeResult): unknown {
@@ -87,12 +101,20 @@ export function fastDigest(text: string): RecordDigest | undefined {
  * C1 controls, a byte order mark, non-characters, and a surrogate that is not half of a pair.
  */
 const UNREAD = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * The characters UNREAD looks at, without what comes around them: text without any (nearly all
+ * front matter) is read without UNREAD's slower look at each character's neighbours.
+ */
+const SUSPECT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/;
 
 /**
  * The lines of the record being read, shared by every reading (one at a time, never nested):
  * a record's lines cost no allocation.
  */
 const scratch = { indents: new Int32Array(256), starts: new Int32Array(256), ends: new Int32Array(256) };
+
+/** An entry's values by their place in its keys (see Scanner.entry), shared the same way; emptied after each entry. */
+const entryValues: unknown[] = new Array(32).fill(undefined);
 
 function grow(): void {
   const bigger = (a: Int32Array) => {
@@ -113,7 +135,12 @@ class Scanner {
   private readonly ends: Int32Array;
   private pos = 0;
   private nodes = 1;
-  private readonly seen = new Set<string>();
+  /** The top-level keys read so far, one bit each (their place in TOP_KEYS). */
+  private seen = 0;
+  /** Where the colon after the key last read by key() is. */
+  private colon = 0;
+  /** The place of that key in the list key() was given. */
+  private keyAt = 0;
   private readonly out: Partial<PartnershipRecord> = {};
   private lastCheckIn: CheckIn | undefined;
   private readonly latestMetrics: RecordDigest['latestMetrics'] = {};
@@ -183,7 +210,8 @@ class Scanner {
         let k = contentStart + 3;
         while (k < end && t.charCodeAt(k) === SPACE) k++;
         if (k === end) {
-          if (UNREAD.test(t.slice(rawStart, contentStart))) throw GIVE_UP;
+          const raw = t.slice(rawStart, contentStart);
+          if (SUSPECT.test(raw) && UNREAD.test(raw)) throw GIVE_UP;
           return;
         }
       }
@@ -201,21 +229,27 @@ class Scanner {
     if (++this.nodes > MAX_NODES) throw GIVE_UP;
   }
 
-  /** The key at `s` on the current line, one of `keys`, and the offset of the colon after it. */
-  private key(s: number, end: number, keys: readonly string[]): [string, number] {
+  /**
+   * The key at `s` on the current line, one of `keys`, followed by its colon (and a space or the
+   * line's end); its place in `keys` goes to keyAt, the colon's offset to colon. Any other key
+   * (a word not in the list, or not a word) gives up.
+   */
+  private key(s: number, end: number, keys: KeySet): string {
     const t = this.t;
-    let i = s;
-    while (i < end) {
-      const c = t.charCodeAt(i);
-      if (c === COLON) break;
-      // Keys are plain words: letters, digits, `-` and `_` (all the record's keys are camelCase).
-      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH)) throw GIVE_UP;
-      i++;
+    const first = t.charCodeAt(s);
+    const { words, firsts } = keys;
+    for (let k = 0; k < words.length; k++) {
+      if (firsts[k] !== first) continue;
+      const key = words[k];
+      const colon = s + key.length;
+      // Keys are plain words: the key's own string, not a slice of the text (compared, not copied).
+      if (colon < end && t.charCodeAt(colon) === COLON && t.startsWith(key, s)) {
+        if (colon + 1 < end && t.charCodeAt(colon + 1) !== SPACE) throw GIVE_UP;
+        this.keyAt = k;
+        this.colon = colon;
+        return key;
+      }
     }
-    if (i === end || i === s || (i + 1 < end && t.charCodeAt(i + 1) !== SPACE)) throw GIVE_UP;
-    // The key's own string, not a slice of the text: it is compared, not copied.
-    const length = i - s;
-    for (const key of keys) if (key.length === length && t.startsWith(key, s)) return [key, i];
     throw GIVE_UP;
   }
 
@@ -243,11 +277,12 @@ class Scanner {
 
   /** One top-level `key: value` (or `key:` and its block), read into the record. */
   private topKey(): void {
-    const [key, colon] = this.key(this.starts[this.pos], this.ends[this.pos], TOP_KEYS);
-    if (this.seen.has(key)) throw GIVE_UP; // js-yaml refuses a duplicate key
-    this.seen.add(key);
+    const key = this.key(this.starts[this.pos], this.ends[this.pos], TOP_KEYS);
+    const bit = 1 << this.keyAt;
+    if (this.seen & bit) throw GIVE_UP; // js-yaml refuses a duplicate key
+    this.seen |= bit;
     this.count();
-    const s = this.valueStart(colon);
+    const s = this.valueStart(this.colon);
     const k = key as TopKey;
     if (s === -1) {
       this.pos++;
@@ -375,13 +410,12 @@ class Scanner {
       while (s < this.ends[this.pos] && t.charCodeAt(s) === SPACE) s++;
       if (s === this.ends[this.pos] || t.charCodeAt(s) === HASH) throw GIVE_UP;
       const column = indent + (s - this.starts[this.pos]);
-      const item = this.entry(k === 'checkIns' ? CHECK_IN_KEYS : METRIC_ENTRY_KEYS, s, column);
       if (k === 'checkIns') {
-        const c = ok(readCheckIn(item)) as CheckIn;
+        const c = ok(this.entry(CHECK_IN_KEY_SET, checkInFields, s, column)) as CheckIn;
         // The first of the latest date, as the full reading keeps it.
         if (!this.lastCheckIn || c.date > this.lastCheckIn.date) this.lastCheckIn = c;
       } else {
-        const m = ok(readMetricEntry(item)) as MetricEntry;
+        const m = ok(this.entry(METRIC_ENTRY_KEY_SET, metricEntryFields, s, column)) as MetricEntry;
         const metric = m.metric as SuccessMetricId;
         const seen = this.latestMetrics[metric];
         if (!seen || m.date >= seen.date) this.latestMetrics[metric] = m;
@@ -391,19 +425,22 @@ class Scanner {
   }
 
   /**
-   * One entry: `key: value` lines, the first after the dash (at `s`), the others at `column`.
-   * Keys without a value are left out, as the full reading leaves them out.
+   * One entry: `key: value` lines, the first after the dash (at `s`), the others at `column`,
+   * read by `fields` (whose keys `keys` holds, in the same order). Keys without a value are left
+   * out, as the full reading leaves them out.
    */
-  private entry(keys: readonly string[], s: number, column: number): Record<string, unknown> {
-    const item: Record<string, unknown> = {};
-    const names: string[] = [];
+  private entry(keys: KeySet, fields: EntryFields, s: number, column: number): SafeResult {
+    const values = entryValues;
+    let present = 0;
+    let names = 0;
     let from = s;
     for (;;) {
-      const [key, colon] = this.key(from, this.ends[this.pos], keys);
-      if (names.includes(key)) throw GIVE_UP;
-      names.push(key);
+      this.key(from, this.ends[this.pos], keys);
+      const bit = 1 << this.keyAt;
+      if (names & bit) throw GIVE_UP;
+      names |= bit;
       this.count();
-      const v = this.valueStart(colon);
+      const v = this.valueStart(this.colon);
       if (v === -1) {
         // An empty value: null, unless a block follows (not for this reader).
         this.pos++;
@@ -411,25 +448,30 @@ class Scanner {
       } else {
         const value = this.scalar(v, this.ends[this.pos]);
         this.nextLine(column);
-        if (value !== null) item[key] = value;
+        if (value !== null) {
+          values[this.keyAt] = value;
+          present |= bit;
+        }
       }
       if (this.pos >= this.lines || this.indents[this.pos] !== column) break;
       from = this.starts[this.pos];
     }
-    return item;
+    const r = fields.values(values, present);
+    values.fill(undefined);
+    return r;
   }
 
   /** `owners`, `scores` or `playbook`: `key: value` lines at `indent`. */
   private nestedMapping(k: 'owners' | 'scores' | 'playbook', indent: number): void {
-    const keys = k === 'owners' ? OWNER_KEYS : k === 'scores' ? SCORE_KEYS : PLAYBOOK_KEYS;
+    const keys = k === 'owners' ? OWNER_KEYS : k === 'scores' ? SCORE_KEY_SET : PLAYBOOK_KEYS;
     const values: Record<string, unknown> = {};
     const names: string[] = [];
     while (this.pos < this.lines && this.indents[this.pos] === indent) {
-      const [key, colon] = this.key(this.starts[this.pos], this.ends[this.pos], keys);
+      const key = this.key(this.starts[this.pos], this.ends[this.pos], keys);
       if (names.includes(key)) throw GIVE_UP;
       names.push(key);
       this.count();
-      const s = this.valueStart(colon);
+      const s = this.valueStart(this.colon);
       if (s === -1) {
         this.pos++;
         if (k === 'playbook' && this.pos < this.lines && this.indents[this.pos] > indent && this.dashAt(this.indents[this.pos])) {

@@ -15,6 +15,7 @@ import {
   stepNumberSchema,
 } from './schema';
 import { l10n, translatorGeneration } from '../l10n';
+import { isRecordDate } from '../dates';
 
 /** Problems kept per file; past it, one more says how many were left out. */
 export const MAX_PROBLEMS = 100;
@@ -38,7 +39,7 @@ export function firstMessage(result: SafeResult): string {
  * result. Text that is different in every record (names, notes) is not remembered. A key is
  * kept as a copy of its own: a string cut from a record's text could keep the whole text alive.
  */
-function remembered(schema: Schema): (value: unknown) => SafeResult {
+function remembered(schema: Schema, direct?: (value: unknown) => SafeResult | undefined): (value: unknown) => SafeResult {
   const seen = new Map<unknown, SafeResult>();
   // The results hold messages: in another language they are stale.
   let language = translatorGeneration();
@@ -51,7 +52,7 @@ function remembered(schema: Schema): (value: unknown) => SafeResult {
     }
     let r = seen.get(value);
     if (r === undefined) {
-      r = schema.safeParse(value);
+      r = direct?.(value) ?? schema.safeParse(value);
       if (seen.size >= 2000) seen.clear();
       seen.set(t === 'string' ? ownCopy(value as string) : value, r);
     }
@@ -83,17 +84,43 @@ const partnerName =
     return s === '' ? schema.safeParse(value) : { success: true, data: s };
   };
 
+/**
+ * A community size (sizeSchema): a whole number from 0 is itself, as the schema gives it (sizes
+ * differ from record to record, so remembering them would only fill the table); the rest goes
+ * to the schema, remembered.
+ */
+const communitySize = (schema: Schema): ((value: unknown) => SafeResult) => {
+  const other = remembered(schema);
+  return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? { success: true, data: value } : other(value));
+};
+
+/**
+ * A date (dateSchema) written YYYY-MM-DD, real and within the records' years, is itself, as the
+ * schema gives it; anything else (a timestamp, a date out of range, not a date) is left to it.
+ */
+const plainDate = (value: unknown): SafeResult | undefined => (typeof value === 'string' && value.length === 10 && isRecordDate(value) ? { success: true, data: value } : undefined);
+
 export const read = {
   partner: partnerName(partnerSchema),
   text: freeText(optionalTextSchema),
-  date: remembered(dateSchema),
+  date: remembered(dateSchema, plainDate),
   stage: remembered(stageSchema),
   cadence: remembered(cadenceSchema),
-  size: remembered(sizeSchema),
+  size: communitySize(sizeSchema),
   type: remembered(partnershipTypeSchema),
   score: remembered(scoreSchema),
   step: remembered(stepNumberSchema),
 };
+
+/**
+ * Reads entries of one kind (`checkIns` or `metrics`): `keys` are its fields in the schema's
+ * order; `values` reads an entry given as its values in that order and the bits of the fields
+ * present (bit k for keys[k]), without an object made for the entry first.
+ */
+export interface EntryFields {
+  readonly keys: readonly string[];
+  values(values: readonly unknown[], present: number): SafeResult;
+}
 
 /**
  * Checks an entry of `checkIns` or `metrics` field by field with the object schema's own field
@@ -101,23 +128,46 @@ export const read = {
  * entry kept even when it reads as empty, the first failing field's message. Free text fields
  * (`notes`, `note`) are not remembered.
  */
-function entryReader(schema: { shape: Record<string, Schema> }): (item: Record<string, unknown>) => SafeResult {
+function entryFields(schema: { shape: Record<string, Schema> }): EntryFields {
   // Free text is not remembered; what an absent field reads as is, for every field.
-  const fields = Object.entries(schema.shape).map(([key, s]) => [key, key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s), remembered(s)] as const);
-  return (item) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, check, absent] of fields) {
-      const present = Object.prototype.hasOwnProperty.call(item, key);
-      const r = present ? check(item[key]) : absent(undefined);
-      if (!r.success) {
-        const issue = r.error?.issues[0];
-        return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
+  const shape = Object.entries(schema.shape);
+  const keys = shape.map(([key]) => key);
+  const checks = shape.map(([key, s]) => (key === 'notes' || key === 'note' || key === 'source' ? freeText(s) : remembered(s, s === dateSchema ? plainDate : undefined)));
+  const absents = shape.map(([, s]) => remembered(s));
+  return {
+    keys,
+    values(values, present) {
+      const out: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        const has = (present & (1 << k)) !== 0;
+        const r = has ? checks[k](values[k]) : absents[k](undefined);
+        if (!r.success) {
+          const issue = r.error?.issues[0];
+          return { success: false, error: { issues: [{ message: issue?.message ?? l10n.t('could not be read'), path: [key, ...(issue?.path ?? [])] }] } };
+        }
+        if (has || r.data !== undefined) out[key] = r.data;
       }
-      if (present || r.data !== undefined) out[key] = r.data;
-    }
-    return { success: true, data: out };
+      return { success: true, data: out };
+    },
   };
 }
 
-export const readCheckIn = entryReader(checkInSchema as unknown as { shape: Record<string, Schema> });
-export const readMetricEntry = entryReader(metricEntrySchema as unknown as { shape: Record<string, Schema> });
+/** The same for an entry given as an object (as the YAML reader gives it). */
+function entryReader(fields: EntryFields): (item: Record<string, unknown>) => SafeResult {
+  const has = Object.prototype.hasOwnProperty;
+  return (item) => {
+    const values: unknown[] = [];
+    let present = 0;
+    fields.keys.forEach((key, k) => {
+      values.push(item[key]);
+      if (has.call(item, key)) present |= 1 << k;
+    });
+    return fields.values(values, present);
+  };
+}
+
+export const checkInFields = entryFields(checkInSchema as unknown as { shape: Record<string, Schema> });
+export const metricEntryFields = entryFields(metricEntrySchema as unknown as { shape: Record<string, Schema> });
+export const readCheckIn = entryReader(checkInFields);
+export const readMetricEntry = entryReader(metricEntryFields);

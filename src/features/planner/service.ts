@@ -435,12 +435,12 @@ export class PlannerService extends Disposable {
   }
 
   private recordChanged(id: string): void {
-    const entry = this.index.get(id);
-    const problems = entry?.problems ?? [];
+    const kept = this.index.problemsOf(id);
+    const problems = kept ?? [];
     // The URI only when the Problems panel changes: a record without problems, loaded from a
     // listing, has none made yet and needs none.
     const uri = problems.length || this.withProblems.has(id) ? this.uris.get(id) : undefined;
-    if (!entry) this.uris.delete(id);
+    if (!kept) this.uris.delete(id);
     if (uri) {
       if (problems.length) {
         this.diagnostics.set(
