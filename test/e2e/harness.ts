@@ -333,10 +333,24 @@ export async function webviewInTheme(view: FrameLocator, theme: Theme): Promise<
  * background and its ancestors', composited while they are translucent.
  */
 export async function contrastOf(target: Locator, base: 'editor' | 'sideBar' = 'editor'): Promise<{ ratio: number; color: string; background: string }> {
+  // The locator finds the element, then the function runs in a later task: a page that renders
+  // again in between (data arriving, a theme switch) has replaced the element by then, and a
+  // detached element has no computed style. What is on screen is the new element: the locator
+  // finds it again. A page that never settles still fails, after 20 tries.
+  for (let attempt = 1; ; attempt++) {
+    const c = await contrastOnce(target, base);
+    if (c) return c;
+    if (attempt === 20) throw new Error('the element was replaced 20 times while its contrast was measured: the page does not settle');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function contrastOnce(target: Locator, base: 'editor' | 'sideBar'): Promise<{ ratio: number; color: string; background: string } | undefined> {
   return target.evaluate((node, baseColor) => {
     interface Style { color: string; backgroundColor: string; getPropertyValue(name: string): string }
-    interface El { parentElement: El | null; style: { color: string }; remove(): void; ownerDocument: { documentElement: El; body: El & { append(e: El): void }; createElement(tag: string): El; defaultView: { getComputedStyle(e: El): Style } } }
+    interface El { parentElement: El | null; isConnected: boolean; style: { color: string }; remove(): void; ownerDocument: { documentElement: El; body: El & { append(e: El): void }; createElement(tag: string): El; defaultView: { getComputedStyle(e: El): Style } } }
     const el = node as unknown as El;
+    if (!el.isConnected) return undefined;
     const doc = el.ownerDocument;
     const win = doc.defaultView;
     // What VS Code paints behind the webview (a webview view's page is transparent over the side bar).
