@@ -1,7 +1,8 @@
-import { NOT_READ, flowItems, flowScalar, oneLineScalar } from '../blockYaml';
+import * as blockYaml from '../blockYaml';
 import { MAX_FRONT_MATTER_NODES } from '../frontMatter';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
-import { MAX_LIST_ENTRIES, checkInFields, metricEntryFields, read, type EntryFields, type SafeResult } from './fields';
+import * as fields from './fields';
+import type { EntryFields, SafeResult } from './fields';
 import { SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
 import type { RecordDigest } from './parse';
 
@@ -31,6 +32,14 @@ import type { RecordDigest } from './parse';
 
 /** Thrown inside the reader to give up; never leaves this module. */
 const GIVE_UP = Symbol('give up');
+
+/*
+ * What this reader uses of other modules, taken once: in the bundle, a name imported from
+ * another chunk is read through a getter at every use, and these are used for every value of
+ * every record.
+ */
+const { NOT_READ, flowItems, flowScalar, oneLineScalar } = blockYaml;
+const { MAX_LIST_ENTRIES, checkInFields, metricEntryFields, read } = fields;
 
 const SPACE = 0x20;
 const HASH = 0x23;

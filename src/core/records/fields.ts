@@ -14,8 +14,13 @@ import {
   stageSchema,
   stepNumberSchema,
 } from './schema';
-import { l10n, translatorGeneration } from '../l10n';
-import { isRecordDate } from '../dates';
+import * as l10nModule from '../l10n';
+import * as dates from '../dates';
+
+// Taken once: in the bundle, a name imported from another chunk is read through a getter at
+// every use, and these are used for every value of every record.
+const { l10n, translatorGeneration } = l10nModule;
+const { isRecordDate } = dates;
 
 /** Problems kept per file; past it, one more says how many were left out. */
 export const MAX_PROBLEMS = 100;
