@@ -399,7 +399,9 @@ export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: strin
       const before = doc.getText();
       if (before !== read.text) {
         // The document lags behind the disk (or the editor changed meanwhile): let it catch up.
-        await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+        // VS Code reloads it when its watcher reports the file changed, which on a busy machine
+        // takes longer than any fixed pause: wait for the document's next change, or a while.
+        await documentChange(doc, 250 * (attempt + 1));
         continue;
       }
       let computed: { edits: readonly TextEdit[]; value: T };
@@ -423,6 +425,21 @@ export async function editTextDocument<T>(uri: vscode.Uri, compute: (text: strin
     return { ok: false, message: `${rel} could not be written (${describeError(err)}).` };
   }
   return { ok: false, message: `${rel} kept changing while it was being written; nothing was changed. Try again.` };
+}
+
+/** Resolves on the document's next change, or after `ms` (a document that changes no more). */
+function documentChange(doc: vscode.TextDocument, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc) done();
+    });
+  });
 }
 
 /**
