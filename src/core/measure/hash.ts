@@ -116,6 +116,11 @@ export class DigestSet {
     return this.insert(readWords(digests, offset), 0);
   }
 
+  /** As `add`, for a digest as 8 words at `words[base]` (from `digestWords`, or parsed straight into words). */
+  addAt(words: Uint32Array, base: number): boolean {
+    return this.insert(words, base);
+  }
+
   has(digests: Uint8Array, offset = 0): boolean {
     return this.hasAt(readWords(digests, offset), 0);
   }
@@ -288,6 +293,21 @@ function writeHexLine(words: Uint32Array, base: number, out: Uint8Array, o: numb
 }
 
 const scratch = new Uint32Array(8);
+
+/** Whether a Uint32Array reads bytes as `readWords` does (little-endian): then digests are viewed as words, not copied. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * The digests `digests[0, count * 32)` as 8 words each, as the set holds them: a view of the same
+ * bytes where the platform is little-endian and the bytes are aligned (no copy, no work), else a
+ * copy made word by word.
+ */
+export function digestWords(digests: Uint8Array, count: number): Uint32Array {
+  if (LITTLE_ENDIAN && digests.byteOffset % 4 === 0) return new Uint32Array(digests.buffer, digests.byteOffset, count * 8);
+  const words = new Uint32Array(count * 8);
+  for (let i = 0; i < count; i++) words.set(readWords(digests, i * DIGEST_BYTES), i * 8);
+  return words;
+}
 
 function readWords(bytes: Uint8Array, offset: number): Uint32Array {
   for (let k = 0; k < 8; k++) {

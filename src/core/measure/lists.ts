@@ -1,7 +1,7 @@
 import { ExportDecoder, concatBytes, type CsvRow } from './csv';
 import { normaliseEmail } from './email';
 import { parseExportDate } from './dates';
-import { DIGEST_BYTES, DigestSet, parseHexDigest, type Sha256Batch } from './hash';
+import { DIGEST_BYTES, DigestSet, digestWords, parseHexDigest, type Sha256Batch } from './hash';
 
 /*
  * Member lists turned into sets of salted hashes, as the rows stream in, and what two sets (or a
@@ -85,8 +85,9 @@ export class MemberHasher {
   }
 
   private collect(digests: Uint8Array, count: number): void {
+    const words = digestWords(digests, count);
     for (let k = 0; k < count; k++) {
-      if (this.set.add(digests, k * DIGEST_BYTES)) this.stats.members++;
+      if (this.set.addAt(words, k * 8)) this.stats.members++;
       else this.stats.duplicates++;
     }
   }
@@ -135,6 +136,8 @@ export class HashedListReader {
   readonly stats: ListStats = { rows: 0, members: 0, duplicates: 0, bad: new BadRows() };
   private readonly decoder = new ExportDecoder();
   private readonly scratch = new Uint8Array(DIGEST_BYTES);
+  /** A digest parsed from a UTF-8 line, straight into the set's 8 words. */
+  private readonly words = new Uint32Array(DIGEST_BYTES / 4);
   private pending = '';
   private line = 1;
   private started = false;
@@ -184,9 +187,9 @@ export class HashedListReader {
     const width = DIGEST_BYTES * 2;
     while (start < n) {
       // Nearly every line is a digest and its line feed: parsed in place.
-      if (start + width < n && buf[start + width] === 10 && parseHexBytes(buf, start, this.scratch)) {
+      if (start + width < n && buf[start + width] === 10 && parseHexWords(buf, start, this.words)) {
         this.line++;
-        this.addDigest();
+        this.addWords();
         start += width + 1;
         continue;
       }
@@ -214,9 +217,9 @@ export class HashedListReader {
     let e = end;
     while (s < e && isBlankByte(buf[s])) s++;
     while (e > s && isBlankByte(buf[e - 1])) e--;
-    if (e - s === DIGEST_BYTES * 2 && parseHexBytes(buf, s, this.scratch)) {
+    if (e - s === DIGEST_BYTES * 2 && parseHexWords(buf, s, this.words)) {
       this.line++;
-      this.addDigest();
+      this.addWords();
       return;
     }
     this.addLine(this.lineDecoder.decode(buf.subarray(start, end)));
@@ -226,6 +229,13 @@ export class HashedListReader {
   private addDigest(): void {
     this.stats.rows++;
     if (this.set.add(this.scratch, 0)) this.stats.members++;
+    else this.stats.duplicates++;
+  }
+
+  /** The digest in `words`. */
+  private addWords(): void {
+    this.stats.rows++;
+    if (this.set.addAt(this.words, 0)) this.stats.members++;
     else this.stats.duplicates++;
   }
 
@@ -274,13 +284,24 @@ function isBlankByte(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** The 32 bytes of a digest written as 64 hexadecimal characters (either case) at `buf[at]`; false when they are not. */
-function parseHexBytes(buf: Uint8Array, at: number, out: Uint8Array): boolean {
-  for (let i = 0; i < DIGEST_BYTES; i++) {
-    const hi = HEX_VALUE[buf[at + 2 * i]];
-    const lo = HEX_VALUE[buf[at + 2 * i + 1]];
-    if ((hi | lo) > 15) return false;
-    out[i] = (hi << 4) | lo;
+/**
+ * The digest written as 64 hexadecimal characters (either case) at `buf[at]`, as the set's 8
+ * words (each of 4 bytes, the first the lowest, as `DigestSet` reads them); false when they are
+ * not hexadecimal. No byte array between: the words go straight to the set.
+ */
+function parseHexWords(buf: Uint8Array, at: number, out: Uint32Array): boolean {
+  for (let k = 0, p = at; k < 8; k++, p += 8) {
+    const n0 = HEX_VALUE[buf[p]];
+    const n1 = HEX_VALUE[buf[p + 1]];
+    const n2 = HEX_VALUE[buf[p + 2]];
+    const n3 = HEX_VALUE[buf[p + 3]];
+    const n4 = HEX_VALUE[buf[p + 4]];
+    const n5 = HEX_VALUE[buf[p + 5]];
+    const n6 = HEX_VALUE[buf[p + 6]];
+    const n7 = HEX_VALUE[buf[p + 7]];
+    // A byte that is not a hex digit reads 255.
+    if ((n0 | n1 | n2 | n3 | n4 | n5 | n6 | n7) > 15) return false;
+    out[k] = ((n0 << 4) | n1 | (((n2 << 4) | n3) << 8) | (((n4 << 4) | n5) << 16) | (((n6 << 4) | n7) << 24)) >>> 0;
   }
   return true;
 }
