@@ -170,7 +170,6 @@ describe('Pitch at 511 px beside the sidebar: the preview in sight while typing;
     let view = await webview(page, 'Draft Outreach Pitch');
     await view.locator('#field-partnerCommunity').fill('Night Owls Collective');
     await view.locator('#field-partnerName').fill('Ana');
-    await page.waitForTimeout(800); // the draft goes to the extension a moment after the last key
     await view.getByRole('button', { name: 'Copy', exact: true }).click();
     await view.locator('.status', { hasText: 'Copied' }).waitFor({ timeout: 15_000 });
     await page.locator('.tab', { hasText: 'Draft Outreach Pitch' }).locator('.codicon-close, .tab-actions .action-label').first().click();

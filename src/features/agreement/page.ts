@@ -50,7 +50,6 @@ class AgreementPage {
   private state: State | undefined;
   private readonly status = statusLine();
   private readonly rpc: Client<AgreementFromWebview, AgreementResults>;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly refs: { counter?: HTMLElement; meter?: HTMLElement & { value: number; max: number }; notice?: { value: string }; nav: Map<string, HTMLElement>; sections: Map<string, HTMLElement> } = {
     nav: new Map(),
     sections: new Map(),
@@ -67,8 +66,6 @@ class AgreementPage {
     this.state = vscode.getState();
     const first = initialMessages();
     this.rpc = client<AgreementFromWebview, AgreementResults>(vscode as never, (m) => this.onMessage(m as AgreementToWebview), first);
-    // The panel may be closed right after a keystroke: what is pending goes at once.
-    window.addEventListener('pagehide', () => this.timer && this.flush());
     // A restored page paints at once; the stored checklist is in the page (or follows with `ready`).
     if (this.state) this.render();
     for (const m of first) this.onMessage(m as AgreementToWebview);
@@ -93,19 +90,15 @@ class AgreementPage {
     return this.state!.checklist.state as AgreementState;
   }
 
-  /** Saves in the page at once and in the workspace shortly after the last keystroke. */
+  /**
+   * Saves in the page and in the workspace at every change, not after a pause: a panel closed
+   * right after a keystroke is gone before a later message could leave it.
+   */
   private changed(): void {
     if (!this.state) return;
     this.vscode.setState(this.state);
     this.updateProgress();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), 200);
-  }
-
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.state) this.send({ type: 'update', checklist: this.state.checklist });
+    this.send({ type: 'update', checklist: this.state.checklist });
   }
 
   /** The language the document is written in: kept with the checklist, and remembered for the next pitch or agreement. */

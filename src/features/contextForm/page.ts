@@ -19,20 +19,16 @@ class ContextFormPage extends Page<ContextFormState> {
   private readonly rpc: Client<ContextFormFromWebview, ContextFormResults>;
   /** The values the form was filled with: a draft is what differs. */
   private fresh: Record<string, string> = {};
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(root: HTMLElement, vscode: VsCodeApi<ContextFormState>) {
     super(root, vscode);
     this.state = vscode.getState();
     this.rpc = client<ContextFormFromWebview, ContextFormResults>(vscode as never, (m) => this.onMessage(m as ContextFormToWebview));
-    // The tab may be closed right after a keystroke: the pending draft goes at once.
-    window.addEventListener('pagehide', () => this.draftTimer && this.sendDraft());
     this.rpc.request({ type: 'ready' }).catch((err: unknown) => this.status.show('error', failureText(err)));
   }
 
   private save(): void {
     if (!this.state || this.busy) return;
-    if (this.draftTimer) clearTimeout(this.draftTimer);
     this.rpc
       .request({ type: 'save', values: this.state.values })
       .then((r) => {
@@ -47,15 +43,12 @@ class ContextFormPage extends Page<ContextFormState> {
       .catch((err: unknown) => this.status.show('error', failureText(err)));
   }
 
-  /** What the user typed, kept by the extension until it is saved or discarded: closing the tab loses nothing. */
+  /**
+   * What the user typed, kept by the extension until it is saved or discarded: closing the tab
+   * loses nothing. Sent at every change, not after a pause: a tab closed right after a keystroke
+   * is gone before a later message could leave it.
+   */
   private keepDraft(): void {
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.sendDraft(), 250);
-  }
-
-  private sendDraft(): void {
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
     if (this.state) this.rpc.notify({ type: 'draft', values: this.state.values });
   }
 

@@ -46,7 +46,6 @@ class PitchPage extends Page<PitchState> {
   private readonly status = statusLine();
   private readonly T = pitchText();
   private readonly rpc: Client<PitchFromWebview, PitchResults>;
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
 
   // The preview, the checks and the header's parts: kept across renders, their text updated in place.
   private readonly subjectEl = h('div', { class: 'preview-subject' });
@@ -97,9 +96,10 @@ class PitchPage extends Page<PitchState> {
 
   private save(): void {
     this.vscode.setState(this.state);
-    // Kept by the extension too, so that closing the panel loses nothing: it comes back on the next open.
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.rpc.notify({ type: 'draft', draft: draftOf(this.state) }), 250);
+    // Kept by the extension too, so that closing the panel loses nothing: it comes back on the next
+    // open. Sent at every change, not after a pause: a panel closed right after a keystroke is gone
+    // before a later message could leave it.
+    this.rpc.notify({ type: 'draft', draft: draftOf(this.state) });
   }
 
   /** Empties the form: the context's values again, nothing typed. */
@@ -264,10 +264,8 @@ class PitchPage extends Page<PitchState> {
     }
   }
 
-  /** Uses the pitch. A used pitch is finished: the host drops its draft, and no pending draft follows it. */
+  /** Uses the pitch. A used pitch is finished: the host drops its draft (each change went at once, none follows). */
   private action(a: PitchAction): void {
-    if (this.draftTimer) clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
     this.rpc
       .request({ type: 'action', action: a, ...actionPayload(this.state, this.defaults) })
       .then((r) => this.status.show('info', r.message))
