@@ -46,16 +46,23 @@ const slimYaml = {
 };
 
 /**
- * The Node host's split build reaches js-yaml's loader (src/core/yamlLoader.ts) through the chunk
- * of that name: src/core/yamlLoaderChunk.ts, which imports it, is swapped for
- * src/yamlLoaderChunk.node.ts, which requires dist/lazy/yamlLoader.js on the first call.
+ * The Node host's split build reaches the parts shared code loads on first use (js-yaml's loader,
+ * a record's full reading, the reader of counts in free text) through their chunks: each
+ * src/core/<name>.ts that imports such a part is swapped for src/<name>.node.ts, which requires
+ * dist/lazy/<part>.js on the first call (src/yamlLoaderChunk.node.ts and the others).
  */
-const lazyYamlLoader = {
-  name: 'lazy-yaml-loader',
+const lazyParts = {
+  name: 'lazy-parts',
   setup(build) {
-    build.onResolve({ filter: /^\.\.?\/(?:\.\.\/)*(?:core\/)?yamlLoaderChunk$/ }, (args) =>
-      resolve(args.resolveDir, args.path) === join(ROOT, 'src', 'core', 'yamlLoaderChunk') ? { path: join(ROOT, 'src', 'yamlLoaderChunk.node.ts') } : undefined,
+    const swaps = new Map(
+      readdirSync(join(ROOT, 'src'))
+        .filter((f) => f.endsWith('.node.ts'))
+        .map((f) => [join(ROOT, 'src', 'core', f.slice(0, -'.node.ts'.length)), join(ROOT, 'src', f)]),
     );
+    build.onResolve({ filter: /^\.\.?\/.*Chunk$/ }, (args) => {
+      const swap = swaps.get(resolve(args.resolveDir, args.path));
+      return swap ? { path: swap } : undefined;
+    });
   },
 };
 
@@ -214,7 +221,7 @@ const contexts = [
   await esbuild.context({
     ...node,
     ...splitNode(),
-    plugins: [problemMatcher, slimYaml, lazyYamlLoader, commonJsChunks],
+    plugins: [problemMatcher, slimYaml, lazyParts, commonJsChunks],
   }),
   // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy/
   // and by the command-line entry point beside them.

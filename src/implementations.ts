@@ -35,6 +35,13 @@ export const chunks = {
    * first record written (src/core/yamlLoaderChunk.ts; the Node build swaps in src/yamlLoaderChunk.node.ts).
    */
   yamlLoader: () => require('./core/yamlLoader') as typeof import('./core/yamlLoader'),
+  /**
+   * A record's full reading, with the front matter reader and js-yaml's types: the first record
+   * the one-pass reader gives up on, or the first record opened (src/core/recordReadingChunk.ts).
+   */
+  recordReading: () => require('./core/records/fullReading') as typeof import('./core/records/fullReading'),
+  /** The count in free text, in every language it knows: the first count that is not one plain number (src/core/countReadingChunk.ts). */
+  countReading: () => require('./core/countReading') as typeof import('./core/countReading'),
   /** Export Partnership Report: the report's text in four languages. */
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
 };

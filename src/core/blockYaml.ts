@@ -1,4 +1,5 @@
 import CORE_SCHEMA from 'js-yaml/lib/js-yaml/schema/core.js';
+import { NOT_READ, flowItems, flowScalar, mayBeTyped, oneLineScalar } from './yamlScalars';
 
 /*
  * A reader for the plain, block-style YAML that front matter is nearly always written in, about
@@ -17,7 +18,8 @@ import CORE_SCHEMA from 'js-yaml/lib/js-yaml/schema/core.js';
  *
  * Anything else (tabs, block scalars, multi-line values, anchors, aliases, tags, complex keys,
  * escapes, unusual characters, `__proto__` and the other keys the copy step drops) gives up.
- * It runs in one pass over the text, with no regular expression on it.
+ * It runs in one pass over the text, with no regular expression on it. Its one-line scalars are
+ * read by src/core/yamlScalars.ts, typed here by js-yaml's resolvers.
  */
 
 interface ImplicitType {
@@ -56,165 +58,11 @@ function isLetter(c: number): boolean {
 /** The value js-yaml gives a plain scalar under the core schema. */
 export function resolvePlain(s: string): unknown {
   if (s.length === 0) return null;
-  const c = s.charCodeAt(0);
   // Only null (~, null), booleans (true, false), ints and floats have implicit types; they all
-  // start with one of these characters.
-  const typed = c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === DASH || c === 0x2e;
-  if (!typed) return s;
+  // start with one of a few characters.
+  if (!mayBeTyped(s.charCodeAt(0))) return s;
   for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
   return s;
-}
-
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-
-/**
- * The value of the plain scalar from `s` to `e` of `t`, as resolvePlain gives it: the two shapes
- * front matter is full of are worked out directly (a date YYYY-MM-DD, which no core-schema type
- * resolves, so it stays text; a decimal integer without a leading zero, which the integer type
- * reads as that number), everything else by resolvePlain.
- */
-function plainValue(t: string, s: number, e: number): unknown {
-  const n = e - s;
-  const c = t.charCodeAt(s);
-  if (isDigit(c)) {
-    if (n === 10 && t.charCodeAt(s + 4) === DASH && t.charCodeAt(s + 7) === DASH && isDigit(t.charCodeAt(s + 1)) && isDigit(t.charCodeAt(s + 2)) && isDigit(t.charCodeAt(s + 3)) && isDigit(t.charCodeAt(s + 5)) && isDigit(t.charCodeAt(s + 6)) && isDigit(t.charCodeAt(s + 8)) && isDigit(t.charCodeAt(s + 9))) {
-      return t.slice(s, e);
-    }
-    if (n <= 15 && (c !== 0x30 || n === 1)) {
-      let v = 0;
-      for (let i = s; i < e; i++) {
-        const d = t.charCodeAt(i);
-        if (!isDigit(d)) return resolvePlain(t.slice(s, e));
-        v = v * 10 + (d - 0x30);
-      }
-      return v;
-    }
-  }
-  return resolvePlain(t.slice(s, e));
-}
-
-/** What oneLineScalar gives for what it does not read. */
-export const NOT_READ = Symbol('not read');
-
-/**
- * A scalar written on one line of `t`, from `s` (not a space) to `end` (trailing spaces
- * removed): plain (typed as js-yaml's core schema types it; a comment may follow) or quoted
- * ("text" without escapes, 'text' with '' for a quote). NOT_READ for anything else: flow
- * collections, anchors, aliases, tags, block scalars, escapes, `: ` inside a plain value.
- */
-export function oneLineScalar(t: string, s: number, end: number): unknown {
-  const c = t.charCodeAt(s);
-  switch (c) {
-    case 0x22: // "
-    case 0x27: // '
-      return quotedScalar(t, s, end);
-    case 0x5b: // [
-    case 0x7b: // {
-    case 0x5d: // ]
-    case 0x7d: // }
-    case 0x2c: // ,
-    case 0x26: // & anchor
-    case 0x2a: // * alias
-    case 0x21: // ! tag
-    case 0x7c: // | block scalar
-    case 0x3e: // > block scalar
-    case 0x25: // %
-    case 0x40: // @
-    case 0x60: // `
-    case 0x3f: // ? complex key
-    case COLON:
-      return NOT_READ;
-  }
-  if (c === DASH && (s + 1 === end || t.charCodeAt(s + 1) === SPACE)) return NOT_READ;
-  let e = end;
-  for (let i = s + 1; i < end; i++) {
-    const d = t.charCodeAt(i);
-    if (d === HASH && t.charCodeAt(i - 1) === SPACE) {
-      e = i;
-      break;
-    }
-    // ": " inside a plain value is a mapping js-yaml refuses here.
-    if (d === COLON && (i + 1 === end || t.charCodeAt(i + 1) === SPACE)) return NOT_READ;
-  }
-  while (e > s && t.charCodeAt(e - 1) === SPACE) e--;
-  return plainValue(t, s, e);
-}
-
-/** "text" without escapes, or 'text' with '' for a quote; a comment may follow. */
-function quotedScalar(t: string, s: number, end: number): string | typeof NOT_READ {
-  const q = t.charCodeAt(s);
-  let value = '';
-  let i = s + 1;
-  let from = i;
-  for (;;) {
-    if (i >= end) return NOT_READ;
-    const c = t.charCodeAt(i);
-    if (q === 0x22 && c === 0x5c) return NOT_READ; // escapes are left to js-yaml
-    if (c === q) {
-      if (q === 0x27 && i + 1 < end && t.charCodeAt(i + 1) === 0x27) {
-        value += t.slice(from, i + 1);
-        i += 2;
-        from = i;
-        continue;
-      }
-      value += t.slice(from, i);
-      break;
-    }
-    i++;
-  }
-  return restIsComment(t, i + 1, end) ? value : NOT_READ;
-}
-
-/** True when nothing follows `k` on the line but spaces and a comment after them (or nothing at all). */
-export function restIsComment(t: string, k: number, end: number): boolean {
-  if (k >= end) return true;
-  if (t.charCodeAt(k) !== SPACE) return false;
-  while (k < end && t.charCodeAt(k) === SPACE) k++;
-  return k === end || t.charCodeAt(k) === HASH;
-}
-
-/**
- * The items of a one-line flow collection (`[a, b]` or `{k: v}`) at `s`: where each starts and
- * ends, spaces around it left out; `[]` and `{}` have none. Undefined when the collection nests,
- * quotes, has an empty item (`[a,,b]`, `[a,]`), is not closed on the line, or anything but a
- * comment follows it: those are left to js-yaml.
- */
-export function flowItems(t: string, s: number, end: number): [number, number][] | undefined {
-  const close = t.charCodeAt(s) === 0x5b ? 0x5d : 0x7d;
-  let stop = -1;
-  for (let i = s + 1; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c === close) {
-      stop = i;
-      break;
-    }
-    // Nesting, quotes, comments and the rest are left to js-yaml.
-    if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x22 || c === 0x27 || c === HASH || c === 0x26 || c === 0x2a || c === 0x21 || c === 0x3f || c === 0x7c || c === 0x3e || c === 0x25 || c === 0x40 || c === 0x60) return undefined;
-  }
-  // Only spaces or a comment after the closing bracket.
-  if (stop === -1 || !restIsComment(t, stop + 1, end)) return undefined;
-  const items: [number, number][] = [];
-  let from = s + 1;
-  for (let i = s + 1; i <= stop; i++) {
-    if (i === stop || t.charCodeAt(i) === 0x2c) {
-      let a = from;
-      let b = i;
-      while (a < b && t.charCodeAt(a) === SPACE) a++;
-      while (b > a && t.charCodeAt(b - 1) === SPACE) b--;
-      items.push([a, b]);
-      from = i + 1;
-    }
-  }
-  if (items.length === 1 && items[0][0] === items[0][1]) return [];
-  return items.some(([a, b]) => a === b) ? undefined : items;
-}
-
-/** A plain scalar inside a flow collection, from `a` to `b`: no colon, no indicator at its start; else NOT_READ. */
-export function flowScalar(t: string, a: number, b: number): unknown {
-  const c = t.charCodeAt(a);
-  if (c === COLON || ((c === DASH || c === 0x3f) && (a + 1 === b || t.charCodeAt(a + 1) === SPACE))) return NOT_READ;
-  for (let i = a; i < b; i++) if (t.charCodeAt(i) === COLON) return NOT_READ;
-  return resolvePlain(t.slice(a, b));
 }
 
 /**
@@ -425,7 +273,7 @@ class Reader {
   private inline(s: number, end: number, depth: number): unknown {
     const c = this.text.charCodeAt(s);
     if (c === 0x5b || c === 0x7b) return this.flow(s, end, depth); // [ {
-    const value = oneLineScalar(this.text, s, end);
+    const value = oneLineScalar(this.text, s, end, resolvePlain);
     if (value === NOT_READ) throw GIVE_UP;
     return value;
   }
@@ -467,7 +315,7 @@ class Reader {
 
   /** A plain scalar inside a flow collection: no colon, no indicator at its start. */
   private flowScalar(a: number, b: number): unknown {
-    const value = flowScalar(this.text, a, b);
+    const value = flowScalar(this.text, a, b, resolvePlain);
     if (value === NOT_READ) throw GIVE_UP;
     return value;
   }

@@ -1,6 +1,7 @@
 import { readBlockYaml } from './blockYaml';
 import { l10n } from './l10n';
 import { yamlLoader } from './yamlLoaderChunk';
+import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES } from './yamlScalars';
 
 /**
  * The one place that reads YAML front matter (context file and partnership records).
@@ -16,8 +17,7 @@ import { yamlLoader } from './yamlLoaderChunk';
  * reader gives up on (src/core/yamlLoaderChunk.ts).
  */
 
-export const MAX_FRONT_MATTER_DEPTH = 32;
-export const MAX_FRONT_MATTER_NODES = 20_000;
+export { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES };
 
 export type FrontMatter =
   | { readonly kind: 'none'; readonly body: string; readonly bodyOffset: number }

@@ -5,7 +5,8 @@
 import type { ContextLabel } from './context/sections';
 import { PITCH_CONTEXT_LABELS } from './pitchLabels';
 import { PARTNERSHIP_TYPES, BENCHMARKS, PLAYBOOKS, partnershipType, playbookFor, type PartnershipTypeId } from './domain';
-import { formatCount, parseCount, readCount } from './numbers';
+import { formatCount } from './numbers';
+import { parseCount, readCount } from './countReading';
 import { findPlaceholders, placeholdersToSnippet } from './placeholders';
 import { l10n } from './l10n';
 import { classicGerman, coldGerman, germanIdea, warmGerman, PITCH_PLACEHOLDERS_DE, type GermanSlots } from './pitchGerman';

@@ -100,9 +100,19 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     assert.deepStrictEqual([...new Set(sizes.commands.flatMap((c) => [c.chunk, ...c.with]))].sort(), chunkNames().sort());
     // Each part a row leaves out is measured with its feature in a row of its own.
     for (const c of sizes.commands) for (const part of c.later) assert.ok(sizes.commands.some((p) => p.chunk === c.chunk && p.with.includes(part) && p.name.endsWith(` + ${part}`)), `${c.name}: ${part}`);
-    // The planner's view opens without its commands and its edits, which load with their first use.
+    // The planner's view opens without its commands and its edits, which load with their first
+    // use, and without the full reading of a record and the reader of counts in free text, which
+    // its code loads when a record or a count needs them (src/core/recordReadingChunk.ts,
+    // src/core/countReadingChunk.ts).
     const planner = sizes.commands.find((c) => c.name === 'planner');
-    assert.deepStrictEqual([...(planner?.later ?? [])].sort(), ['plannerCommands', 'recordEdit', 'yamlLoader']);
+    assert.deepStrictEqual([...(planner?.later ?? [])].sort(), ['countReading', 'plannerCommands', 'recordEdit', 'recordReading']);
+    // Each part that shared code loads (src/<name>.node.ts) is measured with a feature that loads it.
+    const src = path.join(ROOT, 'src');
+    const shared = fs.readdirSync(src).filter((f) => f.endsWith('.node.ts')).flatMap((f) => [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(/loadChunk\('(\w+)'\)/g)].map((m) => m[1]));
+    assert.deepStrictEqual(shared.sort(), ['countReading', 'recordReading', 'yamlLoader']);
+    for (const part of shared) assert.ok(sizes.commands.some((c) => c.chunk !== part && c.with.includes(part)), `${part} is measured with a feature`);
+    // The full reading asks for js-yaml's loader: measured with both.
+    assert.ok(sizes.commands.some((c) => c.chunk === 'planner' && c.with.includes('recordReading') && (c.later.includes('yamlLoader') || c.with.includes('yamlLoader'))), 'planner + recordReading, then yamlLoader');
     for (const c of sizes.commands) {
       const files = c.files.map((f) => path.join(ROOT, f));
       // Closed under require: nothing a file of it requires is left out.

@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import matter from 'gray-matter';
 import * as yaml from 'js-yaml';
 import { safeDump } from 'js-yaml/lib/js-yaml/dumper.js';
-import { readBlockYaml } from '../../src/core/blockYaml';
+import { readBlockYaml, resolvePlain } from '../../src/core/blockYaml';
+import { simplePlain } from '../../src/core/yamlPlain';
+import { NOT_READ } from '../../src/core/yamlScalars';
 import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_NODES, readFrontMatter } from '../../src/core/frontMatter';
 import { assertLinear } from './linearTime';
 
@@ -325,5 +327,32 @@ describe('the block-style YAML reader', () => {
       return [`---\na${sp}b: 1\n---\n`, `---\nowners:\n    b${sp}c\n---\n`, `---\na: b${sp}#c${sp}d\n---\n`, `---\na: [${sp}b${sp},${sp}c]\n---\n`, `---\n${sp}\n${sp}a: 1\n---\n`];
     };
     assertLinear((all: string[]) => all.forEach((t) => readFrontMatter(t)), texts(5_000), texts(50_000), '50,000 spaces instead of 5,000');
+  });
+});
+
+describe('plain scalars typed without js-yaml (src/core/yamlPlain.ts)', () => {
+  /** What js-yaml's core schema makes of a plain scalar (the block reader types with it). */
+  const agrees = (s: string) => {
+    const v = simplePlain(s);
+    if (v !== NOT_READ) assert.ok(Object.is(v, resolvePlain(s)), `${JSON.stringify(s)}: ${String(v)}, js-yaml ${String(resolvePlain(s))}`);
+    return v !== NOT_READ;
+  };
+
+  it('types what records are written with as js-yaml does', () => {
+    const read = ['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'FALSE', 'nullish', 'trueish', 'no', 'yes', 'Maya Chen', '0', '-0', '+0', '12', '-3', '+4', '1.5', '-0.0', '.5', '2.5e3', '1E-2', '1e400', '1.', '45%', '2.5x', '12k', '1,200',
+      '2026-01-01T10:00:00Z', '12 members', '~3.5K', '0xyz', '+', '-', '.', '1.2.3', '0x1F', '012', '1_000', '1:30', '.inf', '-.inf', '.nan', '0b101', '3-5', '99999999999999999999'];
+    const told = read.filter(agrees);
+    // Only what js-yaml alone tells apart is left to it.
+    assert.deepStrictEqual(read.filter((s) => !told.includes(s)), ['+', '-', '.', '1.2.3', '0x1F', '012', '1_000', '1:30', '.inf', '-.inf', '.nan', '0b101', '3-5']);
+  });
+
+  it('gives what js-yaml gives, or NOT_READ, on any text made of the characters numbers are made of', () => {
+    const piece = fc.constantFrom('0', '1', '7', '9', '12', '_', '+', '-', '.', ':', 'e', 'E', 'x', 'b', 'a', 'f', 'F', 'inf', 'nan', 'NaN', 'Inf', 'k', '%', ',', ' ', 'T', 'null', 'true', '~');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (parts) => {
+        agrees(parts.join(''));
+      }),
+      { numRuns: 30_000 },
+    );
   });
 });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { formatCount, parseCount, parseNumber, parsePlainCount, readCount, scanNumbers } from '../../src/core/numbers';
+import { formatCount, parseNumber, parsePlainCount, scanNumbers } from '../../src/core/numbers';
+import { parseCount, readCount } from '../../src/core/countReading';
+import { parseCount as parseCountPlainFirst } from '../../src/core/parseCount';
 import { assertLinear } from './linearTime';
 
 describe('parseNumber: one number as typed or stored', () => {
@@ -91,6 +93,22 @@ describe('parsePlainCount: a count written as one plain number', () => {
         if (plain !== undefined) assert.equal(plain, parseCount(text), JSON.stringify(text));
       }),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('src/core/parseCount.ts: a plain count read at once, the rest by the reader of counts in free text', () => {
+  it('reads every text as countReading.ts reads it', () => {
+    for (const text of [undefined, '', '12,000', '12k', '~3.5K members', '5,000+', 'about 800 people', '3-5k', 'TBD', '45%', '-3', '  800 ', 'twelve thousand']) {
+      assert.equal(parseCountPlainFirst(text), parseCount(text), JSON.stringify(text));
+    }
+    const piece = fc.constantFrom('0', '1', '12', '000', ',', '.', ' ', 'k', 'M', 'e3', '-', '+', '%', ' million', 'members', '~', 'about ', 'twelve');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(parseCountPlainFirst(text), parseCount(text), JSON.stringify(text));
+      }),
+      { numRuns: 5_000 },
     );
   });
 });

@@ -1,4 +1,4 @@
-import { type CountReading, readCount } from '../numbers';
+import { type CountReading, readCount } from '../countReading';
 import { type FrontMatterRead, readContextFrontMatter } from './frontMatterFields';
 import { labelledLines } from './generic';
 import { CONTEXT_LABELS, type ContextLabel, type ContextSectionTitle, callsItselfHistory, canonicalLabel, canonicalSection, matchLabel, stripDecoration } from './labels';

@@ -1,5 +1,6 @@
 import { PARTNERSHIP_TYPES, type PartnershipTypeId } from '../domain';
-import { formatCount, parseCount } from '../numbers';
+import { formatCount } from '../numbers';
+import { parseCount } from '../parseCount';
 import { recordFileName, type NewRecordInput } from '../records/template';
 import { newRecordText } from '../records/newRecord';
 import { updateRecordText, type RecordChanges } from '../records/write';

@@ -1,5 +1,5 @@
-import * as blockYaml from '../blockYaml';
-import { MAX_FRONT_MATTER_NODES } from '../frontMatter';
+import * as yamlScalars from '../yamlScalars';
+import * as yamlPlain from '../yamlPlain';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
 import * as fields from './fields';
 import type { EntryFields, SafeResult } from './fields';
@@ -16,7 +16,9 @@ import type { RecordDigest } from './parse';
  * - a front matter between `---` lines (nothing after the opening dashes; LF or CR LF line ends);
  * - only the keys of a record, each once, written as the block-style YAML reader
  *   (src/core/blockYaml.ts) reads them (a subset of what it reads): one-line values (plain,
- *   quoted without escapes), `types` and playbook steps as a block list or a one-line `[a, b]`,
+ *   quoted without escapes; src/core/yamlScalars.ts reads them, and gives up on the plain
+ *   numbers only js-yaml tells apart, such as `0x1F` or `1_000`), `types` and playbook steps
+ *   as a block list or a one-line `[a, b]`,
  *   `owners`, `scores` and `playbook` as blocks of `key: value` lines, `checkIns` and `metrics`
  *   as block lists of `- key: value` entries;
  * - a record without a single problem: every value is checked with the same field readers as
@@ -36,10 +38,18 @@ const GIVE_UP = Symbol('give up');
 /*
  * What this reader uses of other modules, taken once: in the bundle, a name imported from
  * another chunk is read through a getter at every use, and these are used for every value of
- * every record.
+ * every record. (Each is taken by name: destructuring a namespace would build the namespace
+ * object, all of its module's names, in the bundle.)
  */
-const { NOT_READ, flowItems, flowScalar, oneLineScalar } = blockYaml;
-const { MAX_LIST_ENTRIES, checkInFields, metricEntryFields, read } = fields;
+const NOT_READ = yamlScalars.NOT_READ;
+const flowItems = yamlScalars.flowItems;
+const flowScalar = yamlScalars.flowScalar;
+const oneLineScalar = yamlScalars.oneLineScalar;
+const simplePlain = yamlPlain.simplePlain;
+const MAX_LIST_ENTRIES = fields.MAX_LIST_ENTRIES;
+const checkInFields = fields.checkInFields;
+const metricEntryFields = fields.metricEntryFields;
+const read = fields.read;
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -54,7 +64,7 @@ const MAX_LIST = MAX_LIST_ENTRIES;
  * Far below the front matter's node limit, whichever of its readers counts: a record this large
  * is left to the full reading, which knows where its limit falls.
  */
-const MAX_NODES = MAX_FRONT_MATTER_NODES / 2;
+const MAX_NODES = yamlScalars.MAX_FRONT_MATTER_NODES / 2;
 
 type TopKey = 'partner' | 'community' | 'contact' | 'stage' | 'types' | 'owners' | 'start' | 'review' | 'cadence' | 'checkIns' | 'scores' | 'partnerSize' | 'metrics' | 'playbook';
 /** The keys a mapping may have (at most 31: they are counted in bits), with their first characters. */
@@ -533,7 +543,7 @@ class Scanner {
 
   /** A one-line scalar from `s` (not a space) to `end`: plain or quoted, as the block-style reader reads it. */
   private scalar(s: number, end: number): unknown {
-    const value = oneLineScalar(this.t, s, end);
+    const value = oneLineScalar(this.t, s, end, simplePlain);
     if (value === NOT_READ) throw GIVE_UP;
     return value;
   }
@@ -545,7 +555,7 @@ class Scanner {
     if (items === undefined) throw GIVE_UP;
     return items.map(([a, b]) => {
       this.count();
-      const value = flowScalar(t, a, b);
+      const value = flowScalar(t, a, b, simplePlain);
       if (value === NOT_READ) throw GIVE_UP;
       return value;
     });

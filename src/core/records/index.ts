@@ -1,5 +1,6 @@
 export * from './schema';
-export { parseRecord, digestRecord, scanKeyBlocks, MAX_PROBLEMS, MAX_LIST_ENTRIES, type RecordParse, type DigestParse, type RecordDigest, type RecordProblem, type KeyBlock } from './parse';
+export { parseRecord, digestRecord, MAX_PROBLEMS, MAX_LIST_ENTRIES, type RecordParse, type DigestParse, type RecordDigest, type RecordProblem } from './parse';
+export { scanKeyBlocks, type KeyBlock } from './keyBlocks';
 export {
   updateRecordText,
   appendCheckIn,

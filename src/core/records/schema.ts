@@ -9,7 +9,8 @@ import {
   type ScorecardCriterionId,
   type SuccessMetricId,
 } from '../domain';
-import { parseCount, parseNumber } from '../numbers';
+import { parseNumber } from '../numbers';
+import { parseCount } from '../parseCount';
 import { l10n } from '../l10n';
 
 /*

@@ -4,7 +4,7 @@ import { readFrontMatter } from '../frontMatter';
 import { yamlLoader } from '../yamlLoaderChunk';
 import { PLAYBOOKS, type PartnershipTypeId, type ScorecardCriterionId } from '../domain';
 import { playbookSection, playbooksOf } from './template';
-import { scanKeyBlocks, lineStarts, type KeyBlock } from './parse';
+import { scanKeyBlocks, lineStarts, type KeyBlock } from './keyBlocks';
 import { applyTextEdits, type TextEdit } from '../textEdits';
 import {
   CHECK_IN_KEYS,

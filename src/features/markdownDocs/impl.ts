@@ -13,7 +13,8 @@ import { agreementSnippet } from '../../core/agreement';
 import { firstPerson, pitchDefaultsFromContext, pitchSnippet, type PitchVariant } from '../../core/pitch';
 import { escapeSnippetText } from '../../core/placeholders';
 import { dateVariables, snippetEntries, snippetPreview, type Snippet } from '../../core/snippetText';
-import { formatCount, parseCount } from '../../core/numbers';
+import { formatCount } from '../../core/numbers';
+import { parseCount } from '../../core/countReading';
 import { MAX_TEXT_FILE_BYTES } from '../../host/files';
 
 export interface MarkdownDocsApi {

@@ -7,7 +7,8 @@
 import { l10n } from '../../core/l10n';
 import { checkPitch, countWords, pitchDefaultsFromContext, pitchMarkdown, PITCH_VARIANTS, PITCH_WORD_LIMITS, renderPitch, TEXT_LANGUAGES, type PitchInput, type PitchVariant, type TextLanguage } from '../../core/pitch';
 import { PARTNERSHIP_CATEGORIES, partnershipType, type PartnershipTypeId } from '../../core/domain';
-import { formatCount, parseCount, readCount } from '../../core/numbers';
+import { formatCount } from '../../core/numbers';
+import { parseCount, readCount } from '../../core/countReading';
 import type { ContextLabel } from '../../core/context/sections';
 import type { PanelContext } from '../../webview/protocol';
 import type { PitchDraft } from './protocol';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
 import { describeChange } from '../../core/planner/changes';
 import { pipelineForecast } from '../../core/planner/forecast';
-import { parseCount } from '../../core/numbers';
+import { parseCount } from '../../core/parseCount';
 import { attentionText, playbookTitle } from '../../core/planner/labels';
 import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
