@@ -4,8 +4,9 @@
 // own thread; the starter's secret waits in VS Code's secret storage, never in a file.
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { MeasureTools } from '../measure/api';
-import { mappingIndexes, normaliseEmail, type ColumnMapping } from '../../core/measure';
+import { measureTools, type MeasureTools, type PlannerAccess } from '../measure/api';
+import { mappingIndexes, type ColumnMapping } from '../../core/measure/mapping';
+import { normaliseEmail } from '../../core/measure/email';
 import {
   ExchangeError,
   MemberEmails,
@@ -60,15 +61,15 @@ const MAX_FILE_BYTES = 1_500_000_000;
 interface Overlap {
   readonly context: vscode.ExtensionContext;
   readonly deps: Deps;
-  /** The measure commands' helpers (src/features/measure/api.ts); set by `bind`. */
+  /** The measures' helpers (src/features/measure/api.ts) on the planner's service; set by `bind`. */
   bound?: MeasureTools;
 }
 
-export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateOverlapApi & { bind(tools: MeasureTools): void } {
+export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateOverlapApi & { bind(planner: PlannerAccess): void } {
   const o: Overlap = { context, deps };
   return {
-    bind: (m) => {
-      o.bound = m;
+    bind: (planner) => {
+      o.bound = measureTools(context, deps, planner);
     },
     start: (arg, raw) => start(o, arg, raw),
     answer: (arg, raw) => answer(o, arg, raw),
