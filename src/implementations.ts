@@ -53,6 +53,14 @@ export const chunks = {
   measurePipelineCsv: () => require('./features/measure/pipelineCsv') as typeof import('./features/measure/pipelineCsv'),
   /** The measures' Export Calendar. */
   measureCalendar: () => require('./features/measure/calendar') as typeof import('./features/measure/calendar'),
+  /** Start and Answer Private Overlap (the member list's emails, blinded). */
+  overlapStartAnswer: () => require('./features/privateOverlap/startAnswer') as typeof import('./features/privateOverlap/startAnswer'),
+  /** Finish Private Overlap (reads protocol files only). */
+  overlapFinish: () => require('./features/privateOverlap/finish') as typeof import('./features/privateOverlap/finish'),
+  /** The measures' CSV reader with its column mapping, for Start and Answer Private Overlap. */
+  listReader: () => require('./features/measure/reading') as typeof import('./features/measure/reading'),
+  /** The measures' overlap logged to a record (with the record writer), for Finish Private Overlap. */
+  overlapLog: () => require('./features/measure/overlap') as typeof import('./features/measure/overlap'),
 };
 
 export type Chunks = typeof chunks;

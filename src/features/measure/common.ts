@@ -1,10 +1,11 @@
-// What the measure commands share (and the private overlap's, through ./tools.ts): the options a
-// command is given, the planner's service, the record picker, the files asked and written, the
-// outcome shown. Each command is a part of its own (./impl.ts), loading this with it.
+// What the measure commands share (and the private overlap's, through ./api.ts): the options a
+// command is given, the planner's service, the record picker, the files asked, read and written,
+// the outcome shown. Each command is a part of its own (./impl.ts), loading this with it.
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { pickPartnership, type PlannerService, type WriteOutcome } from '../planner/api';
-import { describeError, readText, replaceFile } from '../../host/files';
+import { describeError, openDocument, readText, replaceFile, resolvePath } from '../../host/files';
+import { CHUNK_BYTES, openLocalExport } from '../../platform/exportStream';
 import { readFrontMatter } from '../../core/frontMatter';
 import { dateProblem, isRecordDate } from '../../core/dates';
 import type { ColumnMapping } from '../../core/measure/mapping';
@@ -91,6 +92,47 @@ export async function pickFile(value: string | vscode.Uri | undefined, title: st
   if (uri) return uri;
   const picked = await vscode.window.showOpenDialog({ title, openLabel: vscode.l10n.t('Use This File'), canSelectMany: false, filters, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri });
   return picked?.[0];
+}
+
+/**
+ * An export's bytes in chunks. A file in the workspace is checked by the path resolver (no link
+ * on the way, a regular file); one picked outside it (a Downloads folder) must be a regular
+ * file, not a link. A local file is read 1 MB at a time; others (and the browser) through
+ * workspace.fs. An editor's unsaved text wins, as everywhere.
+ */
+export async function openExport(uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }> {
+  const rel = vscode.workspace.asRelativePath(uri);
+  if (vscode.workspace.getWorkspaceFolder(uri)) {
+    const resolved = await resolvePath(uri);
+    if (resolved.kind === 'refused') return { message: vscode.l10n.t('{0} {1}.', rel, resolved.message) };
+    if (resolved.kind === 'missing') return { message: vscode.l10n.t('{0} does not exist.', rel) };
+  } else {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch (err) {
+      return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
+    }
+    if (stat.type & vscode.FileType.SymbolicLink) return { message: vscode.l10n.t('{0} is a symbolic link, which is not followed.', rel) };
+    if (!(stat.type & vscode.FileType.File)) return { message: vscode.l10n.t('{0} is not a regular file.', rel) };
+  }
+  const doc = openDocument(uri);
+  if (doc?.isDirty) {
+    const bytes = new TextEncoder().encode(doc.getText());
+    return { size: bytes.length, chunks: split(bytes) };
+  }
+  const local = uri.scheme === 'file' ? openLocalExport(uri.fsPath) : undefined;
+  if (local) return local.ok ? local : { message: vscode.l10n.t('{0} {1}.', rel, local.message) };
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return { size: bytes.length, chunks: split(bytes) };
+  } catch (err) {
+    return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
+  }
+}
+
+function* split(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
 }
 
 /** Where to write an output file: given, or asked (in the workspace: files are written through the path resolver). */

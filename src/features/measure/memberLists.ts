@@ -7,8 +7,8 @@ import { DigestSet, newSalt, saltProblem } from '../../core/measure/hash';
 import { HashedListReader, MemberHasher } from '../../core/measure/lists';
 import { mappingIndexes, type ColumnMapping } from '../../core/measure/mapping';
 import { sha256Batch, randomBytes } from '../../platform/sha256';
-import { frontMatterOf, logBadRows, reportWrite, type Measure } from './common';
-import { openExport, readExport, readHead } from './reading';
+import { frontMatterOf, logBadRows, openExport, reportWrite, type Measure } from './common';
+import { readExport, readHead } from './reading';
 
 /** The partnership's salt: the record's, or (with `create`) a new one when it has none, not written yet. */
 export async function saltFor(s: PlannerService, id: string, create: boolean): Promise<{ salt: string; made: boolean } | undefined> {

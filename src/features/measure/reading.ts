@@ -1,56 +1,13 @@
-// Reading an export: its bytes (no link followed, an editor's unsaved text first), the column
-// mapping asked once the header is known, then the whole file with a cancellable progress.
+// Reading a CSV export (its bytes from ./common.ts): the column mapping asked once the header is
+// known, then the whole file with a cancellable progress.
 import * as vscode from 'vscode';
 import { pickText } from '../planner/api';
-import { describeError, openDocument, resolvePath } from '../../host/files';
 import { readCsv, type CsvRow, type ReadSummary } from '../../core/measure/csv';
 import { fileNamePattern, guessMapping, mappingFits, roleTitle, type ColumnMapping, type ColumnRole } from '../../core/measure/mapping';
 import { estimateRows } from '../../core/measure/lists';
-import { CHUNK_BYTES, openLocalExport } from '../../platform/exportStream';
-import type { Measure } from './common';
+import { openExport, type Measure } from './common';
 
 export const MAPPINGS_KEY = 'communityPartnerships.measure.mappings';
-
-/**
- * An export's bytes in chunks. A file in the workspace is checked by the path resolver (no link
- * on the way, a regular file); one picked outside it (a Downloads folder) must be a regular
- * file, not a link. A local file is read 1 MB at a time; others (and the browser) through
- * workspace.fs. An editor's unsaved text wins, as everywhere.
- */
-export async function openExport(uri: vscode.Uri): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> } | { message: string }> {
-  const rel = vscode.workspace.asRelativePath(uri);
-  if (vscode.workspace.getWorkspaceFolder(uri)) {
-    const resolved = await resolvePath(uri);
-    if (resolved.kind === 'refused') return { message: vscode.l10n.t('{0} {1}.', rel, resolved.message) };
-    if (resolved.kind === 'missing') return { message: vscode.l10n.t('{0} does not exist.', rel) };
-  } else {
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch (err) {
-      return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
-    }
-    if (stat.type & vscode.FileType.SymbolicLink) return { message: vscode.l10n.t('{0} is a symbolic link, which is not followed.', rel) };
-    if (!(stat.type & vscode.FileType.File)) return { message: vscode.l10n.t('{0} is not a regular file.', rel) };
-  }
-  const doc = openDocument(uri);
-  if (doc?.isDirty) {
-    const bytes = new TextEncoder().encode(doc.getText());
-    return { size: bytes.length, chunks: split(bytes) };
-  }
-  const local = uri.scheme === 'file' ? openLocalExport(uri.fsPath) : undefined;
-  if (local) return local.ok ? local : { message: vscode.l10n.t('{0} {1}.', rel, local.message) };
-  try {
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    return { size: bytes.length, chunks: split(bytes) };
-  } catch (err) {
-    return { message: vscode.l10n.t('{0} could not be read ({1}).', rel, describeError(err)) };
-  }
-}
-
-function* split(bytes: Uint8Array): Generator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += CHUNK_BYTES) yield bytes.subarray(i, i + CHUNK_BYTES);
-}
 
 /** Reads a CSV with a progress notification (cancellable), the mapping asked once the header is known. */
 export async function readExport<T>(m: Measure, uri: vscode.Uri, title: string, needs: { roles: readonly ColumnRole[]; required: readonly ColumnRole[]; given?: ColumnMapping }, start: (header: string[], mapping: ColumnMapping, sample: CsvRow[], expectedRows: number) => { add(rows: CsvRow[]): void | Promise<void>; done(): T | Promise<T> }): Promise<{ value: T; summary: ReadSummary } | undefined> {

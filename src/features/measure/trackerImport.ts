@@ -6,8 +6,8 @@ import { recordContextInput } from '../../core/records/template';
 import type { CsvRow } from '../../core/measure/csv';
 import { fileNamePattern, type ColumnMapping } from '../../core/measure/mapping';
 import { TRACKER_FIELDS, TRACKER_FIELD_TITLES, guessTrackerMapping, planTrackerImport, readTracker, trackerRecordText, trackerRowPreview, type TrackerMapping, type TrackerPlan } from '../../core/measure/tracker';
-import { CSV_FILTERS, given, logBadRows, pickFile, run, service, showSkipped, skippedNote, trusted, type Measure } from './common';
-import { MAPPINGS_KEY, mappings, openExport } from './reading';
+import { CSV_FILTERS, given, logBadRows, openExport, pickFile, run, service, showSkipped, skippedNote, trusted, type Measure } from './common';
+import { MAPPINGS_KEY, mappings } from './reading';
 
 export function importTracker(m: Measure, _arg?: unknown, raw?: unknown) {
   return run(m, 'Import Partnership Tracker', async () => {

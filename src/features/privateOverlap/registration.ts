@@ -19,8 +19,8 @@ export function registerPrivateOverlap(context: vscode.ExtensionContext, deps: D
   const api = (): PrivateOverlapApi => {
     const m = load();
     if (!bound) {
-      // The planner's service for the record each step is for (not the measure commands: the
-      // helpers they share with the overlap are in its own code, src/features/measure/tools.ts).
+      // The planner's service for the record each step is for; the measures' helpers come with
+      // the steps' own code (src/features/measure/api.ts), not with the measure commands.
       m.bind(async () => (await deps.apis.planner()).service);
       bound = true;
     }
