@@ -18,7 +18,7 @@ import { registerBoard } from './features/board/registration';
 import { registerPrivateOverlap } from './features/privateOverlap/registration';
 import { registerAssistant } from './features/assistant/registration';
 import type { PlannerApi } from './features/planner/impl';
-import type { MeasureApi } from './features/measure/impl';
+import type { MeasureApi } from './features/measure/api';
 import type { BoardApi } from './features/board/impl';
 import type { AssistantApi } from './features/assistant/impl';
 import { setDisplayLocale, setTranslator } from './core/l10n';

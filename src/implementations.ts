@@ -13,7 +13,7 @@ export const chunks = {
   agreement: () => require('./features/agreement/impl') as typeof import('./features/agreement/impl'),
   markdownDocs: () => require('./features/markdownDocs/impl') as typeof import('./features/markdownDocs/impl'),
   planner: () => require('./features/planner/impl') as typeof import('./features/planner/impl'),
-  /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with the CSV reader). */
+  /** Metrics from exports, the tracker import, the pipeline CSV and the calendar: each command a part (below). */
   measure: () => require('./features/measure/impl') as typeof import('./features/measure/impl'),
   /** The pipeline board in the editor area, on the planner's index. */
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
@@ -44,6 +44,30 @@ export const chunks = {
   countReading: () => require('./core/countReading') as typeof import('./core/countReading'),
   /** Export Partnership Report: the report's text in four languages. */
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
+  /** The measures' Export Hashed Member List (with the member list's reader and hashing). */
+  measureHashedList: () => require('./features/measure/hashedList') as typeof import('./features/measure/hashedList'),
+  /** The measures' Compare Member Lists. */
+  measureCompare: () => require('./features/measure/compareLists') as typeof import('./features/measure/compareLists'),
+  /** The measures' Measure Event Attendance. */
+  measureAttendance: () => require('./features/measure/attendance') as typeof import('./features/measure/attendance'),
+  /** The measures' Copy Tracked Link. */
+  measureLink: () => require('./features/measure/trackedLink') as typeof import('./features/measure/trackedLink'),
+  /** The measures' Count Attributed Sign-ups. */
+  measureSignups: () => require('./features/measure/signups') as typeof import('./features/measure/signups'),
+  /** The measures' Import Partnership Tracker (with a new record's text). */
+  measureTracker: () => require('./features/measure/trackerImport') as typeof import('./features/measure/trackerImport'),
+  /** The measures' Export Pipeline as CSV. */
+  measurePipelineCsv: () => require('./features/measure/pipelineCsv') as typeof import('./features/measure/pipelineCsv'),
+  /** The measures' Export Calendar. */
+  measureCalendar: () => require('./features/measure/calendar') as typeof import('./features/measure/calendar'),
+  /** Start and Answer Private Overlap (the member list's emails, blinded). */
+  overlapStartAnswer: () => require('./features/privateOverlap/startAnswer') as typeof import('./features/privateOverlap/startAnswer'),
+  /** Finish Private Overlap (reads protocol files only). */
+  overlapFinish: () => require('./features/privateOverlap/finish') as typeof import('./features/privateOverlap/finish'),
+  /** The measures' CSV reader with its column mapping, for Start and Answer Private Overlap. */
+  listReader: () => require('./features/measure/reading') as typeof import('./features/measure/reading'),
+  /** The measures' overlap logged to a record (with the record writer), for Finish Private Overlap. */
+  overlapLog: () => require('./features/measure/overlap') as typeof import('./features/measure/overlap'),
 };
 
 export type Chunks = typeof chunks;

@@ -157,7 +157,7 @@ function hashOnlyRun(): { ms: number; cpu: number } {
 
 async function importRun(file: string): Promise<{ before: number; after: number; peak: number; ms: number; rows: number; joins: number }> {
   const { readCsv } = require('../../src/core/measure/csv') as typeof import('../../src/core/measure/csv');
-  const { SignupAttributor } = require('../../src/core/measure/utm') as typeof import('../../src/core/measure/utm');
+  const { SignupAttributor } = require('../../src/core/measure/attribution') as typeof import('../../src/core/measure/attribution');
   const { openLocalExport } = require('../../src/platform/exportStream') as typeof import('../../src/platform/exportStream');
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');

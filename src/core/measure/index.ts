@@ -5,5 +5,7 @@ export * from './lists';
 export * from './mapping';
 export * from './dates';
 export * from './utm';
+export * from './attribution';
 export * from './tracker';
+export * from './pipeline';
 export * from './ics';

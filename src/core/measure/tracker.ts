@@ -4,11 +4,9 @@ import { parseCount } from '../parseCount';
 import { recordFileName, type NewRecordInput } from '../records/template';
 import { newRecordText } from '../records/newRecord';
 import { updateRecordText, type RecordChanges } from '../records/write';
-import { looseKey, type Cadence, type PartnershipRecord, type Stage } from '../records/schema';
+import { looseKey, type Cadence, type Stage } from '../records/schema';
 import { partnerKey } from '../records/identity';
-import { nextCheckIn } from '../planner/checkins';
-import { weightedScore, VERDICT_LABELS } from '../planner/scorecard';
-import { readCsv, toCsv, type CsvRow, type ReadSummary } from './csv';
+import { readCsv, type CsvRow, type ReadSummary } from './csv';
 import { looksDayFirst, parseExportDate } from './dates';
 import { BadRows } from './lists';
 import { l10n } from '../l10n';
@@ -335,34 +333,4 @@ export function trackerRowPreview(row: TrackerRow): TrackerRowPreview {
   const fields = TRACKER_FIELDS.filter((f) => f !== 'partner' && values[f]).map((f): [string, string] => [l10n.t(TRACKER_FIELD_TITLES[f]), values[f]]);
   if (row.warnings.length) fields.push([l10n.t('Warnings'), row.warnings.join('; ')]);
   return { partner: row.partner, fileName: row.fileName, fields };
-}
-
-export const PIPELINE_COLUMNS = ['Partner', 'Community', 'Contact', 'Stage', 'Types', 'Our owner', 'Their owner', 'Start', 'Review', 'Cadence', 'Next check-in', 'Score', 'Verdict', 'Partner size', 'Last check-in', 'File'] as const;
-
-/** The pipeline as CSV (CRLF, formulas defused), in the columns the tracker import reads back. */
-export function pipelineCsv(records: readonly { record: PartnershipRecord; file: string }[], today: string): string {
-  const rows = records.map(({ record: r, file }) => {
-    const next = nextCheckIn(r, today);
-    const score = weightedScore(r.scores);
-    const last = r.checkIns.map((c) => c.date).sort().pop();
-    return [
-      r.partner,
-      r.community,
-      r.contact,
-      r.stage,
-      r.types.join(', '),
-      r.owners.ours,
-      r.owners.theirs,
-      r.start,
-      r.review,
-      r.cadence,
-      next.due,
-      score.total === undefined ? undefined : Math.round(score.total * 100) / 100,
-      score.verdict ? VERDICT_LABELS[score.verdict] : undefined,
-      r.partnerSize,
-      last,
-      file,
-    ];
-  });
-  return toCsv(PIPELINE_COLUMNS, rows);
 }

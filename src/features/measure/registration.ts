@@ -2,7 +2,8 @@ import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
-import type { MeasureApi, MeasureCommand, PlannerAccess } from './impl';
+import type { MeasureApi, MeasureCommand } from './impl';
+import type { PlannerAccess } from './common';
 
 declare module '../../host/deps' {
   interface FeatureApis {
@@ -11,7 +12,7 @@ declare module '../../host/deps' {
   }
 }
 
-/** Command ids and the measure command each runs (src/features/measure/impl.ts, loaded on first use). */
+/** Command ids and the measure command each runs (./impl.ts, each a part of its own loaded on first use). */
 const MEASURE_COMMANDS: Readonly<Record<string, MeasureCommand>> = {
   [COMMANDS.exportHashedMemberList]: 'exportHashedList',
   [COMMANDS.compareMemberLists]: 'compareLists',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../host/commandIds';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
-import type { MeasureTools } from '../measure/api';
+import type { PlannerAccess } from '../measure/api';
 import type { PrivateOverlapApi } from './impl';
 
 /** Command ids and the step each runs (./impl.ts, loaded on first use). */
@@ -14,12 +14,14 @@ const OVERLAP_COMMANDS: Readonly<Record<string, keyof PrivateOverlapApi>> = {
 
 /** Start, Answer and Finish Private Overlap: commands only, the code (and the group maths) loaded on first use. */
 export function registerPrivateOverlap(context: vscode.ExtensionContext, deps: Deps): void {
-  const load = lazyFeature<PrivateOverlapApi & { bind(tools: MeasureTools): void }>('privateOverlap', context, deps);
+  const load = lazyFeature<PrivateOverlapApi & { bind(planner: PlannerAccess): void }>('privateOverlap', context, deps);
   let bound = false;
   const api = (): PrivateOverlapApi => {
     const m = load();
     if (!bound) {
-      m.bind(deps.apis.measure().tools);
+      // The planner's service for the record each step is for; the measures' helpers come with
+      // the steps' own code (src/features/measure/api.ts), not with the measure commands.
+      m.bind(async () => (await deps.apis.planner()).service);
       bound = true;
     }
     return m;
