@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { ASSISTANT_TOOLS, callTool, type AssistantTool } from '../../src/core/assistant/tools';
 import { AssistantRefusal, type AssistantStore } from '../../src/core/assistant/store';
 import { LM_TOOL_PREFIX, inputJsonSchema, lmToolEntry } from '../../src/core/assistant/manifest';
+import { TOOL_CATALOG, aboutLmTool } from '../../src/core/assistant/catalog';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -23,6 +24,17 @@ describe('language-model tools in package.json', () => {
     );
     for (const def of tools) assert.deepEqual(declared.find((t) => t.name === `${LM_TOOL_PREFIX}${def.name}`), lmToolEntry(def), `${def.name}: run node scripts/lm-tools.mjs`);
     for (const t of declared) assert.ok(pkg.activationEvents.includes(`onLanguageModelTool:${t.name}`), t.name);
+  });
+
+  it('describes each tool in the catalog as the tool itself does, in the same order', () => {
+    // The skill Connect writes and the confirmation before a write read the catalog, not the tools.
+    assert.deepEqual(
+      TOOL_CATALOG.map((t) => ({ name: t.name, title: t.title, description: t.description, write: t.write })),
+      tools.map((t) => ({ name: t.name, title: t.title, description: t.description, write: t.write })),
+    );
+    for (const t of tools) assert.equal(aboutLmTool(`${LM_TOOL_PREFIX}${t.name}`)?.name, t.name);
+    assert.equal(aboutLmTool('list_partnerships'), undefined);
+    assert.equal(aboutLmTool(`${LM_TOOL_PREFIX}no_such_tool`), undefined);
   });
 
   it('declares input schemas that accept the test inputs, and the code accepts them too', () => {

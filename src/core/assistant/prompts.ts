@@ -1,4 +1,4 @@
-import { ASSISTANT_TOOLS } from './tools';
+import { TOOL_CATALOG } from './catalog';
 
 /** The MCP server's name: in `.mcp.json`, `.vscode/mcp.json` and the server's own hello. */
 export const SERVER_NAME = 'community-partnerships';
@@ -40,8 +40,8 @@ export function draftPitchPrompt(args: { partner?: string; idea?: string; varian
 
 /** The skill file: what the method is, which tool for what, how a record is written. */
 export function skillMarkdown(): string {
-  const reads = ASSISTANT_TOOLS.filter((t) => !t.write);
-  const writes = ASSISTANT_TOOLS.filter((t) => t.write);
+  const reads = TOOL_CATALOG.filter((t) => !t.write);
+  const writes = TOOL_CATALOG.filter((t) => t.write);
   return [
     '---',
     `name: ${SKILL_NAME}`,

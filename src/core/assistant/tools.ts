@@ -12,11 +12,12 @@ import { metricAgainstBenchmark } from '../planner/metrics';
 import type { RecordSummary } from '../planner/recordIndex';
 import { AssistantRefusal, type AssistantStore, type StoreContext } from './store';
 import * as s from './schemas';
+import { about } from './catalog';
 
 /**
- * The assistant's tools: one definition each (name, description, input schema, handler over the
- * core), used by the MCP server (src/mcp/server.ts) and by the language-model tools
- * (src/features/assistant), so both give the same answers as the sidebar.
+ * The assistant's tools: one definition each (its name, title and description from ./catalog.ts,
+ * its input schema, its handler over the core), used by the MCP server (src/mcp/server.ts) and by
+ * the language-model tools (src/features/assistant), so both give the same answers as the sidebar.
  */
 export interface AssistantTool<S extends z.ZodMiniObject = z.ZodMiniObject> {
   readonly name: string;
@@ -150,10 +151,7 @@ async function pitchInput(store: AssistantStore, given: Partial<PitchInput> & Pi
 
 export const ASSISTANT_TOOLS = [
   tool({
-    name: 'list_partnerships',
-    title: 'List partnerships',
-    description: 'Lists the partnership records, sorted by partner name, with stage, types, owners, fit score and verdict, and the next check-in; filters by words, stage, type or owner. Give a record\'s "name" to the other tools.',
-    write: false,
+    ...about('list_partnerships'),
     input: listInput,
     example: { stage: 'active', limit: 10 },
     async run(store, q) {
@@ -163,10 +161,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'get_partnership',
-    title: 'One partnership',
-    description: 'One partnership record in full: every field, the fit score and verdict, each success metric against its benchmark, the next check-in and the review date, the playbook steps done.',
-    write: false,
+    ...about('get_partnership'),
     input: z.strictObject({ name: s.recordName }),
     example: { name: 'design-systems-guild' },
     async run(store, { name }) {
@@ -191,10 +186,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'pipeline',
-    title: 'Pipeline by stage',
-    description: 'The pipeline: how many partnerships are at each stage (prospect, contacted, agreed, active, ended; unreadable records as broken) and which ones, as the planner shows it.',
-    write: false,
+    ...about('pipeline'),
     input: empty,
     example: {},
     async run(store) {
@@ -210,10 +202,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'check_ins',
-    title: 'Check-ins due',
-    description: 'Check-ins of agreed and active partnerships: overdue ones (as the planner\'s badge counts them, most overdue first), those due soon, and review dates that are near or past.',
-    write: false,
+    ...about('check_ins'),
     input: z.strictObject({ today: z.optional(s.date) }),
     example: {},
     async run(store, q) {
@@ -246,10 +235,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'fit_score',
-    title: 'Partner fit score',
-    description: 'The partner scorecard\'s weighted total (audience overlap 25%, complementary 20%, similar size 15%, responsiveness 15%, values 15%, mutual benefit 10%) and verdict, for a record (name) or for scores you give; with a "similar size" score suggested from both communities\' sizes when known.',
-    write: false,
+    ...about('fit_score'),
     input: z.strictObject({ name: z.optional(s.recordName), scores: z.optional(s.scores) }),
     example: { scores: { audienceOverlap: 4, complementary: 5, similarSize: 3, responsiveness: 4, valuesAlignment: 4, mutualBenefit: 3 } },
     async run(store, q) {
@@ -268,10 +254,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'forecast',
-    title: 'Forecast a plan',
-    description: 'Adds up the playbook\'s benchmark ranges for a plan (partnership types and how many of each): new members, engagement lift per benchmark, cost. A way to size a plan, not a promise.',
-    write: false,
+    ...about('forecast'),
     input: z.strictObject({
       plan: z.array(z.strictObject({ type: s.partnershipType, count: z.int({ error: 'count must be a whole number' }).check(z.gte(0, { error: 'count must not be negative' }), z.lte(1000, { error: 'count must be at most 1000' })) }), { error: 'plan must be a list of { type, count }' }).check(
         z.minLength(1, { error: 'plan must name at least one type' }),
@@ -284,10 +267,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'playbook',
-    title: 'Playbook: benchmarks and steps',
-    description: 'The community partnerships playbook: the 16 partnership types, the benchmarks (new members, engagement, cost per unit), the scorecard criteria and thresholds, the success metrics and the co-marketing playbooks\' steps.',
-    write: false,
+    ...about('playbook'),
     input: empty,
     example: {},
     async run() {
@@ -302,10 +282,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'community_context',
-    title: 'Community context',
-    description: 'Your community\'s context (.claude/community-context.md) as the extension reads it: every field filled in, the ones missing, the member counts.',
-    write: false,
+    ...about('community_context'),
     input: empty,
     example: {},
     async run(store) {
@@ -313,10 +290,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'draft_pitch',
-    title: 'Draft an outreach pitch',
-    description: 'Drafts an outreach pitch (classic, cold with a subject line, or warm) from the community context and the partner and idea you give, with the five checks: offer before ask, one specific idea, a number about your community, short enough for a phone, no [placeholder] left.',
-    write: false,
+    ...about('draft_pitch'),
     input: z.strictObject({ variant: s.variant, ...pitchFields }),
     example: { variant: 'cold', partnerCommunity: 'Design Systems Guild', ideaType: 'co-hosted-event', topic: 'design tokens', contribution: 'a speaker and promotion to our members', hope: 'a slot in your newsletter' },
     async run(store, given) {
@@ -326,10 +300,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'check_pitch',
-    title: 'Check a pitch',
-    description: 'Checks a pitch you wrote against the playbook: offer before ask, one specific idea, a number about your community (from the context), short enough for a phone, no [placeholder] left. Give the offer and the ask as you wrote them so their order can be checked.',
-    write: false,
+    ...about('check_pitch'),
     input: z.strictObject({
       variant: s.variant,
       subject: z.optional(s.text(300, 'subject', 'The subject line.')),
@@ -344,10 +315,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'create_partnership',
-    title: 'New partnership',
-    description: 'Creates a partnership record in the partnerships folder, as New Partnership does: stage prospect, the types, a pitch drafted from the context, the agreement\'s sections, the playbook\'s steps. Never over an existing file (a second one gets "-2").',
-    write: true,
+    ...about('create_partnership'),
     input: z.strictObject({
       partner: s.oneLine(200, 'partner', "The partner's name."),
       community: z.optional(s.oneLine(200, 'community', 'Their community: where their members are.')),
@@ -365,10 +333,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'set_stage',
-    title: 'Set the stage',
-    description: 'Moves a partnership to a stage (prospect, contacted, agreed, active, ended); only the stage line of the record changes.',
-    write: true,
+    ...about('set_stage'),
     input: z.strictObject({ name: s.recordName, stage: s.stage }),
     example: { name: 'design-systems-guild', stage: 'contacted' },
     async run(store, { name, stage }) {
@@ -377,10 +342,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'log_metric',
-    title: 'Log a metric',
-    description: 'Logs one measurement of a success metric in a record (appended to its metrics; the entries already there stay as written). Values: joins and overlap are counts, attendance, open rate and activation percents (45 = 45%), content engagement a multiplier (2.5).',
-    write: true,
+    ...about('log_metric'),
     input: z.strictObject({
       name: s.recordName,
       metric: s.metric,
@@ -396,10 +358,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'log_check_in',
-    title: 'Log a check-in',
-    description: 'Logs a check-in between the owners in a record (appended to its checkIns): the date, notes (the numbers, what worked, what did not, next steps) and "Is this worth continuing?" (yes, no, unsure).',
-    write: true,
+    ...about('log_check_in'),
     input: z.strictObject({
       name: s.recordName,
       date: s.date,
@@ -414,10 +373,7 @@ export const ASSISTANT_TOOLS = [
     },
   }),
   tool({
-    name: 'set_scores',
-    title: 'Score a partner',
-    description: 'Sets scorecard criteria of a record (each a whole number 1-5); the criteria not given stay as they are. Returns the new weighted total and verdict.',
-    write: true,
+    ...about('set_scores'),
     input: z.strictObject({ name: s.recordName, scores: s.scores }),
     example: { name: 'design-systems-guild', scores: { audienceOverlap: 4, complementary: 5 } },
     async run(store, { name, scores }) {
