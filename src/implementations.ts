@@ -19,7 +19,7 @@ export const chunks = {
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
   /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
-  /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
+  /** The assistant's language-model tools and Connect / Disconnect AI Assistant (each a part below). */
   assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
   // Parts a feature loads on the first use of one of its actions, not with the feature itself
   // (`deps.loadChunk('name')` in the feature's folder; scripts/lib/bundles.mjs measures each with
@@ -37,6 +37,10 @@ export const chunks = {
   yamlLoader: () => require('./core/yamlLoader') as typeof import('./core/yamlLoader'),
   /** Export Partnership Report: the report's text in four languages. */
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
+  /** Connect / Disconnect AI Assistant and the check of server entries an earlier version wrote. */
+  assistantConnect: () => require('./features/assistant/connect') as typeof import('./features/assistant/connect'),
+  /** The assistant's language-model tools, over the planner's record index (which they ask for). */
+  assistantTools: () => require('./features/assistant/lmTools') as typeof import('./features/assistant/lmTools'),
 };
 
 export type Chunks = typeof chunks;

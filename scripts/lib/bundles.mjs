@@ -56,6 +56,19 @@ function chunksAsked(name, seen = new Set()) {
 }
 
 /**
+ * The chunks a part's own code asks for, by name: each `deps.apis.X()` in its file
+ * (dist/lazy/<part>.js, the code no other chunk loads; a member's name survives minification),
+ * with what X's registration asks for in turn: the assistant's tools ask for the planner.
+ */
+function chunksAskedByPart(part) {
+  const file = join(ROOT, 'dist', 'lazy', `${part}.js`);
+  const seen = new Set();
+  if (!existsSync(file)) return [];
+  for (const [, other] of readFileSync(file, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) chunksAsked(other, seen);
+  return [...seen].filter((n) => n !== part && existsSync(join(ROOT, 'dist', 'lazy', `${n}.js`)));
+}
+
+/**
  * The parts shared code loads (src/<name>.node.ts, which the Node build swaps in for a module of
  * src/core: each `loadChunk('name')` there), by name: each is measured with every feature whose
  * files hold that call (`("name")` in the minified code).
@@ -95,17 +108,19 @@ export function bundleSizes() {
   // its registration asks for: the board never runs the planner's commands); a part that
   // shared code loads (js-yaml's loader) counts wherever that code is.
   const partsAskedBy = (own, files) => new Set([...[...own].flatMap((f) => partsIn(f).own), ...[...files].flatMap((f) => partsIn(f).shared)]);
-  const row = (name, chain, own, files) => {
+  const row = (name, chain, own, files, partAsks = []) => {
     const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
     const later = [...partsAskedBy(own, files)].filter((p) => !chain.includes(p) && p !== name);
     const registered = [...chunksAsked(name)].slice(1).filter((n) => existsSync(join(lazyDir, `${n}.js`)));
-    return { name: [name, ...chain].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...registered, ...chain], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
+    const asked = partAsks.filter((n) => !registered.includes(n) && n !== name);
+    return { name: [name, ...chain].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...new Set([...registered, ...asked, ...chain])], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
   };
   // What a first use loads: a feature's chunk, with the chunks its registration asks for, and
   // every file they require; of that, what neither activation nor the context parser (read as
   // soon as a folder has a context file) loaded before. The parts it asks for on the first use
   // of one of its actions are left out of that row (its `later`) and measured with it, each in a
-  // row of its own ("planner + plannerCommands"; a part another part asks for, with both).
+  // row of its own ("planner + plannerCommands"; a part another part asks for, with both), with
+  // the chunks the part's own code asks for ("assistant + assistantTools" with the planner).
   const commands = [];
   const measure = (name) => {
     const files = new Set();
@@ -113,7 +128,7 @@ export function bundleSizes() {
     const own = loadedBy(join(lazyDir, `${name}.js`));
     const first = row(name, [], own, files);
     commands.push(first);
-    const queue = [{ chain: [], own, files, later: first.later }];
+    const queue = [{ chain: [], own, files, later: first.later, asks: [] }];
     const seen = new Set();
     while (queue.length) {
       const at = queue.shift();
@@ -123,9 +138,11 @@ export function bundleSizes() {
         const mine = new Set(at.own);
         loadedBy(join(lazyDir, `${part}.js`), more);
         loadedBy(join(lazyDir, `${part}.js`), mine);
-        const r = row(name, [...at.chain, part], mine, more);
+        const asks = [...new Set([...at.asks, ...chunksAskedByPart(part)])];
+        for (const n of asks) loadedBy(join(lazyDir, `${n}.js`), more);
+        const r = row(name, [...at.chain, part], mine, more, asks);
         commands.push(r);
-        queue.push({ chain: [...at.chain, part], own: mine, files: more, later: r.later });
+        queue.push({ chain: [...at.chain, part], own: mine, files: more, later: r.later, asks });
       }
     }
   };

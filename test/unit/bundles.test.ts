@@ -115,6 +115,23 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     }
     // The board reads the planner's record index: the planner's chunk loads with it.
     assert.deepStrictEqual(sizes.commands.find((c) => c.name === 'board')?.with, ['planner']);
+    // A part whose own code asks another feature for its API (`deps.apis.X()`, which keeps its
+    // name in the minified file) loads that feature's chunk on its first use: X counts in each row
+    // the part is in.
+    for (const c of sizes.commands) {
+      for (const part of c.with.filter((n) => !fs.existsSync(path.join(ROOT, 'src', 'features', n, 'registration.ts')))) {
+        for (const [, other] of fs.readFileSync(path.join(LAZY, `${part}.js`), 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) assert.ok(c.with.includes(other), `${c.name}: ${part} asks for ${other}`);
+      }
+    }
+    // The assistant's tools work on the planner's records; Connect, Disconnect and the check of
+    // server entries load neither the tools' code nor the planner.
+    const assistant = (name: string) => sizes.commands.find((c) => c.name === name);
+    assert.deepStrictEqual(assistant('assistant + assistantTools')?.with, ['planner', 'assistantTools']);
+    for (const name of ['assistant', 'assistant + assistantConnect']) {
+      const files = new Set(assistant(name)?.files);
+      assert.ok(files.size > 0, name);
+      for (const n of ['planner', 'assistantTools']) assert.ok(!files.has(`dist/lazy/${n}.js`), `${name} loads ${n}`);
+    }
     // The private overlap starts dist/psiWorker.js: it counts for that command and the host.
     assert.ok(sizes.commands.find((c) => c.name === 'privateOverlap')?.files.includes('dist/psiWorker.js'));
     assert.ok(sizes.nodeHostFiles.includes('dist/psiWorker.js') && sizes.nodeHostFiles.includes('dist/extension.js'));

@@ -1,18 +1,13 @@
-// Loaded on the first language-model tool call or Connect / Disconnect AI Assistant: the shared
-// tool definitions (src/core/assistant) over the planner's index, and the connection commands.
+// Loaded on the first language-model tool call, Connect / Disconnect AI Assistant or the check of
+// server entries: what each of them asks for, and no more. Connect's code (./connect.ts) and the
+// tools' code with the planner's record index (./lmTools.ts) are parts of their own
+// (src/implementations.ts), each loaded by the first use that needs it; the confirmation before a
+// tool runs needs only the tools' names and titles (src/core/assistant/catalog.ts).
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { PlannerService } from '../planner/api';
-import { answerText, callTool, findTool } from '../../core/assistant/tools';
-import { AssistantRefusal } from '../../core/assistant/store';
-import { EditorStore } from './store';
-import { assistantConnection, PREVIEW_SCHEME, PreviewDocuments } from './connect';
-
-export { LM_TOOL_PREFIX } from '../../core/assistant/manifest';
-import { LM_TOOL_PREFIX } from '../../core/assistant/manifest';
+import { aboutLmTool, type ToolAbout } from '../../core/assistant/catalog';
 
 export interface AssistantApi {
-  bind(planner: () => Promise<PlannerService>): void;
   connect(arg?: unknown): Promise<boolean>;
   disconnect(): Promise<boolean>;
   /** Warns when the folder's server entries start a script an update removed; returns their files. */
@@ -21,8 +16,8 @@ export interface AssistantApi {
   prepareTool(name: string, input: unknown): vscode.PreparedToolInvocation | undefined;
 }
 
-function toolFor(lmName: string) {
-  const def = lmName.startsWith(LM_TOOL_PREFIX) ? findTool(lmName.slice(LM_TOOL_PREFIX.length)) : undefined;
+function toolFor(lmName: string): ToolAbout {
+  const def = aboutLmTool(lmName);
   if (!def) throw new Error(`Unknown tool ${lmName}.`);
   return def;
 }
@@ -34,27 +29,17 @@ function describeInput(input: unknown): string {
 }
 
 export function activate(context: vscode.ExtensionContext, deps: Deps): AssistantApi {
-  let planner: (() => Promise<PlannerService>) | undefined;
-  const previews = new PreviewDocuments();
-  context.subscriptions.push(previews, vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews));
-  const connection = assistantConnection(context, deps, previews);
+  let connection: ReturnType<typeof import('./connect').connectionCommands> | undefined;
+  const connect = () => (connection ??= (deps.loadChunk('assistantConnect') as typeof import('./connect')).connectionCommands(context, deps));
+  let tools: ReturnType<typeof import('./lmTools').languageModelTools> | undefined;
+  const lmTools = () => (tools ??= (deps.loadChunk('assistantTools') as typeof import('./lmTools')).languageModelTools(deps));
   return {
-    bind: (p) => (planner = p),
-    connect: connection.connect,
-    disconnect: connection.disconnect,
-    checkServerEntries: connection.checkServerEntries,
-    async invokeTool(name, input) {
-      const def = toolFor(name);
-      if (!planner) throw new Error('The planner is not ready.');
-      const store = new EditorStore(await planner(), deps);
-      try {
-        const out = await callTool(def, store, input);
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(answerText(out))]);
-      } catch (err) {
-        if (err instanceof AssistantRefusal) throw new Error(err.message);
-        deps.log.error(`Tool ${name} failed`, err);
-        throw err;
-      }
+    connect: (arg) => connect().connect(arg),
+    disconnect: () => connect().disconnect(),
+    checkServerEntries: (folder) => connect().checkServerEntries(folder),
+    invokeTool: async (name, input) => {
+      toolFor(name);
+      return lmTools().invoke(name, input);
     },
     prepareTool(name, input) {
       const def = toolFor(name);
