@@ -39,8 +39,12 @@ export const chunks = {
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
   /** Connect / Disconnect AI Assistant and the check of server entries an earlier version wrote. */
   assistantConnect: () => require('./features/assistant/connect') as typeof import('./features/assistant/connect'),
-  /** The assistant's language-model tools, over the planner's record index (which they ask for). */
-  assistantTools: () => require('./features/assistant/lmTools') as typeof import('./features/assistant/lmTools'),
+  /** The assistant's tools that read the records, over the planner's record index (which they ask for). */
+  assistantReads: () => require('./features/assistant/readPart') as typeof import('./features/assistant/readPart'),
+  /** The assistant's tools that write the records, through the planner's writer (which they ask for). */
+  assistantWrites: () => require('./features/assistant/writePart') as typeof import('./features/assistant/writePart'),
+  /** The assistant's tools that need no record: the forecast, the playbook, the context, the pitch. */
+  assistantGuide: () => require('./features/assistant/guidePart') as typeof import('./features/assistant/guidePart'),
 };
 
 export type Chunks = typeof chunks;

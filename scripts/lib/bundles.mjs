@@ -56,15 +56,17 @@ function chunksAsked(name, seen = new Set()) {
 }
 
 /**
- * The chunks a part's own code asks for, by name: each `deps.apis.X()` in its file
- * (dist/lazy/<part>.js, the code no other chunk loads; a member's name survives minification),
- * with what X's registration asks for in turn: the assistant's tools ask for the planner.
+ * The chunks a part's code asks for, by name: each `deps.apis.X()` (a member's name survives
+ * minification) in the files it loads that activation does not (activation's files hold the
+ * registrations, which every row has), with what X's registration asks for in turn: the
+ * assistant's tools on the records ask for the planner.
  */
-function chunksAskedByPart(part) {
-  const file = join(ROOT, 'dist', 'lazy', `${part}.js`);
+function chunksAskedByPart(part, activation) {
   const seen = new Set();
-  if (!existsSync(file)) return [];
-  for (const [, other] of readFileSync(file, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) chunksAsked(other, seen);
+  for (const file of loadedBy(join(ROOT, 'dist', 'lazy', `${part}.js`))) {
+    if (activation.has(file)) continue;
+    for (const [, other] of readFileSync(file, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) chunksAsked(other, seen);
+  }
   return [...seen].filter((n) => n !== part && existsSync(join(ROOT, 'dist', 'lazy', `${n}.js`)));
 }
 
@@ -120,7 +122,7 @@ export function bundleSizes() {
   // soon as a folder has a context file) loaded before. The parts it asks for on the first use
   // of one of its actions are left out of that row (its `later`) and measured with it, each in a
   // row of its own ("planner + plannerCommands"; a part another part asks for, with both), with
-  // the chunks the part's own code asks for ("assistant + assistantTools" with the planner).
+  // the chunks the part's own code asks for ("assistant + assistantReads" with the planner).
   const commands = [];
   const measure = (name) => {
     const files = new Set();
@@ -138,7 +140,7 @@ export function bundleSizes() {
         const mine = new Set(at.own);
         loadedBy(join(lazyDir, `${part}.js`), more);
         loadedBy(join(lazyDir, `${part}.js`), mine);
-        const asks = [...new Set([...at.asks, ...chunksAskedByPart(part)])];
+        const asks = [...new Set([...at.asks, ...chunksAskedByPart(part, activation)])];
         for (const n of asks) loadedBy(join(lazyDir, `${n}.js`), more);
         const r = row(name, [...at.chain, part], mine, more, asks);
         commands.push(r);

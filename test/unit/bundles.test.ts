@@ -115,22 +115,27 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     }
     // The board reads the planner's record index: the planner's chunk loads with it.
     assert.deepStrictEqual(sizes.commands.find((c) => c.name === 'board')?.with, ['planner']);
-    // A part whose own code asks another feature for its API (`deps.apis.X()`, which keeps its
-    // name in the minified file) loads that feature's chunk on its first use: X counts in each row
-    // the part is in.
+    // A part whose code asks another feature for its API (`deps.apis.X()`, which keeps its name
+    // in the minified files) loads that feature's chunk on its first use: X counts in each row the
+    // part is in. Activation's files hold the registrations, which ask for their own reasons.
+    const activation = loadedBy(path.join(ROOT, 'dist', 'extension.js'));
     for (const c of sizes.commands) {
       for (const part of c.with.filter((n) => !fs.existsSync(path.join(ROOT, 'src', 'features', n, 'registration.ts')))) {
-        for (const [, other] of fs.readFileSync(path.join(LAZY, `${part}.js`), 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) assert.ok(c.with.includes(other), `${c.name}: ${part} asks for ${other}`);
+        for (const f of [...loadedBy(path.join(LAZY, `${part}.js`))].filter((x) => !activation.has(x))) {
+          for (const [, other] of fs.readFileSync(f, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) assert.ok(c.with.includes(other), `${c.name}: ${part} asks for ${other}`);
+        }
       }
     }
-    // The assistant's tools work on the planner's records; Connect, Disconnect and the check of
-    // server entries load neither the tools' code nor the planner.
+    // The assistant's tools on the records work on the planner's index; the others, Connect,
+    // Disconnect and the check of server entries load neither the planner nor another part's code.
     const assistant = (name: string) => sizes.commands.find((c) => c.name === name);
-    assert.deepStrictEqual(assistant('assistant + assistantTools')?.with, ['planner', 'assistantTools']);
-    for (const name of ['assistant', 'assistant + assistantConnect']) {
+    assert.deepStrictEqual(assistant('assistant + assistantReads')?.with, ['planner', 'assistantReads']);
+    assert.deepStrictEqual(assistant('assistant + assistantWrites')?.with, ['planner', 'assistantWrites']);
+    const parts = ['planner', 'assistantConnect', 'assistantReads', 'assistantWrites', 'assistantGuide'];
+    for (const [name, own] of [['assistant', ''], ['assistant + assistantConnect', 'assistantConnect'], ['assistant + assistantGuide', 'assistantGuide']]) {
       const files = new Set(assistant(name)?.files);
       assert.ok(files.size > 0, name);
-      for (const n of ['planner', 'assistantTools']) assert.ok(!files.has(`dist/lazy/${n}.js`), `${name} loads ${n}`);
+      for (const n of parts.filter((p) => p !== own)) assert.ok(!files.has(`dist/lazy/${n}.js`), `${name} loads ${n}`);
     }
     // The private overlap starts dist/psiWorker.js: it counts for that command and the host.
     assert.ok(sizes.commands.find((c) => c.name === 'privateOverlap')?.files.includes('dist/psiWorker.js'));

@@ -1,8 +1,9 @@
 // Loaded on the first language-model tool call, Connect / Disconnect AI Assistant or the check of
 // server entries: what each of them asks for, and no more. Connect's code (./connect.ts) and the
-// tools' code with the planner's record index (./lmTools.ts) are parts of their own
-// (src/implementations.ts), each loaded by the first use that needs it; the confirmation before a
-// tool runs needs only the tools' names and titles (src/core/assistant/catalog.ts).
+// tools' code (./readPart.ts and ./writePart.ts with the planner's record index, ./guidePart.ts
+// without it) are parts of their own (src/implementations.ts), each loaded by the first use that
+// needs it; the confirmation before a tool runs needs only the tools' names and titles
+// (src/core/assistant/catalog.ts).
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { aboutLmTool, type ToolAbout } from '../../core/assistant/catalog';
@@ -28,18 +29,26 @@ function describeInput(input: unknown): string {
   return text.length > 1500 ? `${text.slice(0, 1500)}\n…` : text;
 }
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function activate(context: vscode.ExtensionContext, deps: Deps): AssistantApi {
   let connection: ReturnType<typeof import('./connect').connectionCommands> | undefined;
   const connect = () => (connection ??= (deps.loadChunk('assistantConnect') as typeof import('./connect')).connectionCommands(context, deps));
-  let tools: ReturnType<typeof import('./lmTools').languageModelTools> | undefined;
-  const lmTools = () => (tools ??= (deps.loadChunk('assistantTools') as typeof import('./lmTools')).languageModelTools(deps));
+  // Each tool's code with what it works on: the reads of records and the writes with the
+  // planner's index, the others (playbook, forecast, context, pitch) without it.
+  const reads = once(() => (deps.loadChunk('assistantReads') as typeof import('./readPart')).languageModelTools(deps));
+  const writes = once(() => (deps.loadChunk('assistantWrites') as typeof import('./writePart')).languageModelTools(deps));
+  const guide = once(() => (deps.loadChunk('assistantGuide') as typeof import('./guidePart')).languageModelTools(deps));
   return {
     connect: (arg) => connect().connect(arg),
     disconnect: () => connect().disconnect(),
     checkServerEntries: (folder) => connect().checkServerEntries(folder),
     invokeTool: async (name, input) => {
-      toolFor(name);
-      return lmTools().invoke(name, input);
+      const def = toolFor(name);
+      return (def.write ? writes() : def.records ? reads() : guide()).invoke(name, input);
     },
     prepareTool(name, input) {
       const def = toolFor(name);

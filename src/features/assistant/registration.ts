@@ -21,12 +21,13 @@ declare module '../../host/deps' {
  * Your AI assistant on the same partnerships: the language-model tools (VS Code 1.95 and later),
  * the MCP server offered to VS Code (1.101 and later, Node hosts) and the Connect / Disconnect AI
  * Assistant commands. Only the registrations live here; the tools and the commands are loaded on
- * first use (./impl.ts, which loads ./connect.ts or ./lmTools.ts, whichever the use needs). Each newer API is looked up at run time: the extension still runs on
- * hosts without it.
+ * first use (./impl.ts, which loads only the part the use needs). Each newer API is looked up at
+ * run time: the extension still runs on hosts without it.
  */
 export function registerAssistant(context: vscode.ExtensionContext, deps: Deps): void {
-  // The tools ask the planner for its record index themselves (./lmTools.ts): Connect, Disconnect
-  // and the check of server entries load neither the tools' code nor the planner.
+  // The tools on the records ask the planner for its index themselves (./readPart.ts,
+  // ./writePart.ts): Connect, Disconnect and the check of server entries load neither the tools'
+  // code nor the planner.
   const api = lazyFeature<AssistantApi>('assistant', context, deps);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.connectAssistant, (arg?: unknown) => api().connect(arg)),
