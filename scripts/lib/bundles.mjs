@@ -131,11 +131,15 @@ export function bundleSizes() {
     const first = row(name, [], own, files);
     commands.push(first);
     const queue = [{ chain: [], own, files, later: first.later, asks: [] }];
+    // A part of the feature's own is measured once, after the first chain that reaches it; a part
+    // that shared code loads (js-yaml's loader) after each: with the assistant's reads and with its
+    // writes, whichever of them writes or reads a record first.
     const seen = new Set();
+    const key = (chain, part) => (shared.includes(part) ? [...chain, part].join(' + ') : part);
     while (queue.length) {
       const at = queue.shift();
-      for (const part of at.later.filter((p) => !seen.has(p))) {
-        seen.add(part);
+      for (const part of at.later.filter((p) => !seen.has(key(at.chain, p)))) {
+        seen.add(key(at.chain, part));
         const more = new Set(at.files);
         const mine = new Set(at.own);
         loadedBy(join(lazyDir, `${part}.js`), more);
