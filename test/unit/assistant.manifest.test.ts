@@ -6,6 +6,7 @@ import { ASSISTANT_TOOLS, callTool, type AssistantTool } from '../../src/core/as
 import { AssistantRefusal, type AssistantStore } from '../../src/core/assistant/store';
 import { LM_TOOL_PREFIX, inputJsonSchema, lmToolEntry } from '../../src/core/assistant/manifest';
 import { TOOL_CATALOG, aboutLmTool } from '../../src/core/assistant/catalog';
+import { TOOL_DESCRIPTIONS } from '../../src/core/assistant/descriptions';
 import { READ_TOOLS } from '../../src/core/assistant/readTools';
 import { GUIDE_TOOLS } from '../../src/core/assistant/guideTools';
 import { WRITE_TOOLS } from '../../src/core/assistant/writeTools';
@@ -31,11 +32,14 @@ describe('language-model tools in package.json', () => {
   });
 
   it('describes each tool in the catalog as the tool itself does, in the same order', () => {
-    // The skill Connect writes and the confirmation before a write read the catalog, not the tools.
+    // The confirmation before a write and the choice of the part to load read the catalog, the
+    // skill Connect writes the catalog and the descriptions: not the tools.
     assert.deepEqual(
-      TOOL_CATALOG.map((t) => ({ name: t.name, title: t.title, description: t.description, write: t.write, records: t.records })),
-      tools.map((t) => ({ name: t.name, title: t.title, description: t.description, write: t.write, records: t.records })),
+      TOOL_CATALOG.map((t) => ({ name: t.name, title: t.title, write: t.write, records: t.records })),
+      tools.map((t) => ({ name: t.name, title: t.title, write: t.write, records: t.records })),
     );
+    assert.deepEqual(Object.keys(TOOL_DESCRIPTIONS).sort(), tools.map((t) => t.name).sort());
+    for (const t of tools) assert.ok(t.description.length > 40 && t.description === TOOL_DESCRIPTIONS[t.name as keyof typeof TOOL_DESCRIPTIONS], t.name);
     for (const t of tools) assert.equal(aboutLmTool(`${LM_TOOL_PREFIX}${t.name}`)?.name, t.name);
     assert.equal(aboutLmTool('list_partnerships'), undefined);
     assert.equal(aboutLmTool(`${LM_TOOL_PREFIX}no_such_tool`), undefined);

@@ -7,13 +7,13 @@ import { forecast, forecastDisclaimer } from '../planner/forecast';
 import type { ContextStore, StoreContext } from './store';
 import * as s from './schemas';
 import { about } from './catalog';
-import { contextValues, empty, type AssistantTool } from './toolKit';
+import { contextValues, empty, type ToolCode } from './toolKit';
 
 // The tools that need no partnership record: the forecast, the playbook, the community context
 // and the pitch. They work on the context alone (ContextStore), so the editor runs them without
 // loading the planner's index.
 
-function guideTool<S extends z.ZodMiniObject>(def: AssistantTool<S, ContextStore>): AssistantTool<S, ContextStore> {
+function guideTool<S extends z.ZodMiniObject>(def: ToolCode<S, ContextStore>): ToolCode<S, ContextStore> {
   return def;
 }
 
@@ -118,4 +118,4 @@ export const GUIDE_TOOLS = [
       return { checks: checkPitch(input, { subject, body }) };
     },
   }),
-] as const satisfies readonly AssistantTool<z.ZodMiniObject, ContextStore>[];
+] as const satisfies readonly ToolCode<z.ZodMiniObject, ContextStore>[];

@@ -1,4 +1,5 @@
 import { TOOL_CATALOG } from './catalog';
+import { TOOL_DESCRIPTIONS } from './descriptions';
 
 /** The MCP server's name: in `.mcp.json`, `.vscode/mcp.json` and the server's own hello. */
 export const SERVER_NAME = 'community-partnerships';
@@ -67,11 +68,11 @@ export function skillMarkdown(): string {
     '',
     '## Which tool when',
     '',
-    ...reads.map((t) => `- \`${t.name}\`: ${t.description}`),
+    ...reads.map((t) => `- \`${t.name}\`: ${TOOL_DESCRIPTIONS[t.name]}`),
     '',
     'Writes (only into the partnerships folder; ask the user first, and use these instead of editing files):',
     '',
-    ...writes.map((t) => `- \`${t.name}\`: ${t.description}`),
+    ...writes.map((t) => `- \`${t.name}\`: ${TOOL_DESCRIPTIONS[t.name]}`),
     '',
     'Every record is named by its file name without `.md` (as `list_partnerships` gives it). A refused',
     'call says why; nothing is written then.',

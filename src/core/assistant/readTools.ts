@@ -8,7 +8,7 @@ import type { RecordSummary } from '../planner/recordIndex';
 import { AssistantRefusal } from './store';
 import * as s from './schemas';
 import { about } from './catalog';
-import { contextValues, empty, findRecord, summaryOut, tool, type AssistantTool } from './toolKit';
+import { contextValues, empty, findRecord, summaryOut, tool, type ToolCode } from './toolKit';
 
 // The tools that read the partnership records: the list, one record, the pipeline, the check-ins
 // and the fit score (the editor loads them with the planner's index, without the pitch or the
@@ -140,4 +140,4 @@ export const READ_TOOLS = [
       return { ...fitOut(scores), suggestedSimilarSize: suggestSimilarSize(ctx?.counts.currentSize, partnerSize) };
     },
   }),
-] as const satisfies readonly AssistantTool<z.ZodMiniObject>[];
+] as const satisfies readonly ToolCode<z.ZodMiniObject>[];

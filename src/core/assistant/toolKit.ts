@@ -11,14 +11,13 @@ import { describeIssues } from './schemas';
  */
 
 /**
- * One tool: its name, title and description from ./catalog.ts, its input schema, its handler
- * over the core. `St` is what it works on: the records and the context (AssistantStore), or the
- * context alone (ContextStore).
+ * One tool's code: its name and title from ./catalog.ts, its input schema, its handler over the
+ * core. `St` is what it works on: the records and the context (AssistantStore), or the context
+ * alone (ContextStore).
  */
-export interface AssistantTool<S extends z.ZodMiniObject = z.ZodMiniObject, St extends ContextStore = AssistantStore> {
+export interface ToolCode<S extends z.ZodMiniObject = z.ZodMiniObject, St extends ContextStore = AssistantStore> {
   readonly name: string;
   readonly title: string;
-  readonly description: string;
   /** Writes a record: refused in Restricted Mode, confirmed first in the editor. */
   readonly write: boolean;
   /** Works on the records (./catalog.ts). */
@@ -29,7 +28,12 @@ export interface AssistantTool<S extends z.ZodMiniObject = z.ZodMiniObject, St e
   run(store: St, input: z.output<S>): Promise<unknown>;
 }
 
-export function tool<S extends z.ZodMiniObject>(def: AssistantTool<S>): AssistantTool<S> {
+/** A tool with its description (./descriptions.ts), as the MCP server lists it and package.json declares it. */
+export interface AssistantTool<S extends z.ZodMiniObject = z.ZodMiniObject, St extends ContextStore = AssistantStore> extends ToolCode<S, St> {
+  readonly description: string;
+}
+
+export function tool<S extends z.ZodMiniObject>(def: ToolCode<S>): ToolCode<S> {
   return def;
 }
 
@@ -74,7 +78,7 @@ export async function contextValues(store: ContextStore) {
  * Checks the input and runs the tool. A refusal (bad input, a write in Restricted Mode, a record
  * that is not there, a value the record cannot hold) throws AssistantRefusal with the reason.
  */
-export async function callTool<St extends ContextStore>(def: AssistantTool<z.ZodMiniObject, St>, store: St, raw: unknown): Promise<unknown> {
+export async function callTool<St extends ContextStore>(def: ToolCode<z.ZodMiniObject, St>, store: St, raw: unknown): Promise<unknown> {
   const parsed = def.input.safeParse(raw ?? {});
   if (!parsed.success) throw new AssistantRefusal(`Invalid arguments for ${def.name}: ${describeIssues(parsed.error)}. Nothing was written.`);
   if (def.write && !store.canWrite) throw new AssistantRefusal(`${def.name} was refused: ${store.readOnlyReason ?? 'this workspace is read-only'}. Nothing was written.`);

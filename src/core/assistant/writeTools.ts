@@ -4,7 +4,7 @@ import { newRecordText } from '../records/newRecord';
 import { AssistantRefusal, type AssistantStore } from './store';
 import * as s from './schemas';
 import { about } from './catalog';
-import { contextValues, findRecord, summaryOut, tool, type AssistantTool } from './toolKit';
+import { contextValues, findRecord, summaryOut, tool, type ToolCode } from './toolKit';
 
 // The tools that write the partnership records, each through a core writer (only the lines it
 // needs change) and the host's store (the planner's writer in the editor).
@@ -97,4 +97,4 @@ export const WRITE_TOOLS = [
       return writeOut(store, id, await store.write(id, writer((t) => setScores(t, given))), 'Scores set.');
     },
   }),
-] as const satisfies readonly AssistantTool<z.ZodMiniObject>[];
+] as const satisfies readonly ToolCode<z.ZodMiniObject>[];

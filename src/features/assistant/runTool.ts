@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import type { Deps } from '../../host/deps';
-import { answerText, callTool, type AssistantTool } from '../../core/assistant/toolKit';
+import { answerText, callTool, type ToolCode } from '../../core/assistant/toolKit';
 import { AssistantRefusal, type ContextStore } from '../../core/assistant/store';
 import { LM_TOOL_PREFIX } from '../../core/assistant/catalog';
 
@@ -12,7 +12,7 @@ export interface ToolPart {
 }
 
 /** Runs one of `tools` over the store `store` makes: its answer as text, a refusal as the error's message. */
-export async function runTool<St extends ContextStore>(deps: Deps, tools: readonly AssistantTool<z.ZodMiniObject, St>[], name: string, input: unknown, store: () => Promise<St>): Promise<vscode.LanguageModelToolResult> {
+export async function runTool<St extends ContextStore>(deps: Deps, tools: readonly ToolCode<z.ZodMiniObject, St>[], name: string, input: unknown, store: () => Promise<St>): Promise<vscode.LanguageModelToolResult> {
   const def = name.startsWith(LM_TOOL_PREFIX) ? tools.find((t) => t.name === name.slice(LM_TOOL_PREFIX.length)) : undefined;
   if (!def) throw new Error(`Unknown tool ${name}.`);
   const on = await store();
