@@ -35,8 +35,7 @@ function once<T>(make: () => T): () => T {
 }
 
 export function activate(context: vscode.ExtensionContext, deps: Deps): AssistantApi {
-  let connection: ReturnType<typeof import('./connect').connectionCommands> | undefined;
-  const connect = () => (connection ??= (deps.loadChunk('assistantConnect') as typeof import('./connect')).connectionCommands(context, deps));
+  const connect = once(() => (deps.loadChunk('assistantConnect') as typeof import('./connect')).connectionCommands(context, deps));
   // Each tool's code with what it works on: the reads of records and the writes with the
   // planner's index, the others (playbook, forecast, context, pitch) without it.
   const reads = once(() => (deps.loadChunk('assistantReads') as typeof import('./readPart')).languageModelTools(deps));
