@@ -19,7 +19,7 @@ export const chunks = {
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
   /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
-  /** The assistant's language-model tools and Connect / Disconnect AI Assistant. */
+  /** The assistant's language-model tools and Connect / Disconnect AI Assistant (each a part below). */
   assistant: () => require('./features/assistant/impl') as typeof import('./features/assistant/impl'),
   // Parts a feature loads on the first use of one of its actions, not with the feature itself
   // (`deps.loadChunk('name')` in the feature's folder; scripts/lib/bundles.mjs measures each with
@@ -68,6 +68,14 @@ export const chunks = {
   listReader: () => require('./features/measure/reading') as typeof import('./features/measure/reading'),
   /** The measures' overlap logged to a record (with the record writer), for Finish Private Overlap. */
   overlapLog: () => require('./features/measure/overlap') as typeof import('./features/measure/overlap'),
+  /** Connect / Disconnect AI Assistant and the check of server entries an earlier version wrote. */
+  assistantConnect: () => require('./features/assistant/connect') as typeof import('./features/assistant/connect'),
+  /** The assistant's tools that read the records, over the planner's record index (which they ask for). */
+  assistantReads: () => require('./features/assistant/readPart') as typeof import('./features/assistant/readPart'),
+  /** The assistant's tools that write the records, through the planner's writer (which they ask for). */
+  assistantWrites: () => require('./features/assistant/writePart') as typeof import('./features/assistant/writePart'),
+  /** The assistant's tools that need no record: the forecast, the playbook, the context, the pitch. */
+  assistantGuide: () => require('./features/assistant/guidePart') as typeof import('./features/assistant/guidePart'),
 };
 
 export type Chunks = typeof chunks;

@@ -56,6 +56,21 @@ function chunksAsked(name, seen = new Set()) {
 }
 
 /**
+ * The chunks a part's code asks for, by name: each `deps.apis.X()` (a member's name survives
+ * minification) in the files it loads that activation does not (activation's files hold the
+ * registrations, which every row has), with what X's registration asks for in turn: the
+ * assistant's tools on the records ask for the planner.
+ */
+function chunksAskedByPart(part, activation) {
+  const seen = new Set();
+  for (const file of loadedBy(join(ROOT, 'dist', 'lazy', `${part}.js`))) {
+    if (activation.has(file)) continue;
+    for (const [, other] of readFileSync(file, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) chunksAsked(other, seen);
+  }
+  return [...seen].filter((n) => n !== part && existsSync(join(ROOT, 'dist', 'lazy', `${n}.js`)));
+}
+
+/**
  * The parts shared code loads (src/<name>.node.ts, which the Node build swaps in for a module of
  * src/core: each `loadChunk('name')` there), by name: each is measured with every feature whose
  * files hold that call (`("name")` in the minified code).
@@ -95,17 +110,19 @@ export function bundleSizes() {
   // its registration asks for: the board never runs the planner's commands); a part that
   // shared code loads (js-yaml's loader) counts wherever that code is.
   const partsAskedBy = (own, files) => new Set([...[...own].flatMap((f) => partsIn(f).own), ...[...files].flatMap((f) => partsIn(f).shared)]);
-  const row = (name, chain, own, files) => {
+  const row = (name, chain, own, files, partAsks = []) => {
     const fresh = [...files].filter((x) => !activation.has(x) && (name === 'contextParser' || !parser.has(x)));
     const later = [...partsAskedBy(own, files)].filter((p) => !chain.includes(p) && p !== name);
     const registered = [...chunksAsked(name)].slice(1).filter((n) => existsSync(join(lazyDir, `${n}.js`)));
-    return { name: [name, ...chain].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...registered, ...chain], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
+    const asked = partAsks.filter((n) => !registered.includes(n) && n !== name);
+    return { name: [name, ...chain].join(' + '), chunk: name, file: `dist/lazy/${name}.js`, with: [...new Set([...registered, ...asked, ...chain])], later, bytes: total(files), fresh: total(fresh), files: [...files].map(rel) };
   };
   // What a first use loads: a feature's chunk, with the chunks its registration asks for, and
   // every file they require; of that, what neither activation nor the context parser (read as
   // soon as a folder has a context file) loaded before. The parts it asks for on the first use
   // of one of its actions are left out of that row (its `later`) and measured with it, each in a
-  // row of its own ("planner + plannerCommands"; a part another part asks for, with both).
+  // row of its own ("planner + plannerCommands"; a part another part asks for, with both), with
+  // the chunks the part's own code asks for ("assistant + assistantReads" with the planner).
   const commands = [];
   const measure = (name) => {
     const files = new Set();
@@ -113,21 +130,40 @@ export function bundleSizes() {
     const own = loadedBy(join(lazyDir, `${name}.js`));
     const first = row(name, [], own, files);
     commands.push(first);
-    const queue = [{ chain: [], own, files, later: first.later }];
+    const queue = [{ chain: [], own, files, later: first.later, asks: [] }];
+    // A part of the feature's own is measured once, after the first chain that reaches it. The
+    // parts shared code loads (js-yaml's loader, a record's full reading, the count reader) are
+    // measured with every chain whose code may load them, all of them at once, with what they
+    // load in turn (the full reading asks for the loader): the most that chain can load, which
+    // no order of first uses exceeds ("assistant + assistantWrites + yamlLoader").
     const seen = new Set();
+    const withShared = (at) => {
+      const more = new Set(at.files);
+      const mine = new Set(at.own);
+      const chain = [...at.chain];
+      for (let next = at.later.filter((p) => shared.includes(p)); next.length; next = [...partsAskedBy(mine, more)].filter((p) => shared.includes(p) && !chain.includes(p))) {
+        for (const part of next) {
+          loadedBy(join(lazyDir, `${part}.js`), more);
+          loadedBy(join(lazyDir, `${part}.js`), mine);
+          chain.push(part);
+        }
+      }
+      if (chain.length > at.chain.length) commands.push(row(name, chain, mine, more, at.asks));
+    };
     while (queue.length) {
       const at = queue.shift();
-      // An action's part is measured on the first chain that reaches it; a part shared code loads
-      // (the yamlLoader, on any write) with every chain, as any action may load it after its own.
-      for (const part of at.later.filter((p) => shared.includes(p) || !seen.has(p))) {
+      withShared(at);
+      for (const part of at.later.filter((p) => !shared.includes(p) && !seen.has(p))) {
         seen.add(part);
         const more = new Set(at.files);
         const mine = new Set(at.own);
         loadedBy(join(lazyDir, `${part}.js`), more);
         loadedBy(join(lazyDir, `${part}.js`), mine);
-        const r = row(name, [...at.chain, part], mine, more);
+        const asks = [...new Set([...at.asks, ...chunksAskedByPart(part, activation)])];
+        for (const n of asks) loadedBy(join(lazyDir, `${n}.js`), more);
+        const r = row(name, [...at.chain, part], mine, more, asks);
         commands.push(r);
-        if (!shared.includes(part)) queue.push({ chain: [...at.chain, part], own: mine, files: more, later: r.later });
+        queue.push({ chain: [...at.chain, part], own: mine, files: more, later: r.later, asks });
       }
     }
   };

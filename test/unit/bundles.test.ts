@@ -99,14 +99,17 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     // Every chunk is measured: each feature on its own, each part with the feature that loads it.
     assert.deepStrictEqual([...new Set(sizes.commands.flatMap((c) => [c.chunk, ...c.with]))].sort(), chunkNames().sort());
     // Each part a row leaves out is measured with its feature in a row of its own.
-    for (const c of sizes.commands) for (const part of c.later) assert.ok(sizes.commands.some((p) => p.chunk === c.chunk && p.with.includes(part) && p.name.endsWith(` + ${part}`)), `${c.name}: ${part}`);
-    // js-yaml's loader, which the record writer loads on any write, is measured after each action's
-    // parts too ("measure + measureCompare + yamlLoader": Compare Member Lists logs a metric).
-    const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
-    for (const c of sizes.commands.filter((r) => r.later.includes('yamlLoader'))) {
-      assert.ok(sizes.commands.some((p) => p.chunk === c.chunk && same(p.with, [...c.with, 'yamlLoader'])), `${c.name} + yamlLoader`);
+    for (const c of sizes.commands) for (const part of c.later) assert.ok(sizes.commands.some((p) => p.chunk === c.chunk && p.with.includes(part)), `${c.name}: ${part}`);
+    // The parts shared code loads (js-yaml's loader, a record's full reading, the count reader)
+    // are measured after every row whose code may load them, all of them at once with what they
+    // load in turn, not only after the first: the assistant's writes load the loader as well as
+    // its reads, and the full reading asks for the loader.
+    const sharedParts = ['countReading', 'recordReading', 'yamlLoader'];
+    for (const c of sizes.commands) {
+      const may = c.later.filter((p) => sharedParts.includes(p));
+      if (may.length) assert.ok(sizes.commands.some((p) => p.chunk === c.chunk && [...c.with, ...may].every((w) => p.with.includes(w)) && p.with.filter((w) => !c.with.includes(w)).every((w) => sharedParts.includes(w))), `${c.name} + ${may.join(' + ')}`);
     }
-    assert.ok(sizes.commands.some((c) => c.name === 'planner + plannerCommands + yamlLoader'));
+    assert.ok(sizes.commands.some((c) => c.name.startsWith('planner + plannerCommands + ') && c.with.includes('yamlLoader')), 'planner + plannerCommands + yamlLoader');
     // The planner's view opens without its commands and its edits, which load with their first
     // use, and without the full reading of a record and the reader of counts in free text, which
     // its code loads when a record or a count needs them (src/core/recordReadingChunk.ts,
@@ -135,6 +138,28 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     // The private overlap's steps start dist/psiWorker.js: it counts for each of them and the host.
     const steps = sizes.commands.filter((c) => c.chunk === 'privateOverlap' && c.with.some((w) => w === 'overlapStartAnswer' || w === 'overlapFinish'));
     assert.ok(steps.length >= 2 && steps.every((c) => c.files.includes('dist/psiWorker.js')), steps.map((c) => c.name).join(', '));
+    // A part whose code asks another feature for its API (`deps.apis.X()`, which keeps its name
+    // in the minified files) loads that feature's chunk on its first use: X counts in each row the
+    // part is in. Activation's files hold the registrations, which ask for their own reasons.
+    const activation = loadedBy(path.join(ROOT, 'dist', 'extension.js'));
+    for (const c of sizes.commands) {
+      for (const part of c.with.filter((n) => !fs.existsSync(path.join(ROOT, 'src', 'features', n, 'registration.ts')))) {
+        for (const f of [...loadedBy(path.join(LAZY, `${part}.js`))].filter((x) => !activation.has(x))) {
+          for (const [, other] of fs.readFileSync(f, 'utf8').matchAll(/\.apis\.(\w+)\(\)/g)) assert.ok(c.with.includes(other), `${c.name}: ${part} asks for ${other}`);
+        }
+      }
+    }
+    // The assistant's tools on the records work on the planner's index; the others, Connect,
+    // Disconnect and the check of server entries load neither the planner nor another part's code.
+    const assistant = (name: string) => sizes.commands.find((c) => c.name === name);
+    assert.deepStrictEqual(assistant('assistant + assistantReads')?.with, ['planner', 'assistantReads']);
+    assert.deepStrictEqual(assistant('assistant + assistantWrites')?.with, ['planner', 'assistantWrites']);
+    const parts = ['planner', 'assistantConnect', 'assistantReads', 'assistantWrites', 'assistantGuide'];
+    for (const [name, own] of [['assistant', ''], ['assistant + assistantConnect', 'assistantConnect'], ['assistant + assistantGuide', 'assistantGuide']]) {
+      const files = new Set(assistant(name)?.files);
+      assert.ok(files.size > 0, name);
+      for (const n of parts.filter((p) => p !== own)) assert.ok(!files.has(`dist/lazy/${n}.js`), `${name} loads ${n}`);
+    }
     assert.ok(sizes.nodeHostFiles.includes('dist/psiWorker.js') && sizes.nodeHostFiles.includes('dist/extension.js'));
     assert.strictEqual(sizes.nodeHost, sizes.nodeHostFiles.reduce((sum, f) => sum + fs.statSync(path.join(ROOT, f)).size, 0));
   });

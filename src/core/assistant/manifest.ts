@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import type { AssistantTool } from './tools';
+import { LM_TOOL_PREFIX } from './catalog';
 
-/** The prefix of the language-model tools' names: `communityPartnerships_list_partnerships`. */
-export const LM_TOOL_PREFIX = 'communityPartnerships_';
+export { LM_TOOL_PREFIX };
 
 /** A tool's JSON schema, as package.json declares it and the MCP server lists it. */
 export function inputJsonSchema(def: AssistantTool): Record<string, unknown> {

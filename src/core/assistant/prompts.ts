@@ -1,4 +1,5 @@
-import { ASSISTANT_TOOLS } from './tools';
+import { TOOL_CATALOG } from './catalog';
+import { TOOL_DESCRIPTIONS } from './descriptions';
 
 /** The MCP server's name: in `.mcp.json`, `.vscode/mcp.json` and the server's own hello. */
 export const SERVER_NAME = 'community-partnerships';
@@ -40,8 +41,8 @@ export function draftPitchPrompt(args: { partner?: string; idea?: string; varian
 
 /** The skill file: what the method is, which tool for what, how a record is written. */
 export function skillMarkdown(): string {
-  const reads = ASSISTANT_TOOLS.filter((t) => !t.write);
-  const writes = ASSISTANT_TOOLS.filter((t) => t.write);
+  const reads = TOOL_CATALOG.filter((t) => !t.write);
+  const writes = TOOL_CATALOG.filter((t) => t.write);
   return [
     '---',
     `name: ${SKILL_NAME}`,
@@ -67,11 +68,11 @@ export function skillMarkdown(): string {
     '',
     '## Which tool when',
     '',
-    ...reads.map((t) => `- \`${t.name}\`: ${t.description}`),
+    ...reads.map((t) => `- \`${t.name}\`: ${TOOL_DESCRIPTIONS[t.name]}`),
     '',
     'Writes (only into the partnerships folder; ask the user first, and use these instead of editing files):',
     '',
-    ...writes.map((t) => `- \`${t.name}\`: ${t.description}`),
+    ...writes.map((t) => `- \`${t.name}\`: ${TOOL_DESCRIPTIONS[t.name]}`),
     '',
     'Every record is named by its file name without `.md` (as `list_partnerships` gives it). A refused',
     'call says why; nothing is written then.',

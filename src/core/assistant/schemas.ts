@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { PARTNERSHIP_TYPES, SCORECARD_CRITERIA, SUCCESS_METRICS, type PartnershipTypeId, type ScorecardCriterionId, type SuccessMetricId } from '../domain';
-import { PITCH_VARIANTS, type PitchVariant } from '../pitch';
 import { STAGES, WORTH_CONTINUING, type Stage } from '../records/schema';
 
 /*
@@ -46,7 +45,6 @@ export const stage = z.enum(STAGES as unknown as [Stage, ...Stage[]], { error: `
 const metricIds = SUCCESS_METRICS.map((m) => m.id) as [SuccessMetricId, ...SuccessMetricId[]];
 export const metric = z.enum(metricIds, { error: `metric must be one of ${metricIds.join(', ')}` });
 export const worthContinuing = z.enum(WORTH_CONTINUING as unknown as ['yes', 'no', 'unsure'], { error: `worthContinuing must be one of ${WORTH_CONTINUING.join(', ')}` });
-export const variant = z.enum(PITCH_VARIANTS as [PitchVariant, ...PitchVariant[]], { error: `variant must be one of ${PITCH_VARIANTS.join(', ')}` });
 
 export const score = z.int({ error: 'a score must be a whole number from 1 to 5' }).check(
   z.gte(1, { error: 'a score must be from 1 to 5' }),

@@ -32,6 +32,12 @@ export interface AssistantStore {
   create(base: string, text: string): Promise<{ ok: true; id: string } | { ok: false; message: string }>;
 }
 
+/**
+ * What the tools that need no record work on (the playbook, the forecast, the context, the pitch:
+ * ./guideTools.ts): the editor gives it without loading the planner's index.
+ */
+export type ContextStore = Pick<AssistantStore, 'canWrite' | 'readOnlyReason' | 'context'>;
+
 export type StoreContext =
   | { state: 'ok'; path: string; parsed: ParsedContext; text: string }
   | { state: 'missing'; path: string }

@@ -65,7 +65,18 @@ function precondition(): string | undefined {
   return undefined;
 }
 
-export function assistantConnection(context: vscode.ExtensionContext, deps: Deps, previews: PreviewDocuments) {
+/**
+ * Connect, Disconnect and the check of server entries an earlier version wrote: a part of the
+ * assistant's chunk (src/implementations.ts), loaded by the first of them, without the tools'
+ * code or the planner. The diff Connect shows is served from here.
+ */
+export function connectionCommands(context: vscode.ExtensionContext, deps: Deps) {
+  const previews = new PreviewDocuments();
+  context.subscriptions.push(previews, vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews));
+  return assistantConnection(context, deps, previews);
+}
+
+function assistantConnection(context: vscode.ExtensionContext, deps: Deps, previews: PreviewDocuments) {
   const connect = async (arg?: unknown): Promise<boolean> => {
     const refusal = precondition();
     if (refusal) {

@@ -1,18 +1,14 @@
-// Loaded on the first language-model tool call or Connect / Disconnect AI Assistant: the shared
-// tool definitions (src/core/assistant) over the planner's index, and the connection commands.
+// Loaded on the first language-model tool call, Connect / Disconnect AI Assistant or the check of
+// server entries: what each of them asks for, and no more. Connect's code (./connect.ts) and the
+// tools' code (./readPart.ts and ./writePart.ts with the planner's record index, ./guidePart.ts
+// without it) are parts of their own (src/implementations.ts), each loaded by the first use that
+// needs it; the confirmation before a tool runs needs only the tools' names and titles
+// (src/core/assistant/catalog.ts).
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import type { PlannerService } from '../planner/api';
-import { answerText, callTool, findTool } from '../../core/assistant/tools';
-import { AssistantRefusal } from '../../core/assistant/store';
-import { EditorStore } from './store';
-import { assistantConnection, PREVIEW_SCHEME, PreviewDocuments } from './connect';
-
-export { LM_TOOL_PREFIX } from '../../core/assistant/manifest';
-import { LM_TOOL_PREFIX } from '../../core/assistant/manifest';
+import { aboutLmTool, type ToolAbout } from '../../core/assistant/catalog';
 
 export interface AssistantApi {
-  bind(planner: () => Promise<PlannerService>): void;
   connect(arg?: unknown): Promise<boolean>;
   disconnect(): Promise<boolean>;
   /** Warns when the folder's server entries start a script an update removed; returns their files. */
@@ -21,8 +17,8 @@ export interface AssistantApi {
   prepareTool(name: string, input: unknown): vscode.PreparedToolInvocation | undefined;
 }
 
-function toolFor(lmName: string) {
-  const def = lmName.startsWith(LM_TOOL_PREFIX) ? findTool(lmName.slice(LM_TOOL_PREFIX.length)) : undefined;
+function toolFor(lmName: string): ToolAbout {
+  const def = aboutLmTool(lmName);
   if (!def) throw new Error(`Unknown tool ${lmName}.`);
   return def;
 }
@@ -33,28 +29,25 @@ function describeInput(input: unknown): string {
   return text.length > 1500 ? `${text.slice(0, 1500)}\n…` : text;
 }
 
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function activate(context: vscode.ExtensionContext, deps: Deps): AssistantApi {
-  let planner: (() => Promise<PlannerService>) | undefined;
-  const previews = new PreviewDocuments();
-  context.subscriptions.push(previews, vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews));
-  const connection = assistantConnection(context, deps, previews);
+  const connect = once(() => (deps.loadChunk('assistantConnect') as typeof import('./connect')).connectionCommands(context, deps));
+  // Each tool's code with what it works on: the reads of records and the writes with the
+  // planner's index, the others (playbook, forecast, context, pitch) without it.
+  const reads = once(() => (deps.loadChunk('assistantReads') as typeof import('./readPart')).languageModelTools(deps));
+  const writes = once(() => (deps.loadChunk('assistantWrites') as typeof import('./writePart')).languageModelTools(deps));
+  const guide = once(() => (deps.loadChunk('assistantGuide') as typeof import('./guidePart')).languageModelTools(deps));
   return {
-    bind: (p) => (planner = p),
-    connect: connection.connect,
-    disconnect: connection.disconnect,
-    checkServerEntries: connection.checkServerEntries,
-    async invokeTool(name, input) {
+    connect: (arg) => connect().connect(arg),
+    disconnect: () => connect().disconnect(),
+    checkServerEntries: (folder) => connect().checkServerEntries(folder),
+    invokeTool: async (name, input) => {
       const def = toolFor(name);
-      if (!planner) throw new Error('The planner is not ready.');
-      const store = new EditorStore(await planner(), deps);
-      try {
-        const out = await callTool(def, store, input);
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(answerText(out))]);
-      } catch (err) {
-        if (err instanceof AssistantRefusal) throw new Error(err.message);
-        deps.log.error(`Tool ${name} failed`, err);
-        throw err;
-      }
+      return (def.write ? writes() : def.records ? reads() : guide()).invoke(name, input);
     },
     prepareTool(name, input) {
       const def = toolFor(name);

@@ -21,20 +21,14 @@ declare module '../../host/deps' {
  * Your AI assistant on the same partnerships: the language-model tools (VS Code 1.95 and later),
  * the MCP server offered to VS Code (1.101 and later, Node hosts) and the Connect / Disconnect AI
  * Assistant commands. Only the registrations live here; the tools and the commands are loaded on
- * first use (./impl.ts). Each newer API is looked up at run time: the extension still runs on
- * hosts without it.
+ * first use (./impl.ts, which loads only the part the use needs). Each newer API is looked up at
+ * run time: the extension still runs on hosts without it.
  */
 export function registerAssistant(context: vscode.ExtensionContext, deps: Deps): void {
-  const load = lazyFeature<AssistantApi>('assistant', context, deps);
-  let bound = false;
-  const api = (): AssistantApi => {
-    const a = load();
-    if (!bound) {
-      a.bind(async () => (await deps.apis.planner()).service);
-      bound = true;
-    }
-    return a;
-  };
+  // The tools on the records ask the planner for its index themselves (./readPart.ts,
+  // ./writePart.ts): Connect, Disconnect and the check of server entries load neither the tools'
+  // code nor the planner.
+  const api = lazyFeature<AssistantApi>('assistant', context, deps);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.connectAssistant, (arg?: unknown) => api().connect(arg)),
     vscode.commands.registerCommand(COMMANDS.disconnectAssistant, () => api().disconnect()),

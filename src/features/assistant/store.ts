@@ -1,21 +1,17 @@
 import * as vscode from 'vscode';
 import type { RecordIndex } from '../../core/planner/recordIndex';
 import type { RecordParse, RecordUpdate } from '../../core/records';
-import type { AssistantStore, StoreContext, StoreWrite } from '../../core/assistant/store';
+import type { AssistantStore, ContextStore, StoreContext, StoreWrite } from '../../core/assistant/store';
 import type { PlannerService } from '../planner/api';
 import type { Deps } from '../../host/deps';
 import { readText } from '../../host/files';
 
 /**
- * The assistant's tools in the editor work on what the sidebar shows: the planner's record
- * index and writers (an open editor's unsaved text counts, and a change to it stays unsaved),
- * and the community context the extension has read.
+ * What the tools that need no record work on in the editor: the community context the extension
+ * has read, and whether the workspace is trusted.
  */
-export class EditorStore implements AssistantStore {
-  constructor(
-    private readonly service: PlannerService,
-    private readonly deps: Deps,
-  ) {}
+export class EditorContext implements ContextStore {
+  constructor(protected readonly deps: Deps) {}
 
   get canWrite(): boolean {
     return vscode.workspace.isTrusted;
@@ -23,10 +19,6 @@ export class EditorStore implements AssistantStore {
 
   get readOnlyReason(): string | undefined {
     return vscode.workspace.isTrusted ? undefined : vscode.l10n.t('this workspace is in Restricted Mode, where partnership records are only read');
-  }
-
-  today(): string {
-    return this.service.today();
   }
 
   async context(): Promise<StoreContext> {
@@ -37,6 +29,24 @@ export class EditorStore implements AssistantStore {
     if (c.state === 'ok') return { state: 'ok', path, parsed: c.parsed, text: c.text };
     if (c.state === 'unreadable') return { state: 'unreadable', path, message: c.message };
     return { state: 'missing', path };
+  }
+}
+
+/**
+ * The assistant's tools in the editor work on what the sidebar shows: the planner's record
+ * index and writers (an open editor's unsaved text counts, and a change to it stays unsaved),
+ * and the community context the extension has read.
+ */
+export class EditorStore extends EditorContext implements AssistantStore {
+  constructor(
+    private readonly service: PlannerService,
+    deps: Deps,
+  ) {
+    super(deps);
+  }
+
+  today(): string {
+    return this.service.today();
   }
 
   async records(): Promise<RecordIndex> {
