@@ -12,10 +12,12 @@ export const chunks = {
   pitch: () => require('./features/pitch/impl') as typeof import('./features/pitch/impl'),
   agreement: () => require('./features/agreement/impl') as typeof import('./features/agreement/impl'),
   markdownDocs: () => require('./features/markdownDocs/impl') as typeof import('./features/markdownDocs/impl'),
+  /** The partnership records' index, loading, watching and writing: one for the planner, the board, the measures and the assistant. */
+  records: () => require('./features/records/impl') as typeof import('./features/records/impl'),
   planner: () => require('./features/planner/impl') as typeof import('./features/planner/impl'),
   /** Metrics from exports, the tracker import, the pipeline CSV and the calendar (with the CSV reader). */
   measure: () => require('./features/measure/impl') as typeof import('./features/measure/impl'),
-  /** The pipeline board in the editor area, on the planner's index. */
+  /** The pipeline board in the editor area, on the record index. */
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
   /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),

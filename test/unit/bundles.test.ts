@@ -113,8 +113,14 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
       for (const n of [c.chunk, ...c.with]) for (const f of loadedBy(path.join(LAZY, `${n}.js`))) expected.add(f);
       assert.deepStrictEqual([...files].sort(), [...expected].sort());
     }
-    // The board reads the planner's record index: the planner's chunk loads with it.
-    assert.deepStrictEqual(sizes.commands.find((c) => c.name === 'board')?.with, ['planner']);
+    // The board and the planner read the one record index: its chunk loads with each, and the
+    // board loads none of the planner's view (dist/lazy/planner.js) with it.
+    const board = sizes.commands.find((c) => c.name === 'board');
+    assert.deepStrictEqual(board?.with, ['records']);
+    assert.ok(board.files.includes('dist/lazy/records.js') && !board.files.includes('dist/lazy/planner.js'), board.files.join(', '));
+    assert.deepStrictEqual(planner?.with, ['records']);
+    // A move on the board loads the record edits with its first use, as the planner's view does.
+    assert.deepStrictEqual([...board.later].sort(), ['recordEdit', 'yamlLoader']);
     // The private overlap starts dist/psiWorker.js: it counts for that command and the host.
     assert.ok(sizes.commands.find((c) => c.name === 'privateOverlap')?.files.includes('dist/psiWorker.js'));
     assert.ok(sizes.nodeHostFiles.includes('dist/psiWorker.js') && sizes.nodeHostFiles.includes('dist/extension.js'));

@@ -86,6 +86,26 @@ export interface PlannerRow {
   fileName: string;
 }
 
+/** A record's row as the planner's list and the board show it: its summary (the index's), with its file's name. */
+export function plannerRow(summary: Omit<PlannerRow, 'fileName'>, fileName: string): PlannerRow {
+  return {
+    id: summary.id,
+    partner: summary.partner,
+    community: summary.community,
+    stage: summary.stage,
+    types: summary.types,
+    owners: summary.owners,
+    score: summary.score,
+    scored: summary.scored,
+    verdict: summary.verdict,
+    nextCheckIn: summary.nextCheckIn,
+    review: summary.review,
+    broken: summary.broken,
+    problem: summary.problem,
+    fileName,
+  };
+}
+
 export interface PlannerContextInfo {
   state: 'ok' | 'missing' | 'unreadable';
   name?: string;
