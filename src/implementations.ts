@@ -28,7 +28,9 @@ export const chunks = {
   // the feature).
   /** The planner's New Partnership, Log Metric, Log Check-in and Export Partnership Report. */
   plannerCommands: () => require('./features/planner/commands') as typeof import('./features/planner/commands'),
-  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API). */
+  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API), with their words. */
+  plannerEdit: () => require('./features/planner/edits') as typeof import('./features/planner/edits'),
+  /** The edits of a record alone: the board's move. */
   recordEdit: () => require('./core/records/edit') as typeof import('./core/records/edit'),
   /** A new record's text with its pitch: the planner's New Partnership. */
   newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),

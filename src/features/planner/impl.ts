@@ -95,7 +95,7 @@ function start(context: vscode.ExtensionContext, deps: Deps, service: RecordServ
     overdue: () => service.overdue(),
     reads: () => service.loader.reads,
     setStage: (id, stage) => {
-      const { setStage } = deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+      const { setStage } = deps.loadChunk('plannerEdit') as typeof import('./edits');
       return service.write(id, (t) => setStage(t, stage));
     },
   };

@@ -1,10 +1,9 @@
 import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
-import { describeChange } from '../../core/planner/changes';
 import { pipelineForecast } from '../../core/planner/forecast';
 import { parseCount } from '../../core/numbers';
-import { attentionText, playbookTitle } from '../../core/planner/labels';
+import { attentionText } from '../../core/planner/attention';
 import { plannerRow, PlannerFromWebview, type EditResult, type PlannerContextInfo, type PlannerRecord, type PlannerResults, type PlannerRow, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
@@ -191,9 +190,9 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
   }
 
-  /** The record edits (src/core/records/edit.ts): a chunk of their own, loaded by the first edit. */
-  private recordEdit(): typeof import('../../core/records/edit') {
-    return this.deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+  /** The record edits and their words (./edits.ts): a part of their own, loaded by the first edit or undo. */
+  private edits(): typeof import('./edits') {
+    return this.deps.loadChunk('plannerEdit') as typeof import('./edits');
   }
 
   private undoLabel(): string | undefined {
@@ -254,18 +253,16 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       edit: (m) => this.serial(async () => {
         this.known(m);
         this.writable();
-        const edit = this.recordEdit();
+        const edit = this.edits();
         const outcome = await this.service.write(m.id, (t) => edit.changeRecordText(t, m.change), { undoable: true });
         if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
         if (outcome.changed && outcome.before !== undefined && outcome.after !== undefined) {
-          this.undoStack.push({ id: m.id, label: describeChange(m.change), before: outcome.before, after: outcome.after });
+          this.undoStack.push({ id: m.id, label: edit.describeChange(m.change), before: outcome.before, after: outcome.after });
           if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
         const result = await this.result(m.id, outcome.changed, outcome.inEditor);
-        const kept = m.change.kind === 'types' && outcome.after !== undefined ? edit.keptPlaybookSections(outcome.after, m.change.value) : [];
-        if (kept.length === 0) return result;
-        const titles = kept.map((id) => playbookTitle(id)).join(', ');
-        return { ...result, note: vscode.l10n.t('The playbook section "{0}" stays in the record\'s text with what was written in it: delete it there if it is no longer needed.', titles) };
+        const note = m.change.kind === 'types' && outcome.after !== undefined ? edit.keptPlaybookNote(outcome.after, m.change.value) : undefined;
+        return note === undefined ? result : { ...result, note };
       }),
       undo: () => this.serial(async () => {
         this.writable();
@@ -286,7 +283,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           step.id,
           (t) => {
             if (t !== step.after) throw new Error(vscode.l10n.t('{0} changed meanwhile: nothing was undone.', vscode.workspace.asRelativePath(uri)));
-            return this.recordEdit().revertEdit(t, step.before);
+            return this.edits().revertEdit(t, step.before);
           },
           { undoable: true },
         );
