@@ -9,10 +9,10 @@ import { RequestError } from '../../host/webviewIpc';
 import { resolvePath } from '../../host/files';
 import { preview, type Router } from '../../host/messages';
 import { localToday } from '../../core/dates';
-import { plannerRow } from '../planner/protocol';
+import { recordRow } from '../records/protocol';
 import type { RecordService } from '../records/api';
 import type { Deps } from '../../host/deps';
-import { BOARD_VIEW_TYPE } from './registration';
+import { BOARD_VIEW_TYPE } from './viewType';
 
 /** Where the board's view and sort are kept: per workspace. */
 export const BOARD_PREFS_KEY = 'communityPartnerships.boardPrefs';
@@ -146,7 +146,7 @@ export class BoardPanel extends Disposable {
   }
 
   private row(s: RecordSummary, service = this.service!): BoardRow {
-    const row: BoardRow = plannerRow(s, service.fileName(s.id));
+    const row: BoardRow = recordRow(s, service.fileName(s.id));
     if (s.review) row.review = s.review;
     return row;
   }

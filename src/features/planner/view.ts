@@ -4,7 +4,7 @@ import { mayWrite, restrictedText } from '../../host/trust';
 import { pipelineForecast } from '../../core/planner/forecast';
 import { parseCount } from '../../core/numbers';
 import { attentionText } from '../../core/planner/attention';
-import { plannerRow, PlannerFromWebview, type EditResult, type PlannerContextInfo, type PlannerRecord, type PlannerResults, type PlannerRow, type PlannerToWebview } from './protocol';
+import { PlannerFromWebview, type EditResult, type PlannerContextInfo, type PlannerRecord, type PlannerResults, type PlannerRow, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
 import { ipcRouter, RequestError, type Handlers } from '../../host/webviewIpc';
@@ -12,6 +12,7 @@ import { readText, resolvePath } from '../../host/files';
 import { webviewHtml, webviewOptions } from '../../host/webviewHtml';
 import { Disposable, DisposableStore } from '../../host/dispose';
 import type { RecordService } from '../records/api';
+import { recordRow } from '../records/protocol';
 import type { RecordSummary } from '../../core/planner/recordIndex';
 import { communityName } from '../../core/context/name';
 import type { Deps } from '../../host/deps';
@@ -162,7 +163,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
   }
 
   private row(summary: RecordSummary): PlannerRow {
-    return plannerRow(summary, this.service.fileName(summary.id));
+    return recordRow(summary, this.service.fileName(summary.id));
   }
 
   /** The distinct owner names (both sides), for the pipeline's filter; at most 200. */
