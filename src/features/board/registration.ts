@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
 import type { BoardApi } from './impl';
-
-export const BOARD_VIEW_TYPE = 'communityPartnerships.board';
+import { BOARD_VIEW_TYPE } from './viewType';
 
 declare module '../../host/deps' {
   interface FeatureApis {
