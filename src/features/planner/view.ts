@@ -1,7 +1,7 @@
 import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
-import { pipelineForecast } from '../../core/planner/forecast';
+import { pipelineForecast } from '../../core/planner/pipelineForecast';
 import { parseCount } from '../../core/numbers';
 import { attentionText } from '../../core/planner/attention';
 import { PlannerFromWebview, type EditResult, type PlannerContextInfo, type PlannerRecord, type PlannerResults, type PlannerRow, type PlannerToWebview } from './protocol';
