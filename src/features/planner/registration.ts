@@ -17,9 +17,9 @@ declare module '../../host/deps' {
  * reads the records shortly after activation in a workspace with a partnerships folder.
  */
 export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): void {
-  const module = lazyFeature<PlannerModule>('planner', context, deps);
+  const chunk = lazyFeature<PlannerModule>('planner', context, deps);
   let started: PlannerApi | undefined;
-  const load = (): PlannerApi => (started ??= module().start(deps.apis.records()));
+  const load = (): PlannerApi => (started ??= chunk().start(deps.apis.records()));
   const loaded = async () => {
     const api = load();
     await api.ensureLoaded();
