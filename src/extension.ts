@@ -12,11 +12,13 @@ import { registerPitch } from './features/pitch/registration';
 import { registerAgreement } from './features/agreement/registration';
 import { registerMarkdownDocs } from './features/markdownDocs/registration';
 import { registerWalkthrough } from './features/walkthrough/registration';
+import { registerRecords } from './features/records/registration';
 import { registerPlanner } from './features/planner/registration';
 import { registerMeasure } from './features/measure/registration';
 import { registerBoard } from './features/board/registration';
 import { registerPrivateOverlap } from './features/privateOverlap/registration';
 import { registerAssistant } from './features/assistant/registration';
+import type { RecordService } from './features/records/impl';
 import type { PlannerApi } from './features/planner/impl';
 import type { MeasureApi } from './features/measure/api';
 import type { BoardApi } from './features/board/impl';
@@ -36,11 +38,12 @@ const FEATURES: ((context: vscode.ExtensionContext, deps: Deps) => void)[] = [
   registerAgreement, // the agreement checklist, Generate / Insert Partnership Agreement
   registerMarkdownDocs, // completions and checks in partnership Markdown documents
   registerWalkthrough, // Get Started: the walkthrough
-  registerPlanner, // sidebar planner, partnership records and their commands
-  registerMeasure, // metrics from exports, tracker import, pipeline CSV, calendar (on the planner's records)
-  registerBoard, // the pipeline board in the editor area (on the planner's records)
+  registerRecords, // the partnership records' index, shared by the planner, the board, the measures and the assistant
+  registerPlanner, // sidebar planner and the partnership commands (on the record index)
+  registerMeasure, // metrics from exports, tracker import, pipeline CSV, calendar (on the record index)
+  registerBoard, // the pipeline board in the editor area (on the record index)
   registerPrivateOverlap, // Start, Answer and Finish Private Overlap (on the measure commands' tools)
-  registerAssistant, // language-model tools, the MCP server offered to VS Code, Connect / Disconnect AI Assistant (on the planner's records)
+  registerAssistant, // language-model tools, the MCP server offered to VS Code, Connect / Disconnect AI Assistant (on the record index)
 ];
 
 export interface ExtensionApi {
@@ -48,6 +51,8 @@ export interface ExtensionApi {
   readonly contexts: ContextService;
   /** For tests: the message routers of the open webviews. */
   readonly webviews: LiveWebviews;
+  /** For tests: the record index the features share (loads its code on first call, reads no record). */
+  readonly records: () => RecordService;
   /** For tests: the sidebar planner (loads it, and its record index, on first call). */
   readonly planner: () => Promise<PlannerApi>;
   /** For tests: the measure commands (loads them on first call). */
@@ -78,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const apis = {} as FeatureApis;
   const deps: Deps = { log, contexts, webviews, loadChunk: (name) => loadChunk(name as Parameters<typeof loadChunk>[0]), apis };
   for (const feature of FEATURES) feature(context, deps);
-  return testing ? { contexts, webviews, planner: apis.planner, measure: apis.measure, board: apis.board, assistant: apis.assistant, mcpServers: apis.mcpServers } : undefined;
+  return testing ? { contexts, webviews, records: apis.records, planner: apis.planner, measure: apis.measure, board: apis.board, assistant: apis.assistant, mcpServers: apis.mcpServers } : undefined;
 }
 
 export function deactivate(): void {}

@@ -12,10 +12,12 @@ export const chunks = {
   pitch: () => require('./features/pitch/impl') as typeof import('./features/pitch/impl'),
   agreement: () => require('./features/agreement/impl') as typeof import('./features/agreement/impl'),
   markdownDocs: () => require('./features/markdownDocs/impl') as typeof import('./features/markdownDocs/impl'),
+  /** The partnership records' index, loading, watching and writing: one for the planner, the board, the measures and the assistant. */
+  records: () => require('./features/records/impl') as typeof import('./features/records/impl'),
   planner: () => require('./features/planner/impl') as typeof import('./features/planner/impl'),
   /** Metrics from exports, the tracker import, the pipeline CSV and the calendar: each command a part (below). */
   measure: () => require('./features/measure/impl') as typeof import('./features/measure/impl'),
-  /** The pipeline board in the editor area, on the planner's index. */
+  /** The pipeline board in the editor area, on the record index. */
   board: () => require('./features/board/impl') as typeof import('./features/board/impl'),
   /** Start, Answer and Finish Private Overlap (the group maths is in dist/psiWorker.js, or the web bundle). */
   privateOverlap: () => require('./features/privateOverlap/impl') as typeof import('./features/privateOverlap/impl'),
@@ -26,7 +28,9 @@ export const chunks = {
   // the feature).
   /** The planner's New Partnership, Log Metric, Log Check-in and Export Partnership Report. */
   plannerCommands: () => require('./features/planner/commands') as typeof import('./features/planner/commands'),
-  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API). */
+  /** The planner's edits of a record (its view's clicks and forms, undo, the stage set by the API), with their words. */
+  plannerEdit: () => require('./features/planner/edits') as typeof import('./features/planner/edits'),
+  /** The edits of a record alone: the board's move. */
   recordEdit: () => require('./core/records/edit') as typeof import('./core/records/edit'),
   /** A new record's text with its pitch: the planner's New Partnership. */
   newRecord: () => require('./core/records/newRecord') as typeof import('./core/records/newRecord'),

@@ -42,9 +42,10 @@ export function loadedBy(file, seen = new Set()) {
 const total = (files) => [...files].reduce((sum, f) => sum + statSync(f).size, 0);
 
 /**
- * The chunks a feature's registration loads with its own on first use, by name: the planner's
- * record index for the board, the measures and the assistant (`deps.apis.planner()`), the
- * measures' tools for the private overlap (src/features/<name>/registration.ts).
+ * The chunks a feature's registration loads with its own on first use, by name: the record index
+ * for the planner and the board (`deps.apis.records()`), the planner with it for the measures and
+ * the assistant (`deps.apis.planner()`), the measures' tools for the private overlap
+ * (src/features/<name>/registration.ts).
  */
 function chunksAsked(name, seen = new Set()) {
   if (seen.has(name)) return seen;
@@ -107,7 +108,7 @@ export function bundleSizes() {
     return asked.get(f);
   };
   // An action's part counts for a feature when its own code asks for it (not code of the chunks
-  // its registration asks for: the board never runs the planner's commands); a part that
+  // its registration asks for: the measures never run the planner's commands); a part that
   // shared code loads (js-yaml's loader) counts wherever that code is.
   const partsAskedBy = (own, files) => new Set([...[...own].flatMap((f) => partsIn(f).own), ...[...files].flatMap((f) => partsIn(f).shared)]);
   const row = (name, chain, own, files, partAsks = []) => {

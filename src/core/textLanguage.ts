@@ -9,17 +9,10 @@
  */
 import { formatDate } from './dates';
 import { formatCount, formatNumber } from './numbers';
+import type { TextLanguage } from './textLanguageNames';
 
-export type TextLanguage = 'en' | 'de';
-export const TEXT_LANGUAGES: readonly TextLanguage[] = ['en', 'de'];
-
-/** Each language named in its own language, as the "Language of the text" picker offers it. */
-export const TEXT_LANGUAGE_NAMES: Readonly<Record<TextLanguage, string>> = { en: 'English', de: 'Deutsch' };
-
-/** A value that may be a text language (from a message, a setting, stored state), or undefined. */
-export function textLanguage(value: unknown): TextLanguage | undefined {
-  return TEXT_LANGUAGES.find((l) => l === value);
-}
+// The languages themselves are a module of their own: a webview's messages name them without the German terms.
+export { TEXT_LANGUAGES, TEXT_LANGUAGE_NAMES, textLanguage, type TextLanguage } from './textLanguageNames';
 
 /**
  * The domain's English names (src/core/domain.ts, the stages, the agreement's durations and

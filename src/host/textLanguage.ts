@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TEXT_LANGUAGES, type TextLanguage } from '../core/textLanguage';
+import { TEXT_LANGUAGES, type TextLanguage } from '../core/textLanguageNames';
 
 const KEY = 'communityPartnerships.textLanguage';
 

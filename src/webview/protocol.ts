@@ -6,7 +6,7 @@
  * any of them: the webview scripts import the types from these files too.
  */
 import * as z from 'zod/mini';
-import { TEXT_LANGUAGES } from '../core/textLanguage';
+import { TEXT_LANGUAGES } from '../core/textLanguageNames';
 
 export const text = (max = 20_000) => z.string().check(z.maxLength(max));
 

@@ -87,6 +87,18 @@ describe('Pipeline Board in VS Code', () => {
     await until('the fixture’s records alone', () => p.query({ limit: 100 }).total === 3);
   });
 
+  it('reads the one record index the planner shows: one instance, one set of watchers', async () => {
+    const { records } = await api();
+    const p = await planner();
+    assert.strictEqual(records(), p.service);
+    assert.strictEqual(records(), records());
+    // What the board reads is that instance, its records already read (no second listing).
+    const reads = p.reads();
+    const service = await records().loaded();
+    assert.strictEqual(service, p.service);
+    assert.strictEqual(p.reads(), reads);
+  });
+
   it('opens one board in the editor area, shows it again when opened again, and sends the page every record', async function () {
     this.timeout(60_000);
     const { webviews, board } = await api();

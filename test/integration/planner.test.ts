@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { api, file, folder, openAsOnDisk, readFile, revertAndCloseAll, typeInEditor, undoInEditor, until, writeFile } from './helpers';
 import { newRecordText } from '../../src/core/records/newRecord';
 import { parseContext } from '../../src/core/context';
-import { localToday } from '../../src/features/planner/service';
+import { localToday } from '../../src/core/dates';
 import type { PlannerApi } from '../../src/features/planner/impl';
 
 const GUILD = 'partnerships/design-systems-guild.md';

@@ -115,7 +115,7 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
     // its code loads when a record or a count needs them (src/core/recordReadingChunk.ts,
     // src/core/countReadingChunk.ts).
     const planner = sizes.commands.find((c) => c.name === 'planner');
-    assert.deepStrictEqual([...(planner?.later ?? [])].sort(), ['countReading', 'plannerCommands', 'recordEdit', 'recordReading']);
+    assert.deepStrictEqual([...(planner?.later ?? [])].sort(), ['countReading', 'plannerCommands', 'plannerEdit', 'recordReading']);
     // Each part that shared code loads (src/<name>.node.ts) is measured with a feature that loads it.
     const src = path.join(ROOT, 'src');
     const shared = fs.readdirSync(src).filter((f) => f.endsWith('.node.ts')).flatMap((f) => [...fs.readFileSync(path.join(src, f), 'utf8').matchAll(/loadChunk\('(\w+)'\)/g)].map((m) => m[1]));
@@ -133,8 +133,14 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
       for (const n of [c.chunk, ...c.with]) for (const f of loadedBy(path.join(LAZY, `${n}.js`))) expected.add(f);
       assert.deepStrictEqual([...files].sort(), [...expected].sort());
     }
-    // The board reads the planner's record index: the planner's chunk loads with it.
-    assert.deepStrictEqual(sizes.commands.find((c) => c.name === 'board')?.with, ['planner']);
+    // The board and the planner read the one record index: its chunk loads with each, and the
+    // board loads none of the planner's view (dist/lazy/planner.js) with it.
+    const board = sizes.commands.find((c) => c.name === 'board');
+    assert.deepStrictEqual(board?.with, ['records']);
+    assert.ok(board.files.includes('dist/lazy/records.js') && !board.files.includes('dist/lazy/planner.js'), board.files.join(', '));
+    assert.deepStrictEqual(planner?.with, ['records']);
+    // A move on the board loads the record edits with its first use, as the planner's view does.
+    assert.deepStrictEqual([...board.later].sort(), ['countReading', 'recordEdit', 'recordReading']);
     // The private overlap's steps start dist/psiWorker.js: it counts for each of them and the host.
     const steps = sizes.commands.filter((c) => c.chunk === 'privateOverlap' && c.with.some((w) => w === 'overlapStartAnswer' || w === 'overlapFinish'));
     assert.ok(steps.length >= 2 && steps.every((c) => c.files.includes('dist/psiWorker.js')), steps.map((c) => c.name).join(', '));
@@ -149,12 +155,12 @@ describe('the Node build: one file per chunk (dist/lazy/)', function () {
         }
       }
     }
-    // The assistant's tools on the records work on the planner's index; the others, Connect,
+    // The assistant's tools on the records work on the record index; the others, Connect,
     // Disconnect and the check of server entries load neither the planner nor another part's code.
     const assistant = (name: string) => sizes.commands.find((c) => c.name === name);
-    assert.deepStrictEqual(assistant('assistant + assistantReads')?.with, ['planner', 'assistantReads']);
-    assert.deepStrictEqual(assistant('assistant + assistantWrites')?.with, ['planner', 'assistantWrites']);
-    const parts = ['planner', 'assistantConnect', 'assistantReads', 'assistantWrites', 'assistantGuide'];
+    assert.deepStrictEqual(assistant('assistant + assistantReads')?.with, ['records', 'assistantReads']);
+    assert.deepStrictEqual(assistant('assistant + assistantWrites')?.with, ['records', 'assistantWrites']);
+    const parts = ['records', 'planner', 'assistantConnect', 'assistantReads', 'assistantWrites', 'assistantGuide'];
     for (const [name, own] of [['assistant', ''], ['assistant + assistantConnect', 'assistantConnect'], ['assistant + assistantGuide', 'assistantGuide']]) {
       const files = new Set(assistant(name)?.files);
       assert.ok(files.size > 0, name);

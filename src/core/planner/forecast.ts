@@ -1,17 +1,15 @@
 import { benchmarkFor, type BenchmarkId, type PartnershipTypeId, type Range } from '../domain';
-import type { Stage } from '../records/stages';
 import { l10n } from '../l10n';
 import { benchmarkTitle, costNote, engagementWhat } from './labels';
+import { planRanges, units, type PlannedActivity } from './pipelineForecast';
+
+// The pipeline's forecast (numbers only, no words) is a module of its own: the planner's view
+// asks for it when it opens, without the labels this file's notes take.
+export { RUNNING_STAGES, pipelineForecast, planRanges, type PartnershipForecast, type PipelineForecast, type PipelinePartnership, type PlannedActivity } from './pipelineForecast';
 
 /** Said beside every forecast, in the display language. */
 export function forecastDisclaimer(): string {
   return l10n.t('These ranges add up the benchmarks of the community partnerships playbook for typical partnerships. They are a way to size a plan, not a promise: your results depend on your audience, the partner and the work you put in.');
-}
-
-export interface PlannedActivity {
-  type: PartnershipTypeId;
-  /** How many units: swaps, events, pieces or launches, as the type's benchmark counts them. */
-  count: number;
 }
 
 export interface EngagementForecast {
@@ -38,12 +36,12 @@ export interface Forecast {
 
 /**
  * Adds up the playbook's benchmark ranges for a plan: each type's new members and cost per unit
- * times its count. Counts that are not positive numbers add nothing; fractions are rounded down
- * (half an event is no event).
+ * times its count (./pipelineForecast.ts), with the costs that are not money and the engagement
+ * each benchmark of the plan names. Counts that are not positive numbers add nothing; fractions
+ * are rounded down (half an event is no event).
  */
 export function forecast(plan: readonly PlannedActivity[]): Forecast {
-  let members = { low: 0, high: 0 };
-  let cost = { low: 0, high: 0 };
+  const { newMembers, cost } = planRanges(plan);
   const costNotes: string[] = [];
   const engagement: EngagementForecast[] = [];
   const unbenchmarked: PartnershipTypeId[] = [];
@@ -53,10 +51,7 @@ export function forecast(plan: readonly PlannedActivity[]): Forecast {
       if (!unbenchmarked.includes(type)) unbenchmarked.push(type);
       continue;
     }
-    const n = Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
-    if (n === 0) continue;
-    members = { low: members.low + benchmark.newMembers.low * n, high: members.high + benchmark.newMembers.high * n };
-    cost = { low: cost.low + benchmark.cost.low * n, high: cost.high + benchmark.cost.high * n };
+    if (units(count) === 0) continue;
     const extra = costNote(benchmark.id);
     const note = extra ? l10n.t('{0}: {1}', benchmarkTitle(benchmark.id), extra) : undefined;
     if (note && !costNotes.includes(note)) costNotes.push(note);
@@ -64,77 +59,5 @@ export function forecast(plan: readonly PlannedActivity[]): Forecast {
       engagement.push({ benchmarkId: benchmark.id, benchmark: benchmarkTitle(benchmark.id), range: benchmark.engagement.range, kind: benchmark.engagement.kind, what: engagementWhat(benchmark.id) });
     }
   }
-  return { newMembers: members, cost, costNotes, engagement, unbenchmarked };
-}
-
-// ---- The pipeline's forecast -----------------------------------------------------------------
-
-/** The stages whose partnerships run in the coming quarter: agreed ones start, active ones go on. */
-export const RUNNING_STAGES = ['agreed', 'active'] as const satisfies readonly Stage[];
-
-export interface PipelinePartnership {
-  id: string;
-  partner: string;
-  stage: Stage;
-  types: readonly PartnershipTypeId[];
-  /** The partner's community size, when the record gives it. */
-  partnerSize?: number;
-}
-
-export interface PartnershipForecast {
-  id: string;
-  partner: string;
-  stage: Stage;
-  types: PartnershipTypeId[];
-  partnerSize?: number;
-  /** New members from one unit of each of its types, no more than the partner's size. */
-  newMembers: Range;
-  cost: Range;
-  /** The benchmark's range went past the partner's size and was cut to it. */
-  capped: boolean;
-}
-
-export interface PipelineForecast {
-  /** The partnerships of the running stages, by partner name; the first `limit` of them. */
-  rows: PartnershipForecast[];
-  /** How many partnerships are at the running stages (rows may list fewer). */
-  count: number;
-  newMembers: Range;
-  cost: Range;
-  /** Every type of the running partnerships, once each: what the engagement and cost notes speak of. */
-  types: PartnershipTypeId[];
-  /** Running partnerships without a type: nothing to forecast for them. */
-  untyped: number;
-}
-
-/**
- * What the pipeline holds for the coming quarter, from the playbook's benchmarks: each partnership
- * at a running stage is taken to do one unit (one swap, event, piece or launch) of each of its
- * types, as the playbook says to start ("one event or piece before anything ongoing"). No
- * partnership brings more new members than its community has, so a range is cut to the partner's
- * size when the record gives it. Types without a benchmark add nothing.
- */
-export function pipelineForecast(partnerships: Iterable<PipelinePartnership>, limit = 50): PipelineForecast {
-  const running = new Set<string>(RUNNING_STAGES);
-  const rows: PartnershipForecast[] = [];
-  const types = new Set<PartnershipTypeId>();
-  let count = 0;
-  let untyped = 0;
-  let members = { low: 0, high: 0 };
-  let cost = { low: 0, high: 0 };
-  for (const p of partnerships) {
-    if (!running.has(p.stage)) continue;
-    count++;
-    if (p.types.length === 0) untyped++;
-    for (const t of p.types) types.add(t);
-    const f = forecast(p.types.map((type) => ({ type, count: 1 })));
-    const size = p.partnerSize !== undefined && Number.isFinite(p.partnerSize) && p.partnerSize >= 0 ? Math.floor(p.partnerSize) : undefined;
-    const capped = size !== undefined && f.newMembers.high > size;
-    const range = size === undefined ? f.newMembers : { low: Math.min(f.newMembers.low, size), high: Math.min(f.newMembers.high, size) };
-    members = { low: members.low + range.low, high: members.high + range.high };
-    cost = { low: cost.low + f.cost.low, high: cost.high + f.cost.high };
-    if (rows.length < limit) rows.push({ id: p.id, partner: p.partner, stage: p.stage, types: [...p.types], ...(size !== undefined ? { partnerSize: size } : {}), newMembers: range, cost: f.cost, capped });
-  }
-  rows.sort((a, b) => a.partner.localeCompare(b.partner));
-  return { rows, count, newMembers: members, cost, types: [...types], untyped };
+  return { newMembers, cost, costNotes, engagement, unbenchmarked };
 }

@@ -10,6 +10,9 @@ import { BENCHMARKS, PARTNERSHIP_CATEGORIES, PLAYBOOKS, SCORECARD_CRITERIA, SUCC
 import type { Cadence, Stage, WorthContinuing } from '../records/schema';
 import type { Verdict } from './scorecard';
 
+// Its own small module: the record index's status bar item needs only this one.
+export { attentionText } from './attention';
+
 type Table<K extends string> = Readonly<Record<K, string>>;
 
 export function stageLabel(stage: Stage): string {
@@ -237,13 +240,4 @@ export function reviewFlagText(flag: { status: 'overdue' | 'due-soon'; daysUntil
   if (flag.daysUntil === 0) return l10n.t('review due today');
   if (flag.daysUntil === 1) return l10n.t('review due tomorrow');
   return l10n.t('review due in {0} days', flag.daysUntil);
-}
-
-/** What the status bar and the planner's badge say: check-ins and reviews past their date. */
-export function attentionText(checkIns: number, reviews: number): string {
-  const c = checkIns === 1 ? l10n.t('1 check-in overdue') : l10n.t('{0} check-ins overdue', checkIns);
-  const r = reviews === 1 ? l10n.t('1 review overdue') : l10n.t('{0} reviews overdue', reviews);
-  if (reviews === 0) return c;
-  if (checkIns === 0) return r;
-  return l10n.t('{0}, {1}', c, r);
 }

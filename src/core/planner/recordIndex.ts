@@ -1,6 +1,7 @@
 import { partnershipType, type PartnershipTypeId } from '../domain';
 import { digestRecord, parseRecord, type DigestParse, type RecordDigest, type RecordParse, type RecordProblem } from '../records/parse';
-import { isIsoDate, type CheckIn, type Owners, type Stage } from '../records/schema';
+import { isIsoDate } from '../dates';
+import type { CheckIn, Owners, Stage } from '../records/schema';
 import { checkInSchedule, reviewFlag } from './checkins';
 import { weightedScore, type Verdict } from './scorecard';
 

@@ -7,5 +7,5 @@ import { EditorStore } from './store';
 import { runTool, type ToolPart } from './runTool';
 
 export function languageModelTools(deps: Deps): ToolPart {
-  return { invoke: (name, input) => runTool(deps, READ_TOOLS, name, input, async () => new EditorStore((await deps.apis.planner()).service, deps)) };
+  return { invoke: (name, input) => runTool(deps, READ_TOOLS, name, input, async () => new EditorStore(await deps.apis.records().loaded(), deps)) };
 }

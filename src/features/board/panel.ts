@@ -1,7 +1,6 @@
 import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
-import { changeRecordText } from '../../core/records/edit';
 import type { RecordSummary } from '../../core/planner/recordIndex';
 import { BoardFromWebview, BoardPrefsSchema, type BoardPrefs, type BoardResults, type BoardRow, type BoardToWebview } from './protocol';
 import { openPanel } from '../../host/panels';
@@ -9,17 +8,19 @@ import { Disposable } from '../../host/dispose';
 import { RequestError } from '../../host/webviewIpc';
 import { resolvePath } from '../../host/files';
 import { preview, type Router } from '../../host/messages';
-import { localToday, type PlannerService } from '../planner/api';
+import { localToday } from '../../core/dates';
+import { recordRow } from '../records/protocol';
+import type { RecordService } from '../records/api';
 import type { Deps } from '../../host/deps';
-import { BOARD_VIEW_TYPE } from './registration';
+import { BOARD_VIEW_TYPE } from './viewType';
 
 /** Where the board's view and sort are kept: per workspace. */
 export const BOARD_PREFS_KEY = 'communityPartnerships.boardPrefs';
 const DEFAULT_PREFS: BoardPrefs = { view: 'board' };
 
 /**
- * The pipeline board in the editor area: the planner's records (the same index and writer,
- * src/features/planner/service.ts) by stage and as a table. The page gets every row once and
+ * The pipeline board in the editor area: the partnership records (the index and writer the
+ * planner uses too, src/features/records/service.ts) by stage and as a table. The page gets every row once and
  * then only the rows that changed (a record's summary is the same object while its text is
  * the same, so a change is found by identity); a move is the planner's own stage change, an
  * edit of the file's document, so the file's Undo takes it back and unsaved text in an editor
@@ -32,19 +33,19 @@ export class BoardPanel extends Disposable {
   private readonly sent = new Map<string, RecordSummary>();
   private pageReady = false;
   private lastLoading: boolean | undefined;
-  private service: PlannerService | undefined;
+  private service: RecordService | undefined;
   /** Moves are written one after the other: each one's edit and save before the next one reads the file. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     extensionUri: vscode.Uri,
     private readonly deps: Deps,
-    private readonly services: Promise<PlannerService>,
+    private readonly services: Promise<RecordService>,
     private readonly state: vscode.Memento,
     onDispose: () => void,
     existing?: vscode.WebviewPanel,
-    /** The planner's service when it was at hand as the board opened: its rows go into the page. */
-    known?: PlannerService,
+    /** The record index when it was at hand as the board opened: its rows go into the page. */
+    known?: RecordService,
   ) {
     super();
     const opened = openPanel<BoardFromWebview, BoardResults>(extensionUri, deps, {
@@ -129,7 +130,7 @@ export class BoardPanel extends Disposable {
     return this.readyResult(this.service);
   }
 
-  private readyResult(service: PlannerService | undefined): BoardResults['ready'] {
+  private readyResult(service: RecordService | undefined): BoardResults['ready'] {
     return {
       today: service?.today() ?? localToday(),
       readOnly: !mayWrite({ quiet: true }),
@@ -139,13 +140,13 @@ export class BoardPanel extends Disposable {
   }
 
   /** Every row, as a reset would send it (the page's first rows, in its HTML); nothing is marked sent. */
-  private rowsMessage(service: PlannerService, reset: boolean): BoardToWebview {
+  private rowsMessage(service: RecordService, reset: boolean): BoardToWebview {
     const rows = service.index.all().map((e) => this.row(e.summary, service));
     return { type: 'rows', reset, upsert: rows, remove: [], loading: service.loading, today: service.today() };
   }
 
   private row(s: RecordSummary, service = this.service!): BoardRow {
-    const row: BoardRow = service.row(s);
+    const row: BoardRow = recordRow(s, service.fileName(s.id));
     if (s.review) row.review = s.review;
     return row;
   }
@@ -173,14 +174,14 @@ export class BoardPanel extends Disposable {
     this.post({ type: 'rows', reset, upsert, remove, loading, today: service.today() });
   }
 
-  private async loaded(): Promise<PlannerService> {
+  private async loaded(): Promise<RecordService> {
     const s = await this.services;
     await s.ensureLoaded();
     return s;
   }
 
   /** Every id the page sends must be a record the index holds: the page never names other files. */
-  private known(service: PlannerService, id: string, m: unknown): void {
+  private known(service: RecordService, id: string, m: unknown): void {
     if (service.index.get(id)) return;
     this.deps.log.warn(`Board: dropped a message about a record that is not in the workspace: ${preview(m)}`);
     throw new RequestError('notFound', vscode.l10n.t('That partnership record is no longer in the workspace.'));
@@ -191,6 +192,8 @@ export class BoardPanel extends Disposable {
     this.known(service, m.id, m);
     if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
     // The planner's own path: the same change, the same writer, an edit of the file's document.
+    // The record edits are a chunk of their own (src/core/records/edit.ts), loaded by the first move.
+    const { changeRecordText } = this.deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
     const outcome = await service.write(m.id, (t) => changeRecordText(t, m.change), { undoable: true });
     if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
     const entry = service.index.get(m.id);

@@ -1,8 +1,8 @@
 // The pipeline board's part of the webview protocol (the shared part: src/webview/protocol.ts).
 import * as z from 'zod/mini';
-import { STAGES } from '../../core/records/schema';
+import { STAGES } from '../../core/records/stages';
 import { requestId } from '../../webview/protocol';
-import { recordId, type PlannerRow } from '../planner/protocol';
+import { recordId, type RecordRow } from '../records/protocol';
 
 // ---- Pipeline board ----------------------------------------------------------------------
 // The board in the editor area shows the planner's records (the same index) as columns by stage
@@ -37,7 +37,7 @@ export const BoardFromWebview = z.discriminatedUnion('type', [
 export type BoardFromWebview = z.infer<typeof BoardFromWebview>;
 
 /** A card of the board and a row of its table: the planner's row and the review date. */
-export interface BoardRow extends PlannerRow {
+export interface BoardRow extends RecordRow {
   review?: string;
 }
 

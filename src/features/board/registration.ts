@@ -3,8 +3,7 @@ import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
 import type { BoardApi } from './impl';
-
-export const BOARD_VIEW_TYPE = 'communityPartnerships.board';
+import { BOARD_VIEW_TYPE } from './viewType';
 
 declare module '../../host/deps' {
   interface FeatureApis {
@@ -15,8 +14,8 @@ declare module '../../host/deps' {
 
 /**
  * Open Pipeline Board: the command and the panel's restore after a reload (activation event
- * onWebviewPanel); the board itself (./impl.ts) is loaded on first use, on the planner's record
- * index.
+ * onWebviewPanel); the board itself (./impl.ts) is loaded on first use, on the record index the
+ * features share (`deps.apis.records()`, without the planner's view).
  */
 export function registerBoard(context: vscode.ExtensionContext, deps: Deps): void {
   const load = lazyFeature<BoardApi>('board', context, deps);
@@ -24,7 +23,7 @@ export function registerBoard(context: vscode.ExtensionContext, deps: Deps): voi
   const api = (): BoardApi => {
     const b = load();
     if (!bound) {
-      b.bind(async () => (await deps.apis.planner()).service);
+      b.bind(() => deps.apis.records().loaded());
       bound = true;
     }
     return b;

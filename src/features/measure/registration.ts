@@ -31,7 +31,7 @@ export function registerMeasure(context: vscode.ExtensionContext, deps: Deps): v
   const api = (): MeasureApi => {
     const m = load();
     if (!bound) {
-      m.bind(async () => (await deps.apis.planner()).service);
+      m.bind(() => deps.apis.records().loaded());
       bound = true;
     }
     return m;

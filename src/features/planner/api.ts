@@ -1,5 +1,5 @@
-// What other features may use of the planner (the measure commands and the board work on its
-// record index): the one path into this folder from another feature (test/unit/layers.test.ts).
+// What other features may use of the planner: the one path into this folder from another feature
+// (test/unit/layers.test.ts). The record index itself is src/features/records/ (`deps.apis.records()`).
 export type { PlannerApi } from './impl';
-export { localToday, type PlannerService, type WriteOutcome } from './service';
+export type { RecordService as PlannerService, WriteOutcome } from '../records/api';
 export { pickPartnership, pickText } from './pick';

@@ -9,7 +9,7 @@ import { mayWrite } from '../../host/trust';
 import { dateProblem } from '../../core/dates';
 import { pickFolder } from '../../host/folders';
 import { openMarkdownDocument } from '../../host/partnershipPanels';
-import type { PlannerService, WriteOutcome } from './service';
+import type { RecordService, WriteOutcome } from '../records/api';
 import { pickPartnership, pickText } from './pick';
 import type { Deps } from '../../host/deps';
 
@@ -41,7 +41,7 @@ export interface LogCheckInOptions {
 
 /** What the planner's commands work with. */
 interface CommandContext {
-  readonly service: PlannerService;
+  readonly service: RecordService;
   readonly deps: Deps;
   /** Selects a record in the planner view. */
   readonly onSelect: (id: string) => void;
@@ -55,7 +55,7 @@ interface CommandContext {
  * The planner's commands. Each asks what it needs through quick inputs; given an options
  * object (a keybinding, a task, a test) it uses those values and asks nothing.
  */
-export function plannerCommands(service: PlannerService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined, textLanguage?: TextLanguageStore) {
+export function plannerCommands(service: RecordService, deps: Deps, onSelect: (id: string) => void, preferred: () => string | undefined = () => undefined, textLanguage?: TextLanguageStore) {
   const c: CommandContext = { service, deps, onSelect, preferred, textLanguage };
   return {
     newPartnership: (arg?: unknown, raw?: unknown) => newPartnership(c, arg, raw),

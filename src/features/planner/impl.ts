@@ -1,18 +1,18 @@
-// Loaded when the Planner view opens, a planner command runs, or shortly after activation in a
-// workspace with partnership records: the record index, the view and the commands.
+// Loaded when the Planner view opens or a planner command runs: the view, on the record index
+// the features share (src/features/records/); the commands load with their first use.
 import { textLanguageStore } from '../../host/textLanguage';
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
-import { PlannerService } from './service';
+import type { RecordService } from '../records/api';
 import { PlannerViewProvider } from './view';
 import type { plannerCommands } from './commands';
 import type { RecordQuery, RecordSummary, StageCounts } from '../../core/planner/recordIndex';
 import type { RecordParse, RecordProblem, Stage } from '../../core/records';
 
 export interface PlannerApi {
-  /** The record index and writer, shared with the measure commands (src/features/measure/impl.ts). */
-  readonly service: PlannerService;
+  /** The record index and writer, shared with the board, the measures and the assistant (src/features/records/). */
+  readonly service: RecordService;
   resolveView(view: vscode.WebviewView): void;
   /** Loads the index if it is not loaded yet. */
   ensureLoaded(): Promise<void>;
@@ -32,8 +32,16 @@ export interface PlannerApi {
   setStage(id: string, stage: Stage): Promise<unknown>;
 }
 
-export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerApi {
-  const service = new PlannerService(deps);
+/** What the planner's chunk gives its registration: the planner, once it has the record index. */
+export interface PlannerModule {
+  start(service: RecordService): PlannerApi;
+}
+
+export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerModule {
+  return { start: (service) => start(context, deps, service) };
+}
+
+function start(context: vscode.ExtensionContext, deps: Deps, service: RecordService): PlannerApi {
   // The commands select what they wrote in the view, which is made after them.
   const shown: { view?: PlannerViewProvider } = {};
   // New Partnership, Log Metric, Log Check-in and the report: a chunk of their own
@@ -68,7 +76,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
   };
   const view = new PlannerViewProvider(context.extensionUri, service, deps, { run });
   shown.view = view;
-  context.subscriptions.push(service, view);
+  context.subscriptions.push(view);
   return {
     service,
     resolveView: (v) => view.resolveWebviewView(v),
@@ -87,7 +95,7 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PlannerA
     overdue: () => service.overdue(),
     reads: () => service.loader.reads,
     setStage: (id, stage) => {
-      const { setStage } = deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+      const { setStage } = deps.loadChunk('plannerEdit') as typeof import('./edits');
       return service.write(id, (t) => setStage(t, stage));
     },
   };

@@ -3,7 +3,7 @@
 import { COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { stageLabel } from '../../core/planner/labels';
-import type { PlannerService } from './service';
+import type { RecordService } from '../records/api';
 
 /**
  * Workspace text shown in a quick pick: `$(name)` there is an icon, and a record must not pick
@@ -18,7 +18,7 @@ export function pickText(text: string | undefined): string {
  * pick of the readable records, the active editor's record first (else `preferred`, the one the
  * planner shows), then by name. With no record yet it offers New Partnership.
  */
-export async function pickPartnership(service: PlannerService, options: { arg?: unknown; placeHolder: string; title?: string; preferred?: string }): Promise<string | undefined> {
+export async function pickPartnership(service: RecordService, options: { arg?: unknown; placeHolder: string; title?: string; preferred?: string }): Promise<string | undefined> {
   await service.ensureLoaded();
   const { arg } = options;
   if (typeof arg === 'string' && service.index.get(arg)) return arg;

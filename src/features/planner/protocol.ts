@@ -5,6 +5,10 @@ import { isIsoDate } from '../../core/dates';
 import { CADENCES, PLAYBOOK_IDS, STAGES, WORTH_CONTINUING, type PartnershipRecord, type PlaybookId, type Stage } from '../../core/records/schema';
 import { text, requestId } from '../../webview/protocol';
 import type { PipelineForecast } from '../../core/planner/forecast';
+import { recordId, type RecordRow } from '../records/protocol';
+
+// A record's id and row, shared with the board's messages.
+export { recordId };
 
 // ---- Sidebar planner ---------------------------------------------------------------------
 // The planner view asks for pages of records and one record at a time; it never holds the
@@ -12,7 +16,6 @@ import type { PipelineForecast } from '../../core/planner/forecast';
 // only on ids it has in its index. Every change to a record is one `edit` request carrying a
 // RecordChange (src/core/planner/changes.ts), which the page also applies to what it shows.
 
-export const recordId = text(4_000);
 const isoDate = z.string().check(z.refine(isIsoDate));
 const nullableText = (max: number) => z.nullable(text(max));
 const metricId = z.enum(SUCCESS_METRICS.map((m) => m.id) as [SuccessMetricId, ...SuccessMetricId[]]);
@@ -67,24 +70,8 @@ export const PlannerFromWebview = z.discriminatedUnion('type', [
 ]);
 export type PlannerFromWebview = z.infer<typeof PlannerFromWebview>;
 
-/** A row of the pipeline: what RecordIndex summarises for one record. */
-export interface PlannerRow {
-  id: string;
-  partner: string;
-  community?: string;
-  stage?: Stage;
-  types: string[];
-  owners: { ours?: string; theirs?: string };
-  score?: number;
-  scored: number;
-  verdict?: 'pursue' | 'caution' | 'pass';
-  nextCheckIn?: string;
-  /** The review date as the record gives it (YYYY-MM-DD). */
-  review?: string;
-  broken: boolean;
-  problem?: string;
-  fileName: string;
-}
+/** A row of the pipeline: what RecordIndex summarises for one record (src/features/records/protocol.ts). */
+export type PlannerRow = RecordRow;
 
 export interface PlannerContextInfo {
   state: 'ok' | 'missing' | 'unreadable';

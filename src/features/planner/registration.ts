@@ -2,8 +2,7 @@ import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import { lazyFeature } from '../../host/lazy';
-import { relativeSetting } from '../../host/settings';
-import type { PlannerApi } from './impl';
+import type { PlannerApi, PlannerModule } from './impl';
 
 declare module '../../host/deps' {
   interface FeatureApis {
@@ -13,13 +12,14 @@ declare module '../../host/deps' {
 }
 
 /**
- * The sidebar planner: its view and commands, with the record index, the view and the writers
- * loaded on first use (src/features/planner/impl.ts). A few seconds after activation, a workspace with a
- * partnerships folder gets its index loaded too, for the overdue check-ins badge; activation
- * itself never waits for it.
+ * The sidebar planner: its view and commands, loaded on first use (src/features/planner/impl.ts)
+ * on the record index the features share (`deps.apis.records()`, src/features/records/), which
+ * reads the records shortly after activation in a workspace with a partnerships folder.
  */
 export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): void {
-  const load = lazyFeature<PlannerApi>('planner', context, deps);
+  const chunk = lazyFeature<PlannerModule>('planner', context, deps);
+  let started: PlannerApi | undefined;
+  const load = (): PlannerApi => (started ??= chunk().start(deps.apis.records()));
   const loaded = async () => {
     const api = load();
     await api.ensureLoaded();
@@ -36,22 +36,5 @@ export function registerPlanner(context: vscode.ExtensionContext, deps: Deps): v
     // Community Partnerships" open it): kept for keybindings and links made before.
     vscode.commands.registerCommand(INTERNAL_COMMANDS.openPlanner, () => vscode.commands.executeCommand(INTERNAL_COMMANDS.focusPlanner)),
   );
-  const preload = async () => {
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, relativeSetting(folder, 'partnershipsFolder', 'partnerships'))).then(
-        () => true,
-        () => false,
-      );
-      if (exists) {
-        await loaded();
-        return;
-      }
-    }
-  };
-  // Every failure of the preload (a setting that cannot be read included) is logged, none dropped.
-  const timer = setTimeout(() => {
-    preload().catch((err) => deps.log.error('Loading the partnership records failed', err));
-  }, 3000);
-  context.subscriptions.push({ dispose: () => clearTimeout(timer) });
   deps.apis.planner = loaded;
 }

@@ -1,18 +1,20 @@
 import { COMMANDS, INTERNAL_COMMANDS } from '../../host/commandIds';
 import * as vscode from 'vscode';
 import { mayWrite, restrictedText } from '../../host/trust';
-import { describeChange } from '../../core/planner/changes';
-import { pipelineForecast } from '../../core/planner/forecast';
+import { pipelineForecast } from '../../core/planner/pipelineForecast';
 import { parseCount } from '../../core/parseCount';
-import { attentionText, playbookTitle } from '../../core/planner/labels';
-import { PlannerFromWebview, type EditResult, type PlannerRecord, type PlannerResults, type PlannerToWebview } from './protocol';
+import { attentionText } from '../../core/planner/attention';
+import { PlannerFromWebview, type EditResult, type PlannerContextInfo, type PlannerRecord, type PlannerResults, type PlannerRow, type PlannerToWebview } from './protocol';
 import { type Reply } from '../../webview/protocol';
 import { preview } from '../../host/messages';
 import { ipcRouter, RequestError, type Handlers } from '../../host/webviewIpc';
 import { readText, resolvePath } from '../../host/files';
 import { webviewHtml, webviewOptions } from '../../host/webviewHtml';
 import { Disposable, DisposableStore } from '../../host/dispose';
-import type { PlannerService } from './service';
+import type { RecordService } from '../records/api';
+import { recordRow } from '../records/protocol';
+import type { RecordSummary } from '../../core/planner/recordIndex';
+import { communityName } from '../../core/context/name';
 import type { Deps } from '../../host/deps';
 
 export const PLANNER_VIEW_ID = 'communityPartnerships.planner';
@@ -52,7 +54,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly service: PlannerService,
+    private readonly service: RecordService,
     private readonly deps: Deps,
     private readonly commands: { run(name: string, arg?: unknown): Promise<unknown> },
   ) {
@@ -124,8 +126,8 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       counts,
       total: this.service.index.size,
       overdue: this.service.loader.loaded ? this.service.overdue().length : 0,
-      owners: this.service.owners(),
-      context: this.service.contextInfo(),
+      owners: this.owners(),
+      context: this.contextInfo(),
     });
     if (this.selected) {
       const id = this.selected;
@@ -146,7 +148,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     return {
       id,
       seq,
-      row: entry && this.service.row(entry.summary),
+      row: entry && this.row(entry.summary),
       record: entry && parse?.ok ? parse.record : undefined,
       problems: entry ? [...entry.problems] : [],
       filePath: uri ? vscode.workspace.asRelativePath(uri) : '',
@@ -160,13 +162,38 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
     throw new RequestError('notFound', vscode.l10n.t('That partnership record is no longer in the workspace.'));
   }
 
+  private row(summary: RecordSummary): PlannerRow {
+    return recordRow(summary, this.service.fileName(summary.id));
+  }
+
+  /** The distinct owner names (both sides), for the pipeline's filter; at most 200. */
+  private owners(): string[] {
+    const seen = new Map<string, string>();
+    for (const r of this.service.index.all()) {
+      for (const o of [r.summary.owners.ours, r.summary.owners.theirs]) {
+        if (o && !seen.has(o.toLowerCase())) seen.set(o.toLowerCase(), o);
+        if (seen.size >= 200) break;
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  private contextInfo(): PlannerContextInfo | undefined {
+    const c = this.deps.contexts.active();
+    if (!c) return undefined;
+    const filePath = vscode.workspace.asRelativePath(c.uri);
+    if (c.state === 'unreadable') return { state: c.state, filePath, reason: c.message };
+    if (c.state !== 'ok') return { state: c.state, filePath };
+    return { state: 'ok', name: communityName(c.parsed), filled: c.parsed.filled, total: c.parsed.total, filePath, size: c.parsed.counts.currentSize };
+  }
+
   private writable(): void {
     if (!mayWrite({ quiet: true })) throw new RequestError('readOnly', restrictedText());
   }
 
-  /** The record edits (src/core/records/edit.ts): a chunk of their own, loaded by the first edit. */
-  private recordEdit(): typeof import('../../core/records/edit') {
-    return this.deps.loadChunk('recordEdit') as typeof import('../../core/records/edit');
+  /** The record edits and their words (./edits.ts): a part of their own, loaded by the first edit or undo. */
+  private edits(): typeof import('./edits') {
+    return this.deps.loadChunk('plannerEdit') as typeof import('./edits');
   }
 
   private undoLabel(): string | undefined {
@@ -180,7 +207,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
         const init = {
           today: this.service.today(),
           readOnly: !mayWrite({ quiet: true }),
-          context: this.service.contextInfo(),
+          context: this.contextInfo(),
           folder: vscode.workspace.workspaceFolders?.[0]?.name ?? '',
         };
         void this.service.ensureLoaded().then(() => {
@@ -206,7 +233,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           total = broken.length;
           items = broken.slice(m.offset, m.offset + m.limit);
         }
-        return { items: items.map((s) => this.service.row(s)), total };
+        return { items: items.map((s) => this.row(s)), total };
       },
       select: (m) => {
         // An id the index does not hold is answered too: the page says the record is gone.
@@ -227,18 +254,16 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
       edit: (m) => this.serial(async () => {
         this.known(m);
         this.writable();
-        const edit = this.recordEdit();
+        const edit = this.edits();
         const outcome = await this.service.write(m.id, (t) => edit.changeRecordText(t, m.change), { undoable: true });
         if (!outcome.ok) throw new RequestError('writeFailed', outcome.message);
         if (outcome.changed && outcome.before !== undefined && outcome.after !== undefined) {
-          this.undoStack.push({ id: m.id, label: describeChange(m.change), before: outcome.before, after: outcome.after });
+          this.undoStack.push({ id: m.id, label: edit.describeChange(m.change), before: outcome.before, after: outcome.after });
           if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
         }
         const result = await this.result(m.id, outcome.changed, outcome.inEditor);
-        const kept = m.change.kind === 'types' && outcome.after !== undefined ? edit.keptPlaybookSections(outcome.after, m.change.value) : [];
-        if (kept.length === 0) return result;
-        const titles = kept.map((id) => playbookTitle(id)).join(', ');
-        return { ...result, note: vscode.l10n.t('The playbook section "{0}" stays in the record\'s text with what was written in it: delete it there if it is no longer needed.', titles) };
+        const note = m.change.kind === 'types' && outcome.after !== undefined ? edit.keptPlaybookNote(outcome.after, m.change.value) : undefined;
+        return note === undefined ? result : { ...result, note };
       }),
       undo: () => this.serial(async () => {
         this.writable();
@@ -259,7 +284,7 @@ export class PlannerViewProvider extends Disposable implements vscode.WebviewVie
           step.id,
           (t) => {
             if (t !== step.after) throw new Error(vscode.l10n.t('{0} changed meanwhile: nothing was undone.', vscode.workspace.asRelativePath(uri)));
-            return this.recordEdit().revertEdit(t, step.before);
+            return this.edits().revertEdit(t, step.before);
           },
           { undoable: true },
         );

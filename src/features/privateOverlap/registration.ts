@@ -21,7 +21,7 @@ export function registerPrivateOverlap(context: vscode.ExtensionContext, deps: D
     if (!bound) {
       // The planner's service for the record each step is for; the measures' helpers come with
       // the steps' own code (src/features/measure/api.ts), not with the measure commands.
-      m.bind(async () => (await deps.apis.planner()).service);
+      m.bind(() => deps.apis.records().loaded());
       bound = true;
     }
     return m;

@@ -5,15 +5,15 @@ import { RecordIndex, type RecordSummary } from '../../core/planner/recordIndex'
 import { RecordLoader } from '../../core/planner/loader';
 import { digestRecord, parseRecord, type DigestParse, type RecordParse } from '../../core/records/parse';
 import type { RecordUpdate } from '../../core/records/write';
-import { communityName } from '../../core/context/name';
 import { createNewFile, editTextDocument, fromLocal, listFiles, MAX_TEXT_FILE_BYTES, readText, resolvePath, updateTextFile } from '../../host/files';
 import { localReader, type LocalRead, type LocalReader } from '../../platform/localRead';
 import { relativeSetting, SECTION } from '../../host/settings';
 import { Coalescer, Debouncer } from '../../host/timers';
 import { linesRange, toDiagnostic } from '../../host/diagnostics';
 import { Disposable } from '../../host/dispose';
-import type { PlannerContextInfo, PlannerRow } from './protocol';
 import type { Deps } from '../../host/deps';
+import { formatDate, localToday } from '../../core/dates';
+import { attentionText } from '../../core/planner/attention';
 
 export const DEFAULT_PARTNERSHIPS_FOLDER = 'partnerships';
 
@@ -76,10 +76,6 @@ class RecordUris {
 const parseOrUnreadable = (text: string): RecordParse => unreadable(text) ?? parseRecord(text);
 const digestOrUnreadable = (text: string): DigestParse => unreadable(text) ?? digestRecord(text);
 
-export { localToday } from '../../core/dates';
-import { formatDate, localToday } from '../../core/dates';
-import { attentionText } from '../../core/planner/labels';
-
 export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; before?: string; after?: string } | { ok: false; message: string };
 
 /**
@@ -89,7 +85,7 @@ export type WriteOutcome = { ok: true; changed: boolean; inEditor: boolean; befo
  * unsaved text counts, as it does for the community context. Problems go to the Problems panel;
  * a record that cannot be read stays in the index as broken.
  */
-export class PlannerService extends Disposable {
+export class RecordService extends Disposable {
   readonly index = new RecordIndex(digestOrUnreadable, parseOrUnreadable);
   readonly loader: RecordLoader;
   private readonly uris = new RecordUris();
@@ -135,6 +131,12 @@ export class PlannerService extends Disposable {
 
   get loading(): boolean {
     return this.loadingNow;
+  }
+
+  /** The service once the index is loaded (the first call loads it): what the board, the measures and the assistant work on. */
+  async loaded(): Promise<this> {
+    await this.ensureLoaded();
+    return this;
   }
 
   /** Loads the index on first use and starts following changes; later calls wait for that load. */
@@ -211,46 +213,10 @@ export class PlannerService extends Disposable {
     return this.index.reviewsOverdue(this.today());
   }
 
-  row(summary: RecordSummary): PlannerRow {
-    const uri = this.uris.get(summary.id);
-    const fileName = uri ? uri.path.split('/').pop() ?? summary.id : summary.id;
-    return {
-      id: summary.id,
-      partner: summary.partner,
-      community: summary.community,
-      stage: summary.stage,
-      types: summary.types,
-      owners: summary.owners,
-      score: summary.score,
-      scored: summary.scored,
-      verdict: summary.verdict,
-      nextCheckIn: summary.nextCheckIn,
-      review: summary.review,
-      broken: summary.broken,
-      problem: summary.problem,
-      fileName,
-    };
-  }
-
-  /** The distinct owner names (both sides), for the pipeline's filter; at most 200. */
-  owners(): string[] {
-    const seen = new Map<string, string>();
-    for (const r of this.index.all()) {
-      for (const o of [r.summary.owners.ours, r.summary.owners.theirs]) {
-        if (o && !seen.has(o.toLowerCase())) seen.set(o.toLowerCase(), o);
-        if (seen.size >= 200) break;
-      }
-    }
-    return [...seen.values()].sort((a, b) => a.localeCompare(b));
-  }
-
-  contextInfo(): PlannerContextInfo | undefined {
-    const c = this.deps.contexts.active();
-    if (!c) return undefined;
-    const filePath = vscode.workspace.asRelativePath(c.uri);
-    if (c.state === 'unreadable') return { state: c.state, filePath, reason: c.message };
-    if (c.state !== 'ok') return { state: c.state, filePath };
-    return { state: 'ok', name: communityName(c.parsed), filled: c.parsed.filled, total: c.parsed.total, filePath, size: c.parsed.counts.currentSize };
+  /** The file name of a record, as the planner's list and the board show it. */
+  fileName(id: string): string {
+    const uri = this.uris.get(id);
+    return uri ? uri.path.split('/').pop() ?? id : id;
   }
 
   /**
