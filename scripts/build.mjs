@@ -142,8 +142,14 @@ function topLevelVars(code) {
   return code.split(/(?=^var )/m);
 }
 
-/** dist/lazy/chunk-commonjs.js: the helpers once, for every file of the split build. */
-const HELPERS_FILE = join(ROOT, 'dist', 'lazy', 'chunk-commonjs.js');
+/** dist/lazy/chunk-cjs.js: the helpers once, for every file of the split build. */
+const HELPERS_FILE = join(ROOT, 'dist', 'lazy', 'chunk-cjs.js');
+
+/**
+ * The short name each helper is exported under from HELPERS_FILE (`a`, `b`, …, in the order
+ * esbuild writes them): every file names the helpers it takes, about 100 files.
+ */
+const helperKey = (helpers, name) => String.fromCharCode(97 + [...helpers.keys()].indexOf(name));
 
 /**
  * A file turned into CommonJS with its copy of the helpers taken out and required from
@@ -161,7 +167,7 @@ function withSharedHelpers(code, path, helpers) {
   const lines = parts.slice(0, n).join('').split('\n').length - 1;
   let from = relative(dirname(path), HELPERS_FILE).split('\\').join('/');
   if (!from.startsWith('.')) from = `./${from}`;
-  return `var { ${used.join(', ')} } = require(${JSON.stringify(from)});${'\n'.repeat(lines)}${rest}`;
+  return `var { ${used.map((name) => `${helperKey(helpers, name)}: ${name}`).join(', ')} } = require(${JSON.stringify(from)});${'\n'.repeat(lines)}${rest}`;
 }
 
 /**
@@ -181,7 +187,7 @@ const commonJsChunks = {
       const helpers = await commonJsHelpers();
       const minify = (code) => esbuild.transform(code, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none' }).then((r) => r.code);
       mkdirSync(dirname(HELPERS_FILE), { recursive: true });
-      const shared = `${[...helpers.values()].join('')}module.exports = { ${[...helpers.keys()].join(', ')} };\n`;
+      const shared = `${[...helpers.values()].join('')}module.exports = { ${[...helpers.keys()].map((name) => `${helperKey(helpers, name)}: ${name}`).join(', ')} };\n`;
       writeFileSync(HELPERS_FILE, production ? await minify(shared) : shared);
       await Promise.all(result.outputFiles.map(async ({ path, text }) => {
         mkdirSync(dirname(path), { recursive: true });
