@@ -49,7 +49,7 @@ export type DigestParse =
   | { ok: true; digest: RecordDigest; problems: RecordProblem[] }
   | { ok: false; problems: RecordProblem[]; partial: Partial<RecordDigest> };
 
-export { MAX_PROBLEMS, MAX_LIST_ENTRIES } from './fields';
+export { MAX_PROBLEMS, MAX_LIST_ENTRIES } from './keys';
 
 /**
  * Reads a partnership record. Never throws. A field that cannot be read is reported at its line

@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import {
   PARTNERSHIP_TYPES,
   PLAYBOOKS,
-  SCORECARD_CRITERIA,
   SUCCESS_METRICS,
   type PartnershipTypeId,
   type ScorecardCriterionId,
@@ -12,6 +11,8 @@ import {
 import { parseNumber } from '../numbers';
 import { parseCount } from '../parseCount';
 import { l10n } from '../l10n';
+import { findCadence, findMetric, findStage, findType, findWorthContinuing, toIsoDate } from './words';
+import { SCORE_KEYS } from './keys';
 
 /*
  * Partnership record front matter (one Markdown file per partnership, in `partnerships/`).
@@ -158,6 +159,8 @@ export function isRecordKey(key: string): key is RecordKey {
 }
 
 export { isIsoDate, isRecordDate };
+export { looseKey, toIsoDate } from './words';
+export { CHECK_IN_KEYS, METRIC_ENTRY_KEYS, OWNER_KEYS, SCORE_KEYS } from './keys';
 
 /** Values a field takes when it is missing or cannot be read. */
 export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
@@ -167,36 +170,12 @@ export function recordDefaults(): Omit<PartnershipRecord, 'partner'> {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/**
- * The YYYY-MM-DD date a front matter value stands for. A timestamp such as
- * `2026-03-01T10:00:00Z` counts as its date: people paste them from calendars.
- */
-export function toIsoDate(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  const head = /^\d{4}-\d{2}-\d{2}(?=$|[T ]\d)/.exec(text)?.[0];
-  return head !== undefined && isIsoDate(head) ? head : undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Field schemas. Each takes a value as js-yaml returns it and gives the normalised value; their
 // error messages are written for the person editing the file.
 
-/** Folds a loosely written word to compare it with ids: `Bi-Weekly`, `bi weekly`, `biweekly`. */
-export function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function lookup<T extends string>(ids: readonly T[], extra: Record<string, T> = {}): (input: unknown) => T | undefined {
-  const map = new Map<string, T>();
-  for (const id of ids) map.set(looseKey(id), id);
-  for (const [k, v] of Object.entries(extra)) map.set(looseKey(k), v);
-  return (input) => (typeof input === 'string' ? map.get(looseKey(input)) : undefined);
-}
-
-/** A closed set of words, read case- and punctuation-insensitively. */
-function oneOf<T extends string>(ids: readonly T[], message: () => string, extra: Record<string, T> = {}) {
-  const find = lookup(ids, extra);
+/** A closed set of words, read case- and punctuation-insensitively by `find` (src/core/records/words.ts). */
+function oneOf<T extends string>(ids: readonly T[], find: (input: unknown) => T | undefined, message: () => string) {
   return z.pipe(
     z.transform((input: unknown) => find(input) ?? input),
     z.enum(ids as unknown as [T, ...T[]], { error: () => message() }),
@@ -227,28 +206,26 @@ export const dateSchema = z.pipe(
   ),
 );
 
-export const stageSchema = oneOf(STAGES, () => l10n.t('must be one of {0}', STAGES.join(', ')));
+export const stageSchema = oneOf(STAGES, findStage, () => l10n.t('must be one of {0}', STAGES.join(', ')));
 
-export const cadenceSchema = oneOf(CADENCES, () => l10n.t('must be one of {0}', CADENCES.join(', ')), { fortnightly: 'bi-weekly', biweekly: 'bi-weekly' });
+export const cadenceSchema = oneOf(CADENCES, findCadence, () => l10n.t('must be one of {0}', CADENCES.join(', ')));
 
 export const worthContinuingSchema = z.pipe(
   // `true`/`false` are what YAML makes of an unquoted yes/no in some editors' eyes; read them kindly.
   z.transform((input: unknown) => (input === true ? 'yes' : input === false ? 'no' : input)),
-  oneOf(WORTH_CONTINUING, () => l10n.t('must be one of {0}', WORTH_CONTINUING.join(', ')), { maybe: 'unsure' }),
+  oneOf(WORTH_CONTINUING, findWorthContinuing, () => l10n.t('must be one of {0}', WORTH_CONTINUING.join(', '))),
 );
 
-const typeTitles: Record<string, PartnershipTypeId> = Object.fromEntries(PARTNERSHIP_TYPES.map((t) => [t.title, t.id]));
 export const partnershipTypeSchema = oneOf(
   PARTNERSHIP_TYPES.map((t) => t.id),
+  findType,
   () => l10n.t('is not a partnership type (use an id such as {0} or {1})', 'newsletter-cross-promotion', 'co-hosted-event'),
-  typeTitles,
 );
 
-const metricTitles: Record<string, SuccessMetricId> = Object.fromEntries(SUCCESS_METRICS.map((m) => [m.title, m.id]));
 export const metricIdSchema = oneOf(
   SUCCESS_METRICS.map((m) => m.id),
+  findMetric,
   () => l10n.t('must be one of {0}', SUCCESS_METRICS.map((m) => m.id).join(', ')),
-  metricTitles,
 );
 
 /**
@@ -290,7 +267,6 @@ export const checkInSchema = z.object({
   notes: z.optional(optionalTextSchema),
   worthContinuing: z.optional(worthContinuingSchema),
 });
-export const CHECK_IN_KEYS = ['date', 'notes', 'worthContinuing'] as const;
 
 /** A number of people in a measurement's figures: a whole number, not negative. */
 const peopleSchema = z.pipe(
@@ -313,10 +289,7 @@ export const metricEntrySchema = z.object({
   source: z.optional(optionalTextSchema),
   cumulative: z.optional(flagSchema),
 });
-export const METRIC_ENTRY_KEYS = ['date', 'metric', 'value', 'note', 'count', 'of', 'source', 'cumulative'] as const;
 
-export const OWNER_KEYS = ['ours', 'theirs'] as const;
-export const SCORE_KEYS: readonly ScorecardCriterionId[] = SCORECARD_CRITERIA.map((c) => c.id);
 
 /**
  * The whole record, as this extension holds it after reading (defaults filled in). Used to check
