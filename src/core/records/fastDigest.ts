@@ -1,9 +1,10 @@
 import * as yamlScalars from '../yamlScalars';
 import * as yamlPlain from '../yamlPlain';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
-import * as fields from './fields';
-import type { EntryFields, SafeResult } from './fields';
-import { SCORE_KEYS, type CheckIn, type MetricEntry, type PartnershipRecord } from './schema';
+import * as keys from './keys';
+import * as valueChecks from './valueChecks';
+import type { EntryChecks } from './valueChecks';
+import type { CheckIn, MetricEntry, PartnershipRecord } from './schema';
 import type { RecordDigest } from './parse';
 
 /*
@@ -21,9 +22,10 @@ import type { RecordDigest } from './parse';
  *   as a block list or a one-line `[a, b]`,
  *   `owners`, `scores` and `playbook` as blocks of `key: value` lines, `checkIns` and `metrics`
  *   as block lists of `- key: value` entries;
- * - a record without a single problem: every value is checked with the same field readers as
- *   the full reading (src/core/records/fields.ts), and anything the full reading would report
- *   (an unknown key, a value it cannot read, a list over its limit, no partner) gives up.
+ * - a record without a single problem: every value is checked without zod
+ *   (src/core/records/valueChecks.ts), accepted only when it is certainly what the full
+ *   reading's schema gives, and anything the full reading would report (an unknown key, a value
+ *   it cannot read, a list over its limit, no partner) or that the checks do not decide gives up.
  *
  * Comment lines and trailing comments are read as the YAML reader reads them. Anything else
  * gives up: tabs, anchors, tags, block scalars, escapes, flow mappings, nesting beyond the
@@ -46,10 +48,21 @@ const flowItems = yamlScalars.flowItems;
 const flowScalar = yamlScalars.flowScalar;
 const oneLineScalar = yamlScalars.oneLineScalar;
 const simplePlain = yamlPlain.simplePlain;
-const MAX_LIST_ENTRIES = fields.MAX_LIST_ENTRIES;
-const checkInFields = fields.checkInFields;
-const metricEntryFields = fields.metricEntryFields;
-const read = fields.read;
+const MAX_LIST_ENTRIES = keys.MAX_LIST_ENTRIES;
+const UNSURE: valueChecks.Unsure = valueChecks.UNSURE;
+const checkInChecks = valueChecks.checkInChecks;
+const metricEntryChecks = valueChecks.metricEntryChecks;
+const check = {
+  partner: valueChecks.partner,
+  text: valueChecks.text,
+  date: valueChecks.date,
+  stage: valueChecks.stage,
+  cadence: valueChecks.cadence,
+  size: valueChecks.size,
+  type: valueChecks.type,
+  score: valueChecks.score,
+  step: valueChecks.step,
+};
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -82,14 +95,14 @@ const TOP_KEYS = keySet(['partner', 'community', 'contact', 'stage', 'types', 'o
 const OWNER_KEYS = keySet(['ours', 'theirs']);
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
 const PLAYBOOK_KEYS = keySet([...PLAYBOOK_STEPS.keys()]);
-const SCORE_KEY_SET = keySet(SCORE_KEYS);
-const CHECK_IN_KEY_SET = keySet(checkInFields.keys);
-const METRIC_ENTRY_KEY_SET = keySet(metricEntryFields.keys);
+const SCORE_KEY_SET = keySet(keys.SCORE_KEYS);
+const CHECK_IN_KEY_SET = keySet(checkInChecks.keys);
+const METRIC_ENTRY_KEY_SET = keySet(metricEntryChecks.keys);
 
-/** A checked value, or give up: the full reading would report a problem. */
-function ok(r: SafeResult): unknown {
-  if (!r.success) throw GIVE_UP;
-  return r.data;
+/** A checked value, or give up: the full reading would report a problem, or decides. */
+function ok<T>(v: T | valueChecks.Unsure): T {
+  if (v === UNSURE) throw GIVE_UP;
+  return v;
 }
 
 /** Free text (optionalTextSchema): a string is trimmed, and empty means not set. */
@@ -98,7 +111,7 @@ function freeText(v: unknown): string | undefined {
     const s = v.trim();
     return s === '' ? undefined : s;
   }
-  return ok(read.text(v)) as string | undefined;
+  return ok(check.text(v));
 }
 
 /**
@@ -362,7 +375,7 @@ class Scanner {
           const s = v.trim();
           if (s === '') throw GIVE_UP;
           r.partner = s;
-        } else r.partner = ok(read.partner(v)) as string;
+        } else r.partner = ok(check.partner(v));
         return;
       case 'community':
       case 'contact': {
@@ -372,16 +385,16 @@ class Scanner {
       }
       case 'start':
       case 'review':
-        r[k] = ok(read.date(v)) as string;
+        r[k] = ok(check.date(v));
         return;
       case 'stage':
-        r.stage = ok(read.stage(v)) as PartnershipRecord['stage'];
+        r.stage = ok(check.stage(v));
         return;
       case 'cadence':
-        r.cadence = ok(read.cadence(v)) as PartnershipRecord['cadence'];
+        r.cadence = ok(check.cadence(v));
         return;
       case 'partnerSize':
-        r.partnerSize = ok(read.size(v)) as number;
+        r.partnerSize = ok(check.size(v));
         return;
       default:
         // A list or a mapping written as a one-line scalar: the full reading reports it.
@@ -392,7 +405,7 @@ class Scanner {
   private readTypes(items: unknown[]): void {
     if (items.length > MAX_LIST) throw GIVE_UP;
     const types: PartnershipRecord['types'] = [];
-    for (const item of items) types.push(ok(read.type(item)) as PartnershipRecord['types'][number]);
+    for (const item of items) types.push(ok(check.type(item)));
     this.out.types = [...new Set(types)];
   }
 
@@ -430,11 +443,11 @@ class Scanner {
       if (s === this.ends[this.pos] || t.charCodeAt(s) === HASH) throw GIVE_UP;
       const column = indent + (s - this.starts[this.pos]);
       if (k === 'checkIns') {
-        const c = ok(this.entry(CHECK_IN_KEY_SET, checkInFields, s, column)) as CheckIn;
+        const c = ok(this.entry(CHECK_IN_KEY_SET, checkInChecks, s, column)) as unknown as CheckIn;
         // The first of the latest date, as the full reading keeps it.
         if (!this.lastCheckIn || c.date > this.lastCheckIn.date) this.lastCheckIn = c;
       } else {
-        const m = ok(this.entry(METRIC_ENTRY_KEY_SET, metricEntryFields, s, column)) as MetricEntry;
+        const m = ok(this.entry(METRIC_ENTRY_KEY_SET, metricEntryChecks, s, column)) as unknown as MetricEntry;
         const metric = m.metric as SuccessMetricId;
         const seen = this.latestMetrics[metric];
         if (!seen || m.date >= seen.date) this.latestMetrics[metric] = m;
@@ -448,7 +461,7 @@ class Scanner {
    * read by `fields` (whose keys `keys` holds, in the same order). Keys without a value are left
    * out, as the full reading leaves them out.
    */
-  private entry(keys: KeySet, fields: EntryFields, s: number, column: number): SafeResult {
+  private entry(keys: KeySet, fields: EntryChecks, s: number, column: number): Record<string, unknown> | valueChecks.Unsure {
     const values = entryValues;
     let present = 0;
     let names = 0;
@@ -524,7 +537,7 @@ class Scanner {
       for (const key of names) {
         const v = values[key];
         if (v === undefined || v === null) continue;
-        scores[key as keyof typeof scores] = ok(read.score(v)) as number;
+        scores[key as keyof typeof scores] = ok(check.score(v));
       }
       this.out.scores = scores;
     }
@@ -536,7 +549,7 @@ class Scanner {
     if (items.length > MAX_LIST) throw GIVE_UP;
     const max = PLAYBOOK_STEPS.get(id)!;
     for (const item of items) {
-      const n = ok(read.step(item)) as number;
+      const n = ok(check.step(item));
       if (n > max) throw GIVE_UP;
     }
   }

@@ -15,17 +15,14 @@ import {
   stepNumberSchema,
 } from './schema';
 import * as l10nModule from '../l10n';
-import * as dates from '../dates';
+import * as valueChecks from './valueChecks';
 
 // Taken once: in the bundle, a name imported from another chunk is read through a getter at
 // every use, and these are used for every value of every record.
 const { l10n, translatorGeneration } = l10nModule;
-const { isRecordDate } = dates;
+const { UNSURE } = valueChecks;
 
-/** Problems kept per file; past it, one more says how many were left out. */
-export const MAX_PROBLEMS = 100;
-/** Entries read of each list (types, check-ins, metrics, a playbook's steps). */
-export const MAX_LIST_ENTRIES = 1000;
+export { MAX_PROBLEMS, MAX_LIST_ENTRIES } from './keys';
 
 export type SafeResult = { success: boolean; data?: unknown; error?: { issues: readonly { message: string; path: readonly PropertyKey[] }[] } };
 interface Schema {
@@ -89,21 +86,30 @@ const partnerName =
     return s === '' ? schema.safeParse(value) : { success: true, data: s };
   };
 
+/** A zod-free check's answer as a schema's result, when it has one (src/core/records/valueChecks.ts). */
+const sure =
+  (check: (value: unknown) => unknown) =>
+  (value: unknown): SafeResult | undefined => {
+    const data = check(value);
+    return data === UNSURE ? undefined : { success: true, data };
+  };
+
 /**
- * A community size (sizeSchema): a whole number from 0 is itself, as the schema gives it (sizes
- * differ from record to record, so remembering them would only fill the table); the rest goes
- * to the schema, remembered.
+ * A community size (sizeSchema): a number the zod-free check accepts is itself, as the schema
+ * gives it (sizes differ from record to record, so remembering them would only fill the table);
+ * the rest goes to the schema, remembered.
  */
 const communitySize = (schema: Schema): ((value: unknown) => SafeResult) => {
   const other = remembered(schema);
-  return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? { success: true, data: value } : other(value));
+  const direct = sure(valueChecks.size);
+  return (value) => (typeof value === 'number' ? direct(value) : undefined) ?? other(value);
 };
 
 /**
- * A date (dateSchema) written YYYY-MM-DD, real and within the records' years, is itself, as the
- * schema gives it; anything else (a timestamp, a date out of range, not a date) is left to it.
+ * A date (dateSchema) the zod-free check accepts (written YYYY-MM-DD, real and within the
+ * records' years) is itself, as the schema gives it; anything else is left to the schema.
  */
-const plainDate = (value: unknown): SafeResult | undefined => (typeof value === 'string' && value.length === 10 && isRecordDate(value) ? { success: true, data: value } : undefined);
+const plainDate = sure(valueChecks.date);
 
 export const read = {
   partner: partnerName(partnerSchema),
