@@ -35,6 +35,30 @@ describe('architecture', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  it('keeps the one-pass record reader and its checks free of zod, whatever they import', () => {
+    // Imports that are more than types, followed through src/ from the reader: the record index
+    // loads this code for every record, and zod only with the full reading.
+    const VALUE_IMPORT = /^(?:import|export)\s(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/gm;
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, m] of fs.readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
+        if (!m.startsWith('.')) {
+          offenders.push(`${path.relative(ROOT, file)} imports ${m}`);
+          continue;
+        }
+        const target = path.resolve(path.dirname(file), m);
+        visit(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts'));
+      }
+    };
+    visit(path.join(ROOT, 'src', 'core', 'records', 'fastDigest.ts'));
+    assert.ok(seen.has(path.join(ROOT, 'src', 'core', 'records', 'valueChecks.ts')), 'the reader uses the checks');
+    assert.deepStrictEqual(offenders, []);
+    assert.ok(![...seen].some((f) => /records[\\/](schema|fields|fullReading)\.ts$/.test(f)), [...seen].join(', '));
+  });
+
   it('reads front matter only through the YAML-only wrapper', () => {
     const offenders = filesUnder(path.join(ROOT, 'src'))
       // The wrapper: src/core/frontMatter.ts, and the loader it reaches on first use (yamlLoader.ts).

@@ -6,7 +6,8 @@ import { digestRecord } from '../../src/core/records';
 import { digestFully, type DigestParse } from '../../src/core/records/parse';
 import { fastDigest } from '../../src/core/records/fastDigest';
 import { read, readCheckIn, readMetricEntry } from '../../src/core/records/fields';
-import { checkInSchema, dateSchema, metricEntrySchema, sizeSchema } from '../../src/core/records/schema';
+import { CADENCES, checkInSchema, dateSchema, metricEntrySchema, SCORE_KEYS, sizeSchema, STAGES, WORTH_CONTINUING } from '../../src/core/records/schema';
+import { PARTNERSHIP_TYPES, SUCCESS_METRICS } from '../../src/core/domain';
 
 const REPO = path.resolve(__dirname, '../../..');
 
@@ -182,6 +183,118 @@ describe('the fast record digest (src/core/records/fastDigest.ts)', () => {
         if (fs.statSync(p).isFile()) check(fs.readFileSync(p, 'utf8'));
       }
     }
+  });
+
+  it('agrees with the full reading on each field’s edge values, written plain and quoted', () => {
+    // Values around the edges of each check (src/core/records/valueChecks.ts), where the one-pass
+    // reader decides without zod: what it reads must be what the full reading gives.
+    const words = [
+      ...STAGES,
+      ...CADENCES,
+      ...WORTH_CONTINUING,
+      ...PARTNERSHIP_TYPES.flatMap((t) => [t.id, t.title]),
+      ...SUCCESS_METRICS.flatMap((m) => [m.id, m.title]),
+      'fortnightly',
+      'biweekly',
+      'maybe',
+      'Bi Weekly',
+      'ACTIVE',
+      'activ',
+      'actives',
+      'unknown-metric',
+      'event_attendance',
+      'Événement',
+      'ａｃｔｉｖｅ',
+      'actİve',
+    ];
+    const edge = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(
+        '2026-01-15',
+        '2026-02-28',
+        '2028-02-29',
+        '2026-02-29',
+        '2026-02-30',
+        '2026-04-31',
+        '2026-13-01',
+        '2026-00-01',
+        '1900-01-01',
+        '1899-12-31',
+        '2999-12-31',
+        '3000-01-01',
+        '2026-1-5',
+        '2026-01-15T10:00:00Z',
+        '2026-01-15 10:00',
+      ),
+      fc.constantFrom(
+        '0',
+        '1',
+        '2.5',
+        '5',
+        '5.0',
+        '6',
+        '-1',
+        '+3',
+        '-0',
+        '3e0',
+        '1e3',
+        '1E400',
+        '.5',
+        '5.',
+        '012',
+        '0x1F',
+        '1_000',
+        '99999999999999999999',
+        '9007199254740993',
+        '45%',
+        '2.5x',
+        '12k',
+        '1,200',
+        '1,5',
+        '~3',
+        '−3',
+        'NaN',
+        '.nan',
+        '.inf',
+        '-.inf',
+      ),
+      fc.constantFrom('yes', 'no', 'Yes', 'NO', 'true', 'false', 'True', 'y', 'null', '~', ''),
+      fc.constantFrom('Café', '🎉', 'é', 'İ', '\u00a0x', 'a\u2003', '٣', '３'),
+    );
+    const written = fc
+      .tuple(edge, fc.constantFrom('plain', 'plain', 'double', 'single', 'spaced'))
+      .map(([v, how]) => (how === 'double' ? `"${v}"` : how === 'single' ? `'${v}'` : how === 'spaced' ? `"  ${v} "` : v));
+    const place = fc.constantFrom(
+      (v: string) => `partner: ${v}`,
+      (v: string) => `partner: A\ncommunity: ${v}`,
+      (v: string) => `partner: A\nstage: ${v}`,
+      (v: string) => `partner: A\ncadence: ${v}`,
+      (v: string) => `partner: A\ntypes:\n  - ${v}`,
+      (v: string) => `partner: A\ntypes: [${v}]`,
+      (v: string) => `partner: A\nstart: ${v}`,
+      (v: string) => `partner: A\nreview: ${v}`,
+      (v: string) => `partner: A\npartnerSize: ${v}`,
+      (v: string) => `partner: A\nowners:\n  ours: ${v}`,
+      (v: string) => `partner: A\nscores:\n  ${SCORE_KEYS[0]}: ${v}\n  mutualBenefit: 3`,
+      (v: string) => `partner: A\nplaybook:\n  newsletter-swap: [${v}]`,
+      (v: string) => `partner: A\nplaybook:\n  co-hosted-event:\n    - ${v}`,
+      (v: string) => `partner: A\ncheckIns:\n  - date: ${v}\n    notes: n`,
+      (v: string) => `partner: A\ncheckIns:\n  - date: 2026-03-01\n    worthContinuing: ${v}`,
+      (v: string) => `partner: A\ncheckIns:\n  - date: 2026-03-01\n    notes: ${v}`,
+      (v: string) => `partner: A\nmetrics:\n  - date: ${v}\n    metric: satisfaction\n    value: 3`,
+      (v: string) => `partner: A\nmetrics:\n  - date: 2026-03-01\n    metric: ${v}\n    value: 3`,
+      (v: string) => `partner: A\nmetrics:\n  - date: 2026-03-01\n    metric: event-attendance\n    value: ${v}`,
+      (v: string) => `partner: A\nmetrics:\n  - date: 2026-03-01\n    metric: event-attendance\n    value: 40\n    count: ${v}\n    of: 110`,
+      (v: string) => `partner: A\nmetrics:\n  - date: 2026-03-01\n    metric: cross-community-joins\n    value: 12\n    cumulative: ${v}\n    source: ${v}`,
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(place, written, (at, v) => {
+        if (check(`---\n${at(v)}\n---\n`)) accepted++;
+      }),
+      { numRuns: 6000 },
+    );
+    assert.ok(accepted > 900 && accepted < 5900, `the fast digest read ${accepted} of 6000`);
   });
 
   it('agrees with the full reading on generated records changed line by line', () => {
