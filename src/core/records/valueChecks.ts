@@ -5,8 +5,9 @@
  * when the schema certainly accepts it, and gives exactly what the schema gives; anything else
  * (what the schema refuses, and what is not worth deciding here) is UNSURE, and the full reading
  * decides with the schemas themselves. The words (stages, cadences, types, metrics) are read by
- * the same finders the schemas use (src/core/records/words.ts). test/unit/records.valueChecks.test.ts compares each check
- * with its schema on values around its edges.
+ * the same finders the schemas use (src/core/records/words.ts). The unit test
+ * (test/unit/records.valueChecks.test.ts) compares each check with its schema on values around
+ * its edges.
  */
 import type { PartnershipTypeId, SuccessMetricId } from '../domain';
 import * as dates from '../dates';
