@@ -3,7 +3,7 @@
 // the webview scripts into dist/webview/. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync, mkdirSync, copyFileSync, readFileSync, chmodSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { webPlatform } from './lib/webPlatform.mjs';
 
@@ -189,9 +189,14 @@ const commonJsChunks = {
       mkdirSync(dirname(HELPERS_FILE), { recursive: true });
       const shared = `${[...helpers.values()].join('')}module.exports = { ${[...helpers.keys()].map((name) => `${helperKey(helpers, name)}: ${name}`).join(', ')} };\n`;
       writeFileSync(HELPERS_FILE, production ? await minify(shared) : shared);
-      await Promise.all(result.outputFiles.map(async ({ path, text }) => {
+      // A chunk of modules with no code at run time (types only) is not written, nor imported.
+      const empty = result.outputFiles.filter(({ path, text }) => path.endsWith('.js') && !text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim()).map(({ path }) => path);
+      const withoutEmpty = (text) => empty.reduce((t, e) => t.split(new RegExp(`import\\s*["']\\./${basename(e).replace('.', '\\.')}["'];?`)).join(''), text);
+      await Promise.all(result.outputFiles.map(async ({ path, text: esm }) => {
+        if (empty.includes(path)) return;
         mkdirSync(dirname(path), { recursive: true });
-        if (!path.endsWith('.js')) return writeFileSync(path, text);
+        if (!path.endsWith('.js')) return writeFileSync(path, esm);
+        const text = withoutEmpty(esm);
         const cjs = await esbuild.transform(vscodeAsRequire(text, path), {
           format: 'cjs',
           platform: 'node',

@@ -48,30 +48,14 @@ export const chunks = {
   countReading: () => require('./core/countReading') as typeof import('./core/countReading'),
   /** Export Partnership Report: the report's text in four languages. */
   report: () => require('./core/planner/report') as typeof import('./core/planner/report'),
-  /** The measures' Export Hashed Member List (with the member list's reader and hashing). */
-  measureHashedList: () => require('./features/measure/hashedList') as typeof import('./features/measure/hashedList'),
-  /** The measures' Compare Member Lists. */
-  measureCompare: () => require('./features/measure/compareLists') as typeof import('./features/measure/compareLists'),
-  /** The measures' Measure Event Attendance. */
-  measureAttendance: () => require('./features/measure/attendance') as typeof import('./features/measure/attendance'),
+  /** The measures' commands on a CSV export: Export Hashed Member List, Compare Member Lists, Measure Event Attendance, Count Attributed Sign-ups, Import Partnership Tracker. */
+  measureLists: () => require('./features/measure/listCommands') as typeof import('./features/measure/listCommands'),
   /** The measures' Copy Tracked Link. */
   measureLink: () => require('./features/measure/trackedLink') as typeof import('./features/measure/trackedLink'),
-  /** The measures' Count Attributed Sign-ups. */
-  measureSignups: () => require('./features/measure/signups') as typeof import('./features/measure/signups'),
-  /** The measures' Import Partnership Tracker (with a new record's text). */
-  measureTracker: () => require('./features/measure/trackerImport') as typeof import('./features/measure/trackerImport'),
   /** The measures' Export Pipeline as CSV. */
   measurePipelineCsv: () => require('./features/measure/pipelineCsv') as typeof import('./features/measure/pipelineCsv'),
   /** The measures' Export Calendar. */
   measureCalendar: () => require('./features/measure/calendar') as typeof import('./features/measure/calendar'),
-  /** Start and Answer Private Overlap (the member list's emails, blinded). */
-  overlapStartAnswer: () => require('./features/privateOverlap/startAnswer') as typeof import('./features/privateOverlap/startAnswer'),
-  /** Finish Private Overlap (reads protocol files only). */
-  overlapFinish: () => require('./features/privateOverlap/finish') as typeof import('./features/privateOverlap/finish'),
-  /** The measures' CSV reader with its column mapping, for Start and Answer Private Overlap. */
-  listReader: () => require('./features/measure/reading') as typeof import('./features/measure/reading'),
-  /** The measures' overlap logged to a record (with the record writer), for Finish Private Overlap. */
-  overlapLog: () => require('./features/measure/overlap') as typeof import('./features/measure/overlap'),
   /** Connect / Disconnect AI Assistant and the check of server entries an earlier version wrote. */
   assistantConnect: () => require('./features/assistant/connect') as typeof import('./features/assistant/connect'),
   /** The assistant's tools that read the records, over the planner's record index (which they ask for). */

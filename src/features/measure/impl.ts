@@ -1,8 +1,8 @@
 // Loaded on the first measure command: metrics from the exports communities already have (member
-// lists, registrations, sign-ups), the tracker import, the pipeline CSV and the calendar. Each
-// command is a part of its own (src/implementations.ts), loaded on its first use with what it
-// needs and nothing of the others: reading a member list, hashing it, the tracker import's
-// record text or the calendar's.
+// lists, registrations, sign-ups), the tracker import, the pipeline CSV and the calendar. The
+// commands are parts (src/implementations.ts), loaded on their first use with what they need:
+// the commands that read a CSV export together (the CSV reader, the hashing, the record
+// writer), and Copy Tracked Link, Export Pipeline as CSV and Export Calendar each on its own.
 import type * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import type { Measure, PlannerAccess } from './common';
@@ -28,12 +28,12 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): MeasureA
     bind: (p) => {
       m.planner = p;
     },
-    exportHashedList: (arg, raw) => (deps.loadChunk('measureHashedList') as typeof import('./hashedList')).exportHashedList(m, arg, raw),
-    compareLists: (arg, raw) => (deps.loadChunk('measureCompare') as typeof import('./compareLists')).compareLists(m, arg, raw),
-    measureAttendance: (arg, raw) => (deps.loadChunk('measureAttendance') as typeof import('./attendance')).measureAttendance(m, arg, raw),
+    exportHashedList: (arg, raw) => (deps.loadChunk('measureLists') as typeof import('./listCommands')).exportHashedList(m, arg, raw),
+    compareLists: (arg, raw) => (deps.loadChunk('measureLists') as typeof import('./listCommands')).compareLists(m, arg, raw),
+    measureAttendance: (arg, raw) => (deps.loadChunk('measureLists') as typeof import('./listCommands')).measureAttendance(m, arg, raw),
     copyTrackedLink: (arg, raw) => (deps.loadChunk('measureLink') as typeof import('./trackedLink')).copyTrackedLink(m, arg, raw),
-    countSignups: (arg, raw) => (deps.loadChunk('measureSignups') as typeof import('./signups')).countSignups(m, arg, raw),
-    importTracker: (arg, raw) => (deps.loadChunk('measureTracker') as typeof import('./trackerImport')).importTracker(m, arg, raw),
+    countSignups: (arg, raw) => (deps.loadChunk('measureLists') as typeof import('./listCommands')).countSignups(m, arg, raw),
+    importTracker: (arg, raw) => (deps.loadChunk('measureLists') as typeof import('./listCommands')).importTracker(m, arg, raw),
     exportPipelineCsv: (arg, raw) => (deps.loadChunk('measurePipelineCsv') as typeof import('./pipelineCsv')).exportPipelineCsv(m, arg, raw),
     exportCalendar: (arg, raw) => (deps.loadChunk('measureCalendar') as typeof import('./calendar')).exportCalendar(m, arg, raw),
   };

@@ -201,8 +201,13 @@ class PlannerSidebar extends Page<State> {
   /** A render is running: a render asked for meanwhile is queued and follows it. */
   private rendering = false;
   private readonly queued = new Set<Section>();
-  /** Sections whose news waits until the field being typed in is left. */
+  /** Sections whose news waits until the field being typed in is left, or the pointer is let go. */
   private readonly deferred = new Set<Section>();
+  /**
+   * A pointer button is down in the page: news drawn now would replace the control under it, and
+   * the click (the press on the old control, the release on the new) would be lost.
+   */
+  private pressing = false;
   private lastPipeline = '';
   private shownRecord: string | undefined;
   /** Which entry is being edited in place, if any ("metric:3", "checkIn:0"). */
@@ -211,6 +216,14 @@ class PlannerSidebar extends Page<State> {
   constructor(root: HTMLElement, vscode: VsCodeApi<State>) {
     super(root, vscode);
     document.body.classList.add('sidebar', 'planner');
+    document.addEventListener('pointerdown', () => (this.pressing = true), true);
+    const release = () => {
+      this.pressing = false;
+      // After the click the release makes (dispatched in this same task): then the news waiting.
+      setTimeout(() => !this.pressing && this.deferred.size && this.renderNews([...this.deferred]), 0);
+    };
+    document.addEventListener('pointerup', release, true);
+    document.addEventListener('pointercancel', release, true);
     void this.start();
   }
 
@@ -375,6 +388,10 @@ class PlannerSidebar extends Page<State> {
    * typing in: its section is built again once the field is left.
    */
   private renderNews(only: readonly Section[]): void {
+    if (this.pressing) {
+      for (const s of only) this.deferred.add(s);
+      return;
+    }
     const active = document.activeElement;
     const typing = (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) && active.dataset.initial !== undefined && active.value !== active.dataset.initial;
     const held = typing ? (active.closest('details.section')?.id.replace(/^section-/, '') as Section | undefined) : undefined;

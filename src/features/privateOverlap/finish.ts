@@ -1,7 +1,7 @@
 // Finish Private Overlap: a part of its own (./impl.ts), which reads protocol files only (no
 // member list) and logs the count to the record.
 import * as vscode from 'vscode';
-import { fileStem, pickFile, pickOutput, pickRecord, run, service, toUri, trusted, writeOutput, type Measure, type OverlapLog } from '../measure/api';
+import { fileStem, logOverlap, pickFile, pickOutput, pickRecord, run, service, toUri, trusted, writeOutput, type Measure } from '../measure/api';
 import type { PlannerService } from '../planner/api';
 import { writeExchange, stepOf } from '../../core/psi/exchange';
 import { finishAnswer, finishStart, readSecret } from '../../core/psi/steps';
@@ -40,7 +40,7 @@ async function finishStarted(o: Measure, s: PlannerService, id: string, g: Given
   await o.context.secrets.delete(secretKey(answerFile.run));
   void vscode.window.showInformationMessage(vscode.l10n.t('Result file written to {0}: send it to the partner, who counts the same from it.', rel(out)));
   // The record says which file the count came from: the partner's answer.
-  const logged = await (o.deps.loadChunk('overlapLog') as OverlapLog).logOverlap(o, s, id, finished.overlap, g, 'private set intersection', 0, [received]);
+  const logged = await logOverlap(o, s, id, finished.overlap, g, 'private set intersection', 0, [received]);
   return logged && { ...logged, role: 'start', file: out };
 }
 
@@ -58,6 +58,6 @@ async function finishAnswered(o: Measure, s: PlannerService, id: string, g: Give
   const counted = await compute(vscode.l10n.t('Counting the members in both'), (o) => finishAnswer(answerFile, resultFile, o));
   if (!counted) return undefined;
   if (!counted.agreed) void vscode.window.showWarningMessage(vscode.l10n.t("The partner's result file says {0} members are in both, but it counts {1} here: one of the files was changed. The count made here is logged.", resultFile.overlap, counted.overlap.shared));
-  const logged = await (o.deps.loadChunk('overlapLog') as OverlapLog).logOverlap(o, s, id, counted.overlap, g, 'private set intersection', 0, [own, received]);
+  const logged = await logOverlap(o, s, id, counted.overlap, g, 'private set intersection', 0, [own, received]);
   return logged && { ...logged, role: 'answer', agreed: counted.agreed };
 }

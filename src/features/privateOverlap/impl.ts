@@ -1,11 +1,13 @@
 // Loaded on the first private overlap command: Start, Answer and Finish Private Overlap, the
 // editor's side of the protocol in src/core/psi (the same code as the command-line entry point).
-// Start and Answer (which read your member list) and Finish (which logs the count to the record)
-// are parts of their own (src/implementations.ts), each loaded on its first use with the
-// measures' helpers it calls (src/features/measure/api.ts), not the measure commands.
+// The three steps load together, with the measures' helpers they call (reading a member list,
+// logging the count: src/features/measure/api.ts), not the measure commands: each is over the
+// code budget with what the others add or not, and every part is one more file to load.
 import type * as vscode from 'vscode';
 import type { Deps } from '../../host/deps';
 import type { Measure, PlannerAccess } from '../measure/api';
+import { answer, start } from './startAnswer';
+import { finish } from './finish';
 
 export interface PrivateOverlapApi {
   start(arg?: unknown, options?: unknown): Promise<unknown>;
@@ -13,8 +15,6 @@ export interface PrivateOverlapApi {
   finish(arg?: unknown, options?: unknown): Promise<unknown>;
 }
 
-// Each part by its name, written out in full: scripts/lib/bundles.mjs finds the parts a feature
-// loads by the `loadChunk("name")` in its code, and measures each with it.
 export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateOverlapApi & { bind(planner: PlannerAccess): void } {
   // The extension's context, the deps and the planner's service (for the record each step is for), set by `bind`.
   const o: Measure = { context, deps };
@@ -22,8 +22,8 @@ export function activate(context: vscode.ExtensionContext, deps: Deps): PrivateO
     bind: (planner) => {
       o.planner = planner;
     },
-    start: (arg, raw) => (deps.loadChunk('overlapStartAnswer') as typeof import('./startAnswer')).start(o, arg, raw),
-    answer: (arg, raw) => (deps.loadChunk('overlapStartAnswer') as typeof import('./startAnswer')).answer(o, arg, raw),
-    finish: (arg, raw) => (deps.loadChunk('overlapFinish') as typeof import('./finish')).finish(o, arg, raw),
+    start: (arg, raw) => start(o, arg, raw),
+    answer: (arg, raw) => answer(o, arg, raw),
+    finish: (arg, raw) => finish(o, arg, raw),
   };
 }

@@ -1,7 +1,7 @@
 // Start and Answer Private Overlap: a part of their own (./impl.ts), with the member list's
 // reader; the starter's secret waits in VS Code's secret storage, never in a file.
 import * as vscode from 'vscode';
-import { CSV_FILTERS, fileStem, logBadRows, pickFile, pickOutput, pickRecord, run, service, showSkipped, skippedNote, trusted, writeOutput, type ListReader, type Measure } from '../measure/api';
+import { CSV_FILTERS, fileStem, logBadRows, pickFile, pickOutput, pickRecord, readExport, run, service, showSkipped, skippedNote, trusted, writeOutput, type Measure } from '../measure/api';
 import { mappingIndexes, type ColumnMapping } from '../../core/measure/mapping';
 import { normaliseEmail } from '../../core/measure/email';
 import { MemberEmails } from '../../core/psi/members';
@@ -11,7 +11,7 @@ import { ANSWERS_KEY, OVERLAP_FILTERS, answers, compute, given, readStep, readTe
 
 /** Your member list's distinct emails (the column mapping asked as for every export). */
 async function readMembers(o: Measure, uri: vscode.Uri, mapping: ColumnMapping | undefined): Promise<{ emails: string[]; skipped: number } | undefined> {
-  const read = await (o.deps.loadChunk('listReader') as ListReader).readExport(o, uri, vscode.l10n.t('Reading your member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m) => {
+  const read = await readExport(o, uri, vscode.l10n.t('Reading your member list'), { roles: ['email', 'name', 'date'], required: ['email'], given: mapping }, (header, m) => {
     const at = mappingIndexes(header, m);
     const list = new MemberEmails({ email: at.email!, headerLength: header.length });
     // A file of one email a line has no header: its first line is a member.
