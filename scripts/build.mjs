@@ -171,8 +171,44 @@ function withSharedHelpers(code, path, helpers) {
 }
 
 /**
+ * The file's exports as plain properties, set at the end of the file, instead of the getters
+ * esbuild's CommonJS transform writes (`module.exports` with a getter for each name, so that a
+ * binding assigned later stays live). Every use of a name from another chunk is a read of that
+ * property: a getter is a call each time, and in code not yet optimised (the first thousand
+ * records the index reads, say) those calls are a measurable part of the work. A name assigned
+ * anywhere after its declaration (or declared without a value) keeps its getter; the others
+ * (functions, classes, constants) never change once the file has run, and no chunk reads another
+ * before that: the chunks form no cycle.
+ */
+function plainExports(esm) {
+  // The export statement esbuild ends each file with (`export{a as b};` when minified).
+  const m = /(?:^|[\n;}])\s*export\s*\{([^}]*)\};?\s*((?:\/\/[^\n]*\n?)*)$/.exec(esm);
+  if (!m) return esm;
+  const body = esm.slice(0, m.index + (/^[;}]/.test(m[0]) ? 1 : 0));
+  const pairs = m[1].split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const [local, as, exported] = s.split(/\s+/);
+    if (as !== undefined && as !== 'as') throw new Error(`unexpected export clause: ${s}`);
+    return [local, exported ?? local];
+  });
+  const escape = (n) => n.replace(/\$/g, '\\$');
+  const live = ([local]) => {
+    const n = escape(local);
+    const assigned = body.match(new RegExp(`(?<![\\w$.])${n}\\s*(?:=(?![=>])|[-+*/%&|^]=|\\*\\*=|<<=|>>>?=|&&=|\\|\\|=|\\?\\?=|\\+\\+|--)|(?:\\+\\+|--)\\s*${n}(?![\\w$])`, 'g'))?.length ?? 0;
+    const declared = new RegExp(`(?:^|\\n)(?:var|let|const)\\s+(?:[^;]*?,\\s*)?${n}\\s*=(?![=>])`).test(body) ? 1 : 0;
+    const plainDeclaration = new RegExp(`(?:^|\\n)(?:(?:async\\s+)?function\\*?|class)\\s+${n}\\b`).test(body) || declared === 1;
+    return !plainDeclaration || assigned > declared || new RegExp(`[\\[{,]\\s*${n}\\s*[\\]},][^;\\n]*?\\)?\\s*=(?![=>])`).test(body);
+  };
+  const kept = pairs.filter(live);
+  const plain = pairs.filter((p) => !live(p));
+  if (!plain.length) return esm;
+  const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+  const statement = kept.length ? `\nexport { ${kept.map(([l, e]) => (l === e ? l : `${l} as ${e}`)).join(', ')} };` : '';
+  return `${body}${statement}\nObject.assign(module.exports, { ${plain.map(([l, e]) => `${key(e)}: ${l}`).join(', ')} });\n${m[2]}`;
+}
+
+/**
  * Writes the split build as CommonJS: each output file is transformed on its own (an import of
- * another chunk becomes `require('./chunk-X.js')`, its exports getters, so bindings stay live),
+ * another chunk becomes `require('./chunk-X.js')`, its exports plain properties; see plainExports),
  * with the helpers of that transform in one shared file (HELPERS_FILE), then minified.
  * The chunks form no cycle: a file only imports files shared by more entries than itself.
  * dist/lazy/ is emptied first, so no chunk of an earlier build stays behind.
@@ -197,7 +233,7 @@ const commonJsChunks = {
         mkdirSync(dirname(path), { recursive: true });
         if (!path.endsWith('.js')) return writeFileSync(path, esm);
         const text = withoutEmpty(esm);
-        const cjs = await esbuild.transform(vscodeAsRequire(text, path), {
+        const cjs = await esbuild.transform(plainExports(vscodeAsRequire(text, path)), {
           format: 'cjs',
           platform: 'node',
           target: 'node20',
@@ -232,6 +268,9 @@ const contexts = [
   await esbuild.context({
     ...node,
     ...splitNode(),
+    // Names and spaces are minified file by file, after the CommonJS pass (commonJsChunks), which
+    // reads each file's declarations (plainExports).
+    ...(production ? { minify: false, minifySyntax: true, minifyIdentifiers: true } : {}),
     plugins: [problemMatcher, slimYaml, lazyParts, commonJsChunks],
   }),
   // The private overlap's worker threads (src/platform/psiWorker.ts), started by dist/lazy/
