@@ -62,10 +62,11 @@ export type StageCounts = Record<Stage | 'broken', number>;
 
 interface Entry {
   id: string;
-  /** A fingerprint of the text the entry was read from (the text itself is not kept). */
-  length: number;
-  hashA: number;
-  hashB: number;
+  /**
+   * A fingerprint of the text the entry was read from (the text itself is not kept), taken when
+   * it is needed: the first reading of a record takes none (see `take`).
+   */
+  fp: Fingerprint | undefined;
   summary: RecordSummary;
   problems: readonly RecordProblem[];
   /** Lowercased text the `text` filter searches. */
@@ -138,7 +139,15 @@ function ownMetrics(m: RecordDigest['latestMetrics'] | undefined): RecordDigest[
  * Two 32-bit hashes of a text: with its length, enough to tell a changed text from the same one.
  * Two characters (UTF-16 code units) at a time: every record is hashed when it is read.
  */
-function fingerprint(text: string): { length: number; hashA: number; hashB: number } {
+interface Fingerprint {
+  length: number;
+  hashA: number;
+  hashB: number;
+}
+
+const sameText = (a: Fingerprint | undefined, b: Fingerprint | undefined): boolean => !!a && !!b && a.length === b.length && a.hashA === b.hashA && a.hashB === b.hashB;
+
+function fingerprint(text: string): Fingerprint {
   const n = text.length;
   let a = 0x811c9dc5;
   let b = 0x9e3779b9 ^ n;
@@ -184,7 +193,7 @@ export class RecordIndex {
   private sorted: Entry[] | undefined;
   private readonly stageCounts: StageCounts = { prospect: 0, contacted: 0, agreed: 0, active: 0, ended: 0, broken: 0 };
   /** Whole records of the ones opened last (oldest first), for the text the entry was read from. */
-  private readonly opened = new Map<string, { length: number; hashA: number; hashB: number; parse: RecordParse }>();
+  private readonly opened = new Map<string, { fp: Fingerprint; parse: RecordParse }>();
 
   constructor(
     private readonly digest: (text: string) => DigestParse = digestRecord,
@@ -197,7 +206,7 @@ export class RecordIndex {
 
   /** Reads (or reads again) the record with this id; returns its summary. */
   set(id: string, text: string): RecordSummary {
-    return this.take(id, text, fingerprint(text)).summary;
+    return this.take(id, text).summary;
   }
 
   delete(id: string): boolean {
@@ -224,7 +233,7 @@ export class RecordIndex {
   cached(id: string): RecordParse | undefined {
     const e = this.entries.get(id);
     const o = this.opened.get(id);
-    if (!e || !o || o.length !== e.length || o.hashA !== e.hashA || o.hashB !== e.hashB) return undefined;
+    if (!e || !o || !sameText(o.fp, e.fp)) return undefined;
     // Most recently used last.
     this.opened.delete(id);
     this.opened.set(id, o);
@@ -243,10 +252,10 @@ export class RecordIndex {
     const entry = this.take(id, text, fp);
     const known = this.opened.get(id);
     let parse: RecordParse;
-    if (known && known.length === fp.length && known.hashA === fp.hashA && known.hashB === fp.hashB) parse = known.parse;
+    if (known && sameText(known.fp, fp)) parse = known.parse;
     else parse = this.parseFull(text);
     this.opened.delete(id);
-    this.opened.set(id, { ...fp, parse });
+    this.opened.set(id, { fp, parse });
     while (this.opened.size > OPENED_KEPT) this.opened.delete(this.opened.keys().next().value as string);
     return { parse, changed: before !== entry };
   }
@@ -305,17 +314,24 @@ export class RecordIndex {
     return out.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : byName(a, b))).map((e) => e.summary);
   }
 
-  /** The entry for this text: the one there when the text is unchanged, else a new one. */
-  private take(id: string, text: string, fp: { length: number; hashA: number; hashB: number }): Entry {
+  /**
+   * The entry for this text: the one there when the text is unchanged, else a new one. The text
+   * is fingerprinted only when the record was read before (or is opened: `fp` given): the first
+   * reading of every record, when the index loads, has nothing to compare with, and hashing each
+   * whole text then was a tenth of the load. An entry without a fingerprint is read again
+   * whenever its record is.
+   */
+  private take(id: string, text: string, given?: Fingerprint): Entry {
     const old = this.entries.get(id);
-    if (old && old.length === fp.length && old.hashA === fp.hashA && old.hashB === fp.hashB) return old;
+    const fp = given ?? (old || this.opened.has(id) ? fingerprint(text) : undefined);
+    if (old && sameText(old.fp, fp)) return old;
     const entry = this.build(id, fp, this.digest(text));
     if (old) this.count(old, -1);
     this.entries.set(id, entry);
     this.count(entry, +1);
     this.sorted = undefined;
     // A record open in the view is read whole again at once, from the same text: no second read.
-    if (this.opened.has(id)) this.opened.set(id, { ...fp, parse: this.parseFull(text) });
+    if (fp && this.opened.has(id)) this.opened.set(id, { fp, parse: this.parseFull(text) });
     return entry;
   }
 
@@ -331,7 +347,7 @@ export class RecordIndex {
     if (key) this.stageCounts[key] += delta;
   }
 
-  private build(id: string, fp: { length: number; hashA: number; hashB: number }, parse: DigestParse): Entry {
+  private build(id: string, fp: Fingerprint | undefined, parse: DigestParse): Entry {
     const d: Partial<RecordDigest> = parse.ok ? parse.digest : parse.partial;
     const partner = own(d.partner) ?? fileNameOf(id);
     const community = own(d.community);
@@ -376,6 +392,6 @@ export class RecordIndex {
     const ownerNames: string[] = [];
     if (typeof owners.ours === 'string') ownerNames.push(owners.ours.trim().toLowerCase());
     if (typeof owners.theirs === 'string') ownerNames.push(owners.theirs.trim().toLowerCase());
-    return { id, length: fp.length, hashA: fp.hashA, hashB: fp.hashB, summary, problems, haystack, owners: ownerNames, name };
+    return { id, fp, summary, problems, haystack, owners: ownerNames, name };
   }
 }
