@@ -356,6 +356,23 @@ describe('records: what a measure counted', () => {
     ]);
   });
 
+  it('reads a size or count written as text with a minus sign as negative, and says so', () => {
+    for (const size of ['"-5"', '"−12k"', '-1,200']) {
+      const r = ok(parseRecord(`---\npartner: A\npartnerSize: ${size}\n---\n`));
+      assert.strictEqual(r.record.partnerSize, undefined, size);
+      assert.match(r.problems[0]?.message ?? '', /partnerSize must not be negative/, size);
+    }
+    const counted = ok(parseRecord('---\npartner: A\nmetrics:\n  - {date: 2026-03-12, metric: event-attendance, value: 38, count: "-3"}\n---\n'));
+    assert.deepStrictEqual(counted.record.metrics, []);
+    assert.match(counted.problems[0].message, /count.*must not be negative/);
+    // Sizes people write as text still read: with a tilde, a unit, separators, and "-0" as 0.
+    for (const [size, n] of [['"~12k"', 12000], ['"12,000 members"', 12000], ['"-0"', 0], ['" 1.2M"', 1200000]] as const) {
+      const r = ok(parseRecord(`---\npartner: A\npartnerSize: ${size}\n---\n`));
+      assert.strictEqual(r.record.partnerSize, n, size);
+      assert.deepStrictEqual(r.problems, [], size);
+    }
+  });
+
   it('skips an entry whose figures cannot be read, saying which', () => {
     const text = '---\npartner: A\nmetrics:\n  - {date: 2026-03-12, metric: event-attendance, value: 38, count: -3}\n  - {date: 2026-03-13, metric: event-attendance, value: 40, cumulative: maybe}\n---\n';
     const r = ok(parseRecord(text));

@@ -9,9 +9,8 @@ import {
   type SuccessMetricId,
 } from '../domain';
 import { parseNumber } from '../numbers';
-import { parseCount } from '../parseCount';
 import { l10n } from '../l10n';
-import { findCadence, findMetric, findStage, findType, findWorthContinuing, toIsoDate } from './words';
+import { countText, findCadence, findMetric, findStage, findType, findWorthContinuing, toIsoDate } from './words';
 import { SCORE_KEYS } from './keys';
 
 /*
@@ -243,9 +242,9 @@ export const measureSchema = z.pipe(
   z.number({ error: () => l10n.t('must be a number') }),
 );
 
-/** A community size: a whole number of people, written any way parseCount reads. */
+/** A community size: a whole number of people, written any way countText reads. */
 export const sizeSchema = z.pipe(
-  z.transform((input: unknown) => (typeof input === 'string' ? (parseCount(input) ?? input) : input)),
+  z.transform((input: unknown) => (typeof input === 'string' ? (countText(input) ?? input) : input)),
   z.number({ error: () => l10n.t('must be a number of members, such as 12000 or 12k') }).check(z.gte(0, { error: () => l10n.t('must not be negative') })),
 );
 
@@ -270,7 +269,7 @@ export const checkInSchema = z.object({
 
 /** A number of people in a measurement's figures: a whole number, not negative. */
 const peopleSchema = z.pipe(
-  z.transform((input: unknown) => (typeof input === 'string' ? (parseCount(input) ?? input) : input)),
+  z.transform((input: unknown) => (typeof input === 'string' ? (countText(input) ?? input) : input)),
   z.int({ error: () => l10n.t('must be a whole number of people') }).check(z.gte(0, { error: () => l10n.t('must not be negative') })),
 );
 

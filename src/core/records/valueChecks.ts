@@ -12,7 +12,6 @@
 import type { PartnershipTypeId, SuccessMetricId } from '../domain';
 import * as dates from '../dates';
 import * as numbers from '../numbers';
-import * as counts from '../parseCount';
 import type { Stage } from './stages';
 import type { Cadence, WorthContinuing } from './vocabulary';
 import * as words from './words';
@@ -23,7 +22,7 @@ const isRecordDate = dates.isRecordDate;
 const MIN_YEAR = dates.MIN_YEAR;
 const MAX_YEAR = dates.MAX_YEAR;
 const parseNumber = numbers.parseNumber;
-const parseCount = counts.parseCount;
+const countText = words.countText;
 const toIsoDate = words.toIsoDate;
 const findStage = words.findStage;
 const findCadence = words.findCadence;
@@ -99,16 +98,16 @@ export function worthContinuing(v: unknown): WorthContinuing | Unsure {
   return findWorthContinuing(v) ?? UNSURE;
 }
 
-/** A count read as sizeSchema and the people's schema read text: parseCount, when it gives a number. */
-const countOf = (v: unknown): number | Unsure => (typeof v === 'number' ? v : typeof v === 'string' ? (parseCount(v) ?? UNSURE) : UNSURE);
+/** A count read as sizeSchema and the people's schema read text: countText, when it gives a number. */
+const countOf = (v: unknown): number | Unsure => (typeof v === 'number' ? v : typeof v === 'string' ? (countText(v) ?? UNSURE) : UNSURE);
 
-/** A community size (sizeSchema): a number from 0, or text parseCount reads. */
+/** A community size (sizeSchema): a number from 0, or text countText reads. */
 export function size(v: unknown): number | Unsure {
   const n = countOf(v);
   return n !== UNSURE && isFiniteNumber(n) && isPlus(n) ? n : UNSURE;
 }
 
-/** A number of people in a measurement (`count`, `of`): a whole number from 0, or text parseCount reads. */
+/** A number of people in a measurement (`count`, `of`): a whole number from 0, or text countText reads. */
 export function people(v: unknown): number | Unsure {
   const n = countOf(v);
   return n !== UNSURE && Number.isSafeInteger(n) && isPlus(n) ? n : UNSURE;

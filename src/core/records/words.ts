@@ -6,8 +6,22 @@
  */
 import { PARTNERSHIP_TYPES, SUCCESS_METRICS, type PartnershipTypeId, type SuccessMetricId } from '../domain';
 import { isIsoDate } from '../dates';
+import { parseCount } from '../parseCount';
 import { STAGES } from './stages';
 import { CADENCES, WORTH_CONTINUING } from './vocabulary';
+
+/**
+ * A number of people written as text in a record (a community's size, a measurement's count):
+ * what parseCount reads, except that a minus sign just before the figure (`-5`, `−12k`) makes it
+ * negative, so that the schemas say it must not be negative. parseCount reads free text, where a
+ * dash before a figure is a list's or a range's, and skips it.
+ */
+export function countText(text: string): number | undefined {
+  const sign = /^\s*[-\u2212](?=\d)/.exec(text);
+  if (!sign) return parseCount(text);
+  const n = parseCount(text.slice(sign[0].length));
+  return n === undefined || n === 0 ? n : -n;
+}
 
 /** Folds a loosely written word to compare it with ids: `Bi-Weekly`, `bi weekly`, `biweekly`. */
 export function looseKey(text: string): string {
