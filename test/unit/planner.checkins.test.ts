@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { addMonths, checkInSchedule, daysBetween, nextCheckIn, overdueCount, reviewFlag, reviewStatus, reviewsOverdueCount } from '../../src/core/planner/checkins';
+import fc from 'fast-check';
+import { addDays, addMonths, checkInSchedule, daysBetween, nextCheckIn, overdueCount, reviewFlag, reviewStatus, reviewsOverdueCount } from '../../src/core/planner/checkins';
 import { attentionText, reviewFlagText } from '../../src/core/planner/labels';
 import type { Cadence, CheckIn, Stage } from '../../src/core/records';
 
@@ -11,7 +12,42 @@ const rec = (stage: Stage, opts: { start?: string; checkIns?: CheckIn[]; cadence
   cadence: opts.cadence ?? ('monthly' as Cadence),
 });
 
+/** The same arithmetic with Date, as the schedule once did it: the reference for the calendar's own. */
+const viaDate = {
+  days(date: string): number {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    return Math.round(d.getTime() / 86_400_000);
+  },
+  date(days: number): string {
+    const d = new Date(days * 86_400_000);
+    return `${String(d.getUTCFullYear()).padStart(4, '0')}-${d.toISOString().slice(-19, -14)}`;
+  },
+};
+
 describe('planner: dates', () => {
+  it('counts days as Date does, for every kind of year from 0000 to 9999', () => {
+    const dates = fc
+      .record({ y: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1, 99, 100, 400, 1600, 1900, 2000, 2024, 2100, 9999)), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+      .map(({ y, m, d }) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1])).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(dates, dates, fc.integer({ min: -800, max: 800 }), (a, b, k) => {
+        assert.strictEqual(daysBetween(a, b), viaDate.days(b) - viaDate.days(a), `${a} to ${b}`);
+        const target = viaDate.days(a) + k;
+        const expected = viaDate.date(target);
+        if (/^\d{4}-/.test(expected) && Number(expected.slice(0, 4)) <= 9999 && target >= viaDate.days('0000-01-01')) assert.strictEqual(addDays(a, k), expected, `${a} + ${k}`);
+      }),
+      { numRuns: 20_000 },
+    );
+    assert.strictEqual(addDays('1999-12-31', 1), '2000-01-01');
+    assert.strictEqual(addDays('2000-02-28', 1), '2000-02-29');
+    assert.strictEqual(addDays('2100-02-28', 1), '2100-03-01');
+    assert.strictEqual(addDays('0000-03-01', -1), '0000-02-29');
+    assert.strictEqual(addDays('1970-01-01', -1), '1969-12-31');
+    assert.strictEqual(daysBetween('1970-01-01', '2026-12-08'), 20_795);
+    assert.throws(() => addDays('9999-12-31', 1), /year 10000/);
+  });
+
   it('clamps month arithmetic to the end of the month', () => {
     assert.strictEqual(addMonths('2026-01-31', 1), '2026-02-28');
     assert.strictEqual(addMonths('2028-01-31', 1), '2028-02-29');

@@ -11,14 +11,22 @@ import type { Cadence, PartnershipRecord, Stage } from '../records/schema';
  * and otherwise takes the month's last day: Jan 31 + 1 month = Feb 28 (Feb 29 in a leap year).
  */
 
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a UTC calendar date (month from 0; days past its end roll over). */
+/**
+ * Days since 1970-01-01 of a UTC calendar date (month from 0; months and days past their end
+ * roll over, as Date's do), by the proleptic Gregorian calendar's arithmetic rather than a Date:
+ * the index works out every record's next check-in as it loads, and a Date a call was most of
+ * that work. The same days as `Date` for every year (test/unit/planner.checkins.test.ts).
+ */
 function utcDays(year: number, month: number, day: number): number {
-  // Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, day);
-  return Math.round(d.getTime() / DAY_MS);
+  const y = year + Math.floor(month / 12);
+  const m = month - Math.floor(month / 12) * 12; // 0-11
+  // Days from civil (H. Hinnant): years start in March, so the leap day is the year's last.
+  const ym = m < 2 ? y - 1 : y;
+  const era = Math.floor(ym / 400);
+  const yoe = ym - era * 400;
+  const doy = Math.floor((153 * (m < 2 ? m + 10 : m - 2) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468 + (day - 1);
 }
 
 function toDays(date: string): number {
@@ -26,12 +34,22 @@ function toDays(date: string): number {
   return utcDays(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 function fromDays(days: number): string {
-  const d = new Date(days * DAY_MS);
-  const year = d.getUTCFullYear();
-  // toISOString writes years past 9999 as +010000: never a date this code hands out.
+  // Civil from days (H. Hinnant), the inverse of utcDays.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Years past 9999 would need more digits: never a date this code hands out.
   if (!(year >= 0 && year <= 9999)) throw new RangeError(`A date in year ${year} cannot be written YYYY-MM-DD.`);
-  return d.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
 export function addDays(date: string, days: number): string {
