@@ -249,13 +249,18 @@ const commonJsChunks = {
 };
 
 /**
- * `import * as vscode from "vscode"` as a plain `require`: transformed as it is, each of the
- * files would copy every member of the API object into a namespace object of its own
- * (esbuild's `__toESM`), a few milliseconds of activation for nothing. The API object is only
- * read, member by member, the same either way. Every import of `vscode` must be of that form.
+ * `import * as vscode from "vscode"` (and `import * as fs from "node:fs"`) as a plain `require`:
+ * transformed as it is, each of the files would copy every member of the API object into a
+ * namespace object of its own (esbuild's `__toESM`), a few milliseconds of activation for
+ * nothing, and read each member through a getter. The module object is only read, member by
+ * member, the same either way. Every import of `vscode` must be of that form.
  */
 function vscodeAsRequire(text, path) {
-  const out = text.replace(/\bimport\s*\*\s*as\s*([\w$]+)\s*from\s*"vscode"\s*;?/g, 'var $1=require("vscode");');
+  const out = text
+    .replace(/\bimport\s*\*\s*as\s*([\w$]+)\s*from\s*"vscode"\s*;?/g, 'var $1=require("vscode");')
+    // Node's own modules the same way: through esbuild's namespace object, every `fs.openSync`
+    // was a getter call, three or four for each record the index reads.
+    .replace(/\bimport\s*\*\s*as\s*([\w$]+)\s*from\s*"(node:[\w/]+)"\s*;?/g, 'var $1=require("$2");');
   if (/from\s*"vscode"|import\s*"vscode"/.test(out)) throw new Error(`${path}: an import of "vscode" that is not \`import * as\``);
   return out;
 }
