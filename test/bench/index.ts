@@ -225,12 +225,21 @@ async function index(profile = false): Promise<Record<string, number>> {
   );
   const coreMs = performance.now() - coreStarted;
   if (core.size !== raw1.files) throw new Error(`the index alone holds ${core.size} records`);
-  // The same over Node's fs, as the extension reads local files: what the planner service adds.
+  // The same over Node's fs, read as the extension reads a local folder (readMany: synchronous
+  // reads in slices), from the same list: what the planner service adds is the difference.
   const nodeStarted = performance.now();
   const coreNode = new RecordIndex();
+  const decoder = new TextDecoder();
   await new RecordLoader(coreNode, {
     list: async () => uris.map((u) => u.toString()),
-    read: async (id) => new TextDecoder().decode(await fs.promises.readFile(vscode.Uri.parse(id).fsPath)),
+    read: async (id) => decoder.decode(await fs.promises.readFile(vscode.Uri.parse(id).fsPath)),
+    readMany: (ids, onText) =>
+      localReader()!.readMany(
+        ids.map((id) => vscode.Uri.parse(id).fsPath),
+        10 * 1024 * 1024,
+        (i, r) => onText(i, r.kind === 'bytes' ? decoder.decode(r.bytes) : undefined),
+        16,
+      ),
   }).load();
   const coreNodeMs = performance.now() - nodeStarted;
   if (coreNode.size !== raw1.files) throw new Error(`the index alone over Node fs holds ${coreNode.size} records`);
