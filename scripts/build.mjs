@@ -91,6 +91,8 @@ const node = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
+  // Text as UTF-8, not \u escapes: Node reads the files as UTF-8.
+  charset: 'utf8',
   // gray-matter pulls in optional engines by name; they are never used (only YAML is read).
   mainFields: ['module', 'main'],
 };
@@ -221,7 +223,7 @@ const commonJsChunks = {
       rmSync(join(ROOT, 'dist', 'lazy'), { recursive: true, force: true });
       rmSync(join(ROOT, 'dist', 'lazy.js'), { force: true }); // the single lazy bundle of earlier builds
       const helpers = await commonJsHelpers();
-      const minify = (code) => esbuild.transform(code, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none' }).then((r) => r.code);
+      const minify = (code) => esbuild.transform(code, { format: 'cjs', platform: 'node', target: 'node20', minify: true, legalComments: 'none', charset: 'utf8' }).then((r) => r.code);
       mkdirSync(dirname(HELPERS_FILE), { recursive: true });
       const shared = `${[...helpers.values()].join('')}module.exports = { ${[...helpers.keys()].map((name) => `${helperKey(helpers, name)}: ${name}`).join(', ')} };\n`;
       writeFileSync(HELPERS_FILE, production ? await minify(shared) : shared);
@@ -238,6 +240,7 @@ const commonJsChunks = {
           platform: 'node',
           target: 'node20',
           legalComments: 'none',
+          charset: 'utf8',
           sourcemap: production ? false : 'inline',
           sourcefile: path,
         });
