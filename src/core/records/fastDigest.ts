@@ -1,9 +1,9 @@
-import * as yamlScalars from '../yamlScalars';
-import * as yamlPlain from '../yamlPlain';
+import { MAX_FRONT_MATTER_NODES, NOT_READ, flowItems, flowScalar, oneLineScalar } from '../yamlScalars';
+import { simplePlain } from '../yamlPlain';
 import { PLAYBOOKS, type SuccessMetricId } from '../domain';
-import * as keys from './keys';
-import * as valueChecks from './valueChecks';
-import type { EntryChecks } from './valueChecks';
+import { MAX_LIST_ENTRIES, SCORE_KEYS } from './keys';
+import * as check from './valueChecks';
+import { UNSURE, checkInChecks, metricEntryChecks, type EntryChecks, type Unsure } from './valueChecks';
 import type { CheckIn, MetricEntry, PartnershipRecord } from './schema';
 import type { RecordDigest } from './parse';
 
@@ -37,33 +37,6 @@ import type { RecordDigest } from './parse';
 /** Thrown inside the reader to give up; never leaves this module. */
 const GIVE_UP = Symbol('give up');
 
-/*
- * What this reader uses of other modules, taken once: in the bundle, a name imported from
- * another chunk is read through a getter at every use, and these are used for every value of
- * every record. (Each is taken by name: destructuring a namespace would build the namespace
- * object, all of its module's names, in the bundle.)
- */
-const NOT_READ = yamlScalars.NOT_READ;
-const flowItems = yamlScalars.flowItems;
-const flowScalar = yamlScalars.flowScalar;
-const oneLineScalar = yamlScalars.oneLineScalar;
-const simplePlain = yamlPlain.simplePlain;
-const MAX_LIST_ENTRIES = keys.MAX_LIST_ENTRIES;
-const UNSURE: valueChecks.Unsure = valueChecks.UNSURE;
-const checkInChecks = valueChecks.checkInChecks;
-const metricEntryChecks = valueChecks.metricEntryChecks;
-const check = {
-  partner: valueChecks.partner,
-  text: valueChecks.text,
-  date: valueChecks.date,
-  stage: valueChecks.stage,
-  cadence: valueChecks.cadence,
-  size: valueChecks.size,
-  type: valueChecks.type,
-  score: valueChecks.score,
-  step: valueChecks.step,
-};
-
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
@@ -77,7 +50,7 @@ const MAX_LIST = MAX_LIST_ENTRIES;
  * Far below the front matter's node limit, whichever of its readers counts: a record this large
  * is left to the full reading, which knows where its limit falls.
  */
-const MAX_NODES = yamlScalars.MAX_FRONT_MATTER_NODES / 2;
+const MAX_NODES = MAX_FRONT_MATTER_NODES / 2;
 
 type TopKey = 'partner' | 'community' | 'contact' | 'stage' | 'types' | 'owners' | 'start' | 'review' | 'cadence' | 'checkIns' | 'scores' | 'partnerSize' | 'metrics' | 'playbook';
 /** The keys a mapping may have (at most 31: they are counted in bits), with their first characters. */
@@ -95,12 +68,12 @@ const TOP_KEYS = keySet(['partner', 'community', 'contact', 'stage', 'types', 'o
 const OWNER_KEYS = keySet(['ours', 'theirs']);
 const PLAYBOOK_STEPS = new Map<string, number>(Object.entries(PLAYBOOKS).map(([id, p]) => [id, p.steps.length]));
 const PLAYBOOK_KEYS = keySet([...PLAYBOOK_STEPS.keys()]);
-const SCORE_KEY_SET = keySet(keys.SCORE_KEYS);
+const SCORE_KEY_SET = keySet(SCORE_KEYS);
 const CHECK_IN_KEY_SET = keySet(checkInChecks.keys);
 const METRIC_ENTRY_KEY_SET = keySet(metricEntryChecks.keys);
 
 /** A checked value, or give up: the full reading would report a problem, or decides. */
-function ok<T>(v: T | valueChecks.Unsure): T {
+function ok<T>(v: T | Unsure): T {
   if (v === UNSURE) throw GIVE_UP;
   return v;
 }
@@ -461,7 +434,7 @@ class Scanner {
    * read by `fields` (whose keys `keys` holds, in the same order). Keys without a value are left
    * out, as the full reading leaves them out.
    */
-  private entry(keys: KeySet, fields: EntryChecks, s: number, column: number): Record<string, unknown> | valueChecks.Unsure {
+  private entry(keys: KeySet, fields: EntryChecks, s: number, column: number): Record<string, unknown> | Unsure {
     const values = entryValues;
     let present = 0;
     let names = 0;

@@ -14,13 +14,9 @@ import {
   stageSchema,
   stepNumberSchema,
 } from './schema';
-import * as l10nModule from '../l10n';
+import { l10n, translatorGeneration } from '../l10n';
 import * as valueChecks from './valueChecks';
-
-// Taken once: in the bundle, a name imported from another chunk is read through a getter at
-// every use, and these are used for every value of every record.
-const { l10n, translatorGeneration } = l10nModule;
-const { UNSURE } = valueChecks;
+import { UNSURE } from './valueChecks';
 
 export { MAX_PROBLEMS, MAX_LIST_ENTRIES } from './keys';
 

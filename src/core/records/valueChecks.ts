@@ -10,25 +10,11 @@
  * its edges.
  */
 import type { PartnershipTypeId, SuccessMetricId } from '../domain';
-import * as dates from '../dates';
-import * as numbers from '../numbers';
+import { MAX_YEAR, MIN_YEAR, isRecordDate } from '../dates';
+import { parseNumber } from '../numbers';
 import type { Stage } from './stages';
 import type { Cadence, WorthContinuing } from './vocabulary';
-import * as words from './words';
-
-// Taken once: in the bundle, a name imported from another chunk is read through a getter at
-// every use, and these are used for every value of every record.
-const isRecordDate = dates.isRecordDate;
-const MIN_YEAR = dates.MIN_YEAR;
-const MAX_YEAR = dates.MAX_YEAR;
-const parseNumber = numbers.parseNumber;
-const countText = words.countText;
-const toIsoDate = words.toIsoDate;
-const findStage = words.findStage;
-const findCadence = words.findCadence;
-const findWorthContinuing = words.findWorthContinuing;
-const findType = words.findType;
-const findMetric = words.findMetric;
+import { countText, findCadence, findMetric, findStage, findType, findWorthContinuing, toIsoDate } from './words';
 
 /** What a check gives when it does not decide: the full reading does. */
 export const UNSURE: unique symbol = Symbol('unsure');
